@@ -1,0 +1,124 @@
+"""Bundled declared data: indicators, regions, history. Validated once at load."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+
+from ipcast.data import units
+from ipcast.data.errors import InputError
+from ipcast.data.periods import parse_period
+
+FAMILIES = ("patent", "trademark", "copyright", "pledge", "other")
+MEASURES = ("flow", "stock", "ratio")
+HISTORY_COLUMNS = [
+    "region",
+    "indicator",
+    "period",
+    "period_type",
+    "value",
+    "unit",
+    "source",
+    "source_title",
+    "quote",
+    "notes",
+    "exclude",
+]
+
+
+def data_path(name: str):
+    return resources.files("ipcast.data").joinpath(name)
+
+
+def _read_csv(name: str) -> pd.DataFrame:
+    with data_path(name).open("r", encoding="utf-8") as f:
+        return pd.read_csv(f, dtype=str, keep_default_na=False)
+
+
+@cache
+def indicators() -> pd.DataFrame:
+    """The indicator catalog, indexed by slug."""
+    df = _read_csv("indicators.csv")
+    for i, row in df.iterrows():
+        where = f"indicators.csv row {i + 2} ({row['slug']})"
+        if row["family"] not in FAMILIES:
+            raise InputError(where, f"unknown family '{row['family']}'", f"use one of {FAMILIES}")
+        if row["measure"] not in MEASURES:
+            raise InputError(where, f"unknown measure '{row['measure']}'", f"use one of {MEASURES}")
+        if row["unit"] not in units.UNITS:
+            raise InputError(
+                where, f"unknown unit '{row['unit']}'", f"use one of {sorted(units.UNITS)}"
+            )
+    if df["slug"].duplicated().any():
+        dup = df.loc[df["slug"].duplicated(), "slug"].tolist()
+        raise InputError("indicators.csv", f"duplicate slugs {dup}", "keep one row per slug")
+    return df.set_index("slug")
+
+
+@cache
+def regions() -> pd.DataFrame:
+    return _read_csv("regions.csv").set_index("region")
+
+
+def indicator(slug: str) -> pd.Series:
+    cat = indicators()
+    if slug not in cat.index:
+        raise KeyError(slug)
+    return cat.loc[slug]
+
+
+def find_indicator(name: str) -> str | None:
+    """Slug for a slug, a Chinese name or an English name; ``None`` when unknown."""
+    cat = indicators()
+    key = str(name).strip()
+    if key in cat.index:
+        return key
+    for col in ("zh", "en"):
+        hit = cat.index[cat[col].str.strip() == key]
+        if len(hit):
+            return hit[0]
+    return None
+
+
+@cache
+def bundled_history() -> pd.DataFrame:
+    """The bundled long table, as stated by its sources (values in their own units)."""
+    df = _read_csv("history.csv")
+    df["value"] = df["value"].astype(float)
+    df["origin"] = "bundled"
+    return df
+
+
+def check_history_rows(df: pd.DataFrame, file: str, row_offset: int = 2) -> None:
+    """Raise ``InputError`` for the first row with an unknown region, indicator, period or unit."""
+    cat = indicators()
+    known_regions = regions().index
+    for i, row in enumerate(df.itertuples(index=False)):
+        where = f"{file} row {i + row_offset}"
+        if row.region not in known_regions:
+            raise InputError(
+                where,
+                f"unknown region '{row.region}'",
+                f"use one of {', '.join(known_regions[:12])}, … (see `ipcast regions`)",
+            )
+        if row.indicator not in cat.index:
+            raise InputError(
+                where,
+                f"unknown indicator '{row.indicator}'",
+                "use a slug or Chinese name from `ipcast indicators`",
+            )
+        try:
+            parse_period(row.period)
+        except ValueError as e:
+            raise InputError(
+                where, str(e), "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06"
+            ) from None
+        base = cat.loc[row.indicator, "unit"]
+        if not units.fits(row.unit, base):
+            raise InputError(
+                where,
+                f"unit '{row.unit}' does not fit {row.indicator} (in {base})",
+                f"use one of {', '.join(units.units_like(base))}",
+            )

@@ -1,0 +1,69 @@
+"""Plain records for the listing commands (regions, indicators, history)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ipcast.data.catalog import indicators, regions
+from ipcast.data.periods import parse_period
+
+
+def region_records(history: pd.DataFrame) -> list[dict]:
+    pop = history[(history["indicator"] == "population") & (history["exclude"] == "")]
+    out = []
+    for code, r in regions().iterrows():
+        rec = {
+            "region": code,
+            "zh": r["zh"],
+            "en": r["en"],
+            "level": r["level"],
+            "parent": r["parent"],
+            "plan": r["plan"],
+            "population": None,
+            "population_unit": None,
+            "population_period": None,
+            "population_source": None,
+        }
+        p = pop[pop["region"] == code]
+        if len(p):
+            last = p.loc[p["period"].map(lambda s: parse_period(s).end).idxmax()]
+            rec.update(
+                population=float(last["value"]),
+                population_unit=last["unit"],
+                population_period=last["period"],
+                population_source=last["source"],
+            )
+        out.append(rec)
+    return out
+
+
+def indicator_records() -> list[dict]:
+    cat = indicators().reset_index()
+    return cat[["slug", "zh", "en", "family", "measure", "unit", "borrow"]].to_dict("records")
+
+
+def history_records(
+    history: pd.DataFrame, region: str | None = None, indicator: str | None = None
+) -> list[dict]:
+    h = history
+    if region:
+        h = h[h["region"] == region]
+    if indicator:
+        h = h[h["indicator"] == indicator]
+    h = h.assign(_end=h["period"].map(lambda s: parse_period(s).end))
+    h = h.sort_values(["region", "indicator", "_end"])
+    cols = [
+        "region",
+        "indicator",
+        "period",
+        "period_type",
+        "value",
+        "unit",
+        "source",
+        "source_title",
+        "quote",
+        "notes",
+        "exclude",
+        "origin",
+    ]
+    return h[cols].to_dict("records")

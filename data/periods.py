@@ -1,0 +1,121 @@
+"""Periods as planners write them, mapped onto decimal years.
+
+A flow period is a half-open span ``[start, end)`` in decimal years: calendar year 2025 is
+``[2025.0, 2026.0)``, Dazhou's fiscal year 2022-07..2023-06 is ``[2022.5, 2023.5)``. A stock is
+read at an instant: ``2025`` as a stock means the end of 2025, i.e. ``2026.0``. Months count as
+twelfths of a year; a date inside a month is placed by its day of the year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９－／～", "0123456789-/~")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span ``[start, end)`` in decimal years, and the text it was read from."""
+
+    start: float
+    end: float
+    text: str
+
+    @property
+    def years(self) -> float:
+        return self.end - self.start
+
+    def overlap(self, a: float, b: float) -> float:
+        """Length of the intersection with ``[a, b)`` in years."""
+        return max(0.0, min(self.end, b) - max(self.start, a))
+
+
+def _month_start(year: int, month: int) -> float:
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} is not 1-12")
+    return year + (month - 1) / 12
+
+
+def _day_end(d: date) -> float:
+    """Decimal year at the end of day ``d``."""
+    days = (date(d.year + 1, 1, 1) - date(d.year, 1, 1)).days
+    return d.year + d.timetuple().tm_yday / days
+
+
+def _one(token: str) -> tuple[float, float]:
+    """Parse one point-like token into its own span (start, end)."""
+    t = token.strip().rstrip("年").replace("年", "-").replace("月", "").replace("日", "")
+    t = t.strip("-")
+    if m := re.fullmatch(r"(\d{4})", t):
+        y = int(m[1])
+        return float(y), float(y + 1)
+    if m := re.fullmatch(r"(\d{4})\s*[Hh]([12])", t):
+        y, h = int(m[1]), int(m[2])
+        return y + (h - 1) / 2, y + h / 2
+    if m := re.fullmatch(r"(\d{4})\s*[Qq]([1-4])", t):
+        y, q = int(m[1]), int(m[2])
+        return y + (q - 1) / 4, y + q / 4
+    if m := re.fullmatch(r"(\d{4})[-./](\d{1,2})", t):
+        y, mo = int(m[1]), int(m[2])
+        return _month_start(y, mo), _month_start(y, mo) + 1 / 12
+    if m := re.fullmatch(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", t):
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        end = _day_end(d)
+        return end - 1 / 365, end
+    raise ValueError(f"cannot read '{token}' as a period")
+
+
+def parse_period(text: str | int | float) -> Period:
+    """Read ``2025``, ``2025年``, ``2023H1``, ``2022-07/2023-06``, ``2024/2026``,
+    ``2023-07~2024-06``, ``2025-06`` (a month) or ``2020-11-01`` (a day).
+
+    Raises ``ValueError`` with the offending text when the period cannot be read or ends before
+    it starts.
+    """
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    raw = str(text).strip()
+    s = raw.translate(_FULLWIDTH).replace("—", "~").replace("至", "~").replace("–", "~")
+    parts = re.split(r"\s*[/~]\s*", s)
+    if len(parts) == 1:
+        start, end = _one(parts[0])
+    elif len(parts) == 2:
+        start, _ = _one(parts[0])
+        _, end = _one(parts[1])
+    else:
+        raise ValueError(f"cannot read '{raw}' as a period")
+    if end <= start:
+        raise ValueError(f"period '{raw}' ends before it starts")
+    return Period(start, end, raw)
+
+
+def instant(text: str | int) -> float:
+    """The decimal year at which a stock named by ``text`` is read: the end of the period."""
+    return parse_period(text).end
+
+
+def year_weights(period: Period) -> dict[int, float]:
+    """Share of each calendar year's flow that falls in ``period``, assuming an even spread
+    within the year (the only mapping possible from yearly data; said in every report)."""
+    out: dict[int, float] = {}
+    y = int(period.start // 1)
+    while y < period.end:
+        w = period.overlap(y, y + 1)
+        if w > 1e-9:
+            out[y] = round(w, 10)
+        y += 1
+    return out
+
+
+def decimal_to_label(t: float) -> str:
+    """Human label of an instant: ``2026.0`` -> ``2025年末``; ``2025.5`` -> ``2025-06末``."""
+    y = int(t // 1)
+    frac = t - y
+    if abs(frac) < 1e-9:
+        return f"{y - 1}年末"
+    month = round(frac * 12)
+    if abs(frac * 12 - month) < 1e-6:
+        return f"{y}-{month:02d}末"
+    return f"{t:.2f}"

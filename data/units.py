@@ -1,0 +1,68 @@
+"""Units as the plans and sources write them, and conversion between them.
+
+Each unit has a dimension and a factor to the dimension's reference unit. Values are stored as
+stated and converted here, so a figure in 万件 is never retyped as 件 by hand.
+"""
+
+from __future__ import annotations
+
+# unit -> (dimension, factor to the dimension's reference unit)
+UNITS: dict[str, tuple[str, float]] = {
+    "件": ("count", 1.0),
+    "万件": ("count", 1e4),
+    "个": ("count", 1.0),
+    "项": ("count", 1.0),
+    "家": ("count", 1.0),
+    "户": ("count", 1.0),
+    "次": ("count", 1.0),
+    "人次": ("count", 1.0),
+    "人": ("count", 1.0),
+    "万人": ("count", 1e4),
+    "元": ("money", 1.0),
+    "万元": ("money", 1e4),
+    "亿元": ("money", 1e8),
+    "件/万人": ("per_10k", 1.0),
+    "%": ("percent", 1.0),
+}
+
+ALIASES = {"百分比": "%", "％": "%", "亿": "亿元", "项目": "项"}
+
+
+def canonical(unit: str) -> str:
+    """The unit's canonical spelling; ``KeyError`` if unknown."""
+    u = str(unit).strip()
+    u = ALIASES.get(u, u)
+    if u not in UNITS:
+        raise KeyError(u)
+    return u
+
+
+def dimension(unit: str) -> str:
+    return UNITS[canonical(unit)][0]
+
+
+def fits(unit: str, base_unit: str) -> bool:
+    """Whether a value in ``unit`` can be expressed in ``base_unit``."""
+    try:
+        return dimension(unit) == dimension(base_unit)
+    except KeyError:
+        return False
+
+
+def factor(from_unit: str, to_unit: str) -> float:
+    """Multiply by this to convert a value in ``from_unit`` to ``to_unit``."""
+    d1, f1 = UNITS[canonical(from_unit)]
+    d2, f2 = UNITS[canonical(to_unit)]
+    if d1 != d2:
+        raise ValueError(f"cannot convert {from_unit} ({d1}) to {to_unit} ({d2})")
+    return f1 / f2
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    return value * factor(from_unit, to_unit)
+
+
+def units_like(base_unit: str) -> list[str]:
+    """Units that fit an indicator whose unit is ``base_unit``."""
+    d = dimension(base_unit)
+    return [u for u, (dim, _) in UNITS.items() if dim == d]

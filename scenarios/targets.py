@@ -1,0 +1,247 @@
+"""Plan targets: loaded from the plans' YAML files and validated once, with errors that name the
+file, the target and the valid choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ipcast.data import units
+from ipcast.data.catalog import data_path, indicators, regions
+from ipcast.data.errors import InputError
+from ipcast.data.periods import Period, parse_period
+
+KINDS = ("level", "stock", "cumulative", "average", "ratio", "growth", "each_year")
+COMPARATORS = (">=", ">", "<=", "<")
+REQUIRED = ("id", "label_zh", "indicator", "kind", "period", "threshold", "unit", "quote")
+
+
+@dataclass(frozen=True)
+class Target:
+    plan: str
+    region: str
+    id: str
+    label_zh: str
+    label_en: str
+    indicator: str
+    family: str
+    kind: str
+    periods: tuple[Period, ...]
+    thresholds: tuple[float | None, ...]
+    comparator: str
+    unit: str
+    quote: str
+    each: str = "level"
+    per: str = "year"
+    reading: str = ""
+    alternative: str = ""
+    baseline: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def period(self) -> Period:
+        return self.periods[-1]
+
+    @property
+    def period_text(self) -> str:
+        return ",".join(p.text for p in self.periods)
+
+    @property
+    def threshold(self) -> float | None:
+        return self.thresholds[-1]
+
+    @property
+    def end(self) -> float:
+        return max(p.end for p in self.periods)
+
+    def parts(self) -> list[tuple[str, Period, float | None]]:
+        """(kind, period, threshold) of each part: one for most kinds, one a year for each_year."""
+        if self.kind != "each_year":
+            return [(self.kind, self.periods[0], self.thresholds[0])]
+        return [(self.each, p, th) for p, th in zip(self.periods, self.thresholds, strict=True)]
+
+
+def plan_files() -> list:
+    folder = data_path("targets")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+
+
+@cache
+def bundled_targets() -> tuple[Target, ...]:
+    out: list[Target] = []
+    for f in plan_files():
+        out += load_file(f, f"data/targets/{f.name}")
+    return tuple(out)
+
+
+def load_path(path: str | Path) -> list[Target]:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(p), "file not found", "give the path of a target YAML file")
+    return load_file(p, str(p))
+
+
+def load_file(f, name: str) -> list[Target]:
+    try:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise InputError(
+            f"{name}{line}", "not valid YAML", "check indentation and quotes"
+        ) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("targets"), list):
+        raise InputError(name, "no 'targets:' list", "put the targets under a top-level 'targets:'")
+    region = str(doc.get("region", ""))
+    if region not in regions().index:
+        raise InputError(
+            f"{name} key 'region'",
+            f"unknown region '{region}'",
+            "use a region from `ipcast regions`",
+        )
+    plan = str(doc.get("plan", Path(name).stem))
+    targets = [_target(t, i, plan, region, name) for i, t in enumerate(doc["targets"])]
+    ids = [t.id for t in targets]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise InputError(name, f"duplicate target ids {dup}", "give every target its own id")
+    return targets
+
+
+def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
+    where = f"{name} target {i + 1} ({t.get('id', '?') if isinstance(t, dict) else '?'})"
+    if not isinstance(t, dict):
+        raise InputError(where, "not a mapping", "write each target as 'key: value' lines")
+    missing = [k for k in REQUIRED if k not in t]
+    if missing:
+        raise InputError(where, f"missing {missing}", f"every target needs {list(REQUIRED)}")
+    cat = indicators()
+    ind = str(t["indicator"])
+    if ind not in cat.index:
+        raise InputError(
+            f"{where} key 'indicator'",
+            f"unknown indicator '{ind}'",
+            "use a slug from `ipcast indicators`",
+        )
+    kind = str(t["kind"])
+    if kind not in KINDS:
+        raise InputError(f"{where} key 'kind'", f"unknown kind '{kind}'", f"use one of {KINDS}")
+    comparator = str(t.get("comparator", ">="))
+    if comparator not in COMPARATORS:
+        raise InputError(
+            f"{where} key 'comparator'",
+            f"unknown comparator '{comparator}'",
+            f"use one of {COMPARATORS}",
+        )
+    family = str(t.get("family", cat.loc[ind, "family"]))
+    if family != cat.loc[ind, "family"]:
+        raise InputError(
+            f"{where} key 'family'",
+            f"'{family}' but {ind} is {cat.loc[ind, 'family']}",
+            "drop the key or correct it",
+        )
+    unit = str(t["unit"])
+    expected = "%" if kind == "growth" else cat.loc[ind, "unit"]
+    if not units.fits(unit, expected):
+        raise InputError(
+            f"{where} key 'unit'",
+            f"unit '{unit}' does not fit {ind}",
+            f"use one of {units.units_like(expected)}",
+        )
+    raw_periods = t["period"] if isinstance(t["period"], list) else [t["period"]]
+    raw_thresholds = t["threshold"] if isinstance(t["threshold"], list) else [t["threshold"]]
+    if kind != "each_year" and len(raw_periods) != 1:
+        raise InputError(
+            f"{where} key 'period'", "a list of periods", "only each_year takes a list"
+        )
+    if len(raw_periods) != len(raw_thresholds):
+        raise InputError(
+            where,
+            f"{len(raw_periods)} periods but {len(raw_thresholds)} thresholds",
+            "give one threshold per period",
+        )
+    periods = []
+    for p in raw_periods:
+        try:
+            periods.append(parse_period(p))
+        except ValueError as e:
+            raise InputError(
+                f"{where} key 'period'", str(e), "write 2025, 2024/2026 or 2022-07/2025-06"
+            ) from None
+    thresholds = []
+    for v in raw_thresholds:
+        if v is not None and not isinstance(v, int | float):
+            raise InputError(
+                f"{where} key 'threshold'",
+                f"'{v}' is not a number",
+                "write the number alone, in the target's unit",
+            )
+        thresholds.append(None if v is None else float(v))
+    each = str(t.get("each", "level"))
+    if kind == "each_year" and each not in ("level", "stock"):
+        raise InputError(f"{where} key 'each'", f"unknown '{each}'", "use level or stock")
+    per = str(t.get("per", "year"))
+    if per not in ("year", "span"):
+        raise InputError(f"{where} key 'per'", f"unknown '{per}'", "use year or span")
+    known = set(REQUIRED) | {
+        "label_en",
+        "family",
+        "comparator",
+        "each",
+        "per",
+        "reading",
+        "alternative",
+        "baseline",
+    }
+    return Target(
+        plan=plan,
+        region=region,
+        id=str(t["id"]),
+        label_zh=str(t["label_zh"]),
+        label_en=str(t.get("label_en", cat.loc[ind, "en"])),
+        indicator=ind,
+        family=family,
+        kind=kind,
+        periods=tuple(periods),
+        thresholds=tuple(thresholds),
+        comparator=comparator,
+        unit=units.canonical(unit),
+        quote=str(t["quote"]),
+        each=each,
+        per=per,
+        reading=str(t.get("reading", "")),
+        alternative=str(t.get("alternative", "")),
+        baseline=str(t.get("baseline", "")),
+        extra={k: v for k, v in t.items() if k not in known},
+    )
+
+
+def target_records(targets: list[Target]) -> list[dict]:
+    out = []
+    for t in targets:
+        single = len(t.periods) == 1
+        out.append(
+            {
+                "region": t.region,
+                "plan": t.plan,
+                "target_id": t.id,
+                "label_zh": t.label_zh,
+                "label_en": t.label_en,
+                "indicator": t.indicator,
+                "family": t.family,
+                "kind": t.kind,
+                "each": t.each if t.kind == "each_year" else None,
+                "period": t.period_text,
+                "threshold": t.thresholds[0] if single else list(t.thresholds),
+                "comparator": t.comparator,
+                "unit": t.unit,
+                "baseline": t.baseline,
+                "quote": t.quote,
+                "reading": t.reading,
+                "alternative": t.alternative,
+            }
+        )
+    return out

@@ -1,0 +1,13 @@
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A fresh IPCAST_HOME for one test."""
+    h = tmp_path / "ipcast_home"
+    monkeypatch.setenv("IPCAST_HOME", str(h))
+    return h

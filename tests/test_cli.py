@@ -1,0 +1,171 @@
+"""The command line as a planner uses it."""
+
+import hashlib
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+from ipcast.scenarios.targets import bundled_targets
+
+runner = CliRunner()
+
+
+def _ok(args):
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    return res
+
+
+def _json(args):
+    return json.loads(_ok(args).stdout)
+
+
+def test_targets_json_holds_every_target_with_its_quote():
+    recs = _json(["targets", "--format", "json"])
+    assert len(recs) == len(bundled_targets())
+    for r in recs:
+        for key in (
+            "region",
+            "target_id",
+            "label_zh",
+            "kind",
+            "period",
+            "threshold",
+            "unit",
+            "quote",
+        ):
+            assert key in r
+        assert r["quote"]
+
+
+def test_run_json_is_reproducible_and_well_formed(home):
+    a = _ok(["run", "--format", "json", "--seed", "7", "--paths", "1000"]).stdout
+    b = _ok(["run", "--format", "json", "--seed", "7", "--paths", "1000"]).stdout
+    assert a == b
+    recs = json.loads(a)
+    assert len(recs) == len(bundled_targets())
+    statuses = {r["status"] for r in recs}
+    assert {"simulated", "no_history", "resolved"} <= statuses
+    for r in recs:
+        for key in (
+            "region",
+            "target_id",
+            "label_zh",
+            "label_en",
+            "kind",
+            "period",
+            "threshold",
+            "unit",
+            "status",
+            "p_hit",
+            "p_hit_se",
+            "n_points",
+            "median",
+            "q10",
+            "q90",
+        ):
+            assert key in r
+        if r["status"] == "simulated":
+            assert 0 <= r["p_hit"] <= 1 and r["p_hit_se"] is not None
+        else:
+            assert r["p_hit"] is None
+
+
+def test_run_one_region_as_of(home):
+    recs = _json(["run", "-r", "chengdu", "--as-of", "2020", "--format", "json", "--paths", "500"])
+    assert {r["region"] for r in recs} == {"chengdu"}
+    assert all(r["as_of"] == 2020 for r in recs)
+
+
+def test_tables_and_csv_render(home):
+    out = _ok(["run", "-r", "guanghan", "--paths", "500"]).stdout
+    assert "有效注册商标量累计" in out and "%" in out
+    csv = _ok(["history", "-r", "chengdu", "--format", "csv"]).stdout
+    assert csv.splitlines()[0].startswith("region,indicator,period")
+    assert "达州市" in _ok(["regions"]).stdout
+
+
+@pytest.mark.parametrize(
+    "args,expect",
+    [
+        (["run", "--region", "chengduu"], "unknown region 'chengduu'"),
+        (["history", "-i", "patents"], "unknown indicator 'patents'"),
+        (["run", "--targets", "nope.yaml"], "file not found"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(home, args, expect):
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2
+    assert expect in res.output
+    assert "Traceback" not in res.output
+
+
+def _sha(p):
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_import_store_replace_and_undo(home, tmp_path):
+    f = tmp_path / "mine.csv"
+    f.write_text(
+        "地区,指标,年份,数值,单位\ndazhou,授权专利,2022,3900,件\ndazhou,授权专利,2023,4100,件\n",
+        encoding="utf-8",
+    )
+    digest = _sha(f)
+    dry = _ok(["import", str(f), "--dry-run"])
+    assert "nothing written" in dry.stdout and not (home / "history.csv").exists()
+    _ok(["import", str(f)])
+    assert _sha(f) == digest  # the planner's file is never touched
+    stored = (home / "history.csv").read_text(encoding="utf-8")
+    assert "4100" in stored
+
+    g = tmp_path / "fix.csv"
+    g.write_text("地区,指标,年份,数值,单位\ndazhou,授权专利,2023,4150,件\n", encoding="utf-8")
+    refused = runner.invoke(app, ["import", str(g)])
+    assert refused.exit_code == 2 and "--replace" in refused.output
+    assert (home / "history.csv").read_text(encoding="utf-8") == stored
+
+    _ok(["import", str(g), "--replace"])
+    assert "4150" in (home / "history.csv").read_text(encoding="utf-8")
+    _ok(["import", "--undo"])
+    assert (home / "history.csv").read_text(encoding="utf-8") == stored
+
+
+def test_user_figures_take_precedence_and_the_run_says_so(home, tmp_path):
+    f = tmp_path / "gh.csv"
+    f.write_text(
+        "地区,指标,年份,数值,单位\nguanghan,有效注册商标,2023,20000,件\n", encoding="utf-8"
+    )
+    _ok(["import", str(f)])
+    recs = _json(["run", "-r", "guanghan", "--format", "json", "--paths", "500"])
+    tm = next(r for r in recs if r["target_id"] == "gh02_effective_trademarks")
+    assert tm["uses_user_data"] is True
+    assert tm["p_hit"] > 0.9  # 20000 already exceeds the 13500 target
+    hist = _json(["history", "-r", "guanghan", "-i", "effective_trademarks", "--format", "json"])
+    assert [h["exclude"] for h in hist if h["origin"] == "bundled"] == [
+        "replaced by the user's figure for the same period"
+    ]
+
+
+def test_history_option_uses_a_file_directly_without_storing(home, tmp_path):
+    f = tmp_path / "dz.csv"
+    f.write_text(
+        "地区,指标,年份,数值,单位\n"
+        + "".join(
+            f"dazhou,授权专利,{y},{v},件\n" for y, v in [(2019, 2500), (2020, 2900), (2021, 3300)]
+        ),
+        encoding="utf-8",
+    )
+    recs = _json(["run", "-r", "dazhou", "--history", str(f), "--format", "json", "--paths", "500"])
+    grants = next(r for r in recs if r["target_id"] == "dz01_patent_grants_avg")
+    assert grants["status"] == "simulated" and grants["n_points"] == 3
+    assert not (home / "history.csv").exists()
+
+
+def test_template_writes_xlsx_and_refuses_to_overwrite(home, tmp_path):
+    out = tmp_path / "t.xlsx"
+    _ok(["template", "-r", "tianchang", "--out", str(out)])
+    digest = _sha(out)
+    res = runner.invoke(app, ["template", "-r", "tianchang", "--out", str(out)])
+    assert res.exit_code == 2 and _sha(out) == digest

@@ -1,0 +1,163 @@
+"""The Monte Carlo engine against closed forms, and its seeding and status rules."""
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from ipcast.data.history import combine
+from ipcast.data.periods import parse_period
+from ipcast.forecast import priors as priors_mod
+from ipcast.forecast.rwdrift import Prior
+from ipcast.scenarios.engine import assess
+from ipcast.scenarios.targets import Target, bundled_targets
+
+
+def _target(indicator, kind, period, threshold, unit="件", **kw):
+    periods = period if isinstance(period, list) else [period]
+    thresholds = threshold if isinstance(threshold, list) else [threshold]
+    return Target(
+        plan="test",
+        region="dazhou",
+        id=f"t_{kind}",
+        label_zh="测试",
+        label_en="test",
+        indicator=indicator,
+        family="patent",
+        kind=kind,
+        periods=tuple(parse_period(p) for p in periods),
+        thresholds=tuple(thresholds),
+        comparator=">=",
+        unit=unit,
+        quote="",
+        **kw,
+    )
+
+
+def _history(rows):
+    df = pd.DataFrame(
+        rows, columns=["region", "indicator", "period", "period_type", "value", "unit"]
+    )
+    for c in ("source", "source_title", "quote", "notes", "exclude"):
+        df[c] = ""
+    df["origin"] = "test"
+    return df
+
+
+FIXED = Prior(m0=0.1, tau0=1e-6, s0=0.2, nu0=1e7, source="fixed for the test")
+
+
+@pytest.fixture
+def fixed_prior(monkeypatch):
+    """Known drift 0.1 and volatility 0.2: the predictive is log-normal in closed form."""
+    table = {k: FIXED for k in priors_mod.priors()}
+    monkeypatch.setattr("ipcast.scenarios.engine.priors", lambda: table)
+
+
+def test_level_p_hit_matches_the_lognormal_closed_form(fixed_prior):
+    h = _history([("dazhou", "patent_grants", "2023", "year", 1000.0, "件")])
+    t = _target("patent_grants", "level", "2026", 1400)
+    (rec,) = assess([t], h, n_paths=40000, seed=1, today=date(2024, 1, 1))
+    # log Y_2026 ~ N(log 1000 + 3 * 0.1, 3 * 0.04)
+    exact = 1 - stats.norm.cdf(np.log(1400), np.log(1000) + 0.3, 0.2 * np.sqrt(3))
+    assert rec["status"] == "simulated"
+    assert abs(rec["p_hit"] - exact) < 3 * rec["p_hit_se"] + 1e-3
+
+
+def test_stock_p_hit_matches_closed_form_at_an_irregular_instant(fixed_prior):
+    # Stock observed mid-2020 (2020-07-01 is day 183 of 366); target at end-2025.
+    h = _history([("dazhou", "effective_invention_patents", "2020-07-01", "asof", 219.0, "件")])
+    t = _target("effective_invention_patents", "stock", "2025", 400)
+    (rec,) = assess([t], h, n_paths=40000, seed=2, today=date(2021, 1, 1))
+    dt = 2026.0 - (2020 + 183 / 366)
+    exact = 1 - stats.norm.cdf(np.log(400), np.log(219) + 0.1 * dt, 0.2 * np.sqrt(dt))
+    assert abs(rec["p_hit"] - exact) < 3 * rec["p_hit_se"] + 1e-3
+
+
+def test_cumulative_p_hit_matches_a_slow_reference(fixed_prior):
+    h = _history([("dazhou", "patent_grants", "2022", "year", 1000.0, "件")])
+    t = _target("patent_grants", "cumulative", "2022-07/2025-06", 4000)
+    (rec,) = assess([t], h, n_paths=20000, seed=3, today=date(2022, 12, 31))
+    # Slow reference: walk each path year by year in plain Python.
+    rng = np.random.default_rng(99)
+    hits = 0
+    n = 20000
+    for _ in range(n):
+        y, total = 1000.0, 0.5 * 1000.0
+        for w in (1.0, 1.0, 0.5):
+            y *= np.exp(0.1 + 0.2 * rng.standard_normal())
+            total += w * y
+        hits += total >= 4000
+    ref = hits / n
+    se = np.sqrt(ref * (1 - ref) / n)
+    assert abs(rec["p_hit"] - ref) < 3 * np.hypot(se, rec["p_hit_se"])
+
+
+def test_each_year_needs_every_part_on_the_same_path(fixed_prior):
+    h = _history([("dazhou", "patent_grants", "2022", "year", 1000.0, "件")])
+    t = _target("patent_grants", "each_year", ["2023", "2024"], [1000, 1000])
+    (rec,) = assess([t], h, n_paths=20000, seed=4, today=date(2023, 1, 1))
+    p1, p2 = (part["p_hit"] for part in rec["parts"])
+    assert rec["p_hit"] <= min(p1, p2)
+    assert rec["p_hit"] > p1 * p2  # the years move together along a path
+
+
+def test_same_seed_same_records_other_seed_differs():
+    ts = [t for t in bundled_targets() if t.region == "guanghan"]
+    h = combine()
+    a = assess(ts, h, 2000, seed=7)
+    b = assess(ts, h, 2000, seed=7)
+    c = assess(ts, h, 2000, seed=8)
+    assert a == b
+    assert [r["p_hit"] for r in a] != [r["p_hit"] for r in c]
+
+
+def test_a_region_gives_the_same_numbers_alone_or_with_others():
+    h = combine()
+    all_ts = list(bundled_targets())
+    both = assess(all_ts, h, 1000, seed=5)
+    alone = assess([t for t in all_ts if t.region == "guanghan"], h, 1000, seed=5)
+    assert [r for r in both if r["region"] == "guanghan"] == alone
+
+
+def test_resolved_when_history_covers_a_finished_period():
+    h = _history(
+        [
+            ("dazhou", "patent_grants", "2022", "year", 3000.0, "件"),
+            ("dazhou", "patent_grants", "2023", "year", 4200.0, "件"),
+        ]
+    )
+    t = _target("patent_grants", "level", "2022-07/2023-06", 3500)
+    (rec,) = assess([t], h, today=date(2024, 3, 1))
+    assert (rec["status"], rec["outcome"], rec["hit"], rec["p_hit"]) == (
+        "resolved",
+        3600.0,
+        True,
+        None,
+    )
+
+
+def test_a_partial_year_figure_already_past_the_threshold_resolves_it():
+    h = _history([("dazhou", "pledge_financing", "2025-01/2025-11", "span", 114.0, "亿元")])
+    t = _target("pledge_financing", "level", "2025", 50, unit="亿元")
+    (rec,) = assess([t], h, today=date(2026, 2, 1))
+    assert rec["status"] == "resolved" and rec["hit"] is True
+
+
+def test_no_history_and_unit_conversion(fixed_prior):
+    h = _history([("dazhou", "copyright_registrations_total", "2020", "asof", 49.59, "万件")])
+    t = _target("copyright_registrations_total", "stock", "2021", 55, unit="万件")
+    (rec,) = assess([t], h, n_paths=20000, seed=1, today=date(2021, 1, 1))
+    exact_median = 49.59 * np.exp(0.1)
+    assert rec["median"] == pytest.approx(exact_median, rel=0.01)
+    (none,) = assess([_target("patent_grants", "level", "2026", 1)], h)
+    assert none["status"] == "no_history" and none["p_hit"] is None
+
+
+def test_as_of_hides_later_history():
+    ts = [t for t in bundled_targets() if t.id == "cd03_effective_trademarks"]
+    now = assess(ts, combine(), 1000, seed=1)[0]
+    then = assess(ts, combine(), 1000, seed=1, as_of=2020)[0]
+    assert now["n_points"] == 4 and then["n_points"] == 3

@@ -1,0 +1,96 @@
+"""Reading a planner's own files, and refusing bad ones with one clear line."""
+
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+from ipcast.data.errors import InputError
+from ipcast.data.readers import parse_number, read_history_file
+from ipcast.data.template import write_template
+
+
+def _csv(tmp_path, text, name="h.csv", encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def test_wide_template_round_trip(tmp_path):
+    p = tmp_path / "dazhou.xlsx"
+    write_template(p, "dazhou", ["patent_grants", "effective_invention_patents"], last_year=2024)
+    wb = load_workbook(p)
+    ws = wb["历史数据"]
+    header = [c.value for c in ws[1]]
+    assert header[:5] == ["地区", "指标代码", "指标名称", "单位", "口径"]
+    ws.cell(row=2, column=header.index("2023年") + 1, value=4321)
+    ws.cell(row=2, column=header.index("2024年") + 1, value=4567.5)
+    ws.cell(row=3, column=header.index("2024年") + 1, value=0.12)
+    ws.cell(row=3, column=4, value="万件")
+    wb.save(p)
+    res = read_history_file(p)
+    got = res.rows[["indicator", "period", "value", "unit", "period_type"]].values.tolist()
+    assert got == [
+        ["patent_grants", "2023年", 4321.0, "件", "year"],
+        ["patent_grants", "2024年", 4567.5, "件", "year"],
+        ["effective_invention_patents", "2024年", 0.12, "万件", "asof"],
+    ]
+    assert any("wide layout" in line for line in res.report)
+
+
+def test_long_csv_with_chinese_headers_in_gbk(tmp_path):
+    text = "地区,指标,年份,数值,单位,来源\ndazhou,授权专利,2022年,3900,件,达州市市场监管局\n"
+    p = _csv(tmp_path, text, encoding="gbk")
+    rows = read_history_file(p).rows
+    assert rows[["region", "indicator", "value", "source"]].values.tolist() == [
+        ["dazhou", "patent_grants", 3900.0, "达州市市场监管局"]
+    ]
+
+
+def test_thousands_separators_and_missing_markers():
+    assert parse_number("4,500") == 4500
+    assert parse_number("—") is None
+    assert parse_number("/") is None
+    assert parse_number("") is None
+    for bad in ("4,50", "约4500", "4500件", "1.2亿元", "12e3"):
+        with pytest.raises(ValueError):
+            parse_number(bad)
+
+
+@pytest.mark.parametrize(
+    "body,expect",
+    [
+        ("shanghaii,授权专利,2022,3900,件", "unknown region 'shanghaii'"),
+        ("dazhou,专利数,2022,3900,件", "unknown indicator '专利数'"),
+        ("dazhou,授权专利,22年度,3900,件", "cannot read '22年度' as a period"),
+        ("dazhou,授权专利,2022,3900,亿元", "unit '亿元' does not fit patent_grants"),
+        ("dazhou,授权专利,2022,约3900,件", "'约3900' is not a number"),
+        ("dazhou,授权专利,2022,3900,件\ndazhou,授权专利,2022年,3950,件", "two different figures"),
+    ],
+)
+def test_bad_rows_are_refused_with_row_and_fix(tmp_path, body, expect):
+    p = _csv(tmp_path, "地区,指标,年份,数值,单位\n" + body + "\n")
+    with pytest.raises(InputError) as e:
+        read_history_file(p)
+    msg = str(e.value)
+    assert expect in msg
+    assert str(p) in msg and re.search(r"rows? 2", msg) and "Fix:" in msg
+    assert "\n" not in msg
+
+
+def test_a_repeated_identical_row_is_read_once(tmp_path):
+    p = _csv(
+        tmp_path,
+        "地区,指标,年份,数值,单位\ndazhou,授权专利,2022,3900,件\ndazhou,授权专利,2022年,3900,件\n",
+    )
+    res = read_history_file(p)
+    assert len(res.rows) == 1
+    assert any("repeats row 2" in line for line in res.report)
+
+
+def test_region_option_fills_a_missing_region_column(tmp_path):
+    p = _csv(tmp_path, "指标,年份,数值,单位\n注册商标,2023,7100,件\n")
+    rows = read_history_file(p, region="dazhou").rows
+    assert rows["region"].tolist() == ["dazhou"]
+    with pytest.raises(InputError, match="no region"):
+        read_history_file(p)
