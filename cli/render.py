@@ -16,20 +16,20 @@ class Format(StrEnum):
     json = "json"
 
 
-def _plain(v):
+def plain(v):
     if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
         return None
     if hasattr(v, "item"):  # numpy scalars
-        return _plain(v.item())
+        return plain(v.item())
     if isinstance(v, list | tuple):
-        return [_plain(x) for x in v]
+        return [plain(x) for x in v]
     if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
+        return {k: plain(x) for k, x in v.items()}
     return v
 
 
 def to_json(records: list[dict]) -> str:
-    return json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=2)
+    return json.dumps([plain(r) for r in records], ensure_ascii=False, indent=2)
 
 
 def _flat(v):
@@ -38,7 +38,7 @@ def _flat(v):
             "" if x is None else f"{x:g}" if isinstance(x, float) else str(x) for x in v
         )
     if isinstance(v, dict):
-        return json.dumps(_plain(v), ensure_ascii=False)
+        return json.dumps(plain(v), ensure_ascii=False)
     return v
 
 

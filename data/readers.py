@@ -35,7 +35,11 @@ class ReadResult:
     report: list[str] = field(default_factory=list)
 
 
-def read_history_file(path: str | Path, region: str | None = None) -> ReadResult:
+def read_history_file(
+    path: str | Path, region: str | None = None, any_region: bool = False
+) -> ReadResult:
+    """Read a history file. ``any_region`` accepts region codes ipcast does not know (a
+    backtest needs no plan), which storing them for a run would not."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "file not found", "check the path")
@@ -59,7 +63,7 @@ def read_history_file(path: str | Path, region: str | None = None) -> ReadResult
             "use the layout of `ipcast template` (years as columns) or "
             "columns region, indicator, period, value, unit",
         )
-    rows = _validate(records, p, region, report)
+    rows = _validate(records, p, region, report, any_region)
     return ReadResult(rows, report)
 
 
@@ -200,7 +204,9 @@ def parse_number(text: str) -> float | None:
     return float(s.replace(",", ""))
 
 
-def _validate(records: list[dict], p: Path, region: str | None, report: list[str]):
+def _validate(
+    records: list[dict], p: Path, region: str | None, report: list[str], any_region: bool = False
+):
     cat = indicators()
     known = regions().index
     rows, blanks, assumed_units = [], 0, set()
@@ -223,7 +229,7 @@ def _validate(records: list[dict], p: Path, region: str | None, report: list[str
         reg = rec["region"] or region
         if not reg:
             raise InputError(where, "no region", "add a 地区 column or pass --region")
-        if reg not in known:
+        if reg not in known and not any_region:
             raise InputError(
                 where,
                 f"unknown region '{reg}'",

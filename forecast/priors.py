@@ -22,6 +22,8 @@ PANEL_NU0 = 4.0
 # Provinces grow alike; a city or county differs from them more than they differ from each other.
 # The drift spread is floored here (a judgement, to be replaced by calibration on backtests).
 MIN_TAU0 = 0.05
+# A series needs this many yearly changes to say anything about its growth and volatility.
+MIN_DIFFS = 3
 STOCK_WINDOW = 10
 
 
@@ -73,7 +75,7 @@ def _stats(series: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
         years = s.index.to_numpy()
         d = np.diff(np.log(s.to_numpy()))
         d = d[np.diff(years) == 1]
-        if len(d) >= 5:
+        if len(d) >= MIN_DIFFS:
             means.append(d.mean())
             sds.append(d.std(ddof=1))
     return np.array(means), np.array(sds)
@@ -81,6 +83,8 @@ def _stats(series: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
 
 def _prior(series: list[pd.Series], source: str, s0_quantile: float = 0.5) -> Prior:
     means, sds = _stats(series)
+    if len(means) < 2:
+        raise ValueError(f"too few series with {MIN_DIFFS}+ yearly changes to learn a prior")
     return Prior(
         m0=float(np.median(means)),
         tau0=float(max(means.std(ddof=1), MIN_TAU0)),
@@ -88,6 +92,26 @@ def _prior(series: list[pd.Series], source: str, s0_quantile: float = 0.5) -> Pr
         nu0=PANEL_NU0,
         source=f"{source} ({len(means)} series)",
     )
+
+
+def panel_prior(
+    series,
+    source: str,
+    until: int | None = None,
+    skip_region: str | None = None,
+    stock_proxy: bool = False,
+) -> Prior:
+    """The prior learned from panel ``Series`` truncated at ``until`` (what was known then),
+    leaving out ``skip_region`` (so a backtest never borrows from the series it forecasts)."""
+    pool = []
+    for s in series:
+        if s.region == skip_region:
+            continue
+        keep = s.years <= until if until is not None else slice(None)
+        pool.append(pd.Series(s.values[keep], index=s.years[keep]))
+    if stock_proxy:
+        pool = _rolling_stock(pool)
+    return _prior(pool, source)
 
 
 def _pledge_drift() -> tuple[float, int]:

@@ -30,6 +30,7 @@ class Observed:
     y: np.ndarray
     used: pd.DataFrame
     unused: pd.DataFrame
+    periods: list[str] | None = None  # the source's own period text for each point
 
     @property
     def n_points(self) -> int:
@@ -47,7 +48,7 @@ def observed(history: pd.DataFrame, region: str, slug: str) -> Observed:
     annual = is_annual(slug)
     rows = history[(history["region"] == region) & (history["indicator"] == slug)]
     live = rows[rows["exclude"] == ""]
-    times, values, keep = [], [], []
+    points, keep = [], []
     for idx, r in live.iterrows():
         p = parse_period(r["period"])
         whole_year = abs(p.start - round(p.start)) < 1e-9 and abs(p.years - 1) < 1e-9
@@ -57,17 +58,37 @@ def observed(history: pd.DataFrame, region: str, slug: str) -> Observed:
             t = p.end
         else:
             continue
-        times.append(t)
-        values.append(units.convert(float(r["value"]), r["unit"], base))
+        points.append((t, units.convert(float(r["value"]), r["unit"], base), r["period"]))
         keep.append(idx)
     used = live.loc[keep]
     unused = rows.drop(index=keep)
-    if times:
-        # Same instant twice (a user's figure and a bundled one were both kept): the later row wins.
-        s = pd.Series(values, index=times).groupby(level=0).last().sort_index()
-        t, y = s.index.to_numpy(dtype=float), s.to_numpy(dtype=float)
-    else:
-        t, y = np.empty(0), np.empty(0)
-    return Observed(
-        region, slug, base, annual, annual and row["measure"] == "flow", t, y, used, unused
-    )
+    # Same instant twice (a user's figure and a bundled one were both kept): the later row wins.
+    pts = pd.DataFrame(points, columns=["t", "y", "period"])
+    pts = pts.drop_duplicates("t", keep="last").sort_values("t")
+    t, y = pts["t"].to_numpy(dtype=float), pts["y"].to_numpy(dtype=float)
+    additive = annual and row["measure"] == "flow"
+    periods = pts["period"].tolist()
+    return Observed(region, slug, base, annual, additive, t, y, used, unused, periods)
+
+
+def yearly_series(history: pd.DataFrame, min_points: int = 6) -> list:
+    """Panel-style series from a long table: each region and indicator's last run of consecutive
+    yearly values (flows by calendar year, stocks at year ends), in the indicator's unit."""
+    from ipcast.forecast.panels import Series
+
+    out = []
+    for (region, slug), _ in history.groupby(["region", "indicator"]):
+        try:
+            obs = observed(history, region, slug)
+        except KeyError:
+            continue
+        t, y = obs.t, obs.y
+        years = np.rint(t if obs.annual else t - 1).astype(int)
+        on_grid = np.abs((t if obs.annual else t - 1) - years) < 1e-6
+        years, y = years[on_grid], y[on_grid]
+        start = len(years) - 1
+        while start > 0 and years[start] - years[start - 1] == 1 and y[start - 1] > 0:
+            start -= 1
+        if len(years) - start >= min_points and np.all(y[start:] > 0):
+            out.append(Series("history", region, slug, years[start:], y[start:]))
+    return out

@@ -21,6 +21,9 @@ class Paths:
     values: np.ndarray  # (n_paths, len(times))
     annual: bool
     additive: bool
+    # Share of each year's flow that falls in January-June, per path (default: half). Yearly data
+    # cannot say it, so a July-June year carries that uncertainty (see ``half_year_shares``).
+    h1_share: dict[int, np.ndarray] | None = None
 
     def col(self, t: float) -> np.ndarray:
         j = np.flatnonzero(np.isclose(self.times, t, atol=1e-9))
@@ -50,7 +53,7 @@ def metric(paths: Paths, kind: str, period: Period, per: str = "year") -> np.nda
         return _growth(paths, period, per)
     if paths.annual:
         w = year_weights(period)
-        total = sum(wt * paths.col(y) for y, wt in w.items())
+        total = sum(_weight(paths, period, y, wt) * paths.col(y) for y, wt in w.items())
         if kind in ("stock", "ratio") and paths.additive:
             raise KindMismatch(f"a {kind} target needs a stock indicator, not a yearly flow")
         if not paths.additive:
@@ -63,6 +66,31 @@ def metric(paths: Paths, kind: str, period: Period, per: str = "year") -> np.nda
     if kind in ("cumulative", "average"):
         raise KindMismatch(f"a {kind} target needs a yearly flow, not a stock")
     return paths.col(period.end)
+
+
+def _weight(paths: Paths, period: Period, year: int, w: float):
+    """A half year's weight is that half's share of the year's flow, where it is known per path."""
+    if not paths.additive or not paths.h1_share or year not in paths.h1_share:
+        return w
+    s = paths.h1_share[year]
+    if abs(period.start - year) < 1e-9 and abs(period.end - year - 0.5) < 1e-9:
+        return s
+    if abs(period.start - year - 0.5) < 1e-9 and period.end >= year + 1 - 1e-9:
+        return 1 - s
+    if abs(period.end - year - 0.5) < 1e-9 and period.start <= year + 1e-9:
+        return s
+    return w
+
+
+def half_year_years(period: Period) -> list[int]:
+    """Years that ``period`` cuts in half (a July-June year cuts two)."""
+    return [y for y, w in year_weights(period).items() if abs(w - 0.5) < 1e-9]
+
+
+def half_year_shares(years, mean: float, sd: float, n: int, rng) -> dict[int, np.ndarray]:
+    """January-June shares per year and path, Beta-distributed with the given mean and sd."""
+    k = mean * (1 - mean) / sd**2 - 1
+    return {int(y): rng.beta(mean * k, (1 - mean) * k, size=n) for y in sorted(years)}
 
 
 def _growth(paths: Paths, period: Period, per: str) -> np.ndarray:

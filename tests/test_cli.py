@@ -3,6 +3,7 @@
 import hashlib
 import json
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -169,3 +170,56 @@ def test_template_writes_xlsx_and_refuses_to_overwrite(home, tmp_path):
     digest = _sha(out)
     res = runner.invoke(app, ["template", "-r", "tianchang", "--out", str(out)])
     assert res.exit_code == 2 and _sha(out) == digest
+
+
+def test_forecast_fan_table(home):
+    (rec,) = _json(
+        [
+            "forecast",
+            "-r",
+            "chengdu",
+            "-i",
+            "effective_trademarks",
+            "--horizon",
+            "3",
+            "--format",
+            "json",
+            "--paths",
+            "1000",
+        ]
+    )
+    assert rec["n_points"] == 4 and rec["method"] and rec["borrowed"]
+    assert len(rec["fan"]) == 3
+    for row in rec["fan"]:
+        assert row["q025"] <= row["q10"] <= row["median"] <= row["q90"] <= row["q975"]
+    assert [h["period"] for h in rec["history"]] == ["2011", "2015", "2020", "2025-11-30"]
+
+
+def test_backtest_on_a_file_with_regions_ipcast_does_not_know(home, tmp_path):
+    rng = np.random.default_rng(0)
+    lines = ["region,indicator,period,value,unit"]
+    for r in ("county_a", "county_b", "county_c"):
+        v = 1000.0
+        for y in range(2008, 2024):
+            v *= float(np.exp(0.08 + 0.1 * rng.standard_normal()))
+            lines.append(f"{r},patent_grants,{y},{v:.0f},件")
+    f = tmp_path / "mine.csv"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = _json(["backtest", "--history", str(f), "--format", "json", "--paths", "200"])
+    assert out["n_series"] == 3
+    for block in [out["ensemble"], *out["models"].values()]:
+        for key in (
+            "coverage_80",
+            "coverage_95",
+            "crps",
+            "crps_skill_vs_naive",
+            "pit_counts",
+            "n_forecasts",
+        ):
+            assert key in block
+    assert out["models"]["naive"]["crps_skill_vs_naive"] == 0
+
+
+def test_backtest_refuses_series_too_short(home):
+    res = runner.invoke(app, ["backtest", "--region", "chengdu"])
+    assert res.exit_code == 2 and "consecutive yearly values" in res.output

@@ -84,11 +84,13 @@ def test_cumulative_p_hit_matches_a_slow_reference(fixed_prior):
     rng = np.random.default_rng(99)
     hits = 0
     n = 20000
+    k = 0.5 * 0.5 / 0.05**2 - 1  # Beta(k/2, k/2): mean 0.5, sd 0.05, the H1 share of a year
     for _ in range(n):
-        y, total = 1000.0, 0.5 * 1000.0
-        for w in (1.0, 1.0, 0.5):
+        y = 1000.0
+        total = (1 - rng.beta(k / 2, k / 2)) * y  # July-December 2022
+        for last in (False, False, True):
             y *= np.exp(0.1 + 0.2 * rng.standard_normal())
-            total += w * y
+            total += (rng.beta(k / 2, k / 2) if last else 1.0) * y  # 2023, 2024, H1 2025
         hits += total >= 4000
     ref = hits / n
     se = np.sqrt(ref * (1 - ref) / n)

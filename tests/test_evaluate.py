@@ -4,7 +4,15 @@ import numpy as np
 import pytest
 
 from ipcast.data.periods import parse_period
-from ipcast.scenarios.evaluate import KindMismatch, Paths, meets, metric, needed_times
+from ipcast.scenarios.evaluate import (
+    KindMismatch,
+    Paths,
+    half_year_shares,
+    half_year_years,
+    meets,
+    metric,
+    needed_times,
+)
 
 # Two paths of a yearly flow, 2022-2025.
 FLOW = Paths(
@@ -89,3 +97,20 @@ def test_comparators():
     assert meets(v, ">", 2).tolist() == [False, False, True]
     assert meets(v, "<=", 2).tolist() == [True, True, False]
     assert meets(v, "<", 2).tolist() == [True, False, False]
+
+
+def test_fiscal_year_uses_each_paths_half_year_shares():
+    shares = {2022: np.array([0.4, 0.5]), 2023: np.array([0.3, 0.5])}
+    p = Paths(FLOW.times, FLOW.values, annual=True, additive=True, h1_share=shares)
+    # Path 1: (1 - 0.4) * 100 (H2 2022) + 0.3 * 200 (H1 2023) = 120
+    got = metric(p, "level", parse_period("2022-07/2023-06"))
+    assert got.tolist() == pytest.approx([120.0, 15.0])
+    # A whole calendar year is untouched by the shares.
+    assert metric(p, "level", parse_period("2023")).tolist() == [200.0, 20.0]
+
+
+def test_half_year_shares_have_the_stated_mean_and_sd():
+    s = half_year_shares([2022], 0.35, 0.1, 200000, np.random.default_rng(0))[2022]
+    assert s.mean() == pytest.approx(0.35, abs=0.002)
+    assert s.std() == pytest.approx(0.1, abs=0.002)
+    assert half_year_years(parse_period("2022-07/2025-06")) == [2022, 2025]

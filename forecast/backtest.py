@@ -1,0 +1,274 @@
+"""Rolling-origin backtests of the candidates and the calibrated ensemble, pooled over series.
+
+For each series and origin year ``o``, every candidate is fitted on the years up to ``o`` and its
+paths for ``o+1 .. o+H`` scored against what happened. Scores are on log values (CRPS, PIT,
+interval coverage), so a province of 1,000 patents counts as much as one of 500,000; the threshold
+event for the Brier score is "the outcome reaches the series' own past trend continued"
+(``y_o * exp(h * mean past log growth)``), the kind of target plans set.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from joblib import Parallel, delayed
+from scipy import stats
+
+from ipcast.forecast import metrics
+from ipcast.forecast.ensemble import MEMBERS, Q_WIDTH, Calibrator
+from ipcast.forecast.models import CANDIDATES, guarded, make
+from ipcast.forecast.panels import Series
+from ipcast.forecast.priors import panel_prior
+
+MIN_POINTS = 5
+# A member joins the ensemble while its past CRPS is within 5 % of the best member's.
+TOLERANCE = 0.05
+
+
+@dataclass
+class Backtest:
+    scores: pd.DataFrame  # one row per (series, model, origin, h)
+    start: int
+
+    def summary(self) -> dict:
+        ev = self.scores[self.scores["origin"] >= self.start]
+        out = {"models": {}, "n_series": int(ev["series"].nunique())}
+        naive = ev[ev["model"] == "naive"]["crps"].mean()
+        for model, g in ev.groupby("model", sort=False):
+            block = _block(g, naive)
+            if model == "ensemble":
+                out["ensemble"] = block
+            else:
+                out["models"][model] = block
+        return out
+
+
+def _block(g: pd.DataFrame, naive_crps: float) -> dict:
+    crps = float(g["crps"].mean())
+    return {
+        "coverage_80": float(g["cov80"].mean()),
+        "coverage_95": float(g["cov95"].mean()),
+        "crps": crps,
+        "crps_skill_vs_naive": float(1 - crps / naive_crps) if np.isfinite(naive_crps) else None,
+        "brier": float(g["brier"].mean()),
+        "pit_counts": metrics.pit_counts(g["pit"].to_numpy()),
+        "n_forecasts": int(len(g)),
+        "fallbacks": int((g["used"] != g["model"]).sum()),
+        "by_horizon": {
+            int(h): {
+                "coverage_80": float(x["cov80"].mean()),
+                "coverage_95": float(x["cov95"].mean()),
+                "crps": float(x["crps"].mean()),
+            }
+            for h, x in g.groupby("h")
+        },
+    }
+
+
+def _rng(seed: int, key: str, origin: int) -> np.random.Generator:
+    return np.random.default_rng([seed, zlib.crc32(key.encode()), origin])
+
+
+def _score_row(series, model, used, origin, h, log_samples, log_y, threshold) -> dict:
+    q10, q50, q90 = np.quantile(log_samples, [0.1, 0.5, 0.9])
+    return {
+        "series": series.key,
+        "panel": series.panel,
+        "model": model,
+        "used": used,
+        "origin": origin,
+        "h": h,
+        "target_year": origin + h,
+        "log_y": log_y,
+        "center": q50,
+        "spread": max((q90 - q10) / Q_WIDTH, 1e-6),
+        "threshold": threshold,
+        "crps": float(metrics.crps_sample(log_samples, log_y)),
+        "pit": float(metrics.pit(log_samples, log_y)),
+        "cov80": bool(metrics.covered(log_samples, log_y, 0.8)),
+        "cov95": bool(metrics.covered(log_samples, log_y, 0.95)),
+        "brier": float(metrics.brier(np.mean(log_samples >= threshold), log_y >= threshold)),
+    }
+
+
+def _one_series(series: Series, models, origins, horizons, n_paths, seed, priors) -> list[dict]:
+    rows = []
+    for origin in origins:
+        past = series.until(origin)
+        future = {int(y): v for y, v in zip(series.years, series.values, strict=True) if y > origin}
+        steps = [h for h in range(1, horizons + 1) if origin + h in future]
+        if len(past.values) < MIN_POINTS or not steps:
+            continue
+        rng = _rng(seed, series.key, origin)
+        logs = {}
+        x = np.log(past.values)
+        trend = np.mean(np.diff(x))
+        for name in models:
+            model = make(name, priors.get(origin))
+            paths, used = guarded(model, past.values, horizons, n_paths, rng)
+            logs[name] = np.log(np.maximum(paths, 1e-300))
+            for h in steps:
+                rows.append(
+                    _score_row(
+                        series,
+                        name,
+                        used,
+                        origin,
+                        h,
+                        logs[name][:, h - 1],
+                        np.log(future[origin + h]),
+                        x[-1] + h * trend,
+                    )
+                )
+    return rows
+
+
+def run_backtest(
+    series: list[Series],
+    start: int,
+    models=tuple(CANDIDATES),
+    horizons: int = 3,
+    n_paths: int = 500,
+    seed: int = 0,
+    jobs: int = 1,
+    first_origin: int | None = None,
+    progress=None,
+) -> Backtest:
+    """Backtest ``models`` and the ensemble; origins from ``first_origin`` (default: as early as
+    the data allow, for calibration) and scored from ``start``."""
+    last = max(int(s.years[-1]) for s in series)
+    first = first_origin or min(int(s.years[0]) for s in series) + MIN_POINTS - 1
+    origins = list(range(first, last))
+    borrowed = _priors(series, origins) if "pooled" in models else {}
+    tasks = (
+        delayed(_one_series)(
+            s,
+            models,
+            origins,
+            horizons,
+            n_paths,
+            seed,
+            {o: borrowed.get((s.region, o)) for o in origins},
+        )
+        for s in series
+    )
+    rows: list[dict] = []
+    for i, part in enumerate(Parallel(n_jobs=jobs, return_as="generator")(tasks)):
+        rows += part
+        if progress:
+            progress(i + 1, len(series))
+    df = pd.DataFrame(rows)
+    return Backtest(pd.concat([df, ensemble_scores(df)], ignore_index=True), start)
+
+
+def _priors(series: list[Series], origins) -> dict:
+    """For each region and origin, the prior learned from the other regions up to the origin."""
+    out = {}
+    for o in origins:
+        for region in {s.region for s in series}:
+            try:
+                out[(region, o)] = panel_prior(series, "panel", until=o, skip_region=region)
+            except ValueError:
+                continue  # too little history anywhere yet; the candidate falls back
+    return out
+
+
+def select_members(past: pd.DataFrame, members=MEMBERS) -> list[str]:
+    """Members whose pooled past CRPS is within ``TOLERANCE`` of the best; all of them while
+    there is no past to judge by."""
+    crps = past[past["model"].isin(members)].groupby("model")["crps"].mean()
+    if crps.empty:
+        return list(members)
+    return sorted(crps.index[crps <= crps.min() * (1 + TOLERANCE)])
+
+
+def ensemble_scores(
+    df: pd.DataFrame, members=MEMBERS, name: str = "ensemble", window: int | None = None
+) -> pd.DataFrame:
+    """Combine and calibrate at each origin with what was known by then, and score it.
+
+    At origin ``o`` the members are chosen on the forecasts whose outcome year is ``<= o``; the
+    chosen combination is then applied to those same past forecasts, and their standardised errors
+    (of the last ``window`` outcome years, or all) are the calibration pool. Nothing later than
+    ``o`` is used.
+    """
+    keys = ["series", "origin", "h"]
+    center = df.pivot_table(index=keys, columns="model", values="center")
+    spread = df.pivot_table(index=keys, columns="model", values="spread")
+    info = df.groupby(keys)[["log_y", "threshold", "target_year", "panel"]].first()
+    out: list[pd.DataFrame] = []
+    for origin in sorted(df["origin"].unique()):
+        past = df[df["target_year"] <= origin]
+        chosen = [m for m in select_members(past, members) if m in center.columns]
+        comb = info.copy()
+        comb["center"] = center[chosen].mean(axis=1)
+        comb["spread"] = spread[chosen].mean(axis=1)
+        comb["z"] = (comb["log_y"] - comb["center"]) / comb["spread"]
+        comb = comb.reset_index()
+        known = comb[comb["target_year"] <= origin]
+        if window is not None:
+            known = known[known["target_year"] > origin - window]
+        cal = Calibrator({int(h): x["z"].to_numpy() for h, x in known.groupby("h")})
+        now = comb[comb["origin"] == origin]
+        for h, gh in now.groupby("h"):
+            out.append(_score_ensemble(gh, cal.pool(int(h)), origin, chosen, name))
+    return pd.concat(out, ignore_index=True)
+
+
+def _score_ensemble(gh: pd.DataFrame, pool, origin: int, chosen: list[str], name: str):
+    z = stats.norm.ppf((np.arange(200) + 0.5) / 200) if pool is None else pool
+    samples = gh["center"].to_numpy()[:, None] + gh["spread"].to_numpy()[:, None] * z
+    log_y = gh["log_y"].to_numpy()
+    thr = gh["threshold"].to_numpy()
+    lo80, hi80 = np.quantile(samples, [0.1, 0.9], axis=1)
+    lo95, hi95 = np.quantile(samples, [0.025, 0.975], axis=1)
+    return pd.DataFrame(
+        {
+            "series": gh["series"],
+            "panel": gh["panel"],
+            "model": name,
+            "used": name,
+            "origin": origin,
+            "h": gh["h"],
+            "target_year": gh["target_year"],
+            "log_y": log_y,
+            "center": gh["center"],
+            "spread": gh["spread"],
+            "z": gh["z"],
+            "crps": metrics.crps_sample(samples, log_y),
+            "pit": metrics.pit(samples, log_y),
+            "cov80": (log_y >= lo80) & (log_y <= hi80),
+            "cov95": (log_y >= lo95) & (log_y <= hi95),
+            "brier": metrics.brier(np.mean(samples >= thr[:, None], axis=1), log_y >= thr),
+            "calibrated": pool is not None,
+            "members": ",".join(chosen),
+        }
+    )
+
+
+def final_calibration(df: pd.DataFrame, members=MEMBERS, window: int | None = None) -> dict:
+    """What a forecast made today uses: the members chosen on every backtest forecast, and the
+    standardised errors of their combination (of the last ``window`` outcome years, or all)."""
+    model_rows = df[df["model"].isin(members)]
+    chosen = select_members(model_rows, members)
+    keys = ["series", "origin", "h"]
+    sub = model_rows[model_rows["model"].isin(chosen)]
+    comb = sub.groupby(keys).agg(
+        center=("center", "mean"),
+        spread=("spread", "mean"),
+        log_y=("log_y", "first"),
+        target_year=("target_year", "first"),
+    )
+    if window is not None:
+        comb = comb[comb["target_year"] > comb["target_year"].max() - window]
+    z = (comb["log_y"] - comb["center"]) / comb["spread"]
+    pools = {int(h): sorted(round(float(v), 4) for v in g) for h, g in z.groupby(level="h")}
+    return {
+        "members": chosen,
+        "z": pools,
+        "n_forecasts": int(len(comb)),
+        "last_outcome_year": int(comb["target_year"].max()),
+    }

@@ -1,0 +1,296 @@
+"""Candidate models for yearly series. Each: settings in ``__init__``, ``fit(y) -> self``,
+``simulate(h, n_paths, rng) -> (n_paths, h)`` of non-negative values.
+
+All but the count model work on log values, where growth is additive and paths stay positive.
+``y`` is one value per consecutive year. A fit that fails or a simulation that explodes is caught
+by ``guarded`` and replaced by the random walk with drift, so no caller sees NaN or a negative.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from ipcast.forecast.rwdrift import MAX_DRIFT, MAX_SIGMA, LogRandomWalkDrift, Prior
+
+WEAK = Prior(m0=0.0, tau0=0.5, s0=0.15, nu0=1.0, source="weak prior")
+ZERO_FLOOR = 0.5
+
+
+def _log(y) -> np.ndarray:
+    y = np.asarray(y, dtype=float)
+    if len(y) == 0 or np.any(~np.isfinite(y)) or np.any(y <= 0):
+        raise ValueError("needs positive, finite values")
+    return np.log(y)
+
+
+def _paths_from_marginals(center, sd, n_paths, rng) -> np.ndarray:
+    """Paths whose log value at step h is N(center[h], sd[h]^2), built from independent increments
+    so the steps of one path move together (as a random walk's do)."""
+    var = np.maximum.accumulate(np.asarray(sd, dtype=float) ** 2)
+    inc = np.sqrt(np.diff(np.concatenate([[0.0], var])))
+    z = rng.standard_normal((n_paths, len(center))) * inc
+    return np.asarray(center) + np.cumsum(z, axis=1)
+
+
+class Naive:
+    """Random walk on logs, no drift; volatility from past yearly changes (the benchmark)."""
+
+    name = "naive"
+
+    def fit(self, y) -> Naive:
+        x = _log(y)
+        d = np.diff(x)
+        self.x_ = x[-1]
+        self.sigma_ = float(np.sqrt(np.mean(d**2))) if len(d) else 0.1
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        steps = self.sigma_ * rng.standard_normal((n_paths, h))
+        return np.exp(self.x_ + np.cumsum(steps, axis=1))
+
+
+class Drift:
+    """Random walk with drift on logs, with drift and volatility uncertainty (``rwdrift``)."""
+
+    name = "drift"
+
+    def __init__(self, prior: Prior = WEAK):
+        self.prior = prior
+
+    def fit(self, y) -> Drift:
+        self.model_ = LogRandomWalkDrift(self.prior).fit(y)
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        return self.model_.simulate(h, n_paths, rng)
+
+
+class Pooled:
+    """Random walk with drift from the region's last few points and a prior learned from
+    comparable series (``priors``): growth and volatility borrowed, level its own."""
+
+    name = "pooled"
+
+    def __init__(self, prior: Prior = WEAK, last: int = 3):
+        self.prior = prior
+        self.last = last
+
+    def fit(self, y) -> Pooled:
+        self.model_ = LogRandomWalkDrift(self.prior).fit(np.asarray(y, dtype=float)[-self.last :])
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        return self.model_.simulate(h, n_paths, rng)
+
+
+class DampedETS:
+    """Additive-error damped-trend exponential smoothing on logs (statsmodels ``ETSModel``)."""
+
+    name = "damped_ets"
+    min_points = 5
+
+    def fit(self, y) -> DampedETS:
+        from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+        x = _log(y)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.res_ = ETSModel(x, error="add", trend="add", damped_trend=True).fit(disp=False)
+        if not np.all(np.isfinite(self.res_.params)):
+            raise ValueError("non-finite ETS parameters")
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        # anchor="end": statsmodels would otherwise start the simulation at the first observation.
+        eps = rng.standard_normal((h, n_paths)) * np.sqrt(self.res_.scale)
+        sims = self.res_.simulate(h, repetitions=n_paths, anchor="end", random_errors=eps)
+        return np.exp(np.asarray(sims).reshape(h, n_paths).T)
+
+
+class Theta:
+    """The Theta method (Assimakopoulos & Nikolopoulos 2000) on logs, statsmodels ``ThetaModel``;
+    paths from its forecast and prediction-interval widths."""
+
+    name = "theta"
+    min_points = 4
+
+    def fit(self, y) -> Theta:
+        from statsmodels.tsa.forecasting.theta import ThetaModel
+
+        x = _log(y)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.res_ = ThetaModel(x, period=1, deseasonalize=False).fit()
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            center = np.asarray(self.res_.forecast(h))
+            pi = np.asarray(self.res_.prediction_intervals(h, alpha=0.2))
+        sd = (pi[:, 1] - pi[:, 0]) / (2 * 1.2815515655446004)
+        return np.exp(_paths_from_marginals(center, sd, n_paths, rng))
+
+
+class ARIMASearch:
+    """ARIMA(p,1,q) with drift on logs, p, q in {0, 1}, chosen by AICc."""
+
+    name = "arima"
+    min_points = 5
+    orders = ((0, 1, 0), (1, 1, 0), (0, 1, 1), (1, 1, 1))
+
+    def fit(self, y) -> ARIMASearch:
+        from statsmodels.tsa.arima.model import ARIMA
+
+        x = _log(y)
+        best = None
+        for order in self.orders:
+            if sum(order) + 2 >= len(x):
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    res = ARIMA(x, order=order, trend="t").fit()
+                except (ValueError, np.linalg.LinAlgError):
+                    continue
+            finite = np.isfinite(res.aicc) and np.all(np.isfinite(res.params))
+            if finite and (best is None or res.aicc < best.aicc):
+                best = res
+        if best is None:
+            raise ValueError("no ARIMA order could be fitted")
+        self.res_ = best
+        self.order_ = best.model.order
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        seed = int(rng.integers(2**31 - 1))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sims = self.res_.simulate(
+                h, repetitions=n_paths, anchor="end", rng=np.random.default_rng(seed)
+            )
+        return np.exp(np.asarray(sims).reshape(h, n_paths).T)
+
+
+class ProphetModel:
+    """Prophet's linear trend on logs, paths from ``predictive_samples`` (a candidate only: its
+    intervals are known to under-cover on short yearly series)."""
+
+    name = "prophet"
+    min_points = 5
+
+    def fit(self, y) -> ProphetModel:
+        logging.getLogger("cmdstanpy").disabled = True
+        logging.getLogger("prophet.plot").disabled = True
+        x = _log(y)
+        self.x_ = x
+        self.ds_ = pd.date_range("2000-12-31", periods=len(x), freq="YE")
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        from prophet import Prophet
+
+        # Prophet seeds numpy's global generator for its samples; give it one from ours.
+        np.random.seed(int(rng.integers(2**31 - 1)))
+        m = Prophet(
+            yearly_seasonality=False,
+            weekly_seasonality=False,
+            daily_seasonality=False,
+            uncertainty_samples=n_paths,
+        )
+        m.fit(pd.DataFrame({"ds": self.ds_, "y": self.x_}), algorithm="LBFGS")
+        future = m.make_future_dataframe(periods=h, freq="YE", include_history=False)
+        samples = m.predictive_samples(future)["yhat"]
+        return np.exp(np.asarray(samples).T[:n_paths])
+
+
+class NegBinTrend:
+    """Negative binomial counts with a log-linear trend, for small counts (GIs, overseas
+    patents): parameter uncertainty from the fit's covariance, counts drawn per path."""
+
+    name = "negbin"
+    min_points = 3
+
+    def fit(self, y) -> NegBinTrend:
+        import statsmodels.api as sm
+
+        y = np.asarray(y, dtype=float)
+        if np.any(y < 0) or np.any(y != np.round(y)):
+            raise ValueError("needs non-negative whole counts")
+        t = np.arange(len(y), dtype=float)
+        X = sm.add_constant(t - t.mean())
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                res = sm.NegativeBinomial(y, X).fit(disp=0, maxiter=200)
+                params, cov = np.asarray(res.params), np.asarray(res.cov_params())
+            except (ValueError, np.linalg.LinAlgError):
+                # Counts steadier than Poisson leave alpha at zero: fit the Poisson limit.
+                res = sm.Poisson(y, X).fit(disp=0, maxiter=200)
+                params = np.append(np.asarray(res.params), 1e-6)
+                cov = np.zeros((3, 3))
+                cov[:2, :2] = np.asarray(res.cov_params())
+        if not (np.all(np.isfinite(params)) and np.all(np.isfinite(cov))):
+            raise ValueError("non-finite negative-binomial fit")
+        self.params_, self.cov_, self.tmean_, self.n_ = params, cov, t.mean(), len(y)
+        return self
+
+    def simulate(self, h, n_paths, rng) -> np.ndarray:
+        draws = rng.multivariate_normal(self.params_, self.cov_, size=n_paths, method="svd")
+        a, b = draws[:, 0], np.clip(draws[:, 1], -MAX_DRIFT, MAX_DRIFT)
+        alpha = np.clip(draws[:, 2], 1e-6, 10.0)  # statsmodels reports alpha itself
+        steps = self.n_ + np.arange(h) - self.tmean_
+        mu = np.exp(np.clip(a[:, None] + b[:, None] * steps, -20, 20))
+        # NB2 as a gamma-Poisson mixture: mean mu, variance mu + alpha mu^2.
+        lam = rng.gamma(1 / alpha[:, None], alpha[:, None] * mu)
+        return rng.poisson(lam).astype(float)
+
+
+CANDIDATES = {
+    c.name: c for c in (Naive, Drift, Pooled, DampedETS, Theta, ARIMASearch, ProphetModel)
+}
+
+
+def make(name: str, prior: Prior | None = None):
+    """A fresh candidate; ``pooled`` takes the prior borrowed for this series."""
+    if name == "pooled":
+        return Pooled(prior or WEAK)
+    return CANDIDATES[name]()
+
+
+def guarded(model, y, h: int, n_paths: int, rng: np.random.Generator) -> tuple[np.ndarray, str]:
+    """Fit and simulate ``model``; on failure or explosive output, the drift model instead.
+
+    Returns the paths and the name of the model that produced them.
+    """
+    y = np.asarray(y, dtype=float)
+    if model.name != "negbin" and np.all(y >= 0) and np.any(y == 0):
+        # A zero count has no logarithm: log models see it as half a count, a stated floor.
+        y = np.maximum(y, ZERO_FLOOR)
+    try:
+        if len(y) < getattr(model, "min_points", 1):
+            raise ValueError("too few points")
+        paths = model.fit(y).simulate(h, n_paths, rng)
+        if _plausible(paths, y, model.name):
+            return paths, model.name
+    except (ValueError, np.linalg.LinAlgError, RuntimeError):
+        pass
+    return Drift().fit(y).simulate(h, n_paths, rng), "drift"
+
+
+def _plausible(paths: np.ndarray, y: np.ndarray, name: str) -> bool:
+    """Finite, non-negative, and (for log models) a median growth and a spread within bounds."""
+    if not (np.all(np.isfinite(paths)) and np.all(paths >= 0)):
+        return False
+    if name == "negbin":
+        return True
+    steps = np.arange(1, paths.shape[1] + 1)
+    logs = np.log(np.maximum(paths, 1e-300))
+    growth = (np.median(logs, axis=0) - np.log(y[-1])) / steps
+    q10, q90 = np.quantile(logs, [0.1, 0.9], axis=0)
+    width_limit = 2 * 1.2816 * MAX_SIGMA * np.sqrt(steps)
+    return bool(np.all(np.abs(growth) <= MAX_DRIFT) and np.all(q90 - q10 <= width_limit))

@@ -1,0 +1,69 @@
+"""Fan tables for ``ipcast forecast``: a region's history and its forecast quantiles per year."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ipcast.data.catalog import indicator as indicator_row
+from ipcast.data.history import cut
+from ipcast.forecast.forecaster import forecast, series_rng
+from ipcast.forecast.priors import priors
+from ipcast.forecast.series import observed
+
+LEVELS = {"q025": 0.025, "q10": 0.1, "median": 0.5, "q90": 0.9, "q975": 0.975}
+MIN_OWN_POINTS = 3
+
+
+def fan_records(
+    history: pd.DataFrame,
+    region: str,
+    indicators: list[str],
+    horizon: int,
+    n_paths: int,
+    seed: int,
+    as_of: int | None,
+) -> list[dict]:
+    hist = cut(history, as_of)
+    out = []
+    for slug in indicators:
+        obs = observed(hist, region, slug)
+        row = indicator_row(slug)
+        prior = priors().get(row["borrow"]) if row["borrow"] else None
+        rec = {
+            "region": region,
+            "indicator": slug,
+            "label_zh": row["zh"],
+            "label_en": row["en"],
+            "unit": row["unit"],
+            "n_points": obs.n_points,
+            "method": None,
+            "borrowed": None,
+            "history": [
+                {"period": p, "time": float(t), "value": float(v)}
+                for p, t, v in zip(obs.periods, obs.t, obs.y, strict=True)
+            ],
+            "fan": [],
+            "reason": "",
+        }
+        if obs.n_points == 0 or (prior is None and obs.n_points < MIN_OWN_POINTS):
+            rec["reason"] = "not enough history to forecast"
+            out.append(rec)
+            continue
+        last = obs.t[-1]
+        if obs.annual:
+            times = [float(int(last) + k) for k in range(1, horizon + 1)]
+        else:
+            times = [float(np.floor(last + 1e-9) + k) for k in range(1, horizon + 1)]
+        fc = forecast(
+            obs, times, n_paths, series_rng(seed, region, slug), prior, row["borrow"] or None
+        )
+        q = np.quantile(fc.paths, list(LEVELS.values()), axis=0)
+        for j, t in enumerate(fc.times):
+            label = str(int(t)) if obs.annual else f"{int(t) - 1}年末"
+            rec["fan"].append(
+                {"period": label, **{k: float(q[i, j]) for i, k in enumerate(LEVELS)}}
+            )
+        rec.update(method=fc.method, borrowed=fc.borrowed, members=fc.members)
+        out.append(rec)
+    return out
