@@ -2,7 +2,8 @@
 
     python benchmarks/bench_backtest.py                      # all panels (about 25 min, 2 cores)
     python benchmarks/bench_backtest.py --panels china_provinces --short
-    python benchmarks/bench_backtest.py --write-calibration data/calibration.json
+    python benchmarks/bench_backtest.py --panels china_provinces uspto_trademarks \
+        euipo_trademarks --write-calibration data/calibration.json
 
 Prints, per panel, pooled over rolling origins and horizons 1-3: coverage of the 80 % and 95 %
 intervals, CRPS of log values, CRPS skill against the naive random walk, Brier score of the
@@ -127,7 +128,7 @@ def write_calibration(frames: dict, path: str) -> None:
         }
     out["_about"] = {
         "generated": date.today().isoformat(),
-        "command": "python benchmarks/bench_backtest.py --write-calibration " + path,
+        "command": "python benchmarks/bench_backtest.py " + " ".join(sys.argv[1:]),
     }
     with open(path, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, indent=1)

@@ -22,6 +22,7 @@ from ipcast.forecast.panels import PANELS, panel_series
 from ipcast.forecast.report import fan_records
 from ipcast.forecast.series import yearly_series
 from ipcast.scenarios.engine import assess
+from ipcast.scenarios.hindcast import beside_now
 from ipcast.scenarios.targets import bundled_targets, load_path, target_records
 
 app = typer.Typer(
@@ -90,10 +91,10 @@ def _targets(region: str | None, targets_file: Path | None):
 
 
 @app.command("regions")
-def regions_cmd(fmt: Format = FORMAT):
+def regions_cmd(as_of: int = AS_OF, fmt: Format = FORMAT):
     """Regions, their level, parent, plan and latest population (地区)."""
     try:
-        recs = region_records(combine(userstore.load()))
+        recs = region_records(cut(combine(userstore.load()), as_of))
     except InputError as e:
         _fail(e)
     typer.echo(
@@ -186,11 +187,15 @@ def run_cmd(
         for reg in dict.fromkeys(t.region for t in targets):
             mine = [t for t in targets if t.region == reg]
             typer.echo(f"… {reg}: {len(mine)} targets, {paths} paths", err=True)
-            records += assess(mine, history, paths, seed, as_of)
+            recs = assess(mine, history, paths, seed, as_of)
+            if as_of is not None:
+                recs = beside_now(recs, assess(mine, history, paths, seed))
+            records += recs
     except InputError as e:
         _fail(e)
     if fmt == Format.table:
-        typer.echo(render([_readable(r) for r in records], fmt, RUN_COLUMNS))
+        cols = RUN_COLUMNS + (["now_status", "now_outcome", "now_p_hit"] if as_of else [])
+        typer.echo(render([_readable(r) for r in records], fmt, cols))
         _footer(records)
     else:
         typer.echo(render(records, fmt))
@@ -212,6 +217,11 @@ def _readable(r: dict) -> dict:
     out["p_hit_se"] = "" if se is None else f"±{se:.1%}"
     for k in ("threshold", "median", "q10", "q90", "outcome"):
         out[k] = _num(r[k])
+    if "now_status" in r:
+        out["now_outcome"] = _num(r["now_outcome"])
+        if r["now_status"] == "resolved":
+            out["now_outcome"] += " (met)" if r["now_hit"] else " (missed)"
+        out["now_p_hit"] = "" if r["now_p_hit"] is None else f"{r['now_p_hit']:.0%}"
     if r["status"] == "resolved":
         out["outcome"] = f"{_num(r['outcome'])} ({'met' if r['hit'] else 'missed'})"
     if "parts" in r:
@@ -286,6 +296,8 @@ def forecast_cmd(
             typer.echo(f"  {r['reason']}")
             continue
         typer.echo(f"  method: {r['method']}\n  borrowed: {r['borrowed']}")
+        if r.get("weights"):
+            typer.echo("  weights: " + ", ".join(f"{m} {w:.2f}" for m, w in r["weights"].items()))
         rows = [
             {k: (_num(v) if isinstance(v, float) else v) for k, v in f.items()} for f in r["fan"]
         ]

@@ -184,8 +184,8 @@ class ProphetModel:
     min_points = 5
 
     def fit(self, y) -> ProphetModel:
-        logging.getLogger("cmdstanpy").disabled = True
-        logging.getLogger("prophet.plot").disabled = True
+        for name in ("cmdstanpy", "prophet", "prophet.plot", "prophet.models"):
+            logging.getLogger(name).disabled = True  # its progress chatter is not for planners
         x = _log(y)
         self.x_ = x
         self.ds_ = pd.date_range("2000-12-31", periods=len(x), freq="YE")

@@ -64,6 +64,7 @@ def fan_records(
             rec["fan"].append(
                 {"period": label, **{k: float(q[i, j]) for i, k in enumerate(LEVELS)}}
             )
-        rec.update(method=fc.method, borrowed=fc.borrowed, members=fc.members)
+        weights = {m: round(1 / len(fc.members), 4) for m in fc.members}
+        rec.update(method=fc.method, borrowed=fc.borrowed, members=fc.members, weights=weights)
         out.append(rec)
     return out

@@ -78,6 +78,10 @@ def test_run_one_region_as_of(home):
     recs = _json(["run", "-r", "chengdu", "--as-of", "2020", "--format", "json", "--paths", "500"])
     assert {r["region"] for r in recs} == {"chengdu"}
     assert all(r["as_of"] == 2020 for r in recs)
+    pledge = next(r for r in recs if r["target_id"] == "cd07_pledge_financing")
+    # In 2020 the 2025 pledge target was a forecast; today the 2025 figure settles it.
+    assert pledge["status"] == "simulated" and pledge["n_points"] == 1
+    assert (pledge["now_status"], pledge["now_hit"]) == ("resolved", True)
 
 
 def test_tables_and_csv_render(home):
@@ -223,3 +227,20 @@ def test_backtest_on_a_file_with_regions_ipcast_does_not_know(home, tmp_path):
 def test_backtest_refuses_series_too_short(home):
     res = runner.invoke(app, ["backtest", "--region", "chengdu"])
     assert res.exit_code == 2 and "consecutive yearly values" in res.output
+
+
+def test_a_long_series_gets_the_calibrated_ensemble(home, tmp_path):
+    f = tmp_path / "dz.csv"
+    rows = [(2014 + i, 2000 * 1.1**i) for i in range(8)]
+    f.write_text(
+        "地区,指标,年份,数值,单位\n"
+        + "".join(f"dazhou,授权专利,{y},{v:.0f},件\n" for y, v in rows),
+        encoding="utf-8",
+    )
+    recs = _json(
+        ["run", "-r", "dazhou", "--history", str(f), "--format", "json", "--paths", "1000"]
+    )
+    rec = next(r for r in recs if r["target_id"] == "dz01_patent_grants_avg")
+    assert rec["status"] == "simulated" and rec["n_points"] == 8
+    assert rec["method"].startswith("calibrated ensemble")
+    assert "china_provinces" in rec["borrowed"]

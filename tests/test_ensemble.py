@@ -91,3 +91,16 @@ def test_backtest_is_reproducible():
     c = run_backtest(_panel(4, 10), start=2007, models=("naive", "drift"), n_paths=100, seed=4)
     assert a.summary() == b.summary()
     assert a.summary() != c.summary()
+
+
+def test_bundled_calibration_table():
+    from ipcast.forecast.ensemble import MEMBERS
+    from ipcast.forecast.forecaster import calibration
+
+    table = calibration()
+    for family in ("patent", "trademark", "copyright", "pledge"):
+        cal = table[family]
+        assert set(cal["members"]) <= set(MEMBERS)
+        assert {int(h) for h in cal["z"]} == {1, 2, 3}
+        assert all(len(z) >= MIN_POOL for z in cal["z"].values())
+        assert cal["source"]
