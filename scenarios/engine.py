@@ -1,24 +1,26 @@
-"""Forecast every target of a plan: fit each indicator once, simulate paths, judge each target.
+"""The Monte Carlo engine: fit each indicator once, simulate whole paths, judge every target.
 
-Public entry point: ``assess(targets, history, n_paths, seed, as_of, today)`` -> list of records
-(plain dicts, one per target), which the CLI renders.
+``prepare`` fits and simulates the baseline for a set of targets (the slow step); ``judge`` applies
+a scenario's levers to those baseline paths and evaluates one target (fast, so levers, goal seeking
+and revision can call it many times with common random numbers). ``assess`` does both and returns
+one record (a plain dict) per target.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from ipcast.data import units
 from ipcast.data.catalog import indicator as indicator_row
 from ipcast.data.history import cut
-from ipcast.data.periods import parse_period
-from ipcast.forecast.forecaster import forecast, series_rng
+from ipcast.forecast.forecaster import Forecast, forecast, series_rng
 from ipcast.forecast.linked import STOCK_FLOW, ratio_from_stock, stock_from_flows
 from ipcast.forecast.priors import priors
 from ipcast.forecast.series import Observed, observed
+from ipcast.scenarios.apply import apply_scenario, lever_uniforms
 from ipcast.scenarios.evaluate import (
     KindMismatch,
     Paths,
@@ -28,6 +30,8 @@ from ipcast.scenarios.evaluate import (
     metric,
     needed_times,
 )
+from ipcast.scenarios.levers import BASELINE, Scenario
+from ipcast.scenarios.outcomes import outcome, to_plan_unit
 from ipcast.scenarios.targets import Target
 
 # January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
@@ -43,67 +47,82 @@ def decimal_today(today: date | None = None) -> float:
     return d.year + (d.timetuple().tm_yday - 1) / 365.25
 
 
-def assess(
+@dataclass
+class TargetRun:
+    """One target's baseline: what was observed, the simulated paths before any lever, and
+    whether history settles it already."""
+
+    target: Target
+    obs: Observed
+    base: Paths | None
+    fc: Forecast | None
+    reason: str
+    settled: dict
+    u: dict[str, np.ndarray] = field(repr=False)
+    start: int
+    as_of: int | None
+    now: float
+
+    @property
+    def simulated(self) -> bool:
+        return (
+            self.base is not None
+            and not self.settled
+            and any(th is not None for th in self.target.thresholds)
+        )
+
+
+def prepare(
     targets: list[Target],
     history: pd.DataFrame,
     n_paths: int = 4000,
     seed: int = 0,
     as_of: int | None = None,
     today: date | None = None,
-) -> list[dict]:
+) -> list[TargetRun]:
     now = float(as_of + 1) if as_of is not None else decimal_today(today)
+    start = (as_of + 1) if as_of is not None else int(now)
     hist = cut(history, as_of)
-    records: dict[str, dict] = {}
+    runs: dict[str, TargetRun] = {}
     groups: dict[tuple[str, str], list[Target]] = {}
     for t in targets:
         groups.setdefault((t.region, t.indicator), []).append(t)
+    uniforms: dict[str, dict] = {}
     for (region, slug), group in groups.items():
         obs = observed(hist, region, slug)
-        for t, rec in _assess_indicator(obs, group, n_paths, seed, now, hist):
-            rec["as_of"] = as_of
-            records[f"{t.region}/{t.id}"] = rec
-    return [records[f"{t.region}/{t.id}"] for t in targets]
+        if region not in uniforms:
+            uniforms[region] = lever_uniforms(seed, region, n_paths)
+        base, fc, reason = _baseline(obs, group, n_paths, seed, hist)
+        for t in group:
+            settled = outcome(t, obs, now)
+            runs[f"{t.region}/{t.id}"] = TargetRun(
+                t, obs, base, fc, reason, settled, uniforms[region], start, as_of, now
+            )
+    return [runs[f"{t.region}/{t.id}"] for t in targets]
 
 
-def _assess_indicator(
-    obs: Observed, group: list[Target], n_paths: int, seed: int, now: float, hist: pd.DataFrame
-):
+def _baseline(obs: Observed, group: list[Target], n_paths: int, seed: int, hist: pd.DataFrame):
     row = indicator_row(obs.indicator)
-    user = bool(len(obs.used)) and bool((obs.used["origin"] != "bundled").any())
-    paths, reason, fc = None, "", None
-    times = sorted(
-        {x for t in group for kind, p, _ in t.parts() for x in needed_times(kind, p, obs.annual)}
-    )
+    times = {
+        x for t in group for kind, p, _ in t.parts() for x in needed_times(kind, p, obs.annual)
+    }
+    if not obs.annual and obs.n_points and min(times) > obs.t[-1]:
+        times.add(float(obs.t[-1]))  # the anchor a lever's extra additions build on
+    times = sorted(times)
     rng = series_rng(seed, obs.region, obs.indicator)
     fc = _linked(obs, hist, times, n_paths, rng)
+    reason = ""
     if fc is None:
         fc, reason = _direct(obs, row, times, n_paths, rng)
-    if fc is not None:
-        sims = np.minimum(fc.paths, 100.0) if row["unit"] == "%" else fc.paths
-        paths = Paths(fc.times, sims, obs.annual, obs.additive)
-        halves = {y for t in group for _, p, _ in t.parts() for y in half_year_years(p)}
-        if obs.additive and halves:
-            mean, sd = H1_SHARE.get(row["family"], H1_SHARE["default"])
-            paths.h1_share = half_year_shares(halves, mean, sd, n_paths, rng)
-    for t in group:
-        rec = _base_record(t, obs, user)
-        if all(th is None for th in t.thresholds):
-            rec.update(status="no_threshold", reason="the plan states no number: " + t.reading)
-        else:
-            rec.update(_outcome(t, obs, now))
-            if rec.get("status") != "resolved":
-                if paths is None:
-                    rec.update(status="no_history", reason=reason)
-                else:
-                    rec.update(
-                        _simulated(t, paths, row["unit"]),
-                        borrowed=fc.borrowed,
-                        method=fc.method,
-                        n_points=fc.n_points,
-                    )
-                    if t.end <= now:
-                        rec["reason"] = "period over; outcome not in history, so forecast"
-        yield t, rec
+    if fc is None:
+        return None, None, reason
+    sims = np.minimum(fc.paths, 100.0) if row["unit"] == "%" else fc.paths
+    paths = Paths(fc.times, sims, obs.annual, obs.additive)
+    halves = {y for t in group for _, p, _ in t.parts() for y in half_year_years(p)}
+    if obs.additive and halves:
+        mean, sd = H1_SHARE.get(row["family"], H1_SHARE["default"])
+        paths.h1_share = half_year_shares(halves, mean, sd, n_paths, rng)
+    return paths, fc, reason
 
 
 def _linked(obs: Observed, hist: pd.DataFrame, times, n_paths, rng):
@@ -130,7 +149,103 @@ def _direct(obs: Observed, row, times, n_paths, rng):
     return forecast(obs, times, n_paths, rng, prior, row["borrow"] or None), ""
 
 
-def _base_record(t: Target, obs: Observed, user: bool) -> dict:
+def scenario_paths(run: TargetRun, scenario: Scenario) -> Paths:
+    start = scenario.start if scenario.start is not None else run.start
+    return apply_scenario(run.base, run.target.indicator, scenario, run.u, start)
+
+
+def part_metrics(run: TargetRun, scenario: Scenario = BASELINE) -> list[np.ndarray]:
+    """The metric of each part of the target on every path, in the target's unit."""
+    paths = scenario_paths(run, scenario)
+    t = run.target
+    return [
+        metric(paths, kind, period, t.per) * to_plan_unit(t, kind, run.obs.unit)
+        for kind, period, _ in t.parts()
+    ]
+
+
+def hits(run: TargetRun, metrics: list[np.ndarray], thresholds=None) -> np.ndarray:
+    t = run.target
+    ths = thresholds if thresholds is not None else [th for _, _, th in t.parts()]
+    return np.logical_and.reduce(
+        [meets(m, t.comparator, th) for m, th in zip(metrics, ths, strict=True) if th is not None]
+    )
+
+
+def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
+    t = run.target
+    rec = _base_record(run)
+    if all(th is None for th in t.thresholds):
+        return {
+            **rec,
+            "status": "no_threshold",
+            "reason": "the plan states no number: " + t.reading,
+        }
+    if run.settled:
+        return {**rec, **run.settled}
+    if run.base is None:
+        return {**rec, "status": "no_history", "reason": run.reason}
+    try:
+        ms = part_metrics(run, scenario)
+    except KindMismatch as e:
+        return {**rec, "status": "invalid", "reason": str(e)}
+    hit = hits(run, ms)
+    p = float(hit.mean())
+    rec.update(
+        status="simulated",
+        p_hit=p,
+        p_hit_se=float(np.sqrt(p * (1 - p) / len(hit))),
+        method=run.fc.method,
+        borrowed=run.fc.borrowed,
+        n_points=run.fc.n_points,
+        scenario=scenario.name,
+    )
+    parts = [
+        _summary(m, t.comparator, th) | {"period": period.text, "threshold": th}
+        for m, (_, period, th) in zip(ms, t.parts(), strict=True)
+    ]
+    if len(parts) == 1:
+        rec.update({k: parts[0][k] for k in ("median", "q10", "q90", "shortfall")})
+        rec.update(_growth_needed(run))
+    else:
+        rec["parts"] = parts
+    if t.end <= run.now:
+        rec["reason"] = "period over; outcome not in history, so forecast"
+    return rec
+
+
+def _summary(m: np.ndarray, comparator: str, threshold: float | None) -> dict:
+    q10, q50, q90 = np.quantile(m, [0.1, 0.5, 0.9])
+    out = {"median": float(q50), "q10": float(q10), "q90": float(q90), "shortfall": None}
+    if threshold is not None:
+        gap = threshold - m if comparator in (">=", ">") else m - threshold
+        out["shortfall"] = float(np.mean(np.maximum(gap, 0)))
+        out["p_hit"] = float(meets(m, comparator, threshold).mean())
+    return out
+
+
+def _growth_needed(run: TargetRun) -> dict:
+    """The yearly growth from the last observation that the target needs, beside the growth the
+    region's own history shows (None with fewer than two points)."""
+    t, obs = run.target, run.obs
+    if t.kind == "growth" or obs.n_points == 0 or t.threshold is None:
+        return {}
+    last_t, last = obs.t[-1], obs.y[-1] * to_plan_unit(t, t.kind, obs.unit)
+    level = t.threshold / t.period.years if t.kind in ("cumulative",) else t.threshold
+    end = t.period.start + t.period.years / 2 if obs.annual else t.period.end
+    years = end - last_t
+    out = {"growth_needed": None, "growth_history": None}
+    if years > 0 and level > 0 and last > 0:
+        out["growth_needed"] = float((level / last) ** (1 / years) - 1) * 100
+    if obs.n_points >= 2:
+        span = obs.t[-1] - obs.t[0]
+        out["growth_history"] = float(np.exp(np.log(obs.y[-1] / obs.y[0]) / span) - 1) * 100
+    return out
+
+
+def _base_record(run: TargetRun) -> dict:
+    t, obs = run.target, run.obs
+    user = bool(len(obs.used)) and bool((obs.used["origin"] != "bundled").any())
     return {
         "region": t.region,
         "plan": t.plan,
@@ -151,6 +266,7 @@ def _base_record(t: Target, obs: Observed, user: bool) -> dict:
         "median": None,
         "q10": None,
         "q90": None,
+        "shortfall": None,
         "outcome": None,
         "hit": None,
         "method": "",
@@ -158,87 +274,17 @@ def _base_record(t: Target, obs: Observed, user: bool) -> dict:
         "reason": "",
         "reading": t.reading,
         "uses_user_data": user,
+        "as_of": run.as_of,
     }
 
 
-def _to_plan_unit(t: Target, kind: str, base_unit: str) -> float:
-    """Factor from the indicator's unit to the target's unit (1 for growth rates in %)."""
-    return 1.0 if kind == "growth" else units.factor(base_unit, t.unit)
-
-
-def _simulated(t: Target, paths: Paths, base_unit: str) -> dict:
-    hits, parts = [], []
-    try:
-        for kind, period, threshold in t.parts():
-            f = _to_plan_unit(t, kind, base_unit)
-            m = metric(paths, kind, period, t.per) * f
-            h = meets(m, t.comparator, threshold)
-            hits.append(h)
-            q10, q50, q90 = np.quantile(m, [0.1, 0.5, 0.9])
-            parts.append(
-                {
-                    "period": period.text,
-                    "threshold": threshold,
-                    "p_hit": float(h.mean()),
-                    "median": float(q50),
-                    "q10": float(q10),
-                    "q90": float(q90),
-                }
-            )
-    except KindMismatch as e:
-        return {"status": "invalid", "reason": str(e)}
-    hit = np.logical_and.reduce(hits)
-    p = float(hit.mean())
-    out = {"status": "simulated", "p_hit": p, "p_hit_se": float(np.sqrt(p * (1 - p) / len(hit)))}
-    if len(parts) == 1:
-        out.update({k: parts[0][k] for k in ("median", "q10", "q90")})
-    else:
-        out["parts"] = parts
-    return out
-
-
-def _outcome(t: Target, obs: Observed, now: float) -> dict:
-    """A resolved record when the period is over and history settles the target."""
-    if t.end > now:
-        return {}
-    if not obs.n_points:
-        return _lower_bound(t, obs)
-    known = Paths(obs.t, obs.y[None, :], obs.annual, obs.additive)
-    try:
-        values = []
-        for kind, period, threshold in t.parts():
-            f = _to_plan_unit(t, kind, obs.unit)
-            values.append((float(metric(known, kind, period, t.per)[0]) * f, threshold))
-    except (KeyError, KindMismatch):
-        return _lower_bound(t, obs)
-    hit = all(bool(meets(np.array([v]), t.comparator, th)[0]) for v, th in values if th is not None)
-    value = values[0][0] if len(values) == 1 else [v for v, _ in values]
-    return {
-        "status": "resolved",
-        "outcome": value,
-        "hit": hit,
-        "reason": "outcome known from history",
-    }
-
-
-def _lower_bound(t: Target, obs: Observed) -> dict:
-    """A flow observed over part of the target's period that already passes a ``>=`` threshold
-    settles the target: flows are never negative."""
-    if not (obs.additive and t.kind in ("level", "cumulative") and t.comparator in (">=", ">")):
-        return {}
-    factor = units.factor(obs.unit, t.unit)
-    for _, r in obs.unused.iterrows():
-        if r["exclude"]:
-            continue
-        p = parse_period(r["period"])
-        if p.start >= t.period.start - 1e-9 and p.end <= t.period.end + 1e-9:
-            v = units.convert(float(r["value"]), r["unit"], obs.unit) * factor
-            if meets(np.array([v]), t.comparator, t.threshold)[0]:
-                return {
-                    "status": "resolved",
-                    "outcome": v,
-                    "hit": True,
-                    "reason": f"met already by the {r['period']} figure ({r['value']}"
-                    f"{r['unit']}), a lower bound for the period",
-                }
-    return {}
+def assess(
+    targets: list[Target],
+    history: pd.DataFrame,
+    n_paths: int = 4000,
+    seed: int = 0,
+    as_of: int | None = None,
+    today: date | None = None,
+    scenario: Scenario = BASELINE,
+) -> list[dict]:
+    return [judge(r, scenario) for r in prepare(targets, history, n_paths, seed, as_of, today)]

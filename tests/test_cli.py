@@ -244,3 +244,89 @@ def test_a_long_series_gets_the_calibrated_ensemble(home, tmp_path):
     assert rec["status"] == "simulated" and rec["n_points"] == 8
     assert rec["method"].startswith("calibrated ensemble")
     assert "china_provinces" in rec["borrowed"]
+
+
+@pytest.mark.parametrize("region", ["chengdu", "dazhou", "guanghan", "rongchang", "tianchang"])
+def test_levers_and_revise_json_for_every_plan_region(home, region):
+    run = _json(["run", "-r", region, "--format", "json", "--paths", "500"])
+    simulated = {r["target_id"] for r in run if r["status"] == "simulated"}
+    levers = _json(
+        ["levers", "-r", region, "--format", "json", "--paths", "500", "--sobol-n", "64"]
+    )
+    assert {r["target_id"] for r in levers} == simulated
+    for r in levers:
+        assert isinstance(r["ranking"], list) and r["sobol"][0]["factor"] == "baseline_forecast"
+        assert "independent" in r["assumption"]
+    revised = _json(["revise", "-r", region, "--format", "json", "--paths", "500"])
+    for r in revised:
+        assert (r["revised_threshold"] is not None) == (r["target_id"] in simulated)
+
+
+def test_draft_round_trips_through_targets(home, tmp_path):
+    out = tmp_path / "guanghan_2030.yaml"
+    _ok(
+        [
+            "draft",
+            "-r",
+            "guanghan",
+            "--until",
+            "2030",
+            "--from",
+            "2027",
+            "--out",
+            str(out),
+            "--paths",
+            "500",
+        ]
+    )
+    assert "广汉市 2027-2030" in out.read_text(encoding="utf-8")
+    recs = _json(["targets", "--targets", str(out), "--format", "json"])
+    assert len(recs) == 16 and all(r["period"] == "2030" for r in recs)
+    run = _json(["run", "--targets", str(out), "--format", "json", "--paths", "500"])
+    tm = next(r for r in run if r["indicator"] == "effective_trademarks")
+    # Proposed at 80 % confidence, so the run finds it met about 80 % of the time.
+    assert tm["p_hit"] == pytest.approx(0.8, abs=0.03)
+    again = runner.invoke(app, ["draft", "-r", "guanghan", "--out", str(out)])
+    assert again.exit_code == 2 and "file exists" in again.output
+
+
+def test_compare_and_goal(home):
+    recs = _json(
+        [
+            "compare",
+            "-r",
+            "guanghan",
+            "-s",
+            "baseline",
+            "-s",
+            "all_measures",
+            "--format",
+            "json",
+            "--paths",
+            "1000",
+        ]
+    )
+    cr = next(r for r in recs if r["target_id"] == "gh03_copyright_registrations_total")
+    assert cr["difference"] >= 0 and cr["difference_se"] >= 0
+    (goal,) = _json(
+        [
+            "goal",
+            "-r",
+            "guanghan",
+            "-t",
+            "gh03_copyright_registrations_total",
+            "--p",
+            "0.99",
+            "-l",
+            "copyright_registration_support",
+            "--format",
+            "json",
+            "--paths",
+            "1000",
+        ]
+    )
+    assert goal["reachable"] is False and goal["intensity"] is None
+    res = runner.invoke(
+        app, ["goal", "-r", "guanghan", "-t", "gh03_copyright_registrations_total", "-l", "magic"]
+    )
+    assert res.exit_code == 2 and "unknown lever" in res.output

@@ -1,0 +1,163 @@
+"""Commands on data: regions, indicators, history, targets, template, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ipcast.cli.common import (
+    AS_OF,
+    FORMAT,
+    HISTORY,
+    REGION,
+    TARGETS,
+    app,
+    check_region,
+    fail,
+    load_history,
+    select_targets,
+)
+from ipcast.cli.render import Format, render
+from ipcast.data import userstore
+from ipcast.data.catalog import indicators
+from ipcast.data.errors import InputError
+from ipcast.data.history import combine, cut
+from ipcast.data.listing import history_records, indicator_records, region_records
+from ipcast.data.readers import read_history_file
+from ipcast.data.template import write_template
+from ipcast.scenarios.targets import bundled_targets, target_records
+
+
+@app.command("regions")
+def regions_cmd(as_of: int = AS_OF, fmt: Format = FORMAT):
+    """Regions, their level, parent, plan and latest population (地区)."""
+    try:
+        recs = region_records(cut(combine(userstore.load()), as_of))
+    except InputError as e:
+        fail(e)
+    typer.echo(
+        render(
+            recs,
+            fmt,
+            [
+                "region",
+                "zh",
+                "en",
+                "level",
+                "parent",
+                "plan",
+                "population",
+                "population_unit",
+                "population_period",
+            ],
+        )
+    )
+
+
+@app.command("indicators")
+def indicators_cmd(fmt: Format = FORMAT):
+    """The indicator catalog: code, Chinese and English names, family, unit (指标)."""
+    typer.echo(render(indicator_records(), fmt))
+
+
+@app.command("history")
+def history_cmd(
+    region: str = REGION,
+    indicator: str = typer.Option(None, "--indicator", "-i"),
+    as_of: int = AS_OF,
+    history_file: Path = HISTORY,
+    fmt: Format = FORMAT,
+):
+    """Real figures behind the forecasts, each with its source (历史数据)."""
+    try:
+        check_region(region)
+        if indicator and indicator not in indicators().index:
+            raise InputError(
+                "--indicator",
+                f"unknown indicator '{indicator}'",
+                "use a code from `ipcast indicators`",
+            )
+        recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
+    except InputError as e:
+        fail(e)
+    typer.echo(
+        render(
+            recs,
+            fmt,
+            ["region", "indicator", "period", "value", "unit", "source_title", "exclude", "origin"],
+        )
+    )
+
+
+@app.command("targets")
+def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
+    """Every quantified target of the plans, with the plan's own words (规划目标)."""
+    try:
+        check_region(region)
+        recs = target_records(select_targets(region, targets_file))
+    except InputError as e:
+        fail(e)
+    typer.echo(
+        render(
+            recs,
+            fmt,
+            ["region", "target_id", "label_zh", "kind", "period", "threshold", "unit", "family"],
+        )
+    )
+
+
+@app.command("template")
+def template_cmd(
+    region: str = typer.Option(..., "--region", "-r"),
+    out: Path = typer.Option(..., "--out", "-o", help="the .xlsx file to write"),
+):
+    """Write a fill-in sheet (Chinese headers, years as columns) for a region's own figures."""
+    try:
+        check_region(region)
+        if out.exists():
+            raise InputError(str(out), "file exists", "choose another --out; nothing was written")
+        if out.suffix.lower() != ".xlsx":
+            raise InputError(str(out), "not an .xlsx name", "end the file name in .xlsx")
+        slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
+        write_template(out, region, slugs + ["population"])
+    except InputError as e:
+        fail(e)
+    typer.echo(f"wrote {out}: {len(slugs) + 1} indicators for {region}")
+
+
+@app.command("import")
+def import_cmd(
+    file: Path = typer.Argument(None, help="CSV (UTF-8 or GBK) or XLSX, long or wide"),
+    region: str = REGION,
+    dry_run: bool = typer.Option(False, "--dry-run", help="check and report only"),
+    replace: bool = typer.Option(False, "--replace", help="overwrite stored figures"),
+    undo: bool = typer.Option(False, "--undo", help="restore the previous version"),
+):
+    """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
+    try:
+        if undo:
+            restored = userstore.undo()
+            typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")
+            return
+        if file is None:
+            raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
+        check_region(region)
+        result = read_history_file(file, region)
+        merged, counts = userstore.merge(result.rows, replace, str(file))
+    except InputError as e:
+        fail(e)
+    for line in result.report:
+        typer.echo(f"  {line}")
+    summary = ", ".join(f"{k} {v}" for k, v in counts.items())
+    if dry_run:
+        typer.echo(
+            f"dry run: {len(result.rows)} figures read from {file}; would be {summary}; "
+            "nothing written"
+        )
+        return
+    backup = userstore.save(merged)
+    typer.echo(
+        f"imported {len(result.rows)} figures from {file} into {userstore.store_path()} "
+        f"({summary}); previous version kept as {backup.name}"
+    )

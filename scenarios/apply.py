@@ -1,0 +1,59 @@
+"""Apply a scenario's levers and shocks to baseline paths, path by path."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from ipcast.scenarios.evaluate import Paths
+from ipcast.scenarios.levers import Scenario, lever_catalog
+
+
+def lever_uniforms(seed: int, region: str, n_paths: int) -> dict[str, np.ndarray]:
+    """One uniform number per lever and path: how strong each lever turns out on that path.
+    Keyed by seed, region and lever only, so every scenario and target sees the same draws."""
+    out = {}
+    for lever_id in lever_catalog():
+        key = [seed, zlib.crc32(region.encode()), zlib.crc32(("lever:" + lever_id).encode())]
+        out[lever_id] = np.random.default_rng(key).random(n_paths)
+    return out
+
+
+def year_factors(
+    indicator: str, years, scenario: Scenario, u: dict[str, np.ndarray], start: int
+) -> np.ndarray:
+    """``(n_paths, len(years))`` multipliers of the yearly flow: the product over levers of
+    ``1 + intensity * effect * ramp``."""
+    cat = lever_catalog()
+    n = len(next(iter(u.values())))
+    out = np.ones((n, len(years)))
+    for lever_id, intensity in scenario.settings:
+        lever = cat[lever_id]
+        effect = lever.effect_for(indicator)
+        if effect is None or intensity == 0:
+            continue
+        e = effect.draw(u[lever_id])
+        ramp = np.array([lever.ramp_factor(y, start) for y in years])
+        out *= 1 + intensity * e[:, None] * ramp[None, :]
+    return np.maximum(out, 0.0)
+
+
+def apply_scenario(
+    paths: Paths, indicator: str, scenario: Scenario, u: dict[str, np.ndarray], start: int
+) -> Paths:
+    """Flows are scaled year by year; a stock's additions between the times it is read at are
+    scaled by the factor of the year they fall in (the later time's year), and a fall is never
+    deepened by a lever that adds (only positive additions are scaled)."""
+    if not scenario.settings or (paths.annual and not paths.additive):
+        return paths
+    if paths.annual:
+        f = year_factors(indicator, paths.times, scenario, u, start)
+        return Paths(paths.times, paths.values * f, paths.annual, paths.additive, paths.h1_share)
+    years = np.floor(paths.times - 1e-9)
+    f = year_factors(indicator, years, scenario, u, start)
+    values = paths.values.copy()
+    for j in range(1, values.shape[1]):
+        delta = paths.values[:, j] - paths.values[:, j - 1]
+        values[:, j] = values[:, j - 1] + delta + (f[:, j] - 1) * np.maximum(delta, 0)
+    return Paths(paths.times, np.maximum(values, 0), paths.annual, paths.additive, paths.h1_share)

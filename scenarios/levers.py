@@ -1,0 +1,204 @@
+"""Levers, shocks and scenarios: declared in YAML, validated once, with errors that name the file,
+the key and the valid choices.
+
+A lever's effect on a path is ``1 + intensity * e * ramp(year)`` on the yearly flow, where ``e`` is
+drawn per path from the lever's triangular range through one uniform number per lever and path, so
+a lever is equally strong on every indicator it moves, and the same draws serve every scenario
+(common random numbers: a difference between two scenarios is the levers, not the noise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from ipcast.data.catalog import data_path, indicators
+from ipcast.data.errors import InputError
+
+KINDS = ("lever", "shock")
+MAX_INTENSITY = 2.0
+
+
+@dataclass(frozen=True)
+class Effect:
+    indicators: tuple[str, ...]
+    low: float
+    mode: float
+    high: float
+
+    def draw(self, u: np.ndarray) -> np.ndarray:
+        """Inverse CDF of the triangular distribution, in fractions (5 % -> 0.05)."""
+        a, c, b = self.low / 100, self.mode / 100, self.high / 100
+        if b == a:
+            return np.full_like(u, a, dtype=float)
+        fc = (c - a) / (b - a)
+        left = a + np.sqrt(u * (b - a) * (c - a))
+        right = b - np.sqrt((1 - u) * (b - a) * (b - c))
+        return np.where(u < fc, left, right)
+
+
+@dataclass(frozen=True)
+class Lever:
+    id: str
+    kind: str
+    zh: str
+    en: str
+    effects: tuple[Effect, ...]
+    lag: int
+    ramp: int
+    duration: int | None
+    judgement: bool
+    evidence: str
+    plans: tuple[str, ...] = ()
+
+    def effect_for(self, indicator: str) -> Effect | None:
+        return next((e for e in self.effects if indicator in e.indicators), None)
+
+    def ramp_factor(self, year: float, start: int) -> float:
+        """0 before ``start + lag``, rising linearly to 1 over ``ramp`` years; a shock ends after
+        ``duration`` years."""
+        k = year - (start + self.lag)
+        if k < 0:
+            return 0.0
+        if self.duration is not None and k >= self.duration:
+            return 0.0
+        return min(1.0, (k + 1) / max(self.ramp, 1))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    zh: str
+    en: str
+    settings: tuple[tuple[str, float], ...]  # (lever id, intensity)
+    start: int | None = None
+
+    @property
+    def intensities(self) -> dict[str, float]:
+        return dict(self.settings)
+
+    def with_setting(self, lever: str, intensity: float) -> Scenario:
+        s = {**self.intensities, lever: intensity}
+        return Scenario(self.name, self.zh, self.en, tuple(sorted(s.items())), self.start)
+
+
+BASELINE = Scenario("baseline", "基线", "Baseline", ())
+
+
+def _fail(where, problem, fix):
+    raise InputError(where, problem, fix)
+
+
+@cache
+def lever_catalog() -> dict[str, Lever]:
+    with data_path("levers.yaml").open("r", encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    cat = indicators()
+    out = {}
+    for i, raw in enumerate(doc["levers"]):
+        where = f"data/levers.yaml lever {i + 1} ({raw.get('id', '?')})"
+        if raw.get("kind") not in KINDS:
+            _fail(f"{where} key 'kind'", f"unknown kind {raw.get('kind')!r}", f"use one of {KINDS}")
+        effects = []
+        for e in raw["effects"]:
+            unknown = [s for s in e["indicators"] if s not in cat.index]
+            if unknown:
+                _fail(
+                    f"{where} key 'effects'",
+                    f"unknown indicators {unknown}",
+                    "use codes from `ipcast indicators`",
+                )
+            if not e["low"] <= e["mode"] <= e["high"]:
+                _fail(f"{where} key 'effects'", "needs low <= mode <= high", "reorder the range")
+            effects.append(
+                Effect(tuple(e["indicators"]), float(e["low"]), float(e["mode"]), float(e["high"]))
+            )
+        out[raw["id"]] = Lever(
+            id=raw["id"],
+            kind=raw["kind"],
+            zh=raw["zh"],
+            en=raw["en"],
+            effects=tuple(effects),
+            lag=int(raw.get("lag", 0)),
+            ramp=int(raw.get("ramp", 1)),
+            duration=raw.get("duration"),
+            judgement=bool(raw.get("judgement", True)),
+            evidence=str(raw["evidence"]),
+            plans=tuple(raw.get("plans", ())),
+        )
+    return out
+
+
+def scenario_files() -> dict[str, object]:
+    folder = data_path("scenarios")
+    return {f.name[:-5]: f for f in folder.iterdir() if f.name.endswith(".yaml")}
+
+
+def load_scenario(name_or_path: str | None) -> Scenario:
+    """A bundled scenario by name, or a planner's YAML file by path."""
+    if name_or_path in (None, "", "baseline"):
+        return BASELINE
+    bundled = scenario_files()
+    if name_or_path in bundled:
+        f, label = bundled[name_or_path], f"data/scenarios/{name_or_path}.yaml"
+    else:
+        p = Path(name_or_path)
+        if not p.is_file():
+            _fail(
+                "--scenario",
+                f"no scenario '{name_or_path}'",
+                f"use one of {sorted(bundled)} or the path of a scenario YAML file",
+            )
+        f, label = p, str(p)
+    try:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        _fail(label, "not valid YAML", "check indentation and the 'name: value' lines")
+    return parse_scenario(doc, label)
+
+
+def parse_scenario(doc, label: str) -> Scenario:
+    if not isinstance(doc, dict):
+        _fail(label, "not a mapping", "start from data/scenarios/baseline.yaml")
+    known = {"name", "zh", "en", "start", "levers", "shocks", "description"}
+    extra = sorted(set(doc) - known)
+    if extra:
+        _fail(f"{label} key '{extra[0]}'", "unknown key", f"use only {sorted(known)}")
+    cat = lever_catalog()
+    settings = {}
+    for section, kind in (("levers", "lever"), ("shocks", "shock")):
+        block = doc.get(section) or {}
+        if not isinstance(block, dict):
+            _fail(
+                f"{label} key '{section}'",
+                "not a mapping",
+                f"write '{section}:' then '  id: intensity' lines",
+            )
+        valid = sorted(k for k, lv in cat.items() if lv.kind == kind)
+        for lever_id, value in block.items():
+            if lever_id not in cat or cat[lever_id].kind != kind:
+                _fail(
+                    f"{label} key '{section}.{lever_id}'", f"unknown {kind}", f"use one of {valid}"
+                )
+            if not isinstance(value, int | float) or not 0 <= value <= MAX_INTENSITY:
+                _fail(
+                    f"{label} key '{section}.{lever_id}'",
+                    f"intensity {value!r}",
+                    f"give a number from 0 (off) to 1 (full), at most {MAX_INTENSITY}",
+                )
+            settings[lever_id] = float(value)
+    start = doc.get("start")
+    if start is not None and not isinstance(start, int):
+        _fail(f"{label} key 'start'", f"{start!r} is not a year", "write e.g. start: 2026")
+    name = str(doc.get("name", Path(label).stem))
+    return Scenario(
+        name,
+        str(doc.get("zh", name)),
+        str(doc.get("en", name)),
+        tuple(sorted(settings.items())),
+        start,
+    )
