@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from ipcast.cli import data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers commands)
+from ipcast.cli import brief_cmd, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
 from ipcast.cli.common import app
 
 __all__ = ["app", "main"]

@@ -11,7 +11,15 @@ from ipcast.forecast.forecaster import forecast, series_rng
 from ipcast.forecast.priors import priors
 from ipcast.forecast.series import observed
 
-LEVELS = {"q025": 0.025, "q10": 0.1, "median": 0.5, "q90": 0.9, "q975": 0.975}
+LEVELS = {
+    "q025": 0.025,
+    "q10": 0.1,
+    "q25": 0.25,
+    "median": 0.5,
+    "q75": 0.75,
+    "q90": 0.9,
+    "q975": 0.975,
+}
 MIN_OWN_POINTS = 3
 
 
@@ -40,8 +48,8 @@ def fan_records(
             "method": None,
             "borrowed": None,
             "history": [
-                {"period": p, "time": float(t), "value": float(v)}
-                for p, t, v in zip(obs.periods, obs.t, obs.y, strict=True)
+                {"period": p, "time": float(t), "value": float(v), "source_type": k}
+                for p, t, v, k in zip(obs.periods, obs.t, obs.y, obs.source_types, strict=True)
             ],
             "fan": [],
             "reason": "",

@@ -31,6 +31,7 @@ class Observed:
     used: pd.DataFrame
     unused: pd.DataFrame
     periods: list[str] | None = None  # the source's own period text for each point
+    source_types: list[str] | None = None  # plan, published or user, for each point
 
     @property
     def n_points(self) -> int:
@@ -58,17 +59,24 @@ def observed(history: pd.DataFrame, region: str, slug: str) -> Observed:
             t = p.end
         else:
             continue
-        points.append((t, units.convert(float(r["value"]), r["unit"], base), r["period"]))
+        kind = (
+            "user"
+            if r.get("origin", "bundled") != "bundled"
+            else "plan"
+            if str(r["source"]).startswith("plan:")
+            else "published"
+        )
+        points.append((t, units.convert(float(r["value"]), r["unit"], base), r["period"], kind))
         keep.append(idx)
     used = live.loc[keep]
     unused = rows.drop(index=keep)
     # Same instant twice (a user's figure and a bundled one were both kept): the later row wins.
-    pts = pd.DataFrame(points, columns=["t", "y", "period"])
+    pts = pd.DataFrame(points, columns=["t", "y", "period", "kind"])
     pts = pts.drop_duplicates("t", keep="last").sort_values("t")
     t, y = pts["t"].to_numpy(dtype=float), pts["y"].to_numpy(dtype=float)
     additive = annual and row["measure"] == "flow"
-    periods = pts["period"].tolist()
-    return Observed(region, slug, base, annual, additive, t, y, used, unused, periods)
+    periods, kinds = pts["period"].tolist(), pts["kind"].tolist()
+    return Observed(region, slug, base, annual, additive, t, y, used, unused, periods, kinds)
 
 
 def yearly_series(history: pd.DataFrame, min_points: int = 6) -> list:

@@ -1,0 +1,170 @@
+"""The leader's briefing: every number it shows, assembled from one run of the engine.
+
+``build_briefing`` returns a plain dict (records, sentences, chart figures, appendix facts);
+``brief_html`` turns it into one self-contained HTML file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ipcast.data.catalog import indicator as indicator_row
+from ipcast.data.catalog import regions
+from ipcast.data.history import cut
+from ipcast.data.periods import parse_period
+from ipcast.data.units import factor
+from ipcast.forecast.forecaster import calibration
+from ipcast.forecast.report import fan_records
+from ipcast.scenarios.analysis import revised_threshold, tornado
+from ipcast.scenarios.brief_charts import fan_chart, revised_chart, tornado_chart
+from ipcast.scenarios.brief_text import BANDS, light, sentences
+from ipcast.scenarios.engine import judge, prepare
+from ipcast.scenarios.levers import BASELINE, Scenario
+from ipcast.scenarios.targets import Target
+
+RISKIEST = 3  # tornado charts for this many targets with the lowest p_hit
+
+
+def build_briefing(
+    targets: list[Target],
+    history: pd.DataFrame,
+    n_paths: int = 4000,
+    seed: int = 0,
+    as_of: int | None = None,
+    scenario: Scenario = BASELINE,
+    lang: str = "zh",
+    bands=BANDS,
+    today: date | None = None,
+) -> dict:
+    region = targets[0].region
+    runs = prepare(targets, history, n_paths, seed, as_of, today)
+    recs = [judge(r, scenario) for r in runs]
+    by_id = {r.target.id: r for r in runs}
+    revised, levers = {}, {}
+    for rec in recs:
+        if rec["status"] == "simulated" and not rec.get("parts"):
+            run = by_id[rec["target_id"]]
+            revised[rec["target_id"]] = revised_threshold(run, 0.8, scenario)
+            ranking = tornado(run, scenario)
+            levers[rec["target_id"]] = ranking[0] if ranking else None
+            rec["tornado"] = ranking
+        rec["light"] = light(rec, bands)
+    hist = cut(history, as_of)
+    charts = _charts(region, recs, hist, n_paths, seed, as_of, lang, revised)
+    used = hist[(hist["region"] == region) & (hist["exclude"] == "")]
+    return {
+        "region": region,
+        "region_zh": regions().loc[region, "zh"],
+        "region_en": regions().loc[region, "en"],
+        "plan": targets[0].plan,
+        "date": (today or date.today()).isoformat(),
+        "as_of": as_of,
+        "vintage": _vintage(used),
+        "scenario": scenario,
+        "lang": lang,
+        "bands": bands,
+        "records": recs,
+        "sentences": sentences(recs, revised, levers, lang, bands),
+        "revised": revised,
+        "charts": charts,
+        "sources": _sources(used),
+        "calibration": _calibration_facts(),
+    }
+
+
+def _vintage(used: pd.DataFrame) -> str:
+    if used.empty:
+        return "—"
+    ends = used["period"].map(lambda p: parse_period(p).end)
+    last = used.loc[ends.idxmax()]
+    return f"{last['period']} ({last['indicator']})"
+
+
+def _sources(used: pd.DataFrame) -> list[dict]:
+    cols = ["indicator", "period", "value", "unit", "source", "source_title"]
+    return used[cols].sort_values(["indicator", "period"]).to_dict("records")
+
+
+def _calibration_facts() -> dict:
+    table = calibration()
+    return {
+        k: {
+            "members": v["members"],
+            "n_forecasts": v["n_forecasts"],
+            "backtests": v.get("backtests", {}),
+            "source": v["source"],
+        }
+        for k, v in table.items()
+        if not k.startswith("_")
+    }
+
+
+def _charts(region, recs, hist, n_paths, seed, as_of, lang, revised) -> dict:
+    charts = {}
+    sim = [r for r in recs if r["status"] == "simulated"]
+    for slug in dict.fromkeys(r["indicator"] for r in sim):
+        mine = [r for r in sim if r["indicator"] == slug]
+        fig = _fan(region, slug, mine, hist, n_paths, seed, lang)
+        if fig is not None:
+            charts[f"fan_{slug}"] = fig
+    risky = sorted((r for r in sim if r.get("tornado")), key=lambda r: r["p_hit"])[:RISKIEST]
+    for r in risky:
+        title = (
+            f"措施对「{r['label_zh']}」达标概率的影响"
+            if lang == "zh"
+            else f"Levers and the odds of '{r['label_en']}'"
+        )
+        charts[f"tornado_{r['target_id']}"] = tornado_chart(title, r["tornado"], lang)
+    rows = [
+        {
+            "label": r["label_zh"] if lang == "zh" else r["label_en"],
+            "threshold": r["threshold"],
+            "revised": revised[r["target_id"]],
+        }
+        for r in sim
+        if r["target_id"] in revised and r["threshold"]
+    ]
+    if rows:
+        charts["revised_thresholds"] = revised_chart(rows, lang)
+    return charts
+
+
+def _fan(region, slug, recs, hist, n_paths, seed, lang):
+    last_year = max(
+        int(np.ceil(parse_period(str(p).split(",")[-1]).end - 1e-9))
+        for p in (r["period"] for r in recs)
+    )
+    (fan,) = fan_records(hist, region, [slug], 1, n_paths, seed, None)
+    if not fan["history"]:
+        return None
+    start = fan["history"][-1]["time"]
+    horizon = max(1, int(np.ceil(last_year - start)) + 1)
+    (fan,) = fan_records(hist, region, [slug], horizon, n_paths, seed, None)
+    if not fan["fan"]:
+        return None
+    unit = recs[0]["unit"]
+    scale = factor(indicator_row(slug)["unit"], unit) if recs[0]["kind"] != "growth" else 1.0
+    annual = indicator_row(slug)["measure"] == "flow" or unit == "%"
+    # x is a calendar year: a flow's year, or the year at whose end a stock is read.
+    for h in fan["history"]:
+        h["x"] = h["time"] if annual else h["time"] - 1
+    for i, f in enumerate(fan["fan"]):
+        f["x"] = (int(start) + i + 1) if annual else np.floor(start + 1e-9) + i
+    last = fan["history"][-1]
+    quantiles = ("q025", "q10", "q25", "median", "q75", "q90", "q975")
+    fan["fan"].insert(0, {"x": last["x"], **{k: last["value"] for k in quantiles}})
+    targets = []
+    for r in recs:
+        if r.get("parts") or r["kind"] == "growth" or r["threshold"] is None:
+            continue
+        p = parse_period(str(r["period"]))
+        x = (p.start + p.end) / 2 - 0.5 if annual else p.end - 1
+        label = r["label_zh"] if lang == "zh" else r["label_en"]
+        targets.append({"x": x, "threshold": float(r["threshold"]), "label": label[:12]})
+    fan["scale"] = scale
+    fan["unit"] = unit
+    fan["title"] = fan["label_zh"] if lang == "zh" else fan["label_en"]
+    return fan_chart(fan, targets, lang)

@@ -1,0 +1,135 @@
+"""Charts for the briefing: fan charts, a tornado of levers, plan against revised thresholds.
+
+Each function returns a matplotlib figure; ``svg`` and ``png`` serialise it. SVG text is written as
+outlines (``svg.fonttype = path``), so the file shows the same on a machine without Chinese fonts.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from ipcast.scenarios.fonts import cjk_family  # noqa: E402
+
+SOURCE_STYLE = {
+    "plan": ("s", "#1f4e79", {"zh": "规划基数", "en": "plan baseline"}),
+    "published": ("o", "#404040", {"zh": "公开报道/统计", "en": "published figure"}),
+    "user": ("D", "#c55a11", {"zh": "本地数据", "en": "your data"}),
+}
+BLUE = "#2e75b6"
+
+
+def _style() -> None:
+    plt.rcParams.update(
+        {
+            "font.family": [cjk_family(), "DejaVu Sans"],
+            "svg.fonttype": "path",
+            "axes.unicode_minus": False,
+            "font.size": 9,
+        }
+    )
+
+
+def svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg") :]
+
+
+def png(fig, dpi: int = 150) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    return buf.getvalue()
+
+
+def fan_chart(fan: dict, targets: list[dict], lang: str):
+    """History by source type, the forecast's median and 50/80/95 % bands, the targets."""
+    _style()
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    scale = fan["scale"]
+    xs = [f["x"] for f in fan["fan"]]
+    for lo, hi, alpha in (("q025", "q975", 0.15), ("q10", "q90", 0.25), ("q25", "q75", 0.4)):
+        ax.fill_between(
+            xs,
+            [f[lo] * scale for f in fan["fan"]],
+            [f[hi] * scale for f in fan["fan"]],
+            color=BLUE,
+            alpha=alpha,
+            lw=0,
+        )
+    ax.plot(
+        xs,
+        [f["median"] * scale for f in fan["fan"]],
+        color=BLUE,
+        lw=1.8,
+        label="中位数" if lang == "zh" else "median",
+    )
+    for kind, (marker, color, label) in SOURCE_STYLE.items():
+        pts = [h for h in fan["history"] if h["source_type"] == kind]
+        if pts:
+            ax.scatter(
+                [h["x"] for h in pts],
+                [h["value"] * scale for h in pts],
+                marker=marker,
+                color=color,
+                zorder=3,
+                s=26,
+                label=label[lang],
+            )
+    for t in targets:
+        ax.axhline(t["threshold"], color="#c00000", lw=1, ls="--")
+        ax.scatter([t["x"]], [t["threshold"]], marker="*", s=90, color="#c00000", zorder=4)
+        ax.annotate(
+            f"{t['label']} {t['threshold']:g}",
+            (t["x"], t["threshold"]),
+            textcoords="offset points",
+            xytext=(-4, 6),
+            ha="right",
+            color="#c00000",
+            fontsize=8,
+        )
+    ax.set_title(
+        f"{fan['title']}（{fan['unit']}）" if lang == "zh" else f"{fan['title']} ({fan['unit']})"
+    )
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, loc="upper left", frameon=False)
+    band = "阴影：50/80/95%区间" if lang == "zh" else "shading: 50/80/95 % bands"
+    ax.text(1.0, -0.14, band, transform=ax.transAxes, ha="right", fontsize=7, color="#595959")
+    return fig
+
+
+def tornado_chart(title: str, rows: list[dict], lang: str):
+    _style()
+    rows = [r for r in rows if abs(r["delta"]) > 0][:8] or rows[:8]
+    fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(rows), 2) + 1))
+    names = [r["zh"] if lang == "zh" else r["lever"] for r in rows][::-1]
+    deltas = [r["delta"] * 100 for r in rows][::-1]
+    ax.barh(names, deltas, color=["#70ad47" if d >= 0 else "#c00000" for d in deltas])
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlabel("达标概率变化（百分点）" if lang == "zh" else "change in p_hit (points)")
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def revised_chart(rows: list[dict], lang: str):
+    """Each target's 80 %-confidence threshold as a share of the plan's (plan = 100)."""
+    _style()
+    fig, ax = plt.subplots(figsize=(6.4, 0.4 * max(len(rows), 2) + 1))
+    labels = [r["label"] for r in rows][::-1]
+    ratio = [100 * r["revised"] / r["threshold"] for r in rows][::-1]
+    ax.barh(labels, ratio, color=["#70ad47" if v >= 100 else "#ed7d31" for v in ratio])
+    ax.axvline(100, color="#c00000", lw=1, ls="--")
+    ax.set_xlabel(
+        "80%把握可承诺值 / 规划目标 ×100"
+        if lang == "zh"
+        else "threshold at 80 % confidence / plan threshold x 100"
+    )
+    ax.grid(axis="x", alpha=0.3)
+    return fig

@@ -1,0 +1,117 @@
+"""Plain-language sentences for the briefing, generated from the numbers and nothing else.
+
+Every number a sentence states is taken from the records it is given, rounded as shown; the test
+suite parses the sentences back and checks them against the records.
+"""
+
+from __future__ import annotations
+
+import math
+
+BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
+
+
+def light(rec: dict, bands=BANDS) -> str:
+    if rec["status"] == "resolved":
+        return "met" if rec["hit"] else "missed"
+    if rec["status"] != "simulated":
+        return "grey"
+    p = rec["p_hit"]
+    return "green" if p >= bands[0] else "amber" if p >= bands[1] else "red"
+
+
+def pct(p: float) -> int:
+    return int(round(p * 100))
+
+
+def plus_minus(rec: dict) -> int:
+    """Half-width of the 95 % Monte Carlo interval of p_hit, in whole percentage points (>= 1)."""
+    return max(1, math.ceil(1.96 * rec["p_hit_se"] * 100))
+
+
+def fmt(v: float) -> str:
+    if v is None:
+        return ""
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:.3g}"
+
+
+def _period(rec: dict, lang: str) -> str:
+    p = str(rec["period"])
+    if lang == "zh":
+        return f"{p}年" if p.isdigit() else p
+    return p
+
+
+def sentences(
+    recs: list[dict], revised: dict, top_lever: dict, lang: str = "zh", bands=BANDS
+) -> list[str]:
+    """Three to five sentences: the overall picture, the riskiest and the safest target, what can
+    be promised, and the lever that matters most for the riskiest."""
+    sim = [r for r in recs if r["status"] == "simulated" and not r.get("parts")]
+    lights = [light(r, bands) for r in recs]
+    n = len(recs)
+    counts = {k: lights.count(k) for k in ("green", "amber", "red", "met", "missed", "grey")}
+    out = []
+    if lang == "zh":
+        out.append(
+            f"共{n}项量化目标：{counts['green']}项绿灯、{counts['amber']}项黄灯、"
+            f"{counts['red']}项红灯，{counts['met'] + counts['missed']}项已有结果"
+            f"（达成{counts['met']}项），{counts['grey']}项缺少历史数据、暂无法测算。"
+        )
+    else:
+        out.append(
+            f"{n} quantified targets: {counts['green']} green, {counts['amber']} amber, "
+            f"{counts['red']} red, {counts['met'] + counts['missed']} already settled "
+            f"({counts['met']} met), and {counts['grey']} that cannot be assessed for "
+            "lack of history."
+        )
+    if not sim:
+        return out
+    risky = min(sim, key=lambda r: r["p_hit"])
+    safe = max(sim, key=lambda r: r["p_hit"])
+    out.append(_odds(risky, lang, first=True))
+    if safe is not risky:
+        out.append(_odds(safe, lang, first=False))
+    rv = revised.get(risky["target_id"])
+    if rv is not None:
+        if lang == "zh":
+            out.append(
+                f"若要有80%把握，「{risky['label_zh']}」可承诺约{fmt(rv)}{risky['unit']}"
+                f"（规划目标{fmt(risky['threshold'])}{risky['unit']}）。"
+            )
+        else:
+            out.append(
+                f"With 80% confidence, '{risky['label_en']}' could be promised at about "
+                f"{fmt(rv)} {risky['unit']} (plan: {fmt(risky['threshold'])})."
+            )
+    lever = top_lever.get(risky["target_id"])
+    if lever and lever["delta"] >= 0.005:
+        d = pct(lever["delta"])
+        if lang == "zh":
+            out.append(
+                f"对该目标作用最大的措施是「{lever['zh']}」，满力度实施可将达标概率提高约"
+                f"{d}个百分点。"
+            )
+        else:
+            out.append(
+                f"The lever that matters most for it is '{lever['lever']}': at full "
+                f"intensity it raises the probability by about {d} percentage points."
+            )
+    return out[:5]
+
+
+def _odds(r: dict, lang: str, first: bool) -> str:
+    p, pm = pct(r["p_hit"]), plus_minus(r)
+    if lang == "zh":
+        lead = "风险最大的是" if first else "把握最大的是"
+        return (
+            f"{lead}「{r['label_zh']}」：按当前趋势，{_period(r, lang)}{r['label_zh']}达到"
+            f"{fmt(r['threshold'])}{r['unit']}的概率约为{p}%（±{pm}个百分点）。"
+        )
+    lead = "Most at risk" if first else "Safest"
+    return (
+        f"{lead}: on the current trend, the chance that {r['label_en']} reaches "
+        f"{fmt(r['threshold'])} {r['unit']} ({r['period']}) is about {p}% (±{pm} points)."
+    )

@@ -1,0 +1,193 @@
+"""The leader's briefing: self-contained, rendered in a real headless browser, sentences true."""
+
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+from ipcast.cli.brief_cmd import HEADLESS, find_browser
+from ipcast.data.history import combine
+from ipcast.scenarios.brief import build_briefing
+from ipcast.scenarios.brief_text import pct, plus_minus
+from ipcast.scenarios.targets import bundled_targets
+
+runner = CliRunner()
+PLANS = ["chengdu", "dazhou", "guanghan", "rongchang", "tianchang"]
+
+
+@pytest.fixture(scope="module")
+def briefs(tmp_path_factory):
+    out = {}
+    folder = tmp_path_factory.mktemp("briefs")
+    for region in PLANS:
+        f = folder / f"{region}.html"
+        res = runner.invoke(app, ["brief", "-r", region, "--out", str(f), "--paths", "1000"])
+        assert res.exit_code == 0, res.output
+        out[region] = f
+    return out
+
+
+def test_every_region_gets_a_small_self_contained_file(briefs):
+    for region, f in briefs.items():
+        html = f.read_text(encoding="utf-8")
+        assert f.stat().st_size < 5_000_000
+        # Nothing is fetched when the file is opened: no external scripts, styles or images.
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+        assert "<script" not in html and "<link" not in html and "<img" not in html
+        assert "<svg" in html or region == "dazhou" or "无法测算" in html
+
+
+def test_sentences_state_the_numbers_of_the_records():
+    ts = [t for t in bundled_targets() if t.region == "guanghan"]
+    b = build_briefing(ts, combine(), n_paths=2000, seed=1)
+    recs = {r["label_zh"]: r for r in b["records"]}
+    sim = [r for r in b["records"] if r["status"] == "simulated"]
+    first = b["sentences"][0]
+    n_green = sum(r["light"] == "green" for r in b["records"])
+    assert f"共{len(b['records'])}项" in first and f"{n_green}项绿灯" in first
+    checked = 0
+    for s in b["sentences"]:
+        m = re.search(
+            r"「(.+?)」：按当前趋势，.*?达到([\d,.]+)(\S+?)的概率约为(\d+)%（±(\d+)个百分点）", s
+        )
+        if not m:
+            continue
+        r = recs[m.group(1)]
+        assert float(m.group(2).replace(",", "")) == pytest.approx(r["threshold"])
+        assert int(m.group(4)) == pct(r["p_hit"]) and int(m.group(5)) == plus_minus(r)
+        checked += 1
+    assert checked == (2 if len(sim) > 1 else 1)
+    risky = min(sim, key=lambda r: r["p_hit"])
+    assert risky["label_zh"] in b["sentences"][1]
+    m = re.search(r"可承诺约([\d,.]+)", b["sentences"][3])
+    rv = b["revised"][risky["target_id"]]
+    assert float(m.group(1).replace(",", "")) == pytest.approx(rv, rel=5e-3)
+
+
+def test_english_briefing_and_bands(tmp_path):
+    f = tmp_path / "en.html"
+    res = runner.invoke(
+        app,
+        [
+            "brief",
+            "-r",
+            "guanghan",
+            "--lang",
+            "en",
+            "--out",
+            str(f),
+            "--paths",
+            "500",
+            "--green",
+            "0.9",
+            "--amber",
+            "0.6",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    html = f.read_text(encoding="utf-8")
+    assert "green ≥ 90%" in html and "Effective registered trademarks" in html
+
+
+def test_charts_are_written_as_png_and_svg(tmp_path):
+    out = tmp_path / "charts"
+    res = runner.invoke(
+        app,
+        [
+            "brief",
+            "-r",
+            "guanghan",
+            "--out",
+            str(tmp_path / "b.html"),
+            "--charts",
+            str(out),
+            "--paths",
+            "500",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    pngs = sorted(out.glob("*.png"))
+    assert pngs and len(pngs) == len(list(out.glob("*.svg")))
+    assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
+    svg = next(out.glob("fan_*.svg")).read_text(encoding="utf-8")
+    assert "<text" not in svg  # text drawn as outlines: no font needed to read it
+
+
+def test_existing_output_is_never_overwritten(tmp_path):
+    f = tmp_path / "b.html"
+    f.write_text("mine", encoding="utf-8")
+    res = runner.invoke(app, ["brief", "-r", "guanghan", "--out", str(f)])
+    assert res.exit_code == 2 and f.read_text(encoding="utf-8") == "mine"
+
+
+def _browser(args, timeout=120):
+    exe = find_browser()
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run(
+            [exe, *HEADLESS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+
+
+@pytest.mark.skipif(find_browser() is None, reason="needs Chromium (tests/run.sh installs it)")
+def test_rendered_in_a_real_browser(briefs, tmp_path):
+    f = briefs["guanghan"]
+    dom = _browser(["--dump-dom", f.resolve().as_uri()]).stdout.decode("utf-8")
+    assert "广汉市 知识产权规划目标达成情况研判" in dom
+    for t in (t for t in bundled_targets() if t.region == "guanghan"):
+        assert t.label_zh in dom, t.label_zh
+    shot = tmp_path / "shot.png"
+    _browser(["--window-size=1000,1400", f"--screenshot={shot}", f.resolve().as_uri()])
+    from matplotlib import image
+
+    pixels = image.imread(shot)
+    assert pixels.shape[0] > 500 and pixels.shape[1] > 500
+    assert np.std(pixels[..., :3]) > 0.05  # not a blank page
+
+
+@pytest.mark.skipif(find_browser() is None, reason="needs Chromium (tests/run.sh installs it)")
+def test_pdf_is_printed(briefs, tmp_path):
+    pdf = tmp_path / "b.pdf"
+    res = runner.invoke(
+        app,
+        [
+            "brief",
+            "-r",
+            "rongchang",
+            "--out",
+            str(tmp_path / "b.html"),
+            "--pdf",
+            str(pdf),
+            "--paths",
+            "500",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdf_without_a_browser_says_how_to_get_one(tmp_path, monkeypatch):
+    monkeypatch.setattr("ipcast.cli.brief_cmd.find_browser", lambda: None)
+    res = runner.invoke(
+        app,
+        [
+            "brief",
+            "-r",
+            "rongchang",
+            "--out",
+            str(tmp_path / "b.html"),
+            "--pdf",
+            str(tmp_path / "b.pdf"),
+            "--paths",
+            "500",
+        ],
+    )
+    assert res.exit_code == 2 and "apt-get install chromium" in res.output
+    assert Path(tmp_path / "b.html").exists()
