@@ -95,7 +95,7 @@ def main() -> None:
                 .to_string()
             )
     if args.write_calibration:
-        write_calibration(frames, args.write_calibration)
+        write_calibration(frames, results, args.write_calibration)
     ens = {p: r["ensemble"] for p, r in results.items()}
     print(
         "\nsummary: "
@@ -107,13 +107,14 @@ def main() -> None:
     )
 
 
-def write_calibration(frames: dict, path: str) -> None:
+def write_calibration(frames: dict, results: dict, path: str) -> None:
     out = {}
     for family, panels in FAMILY_PANELS.items():
         have = [frames[p] for p in panels if p in frames]
         if not have:
             sys.exit(f"--write-calibration needs the panels {panels}")
         cal = final_calibration(pd.concat(have, ignore_index=True), window=WINDOW)
+        cal["backtests"] = {p: _headline(results[p]["ensemble"]) for p in panels}
         cal["source"] = (
             f"members chosen and errors calibrated on rolling backtests of {', '.join(panels)}"
         )
@@ -133,6 +134,11 @@ def write_calibration(frames: dict, path: str) -> None:
     with open(path, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, indent=1)
     print(f"wrote {path}")
+
+
+def _headline(e: dict) -> dict:
+    keys = ("coverage_80", "coverage_95", "crps", "crps_skill_vs_naive", "n_forecasts")
+    return {k: round(e[k], 4) if isinstance(e[k], float) else e[k] for k in keys}
 
 
 if __name__ == "__main__":

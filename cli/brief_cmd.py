@@ -20,9 +20,6 @@ from ipcast.cli.common import (
     select_targets,
 )
 from ipcast.data.errors import InputError
-from ipcast.scenarios.brief import build_briefing
-from ipcast.scenarios.brief_charts import png, svg
-from ipcast.scenarios.brief_html import brief_html
 from ipcast.scenarios.levers import load_scenario
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -86,6 +83,11 @@ def brief_cmd(
     targets_file: Path = TARGETS,
 ):
     """The leader's briefing: traffic lights, plain sentences, charts, appendix (领导简报)."""
+    # Imported here: matplotlib and the briefing are heavy, and only this command needs them.
+    from ipcast.scenarios.brief import build_briefing
+    from ipcast.scenarios.brief_charts import png, svg
+    from ipcast.scenarios.brief_html import brief_html
+
     try:
         check_region(region)
         if lang not in ("zh", "en"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +27,21 @@ REGION = typer.Option(None, "--region", "-r", help="region code, e.g. chengdu (s
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
 HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
 TARGETS = typer.Option(None, "--targets", help="a target YAML file instead of the bundled plans")
+
+
+def no_cache_option(value: bool) -> bool:
+    if value:
+        os.environ["IPCAST_NO_CACHE"] = "1"
+    return value
+
+
+NO_CACHE = typer.Option(
+    False,
+    "--no-cache",
+    callback=no_cache_option,
+    is_eager=True,
+    help="refit everything; neither read nor write the cache",
+)
 
 RUN_COLUMNS = [
     "region",

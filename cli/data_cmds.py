@@ -161,3 +161,29 @@ def import_cmd(
         f"imported {len(result.rows)} figures from {file} into {userstore.store_path()} "
         f"({summary}); previous version kept as {backup.name}"
     )
+
+
+cache_app = typer.Typer(help="The cache of fitted forecasts (缓存).", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear_cmd():
+    """Delete every cached forecast; the next run refits."""
+    from ipcast.data import cache
+
+    n = cache.clear()
+    typer.echo(f"removed {n} cached item(s) from {cache.cache_dir()}")
+
+
+@cache_app.command("info")
+def cache_info_cmd():
+    """Where the cache is and how large it is."""
+    from ipcast.data import cache
+
+    files = list(cache.cache_dir().rglob("*.pkl")) if cache.cache_dir().is_dir() else []
+    size = sum(f.stat().st_size for f in files)
+    typer.echo(
+        f"{cache.cache_dir()}: {len(files)} item(s), {size / 1e6:.1f} MB"
+        + ("" if cache.enabled() else " (off: IPCAST_NO_CACHE is set)")
+    )

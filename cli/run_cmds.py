@@ -11,6 +11,7 @@ from ipcast.cli.common import (
     AS_OF,
     FORMAT,
     HISTORY,
+    NO_CACHE,
     REGION,
     RUN_COLUMNS,
     TARGETS,
@@ -29,7 +30,6 @@ from ipcast.data.catalog import indicators
 from ipcast.data.errors import InputError
 from ipcast.data.history import combine
 from ipcast.data.readers import read_history_file
-from ipcast.forecast.backtest import MIN_POINTS, run_backtest
 from ipcast.forecast.models import CANDIDATES
 from ipcast.forecast.panels import PANELS, panel_series
 from ipcast.forecast.report import fan_records
@@ -47,6 +47,7 @@ def run_cmd(
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
+    no_cache: bool = NO_CACHE,
 ):
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
     try:
@@ -147,6 +148,8 @@ def backtest_cmd(
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
 ):
     """Rolling-origin backtest: coverage, CRPS, PIT and Brier per model and for the ensemble."""
+    from ipcast.forecast.backtest import run_backtest
+
     try:
         series, label = _backtest_series(region, history_file, panel)
         first = start or _default_start(series)
@@ -189,6 +192,8 @@ def _backtest_series(region, history_file, panel):
         hist = combine(userstore.load())
         hist = hist[hist["region"] == region] if region else hist
         label = f"ipcast history{' of ' + region if region else ''}"
+    from ipcast.forecast.backtest import MIN_POINTS
+
     series = yearly_series(hist, MIN_POINTS + 1)
     if not series:
         raise InputError(
@@ -200,6 +205,8 @@ def _backtest_series(region, history_file, panel):
 
 
 def _default_start(series) -> int:
+    from ipcast.forecast.backtest import MIN_POINTS
+
     first = min(int(s.years[0]) for s in series)
     last = max(int(s.years[-1]) for s in series)
     return max(first + MIN_POINTS + 1, last - 10)

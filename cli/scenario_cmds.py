@@ -24,14 +24,6 @@ from ipcast.cli.common import (
 )
 from ipcast.cli.render import Format, render
 from ipcast.data.errors import InputError
-from ipcast.scenarios.analysis import (
-    INDEPENDENCE,
-    goal_seek,
-    revised_threshold,
-    sobol_indices,
-    tornado,
-)
-from ipcast.scenarios.draft import draft_targets, write_draft
 from ipcast.scenarios.engine import hits, judge, part_metrics, prepare
 from ipcast.scenarios.levers import lever_catalog, load_scenario
 
@@ -146,6 +138,8 @@ def revise_cmd(
     fmt: Format = FORMAT,
 ):
     """The threshold each target would be met with at the given confidence (目标修订)."""
+    from ipcast.scenarios.analysis import revised_threshold
+
     try:
         sc = load_scenario(scenario)
         recs = []
@@ -202,6 +196,8 @@ def goal_cmd(
     fmt: Format = FORMAT,
 ):
     """The lever intensity that lifts a target's p_hit to --p, or a plain 'cannot' (目标寻优)."""
+    from ipcast.scenarios.analysis import goal_seek
+
     try:
         if lever not in lever_catalog():
             raise InputError(
@@ -250,6 +246,8 @@ def levers_cmd(
     fmt: Format = FORMAT,
 ):
     """Which levers matter most for each target: tornado of p_hit and Sobol indices (杠杆排序)."""
+    from ipcast.scenarios.analysis import INDEPENDENCE, sobol_indices, tornado
+
     try:
         sc = load_scenario(scenario)
         recs = []
@@ -313,6 +311,8 @@ def draft_cmd(
     targets_file: Path = TARGETS,
 ):
     """Draft the next plan's targets at a confidence, as a target file to edit (目标草案)."""
+    from ipcast.scenarios.draft import draft_targets, write_draft
+
     try:
         check_region(region)
         if out.exists():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
-from scipy import stats
+from scipy.special import ndtri
 
 from ipcast.forecast import metrics
 from ipcast.forecast.ensemble import MEMBERS, Q_WIDTH, Calibrator
@@ -219,7 +219,7 @@ def ensemble_scores(
 
 
 def _score_ensemble(gh: pd.DataFrame, pool, origin: int, chosen: list[str], name: str):
-    z = stats.norm.ppf((np.arange(200) + 0.5) / 200) if pool is None else pool
+    z = ndtri((np.arange(200) + 0.5) / 200) if pool is None else pool
     samples = gh["center"].to_numpy()[:, None] + gh["spread"].to_numpy()[:, None] * z
     log_y = gh["log_y"].to_numpy()
     thr = gh["threshold"].to_numpy()

@@ -15,6 +15,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from ipcast.data import cache as disk_cache
 from ipcast.data.catalog import bundled_history, data_path
 from ipcast.forecast.rwdrift import Prior
 
@@ -132,6 +133,17 @@ def _pledge_drift() -> tuple[float, int]:
 
 @cache
 def priors() -> dict[str, Prior]:
+    """Priors per borrow key, learned from the bundled panels (cached on disk)."""
+    files = [data_path("history.csv")] + sorted(data_path("panels").iterdir(), key=lambda p: p.name)
+    k = disk_cache.key("priors", *[f.read_bytes() for f in files if f.name.endswith(".csv")])
+    hit = disk_cache.load(k)
+    if hit is None:
+        hit = _learn_priors()
+        disk_cache.save(k, hit)
+    return hit
+
+
+def _learn_priors() -> dict[str, Prior]:
     china = _china_provinces()
     flows = _series(
         china,

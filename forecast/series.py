@@ -19,6 +19,7 @@ class Observed:
     ``annual`` series hold one value per calendar year (flows, and yearly rates such as a
     satisfaction %) at ``t = year``; the rest are stocks read at instants ``t`` in decimal years.
     ``additive`` says whether a year's values add up over a span (flows) or average (rates).
+    ``used`` and ``unused`` are the history rows (dicts) behind the points and the rest.
     """
 
     region: str
@@ -28,8 +29,8 @@ class Observed:
     additive: bool
     t: np.ndarray
     y: np.ndarray
-    used: pd.DataFrame
-    unused: pd.DataFrame
+    used: list[dict]
+    unused: list[dict]
     periods: list[str] | None = None  # the source's own period text for each point
     source_types: list[str] | None = None  # plan, published or user, for each point
 
@@ -37,46 +38,70 @@ class Observed:
     def n_points(self) -> int:
         return len(self.t)
 
+    @property
+    def uses_user_data(self) -> bool:
+        return any(r.get("origin", "bundled") != "bundled" for r in self.used)
+
 
 def is_annual(slug: str) -> bool:
     row = indicator_row(slug)
     return row["measure"] == "flow" or units.dimension(row["unit"]) == "percent"
 
 
-def observed(history: pd.DataFrame, region: str, slug: str) -> Observed:
+def observed(
+    history: pd.DataFrame | None, region: str, slug: str, rows: list[dict] | None = None
+) -> Observed:
+    """``rows``: the history's rows (dicts) for this region and indicator, when the caller has
+    them already (pandas row access is slow; a run asks for a hundred series)."""
     row = indicator_row(slug)
     base = row["unit"]
     annual = is_annual(slug)
-    rows = history[(history["region"] == region) & (history["indicator"] == slug)]
-    live = rows[rows["exclude"] == ""]
-    points, keep = [], []
-    for idx, r in live.iterrows():
+    if rows is None:
+        rows = history[(history["region"] == region) & (history["indicator"] == slug)].to_dict(
+            "records"
+        )
+    points, used, unused = {}, [], []
+    for r in rows:
         p = parse_period(r["period"])
         whole_year = abs(p.start - round(p.start)) < 1e-9 and abs(p.years - 1) < 1e-9
+        if r["exclude"]:
+            unused.append(r)
+            continue
         if annual and whole_year and r["period_type"] != "asof":
             t = float(round(p.start))
         elif not annual and r["period_type"] == "asof":
             t = p.end
         else:
+            unused.append(r)
             continue
+        origin = r.get("origin", "bundled")
         kind = (
             "user"
-            if r.get("origin", "bundled") != "bundled"
+            if origin != "bundled"
             else "plan"
             if str(r["source"]).startswith("plan:")
             else "published"
         )
-        points.append((t, units.convert(float(r["value"]), r["unit"], base), r["period"], kind))
-        keep.append(idx)
-    used = live.loc[keep]
-    unused = rows.drop(index=keep)
-    # Same instant twice (a user's figure and a bundled one were both kept): the later row wins.
-    pts = pd.DataFrame(points, columns=["t", "y", "period", "kind"])
-    pts = pts.drop_duplicates("t", keep="last").sort_values("t")
-    t, y = pts["t"].to_numpy(dtype=float), pts["y"].to_numpy(dtype=float)
+        # Same instant twice (a user's figure and a bundled one both kept): the later row wins.
+        points[t] = (units.convert(float(r["value"]), r["unit"], base), r["period"], kind)
+        used.append(r)
+    ts = sorted(points)
+    t = np.array(ts, dtype=float)
+    y = np.array([points[k][0] for k in ts], dtype=float)
     additive = annual and row["measure"] == "flow"
-    periods, kinds = pts["period"].tolist(), pts["kind"].tolist()
-    return Observed(region, slug, base, annual, additive, t, y, used, unused, periods, kinds)
+    return Observed(
+        region,
+        slug,
+        base,
+        annual,
+        additive,
+        t,
+        y,
+        used,
+        unused,
+        [points[k][1] for k in ts],
+        [points[k][2] for k in ts],
+    )
 
 
 def yearly_series(history: pd.DataFrame, min_points: int = 6) -> list:

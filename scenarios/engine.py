@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ipcast.data import cache as disk_cache
 from ipcast.data.catalog import indicator as indicator_row
 from ipcast.data.history import cut
 from ipcast.forecast.forecaster import Forecast, forecast, series_rng
@@ -88,11 +89,16 @@ def prepare(
     for t in targets:
         groups.setdefault((t.region, t.indicator), []).append(t)
     uniforms: dict[str, dict] = {}
+    by_key: dict[tuple[str, str], list[dict]] = {}
+    for r in hist.to_dict("records"):
+        by_key.setdefault((r["region"], r["indicator"]), []).append(r)
+    region_text: dict[str, str] = {}
     for (region, slug), group in groups.items():
-        obs = observed(hist, region, slug)
+        obs = observed(hist, region, slug, by_key.get((region, slug), []))
         if region not in uniforms:
             uniforms[region] = lever_uniforms(seed, region, n_paths)
-        base, fc, reason = _baseline(obs, group, n_paths, seed, hist)
+            region_text[region] = hist[hist["region"] == region].to_csv(index=False)
+        base, fc, reason = _baseline(obs, group, n_paths, seed, hist, region_text[region])
         for t in group:
             settled = outcome(t, obs, now)
             runs[f"{t.region}/{t.id}"] = TargetRun(
@@ -101,7 +107,35 @@ def prepare(
     return [runs[f"{t.region}/{t.id}"] for t in targets]
 
 
-def _baseline(obs: Observed, group: list[Target], n_paths: int, seed: int, hist: pd.DataFrame):
+def _baseline(
+    obs: Observed,
+    group: list[Target],
+    n_paths: int,
+    seed: int,
+    hist: pd.DataFrame,
+    region_text: str,
+):
+    """Baseline paths for one indicator, from the disk cache when the same data (``region_text``:
+    the region's whole history), settings and code produced them before."""
+    periods = sorted({(t.kind, p.text) for t in group for _, p, _ in t.parts()})
+    k = disk_cache.key(
+        "baseline",
+        obs.region,
+        obs.indicator,
+        periods,
+        n_paths,
+        seed,
+        sorted(priors().items()),
+        region_text,
+    )
+    hit = disk_cache.load(k)
+    if hit is None:
+        hit = _fit_baseline(obs, group, n_paths, seed, hist)
+        disk_cache.save(k, hit)
+    return hit
+
+
+def _fit_baseline(obs: Observed, group: list[Target], n_paths: int, seed: int, hist: pd.DataFrame):
     row = indicator_row(obs.indicator)
     times = {
         x for t in group for kind, p, _ in t.parts() for x in needed_times(kind, p, obs.annual)
@@ -245,7 +279,7 @@ def _growth_needed(run: TargetRun) -> dict:
 
 def _base_record(run: TargetRun) -> dict:
     t, obs = run.target, run.obs
-    user = bool(len(obs.used)) and bool((obs.used["origin"] != "bundled").any())
+    user = obs.uses_user_data
     return {
         "region": t.region,
         "plan": t.plan,

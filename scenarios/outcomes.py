@@ -46,7 +46,7 @@ def _lower_bound(t: Target, obs: Observed) -> dict:
     if not (obs.additive and t.kind in ("level", "cumulative") and t.comparator in (">=", ">")):
         return {}
     factor = units.factor(obs.unit, t.unit)
-    for _, r in obs.unused.iterrows():
+    for r in obs.unused:
         if r["exclude"]:
             continue
         p = parse_period(r["period"])

@@ -1,0 +1,75 @@
+"""Fit and simulate one series: ipcast's forecaster against Prophet, on the same real series.
+
+    python benchmarks/bench_fit.py [--series 30] [--paths 1000]
+
+Series: the Chinese provinces' domestic patent grants up to 2020 (bundled panel). ipcast: the
+forecast a run uses for a long series (the calibrated ensemble, members fitted and combined);
+Prophet: fit and ``predictive_samples`` for the same number of paths. Same process, same series,
+timed in turn. Last line: ``ratio_vs_prophet: X`` (Prophet's time / ipcast's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+
+import numpy as np
+import pandas as pd
+
+from ipcast.forecast.forecaster import forecast
+from ipcast.forecast.panels import panel_series
+from ipcast.forecast.priors import priors
+from ipcast.forecast.series import Observed
+
+
+def _prophet(y, h, n):
+    from prophet import Prophet
+
+    for name in ("cmdstanpy", "prophet"):
+        logging.getLogger(name).disabled = True
+    df = pd.DataFrame(
+        {"ds": pd.date_range("2000-12-31", periods=len(y), freq="YE"), "y": np.log(y)}
+    )
+    m = Prophet(
+        yearly_seasonality=False,
+        weekly_seasonality=False,
+        daily_seasonality=False,
+        uncertainty_samples=n,
+    )
+    m.fit(df)
+    future = m.make_future_dataframe(periods=h, freq="YE", include_history=False)
+    return np.exp(m.predictive_samples(future)["yhat"])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--series", type=int, default=30)
+    ap.add_argument("--paths", type=int, default=1000)
+    args = ap.parse_args()
+    series = [
+        s.until(2020) for s in panel_series("china_provinces") if s.indicator == "patent_grants"
+    ][: args.series]
+    prior = priors()["patent_flow"]
+    h = 5
+    t_ip = t_pr = 0.0
+    for i, s in enumerate(series):
+        obs = Observed(
+            s.region, "patent_grants", "件", True, True, s.years.astype(float), s.values, [], []
+        )
+        rng = np.random.default_rng(i)
+        t0 = time.perf_counter()
+        fc = forecast(obs, [2021.0 + k for k in range(h)], args.paths, rng, prior, "patent_flow")
+        t_ip += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        _prophet(s.values, h, args.paths)
+        t_pr += time.perf_counter() - t0
+    n = len(series)
+    print(f"{n} series, {args.paths} paths, horizon {h}; ipcast method: {fc.method}")
+    print(f"ipcast:  {1000 * t_ip / n:.1f} ms per series")
+    print(f"prophet: {1000 * t_pr / n:.1f} ms per series")
+    print(f"ratio_vs_prophet: {t_pr / t_ip:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""An on-disk cache of fitted forecasts and learned priors, so re-running scenarios does not refit.
+
+Keys are hashes of everything a result depends on: the data, the settings, and the source code of
+the forecasting modules (a code change invalidates the cache by itself). Entries are written
+atomically; ``IPCAST_NO_CACHE=1`` or ``--no-cache`` turns the cache off, ``ipcast cache clear``
+empties it. The cache lives in ``IPCAST_CACHE`` (default: the per-user cache directory).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("IPCAST_CACHE")
+    return Path(env) if env else Path(platformdirs.user_cache_dir("ipcast", appauthor=False))
+
+
+def enabled() -> bool:
+    return os.environ.get("IPCAST_NO_CACHE", "") not in ("1", "true", "yes")
+
+
+@cache
+def code_version() -> str:
+    """A hash of the forecasting and scenario code: results from other code are never reused."""
+    h = hashlib.sha256()
+    for pkg in ("ipcast.forecast", "ipcast.scenarios", "ipcast.data"):
+        for f in sorted(resources.files(pkg).iterdir(), key=lambda p: p.name):
+            if f.name.endswith((".py", ".json", ".yaml")):
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def key(*parts) -> str:
+    h = hashlib.sha256(code_version().encode())
+    for p in parts:
+        h.update(repr(p).encode() if not isinstance(p, bytes) else p)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def load(k: str):
+    if not enabled():
+        return None
+    f = cache_dir() / k[:2] / f"{k}.pkl"
+    try:
+        with f.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+
+
+def save(k: str, value) -> None:
+    if not enabled():
+        return
+    folder = cache_dir() / k[:2]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{k}.pkl")
+    except OSError:
+        return  # a cache that cannot be written is only slower, never wrong
+
+
+def clear() -> int:
+    n = 0
+    root = cache_dir()
+    if root.is_dir():
+        for f in root.rglob("*.pkl"):
+            f.unlink()
+            n += 1
+    return n

@@ -1,0 +1,56 @@
+"""The on-disk cache: same numbers with or without it, filled, bypassed and cleared."""
+
+import json
+
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+from ipcast.data import cache
+
+runner = CliRunner()
+
+
+def _run(*extra):
+    res = runner.invoke(
+        app, ["run", "-r", "guanghan", "--format", "json", "--paths", "500", *extra]
+    )
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
+def test_cached_and_fresh_runs_agree(tmp_path, monkeypatch):
+    monkeypatch.setenv("IPCAST_CACHE", str(tmp_path / "c"))
+    monkeypatch.delenv("IPCAST_NO_CACHE", raising=False)
+    cold = _run()
+    n = len(list((tmp_path / "c").rglob("*.pkl")))
+    assert n > 0
+    warm = _run()
+    assert warm == cold
+    assert len(list((tmp_path / "c").rglob("*.pkl"))) == n
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path, monkeypatch):
+    monkeypatch.setenv("IPCAST_CACHE", str(tmp_path / "c"))
+    monkeypatch.delenv("IPCAST_NO_CACHE", raising=False)
+    with_cache = _run()
+    for f in (tmp_path / "c").rglob("*.pkl"):
+        f.write_bytes(b"not a pickle")  # a broken entry is ignored, never trusted
+    assert _run() == with_cache
+    before = sorted(p.name for p in (tmp_path / "c").rglob("*.pkl"))
+    monkeypatch.setenv("IPCAST_NO_CACHE", "1")
+    assert _run("--no-cache") == with_cache
+    assert sorted(p.name for p in (tmp_path / "c").rglob("*.pkl")) == before
+
+
+def test_cache_clear(tmp_path, monkeypatch):
+    monkeypatch.setenv("IPCAST_CACHE", str(tmp_path / "c"))
+    monkeypatch.delenv("IPCAST_NO_CACHE", raising=False)
+    _run()
+    res = runner.invoke(app, ["cache", "clear"])
+    assert res.exit_code == 0 and "removed" in res.output
+    assert not list((tmp_path / "c").rglob("*.pkl"))
+
+
+def test_keys_change_with_data():
+    assert cache.key("a", 1) == cache.key("a", 1)
+    assert cache.key("a", 1) != cache.key("a", 2)
