@@ -35,6 +35,7 @@ def no_cache_option(value: bool) -> bool:
     return value
 
 
+JOBS = typer.Option(1, "--jobs", "-j", min=1, help="processes fitting in parallel")
 NO_CACHE = typer.Option(
     False,
     "--no-cache",

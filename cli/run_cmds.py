@@ -11,6 +11,7 @@ from ipcast.cli.common import (
     AS_OF,
     FORMAT,
     HISTORY,
+    JOBS,
     NO_CACHE,
     REGION,
     RUN_COLUMNS,
@@ -48,6 +49,7 @@ def run_cmd(
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     no_cache: bool = NO_CACHE,
+    jobs: int = JOBS,
 ):
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
     try:
@@ -58,7 +60,7 @@ def run_cmd(
         for reg in dict.fromkeys(t.region for t in targets):
             mine = [t for t in targets if t.region == reg]
             typer.echo(f"… {reg}: {len(mine)} targets, {paths} paths", err=True)
-            recs = assess(mine, history, paths, seed, as_of)
+            recs = assess(mine, history, paths, seed, as_of, jobs=jobs)
             if as_of is not None:
                 recs = beside_now(recs, assess(mine, history, paths, seed))
             records += recs

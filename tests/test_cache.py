@@ -54,3 +54,13 @@ def test_cache_clear(tmp_path, monkeypatch):
 def test_keys_change_with_data():
     assert cache.key("a", 1) == cache.key("a", 1)
     assert cache.key("a", 1) != cache.key("a", 2)
+
+
+def test_parallel_fitting_gives_the_same_numbers(tmp_path, monkeypatch):
+    monkeypatch.setenv("IPCAST_NO_CACHE", "1")
+    one = runner.invoke(app, ["run", "--format", "json", "--paths", "500", "--seed", "4"])
+    two = runner.invoke(
+        app, ["run", "--format", "json", "--paths", "500", "--seed", "4", "--jobs", "2"]
+    )
+    assert one.exit_code == 0 and two.exit_code == 0, two.output
+    assert json.loads(one.stdout) == json.loads(two.stdout)

@@ -1,0 +1,179 @@
+"""How the cost of a run grows with the number of regions (100, 1,000, 3,000) x 10 indicators.
+
+    python benchmarks/bench_scale.py [--sizes 100 1000 3000] [--paths 1000] [--jobs 2]
+
+The regions are generated, not real: each indicator's history is a random walk whose drift and
+volatility are drawn from the real panels' per-series figures (Chinese provinces for patents,
+USPTO/EUIPO for trademarks), with realistic sparsity (1 to 8 points, often with gaps). Each size
+runs in its own process, which reports its wall time and peak memory. Last line: a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+INDICATORS = [
+    ("patent_grants", "year", "patent"),
+    ("invention_grants", "year", "patent"),
+    ("patent_applications", "year", "patent"),
+    ("trademark_registrations", "year", "trademark"),
+    ("copyright_registrations", "year", "copyright"),
+    ("pledge_financing", "year", "pledge"),
+    ("effective_invention_patents", "asof", "patent"),
+    ("effective_trademarks", "asof", "trademark"),
+    ("high_value_invention_patents", "asof", "patent"),
+    ("pct_applications", "year", "patent"),
+]
+
+
+def _growth_pool():
+    from ipcast.forecast.panels import panel_series
+
+    out = {}
+    for fam, panels in (
+        ("patent", ["china_provinces"]),
+        ("trademark", ["uspto_trademarks", "euipo_trademarks"]),
+    ):
+        stats = []
+        for p in panels:
+            for s in panel_series(p):
+                d = np.diff(np.log(s.values))
+                stats.append((d.mean(), d.std(ddof=1)))
+        out[fam] = np.array(stats)
+    out["copyright"] = np.concatenate([out["patent"], out["trademark"]])
+    out["pledge"] = out["patent"]
+    return out
+
+
+def make(n_regions: int, seed: int = 0):
+    from ipcast.data.periods import parse_period
+    from ipcast.scenarios.targets import Target
+
+    rng = np.random.default_rng(seed)
+    pool = _growth_pool()
+    rows, targets = [], []
+    for i in range(n_regions):
+        region = f"sim{i:05d}"
+        for slug, ptype, fam in INDICATORS:
+            mu, sd = pool[fam][rng.integers(len(pool[fam]))]
+            years = np.sort(
+                rng.choice(np.arange(2016, 2025), size=rng.integers(1, 9), replace=False)
+            )
+            x = np.log(rng.uniform(50, 50000)) + np.cumsum(mu + sd * rng.standard_normal(9))
+            for y in years:
+                rows.append(
+                    {
+                        "region": region,
+                        "indicator": slug,
+                        "period": str(y),
+                        "period_type": ptype,
+                        "value": float(np.exp(x[y - 2016])),
+                        "unit": "亿元" if slug == "pledge_financing" else "件",
+                        "source": "generated",
+                        "source_title": "",
+                        "quote": "",
+                        "notes": "",
+                        "exclude": "",
+                        "origin": "bundled",
+                    }
+                )
+            last = float(np.exp(x[years[-1] - 2016]))
+            unit = "亿元" if slug == "pledge_financing" else "件"
+            targets.append(
+                Target(
+                    plan="sim",
+                    region=region,
+                    id=f"{slug}_2028",
+                    label_zh=slug,
+                    label_en=slug,
+                    indicator=slug,
+                    family=fam,
+                    kind="stock" if ptype == "asof" else "level",
+                    periods=(parse_period("2028"),),
+                    thresholds=(last * 1.3,),
+                    comparator=">=",
+                    unit=unit,
+                    quote="",
+                )
+            )
+    return pd.DataFrame(rows), targets
+
+
+def one(n: int, paths: int, jobs: int) -> dict:
+    import os
+
+    os.environ["IPCAST_NO_CACHE"] = "1"
+    from ipcast.scenarios.engine import assess
+
+    history, targets = make(n)
+    t0 = time.perf_counter()
+    recs = assess(targets, history, paths, seed=0, jobs=jobs)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB -> MiB
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    simulated = sum(r["status"] == "simulated" for r in recs)
+    return {
+        "regions": n,
+        "targets": len(targets),
+        "simulated": simulated,
+        "seconds": wall,
+        "peak_mb": peak,
+        "peak_worker_mb": children,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", nargs="*", type=int, default=[100, 1000, 3000])
+    ap.add_argument("--paths", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--one", type=int)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one, args.paths, args.jobs)))
+        return
+    rows = []
+    for n in args.sizes:
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(n),
+                "--paths",
+                str(args.paths),
+                "--jobs",
+                str(args.jobs),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append(r)
+        print(
+            f"{r['regions']:>5} regions, {r['targets']:>6} targets ({r['simulated']} "
+            f"simulated): {r['seconds']:7.1f} s, peak {r['peak_mb']:.0f} MB "
+            f"(+ workers {r['peak_worker_mb']:.0f} MB each at most)",
+            flush=True,
+        )
+    per = [r["seconds"] / r["regions"] for r in rows]
+    print(
+        "summary: "
+        + "; ".join(
+            f"{r['regions']} regions {r['seconds']:.0f} s {r['peak_mb']:.0f} MB" for r in rows
+        )
+        + f"; seconds per region {min(per):.3f}-{max(per):.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
