@@ -1,6 +1,7 @@
-"""Read a planner's history file (CSV in UTF-8 or GBK, or XLSX; long or wide; Chinese or English
-headers) into the long table, with a report of every repair made. Anything that cannot be read
-for certain is refused with the file, row and column, never guessed."""
+"""Read a planner's history file (CSV in UTF-8, GBK or GB18030, or XLSX; long or wide; Chinese or
+English headers) into the long table, with a report of every repair made. Anything that cannot be
+read for certain is refused with the file, sheet, row and column, the problem and the fix; never
+guessed. Cell-level reading is in ``cells``."""
 
 from __future__ import annotations
 
@@ -12,21 +13,26 @@ import pandas as pd
 
 from ipcast.data import units
 from ipcast.data.catalog import find_indicator, indicators, regions
+from ipcast.data.cells import CellError, normalise, parse_number, parse_period_cell
 from ipcast.data.errors import InputError
 from ipcast.data.periods import parse_period
 
 HEADERS = {
-    "region": ("region", "地区", "区域", "城市", "地区代码"),
-    "indicator": ("indicator", "指标代码", "indicator_code", "指标"),
-    "name": ("指标名称", "name", "indicator_name", "label"),
-    "period": ("period", "时期", "期间", "年份", "年度", "year"),
-    "value": ("value", "数值", "值", "数据"),
-    "unit": ("unit", "单位"),
+    "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
+    "indicator": ("indicator", "指标代码", "indicator_code", "指标", "项目"),
+    "name": ("指标名称", "name", "indicator_name", "label", "名称"),
+    "period": ("period", "时期", "期间", "年份", "年度", "year", "时间"),
+    "value": ("value", "数值", "值", "数据", "数量"),
+    "unit": ("unit", "单位", "计量单位"),
     "source": ("source", "来源", "数据来源"),
     "notes": ("notes", "备注", "说明"),
 }
-MISSING = {"", "-", "—", "–", "/", "空", "nan", "none", "null", "n/a", "na"}
-_NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
+TOTALS = {"合计", "总计", "小计", "总数", "total", "sum", "subtotal"}
+NOTE_START = re.compile(
+    r"^(注[:：\d一二三]|注$|备注|说明|数据来源|资料来源|来源[:：]|note|source[:：]|[*※])",
+    re.IGNORECASE,
+)
+MISSING = {"", "nan", "none"}
 
 
 @dataclass
@@ -35,22 +41,40 @@ class ReadResult:
     report: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Sheet:
+    raw: pd.DataFrame
+    where: str  # "file" or "file, sheet S"
+
+
 def read_history_file(
     path: str | Path, region: str | None = None, any_region: bool = False
 ) -> ReadResult:
     """Read a history file. ``any_region`` accepts region codes ipcast does not know (a
-    backtest needs no plan), which storing them for a run would not."""
+    backtest needs no plan), which storing them for a run would not. Never changes the file."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "file not found", "check the path")
-    raw = _read_raw(p)
-    header_row = _find_header(raw, p)
+    report: list[str] = []
+    sheet = _read_raw(p, report)
+    raw = sheet.raw
+    header_row = _find_header(raw, sheet.where)
+    if header_row:
+        report.append(f"{header_row} title row(s) above the header skipped")
     header = [_clean(c) for c in raw.iloc[header_row].tolist()]
-    body = raw.iloc[header_row + 1 :].reset_index(drop=True)
-    first_line = header_row + 2  # 1-based line of the first body row
+    body_start = header_row + 1
+    long_layout = {"value", "period"} <= set(_map_columns(header))
+    wide = any(_is_period_header(h) for h in header)
+    if not long_layout and not wide and header_row + 1 < len(raw):
+        below = [_clean(c) for c in raw.iloc[header_row + 1].tolist()]
+        if sum(_is_period_header(h) for h in below) >= 1 and _header_key_of(below) is None:
+            header = [b or a for a, b in zip(header, below, strict=True)]
+            body_start += 1
+            report.append(f"two-row header (rows {header_row + 1}-{header_row + 2}) merged")
+    body = raw.iloc[body_start:].reset_index(drop=True)
+    first_line = body_start + 1
     cols = _map_columns(header)
     years = {i: h for i, h in enumerate(header) if _is_period_header(h) and i not in cols.values()}
-    report: list[str] = []
     if "value" in cols and "period" in cols:
         records = _long(body, cols, first_line)
     elif years:
@@ -58,37 +82,59 @@ def read_history_file(
         report.append(f"wide layout: {len(years)} period columns ({', '.join(years.values())})")
     else:
         raise InputError(
-            f"{p} row {header_row + 1}",
+            f"{sheet.where} row {header_row + 1}",
             "no value and period columns, and no year columns",
-            "use the layout of `ipcast template` (years as columns) or "
-            "columns region, indicator, period, value, unit",
+            "use the layout of `ipcast template` (years as columns) or columns "
+            "region, indicator, period, value, unit",
         )
-    rows = _validate(records, p, region, report, any_region)
+    rows = _validate(records, sheet.where, p, region, report, any_region)
     return ReadResult(rows, report)
 
 
-def _read_raw(p: Path) -> pd.DataFrame:
+def _read_raw(p: Path, report: list[str]) -> _Sheet:
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         try:
-            return pd.read_excel(p, header=None, dtype=object, sheet_name=0)
+            book = pd.ExcelFile(p)
+            names = book.sheet_names
+            name = "历史数据" if "历史数据" in names else names[0]
+            raw = book.parse(name, header=None, dtype=object)
         except Exception as e:  # openpyxl raises many kinds for a broken workbook
             raise InputError(
                 str(p),
                 f"cannot open as an Excel workbook ({type(e).__name__})",
                 "save it again as .xlsx, or export it as CSV",
             ) from None
+        if len(names) > 1:
+            report.append(f"sheet '{name}' read ({len(names)} sheets in the workbook)")
+        return _Sheet(raw, f"{p}, sheet {name}")
     if suffix not in (".csv", ".txt"):
         raise InputError(str(p), f"unknown file type '{suffix}'", "give a .csv or .xlsx file")
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            return pd.read_csv(p, header=None, dtype=str, keep_default_na=False, encoding=enc)
+            raw = pd.read_csv(
+                p,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                encoding=enc,
+                skip_blank_lines=False,
+            )
         except UnicodeDecodeError:
             continue
         except pd.errors.ParserError as e:
+            line = re.search(r"line (\d+)", str(e))
+            where = f"{p} row {line.group(1)}" if line else str(p)
             raise InputError(
-                str(p), f"not a well-formed CSV ({e})", "check for stray commas or quotes"
+                where,
+                "a row has more cells than the header",
+                "check for stray commas; quote cells that contain commas",
             ) from None
+        except pd.errors.EmptyDataError:
+            raise InputError(str(p), "the file is empty", "fill in the template") from None
+        if enc != "utf-8-sig":
+            report.append("read as GBK/GB18030 text")
+        return _Sheet(raw, str(p))
     raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
 
 
@@ -97,15 +143,21 @@ def _clean(v) -> str:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    return str(v).strip().replace("\ufeff", "")
+    if hasattr(v, "year") and hasattr(v, "month"):
+        return str(v.year) if (v.month, v.day) in ((1, 1), (12, 31)) else str(v)[:10]
+    return normalise(str(v)).replace("\ufeff", "").replace("\n", "")
 
 
 def _header_key(h: str) -> str | None:
-    low = h.lower()
+    low = h.lower().strip()
     for key, names in HEADERS.items():
         if low in names:
             return key
     return None
+
+
+def _header_key_of(cells: list[str]) -> str | None:
+    return next((k for k in map(_header_key, cells) if k), None)
 
 
 def _is_period_header(h: str) -> bool:
@@ -118,13 +170,13 @@ def _is_period_header(h: str) -> bool:
     return True
 
 
-def _find_header(raw: pd.DataFrame, p: Path) -> int:
+def _find_header(raw: pd.DataFrame, where: str) -> int:
     for i in range(min(len(raw), 10)):
         cells = [_clean(c) for c in raw.iloc[i].tolist()]
         if any(_header_key(c) in ("indicator", "name", "value") for c in cells):
             return i
     raise InputError(
-        str(p),
+        where,
         "no header row in the first 10 rows (looked for 指标/indicator or 数值/value)",
         "put a header row with 指标代码 and the years, as in `ipcast template`",
     )
@@ -139,49 +191,52 @@ def _map_columns(header: list[str]) -> dict[str, int]:
     return cols
 
 
-def _cell(body, r, c) -> str:
-    return _clean(body.iat[r, c]) if c is not None else ""
+def _cell(body, r, c):
+    return body.iat[r, c] if c is not None else ""
+
+
+def _text(body, r, c) -> str:
+    return _clean(_cell(body, r, c))
+
+
+def _record(body, r, cols, line, column, period, value) -> dict:
+    return {
+        "line": line,
+        "column": column,
+        "region": _text(body, r, cols.get("region")),
+        "indicator": _text(body, r, cols.get("indicator")),
+        "name": _text(body, r, cols.get("name")),
+        "period": period,
+        "value": value,
+        "unit": _text(body, r, cols.get("unit")),
+        "source": _text(body, r, cols.get("source")),
+        "notes": _text(body, r, cols.get("notes")),
+        "first_cell": _text(body, r, 0),
+        "row_cells": [_clean(x) for x in body.iloc[r].tolist()],
+    }
 
 
 def _long(body: pd.DataFrame, cols: dict[str, int], first: int) -> list[dict]:
-    out = []
-    for r in range(len(body)):
-        out.append(
-            {
-                "line": first + r,
-                "column": _col_name(cols["value"]),
-                "region": _cell(body, r, cols.get("region")),
-                "indicator": _cell(body, r, cols.get("indicator")),
-                "name": _cell(body, r, cols.get("name")),
-                "period": _cell(body, r, cols["period"]),
-                "value": _cell(body, r, cols["value"]),
-                "unit": _cell(body, r, cols.get("unit")),
-                "source": _cell(body, r, cols.get("source")),
-                "notes": _cell(body, r, cols.get("notes")),
-            }
+    return [
+        _record(
+            body,
+            r,
+            cols,
+            first + r,
+            _col_name(cols["value"]),
+            _cell(body, r, cols["period"]),
+            _cell(body, r, cols["value"]),
         )
-    return out
+        for r in range(len(body))
+    ]
 
 
 def _wide(body: pd.DataFrame, cols: dict[str, int], years: dict[int, str], first: int):
-    out = []
-    for r in range(len(body)):
-        for c, period in years.items():
-            out.append(
-                {
-                    "line": first + r,
-                    "column": f"{_col_name(c)} ({period})",
-                    "region": _cell(body, r, cols.get("region")),
-                    "indicator": _cell(body, r, cols.get("indicator")),
-                    "name": _cell(body, r, cols.get("name")),
-                    "period": period,
-                    "value": _cell(body, r, c),
-                    "unit": _cell(body, r, cols.get("unit")),
-                    "source": _cell(body, r, cols.get("source")),
-                    "notes": _cell(body, r, cols.get("notes")),
-                }
-            )
-    return out
+    return [
+        _record(body, r, cols, first + r, f"{_col_name(c)} ({period})", period, _cell(body, r, c))
+        for r in range(len(body))
+        for c, period in years.items()
+    ]
 
 
 def _col_name(i: int) -> str:
@@ -193,84 +248,84 @@ def _col_name(i: int) -> str:
     return f"column {name}"
 
 
-def parse_number(text: str) -> float | None:
-    """A number cell: ``None`` for a missing marker, a float for a plain number (thousands
-    commas allowed), ``ValueError`` for anything else."""
-    s = text.strip()
-    if s.lower() in MISSING:
+def _skip_reason(rec: dict) -> str | None:
+    """Totals and notes rows, which are not figures of one indicator."""
+    label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
+    if label.lower() in TOTALS or any(label.startswith(w) for w in ("合计", "总计")):
+        return "a totals row"
+    if find_indicator(label):
         return None
-    if not _NUMBER.fullmatch(s):
-        raise ValueError(s)
-    return float(s.replace(",", ""))
+    filled = [c for c in rec["row_cells"] if c]
+    if NOTE_START.match(label) or (len(filled) == 1 and len(label) > 8):
+        return "a note"
+    return None
 
 
 def _validate(
-    records: list[dict], p: Path, region: str | None, report: list[str], any_region: bool = False
+    records: list[dict],
+    where: str,
+    p: Path,
+    region: str | None,
+    report: list[str],
+    any_region: bool = False,
 ):
     cat = indicators()
     known = regions().index
-    rows, blanks, assumed_units = [], 0, set()
+    rows, blanks, assumed_units, skipped = [], 0, set(), {}
     for rec in records:
-        where = f"{p} row {rec['line']}, {rec['column']}"
-        if not rec["indicator"] and not rec["name"] and not rec["value"]:
+        at = f"{where} row {rec['line']}, {rec['column']}"
+        if all(not c for c in rec["row_cells"]):
             continue  # an empty line
+        reason = _skip_reason(rec)
+        if reason:
+            skipped.setdefault(rec["line"], reason)
+            continue
         try:
-            value = parse_number(rec["value"])
-        except ValueError:
-            raise InputError(
-                where,
-                f"'{rec['value']}' is not a number",
-                "write the number alone (units go in the 单位 column); leave the "
-                "cell empty or write — if the figure is unknown",
-            ) from None
+            value, cell_unit, repairs = parse_number(rec["value"])
+        except CellError as e:
+            raise InputError(at, e.problem, e.fix) from None
         if value is None:
             blanks += 1
             continue
         reg = rec["region"] or region
         if not reg:
-            raise InputError(where, "no region", "add a 地区 column or pass --region")
+            raise InputError(at, "no region", "add a 地区 column or pass --region")
         if reg not in known and not any_region:
             raise InputError(
-                where,
+                at,
                 f"unknown region '{reg}'",
                 "use a region code from `ipcast regions` (e.g. chengdu)",
             )
         if region and reg != region:
             raise InputError(
-                where, f"region '{reg}' but --region {region}", "drop --region or correct the row"
+                at, f"region '{reg}' but --region {region}", "drop --region or correct the row"
             )
         slug = find_indicator(rec["indicator"]) or find_indicator(rec["name"])
         if slug is None:
             shown = rec["indicator"] or rec["name"]
             raise InputError(
-                where,
+                at,
                 f"unknown indicator '{shown}'",
                 "use a code or Chinese name from `ipcast indicators`",
             )
+        base = cat.loc[slug, "unit"]
+        stock = cat.loc[slug, "measure"] != "flow"
+        period_text, period_repairs = parse_period_cell(rec["period"], stock)
         try:
-            period = parse_period(rec["period"])
+            period = parse_period(period_text)
         except ValueError as e:
             raise InputError(
-                where, str(e), "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06"
+                at, str(e), "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06"
             ) from None
-        base = cat.loc[slug, "unit"]
-        unit = rec["unit"] or base
-        if not rec["unit"]:
-            assumed_units.add(f"{slug} in {base}")
-        try:
-            unit = units.canonical(unit)
-        except KeyError:
+        unit, value = _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units)
+        if value < 0:
             raise InputError(
-                where,
-                f"unknown unit '{rec['unit']}'",
-                f"use one of {', '.join(units.units_like(base))}",
-            ) from None
-        if not units.fits(unit, base):
-            raise InputError(
-                where,
-                f"unit '{unit}' does not fit {slug} (in {base})",
-                f"use one of {', '.join(units.units_like(base))}",
+                at,
+                f"negative figure {value:g}",
+                "counts and amounts are never negative; check the sign",
             )
+        for note in repairs + period_repairs:
+            report.append(f"row {rec['line']}: {note}")
         rows.append(
             {
                 "region": reg,
@@ -288,6 +343,8 @@ def _validate(
                 "origin": f"user:{p.name}",
             }
         )
+    for line, reason in sorted(skipped.items()):
+        report.append(f"row {line} skipped: {reason}")
     if blanks:
         report.append(f"{blanks} empty or '—' cells read as missing")
     if assumed_units:
@@ -296,8 +353,41 @@ def _validate(
         )
     df = pd.DataFrame(rows)
     if df.empty:
-        raise InputError(str(p), "no figures found", "fill in at least one value")
-    return _check_duplicates(df, p, report)
+        raise InputError(where, "no figures found", "fill in at least one value")
+    return _check_duplicates(df, where, report)
+
+
+def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
+    """The row's unit (the 单位 column, else the cell's, else the indicator's) and the value in
+    it; a unit written in the cell is converted to the column's, and the conversion reported."""
+    col = rec["unit"]
+    if col:
+        try:
+            col = units.canonical(col)
+        except KeyError:
+            raise InputError(
+                at,
+                f"unknown unit '{rec['unit']}'",
+                f"use one of {', '.join(units.units_like(base))}",
+            ) from None
+    unit = col or cell_unit or base
+    if not col and not cell_unit:
+        assumed_units.add(f"{slug} in {base}")
+    if not units.fits(unit, base):
+        raise InputError(
+            at,
+            f"unit '{unit}' does not fit {slug} (in {base})",
+            f"use one of {', '.join(units.units_like(base))}",
+        )
+    if cell_unit and col and cell_unit != col:
+        if not units.fits(cell_unit, col):
+            raise InputError(
+                at, f"the cell says {cell_unit} but the 单位 column says {col}", "make them agree"
+            )
+        new = units.convert(value, cell_unit, col)
+        repairs.append(f"{value:g}{cell_unit} converted to {new:g}{col}")
+        value = new
+    return unit, value
 
 
 def _period_type(slug: str, period) -> str:
@@ -310,7 +400,7 @@ def _period_type(slug: str, period) -> str:
     return "half" if abs(period.years - 0.5) < 1e-9 else "span"
 
 
-def _check_duplicates(df: pd.DataFrame, p: Path, report: list[str]) -> pd.DataFrame:
+def _check_duplicates(df: pd.DataFrame, where: str, report: list[str]) -> pd.DataFrame:
     df["key"] = df["period"].map(
         lambda s: (round(parse_period(s).start, 4), round(parse_period(s).end, 4))
     )
@@ -326,10 +416,16 @@ def _check_duplicates(df: pd.DataFrame, p: Path, report: list[str]) -> pd.DataFr
         v1 = units.convert(first["value"], first["unit"], r["unit"])
         if abs(v1 - r["value"]) > 1e-9 * max(1.0, abs(v1)):
             raise InputError(
-                f"{p} rows {first['line']} and {r['line']}",
+                f"{where} rows {first['line']} and {r['line']}",
                 f"two different figures for {r['indicator']} {r['period']} "
                 f"({first['value']:g} and {r['value']:g})",
                 "keep only the right one",
             )
         report.append(f"row {r['line']} repeats row {first['line']}; read once")
     return df.loc[keep].drop(columns=["key"]).reset_index(drop=True)
+
+
+def parse_number_text(text: str) -> float | None:
+    """A plain number cell (kept for callers that need only the value)."""
+    value, _, _ = parse_number(text)
+    return value

@@ -5,8 +5,9 @@ import re
 import pytest
 from openpyxl import load_workbook
 
+from ipcast.data.cells import CellError, parse_number
 from ipcast.data.errors import InputError
-from ipcast.data.readers import parse_number, read_history_file
+from ipcast.data.readers import read_history_file
 from ipcast.data.template import write_template
 
 
@@ -47,13 +48,17 @@ def test_long_csv_with_chinese_headers_in_gbk(tmp_path):
     ]
 
 
-def test_thousands_separators_and_missing_markers():
-    assert parse_number("4,500") == 4500
-    assert parse_number("—") is None
-    assert parse_number("/") is None
-    assert parse_number("") is None
-    for bad in ("4,50", "约4500", "4500件", "1.2亿元", "12e3"):
-        with pytest.raises(ValueError):
+def test_number_cells_read_as_a_person_reads_them():
+    assert parse_number("4,500")[0] == 4500
+    assert parse_number("4 500")[0] == 4500
+    assert parse_number("４５００")[0] == 4500
+    assert parse_number("1.2亿元")[:2] == (1.2, "亿元")
+    assert parse_number("3.5亿")[:2] == (3.5, "亿元")
+    assert parse_number("57万件")[:2] == (57, "万件")
+    for missing in ("—", "/", "", "空", "-"):
+        assert parse_number(missing)[0] is None
+    for bad in ("4,50", "约4500", "4500左右", "4500以上", "4000-5000", "abc", "1.2斤"):
+        with pytest.raises(CellError):
             parse_number(bad)
 
 
@@ -64,7 +69,7 @@ def test_thousands_separators_and_missing_markers():
         ("dazhou,专利数,2022,3900,件", "unknown indicator '专利数'"),
         ("dazhou,授权专利,22年度,3900,件", "cannot read '22年度' as a period"),
         ("dazhou,授权专利,2022,3900,亿元", "unit '亿元' does not fit patent_grants"),
-        ("dazhou,授权专利,2022,约3900,件", "'约3900' is not a number"),
+        ("dazhou,授权专利,2022,约3900,件", "'约3900' is not one exact figure"),
         ("dazhou,授权专利,2022,3900,件\ndazhou,授权专利,2022年,3950,件", "two different figures"),
     ],
 )

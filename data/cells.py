@@ -1,0 +1,107 @@
+"""Reading one cell the way a person reads it, or refusing it: never a different number.
+
+Numbers may come with full-width digits, thousands separators (``4,500``, ``4 500``) or a unit
+(``1.2亿元``, ``3500件``, ``57万件``, ``3.5亿``); periods as ``2023年``, ``2023H1``,
+``2023-07~2024-06``, an Excel date or an Excel serial day. Each repair is described so the import
+report can list it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from ipcast.data import units
+
+FULL = str.maketrans("０１２３４５６７８９．，－＋％　／～：（）", "0123456789.,-+% /~:()")
+MISSING = {
+    "",
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "/",
+    "空",
+    "无",
+    "nan",
+    "none",
+    "null",
+    "n/a",
+    "na",
+    "#n/a",
+    "…",
+    "...",
+}
+UNIT_WORDS = sorted(set(units.UNITS) | set(units.ALIASES), key=len, reverse=True)
+_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_WITH_UNIT = re.compile(rf"^({_NUM})\s*({'|'.join(map(re.escape, UNIT_WORDS))})$")
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class CellError(ValueError):
+    """A cell that cannot be read for certain; ``fix`` says what to write instead."""
+
+    def __init__(self, problem: str, fix: str):
+        super().__init__(problem)
+        self.problem = problem
+        self.fix = fix
+
+
+def normalise(text) -> str:
+    s = str(text).translate(FULL).strip()
+    return re.sub(r"(?<=\d)[ \u00a0\u2009](?=\d{3}\b)", "", s)  # 4 500 -> 4500
+
+
+def parse_number(cell) -> tuple[float | None, str | None, list[str]]:
+    """``(value, unit written in the cell or None, repairs)``; ``value`` None for a missing
+    marker. Raises ``CellError`` for anything a person would not read as one exact figure."""
+    if isinstance(cell, bool):
+        raise CellError(f"'{cell}' is not a number", "write the figure")
+    if isinstance(cell, int | float):
+        if cell != cell:  # NaN: an empty Excel cell
+            return None, None, []
+        return float(cell), None, []
+    raw = str(cell)
+    s = normalise(raw)
+    repairs = [f"'{raw}' read as '{s}'"] if s != raw.strip() else []
+    if s.lower() in MISSING:
+        return None, None, repairs
+    m = _WITH_UNIT.match(s)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        unit = units.canonical(m.group(2))
+        return value, unit, repairs + [f"unit '{m.group(2)}' taken from the cell"]
+    if re.fullmatch(_NUM, s):
+        if "," in s:
+            repairs.append(f"thousands separators removed from '{s}'")
+        return float(s.replace(",", "")), None, repairs
+    if re.search(r"\d", s):
+        raise CellError(
+            f"'{raw}' is not one exact figure",
+            "write the number alone (e.g. 4500), with its unit in the 单位 column; "
+            "approximate or ranged figures (约, 左右, 以上, ~) cannot be read",
+        )
+    raise CellError(
+        f"'{raw}' is not a number", "write the number, or leave the cell empty (or —) if unknown"
+    )
+
+
+def parse_period_cell(cell, stock: bool) -> tuple[str, list[str]]:
+    """A period cell as period text for ``parse_period``, with any repair made."""
+    if isinstance(cell, datetime | date):
+        d = cell.date() if isinstance(cell, datetime) else cell
+        return _from_date(d, stock, f"Excel date {d.isoformat()}")
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, int) and 20000 <= cell <= 80000:
+        d = EXCEL_EPOCH + timedelta(days=cell)
+        return _from_date(d, stock, f"Excel serial day {cell} ({d.isoformat()})")
+    s = normalise(cell)
+    return s, ([f"period '{cell}' read as '{s}'"] if s != str(cell).strip() else [])
+
+
+def _from_date(d: date, stock: bool, what: str) -> tuple[str, list[str]]:
+    if (d.month, d.day) == (12, 31) or (not stock and (d.month, d.day) == (1, 1)):
+        return str(d.year), [f"{what} read as the year {d.year}"]
+    return d.isoformat(), [f"{what} read as the date {d.isoformat()}"]
