@@ -35,6 +35,9 @@ def no_cache_option(value: bool) -> bool:
     return value
 
 
+SCHEDULER = typer.Option(
+    None, "--scheduler", help="address of a Dask scheduler (tcp://host:8786) to fit on"
+)
 JOBS = typer.Option(1, "--jobs", "-j", min=1, help="processes fitting in parallel")
 NO_CACHE = typer.Option(
     False,

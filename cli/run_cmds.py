@@ -15,6 +15,7 @@ from ipcast.cli.common import (
     NO_CACHE,
     REGION,
     RUN_COLUMNS,
+    SCHEDULER,
     TARGETS,
     app,
     check_region,
@@ -50,6 +51,7 @@ def run_cmd(
     fmt: Format = FORMAT,
     no_cache: bool = NO_CACHE,
     jobs: int = JOBS,
+    scheduler: str = SCHEDULER,
 ):
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
     try:
@@ -60,7 +62,7 @@ def run_cmd(
         for reg in dict.fromkeys(t.region for t in targets):
             mine = [t for t in targets if t.region == reg]
             typer.echo(f"… {reg}: {len(mine)} targets, {paths} paths", err=True)
-            recs = assess(mine, history, paths, seed, as_of, jobs=jobs)
+            recs = assess(mine, history, paths, seed, as_of, jobs=jobs, scheduler=scheduler)
             if as_of is not None:
                 recs = beside_now(recs, assess(mine, history, paths, seed))
             records += recs

@@ -17,6 +17,7 @@ from joblib import Parallel, delayed
 
 from ipcast.data import cache as disk_cache
 from ipcast.data.catalog import indicator as indicator_row
+from ipcast.data.errors import InputError
 from ipcast.data.history import cut
 from ipcast.forecast.forecaster import Forecast, forecast, series_rng
 from ipcast.forecast.linked import STOCK_FLOW, ratio_from_stock, stock_from_flows
@@ -85,9 +86,11 @@ def prepare(
     today: date | None = None,
     jobs: int = 1,
     progress=None,
+    scheduler: str | None = None,
 ) -> list[TargetRun]:
-    """Fit and simulate the baseline of every target; ``jobs`` processes fit indicators in
-    parallel with the same results (each series has its own seeded stream)."""
+    """Fit and simulate the baseline of every target; ``jobs`` processes, or the workers of the
+    Dask cluster at ``scheduler``, fit indicators in parallel with the same results (each series
+    has its own seeded stream)."""
     now = float(as_of + 1) if as_of is not None else decimal_today(today)
     start = (as_of + 1) if as_of is not None else int(now)
     hist = cut(history, as_of)
@@ -112,11 +115,7 @@ def prepare(
         for obs, group in tasks
     )
     results = []
-    for i, res in enumerate(
-        Parallel(n_jobs=jobs, return_as="generator")(calls)
-        if jobs > 1
-        else (c[0](*c[1], **c[2]) for c in calls)
-    ):
+    for i, res in enumerate(_execute(list(calls), jobs, scheduler)):
         results.append(res)
         if progress:
             progress(i + 1, len(tasks))
@@ -137,6 +136,34 @@ def prepare(
                 now,
             )
     return [runs[f"{t.region}/{t.id}"] for t in targets]
+
+
+def _execute(calls: list, jobs: int, scheduler: str | None):
+    """Run joblib ``delayed`` calls here, in ``jobs`` local processes, or on a Dask cluster."""
+    if scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            raise InputError(
+                "--scheduler",
+                "Dask is not installed",
+                "pip install 'dask[distributed]' here and on every worker",
+            ) from None
+        from joblib import parallel_config
+
+        try:
+            client = Client(scheduler, timeout=10)
+        except OSError as e:
+            raise InputError(
+                "--scheduler",
+                f"cannot reach {scheduler} ({e})",
+                "start it with `dask scheduler` and `dask worker ADDRESS`",
+            ) from None
+        with client, parallel_config(backend="dask"):
+            return list(Parallel(n_jobs=-1)(calls))
+    if jobs > 1:
+        return Parallel(n_jobs=jobs, return_as="generator")(calls)
+    return (f(*a, **k) for f, a, k in calls)
 
 
 def _baseline(
@@ -353,6 +380,7 @@ def assess(
     today: date | None = None,
     scenario: Scenario = BASELINE,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> list[dict]:
     """Records for every target, regions taken a chunk at a time so that only one chunk's paths
     are held in memory (every series has its own random stream, so chunking changes nothing)."""
@@ -362,6 +390,6 @@ def assess(
         chunk = set(regions[i : i + CHUNK_REGIONS])
         mine = [t for t in targets if t.region in chunk]
         hist = history[history["region"].isin(chunk)]
-        for r in prepare(mine, hist, n_paths, seed, as_of, today, jobs):
+        for r in prepare(mine, hist, n_paths, seed, as_of, today, jobs, scheduler=scheduler):
             out[f"{r.target.region}/{r.target.id}"] = judge(r, scenario)
     return [out[f"{t.region}/{t.id}"] for t in targets]
