@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from ipcast.data.catalog import HISTORY_COLUMNS
 from ipcast.data.periods import parse_period
 from ipcast.data.units import convert
 
@@ -24,19 +25,7 @@ SOURCE_FILES = [
     "panel_sichuan_cities.csv",
     "panel_other.csv",
 ]
-COLUMNS = [
-    "region",
-    "indicator",
-    "period",
-    "period_type",
-    "value",
-    "unit",
-    "source",
-    "source_title",
-    "quote",
-    "notes",
-    "exclude",
-]
+COLUMNS = HISTORY_COLUMNS
 
 # (region, indicator, period, value, new indicator or None, exclude reason or "")
 RULES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipcast.data.catalog import indicators, regions
+from ipcast.data.catalog import HISTORY_COLUMNS, indicators, regions
 from ipcast.data.periods import parse_period
 
 
@@ -52,18 +52,5 @@ def history_records(
         h = h[h["indicator"] == indicator]
     h = h.assign(_end=h["period"].map(lambda s: parse_period(s).end))
     h = h.sort_values(["region", "indicator", "_end"])
-    cols = [
-        "region",
-        "indicator",
-        "period",
-        "period_type",
-        "value",
-        "unit",
-        "source",
-        "source_title",
-        "quote",
-        "notes",
-        "exclude",
-        "origin",
-    ]
+    cols = [*HISTORY_COLUMNS, "origin"]
     return h[cols].to_dict("records")

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -20,3 +21,14 @@ def private_cache(tmp_path_factory):
     mp.setenv("IPCAST_CACHE", str(tmp_path_factory.mktemp("cache")))
     yield
     mp.undo()
+
+
+def make_history(rows) -> pd.DataFrame:
+    """A history table from (region, indicator, period, period_type, value, unit) tuples."""
+    df = pd.DataFrame(
+        rows, columns=["region", "indicator", "period", "period_type", "value", "unit"]
+    )
+    for c in ("source", "source_title", "quote", "notes", "exclude"):
+        df[c] = ""
+    df["origin"] = "test"
+    return df

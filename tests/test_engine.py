@@ -3,8 +3,8 @@
 from datetime import date
 
 import numpy as np
-import pandas as pd
 import pytest
+from conftest import make_history
 from scipy import stats
 
 from ipcast.data.history import combine
@@ -36,14 +36,7 @@ def _target(indicator, kind, period, threshold, unit="件", **kw):
     )
 
 
-def _history(rows):
-    df = pd.DataFrame(
-        rows, columns=["region", "indicator", "period", "period_type", "value", "unit"]
-    )
-    for c in ("source", "source_title", "quote", "notes", "exclude"):
-        df[c] = ""
-    df["origin"] = "test"
-    return df
+_history = make_history
 
 
 FIXED = Prior(m0=0.1, tau0=1e-6, s0=0.2, nu0=1e7, source="fixed for the test")

@@ -1,8 +1,8 @@
 """Stocks from flows and lapses; ratios from stocks and population."""
 
 import numpy as np
-import pandas as pd
 import pytest
+from conftest import make_history
 
 from ipcast.forecast import linked
 from ipcast.forecast.linked import lapse_estimates, lapse_rate, ratio_from_stock, stock_from_flows
@@ -11,14 +11,7 @@ from ipcast.forecast.rwdrift import Prior
 STILL = Prior(m0=0.0, tau0=1e-9, s0=1e-9, nu0=1e9, source="no change, for the test")
 
 
-def _history(rows):
-    df = pd.DataFrame(
-        rows, columns=["region", "indicator", "period", "period_type", "value", "unit"]
-    )
-    for c in ("source", "source_title", "quote", "notes", "exclude"):
-        df[c] = ""
-    df["origin"] = "test"
-    return df
+_history = make_history
 
 
 def test_lapse_estimate_by_hand():

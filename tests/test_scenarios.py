@@ -3,8 +3,8 @@
 from datetime import date
 
 import numpy as np
-import pandas as pd
 import pytest
+from conftest import make_history
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,15 +32,7 @@ from ipcast.scenarios.levers import (
 )
 from ipcast.scenarios.targets import Target
 
-
-def _history(rows):
-    df = pd.DataFrame(
-        rows, columns=["region", "indicator", "period", "period_type", "value", "unit"]
-    )
-    for c in ("source", "source_title", "quote", "notes", "exclude"):
-        df[c] = ""
-    df["origin"] = "test"
-    return df
+_history = make_history
 
 
 def _target(indicator, kind, period, threshold, unit="件"):
