@@ -84,3 +84,22 @@ def test_same_seed_same_paths_other_seed_differs(name):
     c, _ = guarded(CANDIDATES[name](), y, 3, 300, np.random.default_rng(12))
     assert np.array_equal(a, b)
     assert not np.array_equal(a, c)
+
+
+def test_theta_agrees_with_statsmodels_theta_model():
+    import warnings
+
+    from statsmodels.tsa.forecasting.theta import ThetaModel
+
+    rng = np.random.default_rng(7)
+    for _ in range(8):
+        x = np.log(1000) + np.cumsum(0.08 + 0.12 * rng.standard_normal(14))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ref = ThetaModel(x, period=1, deseasonalize=False).fit()
+            centre = np.asarray(ref.forecast(3))
+            pi = np.asarray(ref.prediction_intervals(3, alpha=0.2))
+        ours = Theta().fit(np.exp(x))
+        assert ours.forecast(3) == pytest.approx(centre, abs=2e-3)
+        sd = (pi[:, 1] - pi[:, 0]) / (2 * 1.2815515655446004)
+        assert ours.sd(3) == pytest.approx(sd, rel=0.1)
