@@ -156,11 +156,16 @@ def _ses_sse(a: float, x: np.ndarray) -> float:
 
 
 def _ses_alpha(x: np.ndarray) -> float:
+    """The SSE-minimising smoothing weight: the best of a grid, refined (the SSE can have more
+    than one dip on short series, and a local search alone may stop in the wrong one)."""
     from scipy.optimize import minimize_scalar
 
+    grid = np.linspace(0.0, 1.0, 21)
+    best = grid[int(np.argmin([_ses_sse(a, x) for a in grid]))]
+    lo, hi = max(0.0, best - 0.05), min(1.0, best + 0.05)
     return float(
         minimize_scalar(
-            _ses_sse, bounds=(0, 1), args=(x,), method="bounded", options={"xatol": 1e-10}
+            _ses_sse, bounds=(lo, hi), args=(x,), method="bounded", options={"xatol": 1e-10}
         ).x
     )
 
@@ -207,7 +212,9 @@ def _ma1_sigma2(d: np.ndarray) -> float:
         method="bounded",
         options={"xatol": 1e-7},
     )
-    return _ma1_profile(res.x, d)[1]
+    # An MA(1) has var(d) = s2 (1 + th^2) <= 2 s2: on a handful of points the likelihood can
+    # chase th to the boundary and s2 towards zero, which this bound forbids.
+    return max(_ma1_profile(res.x, d)[1], float(np.var(d)) / 2)
 
 
 class ARIMASearch:
