@@ -18,7 +18,7 @@ from joblib import Parallel, delayed
 from scipy.special import ndtri
 
 from ipcast.forecast import metrics
-from ipcast.forecast.ensemble import MEMBERS, Q_WIDTH, Calibrator
+from ipcast.forecast.ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator
 from ipcast.forecast.models import CANDIDATES, guarded, make
 from ipcast.forecast.panels import Series
 from ipcast.forecast.priors import panel_prior
@@ -84,7 +84,7 @@ def _score_row(series, model, used, origin, h, log_samples, log_y, threshold) ->
         "target_year": origin + h,
         "log_y": log_y,
         "center": q50,
-        "spread": max((q90 - q10) / Q_WIDTH, 1e-6),
+        "spread": max((q90 - q10) / Q_WIDTH, MIN_SPREAD),
         "threshold": threshold,
         "crps": float(metrics.crps_sample(log_samples, log_y)),
         "pit": float(metrics.pit(log_samples, log_y)),

@@ -20,6 +20,10 @@ from scipy.special import ndtri  # the normal quantile, without importing scipy.
 MEMBERS = ("naive", "drift", "pooled", "damped_ets", "theta", "arima")
 Q_WIDTH = 2 * float(ndtri(0.9))
 MIN_POOL = 40
+# No yearly IP count is known a year ahead to within a few per cent; a member claiming a tighter
+# spread (a constant series, a degenerate fit) would turn one ordinary error into an enormous
+# standardised one and poison the calibration pool. Spreads are floored here, in log points.
+MIN_SPREAD = 0.02
 
 
 @dataclass
@@ -37,7 +41,7 @@ def combine(log_paths: dict[str, np.ndarray], members=MEMBERS) -> Combined:
     q10, q90 = zip(*(np.quantile(p, [0.1, 0.9], axis=0) for p in use), strict=True)
     spreads = (np.array(q90) - np.array(q10)) / Q_WIDTH
     center = np.median(medians, axis=0)
-    spread = np.maximum(np.median(spreads, axis=0), 1e-6)
+    spread = np.maximum(np.median(spreads, axis=0), MIN_SPREAD)
     # The paths' joint shape (how the steps of one path move together) comes from the pooled
     # members; only their ranks are kept, the marginals come from centre, spread and calibration.
     n = min(len(p) for p in use)
