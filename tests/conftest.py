@@ -32,3 +32,28 @@ def make_history(rows) -> pd.DataFrame:
         df[c] = ""
     df["origin"] = "test"
     return df
+
+
+def make_target(indicator, kind, period, threshold, unit="件", **kw):
+    """A Dazhou target for tests: ``period`` and ``threshold`` may be lists (each_year)."""
+    from ipcast.data.periods import parse_period
+    from ipcast.scenarios.targets import Target
+
+    periods = period if isinstance(period, list) else [period]
+    thresholds = threshold if isinstance(threshold, list) else [threshold]
+    return Target(
+        plan="test",
+        region="dazhou",
+        id=f"t_{kind}_{indicator}",
+        label_zh="测试",
+        label_en="test",
+        indicator=indicator,
+        family="patent",
+        kind=kind,
+        periods=tuple(parse_period(p) for p in periods),
+        thresholds=tuple(thresholds),
+        comparator=">=",
+        unit=unit,
+        quote="",
+        **kw,
+    )

@@ -4,36 +4,16 @@ from datetime import date
 
 import numpy as np
 import pytest
-from conftest import make_history
+from conftest import make_history, make_target
 from scipy import stats
 
 from ipcast.data.history import combine
-from ipcast.data.periods import parse_period
 from ipcast.forecast import priors as priors_mod
 from ipcast.forecast.rwdrift import Prior
 from ipcast.scenarios.engine import assess
-from ipcast.scenarios.targets import Target, bundled_targets
+from ipcast.scenarios.targets import bundled_targets
 
-
-def _target(indicator, kind, period, threshold, unit="件", **kw):
-    periods = period if isinstance(period, list) else [period]
-    thresholds = threshold if isinstance(threshold, list) else [threshold]
-    return Target(
-        plan="test",
-        region="dazhou",
-        id=f"t_{kind}",
-        label_zh="测试",
-        label_en="test",
-        indicator=indicator,
-        family="patent",
-        kind=kind,
-        periods=tuple(parse_period(p) for p in periods),
-        thresholds=tuple(thresholds),
-        comparator=">=",
-        unit=unit,
-        quote="",
-        **kw,
-    )
+_target = make_target
 
 
 _history = make_history

@@ -4,12 +4,11 @@ from datetime import date
 
 import numpy as np
 import pytest
-from conftest import make_history
+from conftest import make_history, make_target
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipcast.data.errors import InputError
-from ipcast.data.periods import parse_period
 from ipcast.scenarios.analysis import (
     goal_seek,
     p_hit,
@@ -30,29 +29,11 @@ from ipcast.scenarios.levers import (
     parse_scenario,
     scenario_files,
 )
-from ipcast.scenarios.targets import Target
 
 _history = make_history
 
 
-def _target(indicator, kind, period, threshold, unit="件"):
-    periods = period if isinstance(period, list) else [period]
-    thresholds = threshold if isinstance(threshold, list) else [threshold]
-    return Target(
-        plan="t",
-        region="dazhou",
-        id=f"t_{kind}_{indicator}",
-        label_zh="测试",
-        label_en="test",
-        indicator=indicator,
-        family="patent",
-        kind=kind,
-        periods=tuple(parse_period(p) for p in periods),
-        thresholds=tuple(thresholds),
-        comparator=">=",
-        unit=unit,
-        quote="",
-    )
+_target = make_target
 
 
 HIST = _history(
