@@ -307,6 +307,7 @@ def draft_cmd(
     scenario: str = SCENARIO,
     paths: int = PATHS,
     seed: int = SEED,
+    as_of: int = AS_OF,
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
 ):
@@ -320,7 +321,7 @@ def draft_cmd(
         sc = load_scenario(scenario)
         targets = select_targets(region, targets_file)
         doc = draft_targets(
-            targets, load_history(history_file), until, confidence, paths, seed, sc, first
+            targets, load_history(history_file), until, confidence, paths, seed, sc, first, as_of
         )
         write_draft(doc, out)
     except InputError as e:

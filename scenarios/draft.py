@@ -48,9 +48,10 @@ def draft_targets(
     seed: int = 0,
     scenario: Scenario = BASELINE,
     first: int | None = None,
+    as_of: int | None = None,
 ) -> dict:
     """A target-file document for ``first .. until`` (default: the year after the current
-    plan's last period)."""
+    plan's last period); ``as_of`` drafts from the history known at the end of that year."""
     region = targets[0].region
     first = first or math.ceil(max(t.end for t in targets) - 1e-9)
     drafts = []
@@ -62,7 +63,7 @@ def draft_targets(
                 t, id=t.id, periods=tuple(parse_period(p) for p in periods), thresholds=tuple(ths)
             )
         )
-    runs = prepare(drafts, history, n_paths, seed)
+    runs = prepare(drafts, history, n_paths, seed, as_of)
     out = []
     for old, run in zip(targets, runs, strict=True):
         out.append(_entry(old, run, confidence, scenario))

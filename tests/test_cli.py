@@ -330,3 +330,35 @@ def test_compare_and_goal(home):
         app, ["goal", "-r", "guanghan", "-t", "gh03_copyright_registrations_total", "-l", "magic"]
     )
     assert res.exit_code == 2 and "unknown lever" in res.output
+
+
+def test_draft_as_of_uses_only_the_history_known_then(home, tmp_path):
+    now, then = tmp_path / "now.yaml", tmp_path / "then.yaml"
+    _ok(["draft", "-r", "chengdu", "--until", "2030", "--out", str(now), "--paths", "500"])
+    _ok(
+        [
+            "draft",
+            "-r",
+            "chengdu",
+            "--until",
+            "2030",
+            "--as-of",
+            "2020",
+            "--out",
+            str(then),
+            "--paths",
+            "500",
+        ]
+    )
+    tm = [
+        r
+        for r in _json(["targets", "--targets", str(then), "--format", "json"])
+        if r["indicator"] == "effective_trademarks"
+    ][0]
+    assert "3 own point" in tm["quote"]
+    tm_now = [
+        r
+        for r in _json(["targets", "--targets", str(now), "--format", "json"])
+        if r["indicator"] == "effective_trademarks"
+    ][0]
+    assert "4 own point" in tm_now["quote"]
