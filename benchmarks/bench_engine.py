@@ -15,10 +15,10 @@ import numpy as np
 
 from ipcast.data.history import combine
 from ipcast.data.periods import parse_period
+from ipcast.data.target_files import Target, bundled_targets
 from ipcast.scenarios.analysis import sobol_indices, tornado
 from ipcast.scenarios.engine import hits, judge, part_metrics, prepare
 from ipcast.scenarios.levers import lever_catalog, load_scenario
-from ipcast.scenarios.targets import Target, bundled_targets
 
 
 def _loop(run, scenario) -> float:

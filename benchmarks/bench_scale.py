@@ -55,7 +55,7 @@ def _growth_pool():
 
 def make(n_regions: int, seed: int = 0):
     from ipcast.data.periods import parse_period
-    from ipcast.scenarios.targets import Target
+    from ipcast.data.target_files import Target
 
     rng = np.random.default_rng(seed)
     pool = _growth_pool()

@@ -1,1 +1,1 @@
-"""x"""
+"""The ``ipcast`` command: parses options, calls the library and renders what it returns."""

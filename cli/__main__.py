@@ -1,5 +1,5 @@
 """``python -m ipcast.cli``: the same as the ``ipcast`` command."""
 
-from ipcast.cli.app import main
+from .app import main
 
 main()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from ipcast.cli import brief_cmd, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
-from ipcast.cli.common import app
+from . import brief_cmd, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
+from .common import app
 
 __all__ = ["app", "main"]
 

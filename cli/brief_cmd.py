@@ -9,7 +9,9 @@ from pathlib import Path
 
 import typer
 
-from ipcast.cli.common import (
+from ..data.errors import InputError
+from ..scenarios.levers import load_scenario
+from .common import (
     AS_OF,
     HISTORY,
     TARGETS,
@@ -19,8 +21,6 @@ from ipcast.cli.common import (
     load_history,
     select_targets,
 )
-from ipcast.data.errors import InputError
-from ipcast.scenarios.levers import load_scenario
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 # Flags for a headless browser on a machine with no network: no background requests, no profile.
@@ -84,9 +84,9 @@ def brief_cmd(
 ):
     """The leader's briefing: traffic lights, plain sentences, charts, appendix (领导简报)."""
     # Imported here: matplotlib and the briefing are heavy, and only this command needs them.
-    from ipcast.scenarios.brief import build_briefing
-    from ipcast.scenarios.brief_charts import png, svg
-    from ipcast.scenarios.brief_html import brief_html
+    from ..report.brief import build_briefing
+    from ..report.charts import png, svg
+    from ..report.html import brief_html
 
     try:
         check_region(region)

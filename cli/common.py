@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 import typer
 
-from ipcast.cli.render import Format
-from ipcast.data import userstore
-from ipcast.data.catalog import regions
-from ipcast.data.errors import InputError
-from ipcast.data.history import combine
-from ipcast.data.readers import read_history_file
-from ipcast.scenarios.targets import bundled_targets, load_path
+from ..data import userstore
+from ..data.catalog import regions
+from ..data.errors import InputError
+from ..data.history import combine
+from ..data.readers import read_history_file
+from ..data.target_files import bundled_targets, load_path
+from ..report.tables import Format
 
 app = typer.Typer(
     add_completion=False,

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import typer
 
-from ipcast.cli.common import (
+from ..data import userstore
+from ..data.catalog import indicators
+from ..data.errors import InputError
+from ..data.history import combine, cut
+from ..data.listing import history_records, indicator_records, region_records
+from ..data.readers import read_history_file
+from ..data.target_files import bundled_targets, target_records
+from ..data.template import write_template
+from ..report.tables import Format, render
+from .common import (
     AS_OF,
     FORMAT,
     HISTORY,
@@ -18,15 +27,6 @@ from ipcast.cli.common import (
     load_history,
     select_targets,
 )
-from ipcast.cli.render import Format, render
-from ipcast.data import userstore
-from ipcast.data.catalog import indicators
-from ipcast.data.errors import InputError
-from ipcast.data.history import combine, cut
-from ipcast.data.listing import history_records, indicator_records, region_records
-from ipcast.data.readers import read_history_file
-from ipcast.data.template import write_template
-from ipcast.scenarios.targets import bundled_targets, target_records
 
 
 @app.command("regions")
@@ -170,7 +170,7 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("clear")
 def cache_clear_cmd():
     """Delete every cached forecast; the next run refits."""
-    from ipcast.data import cache
+    from ..forecast import cache
 
     n = cache.clear()
     typer.echo(f"removed {n} cached item(s) from {cache.cache_dir()}")
@@ -179,7 +179,7 @@ def cache_clear_cmd():
 @cache_app.command("info")
 def cache_info_cmd():
     """Where the cache is and how large it is."""
-    from ipcast.data import cache
+    from ..forecast import cache
 
     files = list(cache.cache_dir().rglob("*.pkl")) if cache.cache_dir().is_dir() else []
     size = sum(f.stat().st_size for f in files)

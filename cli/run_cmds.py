@@ -7,7 +7,19 @@ from pathlib import Path
 
 import typer
 
-from ipcast.cli.common import (
+from ..data import userstore
+from ..data.catalog import indicators
+from ..data.errors import InputError
+from ..data.history import combine
+from ..data.readers import read_history_file
+from ..forecast.models import CANDIDATES
+from ..forecast.panels import PANELS, panel_series
+from ..forecast.report import fan_records
+from ..forecast.series import yearly_series
+from ..report.tables import Format, plain, render
+from ..scenarios.engine import assess
+from ..scenarios.hindcast import beside_now
+from .common import (
     AS_OF,
     FORMAT,
     HISTORY,
@@ -26,18 +38,6 @@ from ipcast.cli.common import (
     readable,
     select_targets,
 )
-from ipcast.cli.render import Format, plain, render
-from ipcast.data import userstore
-from ipcast.data.catalog import indicators
-from ipcast.data.errors import InputError
-from ipcast.data.history import combine
-from ipcast.data.readers import read_history_file
-from ipcast.forecast.models import CANDIDATES
-from ipcast.forecast.panels import PANELS, panel_series
-from ipcast.forecast.report import fan_records
-from ipcast.forecast.series import yearly_series
-from ipcast.scenarios.engine import assess
-from ipcast.scenarios.hindcast import beside_now
 
 
 @app.command("run")
@@ -152,7 +152,7 @@ def backtest_cmd(
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
 ):
     """Rolling-origin backtest: coverage, CRPS, PIT and Brier per model and for the ensemble."""
-    from ipcast.forecast.backtest import run_backtest
+    from ..forecast.backtest import run_backtest
 
     try:
         series, label = _backtest_series(region, history_file, panel)
@@ -196,7 +196,7 @@ def _backtest_series(region, history_file, panel):
         hist = combine(userstore.load())
         hist = hist[hist["region"] == region] if region else hist
         label = f"ipcast history{' of ' + region if region else ''}"
-    from ipcast.forecast.backtest import MIN_POINTS
+    from ..forecast.backtest import MIN_POINTS
 
     series = yearly_series(hist, MIN_POINTS + 1)
     if not series:
@@ -209,7 +209,7 @@ def _backtest_series(region, history_file, panel):
 
 
 def _default_start(series) -> int:
-    from ipcast.forecast.backtest import MIN_POINTS
+    from ..forecast.backtest import MIN_POINTS
 
     first = min(int(s.years[0]) for s in series)
     last = max(int(s.years[-1]) for s in series)

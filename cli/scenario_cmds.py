@@ -7,7 +7,11 @@ from pathlib import Path
 import numpy as np
 import typer
 
-from ipcast.cli.common import (
+from ..data.errors import InputError
+from ..report.tables import Format, render
+from ..scenarios.engine import hits, judge, part_metrics, prepare
+from ..scenarios.levers import lever_catalog, load_scenario
+from .common import (
     AS_OF,
     FORMAT,
     HISTORY,
@@ -22,10 +26,6 @@ from ipcast.cli.common import (
     readable,
     select_targets,
 )
-from ipcast.cli.render import Format, render
-from ipcast.data.errors import InputError
-from ipcast.scenarios.engine import hits, judge, part_metrics, prepare
-from ipcast.scenarios.levers import lever_catalog, load_scenario
 
 REGION_REQUIRED = typer.Option(..., "--region", "-r", help="region code, e.g. chengdu")
 PATHS = typer.Option(4000, "--paths", min=100)
@@ -138,7 +138,7 @@ def revise_cmd(
     fmt: Format = FORMAT,
 ):
     """The threshold each target would be met with at the given confidence (目标修订)."""
-    from ipcast.scenarios.analysis import revised_threshold
+    from ..scenarios.analysis import revised_threshold
 
     try:
         sc = load_scenario(scenario)
@@ -196,7 +196,7 @@ def goal_cmd(
     fmt: Format = FORMAT,
 ):
     """The lever intensity that lifts a target's p_hit to --p, or a plain 'cannot' (目标寻优)."""
-    from ipcast.scenarios.analysis import goal_seek
+    from ..scenarios.analysis import goal_seek
 
     try:
         if lever not in lever_catalog():
@@ -246,7 +246,7 @@ def levers_cmd(
     fmt: Format = FORMAT,
 ):
     """Which levers matter most for each target: tornado of p_hit and Sobol indices (杠杆排序)."""
-    from ipcast.scenarios.analysis import INDEPENDENCE, sobol_indices, tornado
+    from ..scenarios.analysis import INDEPENDENCE, sobol_indices, tornado
 
     try:
         sc = load_scenario(scenario)
@@ -312,7 +312,7 @@ def draft_cmd(
     targets_file: Path = TARGETS,
 ):
     """Draft the next plan's targets at a confidence, as a target file to edit (目标草案)."""
-    from ipcast.scenarios.draft import draft_targets, write_draft
+    from ..scenarios.draft import draft_targets, write_draft
 
     try:
         check_region(region)

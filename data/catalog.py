@@ -7,9 +7,9 @@ from importlib import resources
 
 import pandas as pd
 
-from ipcast.data import units
-from ipcast.data.errors import InputError
-from ipcast.data.periods import parse_period
+from . import units
+from .errors import InputError
+from .periods import parse_period
 
 FAMILIES = ("patent", "trademark", "copyright", "pledge", "other")
 MEASURES = ("flow", "stock", "ratio")

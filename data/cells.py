@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from ipcast.data import units
+from . import units
 
 FULL = str.maketrans("０１２３４５６７８９．，－＋％　／～：（）", "0123456789.,-+% /~:()")
 MISSING = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipcast.data.catalog import HISTORY_COLUMNS, bundled_history
-from ipcast.data.periods import parse_period
+from .catalog import HISTORY_COLUMNS, bundled_history
+from .periods import parse_period
 
 
 def combine(user: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipcast.data.catalog import HISTORY_COLUMNS, indicators, regions
-from ipcast.data.periods import parse_period
+from .catalog import HISTORY_COLUMNS, indicators, regions
+from .periods import parse_period
 
 
 def region_records(history: pd.DataFrame) -> list[dict]:

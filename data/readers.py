@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ipcast.data import units
-from ipcast.data.catalog import find_indicator, indicators, regions
-from ipcast.data.cells import CellError, normalise, parse_number, parse_period_cell
-from ipcast.data.errors import InputError
-from ipcast.data.periods import parse_period
+from . import units
+from .catalog import find_indicator, indicators, regions
+from .cells import CellError, normalise, parse_number, parse_period_cell
+from .errors import InputError
+from .periods import parse_period
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),

@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from ipcast.data.catalog import indicators, regions
+from .catalog import indicators, regions
 
 FIRST_YEAR = 2012
 FIXED = ["地区", "指标代码", "指标名称", "单位", "口径"]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import platformdirs
 
-from ipcast.data.catalog import HISTORY_COLUMNS
-from ipcast.data.errors import InputError
-from ipcast.data.periods import parse_period
+from .catalog import HISTORY_COLUMNS
+from .errors import InputError
+from .periods import parse_period
 
 STORE_COLUMNS = HISTORY_COLUMNS + ["origin"]
 

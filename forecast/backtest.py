@@ -17,11 +17,11 @@ import pandas as pd
 from joblib import Parallel, delayed
 from scipy.special import ndtri
 
-from ipcast.forecast import metrics
-from ipcast.forecast.ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator
-from ipcast.forecast.models import CANDIDATES, guarded, make
-from ipcast.forecast.panels import Series
-from ipcast.forecast.priors import panel_prior
+from . import metrics
+from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator
+from .models import CANDIDATES, guarded, make
+from .panels import Series
+from .priors import panel_prior
 
 MIN_POINTS = 5
 # A member joins the ensemble while its past CRPS is within 5 % of the best member's.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ipcast.forecast.backtest import Backtest, _rng, _score_row, ensemble_scores
-from ipcast.forecast.panels import Series
-from ipcast.forecast.priors import panel_prior
-from ipcast.forecast.rwdrift import LogRandomWalkDrift
+from .backtest import Backtest, _rng, _score_row, ensemble_scores
+from .panels import Series
+from .priors import panel_prior
+from .rwdrift import LogRandomWalkDrift
 
 
 def short_name(k: int) -> str:

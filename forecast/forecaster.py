@@ -12,11 +12,11 @@ from functools import cache
 
 import numpy as np
 
-from ipcast.data.catalog import data_path
-from ipcast.forecast.ensemble import Calibrator, combine
-from ipcast.forecast.models import guarded, make
-from ipcast.forecast.rwdrift import VAGUE, LogRandomWalkDrift, Prior
-from ipcast.forecast.series import Observed
+from ..data.catalog import data_path
+from .ensemble import Calibrator, combine
+from .models import guarded, make
+from .rwdrift import VAGUE, LogRandomWalkDrift, Prior
+from .series import Observed
 
 # Below this many consecutive yearly points the candidates cannot be fitted and judged; the
 # borrowed-prior random walk, calibrated on the panels with one to three points, is used instead.

@@ -14,12 +14,12 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ipcast.data.catalog import bundled_history
-from ipcast.data.catalog import indicator as indicator_row
-from ipcast.forecast.forecaster import Forecast, forecast
-from ipcast.forecast.priors import priors
-from ipcast.forecast.rwdrift import LogRandomWalkDrift, Prior
-from ipcast.forecast.series import observed
+from ..data.catalog import bundled_history
+from ..data.catalog import indicator as indicator_row
+from .forecaster import Forecast, forecast
+from .priors import priors
+from .rwdrift import LogRandomWalkDrift, Prior
+from .series import observed
 
 # stock -> (flow that feeds it, lapse rate assumed when no region has data to estimate it, why)
 STOCK_FLOW = {

@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ipcast.forecast.rwdrift import MAX_DRIFT, MAX_SIGMA, LogRandomWalkDrift, Prior
+from .rwdrift import MAX_DRIFT, MAX_SIGMA, LogRandomWalkDrift, Prior
 
 WEAK = Prior(m0=0.0, tau0=0.5, s0=0.15, nu0=1.0, source="weak prior")
 ZERO_FLOOR = 0.5

@@ -12,7 +12,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ipcast.data.catalog import data_path
+from ..data.catalog import data_path
 
 
 @dataclass(frozen=True)

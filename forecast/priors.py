@@ -15,9 +15,9 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from ipcast.data import cache as disk_cache
-from ipcast.data.catalog import bundled_history, data_path
-from ipcast.forecast.rwdrift import Prior
+from ..data.catalog import bundled_history, data_path
+from . import cache as disk_cache
+from .rwdrift import Prior
 
 PANEL_NU0 = 4.0
 # Provinces grow alike; a city or county differs from them more than they differ from each other.

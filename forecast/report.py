@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ipcast.data.catalog import indicator as indicator_row
-from ipcast.data.history import cut
-from ipcast.forecast.forecaster import forecast, series_rng
-from ipcast.forecast.priors import priors
-from ipcast.forecast.series import observed
+from ..data.catalog import indicator as indicator_row
+from ..data.history import cut
+from .forecaster import forecast, series_rng
+from .priors import priors
+from .series import observed
 
 LEVELS = {
     "q025": 0.025,

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ipcast.data import units
-from ipcast.data.catalog import indicator as indicator_row
-from ipcast.data.periods import parse_period
+from ..data import units
+from ..data.catalog import indicator as indicator_row
+from ..data.periods import parse_period
 
 
 @dataclass
@@ -107,7 +107,7 @@ def observed(
 def yearly_series(history: pd.DataFrame, min_points: int = 6) -> list:
     """Panel-style series from a long table: each region and indicator's last run of consecutive
     yearly values (flows by calendar year, stocks at year ends), in the indicator's unit."""
-    from ipcast.forecast.panels import Series
+    from .panels import Series
 
     out = []
     for (region, slug), _ in history.groupby(["region", "indicator"]):

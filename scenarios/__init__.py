@@ -1,1 +1,2 @@
-"""x"""
+"""Paths into answers: levers and scenarios applied to baseline paths, targets judged on every
+path, revision, goal seeking, drafts and sensitivity."""

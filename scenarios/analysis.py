@@ -7,11 +7,11 @@ import numpy as np
 from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
-from ipcast.scenarios.apply import apply_scenario
-from ipcast.scenarios.engine import TargetRun, hits, part_metrics
-from ipcast.scenarios.evaluate import Paths, metric
-from ipcast.scenarios.levers import BASELINE, MAX_INTENSITY, Scenario, lever_catalog
-from ipcast.scenarios.outcomes import to_plan_unit
+from .apply import apply_scenario
+from .engine import TargetRun, hits, part_metrics
+from .evaluate import Paths, metric
+from .levers import BASELINE, MAX_INTENSITY, Scenario, lever_catalog
+from .outcomes import to_plan_unit
 
 INDEPENDENCE = (
     "the levers' effects and the baseline forecast are independent of each other (levers that "

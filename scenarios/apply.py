@@ -6,8 +6,8 @@ import zlib
 
 import numpy as np
 
-from ipcast.scenarios.evaluate import Paths
-from ipcast.scenarios.levers import Scenario, lever_catalog
+from .evaluate import Paths
+from .levers import Scenario, lever_catalog
 
 
 def lever_uniforms(seed: int, region: str, n_paths: int) -> dict[str, np.ndarray]:

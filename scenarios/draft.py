@@ -10,11 +10,11 @@ from datetime import date
 import numpy as np
 import yaml
 
-from ipcast.data.catalog import regions
-from ipcast.data.periods import parse_period
-from ipcast.scenarios.engine import part_metrics, prepare
-from ipcast.scenarios.levers import BASELINE, Scenario
-from ipcast.scenarios.targets import Target
+from ..data.catalog import regions
+from ..data.periods import parse_period
+from ..data.target_files import Target
+from .engine import part_metrics, prepare
+from .levers import BASELINE, Scenario
 
 
 def next_periods(t: Target, first: int, until: int) -> list[str]:

@@ -15,16 +15,17 @@ import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
 
-from ipcast.data import cache as disk_cache
-from ipcast.data.catalog import indicator as indicator_row
-from ipcast.data.errors import InputError
-from ipcast.data.history import cut
-from ipcast.forecast.forecaster import Forecast, forecast, series_rng
-from ipcast.forecast.linked import STOCK_FLOW, ratio_from_stock, stock_from_flows
-from ipcast.forecast.priors import priors
-from ipcast.forecast.series import Observed, observed
-from ipcast.scenarios.apply import apply_scenario, lever_uniforms
-from ipcast.scenarios.evaluate import (
+from ..data.catalog import indicator as indicator_row
+from ..data.errors import InputError
+from ..data.history import cut
+from ..data.target_files import Target
+from ..forecast import cache as disk_cache
+from ..forecast.forecaster import Forecast, forecast, series_rng
+from ..forecast.linked import STOCK_FLOW, ratio_from_stock, stock_from_flows
+from ..forecast.priors import priors
+from ..forecast.series import Observed, observed
+from .apply import apply_scenario, lever_uniforms
+from .evaluate import (
     KindMismatch,
     Paths,
     half_year_shares,
@@ -33,9 +34,8 @@ from ipcast.scenarios.evaluate import (
     metric,
     needed_times,
 )
-from ipcast.scenarios.levers import BASELINE, Scenario
-from ipcast.scenarios.outcomes import outcome, to_plan_unit
-from ipcast.scenarios.targets import Target
+from .levers import BASELINE, Scenario
+from .outcomes import outcome, to_plan_unit
 
 # January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
 # back-loaded: nationally 1074 of 3098 亿元 in 2021 fell in H1 (0.35; bundled history). For the

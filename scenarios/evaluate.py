@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ipcast.data.periods import Period, year_weights
+from ..data.periods import Period, year_weights
 
 
 @dataclass

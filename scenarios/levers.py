@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ipcast.data.catalog import data_path, indicators
-from ipcast.data.errors import InputError
+from ..data.catalog import data_path, indicators
+from ..data.errors import InputError
 
 KINDS = ("lever", "shock")
 MAX_INTENSITY = 2.0

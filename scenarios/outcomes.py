@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ipcast.data import units
-from ipcast.data.periods import parse_period
-from ipcast.forecast.series import Observed
-from ipcast.scenarios.evaluate import KindMismatch, Paths, meets, metric
-from ipcast.scenarios.targets import Target
+from ..data import units
+from ..data.periods import parse_period
+from ..data.target_files import Target
+from ..forecast.series import Observed
+from .evaluate import KindMismatch, Paths, meets, metric
 
 
 def to_plan_unit(t: Target, kind: str, base_unit: str) -> float:

@@ -37,7 +37,7 @@ def make_history(rows) -> pd.DataFrame:
 def make_target(indicator, kind, period, threshold, unit="件", **kw):
     """A Dazhou target for tests: ``period`` and ``threshold`` may be lists (each_year)."""
     from ipcast.data.periods import parse_period
-    from ipcast.scenarios.targets import Target
+    from ipcast.data.target_files import Target
 
     periods = period if isinstance(period, list) else [period]
     thresholds = threshold if isinstance(threshold, list) else [threshold]

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from ipcast.cli.app import app
 from ipcast.cli.brief_cmd import HEADLESS, find_browser
 from ipcast.data.history import combine
-from ipcast.scenarios.brief import build_briefing
-from ipcast.scenarios.brief_text import pct, plus_minus
-from ipcast.scenarios.targets import bundled_targets
+from ipcast.data.target_files import bundled_targets
+from ipcast.report.brief import build_briefing
+from ipcast.report.text import pct, plus_minus
 
 runner = CliRunner()
 PLANS = ["chengdu", "dazhou", "guanghan", "rongchang", "tianchang"]

@@ -5,7 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from ipcast.cli.app import app
-from ipcast.data import cache
+from ipcast.forecast import cache
 
 runner = CliRunner()
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ipcast.cli.app import app
-from ipcast.scenarios.targets import bundled_targets
+from ipcast.data.target_files import bundled_targets
 
 runner = CliRunner()
 

@@ -4,8 +4,8 @@ import pytest
 
 from ipcast.data.errors import InputError
 from ipcast.data.history import combine
+from ipcast.data.target_files import bundled_targets
 from ipcast.scenarios.engine import assess
-from ipcast.scenarios.targets import bundled_targets
 
 distributed = pytest.importorskip("dask.distributed")
 

@@ -8,10 +8,10 @@ from conftest import make_history, make_target
 from scipy import stats
 
 from ipcast.data.history import combine
+from ipcast.data.target_files import bundled_targets
 from ipcast.forecast import priors as priors_mod
 from ipcast.forecast.rwdrift import Prior
 from ipcast.scenarios.engine import assess
-from ipcast.scenarios.targets import bundled_targets
 
 _target = make_target
 

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from ipcast.data.errors import InputError
-from ipcast.scenarios.targets import bundled_targets, load_path
+from ipcast.data.target_files import bundled_targets, load_path
 
 PLANS = {"chengdu", "dazhou", "guanghan", "rongchang", "tianchang"}
 

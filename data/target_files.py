@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from ipcast.data import units
-from ipcast.data.catalog import data_path, indicators, regions
-from ipcast.data.errors import InputError
-from ipcast.data.periods import Period, parse_period
+from . import units
+from .catalog import data_path, indicators, regions
+from .errors import InputError
+from .periods import Period, parse_period
 
 # libyaml's safe loader when available: ten times faster on the bundled plans.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

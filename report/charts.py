@@ -13,7 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from ipcast.scenarios.fonts import cjk_family  # noqa: E402
+from .fonts import cjk_family  # noqa: E402
 
 SOURCE_STYLE = {
     "plan": ("s", "#1f4e79", {"zh": "规划基数", "en": "plan baseline"}),

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ipcast.scenarios.brief_charts import svg
-from ipcast.scenarios.brief_text import fmt, pct, plus_minus
+from .charts import svg
+from .text import fmt, pct, plus_minus
 
 COLORS = {
     "green": "#70ad47",

@@ -11,19 +11,19 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ipcast.data.catalog import indicator as indicator_row
-from ipcast.data.catalog import regions
-from ipcast.data.history import cut
-from ipcast.data.periods import parse_period
-from ipcast.data.units import factor
-from ipcast.forecast.forecaster import calibration
-from ipcast.forecast.report import fan_records
-from ipcast.scenarios.analysis import revised_threshold, tornado
-from ipcast.scenarios.brief_charts import fan_chart, revised_chart, tornado_chart
-from ipcast.scenarios.brief_text import BANDS, light, sentences
-from ipcast.scenarios.engine import judge, prepare
-from ipcast.scenarios.levers import BASELINE, Scenario
-from ipcast.scenarios.targets import Target
+from ..data.catalog import indicator as indicator_row
+from ..data.catalog import regions
+from ..data.history import cut
+from ..data.periods import parse_period
+from ..data.target_files import Target
+from ..data.units import factor
+from ..forecast.forecaster import calibration
+from ..forecast.report import fan_records
+from ..scenarios.analysis import revised_threshold, tornado
+from ..scenarios.engine import judge, prepare
+from ..scenarios.levers import BASELINE, Scenario
+from .charts import fan_chart, revised_chart, tornado_chart
+from .text import BANDS, light, sentences
 
 RISKIEST = 3  # tornado charts for this many targets with the lowest p_hit
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ipcast.data.errors import InputError
+from ..data.errors import InputError
 
 FAMILIES = (
     "Noto Sans CJK SC",
