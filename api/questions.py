@@ -9,8 +9,9 @@ from pathlib import Path
 
 from ..data.errors import InputError
 from ..scenarios import analysis
+from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, write_draft
-from ..scenarios.engine import TargetRun, judge, prepare
+from ..scenarios.judge import judge
 from ..scenarios.levers import Scenario
 from .inputs import check_lever, load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario

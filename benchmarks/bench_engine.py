@@ -17,7 +17,8 @@ from ipcast.data.history import combine
 from ipcast.data.periods import parse_period
 from ipcast.data.target_files import Target, bundled_targets
 from ipcast.scenarios.analysis import sobol_indices, tornado
-from ipcast.scenarios.engine import hits, judge, part_metrics, prepare
+from ipcast.scenarios.baseline import prepare
+from ipcast.scenarios.judge import hits, judge, part_metrics
 from ipcast.scenarios.levers import lever_catalog, load_scenario
 
 

@@ -18,10 +18,9 @@ import time
 import numpy as np
 import pandas as pd
 
-from ipcast.forecast.forecaster import forecast
+from ipcast.forecast.chain import forecast_series
 from ipcast.forecast.panels import panel_series
-from ipcast.forecast.priors import priors
-from ipcast.forecast.series import Observed
+from ipcast.forecast.selected import as_observed
 
 
 def _prophet(y, h, n):
@@ -51,36 +50,22 @@ def main() -> None:
     series = [
         s.until(2020) for s in panel_series("china_provinces") if s.indicator == "patent_grants"
     ][: args.series]
-    prior = priors()["patent_flow"]
     h = 5
+
+    def ipcast(s, n_paths, seed):
+        fc = forecast_series(
+            None, s.region, s.indicator, n_paths, seed, obs=as_observed(s), borrow="patent_flow"
+        )
+        fc.at([2021.0 + k for k in range(h)])
+        return fc
+
     # All series by one forecaster, then all by the other: Prophet's Stan subprocesses would
     # otherwise still be winding down while ipcast is timed.
-    warm = Observed(
-        "w",
-        "patent_grants",
-        "件",
-        True,
-        True,
-        series[0].years.astype(float),
-        series[0].values,
-        [],
-        [],
-    )
-    forecast(warm, [2021.0], 100, np.random.default_rng(0), prior, "patent_flow")
+    ipcast(series[0], 100, 0)
     _prophet(series[0].values, 1, 100)
     t0 = time.perf_counter()
     for i, s in enumerate(series):
-        obs = Observed(
-            s.region, "patent_grants", "件", True, True, s.years.astype(float), s.values, [], []
-        )
-        fc = forecast(
-            obs,
-            [2021.0 + k for k in range(h)],
-            args.paths,
-            np.random.default_rng(i),
-            prior,
-            "patent_flow",
-        )
+        fc = ipcast(s, args.paths, i)
     t_ip = time.perf_counter() - t0
     t0 = time.perf_counter()
     for s in series:

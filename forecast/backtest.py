@@ -9,7 +9,6 @@ event for the Brier score is "the outcome reaches the series' own past trend con
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,11 +16,13 @@ import pandas as pd
 from joblib import Parallel, delayed
 from scipy.special import ndtri
 
-from . import metrics
-from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator
+from . import metrics, streams
+from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator, combine_rule
 from .models import CANDIDATES, guarded, make
 from .panels import Series
 from .priors import panel_prior
+from .selected import NAME as SELECTED
+from .selected import selected_forecast
 
 MIN_POINTS = 5
 # A member joins the ensemble while its past CRPS is within 5 % of the best member's.
@@ -39,8 +40,10 @@ class Backtest:
         naive = ev[ev["model"] == "naive"]["crps"].mean()
         for model, g in ev.groupby("model", sort=False):
             block = _block(g, naive)
-            if model == "ensemble":
-                out["ensemble"] = block
+            if model == SELECTED:
+                block["steps"] = {k: int(v) for k, v in g["used"].value_counts().items()}
+            if model in ("ensemble", SELECTED):
+                out[model] = block
             else:
                 out["models"][model] = block
         return out
@@ -69,7 +72,7 @@ def _block(g: pd.DataFrame, naive_crps: float) -> dict:
 
 
 def _rng(seed: int, key: str, origin: int) -> np.random.Generator:
-    return np.random.default_rng([seed, zlib.crc32(key.encode()), origin])
+    return streams.backtest(seed, key, origin)
 
 
 def _score_row(series, model, used, origin, h, log_samples, log_y, threshold) -> dict:
@@ -123,6 +126,13 @@ def _one_series(series: Series, models, origins, horizons, n_paths, seed, priors
                         x[-1] + h * trend,
                     )
                 )
+        fc = selected_forecast(past, origin, priors.get(origin), n_paths, seed)
+        if fc.ok:
+            sel = np.log(np.maximum(fc.at([float(origin + h) for h in steps]), 1e-300))
+            used = next(s["step"] for s in fc.chain if s["used"])
+            for j, h in enumerate(steps):
+                y_h, thr = np.log(future[origin + h]), x[-1] + h * trend
+                rows.append(_score_row(series, SELECTED, used, origin, h, sel[:, j], y_h, thr))
     return rows
 
 
@@ -211,8 +221,8 @@ def ensemble_scores(
         past = df[df["target_year"] <= origin]
         chosen = [m for m in select_members(past, members) if m in center.columns]
         comb = info.copy()
-        comb["center"] = center[chosen].mean(axis=1)
-        comb["spread"] = spread[chosen].mean(axis=1)
+        comb["center"] = combine_rule(center[chosen].to_numpy().T)
+        comb["spread"] = combine_rule(spread[chosen].to_numpy().T)
         comb["z"] = (comb["log_y"] - comb["center"]) / comb["spread"]
         comb = comb.reset_index()
         known = comb[comb["target_year"] <= origin]
@@ -263,11 +273,11 @@ def final_calibration(df: pd.DataFrame, members=MEMBERS, window: int | None = No
     chosen = select_members(model_rows, members)
     keys = ["series", "origin", "h"]
     sub = model_rows[model_rows["model"].isin(chosen)]
-    comb = sub.groupby(keys).agg(
-        center=("center", "mean"),
-        spread=("spread", "mean"),
-        log_y=("log_y", "first"),
-        target_year=("target_year", "first"),
+    center = sub.pivot_table(index=keys, columns="model", values="center")[chosen].dropna()
+    spread = sub.pivot_table(index=keys, columns="model", values="spread")[chosen].loc[center.index]
+    info = sub.groupby(keys)[["log_y", "target_year"]].first().loc[center.index]
+    comb = info.assign(
+        center=combine_rule(center.to_numpy().T), spread=combine_rule(spread.to_numpy().T)
     )
     if window is not None:
         comb = comb[comb["target_year"] > comb["target_year"].max() - window]

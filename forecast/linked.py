@@ -15,9 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..data.catalog import bundled_history
-from ..data.catalog import indicator as indicator_row
-from .forecaster import Forecast, forecast
-from .priors import priors
+from . import streams
+from .chain import Built, Case, calendar_grid, forecast_series
 from .rwdrift import LogRandomWalkDrift, Prior
 from .series import observed
 
@@ -84,78 +83,85 @@ def lapse_rate(stock: str) -> tuple[float, str]:
     )
 
 
-def stock_from_flows(history, region, stock, times, n_paths, rng) -> Forecast | None:
-    """Stock paths from its last observation and simulated flows; ``None`` when the region lacks
-    a flow series to build on."""
-    if stock not in STOCK_FLOW:
-        return None
+def stock_problem(case: Case) -> str:
+    """Why a stock cannot be built from its flows here ("" when it can)."""
+    flow = STOCK_FLOW[case.obs.indicator][0]
+    if case.obs.n_points == 0:
+        return "no figure of the stock to build on"
+    g = observed(case.history, case.obs.region, flow)
+    if g.n_points < MIN_FLOW_POINTS:
+        return f"{g.n_points} point(s) of {flow}; needs {MIN_FLOW_POINTS}"
+    return ""
+
+
+def stock_from_flows(case: Case) -> Built | None:
+    """Stock paths from its last observation and the flow's own forecast (the same paths the flow
+    series is forecast with), year end by year end; ``None`` when the flow has no forecast."""
+    s, stock = case.obs, case.obs.indicator
     flow = STOCK_FLOW[stock][0]
-    s, g = observed(history, region, stock), observed(history, region, flow)
-    if s.n_points == 0 or g.n_points < MIN_FLOW_POINTS:
-        return None
     anchor_t, anchor = s.t[-1], s.y[-1]
-    times = np.asarray(sorted(times), dtype=float)
-    if np.any(times < anchor_t - 1e-9):
+    grid = calendar_grid(anchor_t, case.until)
+    flows = forecast_series(
+        case.history, s.region, flow, case.n_paths, case.seed, case.learned, until=grid[-1]
+    )
+    if not flows.ok:
         return None
     first_year = int(np.floor(anchor_t - 1e-9))
-    years = list(range(first_year, int(np.ceil(times.max())) + 1))
-    row = indicator_row(flow)
-    prior = priors().get(row["borrow"]) if row["borrow"] else None
-    flows = forecast(g, [float(y) for y in years], n_paths, rng, prior, row["borrow"] or None)
+    years = list(range(first_year, int(grid[-1])))
+    g = flows.at([float(y) for y in years])
     lapse, why = lapse_rate(stock)
-    stock_at = {anchor_t: np.full(n_paths, anchor)}
-    level, t_now = np.full(n_paths, anchor), anchor_t
+    stock_at = {}
+    level, t_now = np.full(case.n_paths, anchor), anchor_t
     for j, y in enumerate(years):
         end = y + 1.0
         if end <= t_now:
             continue
         part = end - max(t_now, y)  # the part of year y still to come
-        level = level * (1 - lapse) ** part + part * flows.paths[:, j]
+        level = level * (1 - lapse) ** part + part * g[:, j]
         t_now = end
         stock_at[end] = level
-    paths = np.column_stack([_at(stock_at, t) for t in times])
-    return Forecast(
-        paths,
-        times,
+    paths = np.column_stack([stock_at[t] for t in grid])
+    method = (
         f"stock from flows: S_t = S_(t-1) x (1 - lapse) + {flow}; "
-        f"lapse {lapse:.3f} ({why}); flows by {flows.method}",
-        s.n_points + g.n_points,
-        flows.borrowed,
+        f"lapse {lapse:.3f} ({why}); flows by {flows.method}"
     )
+    n = s.n_points + flows.obs.n_points
+    return Built(grid, paths, method, flows.borrowed, n, anchor_t, anchor)
 
 
-def _at(stock_at: dict, t: float) -> np.ndarray:
-    """The stock at ``t``, log-interpolated between the year ends around it."""
-    keys = np.array(sorted(stock_at))
-    if np.any(np.isclose(keys, t)):
-        return stock_at[keys[np.isclose(keys, t)][0]]
-    hi = keys[keys > t].min()
-    lo = keys[keys < t].max()
-    w = (t - lo) / (hi - lo)
-    return np.exp((1 - w) * np.log(stock_at[lo]) + w * np.log(stock_at[hi]))
+def ratio_problem(case: Case) -> str:
+    stock = RATIO_OF[case.obs.indicator]
+    if observed(case.history, case.obs.region, "population").n_points == 0:
+        return "no population figures"
+    if observed(case.history, case.obs.region, stock).n_points == 0:
+        return f"no figures of {stock}"
+    return ""
 
 
-def ratio_from_stock(history, region, ratio, times, n_paths, rng) -> Forecast | None:
-    """A per-10k ratio with no history of its own, from the stock and the population."""
-    if ratio not in RATIO_OF or observed(history, region, ratio).n_points:
-        return None
+def ratio_from_stock(case: Case) -> Built | None:
+    """A per-10k ratio with no history of its own, from the stock's forecast and the population
+    (a random walk on its own points, drawn along the same paths)."""
+    region, ratio = case.obs.region, case.obs.indicator
     stock = RATIO_OF[ratio]
-    pop = observed(history, region, "population")
-    s = observed(history, region, stock)
-    if pop.n_points == 0 or s.n_points == 0:
+    fc = forecast_series(
+        case.history, region, stock, case.n_paths, case.seed, case.learned, until=case.until
+    )
+    if not fc.ok:
         return None
-    fc = stock_from_flows(history, region, stock, times, n_paths, rng)
-    if fc is None:
-        row = indicator_row(stock)
-        prior = priors().get(row["borrow"]) if row["borrow"] else None
-        fc = forecast(s, times, n_paths, rng, prior, row["borrow"] or None)
+    pop = observed(case.history, region, "population")
     people = LogRandomWalkDrift(POPULATION_PRIOR).fit(pop.y, pop.t)
-    pop_paths = people.simulate(0, n_paths, rng, at=fc.times) * 1e4  # 万人 -> residents
-    ratio_paths = fc.paths / pop_paths * 1e4
-    return Forecast(
-        ratio_paths,
-        fc.times,
+    rng = streams.stream(case.seed, region, ratio, "population")
+    residents = people.simulate(0, case.n_paths, rng, at=fc.grid) * 1e4  # 万人 -> residents
+    anchor = None
+    if fc.anchor is not None:
+        at_anchor = np.exp(np.interp(fc.anchor_t, pop.t, np.log(pop.y))) * 1e4
+        anchor = fc.anchor / at_anchor * 1e4
+    return Built(
+        fc.grid,
+        fc.paths / residents * 1e4,
         f"{stock} per 10,000 residents; stock: {fc.method}",
-        fc.n_points,
         fc.borrowed + "; " + POPULATION_PRIOR.source,
+        fc.n_points,
+        fc.anchor_t,
+        anchor,
     )

@@ -1,5 +1,6 @@
-"""Candidate models for yearly series. Each: settings in ``__init__``, ``fit(y) -> self``,
-``simulate(h, n_paths, rng) -> (n_paths, h)`` of non-negative values.
+"""Candidate models for yearly series, under the model contract (``contract.Model``): settings in
+``__init__``, ``fit(y, prior=None) -> self``, ``simulate(h, n_paths, rng) -> (n_paths, h)`` of
+non-negative values drawn from ``rng`` only.
 
 All but the count model work on log values, where growth is additive and paths stay positive.
 ``y`` is one value per consecutive year. A fit that fails or a simulation that explodes is caught
@@ -14,6 +15,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .contract import isolated_global_random
 from .rwdrift import MAX_DRIFT, MAX_SIGMA, LogRandomWalkDrift, Prior
 
 WEAK = Prior(m0=0.0, tau0=0.5, s0=0.15, nu0=1.0, source="weak prior")
@@ -41,7 +43,7 @@ class Naive:
 
     name = "naive"
 
-    def fit(self, y) -> Naive:
+    def fit(self, y, prior: Prior | None = None) -> Naive:
         x = _log(y)
         d = np.diff(x)
         self.x_ = x[-1]
@@ -61,8 +63,8 @@ class Drift:
     def __init__(self, prior: Prior = WEAK):
         self.prior = prior
 
-    def fit(self, y) -> Drift:
-        self.model_ = LogRandomWalkDrift(self.prior).fit(y)
+    def fit(self, y, prior: Prior | None = None) -> Drift:
+        self.model_ = LogRandomWalkDrift(prior or self.prior).fit(y)
         return self
 
     def simulate(self, h, n_paths, rng) -> np.ndarray:
@@ -79,8 +81,9 @@ class Pooled:
         self.prior = prior
         self.last = last
 
-    def fit(self, y) -> Pooled:
-        self.model_ = LogRandomWalkDrift(self.prior).fit(np.asarray(y, dtype=float)[-self.last :])
+    def fit(self, y, prior: Prior | None = None) -> Pooled:
+        y = np.asarray(y, dtype=float)[-self.last :]
+        self.model_ = LogRandomWalkDrift(prior or self.prior).fit(y)
         return self
 
     def simulate(self, h, n_paths, rng) -> np.ndarray:
@@ -93,7 +96,7 @@ class DampedETS:
     name = "damped_ets"
     min_points = 5
 
-    def fit(self, y) -> DampedETS:
+    def fit(self, y, prior: Prior | None = None) -> DampedETS:
         from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
         x = _log(y)
@@ -124,7 +127,7 @@ class Theta:
     name = "theta"
     min_points = 4
 
-    def fit(self, y) -> Theta:
+    def fit(self, y, prior: Prior | None = None) -> Theta:
         x = _log(y)
         n = len(x)
         self.b0_ = float(np.polyfit(np.arange(n), x, 1)[0])
@@ -224,7 +227,7 @@ class ARIMASearch:
     min_points = 5
     orders = ((0, 1, 0), (1, 1, 0), (0, 1, 1), (1, 1, 1))
 
-    def fit(self, y) -> ARIMASearch:
+    def fit(self, y, prior: Prior | None = None) -> ARIMASearch:
         from statsmodels.tsa.arima.model import ARIMA
 
         x = _log(y)
@@ -264,7 +267,7 @@ class ProphetModel:
     name = "prophet"
     min_points = 5
 
-    def fit(self, y) -> ProphetModel:
+    def fit(self, y, prior: Prior | None = None) -> ProphetModel:
         for name in ("cmdstanpy", "prophet", "prophet.plot", "prophet.models"):
             logging.getLogger(name).disabled = True  # its progress chatter is not for planners
         x = _log(y)
@@ -275,60 +278,19 @@ class ProphetModel:
     def simulate(self, h, n_paths, rng) -> np.ndarray:
         from prophet import Prophet
 
-        # Prophet seeds numpy's global generator for its samples; give it one from ours.
-        np.random.seed(int(rng.integers(2**31 - 1)))
         m = Prophet(
             yearly_seasonality=False,
             weekly_seasonality=False,
             daily_seasonality=False,
             uncertainty_samples=n_paths,
         )
-        m.fit(pd.DataFrame({"ds": self.ds_, "y": self.x_}), algorithm="LBFGS")
-        future = m.make_future_dataframe(periods=h, freq="YE", include_history=False)
-        samples = m.predictive_samples(future)["yhat"]
+        # Prophet draws its samples from numpy's global generator: seeded from ours for the
+        # duration, and put back afterwards.
+        with isolated_global_random(rng):
+            m.fit(pd.DataFrame({"ds": self.ds_, "y": self.x_}), algorithm="LBFGS")
+            future = m.make_future_dataframe(periods=h, freq="YE", include_history=False)
+            samples = m.predictive_samples(future)["yhat"]
         return np.exp(np.asarray(samples).T[:n_paths])
-
-
-class NegBinTrend:
-    """Negative binomial counts with a log-linear trend, for small counts (GIs, overseas
-    patents): parameter uncertainty from the fit's covariance, counts drawn per path."""
-
-    name = "negbin"
-    min_points = 3
-
-    def fit(self, y) -> NegBinTrend:
-        import statsmodels.api as sm
-
-        y = np.asarray(y, dtype=float)
-        if np.any(y < 0) or np.any(y != np.round(y)):
-            raise ValueError("needs non-negative whole counts")
-        t = np.arange(len(y), dtype=float)
-        X = sm.add_constant(t - t.mean())
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                res = sm.NegativeBinomial(y, X).fit(disp=0, maxiter=200)
-                params, cov = np.asarray(res.params), np.asarray(res.cov_params())
-            except (ValueError, np.linalg.LinAlgError):
-                # Counts steadier than Poisson leave alpha at zero: fit the Poisson limit.
-                res = sm.Poisson(y, X).fit(disp=0, maxiter=200)
-                params = np.append(np.asarray(res.params), 1e-6)
-                cov = np.zeros((3, 3))
-                cov[:2, :2] = np.asarray(res.cov_params())
-        if not (np.all(np.isfinite(params)) and np.all(np.isfinite(cov))):
-            raise ValueError("non-finite negative-binomial fit")
-        self.params_, self.cov_, self.tmean_, self.n_ = params, cov, t.mean(), len(y)
-        return self
-
-    def simulate(self, h, n_paths, rng) -> np.ndarray:
-        draws = rng.multivariate_normal(self.params_, self.cov_, size=n_paths, method="svd")
-        a, b = draws[:, 0], np.clip(draws[:, 1], -MAX_DRIFT, MAX_DRIFT)
-        alpha = np.clip(draws[:, 2], 1e-6, 10.0)  # statsmodels reports alpha itself
-        steps = self.n_ + np.arange(h) - self.tmean_
-        mu = np.exp(np.clip(a[:, None] + b[:, None] * steps, -20, 20))
-        # NB2 as a gamma-Poisson mixture: mean mu, variance mu + alpha mu^2.
-        lam = rng.gamma(1 / alpha[:, None], alpha[:, None] * mu)
-        return rng.poisson(lam).astype(float)
 
 
 CANDIDATES = {
@@ -349,7 +311,7 @@ def guarded(model, y, h: int, n_paths: int, rng: np.random.Generator) -> tuple[n
     Returns the paths and the name of the model that produced them.
     """
     y = np.asarray(y, dtype=float)
-    if model.name != "negbin" and np.all(y >= 0) and np.any(y == 0):
+    if np.all(y >= 0) and np.any(y == 0):
         # A zero count has no logarithm: log models see it as half a count, a stated floor.
         y = np.maximum(y, ZERO_FLOOR)
     try:
@@ -367,8 +329,6 @@ def _plausible(paths: np.ndarray, y: np.ndarray, name: str) -> bool:
     """Finite, non-negative, and (for log models) a median growth and a spread within bounds."""
     if not (np.all(np.isfinite(paths)) and np.all(paths >= 0)):
         return False
-    if name == "negbin":
-        return True
     steps = np.arange(1, paths.shape[1] + 1)
     logs = np.log(np.maximum(paths, 1e-300))
     growth = (np.median(logs, axis=0) - np.log(y[-1])) / steps

@@ -1,4 +1,5 @@
-"""Fan tables for ``ipcast forecast``: a region's history and its forecast quantiles per year."""
+"""Fan tables for ``ipcast forecast`` and the briefing's charts: a region's history and the
+quantiles of its one forecast (``chain.forecast_series``) year by year."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ import pandas as pd
 
 from ..data.catalog import indicator as indicator_row
 from ..data.history import cut
-from .forecaster import forecast, series_rng
-from .priors import priors
-from .series import observed
+from .chain import forecast_series
+from .learned import Learned, provider
 
 LEVELS = {
     "q025": 0.025,
@@ -20,7 +20,12 @@ LEVELS = {
     "q90": 0.9,
     "q975": 0.975,
 }
-MIN_OWN_POINTS = 3
+
+
+def fan(paths: np.ndarray) -> dict[str, np.ndarray]:
+    """The fan's quantiles of ``(n_paths, n_times)`` paths, one array per level."""
+    q = np.quantile(paths, list(LEVELS.values()), axis=0)
+    return {k: q[i] for i, k in enumerate(LEVELS)}
 
 
 def fan_records(
@@ -31,13 +36,14 @@ def fan_records(
     n_paths: int,
     seed: int,
     as_of: int | None,
+    learned: Learned | None = None,
 ) -> list[dict]:
     hist = cut(history, as_of)
+    learned = learned or provider(as_of)
     out = []
     for slug in indicators:
-        obs = observed(hist, region, slug)
-        row = indicator_row(slug)
-        prior = priors().get(row["borrow"]) if row["borrow"] else None
+        fc = forecast_series(hist, region, slug, n_paths, seed, learned)
+        obs, row = fc.obs, indicator_row(slug)
         rec = {
             "region": region,
             "indicator": slug,
@@ -52,26 +58,17 @@ def fan_records(
                 for p, t, v, k in zip(obs.periods, obs.t, obs.y, obs.source_types, strict=True)
             ],
             "fan": [],
-            "reason": "",
+            "reason": fc.reason,
+            "chain": fc.chain,
         }
-        if obs.n_points == 0 or (prior is None and obs.n_points < MIN_OWN_POINTS):
-            rec["reason"] = "not enough history to forecast"
+        if not fc.ok:
             out.append(rec)
             continue
-        last = obs.t[-1]
-        if obs.annual:
-            times = [float(int(last) + k) for k in range(1, horizon + 1)]
-        else:
-            times = [float(np.floor(last + 1e-9) + k) for k in range(1, horizon + 1)]
-        fc = forecast(
-            obs, times, n_paths, series_rng(seed, region, slug), prior, row["borrow"] or None
-        )
-        q = np.quantile(fc.paths, list(LEVELS.values()), axis=0)
-        for j, t in enumerate(fc.times):
+        times = fc.grid[:horizon]
+        q = fan(fc.at(times))
+        for j, t in enumerate(times):
             label = str(int(t)) if obs.annual else f"{int(t) - 1}年末"
-            rec["fan"].append(
-                {"period": label, **{k: float(q[i, j]) for i, k in enumerate(LEVELS)}}
-            )
+            rec["fan"].append({"period": label, "time": float(t), **{k: float(q[k][j]) for k in q}})
         weights = {m: round(1 / len(fc.members), 4) for m in fc.members}
         rec.update(method=fc.method, borrowed=fc.borrowed, members=fc.members, weights=weights)
         out.append(rec)

@@ -17,10 +17,12 @@ from ..data.history import cut
 from ..data.periods import parse_period
 from ..data.target_files import Target
 from ..data.units import factor
-from ..forecast.forecaster import calibration
+from ..forecast.chain import GRID_YEARS
+from ..forecast.learned import calibration, provider
 from ..forecast.report import fan_records
 from ..scenarios.analysis import revised_threshold, tornado
-from ..scenarios.engine import judge, prepare
+from ..scenarios.baseline import prepare
+from ..scenarios.judge import judge
 from ..scenarios.levers import BASELINE, Scenario
 from .charts import fan_chart, revised_chart, tornado_chart
 from .text import BANDS, light, sentences
@@ -107,9 +109,9 @@ def _charts(region, recs, hist, n_paths, seed, as_of, lang, revised) -> dict:
     sim = [r for r in recs if r["status"] == "simulated"]
     for slug in dict.fromkeys(r["indicator"] for r in sim):
         mine = [r for r in sim if r["indicator"] == slug]
-        fig = _fan(region, slug, mine, hist, n_paths, seed, lang)
-        if fig is not None:
-            charts[f"fan_{slug}"] = fig
+        data = fan_data(region, slug, mine, hist, n_paths, seed, as_of, lang)
+        if data is not None:
+            charts[f"fan_{slug}"] = fan_chart(data, data.pop("targets"), lang)
     risky = sorted((r for r in sim if r.get("tornado")), key=lambda r: r["p_hit"])[:RISKIEST]
     for r in risky:
         title = (
@@ -132,27 +134,26 @@ def _charts(region, recs, hist, n_paths, seed, as_of, lang, revised) -> dict:
     return charts
 
 
-def _fan(region, slug, recs, hist, n_paths, seed, lang):
+def fan_data(region, slug, recs, hist, n_paths, seed, as_of, lang) -> dict | None:
+    """What a fan chart draws: the series' history and the fan of its one forecast (the same
+    ``fan_records`` as ``ipcast forecast``, the same paths as the run), to the last target year."""
     last_year = max(
         int(np.ceil(parse_period(str(p).split(",")[-1]).end - 1e-9))
         for p in (r["period"] for r in recs)
     )
-    (fan,) = fan_records(hist, region, [slug], 1, n_paths, seed, None)
-    if not fan["history"]:
+    (fan,) = fan_records(hist, region, [slug], GRID_YEARS, n_paths, seed, None, provider(as_of))
+    if not fan["history"] or not fan["fan"]:
         return None
     start = fan["history"][-1]["time"]
-    horizon = max(1, int(np.ceil(last_year - start)) + 1)
-    (fan,) = fan_records(hist, region, [slug], horizon, n_paths, seed, None)
-    if not fan["fan"]:
-        return None
+    fan["fan"] = fan["fan"][: max(1, int(np.ceil(last_year - start)) + 1)]
     unit = recs[0]["unit"]
     scale = factor(indicator_row(slug)["unit"], unit) if recs[0]["kind"] != "growth" else 1.0
     annual = indicator_row(slug)["measure"] == "flow" or unit == "%"
     # x is a calendar year: a flow's year, or the year at whose end a stock is read.
     for h in fan["history"]:
         h["x"] = h["time"] if annual else h["time"] - 1
-    for i, f in enumerate(fan["fan"]):
-        f["x"] = (int(start) + i + 1) if annual else np.floor(start + 1e-9) + i
+    for f in fan["fan"]:
+        f["x"] = f["time"] if annual else f["time"] - 1
     last = fan["history"][-1]
     quantiles = ("q025", "q10", "q25", "median", "q75", "q90", "q975")
     fan["fan"].insert(0, {"x": last["x"], **{k: last["value"] for k in quantiles}})
@@ -167,4 +168,5 @@ def _fan(region, slug, recs, hist, n_paths, seed, lang):
     fan["scale"] = scale
     fan["unit"] = unit
     fan["title"] = fan["label_zh"] if lang == "zh" else fan["label_en"]
-    return fan_chart(fan, targets, lang)
+    fan["targets"] = targets
+    return fan

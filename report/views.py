@@ -106,14 +106,19 @@ def fan_text(recs: list[dict]) -> str:
         if r.get("weights"):
             out.append("  weights: " + ", ".join(f"{m} {w:.2f}" for m, w in r["weights"].items()))
         rows = [
-            {k: (num(v) if isinstance(v, float) else v) for k, v in f.items()} for f in r["fan"]
+            {k: (num(v) if isinstance(v, float) else v) for k, v in f.items() if k != "time"}
+            for f in r["fan"]
         ]
         out.append(render(rows, Format.table))
     return "\n".join(out)
 
 
 def backtest_rows(result: dict) -> list[dict]:
-    rows = [{"model": "ensemble", **{k: result["ensemble"][k] for k in BACKTEST_KEYS}}]
+    rows = [
+        {"model": name, **{k: result[name][k] for k in BACKTEST_KEYS}}
+        for name in ("selected", "ensemble")
+        if name in result
+    ]
     rows += [{"model": m, **{k: b[k] for k in BACKTEST_KEYS}} for m, b in result["models"].items()]
     return rows
 

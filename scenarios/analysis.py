@@ -8,9 +8,10 @@ from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
 from .apply import apply_scenario
+from .baseline import TargetRun
 from .confidence import threshold_at
-from .engine import TargetRun, hits, part_metrics
 from .evaluate import Paths, metric
+from .judge import hits, part_metrics
 from .levers import BASELINE, MAX_INTENSITY, Scenario, lever_catalog
 from .outcomes import to_plan_unit
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
-
 import numpy as np
 
+from ..forecast import streams
 from .evaluate import Paths
 from .levers import Scenario, lever_catalog
 
@@ -15,8 +14,7 @@ def lever_uniforms(seed: int, region: str, n_paths: int) -> dict[str, np.ndarray
     Keyed by seed, region and lever only, so every scenario and target sees the same draws."""
     out = {}
     for lever_id in lever_catalog():
-        key = [seed, zlib.crc32(region.encode()), zlib.crc32(("lever:" + lever_id).encode())]
-        out[lever_id] = np.random.default_rng(key).random(n_paths)
+        out[lever_id] = streams.lever(seed, region, lever_id).random(n_paths)
     return out
 
 

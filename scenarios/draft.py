@@ -13,8 +13,9 @@ import yaml
 from ..data.catalog import regions
 from ..data.periods import parse_period
 from ..data.target_files import Target
+from .baseline import prepare
 from .confidence import threshold_at, upward
-from .engine import part_metrics, prepare
+from .judge import part_metrics
 from .levers import BASELINE, Scenario
 
 

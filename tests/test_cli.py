@@ -222,6 +222,9 @@ def test_backtest_on_a_file_with_regions_ipcast_does_not_know(home, tmp_path):
         ):
             assert key in block
     assert out["models"]["naive"]["crps_skill_vs_naive"] == 0
+    # The forecast a run would make, scored: sixteen yearly points reach the ensemble.
+    assert out["selected"]["n_forecasts"] > 0
+    assert "calibrated ensemble" in out["selected"]["steps"]
 
 
 def test_backtest_refuses_series_too_short(home):

@@ -10,6 +10,7 @@ from scipy import stats
 from ipcast.data.history import combine
 from ipcast.data.target_files import bundled_targets
 from ipcast.forecast import priors as priors_mod
+from ipcast.forecast.learned import Learned, calibration
 from ipcast.forecast.rwdrift import Prior
 from ipcast.scenarios.engine import assess
 
@@ -26,7 +27,8 @@ FIXED = Prior(m0=0.1, tau0=1e-6, s0=0.2, nu0=1e7, source="fixed for the test")
 def fixed_prior(monkeypatch):
     """Known drift 0.1 and volatility 0.2: the predictive is log-normal in closed form."""
     table = {k: FIXED for k in priors_mod.priors()}
-    monkeypatch.setattr("ipcast.scenarios.engine.priors", lambda: table)
+    learned = Learned(table, calibration())
+    monkeypatch.setattr("ipcast.scenarios.baseline.provider", lambda as_of=None: learned)
 
 
 def test_level_p_hit_matches_the_lognormal_closed_form(fixed_prior):

@@ -10,7 +10,7 @@ from ipcast.forecast.ensemble import MIN_POOL, Calibrator, combine
 from ipcast.forecast.panels import Series
 
 
-def test_combination_is_the_median_of_member_medians():
+def test_combination_is_the_mean_of_member_medians_and_spreads():
     rng = np.random.default_rng(0)
     logs = {
         "naive": rng.normal(0.0, 0.1, (4000, 2)),
@@ -18,8 +18,9 @@ def test_combination_is_the_median_of_member_medians():
         "theta": rng.normal(5.0, 0.1, (4000, 2)),
     }
     c = combine(logs, ["naive", "drift", "theta"])
-    assert c.center == pytest.approx([1.0, 1.0], abs=0.02)
-    assert c.spread == pytest.approx([0.1, 0.1], abs=0.01)
+    # (0 + 1 + 5) / 3 = 2; spreads (0.1 + 0.2 + 0.1) / 3 = 0.1333.
+    assert c.center == pytest.approx([2.0, 2.0], abs=0.02)
+    assert c.spread == pytest.approx([0.4 / 3, 0.4 / 3], abs=0.01)
     assert np.all((c.ranks > 0) & (c.ranks < 1))
 
 
@@ -95,7 +96,7 @@ def test_backtest_is_reproducible():
 
 def test_bundled_calibration_table():
     from ipcast.forecast.ensemble import MEMBERS
-    from ipcast.forecast.forecaster import calibration
+    from ipcast.forecast.learned import calibration
 
     table = calibration()
     for family in ("patent", "trademark", "copyright", "pledge"):

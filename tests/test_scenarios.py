@@ -18,8 +18,9 @@ from ipcast.scenarios.analysis import (
     tornado,
 )
 from ipcast.scenarios.apply import apply_scenario, lever_uniforms
-from ipcast.scenarios.engine import hits, judge, part_metrics, prepare
+from ipcast.scenarios.baseline import prepare
 from ipcast.scenarios.evaluate import Paths
+from ipcast.scenarios.judge import hits, judge, part_metrics
 from ipcast.scenarios.levers import (
     BASELINE,
     Effect,

@@ -1,0 +1,153 @@
+"""The steps of the fallback chain, as data: each says why it cannot be used (or "") and builds
+the paths when it can. ``chain.forecast_series`` walks them in order."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import linked
+from .chain import MIN_ENSEMBLE, MIN_OWN_POINTS, NO_HISTORY, NOT_POSITIVE, Built, Case, Step
+from .chain import calendar_grid as grid_after
+from .ensemble import CalibratedEnsemble
+from .rwdrift import VAGUE, LogRandomWalkDrift, Prior
+
+
+class RandomWalk:
+    """The log random walk with drift on the own points at their own (irregular) times, under the
+    model contract: ``simulate`` draws the calendar years after the last point."""
+
+    name = "random_walk"
+
+    def __init__(self, t: np.ndarray):
+        self.t = np.asarray(t, dtype=float)
+
+    def fit(self, y, prior: Prior | None = None) -> RandomWalk:
+        self.model_ = LogRandomWalkDrift(prior or VAGUE).fit(y, self.t)
+        return self
+
+    def simulate(self, h: int, n_paths: int, rng: np.random.Generator) -> np.ndarray:
+        return self.model_.simulate(0, n_paths, rng, at=grid_after(self.t[-1], None)[:h])
+
+
+def borrowed_text(prior: Prior | None, n_points: int) -> str:
+    if prior is None:
+        return "nothing borrowed (own points only, weak prior)"
+    weight = "entirely" if n_points == 1 else "partly"
+    return f"growth and volatility {weight} from: {prior.source}"
+
+
+def consecutive_tail(t: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The last run of points one year apart (yearly flows, or year-end stocks)."""
+    if len(t) == 0:
+        return t, y
+    start = len(t) - 1
+    while start > 0 and abs(t[start] - t[start - 1] - 1) < 1e-6:
+        start -= 1
+    return t[start:], y[start:]
+
+
+def _own_problem(case: Case, min_points: int = 1) -> str:
+    obs = case.obs
+    if obs.n_points == 0:
+        return NO_HISTORY
+    if obs.n_points < min_points:
+        return (
+            f"{obs.n_points} point(s) and no comparable series to borrow growth from; "
+            f"needs {min_points} or more"
+        )
+    if np.any(obs.y <= 0):
+        return NOT_POSITIVE
+    return ""
+
+
+def _walk(case: Case, prior: Prior | None, method: str) -> Built:
+    obs = case.obs
+    grid = grid_after(obs.t[-1], case.until)
+    model = RandomWalk(obs.t).fit(obs.y, prior)
+    paths = model.simulate(len(grid), case.n_paths, case.rng)
+    return Built(
+        grid, paths, method, borrowed_text(prior, obs.n_points), obs.n_points, obs.t[-1], obs.y[-1]
+    )
+
+
+# -- 1 and 2: linked series ---------------------------------------------------------------------
+
+
+def _stock_why_not(case: Case) -> str:
+    if case.obs.indicator not in linked.STOCK_FLOW:
+        return "not a stock fed by a flow"
+    return linked.stock_problem(case)
+
+
+def _ratio_why_not(case: Case) -> str:
+    if case.obs.indicator not in linked.RATIO_OF:
+        return "not a per-10k ratio"
+    if case.obs.n_points:
+        return "the ratio has figures of its own"
+    return linked.ratio_problem(case)
+
+
+# -- 3: the calibrated ensemble -----------------------------------------------------------------
+
+
+def _ensemble_why_not(case: Case) -> str:
+    own = _own_problem(case)
+    if own:
+        return own
+    tail_t, _ = consecutive_tail(case.obs.t, case.obs.y)
+    if len(tail_t) < MIN_ENSEMBLE:
+        return f"{len(tail_t)} consecutive yearly point(s); the ensemble needs {MIN_ENSEMBLE}"
+    if case.calibration is None:
+        return "no calibration for this indicator's family"
+    if abs(tail_t[-1] - round(tail_t[-1])) > 1e-6:
+        return "the last point is not at a year's end"
+    return ""
+
+
+def _ensemble(case: Case) -> Built:
+    obs, cal, prior = case.obs, case.calibration, case.prior
+    tail_t, tail_y = consecutive_tail(obs.t, obs.y)
+    grid = grid_after(tail_t[-1], case.until)
+    model = CalibratedEnsemble(cal["members"], cal["z"]).fit(tail_y, prior)
+    paths = model.simulate(len(grid), case.n_paths, case.rng)
+    return Built(
+        grid,
+        paths,
+        f"calibrated ensemble of {', '.join(cal['members'])}",
+        borrowed_text(prior, obs.n_points) + "; " + cal["source"],
+        obs.n_points,
+        tail_t[-1],
+        tail_y[-1],
+        list(cal["members"]),
+    )
+
+
+# -- 4 and 5: the random walk -------------------------------------------------------------------
+
+
+def _pooled_why_not(case: Case) -> str:
+    own = _own_problem(case)
+    if own:
+        return own
+    return "" if case.prior is not None else "no comparable series to borrow growth from"
+
+
+def _own_why_not(case: Case) -> str:
+    return _own_problem(case, MIN_OWN_POINTS)
+
+
+CHAIN = (
+    Step("stock from flows", _stock_why_not, linked.stock_from_flows),
+    Step("ratio from stock and population", _ratio_why_not, linked.ratio_from_stock),
+    Step("calibrated ensemble", _ensemble_why_not, _ensemble),
+    Step(
+        "pooled random walk",
+        _pooled_why_not,
+        lambda case: _walk(case, case.prior, "random walk, borrowed prior"),
+    ),
+    Step(
+        "own points only",
+        _own_why_not,
+        lambda case: _walk(case, None, "random walk, own points only"),
+    ),
+)

@@ -1,0 +1,141 @@
+"""Judging a target on its baseline paths under a scenario: the metric of each part in the plan's
+unit, whether each path meets the threshold, and the record a run reports."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .apply import apply_scenario
+from .baseline import TargetRun
+from .evaluate import KindMismatch, Paths, meets, metric
+from .levers import BASELINE, Scenario
+from .outcomes import to_plan_unit
+
+
+def scenario_paths(run: TargetRun, scenario: Scenario) -> Paths:
+    start = scenario.start if scenario.start is not None else run.start
+    return apply_scenario(run.base, run.target.indicator, scenario, run.u, start)
+
+
+def part_metrics(run: TargetRun, scenario: Scenario = BASELINE) -> list[np.ndarray]:
+    """The metric of each part of the target on every path, in the target's unit."""
+    paths = scenario_paths(run, scenario)
+    t = run.target
+    return [
+        metric(paths, kind, period, t.per) * to_plan_unit(t, kind, run.obs.unit)
+        for kind, period, _ in t.parts()
+    ]
+
+
+def hits(run: TargetRun, metrics: list[np.ndarray], thresholds=None) -> np.ndarray:
+    t = run.target
+    ths = thresholds if thresholds is not None else [th for _, _, th in t.parts()]
+    return np.logical_and.reduce(
+        [meets(m, t.comparator, th) for m, th in zip(metrics, ths, strict=True) if th is not None]
+    )
+
+
+def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
+    t = run.target
+    rec = _base_record(run)
+    if all(th is None for th in t.thresholds):
+        return {
+            **rec,
+            "status": "no_threshold",
+            "reason": "the plan states no number: " + t.reading,
+        }
+    if run.settled:
+        return {**rec, **run.settled}
+    if run.base is None:
+        return {**rec, "status": "no_history", "reason": run.reason}
+    try:
+        ms = part_metrics(run, scenario)
+    except KindMismatch as e:
+        return {**rec, "status": "invalid", "reason": str(e)}
+    hit = hits(run, ms)
+    p = float(hit.mean())
+    rec.update(
+        status="simulated",
+        p_hit=p,
+        p_hit_se=float(np.sqrt(p * (1 - p) / len(hit))),
+        method=run.fc.method,
+        borrowed=run.fc.borrowed,
+        n_points=run.fc.n_points,
+        scenario=scenario.name,
+    )
+    parts = [
+        _summary(m, t.comparator, th) | {"period": period.text, "threshold": th}
+        for m, (_, period, th) in zip(ms, t.parts(), strict=True)
+    ]
+    if len(parts) == 1:
+        rec.update({k: parts[0][k] for k in ("median", "q10", "q90", "shortfall")})
+        rec.update(_growth_needed(run))
+    else:
+        rec["parts"] = parts
+    if t.end <= run.now:
+        rec["reason"] = "period over; outcome not in history, so forecast"
+    return rec
+
+
+def _summary(m: np.ndarray, comparator: str, threshold: float | None) -> dict:
+    q10, q50, q90 = np.quantile(m, [0.1, 0.5, 0.9])
+    out = {"median": float(q50), "q10": float(q10), "q90": float(q90), "shortfall": None}
+    if threshold is not None:
+        gap = threshold - m if comparator in (">=", ">") else m - threshold
+        out["shortfall"] = float(np.mean(np.maximum(gap, 0)))
+        out["p_hit"] = float(meets(m, comparator, threshold).mean())
+    return out
+
+
+def _growth_needed(run: TargetRun) -> dict:
+    """The yearly growth from the last observation that the target needs, beside the growth the
+    region's own history shows (None with fewer than two points)."""
+    t, obs = run.target, run.obs
+    if t.kind == "growth" or obs.n_points == 0 or t.threshold is None:
+        return {}
+    last_t, last = obs.t[-1], obs.y[-1] * to_plan_unit(t, t.kind, obs.unit)
+    level = t.threshold / t.period.years if t.kind in ("cumulative",) else t.threshold
+    end = t.period.start + t.period.years / 2 if obs.annual else t.period.end
+    years = end - last_t
+    out = {"growth_needed": None, "growth_history": None}
+    if years > 0 and level > 0 and last > 0:
+        out["growth_needed"] = float((level / last) ** (1 / years) - 1) * 100
+    if obs.n_points >= 2:
+        span = obs.t[-1] - obs.t[0]
+        out["growth_history"] = float(np.exp(np.log(obs.y[-1] / obs.y[0]) / span) - 1) * 100
+    return out
+
+
+def _base_record(run: TargetRun) -> dict:
+    t, obs = run.target, run.obs
+    user = obs.uses_user_data
+    return {
+        "region": t.region,
+        "plan": t.plan,
+        "target_id": t.id,
+        "label_zh": t.label_zh,
+        "label_en": t.label_en,
+        "indicator": t.indicator,
+        "family": t.family,
+        "kind": t.kind,
+        "period": t.period_text,
+        "threshold": t.thresholds[0] if len(t.thresholds) == 1 else list(t.thresholds),
+        "comparator": t.comparator,
+        "unit": t.unit,
+        "status": None,
+        "p_hit": None,
+        "p_hit_se": None,
+        "n_points": obs.n_points,
+        "median": None,
+        "q10": None,
+        "q90": None,
+        "shortfall": None,
+        "outcome": None,
+        "hit": None,
+        "method": "",
+        "borrowed": "",
+        "reason": "",
+        "reading": t.reading,
+        "uses_user_data": user,
+        "as_of": run.as_of,
+    }
