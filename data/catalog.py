@@ -9,7 +9,6 @@ import pandas as pd
 
 from . import units
 from .errors import InputError
-from .periods import parse_period
 
 FAMILIES = ("patent", "trademark", "copyright", "pledge", "other")
 MEASURES = ("flow", "stock", "ratio")
@@ -89,36 +88,3 @@ def bundled_history() -> pd.DataFrame:
     df["value"] = df["value"].astype(float)
     df["origin"] = "bundled"
     return df
-
-
-def check_history_rows(df: pd.DataFrame, file: str, row_offset: int = 2) -> None:
-    """Raise ``InputError`` for the first row with an unknown region, indicator, period or unit."""
-    cat = indicators()
-    known_regions = regions().index
-    for i, row in enumerate(df.itertuples(index=False)):
-        where = f"{file} row {i + row_offset}"
-        if row.region not in known_regions:
-            raise InputError(
-                where,
-                f"unknown region '{row.region}'",
-                f"use one of {', '.join(known_regions[:12])}, … (see `ipcast regions`)",
-            )
-        if row.indicator not in cat.index:
-            raise InputError(
-                where,
-                f"unknown indicator '{row.indicator}'",
-                "use a slug or Chinese name from `ipcast indicators`",
-            )
-        try:
-            parse_period(row.period)
-        except ValueError as e:
-            raise InputError(
-                where, str(e), "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06"
-            ) from None
-        base = cat.loc[row.indicator, "unit"]
-        if not units.fits(row.unit, base):
-            raise InputError(
-                where,
-                f"unit '{row.unit}' does not fit {row.indicator} (in {base})",
-                f"use one of {', '.join(units.units_like(base))}",
-            )

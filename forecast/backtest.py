@@ -221,8 +221,8 @@ def ensemble_scores(
         past = df[df["target_year"] <= origin]
         chosen = [m for m in select_members(past, members) if m in center.columns]
         comb = info.copy()
-        comb["center"] = combine_rule(center[chosen].to_numpy().T)
-        comb["spread"] = combine_rule(spread[chosen].to_numpy().T)
+        comb["center"] = pd.Series(combine_rule(center[chosen].to_numpy().T), center.index)
+        comb["spread"] = pd.Series(combine_rule(spread[chosen].to_numpy().T), spread.index)
         comb["z"] = (comb["log_y"] - comb["center"]) / comb["spread"]
         comb = comb.reset_index()
         known = comb[comb["target_year"] <= origin]

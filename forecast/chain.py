@@ -207,7 +207,8 @@ def forecast_series(
         why = step.why_not(case)
         built = None if why else step.build(case)
         if built is None:
-            verdicts.append({"step": step.name, "used": False, "reason": why or "not applicable"})
+            why = why or "what it builds on has no forecast"
+            verdicts.append({"step": step.name, "used": False, "reason": why})
             continue
         verdicts.append({"step": step.name, "used": True, "reason": ""})
         paths = built.paths
