@@ -24,6 +24,7 @@ from .table_cells import period_in, period_text, place, text
 NOTE_START = re.compile(
     r"^(注[:：\d一二三]|注$|备注|说明|数据来源|资料来源|来源[:：]|note|source[:：])", re.IGNORECASE
 )
+FLOW_WORDS = ("新增", "年均", "每年", "逐年", "引进")
 COMPARATOR_WORDS = {
     "以上": ">=",
     "不低于": ">=",
@@ -168,15 +169,17 @@ def _indicator(row: Row, h: Header, where: str) -> tuple[str, str]:
 
 
 def _prefer(slugs: list[str], name: str, yearly: bool) -> str:
-    """Among indicators a name fits: flows in a table of yearly figures, stocks otherwise; the
-    level series (not a % ratio) when the row states a growth rate."""
+    """Among indicators a name fits: flows in a table of yearly figures or when the name counts
+    a flow (新增, 年均, 每年), stocks otherwise; the level series (not a % ratio) when the row
+    states a growth rate."""
     cat = indicators()
     growth = any(w in name for w in GROWTH_WORDS)
+    wants_flow = yearly or any(w in name for w in FLOW_WORDS)
 
     def rank(s: str) -> tuple:
         row = cat.loc[s]
         flow = row["measure"] == "flow"
-        return (growth and row["unit"] == "%", flow != yearly, s)
+        return (growth and row["unit"] == "%", flow != wants_flow, s)
 
     return sorted(slugs, key=rank)[0]
 

@@ -143,3 +143,39 @@ def test_a_bad_figure_in_a_plan_table_names_the_cell(tmp_path):
     with pytest.raises(InputError) as e:
         load_targets(tmp_path / "p.xlsx", "guanghan")
     assert e.value.where.endswith("sheet 专栏1, row 2, column D (2030年)")
+
+
+def test_the_template_filled_in_reads_back(tmp_path):
+    from openpyxl import load_workbook
+
+    from ipcast.data.target_template import write_target_template
+
+    path = tmp_path / "目标模板.xlsx"
+    write_target_template(path, "guanghan", 2025, 2030)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["说明", "指标表", "逐条目标"]
+    assert "填写说明" in wb["说明"]["A1"].value
+    plan = wb["指标表"]
+    for r, (base, target) in enumerate([(5000, 6000), (900, 1200), (7, 9), (None, 30000)], 3):
+        plan.cell(r, 3, base)
+        plan.cell(r, 4, target)
+    plan.cell(7, 4, 8)
+    plan.cell(8, 4, 1.5)
+    for r, v in zip((2, 3, 4, 5), (6000, 30000, 1.2, 1.5), strict=True):
+        wb["逐条目标"].cell(r, 6, v)
+    wb.save(path)
+    read = load_targets(path)
+    got = [(t.indicator, t.kind, t.period_text, t.thresholds, t.unit) for t in read.targets]
+    assert got == [
+        ("patent_grants", "level", "2030", (6000.0,), "件"),
+        ("effective_invention_patents", "stock", "2030", (1200.0,), "件"),
+        ("high_value_invention_per_10k", "ratio", "2030", (9.0,), "件/万人"),
+        ("trademark_registrations", "cumulative", "2026/2030", (30000.0,), "件"),
+        ("copyright_registrations", "growth", "2026/2030", (8.0,), "%"),
+        ("pledge_financing", "level", "2030", (1.5,), "亿元"),
+        ("patent_grants", "level", "2030", (6000.0,), "件"),
+        ("trademark_registrations", "cumulative", "2026/2030", (30000.0,), "件"),
+        ("pledge_financing", "each_year", "2029,2030", (1.2, 1.5), "亿元"),
+    ]
+    with pytest.raises(FileExistsError):
+        write_target_template(path, "guanghan")
