@@ -19,9 +19,15 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where):
     and the indicator's measure. Spans run from the year after the base to the target year."""
     readings: list[str] = []
     kind_cell = text(row.cells[h.cols["kind"]]) if "kind" in h.cols else ""
-    target_period = _target_period(name, h, readings)
+    period_cell = text(row.cells[h.cols["period"]]) if "period" in h.cols else ""
     measure = cat["measure"]
     each = "stock" if measure == "stock" or (measure == "ratio" and unit != "%") else "level"
+    if kind_cell and period_cell:  # a table ipcast wrote: nothing to read from the name
+        per = "span" if kind_cell.endswith("(全期)") else "year"
+        kind = kind_cell.removesuffix("(全期)")
+        periods = [p.strip() for p in period_cell.split(",")]
+        return KIND_ZH.get(kind, kind), periods, each, per, []
+    target_period = _target_period(name, h, readings)
     if h.yearly:
         periods = [period_text(p.start, p.end) for _, p in h.targets]
         return "each_year", periods, each, "year", ["one figure per period"]

@@ -76,8 +76,14 @@ def _row_target(row: Row, h: Header, where: str, horizon, report) -> dict | None
     if kind == "growth":
         unit = "%"
     thresholds = _thresholds(figures, kind, unit, row, h, where, readings)
-    if kind == "each_year" and len(h.targets) == 1:
+    if kind == "each_year" and len(thresholds) == 1:
         thresholds = thresholds * len(periods)
+    if len(thresholds) != len(periods):
+        raise InputError(
+            place(where, row.line, h.targets[0][0], h.names[h.targets[0][0]]),
+            f"{len(thresholds)} figures for {len(periods)} periods",
+            "give one figure per period, separated by /",
+        )
     keep = [(p, t) for p, t in zip(periods, thresholds, strict=True) if t is not None]
     if kind == "each_year" and keep and len(keep) < len(periods):
         readings.append(f"{len(periods) - len(keep)} period(s) without a figure left out")
@@ -131,6 +137,9 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
     out = []
     for c, p in h.targets:
         raw = row.cells[c]
+        if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+(/[\d.,\s—-]*)+", raw):  # 1.2/1.5: one figure a period, as ipcast writes
+            out.append((p, [_one_figure(x, c, row, h, where) for x in raw.split("/")], ""))
+            continue
         try:
             value, cell_unit, _ = parse_number(raw)
         except (CellError, KeyError) as e:
@@ -144,6 +153,14 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
             ) from None
         out.append((p, value if cell_unit is None else (value, cell_unit), ""))
     return out
+
+
+def _one_figure(cell: str, c: int, row: Row, h: Header, where: str) -> float | None:
+    try:
+        value, _, _ = parse_number(cell)
+    except CellError as e:
+        raise InputError(place(where, row.line, c, h.names[c]), e.problem, e.fix) from None
+    return value
 
 
 def _indicator(row: Row, h: Header, where: str) -> tuple[str, str]:
@@ -210,6 +227,9 @@ def _unit(row: Row, h: Header, where: str, cat, figures) -> str:
 def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | None]:
     out = []
     for (c, _), (_, v, words) in zip(h.targets, figures, strict=True):
+        if isinstance(v, list):
+            out += v
+            continue
         if words:
             readings.append(f"the plan states '{words}', not a number")
         if isinstance(v, tuple):

@@ -21,6 +21,7 @@ OPTIONAL = {
     "kind": ("类型", "kind", "口径"),
     "attribute": ("属性", "指标属性", "attribute"),
     "comparator": ("方向", "comparator"),
+    "period": ("期间", "period"),
 }
 BASE_WORDS = ("基期", "基数", "现状", "基准", "十三五", "现值", "base")
 TARGET_WORDS = ("目标", "十四五", "十五五", "预期", "target")
