@@ -137,7 +137,8 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
     out = []
     for c, p in h.targets:
         raw = row.cells[c]
-        if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+(/[\d.,\s—-]*)+", raw):  # 1.2/1.5: one figure a period, as ipcast writes
+        # 1.2/1.5: one figure a period, as ipcast writes a 逐年 target
+        if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+(/[\d.,\s—-]*)+", raw):
             out.append((p, [_one_figure(x, c, row, h, where) for x in raw.split("/")], ""))
             continue
         try:

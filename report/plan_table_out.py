@@ -53,7 +53,7 @@ def draft_rows(current: list, doc: dict) -> list[dict]:
                 "kind": _kind(new["kind"], new.get("per", "year")),
                 "period": ",".join(periods),
                 "baseline": old.baseline,
-                "current": _figures(list(old.thresholds) if len(old.thresholds) > 1 else old.threshold),
+                "current": _figures(old.thresholds if len(old.thresholds) > 1 else old.threshold),
                 "proposed": _figures(new["threshold"]),
                 "unit": new["unit"],
                 "comparator": new["comparator"],
