@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import indicator_names as names
+from . import table_names as names
 from . import units
 from .catalog import indicators
 from .cells import CellError, parse_number

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import indicator_names as names
+from . import table_names as names
 from .catalog import indicators
 from .errors import InputError
 from .periods import Period

@@ -1,4 +1,4 @@
-"""An indicator named the way a plan's table names it (专利授权量（件）, 有效注册商标量累计,
+"""Names in a plan's indicator table (专利授权量（件）, 有效注册商标量累计,
 每万人口发明专利拥有量年均增长) matched to the catalog's slugs.
 
 Names are compared after dropping the unit in brackets, spaces and quotes; first as written, then
