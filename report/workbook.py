@@ -184,3 +184,57 @@ def csv_text(records: list[dict]) -> str:
 def write_csv(path: str | Path, records: list[dict]) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(csv_text(records), encoding="utf-8-sig")  # the BOM Excel needs
+
+
+NOTES_ZH = [
+    (
+        "达标概率",
+        "按历史数据模拟的整条未来路径中，达到目标的路径所占比例；概率误差为蒙特卡洛标准误。",
+    ),
+    (
+        "无历史数据",
+        "no_history：本地区该指标没有可用的历史数据，不给概率，也不猜测；导入数据后即可测算。",
+    ),
+    ("无量化目标", "no_threshold：规划只有文字表述、没有数字，无法判定。"),
+    ("单位", "目标值、预测值均按规划自身的单位（件、万件、亿元等）给出。"),
+]
+
+
+def method_lines(
+    records: list[dict],
+    command: str,
+    history=None,
+    readings: list[str] | None = None,
+) -> list[tuple[str, str]]:
+    """The 方法与来源 sheet: the command, the methods and what was borrowed, every source of the
+    figures behind the records, and the readings made of the user's target table."""
+    from datetime import datetime
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        v = version("ipcast")
+    except PackageNotFoundError:
+        v = "source tree"
+    out = [("命令", command), ("生成时间", datetime.now().strftime("%Y-%m-%d %H:%M")), ("版本", v)]
+    for key, item in (("method", "预测方法"), ("borrowed", "借用的参照")):
+        seen = sorted({str(r[key]) for r in records if r.get(key)})
+        out += [(item, s) for s in seen]
+    out += [(item, text) for item, text in NOTES_ZH]
+    out += [("数据来源", s) for s in sources(records, history)]
+    out += [("目标表解读", line) for line in readings or []]
+    return out
+
+
+def sources(records: list[dict], history) -> list[str]:
+    """Every source of the rows used for the records' regions and indicators."""
+    if history is None or not len(history):
+        return []
+    keys = {(r.get("region"), r.get("indicator")) for r in records}
+    used = history[[k in keys for k in zip(history["region"], history["indicator"], strict=True)]]
+    used = used[used["exclude"] == ""]
+    out = []
+    for src, title in zip(used["source"], used["source_title"], strict=True):
+        line = f"{title} ({src})" if title else str(src)
+        if line not in out:
+            out.append(line)
+    return out

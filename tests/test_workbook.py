@@ -89,3 +89,25 @@ def test_run_table_fits_100_columns_in_both_languages():
 
 def test_wide_characters_take_two_columns():
     assert width("成都abc") == 7
+
+
+def test_the_method_sheet_lists_every_source_used():
+    from conftest import make_history
+
+    from ipcast.report.workbook import method_lines
+
+    h = make_history(
+        [
+            ("guanghan", "effective_trademarks", "2022", "asof", 11000.0, "件"),
+            ("guanghan", "effective_trademarks", "2023", "asof", 12346.0, "件"),
+            ("guanghan", "patent_grants", "2023", "year", 900.0, "件"),
+        ]
+    )
+    h["source"] = ["统计公报2022", "方案", "公报"]
+    h["source_title"] = ["广汉市2022年统计公报", "", ""]
+    recs = [dict(RECORDS[0], indicator="effective_trademarks", method="theta")]
+    lines = dict(method_lines(recs, "ipcast run -r guanghan", h, ["row 4: ..."]))
+    assert lines["命令"] == "ipcast run -r guanghan" and lines["预测方法"] == "theta"
+    got = [v for k, v in method_lines(recs, "x", h) if k == "数据来源"]
+    assert got == ["广汉市2022年统计公报 (统计公报2022)", "方案"]  # not the patent row
+    assert lines["目标表解读"] == "row 4: ..."
