@@ -88,8 +88,15 @@ def revise_rows(targets: list, records: list[dict]) -> list[dict]:
     return rows
 
 
-def write_plan_table(path: str | Path, title: str, rows: list[dict], confidence: float) -> None:
-    """The table as a planner's 指标表; never overwrites a file."""
+def write_plan_table(
+    path: str | Path,
+    title: str,
+    rows: list[dict],
+    confidence: float,
+    method: list[tuple[str, str]] = (),
+) -> None:
+    """The table as a planner's 指标表, and 方法与来源 when ``method`` is given; never
+    overwrites a file."""
     wb = Workbook()
     ws = wb.active
     ws.title = "指标表"
@@ -120,6 +127,12 @@ def write_plan_table(path: str | Path, title: str, rows: list[dict], confidence:
     ws.freeze_panes = "C3"
     for col, w in zip("ABCDEFGHIJKL", (6, 36, 24, 10, 22, 14, 14, 18, 8, 6, 28, 60), strict=True):
         ws.column_dimensions[col].width = w
+    if method:
+        notes = wb.create_sheet("方法与来源")
+        notes.append(["项目", "内容"])
+        for item, text in method:
+            notes.append([item, text])
+        notes.column_dimensions["B"].width = 100
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "xb") as f:
         wb.save(f)

@@ -56,6 +56,8 @@ def _forecast(r: dict) -> str:
 
 
 def _threshold(r: dict) -> str:
+    if r["threshold"] is None:
+        return "—"
     shown = "" if r["comparator"] == ">=" else r["comparator"]  # >= is what plans mean
     return f"{shown}{num(r['threshold'])} {r['unit']}"
 

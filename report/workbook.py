@@ -71,6 +71,21 @@ HEADERS_ZH = {
     "uses_user_data": "使用自有数据",
     "year": "年份",
     "weights": "模型权重",
+    "zh": "名称",
+    "p_off": "不用该杠杆的概率",
+    "p_full": "用足该杠杆的概率",
+    "delta": "概率变化",
+    "factor": "因素",
+    "S1": "一阶指数",
+    "S1_conf": "一阶指数误差",
+    "ST": "总效应指数",
+    "ST_conf": "总效应指数误差",
+    "difference": "概率差(B-A)",
+    "difference_se": "概率差误差",
+    "time": "时点",
+    "source_type": "数据类型",
+    "q05": "5%分位",
+    "q95": "95%分位",
 }
 STATUS_ZH = {
     "simulated": "已测算",
@@ -88,7 +103,7 @@ KIND_ZH = {
     "growth": "增速",
     "each_year": "逐年",
 }
-PERCENT_KEYS = {"p_hit", "p_hit_se", "confidence", "now_p_hit", "delta_p", "p_low", "p_high"}
+PERCENT_KEYS = {"confidence", "delta", "delta_p", "difference", "difference_se", "now_p_hit"}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
@@ -144,9 +159,9 @@ def _sheet(wb: Workbook, name: str, records: list[dict]) -> None:
     _style_header(ws)
     for j, k in enumerate(keys, 1):
         letter = get_column_letter(j)
-        if k in PERCENT_KEYS:
+        if k in PERCENT_KEYS or k.startswith("p_"):
             for (c,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-                c.number_format = "0.0%" if k == "p_hit_se" else "0%"
+                c.number_format = "0.0%" if k.endswith("_se") or k == "delta" else "0%"
         elif any(isinstance(r.get(k), float) for r in records):
             for (c,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
                 c.number_format = "#,##0.###"
