@@ -76,6 +76,9 @@ def _row_target(row: Row, h: Header, where: str, horizon, report) -> dict | None
     if kind == "growth":
         unit = "%"
     thresholds = _thresholds(figures, kind, unit, row, h, where, readings)
+    if unit != cat["unit"] and units.fits(unit, cat["unit"]):
+        shown = "/".join(f"{units.convert(t, unit, cat['unit']):,.6g}" for t in thresholds if t)
+        readings.append(f"in the history's unit: {shown} {cat['unit']}")
     if kind == "each_year" and len(thresholds) == 1:
         thresholds = thresholds * len(periods)
     if len(thresholds) != len(periods):

@@ -58,6 +58,12 @@ def test_every_reading_is_reported():
     assert "base: column D (2023年); targets: column E (2026年)" in read.report[0]
 
 
+def test_a_unit_other_than_the_historys_is_converted_in_the_report():
+    read = read_target_table(FIXTURES / "chengdu.xlsx")
+    row = next(r for r in read.report if "著作权登记量" in r)
+    assert "stock 2025 57 万件" in row and "in the history's unit: 570,000 件" in row
+
+
 def test_ambiguous_names_are_reported_with_the_alternative():
     read = read_target_table(FIXTURES / "dazhou.xlsx", "dazhou")
     gi = next(r for r in read.report if "'地理标志(件)'" in r)
