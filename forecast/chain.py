@@ -146,7 +146,9 @@ class Case:
 
     @property
     def borrow(self) -> str:
-        return self.borrow_key or self.row["borrow"] or ""
+        if self.borrow_key is not None:
+            return self.borrow_key
+        return self.row["borrow"] or ""
 
     @property
     def prior(self) -> Prior | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..data.catalog import indicators
 from . import streams
 from .chain import Forecast, forecast_series
 from .learned import Learned, provider
@@ -26,8 +27,11 @@ def as_observed(series: Series) -> Observed:
 
 
 def borrow_key(series: Series) -> str | None:
-    """The panel's family for priors and calibration; ``None``: the catalog's (own history)."""
-    return f"{PANELS[series.panel][0]}_flow" if series.panel in PANELS else None
+    """The panel's family for priors and calibration; ``None``: the catalog's (a region's own
+    history); "" for a series the catalog does not know (nothing to borrow or calibrate on)."""
+    if series.panel in PANELS:
+        return f"{PANELS[series.panel][0]}_flow"
+    return None if series.indicator in indicators().index else ""
 
 
 def selected_forecast(
