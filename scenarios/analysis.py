@@ -8,7 +8,7 @@ from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
 from .apply import apply_scenario
-from .engine import TargetRun, hits, part_metrics
+from .engine import TargetRun, free_from, hits, lever_start, part_metrics
 from .evaluate import Paths, metric
 from .levers import BASELINE, MAX_INTENSITY, Scenario, lever_catalog
 from .outcomes import to_plan_unit
@@ -128,7 +128,7 @@ def _metric_at(run: TargetRun, x: np.ndarray, levers: list[str]) -> np.ndarray:
     paths = Paths(base.times, base.values[idx], base.annual, base.additive, h1)
     full = Scenario("sobol", "", "", tuple((lv, 1.0) for lv in levers))
     u = {lv: x[:, i + 1] for i, lv in enumerate(levers)}
-    moved = apply_scenario(paths, t.indicator, full, u, run.start)
+    moved = apply_scenario(paths, t.indicator, full, u, lever_start(run, full), free_from(run))
     ms = [
         metric(moved, kind, period, t.per) * to_plan_unit(t, kind, run.obs.unit)
         for kind, period, _ in t.parts()
