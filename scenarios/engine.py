@@ -257,9 +257,7 @@ def free_from(run: TargetRun) -> float | None:
 
 def scenario_paths(run: TargetRun, scenario: Scenario) -> Paths:
     start = lever_start(run, scenario)
-    return apply_scenario(
-        run.base, run.target.indicator, scenario, run.u, start, free_from(run)
-    )
+    return apply_scenario(run.base, run.target.indicator, scenario, run.u, start, free_from(run))
 
 
 def idle_in_period(run: TargetRun, scenario: Scenario) -> list[dict]:
