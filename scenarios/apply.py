@@ -50,20 +50,24 @@ def year_factors(
 def idle_levers(
     indicator: str, years, scenario: Scenario, start: int, free_from: float | None = None
 ) -> list[dict]:
-    """The scenario's levers that move ``indicator`` but act in none of ``years`` (too late,
-    over before, or only in years already in the history), with the years they do act."""
+    """The scenario's levers that move ``indicator`` but act in none of ``years``, with why:
+    ``late`` (they start after), ``over`` (a shock ended before) or ``history`` (every year is
+    already observed, so the measures' effect is in the figures)."""
     cat = lever_catalog()
+    live = [y for y in years if free_from is None or y >= free_from - 1e-9]
     out = []
     for lever_id, intensity in scenario.settings:
         lever = cat[lever_id]
         if intensity == 0 or scenario.effect(lever, indicator) is None:
             continue
-        live = [y for y in years if free_from is None or y >= free_from - 1e-9]
         if any(lever.ramp_factor(y, start) > 0 for y in live):
             continue
         first = start + lever.lag
         last = None if lever.duration is None else first + lever.duration - 1
-        out.append({"lever": lever_id, "zh": lever.zh, "first_year": first, "last_year": last})
+        why = "history" if not live else "late" if first > max(live) else "over"
+        out.append(
+            {"lever": lever_id, "zh": lever.zh, "first_year": first, "last_year": last, "why": why}
+        )
     return out
 
 

@@ -332,11 +332,19 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
     idle = idle_in_period(run, scenario)
     if idle:
         rec["idle_levers"] = idle
-        note = "; ".join(f"{x['lever']} acts from {x['first_year']}" for x in idle)
+        note = "; ".join(_idle_text(x) for x in idle)
         rec["reason"] = "; ".join(
             r for r in (rec["reason"], f"no effect inside the target's period: {note}") if r
         )
     return rec
+
+
+def _idle_text(x: dict) -> str:
+    if x["why"] == "history":
+        return f"{x['lever']}: the period's figures are already observed"
+    if x["why"] == "late":
+        return f"{x['lever']} acts only from {x['first_year']}"
+    return f"{x['lever']} acted {x['first_year']}-{x['last_year']} only"
 
 
 def _summary(m: np.ndarray, comparator: str, threshold: float | None) -> dict:

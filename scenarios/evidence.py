@@ -74,7 +74,10 @@ def evidence_table() -> list[dict]:
     out = []
     for lever in lever_catalog().values():
         for e in lever.effects:
-            rows = rows_for(lever, e.indicators)
+            # a stock moved through its flow's additions shares the flow's rows
+            rows = rows_for(lever, e.indicators) or [
+                r for r in evidence_rows() if r["lever"] == lever.id
+            ]
             sized = [r for r in rows if r.get("per_year_pct") is not None]
             out.append(
                 {
@@ -85,7 +88,8 @@ def evidence_table() -> list[dict]:
                     "range": f"{e.low:g} / {e.mode:g} / {e.high:g}",
                     "derived": derive_range(rows),
                     "rows_with_magnitude": len(sized),
-                    "rows": sum(r["lever"] == lever.id for r in evidence_rows()),
+                    "rows": len(rows),
+                    "none_found": all(r["citation"] == "no evidence found" for r in rows),
                     "judgement": lever.judgement,
                 }
             )
@@ -95,13 +99,17 @@ def evidence_table() -> list[dict]:
 def markdown_table() -> str:
     """The README's lever table."""
     lines = [
-        "| lever | 措施 | indicators | range % (low / mode / high) | evidence rows (with a size) "
-        "| judgement |",
+        "| lever | 措施 | indicators | range % (low / mode / high) | evidence | judgement |",
         "|---|---|---|---|---|---|",
     ]
     for r in evidence_table():
+        ev = (
+            "none found (searches listed)"
+            if r["none_found"]
+            else f"{r['rows']} rows, {r['rows_with_magnitude']} with a size"
+        )
         lines.append(
-            f"| {r['lever']} | {r['zh']} | {r['indicators']} | {r['range']} | "
-            f"{r['rows']} ({r['rows_with_magnitude']}) | {'yes' if r['judgement'] else 'no'} |"
+            f"| {r['lever']} | {r['zh']} | {r['indicators']} | {r['range']} | {ev} | "
+            f"{'yes' if r['judgement'] else 'no'} |"
         )
     return "\n".join(lines)

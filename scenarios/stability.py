@@ -50,7 +50,8 @@ def rank_stability(
     top: int = TOP,
 ) -> dict[str, dict]:
     """For each lever, the share of draws in which it ranks in the top ``top`` by the size of
-    its p_hit gain, and its mean gain. ``curves[k] = (effects %, gains)`` on an increasing grid;
+    its p_hit gain, the share in which it takes each rank (``rank_shares[0]``: first), and its
+    mean gain. ``curves[k] = (effects %, gains)`` on an increasing grid;
     ``ranges[k]`` is the triangular range its effect is drawn from (ties keep the given order)."""
     rng = np.random.default_rng(seed)
     names = list(curves)
@@ -64,7 +65,11 @@ def rank_stability(
     rows = np.arange(n_draws)[:, None]
     ranks[rows, order] = np.arange(1, len(names) + 1)[None, :]
     return {
-        k: {"top_share": float((ranks[:, j] <= top).mean()), "mean_gain": float(gains[:, j].mean())}
+        k: {
+            "top_share": float((ranks[:, j] <= top).mean()),
+            "rank_shares": [float((ranks[:, j] == i).mean()) for i in range(1, len(names) + 1)],
+            "mean_gain": float(gains[:, j].mean()),
+        }
         for j, k in enumerate(names)
     }
 
@@ -122,6 +127,7 @@ def lever_ranking(
             basis=basis(scenario, k),
             range=list(ranges[k]),
             top_share=stab[k]["top_share"],
+            rank_share=stab[k]["rank_shares"][i],
             top_share_widened=stab_wide[k]["top_share"],
         )
     on_judgement = any(r["basis"] == "judgement" for r in rows[:top])
@@ -136,3 +142,40 @@ def lever_ranking(
         "widen_factor": factor,
         "n_draws": n_draws,
     }
+
+
+def lever_records(
+    runs: list[TargetRun],
+    scenario: Scenario,
+    costs: dict[str, float] | None = None,
+    sobol_n: int = 1024,
+    seed: int = 0,
+    n_draws: int = N_DRAWS,
+) -> list[dict]:
+    """One record per simulated target: the ranking with each lever's stability, the ranking by
+    p_hit gained per 万元 when ``costs`` (万元 a year per lever) are given, and Sobol indices."""
+    from .analysis import INDEPENDENCE, sobol_indices
+    from .engine import judge
+    from .local import cost_ranking
+
+    out = []
+    for run in runs:
+        rec = judge(run, scenario)
+        if rec["status"] != "simulated":
+            continue
+        ranked = lever_ranking(run, scenario, n_draws, seed)
+        out.append(
+            {
+                "region": rec["region"],
+                "target_id": rec["target_id"],
+                "label_zh": rec["label_zh"],
+                "label_en": rec["label_en"],
+                "p_hit": rec["p_hit"],
+                **ranked,
+                "by_cost": cost_ranking(ranked["ranking"], costs) if costs else [],
+                "sobol": sobol_indices(run, sobol_n, seed, scenario) if sobol_n else [],
+                "assumption": INDEPENDENCE,
+                "idle_levers": rec.get("idle_levers", []),
+            }
+        )
+    return out

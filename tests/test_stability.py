@@ -26,6 +26,7 @@ def test_a_dominating_lever_is_always_first():
     curves = {"a": LINE, "b": LINE}
     s = rank_stability(curves, {"a": (10, 15, 20), "b": (0, 2, 5)}, 4000, seed=1, top=1)
     assert s["a"]["top_share"] == 1.0 and s["b"]["top_share"] == 0.0
+    assert s["a"]["rank_shares"] == [1.0, 0.0] and s["b"]["rank_shares"] == [0.0, 1.0]
     # The mean gain is the triangular mean (low + mode + high) / 3, in fractions.
     assert s["a"]["mean_gain"] == pytest.approx(0.15, abs=0.002)
     assert s["b"]["mean_gain"] == pytest.approx(7 / 300, abs=0.001)
@@ -140,6 +141,7 @@ def test_a_lever_starting_after_the_period_is_reported(run):
     late = Scenario("late", "", "", (("copyright_registration_support", 1.0),), start=2030)
     rec = judge(run, late)
     assert rec["idle_levers"][0]["lever"] == "copyright_registration_support"
+    assert rec["idle_levers"][0]["why"] == "late" and "from 2030" in rec["reason"]
     assert "no effect inside the target's period" in rec["reason"]
     assert rec["p_hit"] == judge(run)["p_hit"]
     on_time = Scenario("now", "", "", (("copyright_registration_support", 1.0),))
@@ -152,6 +154,7 @@ def test_lever_ranking_reports_stability(run):
     rows = out["ranking"]
     assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
     assert all(0 <= r["top_share"] <= 1 and r["basis"] == "judgement" for r in rows)
+    assert all(0 <= r["rank_share"] <= 1 for r in rows)
     assert out["rests_on_judgement"] and "判断" in out["label_zh"]
     local = with_local(sc, {}).with_range("copyright_registration_support", 0, 1, 2)
     again = lever_ranking(run, local, n_draws=300, seed=0)
