@@ -238,10 +238,9 @@ def _stability(b: dict, key: str, lang: str) -> str:
         f"<td>{BASIS[lang][r['basis']]}</td></tr>"
         for r in rec["tornado"]
     )
-    note = (
-        f"{escape(st['label_zh'] if lang == 'zh' else st['label_en'])} · {head[5]}: "
-        f"{moved[0] if st['order_changes_when_widened'] else moved[1]}"
-    )
+    label = st["ranking_label_zh"] if lang == "zh" else st["ranking_label_en"]
+    widened = moved[0] if st["order_changes_when_widened"] else moved[1]
+    note = f"{escape(label)} · {head[5]}: {widened}"
     return (
         f'<div class="wrap"><table><thead><tr>{"".join(f"<th>{h}</th>" for h in head[:5])}'
         f'</tr></thead><tbody>{rows}</tbody></table></div><p class="meta">{note}</p>'

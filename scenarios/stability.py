@@ -137,8 +137,8 @@ def lever_ranking(
         "top": top,
         "order_changes_when_widened": top_order(stab, top) != top_order(stab_wide, top),
         "rests_on_judgement": on_judgement,
-        "label_zh": label["zh"],
-        "label_en": label["en"],
+        "ranking_label_zh": label["zh"],
+        "ranking_label_en": label["en"],
         "widen_factor": factor,
         "n_draws": n_draws,
     }

@@ -155,7 +155,7 @@ def test_lever_ranking_reports_stability(run):
     assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
     assert all(0 <= r["top_share"] <= 1 and r["basis"] == "judgement" for r in rows)
     assert all(0 <= r["rank_share"] <= 1 for r in rows)
-    assert out["rests_on_judgement"] and "判断" in out["label_zh"]
+    assert out["rests_on_judgement"] and "判断" in out["ranking_label_zh"]
     local = with_local(sc, {}).with_range("copyright_registration_support", 0, 1, 2)
     again = lever_ranking(run, local, n_draws=300, seed=0)
     row = next(r for r in again["ranking"] if r["lever"] == "copyright_registration_support")
