@@ -203,6 +203,7 @@ STABILITY = {
         "措施",
         "满力度时达标概率变化",
         "保持前三的比例",
+        "保持名次的比例",
         "效果范围依据",
         "判断放宽一倍后前三顺序",
     ),
@@ -211,8 +212,9 @@ STABILITY = {
         "Lever",
         "Change in P(met)",
         "Top-3 share",
+        "Holds rank",
         "Range from",
-        "Top 3 if judgements doubled",
+        "Top 3 if judged ranges doubled",
     ),
 }
 BASIS = {
@@ -234,15 +236,15 @@ def _stability(b: dict, key: str, lang: str) -> str:
     moved = {"zh": ("有变化", "不变"), "en": ("changes", "holds")}[lang]
     rows = "".join(
         f"<tr><td>{r['rank']}</td><td>{escape(r['zh'] if lang == 'zh' else r['lever'])}</td>"
-        f"<td>{r['delta']:+.1%}</td><td>{r['top_share']:.0%}</td>"
+        f"<td>{r['delta']:+.1%}</td><td>{r['top_share']:.0%}</td><td>{r['rank_share']:.0%}</td>"
         f"<td>{BASIS[lang][r['basis']]}</td></tr>"
         for r in rec["tornado"]
     )
     label = st["ranking_label_zh"] if lang == "zh" else st["ranking_label_en"]
     widened = moved[0] if st["order_changes_when_widened"] else moved[1]
-    note = f"{escape(label)} · {head[5]}: {widened}"
+    note = f"{escape(label)} · {head[6]}: {widened}"
     return (
-        f'<div class="wrap"><table><thead><tr>{"".join(f"<th>{h}</th>" for h in head[:5])}'
+        f'<div class="wrap"><table><thead><tr>{"".join(f"<th>{h}</th>" for h in head[:6])}'
         f'</tr></thead><tbody>{rows}</tbody></table></div><p class="meta">{note}</p>'
     )
 
