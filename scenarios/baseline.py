@@ -22,6 +22,7 @@ from ..forecast.learned import Learned, provider
 from ..forecast.series import Observed, observed
 from .apply import lever_uniforms
 from .evaluate import Paths, half_year_shares, half_year_years, needed_times
+from .levers import plan_start
 from .outcomes import outcome
 from .parallel import execute
 
@@ -79,7 +80,7 @@ def prepare(
     for ``as_of``)."""
     learned = learned or provider(as_of)
     now = float(as_of + 1) if as_of is not None else decimal_today(today)
-    start = (as_of + 1) if as_of is not None else int(now)
+    starts = plan_start(targets)  # levers act when the plan's measures do
     hist = cut(history, as_of)
     groups: dict[tuple[str, str], list[Target]] = {}
     for t in targets:
@@ -112,7 +113,7 @@ def prepare(
         for t in group:
             settled = outcome(t, obs, now)
             runs[f"{t.region}/{t.id}"] = TargetRun(
-                t, obs, base, fc, reason, settled, uniforms[t.region], start, as_of, now
+                t, obs, base, fc, reason, settled, uniforms[t.region], starts[t.plan], as_of, now
             )
     return [runs[f"{t.region}/{t.id}"] for t in targets]
 
