@@ -1,9 +1,9 @@
 """The 2021-2023 campaign against non-normal patent applications, measured on the bundled
 provincial panel: each province's outcome against its own forecast made as of 2020.
 
-For each of the 31 provinces the product's own forecaster (``forecast.forecaster.forecast``, the
-same call a run makes) is fitted to the province's 2007-2020 series with a prior learned only from
-the other provinces up to 2020, and simulates 2021-2023. The province's effect is the geometric
+For each of the 31 provinces the product's own forecast (``forecast.chain.forecast_series``,
+the same forecast a run uses) is fitted to the province's 2007-2020 series with a prior learned
+only from the other provinces up to 2020, and simulates 2021-2023. The province's effect is the geometric
 mean over those three years of outcome / forecast median, minus one (a per-year % change in the
 yearly flow). Across provinces the median is the central estimate and the 10th and 90th
 percentiles its spread. This is a before/after comparison against a forecast, not a
@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..forecast.forecaster import forecast, series_rng
+from ..forecast import streams
+from ..forecast.chain import forecast_series
+from ..forecast.learned import Learned, calibration
 from ..forecast.panels import panel_series
 from ..forecast.priors import panel_prior
 from ..forecast.series import Observed
@@ -42,8 +44,10 @@ def province_effects(indicator: str, n_paths: int = 2000, seed: int = 0) -> dict
         obs = Observed(
             s.region, indicator, "件", True, True, past.years.astype(float), past.values, [], []
         )
-        rng = series_rng(seed, s.region, "campaign:" + indicator)
-        fc = forecast(obs, np.array(YEARS, dtype=float), n_paths, rng, prior, "patent_flow")
+        learned = Learned({"patent_flow": prior}, calibration())
+        key = int(streams.stream(seed, s.region, "campaign:" + indicator).integers(2**31 - 1))
+        fc = forecast_series(None, s.region, indicator, n_paths, key, learned, obs=obs)
+        fc.paths = fc.at(np.array(YEARS, dtype=float))
         median = np.median(fc.paths, axis=0)
         actual = np.array([later[y] for y in YEARS])
         ratio = float(np.exp(np.mean(np.log(actual / median))))
