@@ -1,14 +1,14 @@
-"""The 2021-2023 campaign against non-normal patent applications, measured on the bundled
-provincial panel: each province's outcome against its own forecast made as of 2020.
+"""The 2021-2023 campaign against non-normal patent applications, measured on the bundled provincial
+panel: each province's outcome against its own forecast made as of 2020.
 
-For each of the 31 provinces the product's own forecast (``forecast.chain.forecast_series``,
-the same forecast a run uses) is fitted to the province's 2007-2020 series with a prior learned
-only from the other provinces up to 2020, and simulates 2021-2023. The province's effect is the geometric
+For each of the 31 provinces the product's own forecast (``forecast.chain.forecast_series``, the
+same forecast a run uses) is fitted to the province's 2007-2020 series with a prior learned only
+from the other provinces up to 2020, and simulates 2021-2023. The province's effect is the geometric
 mean over those three years of outcome / forecast median, minus one (a per-year % change in the
-yearly flow). Across provinces the median is the central estimate and the 10th and 90th
-percentiles its spread. This is a before/after comparison against a forecast, not a
-difference-in-differences: every province was treated, so anything else that changed in
-2021-2023 (the pandemic years) is in the estimate too.
+yearly flow). Across provinces the median is the central estimate and the 10th and 90th percentiles
+its spread. This is a before/after comparison against a forecast, not a difference-in-differences:
+every province was treated, so anything else that changed in 2021-2023 (the pandemic years) is in
+the estimate too.
 
 Run ``python -m ipcast.scenarios.campaign`` to print the rows that ``data/lever_evidence.yaml``
 carries.
