@@ -1,10 +1,9 @@
-"""``ipcast brief``: the leader's briefing as HTML, and optionally PDF and chart files."""
+"""``ipcast brief``: the leader's briefing as DOCX, PDF or HTML (chosen by the --out extension),
+and optionally chart files. No browser and no system font is needed."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import typer
@@ -22,8 +21,9 @@ from .common import (
     select_targets,
 )
 
+FORMATS = (".docx", ".pdf", ".html")
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-# Flags for a headless browser on a machine with no network: no background requests, no profile.
+# Flags for an optional headless browser (used only by a test of the HTML when one is installed).
 HEADLESS = [
     "--headless",
     "--no-sandbox",
@@ -39,41 +39,31 @@ def find_browser() -> str | None:
     return next((shutil.which(b) for b in BROWSERS if shutil.which(b)), None)
 
 
-def print_pdf(html: Path, pdf: Path, timeout: int = 180) -> None:
-    browser = find_browser()
-    if browser is None:
-        raise InputError(
-            "--pdf",
-            "no headless Chromium found to print the PDF",
-            "install it (`sudo apt-get install chromium` on Debian/Ubuntu) or open "
-            "the HTML file and print it to PDF from any browser",
-        )
-    with tempfile.TemporaryDirectory() as profile:
-        cmd = [
-            browser,
-            *HEADLESS,
-            f"--user-data-dir={profile}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf.resolve()}",
-            html.resolve().as_uri(),
-        ]
-        done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
-    if done.returncode != 0 or not pdf.exists():
-        raise InputError(
-            str(pdf),
-            f"Chromium could not print the PDF (exit {done.returncode})",
-            "open the HTML file and print it to PDF from a browser",
-        )
+def render(doc: list[dict], fmt: str, lang: str, date: str) -> bytes:
+    """The briefing's blocks in one output format (``.docx``, ``.pdf`` or ``.html``)."""
+    if fmt == ".docx":
+        from ..report.docx import brief_docx
+
+        return brief_docx(doc, lang, date)
+    if fmt == ".pdf":
+        from ..report.pdf import brief_pdf
+
+        return brief_pdf(doc, lang, date)
+    from ..report.html import brief_html
+
+    return brief_html(doc, lang).encode("utf-8")
 
 
 @app.command("brief")
 def brief_cmd(
     region: str = typer.Option(..., "--region", "-r"),
-    out: Path = typer.Option(..., "--out", "-o", help="the .html file to write"),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="the file to write: .docx (Word/WPS), .pdf or .html"
+    ),
     scenario: str = typer.Option("baseline", "--scenario", "-s"),
     as_of: int = AS_OF,
     lang: str = typer.Option("zh", "--lang", help="zh or en"),
-    pdf: Path = typer.Option(None, "--pdf", help="also print a PDF (needs Chromium)"),
+    pdf: Path = typer.Option(None, "--pdf", help="also write a PDF of the same briefing"),
     charts: Path = typer.Option(None, "--charts", help="also write PNG and SVG charts"),
     green: float = typer.Option(0.8, "--green", help="p_hit from which a target is green"),
     amber: float = typer.Option(0.5, "--amber", help="p_hit from which it is amber"),
@@ -86,7 +76,7 @@ def brief_cmd(
     # Imported here: matplotlib and the briefing are heavy, and only this command needs them.
     from ..report.brief import build_briefing
     from ..report.charts import png, svg
-    from ..report.html import brief_html
+    from ..report.document import blocks
 
     try:
         check_region(region)
@@ -97,6 +87,11 @@ def brief_cmd(
                 "--green/--amber",
                 f"bands {green}/{amber}",
                 "give 0 <= amber <= green <= 1, e.g. --green 0.8 --amber 0.5",
+            )
+        fmt = out.suffix.lower()
+        if fmt not in FORMATS:
+            raise InputError(
+                str(out), f"unknown format '{out.suffix}'", "end --out in .docx, .pdf or .html"
             )
         for f in (out, pdf):
             if f is not None and f.exists():
@@ -118,11 +113,12 @@ def brief_cmd(
             for name, fig in brief["charts"].items():
                 (charts / f"{name}.png").write_bytes(png(fig))
                 (charts / f"{name}.svg").write_text(svg(fig), encoding="utf-8")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(brief_html(brief), encoding="utf-8")
-        typer.echo(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
-        if pdf is not None:
-            print_pdf(out, pdf)
-            typer.echo(f"wrote {pdf}")
+        doc = blocks(brief)
+        for f, kind in ((out, fmt), (pdf, ".pdf")):
+            if f is None:
+                continue
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_bytes(render(doc, kind, lang, brief["date"]))
+            typer.echo(f"wrote {f} ({f.stat().st_size / 1e6:.2f} MB)")
     except InputError as e:
         fail(e)

@@ -1,0 +1,156 @@
+"""The briefing as a PDF, laid out by fpdf2 with the bundled font: no browser, no system font.
+
+A4 portrait; tables span the text width and wrap their cells, so nothing runs past the page edge;
+a table that goes on to the next page repeats its header. Page one holds the summary (the blocks
+before the first page break). The same briefing always gives the same bytes: the creation date is
+the briefing's date and the file id is derived from the content.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from fpdf import FPDF
+from fpdf.enums import WrapMode
+from fpdf.fonts import FontFace
+
+from .charts import png
+from .fonts import BOLD, REGULAR
+from .words import WORDS
+
+FONT = "ipcast"
+MARGIN = 15  # mm
+SIZES = {"title": 16, "meta": 8.5, "h1": 12, "h2": 10.5, "p": 10, "bullet": 10, "small": 8}
+TABLE_SIZE = {True: 8.5, False: 7.5}  # summary table, appendix tables
+CHART_WIDTH = 165  # mm
+
+
+class _Briefing(FPDF):
+    def __init__(self, lang: str):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.brief_lang = lang
+
+    def footer(self):
+        self.set_y(-10)
+        self.set_font(FONT, size=8)
+        self.set_text_color(120)
+        self.cell(0, 5, WORDS[self.brief_lang]["page"].format(n=self.page_no()), align="C")
+        self.set_text_color(0)
+
+
+def brief_pdf(doc: list[dict], lang: str, date: str) -> bytes:
+    pdf = _Briefing(lang)
+    pdf.add_font(FONT, "", str(REGULAR))
+    pdf.add_font(FONT, "B", str(BOLD))
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=MARGIN)
+    day = datetime.fromisoformat(date).replace(tzinfo=UTC)
+    pdf.set_creation_date(day)
+    pdf.set_lang("zh-CN" if lang == "zh" else "en")
+    title = next(b["text"] for b in doc if b["kind"] == "title")
+    pdf.set_title(title)
+    pdf.set_creator("ipcast")
+    pdf.set_producer("ipcast")
+    pdf.add_page()
+    for b in doc:
+        _BLOCKS[b["kind"]](pdf, b)
+    return bytes(pdf.output())
+
+
+def _title(pdf, b):
+    pdf.set_font(FONT, "B", SIZES["title"])
+    pdf.multi_cell(0, 9, b["text"], align="C", new_x="LMARGIN", new_y="NEXT")
+
+
+def _meta(pdf, b):
+    pdf.set_font(FONT, size=SIZES["meta"])
+    pdf.set_text_color(90)
+    pdf.multi_cell(0, 5, b["text"], align="C", new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    pdf.set_text_color(0)
+    pdf.ln(1)
+
+
+def _heading(pdf, b):
+    size = SIZES[b["kind"]]
+    # Keep a heading with what follows: start a new page if fewer than 25 mm remain.
+    if pdf.y > pdf.page_break_trigger - 25:
+        pdf.add_page()
+    pdf.ln(2)
+    pdf.set_font(FONT, "B", size)
+    pdf.multi_cell(0, size * 0.55, b["text"], new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    pdf.ln(1)
+
+
+def _para(pdf, b):
+    size = SIZES[b["kind"]]
+    pdf.set_font(FONT, size=size)
+    text = ("• " + b["text"]) if b["kind"] == "bullet" else b["text"]
+    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    pdf.ln(0.8)
+
+
+def _table(pdf, b):
+    size = TABLE_SIZE[b["summary"]]
+    pdf.set_font(FONT, size=size)
+    head_style = FontFace(emphasis="BOLD", fill_color=(232, 238, 245))
+    with pdf.table(
+        col_widths=[w * 100 for w in b["widths"]],
+        width=pdf.epw,
+        line_height=size * 0.5,
+        headings_style=head_style,
+        text_align="LEFT",
+        padding=0.8,
+        first_row_as_headings=True,
+        repeat_headings=1,
+        wrapmode=_wrap(pdf),
+    ) as table:
+        row = table.row()
+        for h in b["head"]:
+            row.cell(h)
+        for i, cells in enumerate(b["rows"]):
+            row = table.row()
+            for j, text in enumerate(cells):
+                style = None
+                if j == 0 and b.get("fills"):
+                    style = FontFace(fill_color=_rgb(b["fills"][i]), color=(255, 255, 255))
+                row.cell(text, style=style)
+    pdf.ln(1.5)
+
+
+def _chart(pdf, b):
+    data = png(b["fig"], dpi=200)
+    width_px, height_px = b["fig"].get_size_inches()
+    h = CHART_WIDTH * height_px / width_px
+    if pdf.y + h > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(io.BytesIO(data), x=(pdf.w - CHART_WIDTH) / 2, w=CHART_WIDTH)
+    pdf.ln(3)
+
+
+def _pagebreak(pdf, b):
+    pdf.add_page()
+
+
+def _wrap(pdf) -> WrapMode:
+    """Chinese text has no spaces to break at: wrap it at any character."""
+    return WrapMode.CHAR if pdf.brief_lang == "zh" else WrapMode.WORD
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    c = color.lstrip("#")
+    return tuple(int(c[i : i + 2], 16) for i in (0, 2, 4))
+
+
+_BLOCKS = {
+    "title": _title,
+    "meta": _meta,
+    "h1": _heading,
+    "h2": _heading,
+    "p": _para,
+    "bullet": _para,
+    "small": _para,
+    "table": _table,
+    "chart": _chart,
+    "pagebreak": _pagebreak,
+}
