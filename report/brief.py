@@ -22,7 +22,7 @@ from ..forecast.report import fan_records
 from ..scenarios.analysis import revised_threshold, tornado
 from ..scenarios.engine import judge, prepare
 from ..scenarios.levers import BASELINE, Scenario
-from .charts import fan_chart, revised_chart, tornado_chart
+from .charts import close, fan_chart, revised_chart, tornado_chart
 from .sources import grade
 from .text import BANDS, light, sentences
 
@@ -56,6 +56,8 @@ def build_briefing(
         rec["light"] = light(rec, bands)
     hist = cut(history, as_of)
     charts = _charts(region, recs, hist, n_paths, seed, as_of, lang, revised)
+    for fig in charts.values():
+        close(fig)  # out of pyplot's registry; the figure still draws and saves
     used = hist[(hist["region"] == region) & (hist["exclude"] == "")]
     sources = _sources(used)
     return {

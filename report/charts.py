@@ -57,12 +57,22 @@ def close(fig) -> None:
 
 
 def texts_outside(fig) -> list[str]:
-    """The visible texts of a figure that do not lie wholly inside it (cut when drawn)."""
+    """The drawn texts of a figure that do not lie wholly inside it (cut when saved)."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     box = fig.bbox
+    ticks = {id(t) for ax in fig.axes for t in ax.get_xticklabels() + ax.get_yticklabels()}
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if id(t) not in ticks]
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            texts += [
+                t.label1
+                for t in axis.get_major_ticks()
+                if lo - 1e-9 <= t.get_loc() <= hi + 1e-9 and t.label1.get_visible()
+            ]
     out = []
-    for t in fig.findobj(matplotlib.text.Text):
+    for t in texts:
         if not t.get_visible() or not t.get_text().strip():
             continue
         e = t.get_window_extent(renderer)

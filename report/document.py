@@ -8,6 +8,8 @@ levers that change the odds most, and what the numbers rest on. The appendix fol
 
 from __future__ import annotations
 
+import re
+
 from ..data.catalog import indicator as indicator_row
 from . import words
 from .sources import GRADE_WORDS, WEAK
@@ -24,6 +26,7 @@ COLORS = {
 }
 SUMMARY_ROWS = 18  # traffic-light rows that still leave page one room for the rest
 ASSESSED = ("simulated", "resolved", "awaiting_outcome")
+CJK = r"[\u4e00-\u9fff]"
 
 
 def block(kind: str, text: str = "", **kw) -> dict:
@@ -238,7 +241,7 @@ def _appendix(b: dict, w: dict, lang: str) -> list[dict]:
             str(s["period"]),
             f"{fmt(float(s['value']))}{s['unit']}",
             grades.get(s["grade"], s["grade"]) + (w["weak"] if s["grade"] in WEAK else ""),
-            f"{s['source_title'] or ''} {s['source']}".strip(),
+            f"{_title_in(s['source_title'], lang)} {s['source']}".strip(),
         ]
         for s in b["sources"]
     ]
@@ -260,6 +263,24 @@ def _appendix(b: dict, w: dict, lang: str) -> list[dict]:
         )
     )
     return out
+
+
+def _title_in(title, lang: str) -> str:
+    """A source's title; in Chinese without the notes in English the data files add to some
+    (the address beside it still names the source)."""
+    title = str(title or "")
+    if lang != "zh":
+        return title
+    title = re.sub(r"[(（][^()（）]*[)）]", _keep_chinese, title)
+    return title if re.search(CJK, title) and not re.search(r"[A-Za-z]{4,}", title) else ""
+
+
+def _keep_chinese(m: re.Match) -> str:
+    return (
+        m.group(0)
+        if re.search(CJK, m.group(0)) and not re.search(r"[A-Za-z]{2,}", m.group(0))
+        else ""
+    )
 
 
 def _table(head, rows, widths) -> dict:
