@@ -91,7 +91,7 @@ def test_english_briefing_and_bands(tmp_path):
     )
     assert res.exit_code == 0, res.output
     html = f.read_text(encoding="utf-8")
-    assert "green ≥ 90%" in html and "Effective registered trademarks" in html
+    assert "green: P(met) ≥ 90%" in html and "Effective registered trademarks" in html
 
 
 def test_charts_are_written_as_png_and_svg(tmp_path):
