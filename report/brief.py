@@ -22,7 +22,7 @@ from ..forecast.report import fan_records
 from ..scenarios.analysis import revised_threshold, tornado
 from ..scenarios.engine import judge, prepare
 from ..scenarios.levers import BASELINE, Scenario
-from .charts import close, fan_chart, revised_chart, tornado_chart
+from .charts import fan_chart, revised_chart, tornado_chart
 from .sources import grade
 from .text import BANDS, light, sentences
 
@@ -56,8 +56,6 @@ def build_briefing(
         rec["light"] = light(rec, bands)
     hist = cut(history, as_of)
     charts = _charts(region, recs, hist, n_paths, seed, as_of, lang, revised)
-    for fig in charts.values():
-        close(fig)  # out of pyplot's registry; the figure still draws and saves
     used = hist[(hist["region"] == region) & (hist["exclude"] == "")]
     sources = _sources(used)
     return {
@@ -142,7 +140,8 @@ def _charts(region, recs, hist, n_paths, seed, as_of, lang, revised) -> dict:
         fig = _fan(region, slug, mine, hist, n_paths, seed, lang)
         if fig is not None:
             charts[f"fan_{slug}"] = fig
-    risky = sorted((r for r in sim if r.get("tornado")), key=lambda r: r["p_hit"])[:RISKIEST]
+    moved = (r for r in sim if any(abs(x["delta"]) >= 0.005 for x in r.get("tornado") or []))
+    risky = sorted(moved, key=lambda r: r["p_hit"])[:RISKIEST]
     for r in risky:
         title = (
             f"措施对「{r['label_zh']}」达标概率的影响"

@@ -9,6 +9,7 @@ same on a machine without Chinese fonts. Years on the axes are whole numbers.
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib
 import matplotlib.text
@@ -43,7 +44,16 @@ def svg(fig) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
-    return text[text.index("<svg") :]
+    return _renumber_clips(text[text.index("<svg") :])
+
+
+def _renumber_clips(text: str) -> str:
+    """matplotlib names clip paths by a hash that can include an object's memory address; number
+    them in order of appearance instead, so the same chart gives the same SVG."""
+    names = {}
+    for old in re.findall(r'id="(p[0-9a-f]{10})"', text):
+        names.setdefault(old, f"clip{len(names) + 1}")
+    return re.sub(r"\bp[0-9a-f]{10}\b", lambda m: names.get(m.group(0), m.group(0)), text)
 
 
 def png(fig, dpi: int = 150) -> bytes:
@@ -174,6 +184,7 @@ def revised_chart(rows: list[dict], lang: str):
     ratio = [100 * r["revised"] / r["threshold"] for r in rows][::-1]
     ax.barh(labels, ratio, color=["#70ad47" if v >= 100 else "#ed7d31" for v in ratio])
     ax.axvline(100, color="#c00000", lw=1, ls="--")
+    ax.set_title("80%把握可承诺值与规划目标" if lang == "zh" else "What can be promised at 80 %")
     ax.set_xlabel(
         "80%把握可承诺值 / 规划目标 ×100"
         if lang == "zh"

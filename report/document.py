@@ -184,6 +184,8 @@ def _levers(b: dict, w: dict, lang: str) -> list[dict]:
                 f"'{lv['label_en']}' by about {d} percentage points."
             )
         out.append(block("p", text))
+    if len(out) < 3:
+        out.append(block("small", w["few_levers"]))
     return out
 
 

@@ -35,6 +35,9 @@ FONTS = {  # block kind -> (East Asian font, Latin font, size in pt, bold)
 }
 TEXT_WIDTH_CM = 16.0  # A4 less 2.5 cm margins each side
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Each Chinese font with the name Word on other systems and WPS also know it by, so either finds a
+# match or substitutes a Chinese font of the same kind (charset 86 = GB 2312).
+ALT_NAMES = {"黑体": "SimHei", "仿宋": "FangSong", "宋体": "SimSun", "楷体": "KaiTi"}
 
 
 def brief_docx(doc: list[dict], lang: str, date: str) -> bytes:
@@ -49,6 +52,7 @@ def brief_docx(doc: list[dict], lang: str, date: str) -> bytes:
     props.author = props.last_modified_by = "ipcast"
     props.revision = 1
     props.language = "zh-CN" if lang == "zh" else "en"
+    _font_table(d)
     buf = io.BytesIO()
     d.save(buf)
     return _fixed_zip(buf.getvalue())
@@ -129,9 +133,20 @@ def _table(d, b: dict) -> None:
                 _shade(cell, "E8EEF5")
             elif j == 0 and b.get("fills"):
                 _shade(cell, b["fills"][i - 1].lstrip("#"))
-                run.font.color.rgb = RGBColor(255, 255, 255)
+                dark = b["fills"][i - 1] not in ("#ffc000", "#8eaadb", "#a6a6a6")
+                run.font.color.rgb = RGBColor(255, 255, 255) if dark else RGBColor(0, 0, 0)
     _repeat_header(t.rows[0])
     d.add_paragraph()
+
+
+def _font_table(d) -> None:
+    part = next(r.target_part for r in d.part.rels.values() if r.reltype.endswith("/fontTable"))
+    entries = "".join(
+        f'<w:font w:name="{zh}"><w:altName w:val="{en}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
+        for zh, en in ALT_NAMES.items()
+    )
+    part._blob = part.blob.replace(b"</w:fonts>", entries.encode("utf-8") + b"</w:fonts>")
 
 
 def _shade(cell, hex_color: str) -> None:

@@ -17,7 +17,7 @@ h3{font-size:1em;margin-top:1em}
 table{border-collapse:collapse;width:100%;font-size:.85em}
 th,td{border:1px solid #ccc;padding:3px 5px;text-align:left;vertical-align:top}
 th{background:#e8eef5}
-td.light{color:#fff;white-space:nowrap}
+td.light{color:#fff;white-space:nowrap} td.ink{color:#000}
 .chart svg{max-width:100%;height:auto} .chart{margin:10px 0;page-break-inside:avoid}
 .wrap{overflow-x:auto}
 @media (max-width:600px){body{font-size:14px} th,td{padding:2px 3px}}
@@ -73,8 +73,9 @@ def _table(b: dict) -> str:
         tds = []
         for j, text in enumerate(cells):
             if j == 0 and b.get("fills"):
+                ink = " ink" if b["fills"][i] in ("#ffc000", "#8eaadb", "#a6a6a6") else ""
                 tds.append(
-                    f'<td class="light" style="background:{b["fills"][i]}">{escape(text)}</td>'
+                    f'<td class="light{ink}" style="background:{b["fills"][i]}">{escape(text)}</td>'
                 )
             else:
                 tds.append(f"<td>{escape(str(text))}</td>")

@@ -24,6 +24,7 @@ MARGIN = 15  # mm
 SIZES = {"title": 16, "meta": 8.5, "h1": 12, "h2": 10.5, "p": 10, "bullet": 10, "small": 8}
 TABLE_SIZE = {True: 8.5, False: 7.5}  # summary table, appendix tables
 CHART_WIDTH = 165  # mm
+LIGHT_FILLS = {"#ffc000", "#8eaadb", "#a6a6a6"}  # fills on which black text reads better
 
 
 class _Briefing(FPDF):
@@ -113,7 +114,9 @@ def _table(pdf, b):
             for j, text in enumerate(cells):
                 style = None
                 if j == 0 and b.get("fills"):
-                    style = FontFace(fill_color=_rgb(b["fills"][i]), color=(255, 255, 255))
+                    fill = b["fills"][i]
+                    ink = (0, 0, 0) if fill in LIGHT_FILLS else (255, 255, 255)
+                    style = FontFace(fill_color=_rgb(fill), color=ink)
                 row.cell(text, style=style)
     pdf.ln(1.5)
 

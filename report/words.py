@@ -23,7 +23,7 @@ WORDS = {
         "period": "期限",
         "threshold": "规划值",
         "p": "达标概率",
-        "range": "可能区间（10%–90%）",
+        "range": "可能区间",
         "revised": "80%把握可承诺值",
         "s1": "一、总体判断",
         "s2": "二、各项目标研判",
@@ -56,8 +56,9 @@ WORDS = {
         "effect": "作用",
         "none": "无",
         "weak": "（转载，建议核实）",
-        "legend": "绿灯：达标概率≥{g}；黄灯：{a}–{g}；红灯：<{a}。",
+        "legend": "绿灯：达标概率≥{g}；黄灯：{a}–{g}；红灯：<{a}。可能区间为10%至90%分位。",
         "no_levers": "当前情景下各项措施对达标概率的影响均不足1个百分点。",
+        "few_levers": "其余措施对各目标达标概率的影响均不足1个百分点。",
         "page": "第{n}页",
     },
     "en": {
@@ -74,7 +75,7 @@ WORDS = {
         "period": "Period",
         "threshold": "Plan",
         "p": "P(met)",
-        "range": "Likely range (10-90 %)",
+        "range": "Likely range",
         "revised": "At 80 % confidence",
         "s1": "1. Conclusion",
         "s2": "2. The targets",
@@ -107,8 +108,12 @@ WORDS = {
         "effect": "Effect",
         "none": "none",
         "weak": " (repost: check it)",
-        "legend": "green: P(met) ≥ {g}; amber: {a}-{g}; red: < {a}.",
+        "legend": (
+            "green: P(met) ≥ {g}; amber: {a}-{g}; red: < {a}. "
+            "Likely range: 10th to 90th percentile."
+        ),
         "no_levers": "No lever moves any target's odds by a percentage point in this scenario.",
+        "few_levers": "No other lever moves any target's odds by a percentage point.",
         "page": "page {n}",
     },
 }
