@@ -53,11 +53,41 @@ def blocks(b: dict) -> list[dict]:
     ]
     if b["charts"]:
         out.append(block("h1", w["s5"]))
-        out += [block("chart", name=k, fig=fig) for k, fig in b["charts"].items()]
+        for k, fig in b["charts"].items():
+            out.append(block("chart", name=k, fig=fig))
+            out += _stability(b, k, lang)
         out.append(block("pagebreak"))
     out.append(block("h1", w["appendix"]))
     out += _appendix(b, w, lang)
     return out
+
+
+def _stability(b: dict, key: str, lang: str) -> list[dict]:
+    """Under a lever tornado: each lever's rank and how firm it is (share of effect draws that
+    keep it in the top three; whether the top order survives widened judgement ranges)."""
+    if not key.startswith("tornado_"):
+        return []
+    rec = next((r for r in b["records"] if f"tornado_{r['target_id']}" == key), None)
+    st = rec.get("lever_stability") if rec else None
+    if not st:
+        return []
+    rows = [
+        [
+            str(r["rank"]),
+            r["zh"] if lang == "zh" else r["lever"],
+            f"{r['delta']:+.1%}",
+            f"{r['top_share']:.0%}",
+            f"{r['rank_share']:.0%}",
+            words.BASIS[lang][r["basis"]],
+        ]
+        for r in rec["tornado"]
+    ]
+    label = st["ranking_label_zh"] if lang == "zh" else st["ranking_label_en"]
+    head, changes, holds = words.WIDENED[lang]
+    widened = changes if st["order_changes_when_widened"] else holds
+    sep = "：" if lang == "zh" else ": "
+    table = _table(list(words.STABILITY[lang]), rows, [0.08, 0.37, 0.16, 0.13, 0.13, 0.13])
+    return [table, block("small", f"{label}　{head}{sep}{widened}")]
 
 
 def _title(b: dict, w: dict) -> str:

@@ -124,7 +124,7 @@ METHOD = {
         "国际同类序列的经验（并随本地数据增多而减少借用）；数据点多时，用多个模型的校准组合。"
         "每条路径上按规划口径（当年值、累计、年均、存量、逐年）判断是否达标，达标路径所占比例即"
         "达标概率。概率的可信度已在真实历史数据上回测检验（见附录二）。“±”为模拟误差，不含模型"
-        "误差。措施效果的幅度多为判断，可在情景文件中修改。"
+        "误差。措施效果的幅度多为判断（证据见措施证据文件），可在情景文件或本地措施文件中修改。"
     ),
     "en": (
         "Each indicator is extrapolated into thousands of possible future paths: with few data "
@@ -134,7 +134,8 @@ METHOD = {
         "target (a year's level, a total, a yearly average, a stock, every year); the share of "
         "paths that meet it is the probability. Its calibration was measured on real held-out "
         "data (A2). '±' is simulation error only. Lever effect sizes are mostly judgements "
-        "and can be changed in the scenario file."
+        "(evidence in data/lever_evidence.yaml) and can be changed in a scenario or local lever "
+        "file."
     ),
 }
 
@@ -239,3 +240,24 @@ def calibration_row(family: str, c: dict, lang: str) -> list[str]:
         return [family, ", ".join(c["members"]), str(c["n_forecasts"])]
     members = "、".join(MEMBER_ZH.get(m, m) for m in c["members"])
     return [FAMILY_ZH.get(family, family), members, str(c["n_forecasts"])]
+
+
+STABILITY = {
+    "zh": (
+        "排名",
+        "措施",
+        "满力度时达标概率变化",
+        "保持前三的比例",
+        "保持名次的比例",
+        "效果范围依据",
+    ),
+    "en": ("Rank", "Lever", "Change in P(met)", "Top-3 share", "Holds rank", "Range from"),
+}
+WIDENED = {
+    "zh": ("判断放宽一倍后前三顺序", "有变化", "不变"),
+    "en": ("Top 3 if judged ranges doubled", "changes", "holds"),
+}
+BASIS = {
+    "zh": {"evidence": "实测", "judgement": "判断", "local": "本地"},
+    "en": {"evidence": "evidence", "judgement": "judgement", "local": "local"},
+}
