@@ -26,6 +26,10 @@ FORMAT = typer.Option(Format.table, "--format", "-f", help="table, csv or json")
 REGION = typer.Option(None, "--region", "-r", help="region code, e.g. chengdu (see `regions`)")
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
 HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
+SHEET = typer.Option(None, "--sheet", help="the workbook sheet to read, when several hold figures")
+ACCEPT_LARGE = typer.Option(
+    False, "--accept-large", help="accept figures above the indicator's plausible maximum"
+)
 TARGETS = typer.Option(None, "--targets", help="a target YAML file instead of the bundled plans")
 
 
