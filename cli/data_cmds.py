@@ -16,7 +16,17 @@ from ..data.target_files import bundled_targets, target_records
 from ..data.template import write_template
 from ..report.tables import Format, render
 from .common import app, fail
-from .options import ACCEPT_LARGE, AS_OF, FORMAT, HISTORY, INDICATOR, REGION, SHEET, TARGETS
+from .options import (
+    ACCEPT_LARGE,
+    AS_OF,
+    FORMAT,
+    HISTORY,
+    INDICATOR,
+    REGION,
+    SHEET,
+    TARGETS,
+    out_option,
+)
 
 
 @app.command("regions")
@@ -95,15 +105,11 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
 @app.command("template")
 def template_cmd(
     region: str = typer.Option(..., "--region", "-r"),
-    out: Path = typer.Option(..., "--out", "-o", help="the .xlsx file to write"),
+    out: Path = out_option((".xlsx",), "the .xlsx file to write"),
 ):
     """Write a fill-in sheet (Chinese headers, years as columns) for a region's own figures."""
     try:
         check_region(region)
-        if out.exists():
-            raise InputError(str(out), "file exists", "choose another --out; nothing was written")
-        if out.suffix.lower() != ".xlsx":
-            raise InputError(str(out), "not an .xlsx name", "end the file name in .xlsx")
         slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
         write_template(out, region, slugs + ["population"])
     except InputError as e:

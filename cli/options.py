@@ -5,10 +5,29 @@ from __future__ import annotations
 import typer
 
 from ..report.tables import Format
+from . import checks
 
 
 def paths_option(default: int) -> typer.models.OptionInfo:
-    return typer.Option(default, "--paths", min=100, help="Monte Carlo paths")
+    return typer.Option(
+        default,
+        "--paths",
+        min=100,
+        callback=checks.paths,
+        help=f"Monte Carlo paths (at most {checks.MAX_PATHS:,}: {checks.MEMORY_BUDGET} of memory)",
+    )
+
+
+def out_option(suffixes: tuple[str, ...], help: str, name: str = "--out", required: bool = True):
+    """An output file option: its kind taken from the extension (others refused), never an
+    existing file, in a folder that can be written; all checked before any work."""
+    names = (name, "-o") if name == "--out" else (name,)
+    return typer.Option(
+        ... if required else None,
+        *names,
+        callback=lambda v: checks.out_file(v, suffixes, name),
+        help=help,
+    )
 
 
 FORMAT = typer.Option(Format.table, "--format", "-f", help="table, csv or json")
@@ -24,6 +43,7 @@ TARGETS = typer.Option(None, "--targets", help="a target YAML file instead of th
 SEED = typer.Option(
     0,
     "--seed",
+    callback=checks.seed,
     help="random seed: one seed gives one stream per region, indicator and scenario",
 )
 PATHS = paths_option(4000)

@@ -21,6 +21,7 @@ from .options import (
     SEED,
     TARGET,
     TARGETS,
+    out_option,
     paths_option,
 )
 
@@ -49,6 +50,9 @@ def simulate_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
+    for r in recs:
+        if r.get("scenario_note"):
+            to_stderr(f"note: {r['scenario_note']}")
     if fmt == Format.table:
         typer.echo(f"scenario: {sc.name} ({sc.zh})")
         typer.echo(views.run_table(recs, views.RUN_COLUMNS + ["shortfall"]))
@@ -108,6 +112,12 @@ def revise_cmd(
         progress=to_stderr,
     )
     typer.echo(render(views.revise_rows(recs) if fmt == Format.table else recs, fmt))
+    if not any(r["revised_threshold"] is not None for r in recs):
+        to_stderr(
+            f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
+            "(see the status column); import the region's figures with `ipcast import FILE` "
+            "or pass --history FILE, or pass --targets FILE with targets that have history"
+        )
 
 
 @app.command("goal")
@@ -178,7 +188,7 @@ def draft_cmd(
     until: int = typer.Option(2030, "--until"),
     first: int = typer.Option(None, "--from", help="first year of the new plan"),
     confidence: float = CONFIDENCE,
-    out: Path = typer.Option(..., "--out", "-o", help="the .yaml file to write"),
+    out: Path = out_option((".yaml", ".yml"), "the .yaml file to write"),
     scenario: str = SCENARIO,
     paths: int = PATHS,
     seed: int = SEED,

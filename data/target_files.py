@@ -29,7 +29,7 @@ TARGET_KEYS = frozenset(REQUIRED) | {
 }
 FILE_KEYS = frozenset(
     {"plan", "region", "title_zh", "title_en", "issued", "horizon", "fiscal_year", "source"}
-) | {"targets"}
+) | {"targets", "notes"}
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,9 @@ def versions_dir() -> Path:
 
 
 @contextmanager
-def locked(wait: float = LOCK_WAIT):
+def locked(wait: float | None = None):
     """Hold the store's lock: only one change to the store at a time, across processes."""
+    wait = LOCK_WAIT if wait is None else wait
     try:
         home().mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(home() / ".history.lock"), timeout=wait)
