@@ -30,7 +30,15 @@ def out_option(suffixes: tuple[str, ...], help: str, name: str = "--out", requir
     )
 
 
-FORMAT = typer.Option(Format.table, "--format", "-f", help="table, csv or json")
+FORMAT = typer.Option(
+    Format.table, "--format", "-f", help="table, csv, json, or xlsx (with --out FILE.xlsx)"
+)
+OUT = out_option(
+    (".xlsx", ".csv", ".json"),
+    "also write the results to FILE: .xlsx (Excel), .csv or .json",
+    required=False,
+)
+LANG = typer.Option("zh", "--lang", help="zh or en: the language of target names in the table")
 REGION = typer.Option(None, "--region", "-r", help="region code, e.g. chengdu (see `regions`)")
 REGION_REQUIRED = typer.Option(..., "--region", "-r", help="region code, e.g. chengdu")
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
@@ -39,7 +47,12 @@ SHEET = typer.Option(None, "--sheet", help="the workbook sheet to read, when sev
 ACCEPT_LARGE = typer.Option(
     False, "--accept-large", help="accept figures above the indicator's plausible maximum"
 )
-TARGETS = typer.Option(None, "--targets", help="a target YAML file instead of the bundled plans")
+TARGETS = typer.Option(
+    None,
+    "--targets",
+    help="targets instead of the bundled plans: a YAML file, or a CSV/XLSX table "
+    "(one row per target, or the plan's own indicator table)",
+)
 SEED = typer.Option(
     0,
     "--seed",
