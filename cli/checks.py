@@ -50,7 +50,7 @@ def out_file(value: Path | None, suffixes: tuple[str, ...], option: str = "--out
         fail(
             InputError(
                 f"{option} {p}",
-                f"this command writes {'/'.join(suffixes)}, not '{p.suffix or 'no extension'}'",
+                f"unknown file type '{p.suffix}': this command writes {'/'.join(suffixes)}",
                 f"end the name in {suffixes[0]}" + _other_option(p.suffix.lower(), option),
             )
         )
