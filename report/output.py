@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..data.errors import InputError
 
-FORMATS = (".docx", ".pdf", ".html")
+FORMATS = (".docx", ".pdf", ".html", ".htm")
 
 
 def output_format(path: Path) -> str:
