@@ -57,9 +57,12 @@ def indicators() -> pd.DataFrame:
     return df.set_index("slug")
 
 
-@cache
 def regions() -> pd.DataFrame:
-    return _read_csv("regions.csv").set_index("region")
+    """Every region ipcast knows: the bundled ones by their codes, every other division of China
+    by its 6-digit adcode (see ``places``)."""
+    from .places import region_table
+
+    return region_table()
 
 
 def indicator(slug: str) -> pd.Series:
