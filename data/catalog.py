@@ -73,16 +73,11 @@ def indicator(slug: str) -> pd.Series:
 
 
 def find_indicator(name: str) -> str | None:
-    """Slug for a slug, a Chinese name or an English name; ``None`` when unknown."""
-    cat = indicators()
-    key = str(name).strip()
-    if key in cat.index:
-        return key
-    for col in ("zh", "en"):
-        hit = cat.index[cat[col].str.strip() == key]
-        if len(hit):
-            return hit[0]
-    return None
+    """Slug for a slug, a catalog name or any name of ``indicator_aliases.csv`` (see
+    ``indicator_names``); ``None`` when unknown."""
+    from .indicator_names import match_indicator
+
+    return match_indicator(name)
 
 
 @cache

@@ -244,3 +244,24 @@ def nearest(text: str, n: int = 5) -> list[str]:
     for name in difflib.get_close_matches(key, list(pool), n=n, cutoff=0.5):
         out.extend(k for k in pool[name] if k not in out)
     return out[:n]
+
+
+def region_in_text(text: str) -> str | None:
+    """The one region a title names (绵阳市知识产权主要指标 -> 510700), or ``None`` when it
+    names none or several. Only full names of three or more characters count, so ordinary
+    words are not taken for places; a name whose parent is also named wins (北京市朝阳区)."""
+    raw = str(text).strip()
+    if not raw:
+        return None
+    try:
+        return resolve_region(raw)
+    except InputError:
+        pass
+    key = fold(raw)
+    full = _names()["full"]
+    hits = {k for name, keys in full.items() if len(name) >= 3 and name in key for k in keys}
+    named = set(hits)
+    hits = {k for k in hits if not any(k in ancestors(o) for o in hits if o != k)}
+    if len(hits) > 1:
+        hits = {k for k in hits if named & set(ancestors(k))}
+    return hits.pop() if len(hits) == 1 else None
