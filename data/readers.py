@@ -17,7 +17,7 @@ from .cells import CellError, normalise, parse_number, parse_period_cell
 from .errors import InputError
 from .indicator_names import match_indicator, split_label, unknown_indicator_fix
 from .periods import parse_period
-from .places import region_in_text, resolve_region
+from .places import describe, region_in_text, resolve_region
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
@@ -217,7 +217,7 @@ def _title_region(raw, header_row: int, where: str, report: list[str]) -> str | 
     for text in titles:
         key = region_in_text(text)
         if key:
-            report.append(f"region {key} taken from the title '{text.strip()}'")
+            report.append(f"region {describe(key)} taken from the title '{text.strip()}'")
             return key
     return None
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import yaml
 
 from . import units
-from .catalog import data_path, indicators, regions
+from .catalog import data_path, indicators
 from .errors import InputError
 from .periods import Period, parse_period
+from .places import resolve_region
 
 # libyaml's safe loader when available: ten times faster on the bundled plans.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -97,13 +98,7 @@ def load_file(f, name: str) -> list[Target]:
         ) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("targets"), list):
         raise InputError(name, "no 'targets:' list", "put the targets under a top-level 'targets:'")
-    region = str(doc.get("region", ""))
-    if region not in regions().index:
-        raise InputError(
-            f"{name} key 'region'",
-            f"unknown region '{region}'",
-            "use a region from `ipcast regions`",
-        )
+    region = resolve_region(str(doc.get("region", "")), f"{name} key 'region'")
     plan = str(doc.get("plan", Path(name).stem))
     targets = [_target(t, i, plan, region, name) for i, t in enumerate(doc["targets"])]
     ids = [t.id for t in targets]
