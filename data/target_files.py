@@ -42,6 +42,7 @@ class Target:
     reading: str = ""
     alternative: str = ""
     baseline: str = ""
+    stretch: str = ""  # the plan's words when it marks the target 力争 (strive for): a stretch goal
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -192,6 +193,7 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
         "reading",
         "alternative",
         "baseline",
+        "stretch",
     }
     return Target(
         plan=plan,
@@ -212,6 +214,7 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
         reading=str(t.get("reading", "")),
         alternative=str(t.get("alternative", "")),
         baseline=str(t.get("baseline", "")),
+        stretch=str(t.get("stretch", "")),
         extra={k: v for k, v in t.items() if k not in known},
     )
 
@@ -239,6 +242,7 @@ def target_records(targets: list[Target]) -> list[dict]:
                 "quote": t.quote,
                 "reading": t.reading,
                 "alternative": t.alternative,
+                "stretch": t.stretch,
             }
         )
     return out
