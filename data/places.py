@@ -265,3 +265,12 @@ def region_in_text(text: str) -> str | None:
     if len(hits) > 1:
         hits = {k for k in hits if named & set(ancestors(k))}
     return hits.pop() if len(hits) == 1 else None
+
+
+def members(within: str, level: str) -> list[str]:
+    """Every region of ``level`` (province, prefecture or county) inside ``within``."""
+    if level not in ("province", "prefecture", "county"):
+        raise InputError("level", f"unknown level '{level}'", "use province, prefecture or county")
+    t = region_table()
+    top = resolve_region(within, "within")
+    return [k for k in t.index[t["tier"] == level] if top in ancestors(k)]

@@ -83,9 +83,9 @@ def read_history_file(
     cols = _map_columns(header)
     years = _period_columns(header, cols, sheet.where, header_row, report)
     if "value" in cols and "period" in cols:
-        records = _long(body, cols, first_line)
+        records = _long(body.to_numpy(dtype=object), cols, first_line)
     elif years:
-        records = _wide(body, cols, years, first_line)
+        records = _wide(body.to_numpy(dtype=object), cols, years, first_line)
         report.append(f"wide layout: {len(years)} period columns ({', '.join(years.values())})")
     else:
         raise InputError(
@@ -244,7 +244,7 @@ def _map_columns(header: list[str]) -> dict[str, int]:
 
 
 def _cell(body, r, c):
-    return body.iat[r, c] if c is not None else ""
+    return body[r, c] if c is not None else ""  # body: the sheet's cells as a numpy array
 
 
 def _text(body, r, c) -> str:
@@ -264,11 +264,11 @@ def _record(body, r, cols, line, column, period, value) -> dict:
         "source": _text(body, r, cols.get("source")),
         "notes": _text(body, r, cols.get("notes")),
         "first_cell": _text(body, r, 0),
-        "row_cells": [_clean(x) for x in body.iloc[r].tolist()],
+        "row_cells": [_clean(x) for x in body[r].tolist()],
     }
 
 
-def _long(body: pd.DataFrame, cols: dict[str, int], first: int) -> list[dict]:
+def _long(body, cols: dict[str, int], first: int) -> list[dict]:
     return [
         _record(
             body,
@@ -283,7 +283,7 @@ def _long(body: pd.DataFrame, cols: dict[str, int], first: int) -> list[dict]:
     ]
 
 
-def _wide(body: pd.DataFrame, cols: dict[str, int], years: dict[int, str], first: int):
+def _wide(body, cols: dict[str, int], years: dict[int, str], first: int):
     return [
         _record(body, r, cols, first + r, f"{_col_name(c)} ({period})", period, _cell(body, r, c))
         for r in range(len(body))
@@ -460,8 +460,9 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
 
 
 def _period_type(slug: str, period) -> str:
-    row = indicators().loc[slug]
-    if row["measure"] == "stock" or (row["measure"] == "ratio" and row["unit"] != "%"):
+    cat = indicators()
+    measure, unit = cat.at[slug, "measure"], cat.at[slug, "unit"]
+    if measure == "stock" or (measure == "ratio" and unit != "%"):
         return "asof"
     whole = abs(period.start - round(period.start)) < 1e-9
     if whole and abs(period.years - 1) < 1e-9:
