@@ -23,6 +23,9 @@ from .inputs import check_indicator, check_region, load_history, select_targets
 Progress = Callable[[str], None] | None
 
 
+REGIONS_PER_STEP = 16
+
+
 def say(progress: Progress, text: str) -> None:
     if progress is not None:
         progress(text)
@@ -40,22 +43,34 @@ def run(
     scheduler: str | None = None,
     cache: bool = True,
     progress: Progress = None,
+    regions_done: Callable[[int, int], None] | None = None,
 ) -> list[dict]:
     """One record per target: status, ``p_hit`` and its standard error, median and 10/90 % range
     in the plan's unit. With ``as_of``, each record also says what is known now (``now_*``)."""
-    check_region(region)
+    region = check_region(region)
     targets = select_targets(region, targets_file)
     history = load_history(history_file)
+    regions = list(dict.fromkeys(t.region for t in targets))
+    # a province-wide run goes a batch of regions at a time: one pool of workers per batch
+    step = 1 if len(regions) <= 5 else REGIONS_PER_STEP
     records: list[dict] = []
     with disk_cache.switched(cache):
-        for reg in dict.fromkeys(t.region for t in targets):
-            mine = [t for t in targets if t.region == reg]
-            say(progress, f"… {reg}: {len(mine)} targets, {paths} paths")
+        for i in range(0, len(regions), step):
+            batch = set(regions[i : i + step])
+            mine = [t for t in targets if t.region in batch]
+            shown = regions[i] if step == 1 else f"{len(batch)} regions"
+            text = f"… {shown}: {len(mine)} targets, {paths} paths"
+            if regions_done is not None:
+                regions_done(i, len(regions))
+            else:
+                say(progress, text)
             recs = assess(mine, history, paths, seed, as_of, jobs=jobs, scheduler=scheduler)
             if as_of is not None:
                 now = assess(mine, history, paths, seed, jobs=jobs, scheduler=scheduler)
                 recs = beside_now(recs, now)
             records += recs
+        if regions_done is not None:
+            regions_done(len(regions), len(regions))
     return records
 
 
@@ -71,7 +86,7 @@ def forecast(
 ) -> list[dict]:
     """One record per indicator of ``region`` (or just ``indicator``): its history, and the fan
     (median, 10/90 %, 2.5/97.5 %) for ``horizon`` years, with the method and what was borrowed."""
-    check_region(region)
+    region = check_region(region)
     check_indicator(indicator)
     history = load_history(history_file)
     if indicator:
@@ -126,7 +141,7 @@ def backtest_series(region: str | None, history_file: Path | None, panel: str | 
         hist = rows.assign(exclude="")
         label = str(history_file)
     else:
-        check_region(region)
+        region = check_region(region)
         hist = combine(userstore.load())
         hist = hist[hist["region"] == region] if region else hist
         label = f"ipcast history{' of ' + region if region else ''}"

@@ -10,20 +10,27 @@ from ..api.inputs import check_indicator, check_region, load_history, select_tar
 from ..data import userstore
 from ..data.errors import InputError
 from ..data.history import combine, cut
+from ..data.indicator_names import read_name_map
 from ..data.listing import history_records, indicator_records, region_records
 from ..data.readers import read_history_file
 from ..data.target_files import bundled_targets, target_records
 from ..data.template import write_template
 from ..report.tables import Format, render
 from .common import app, fail
-from .options import AS_OF, FORMAT, HISTORY, INDICATOR, REGION, TARGETS
+from .options import AS_OF, FORMAT, HISTORY, INDICATOR, REGION, REGION_REQUIRED, TARGETS
 
 
 @app.command("regions")
-def regions_cmd(as_of: int = AS_OF, fmt: Format = FORMAT):
+def regions_cmd(
+    as_of: int = AS_OF,
+    fmt: Format = FORMAT,
+    every: bool = typer.Option(
+        False, "--all", help="every division of China, not only those with figures"
+    ),
+):
     """Regions, their level, parent, plan and latest population (地区)."""
     try:
-        recs = region_records(cut(combine(userstore.load()), as_of))
+        recs = region_records(cut(combine(userstore.load()), as_of), every)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -61,7 +68,7 @@ def history_cmd(
 ):
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
-        check_region(region)
+        region = check_region(region)
         check_indicator(indicator)
         recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
     except InputError as e:
@@ -79,7 +86,7 @@ def history_cmd(
 def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
-        check_region(region)
+        region = check_region(region)
         recs = target_records(select_targets(region, targets_file))
     except InputError as e:
         fail(e)
@@ -94,12 +101,12 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
 
 @app.command("template")
 def template_cmd(
-    region: str = typer.Option(..., "--region", "-r"),
+    region: str = REGION_REQUIRED,
     out: Path = typer.Option(..., "--out", "-o", help="the .xlsx file to write"),
 ):
     """Write a fill-in sheet (Chinese headers, years as columns) for a region's own figures."""
     try:
-        check_region(region)
+        region = check_region(region)
         if out.exists():
             raise InputError(str(out), "file exists", "choose another --out; nothing was written")
         if out.suffix.lower() != ".xlsx":
@@ -118,6 +125,12 @@ def import_cmd(
     dry_run: bool = typer.Option(False, "--dry-run", help="check and report only"),
     replace: bool = typer.Option(False, "--replace", help="overwrite stored figures"),
     undo: bool = typer.Option(False, "--undo", help="restore the previous version"),
+    names: list[str] = typer.Option(
+        None,
+        "--map",
+        help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of "
+        "name,code lines; repeatable",
+    ),
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
     try:
@@ -127,8 +140,7 @@ def import_cmd(
             return
         if file is None:
             raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
-        check_region(region)
-        result = read_history_file(file, region)
+        result = read_history_file(file, region, names=read_name_map(names or []))
         merged, counts = userstore.merge(result.rows, replace, str(file))
     except InputError as e:
         fail(e)

@@ -11,7 +11,7 @@ from .. import api
 from ..forecast.panels import PANELS
 from ..report import views
 from ..report.tables import Format, plain, render
-from .common import app, call, to_stderr
+from .common import RegionBar, app, call, to_stderr
 from .options import (
     AS_OF,
     FORMAT,
@@ -55,6 +55,7 @@ def run_cmd(
         scheduler=scheduler,
         cache=not no_cache,
         progress=to_stderr,
+        regions_done=RegionBar(),
     )
     if fmt == Format.table:
         typer.echo(views.run_table(records, views.RUN_COLUMNS, as_of is not None))

@@ -140,6 +140,36 @@ def unknown_indicator_fix(name: str) -> str:
     slug = near[0].rsplit("(", 1)[1].rstrip(")") if near else "patent_grants"
     shown = "; ".join(near) if near else "none close"
     return (
-        f"nearest: {shown}. Map it with --map '{name}={slug}' (or a CSV of name,slug given as "
-        f"--map FILE), or declare your own with --map '{name}=custom:my_code'"
+        f"nearest: {shown}. Map it: ipcast import FILE --map '{name}={slug}' (or --map a CSV "
+        "of name,code lines); add the meaning to data/indicators.csv if none fits"
     )
+
+
+def read_name_map(items: list[str]) -> dict[str, str]:
+    """``['专利授权数=patent_grants', 'names.csv']`` as {name: slug}; every code is checked."""
+    from pathlib import Path
+
+    from .catalog import indicators
+
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" in item:
+            name, slug = item.split("=", 1)
+            out[name.strip()] = slug.strip()
+            continue
+        p = Path(item)
+        if not p.exists():
+            raise InputError("--map", f"'{item}' is neither NAME=CODE nor a file", "see --help")
+        for i, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines()):
+            if line.strip() and "," in line:
+                name, slug = line.split(",", 1)
+                out[name.strip()] = slug.strip()
+            elif line.strip():
+                raise InputError(f"{item} row {i + 1}", "not 'name,code'", "one name,code a line")
+    cat = indicators()
+    for name, slug in out.items():
+        if slug not in cat.index:
+            raise InputError(
+                "--map", f"'{name}={slug}': unknown code '{slug}'", "see `ipcast indicators`"
+            )
+    return out

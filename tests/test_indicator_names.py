@@ -112,7 +112,7 @@ def test_closest_names_and_the_fix():
     assert any("trademark" in n for n in near)
     fix = unknown_indicator_fix("商标申请量")
     assert "--map '商标申请量=" in fix
-    assert "custom:" in fix
+    assert "ipcast import FILE --map" in fix
 
 
 def test_user_mapping_wins():
