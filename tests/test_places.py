@@ -144,3 +144,34 @@ def test_bundled_regions_keep_their_codes_and_plans():
     assert table.at["510781", "parent"] == "510700"  # 江油 under 绵阳
     assert table.at["510700", "province"] == "sichuan"
     assert table.index.is_unique
+
+
+def test_target_file_over_every_county_of_a_province(tmp_path):
+    from ipcast.data.target_files import load_path
+
+    p = tmp_path / "t.yaml"
+    p.write_text(
+        "plan: demo\nregions: {within: 四川省, level: county}\ntargets:\n"
+        "- {id: a, label_zh: 专利, indicator: patent_grants, kind: level, period: 2026,"
+        " threshold: 1, unit: 件, quote: q}\n",
+        encoding="utf-8",
+    )
+    targets = load_path(p)
+    # 四川省 has 183 county-level divisions; each gets the target, the bundled ones by their code
+    assert len(targets) == 183
+    assert {"guanghan", "511722", "513437"} <= {t.region for t in targets}
+    p.write_text(p.read_text(encoding="utf-8").replace("四川省", "四川X"), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_path(p)
+    assert "key 'regions'" in e.value.where and "nearest" in e.value.problem
+
+
+def test_region_bar_draws_every_tenth_off_a_terminal(capsys):
+    from ipcast.cli.common import RegionBar
+
+    bar = RegionBar(width=10)
+    for done in range(0, 101, 5):
+        bar(done, 100)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 11  # 0 %, 10 %, ..., 100 %
+    assert lines[-1].startswith("[##########] 100/100 regions")
