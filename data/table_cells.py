@@ -146,4 +146,12 @@ def region_in_title(lines: list[str]) -> str | None:
         found = places.region_in_text(line)
         if found:
             return found
-    return None
+    bundled = places.region_table()
+    bundled = bundled[bundled["bundled"] == "yes"]
+    found = [  # short names of the bundled regions (成都知识产权…): the plans write them so
+        (len(name), code)
+        for code, zh in bundled["zh"].items()
+        for name in {zh, zh.rstrip("市区县")}
+        if len(name) >= 2 and any(name in line for line in lines)
+    ]
+    return max(found)[1] if found else None

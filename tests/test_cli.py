@@ -281,7 +281,7 @@ def test_draft_round_trips_through_targets(home, tmp_path):
     )
     assert "广汉市 2027-2030" in out.read_text(encoding="utf-8")
     recs = _json(["targets", "--targets", str(out), "--format", "json"])
-    assert len(recs) == 17 and all(r["period"] == "2030" for r in recs)
+    assert len(recs) == 16 and all(r["period"] == "2030" for r in recs)
     run = _json(["run", "--targets", str(out), "--format", "json", "--paths", "500"])
     tm = next(r for r in run if r["indicator"] == "effective_trademarks")
     # Proposed at 80 % confidence, so the run finds it met about 80 % of the time.

@@ -16,7 +16,7 @@ EXPECTED = {
     "chengdu": [f"cd{i:02d}" for i in range(1, 16)],
     "guanghan": [f"gh{i:02d}" for i in range(1, 17)],
     "dazhou": [f"dz_a{i:02d}" for i in range(1, 27)],
-    "rongchang": [f"rc{i:02d}" for i in range(1, 10)],
+    "rongchang": [f"rc{i:02d}" for i in range(1, 9)],
     "tianchang": [f"tc{i:02d}" for i in range(1, 17)],
 }
 
