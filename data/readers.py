@@ -556,7 +556,7 @@ def check_duplicate_columns(header: list[str], where: str) -> None:
             continue
         key = _header_key(h)
         if key is None and _is_period_header(h):
-            period = parse_period(h)
+            period = parse_period(_period_text(h))
             key = f"period {round(period.start, 4):g}-{round(period.end, 4):g}"
         if key is None:
             continue
