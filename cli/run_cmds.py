@@ -126,6 +126,11 @@ def forecast_cmd(
         typer.echo(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
         seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
         typer.echo(f"  history: {seen or 'none'}")
+        if r.get("stale_years"):
+            typer.echo(
+                f"  last point {r['stale_years']} year(s) before the forecast start "
+                f"(最新数据滞后 {r['stale_years']} 年): the fan starts at the as-of year"
+            )
         if not r["fan"]:
             typer.echo(f"  {r['reason']}")
             continue
