@@ -12,7 +12,7 @@ from ..data.catalog import indicators
 from ..data.errors import InputError
 from ..data.history import combine
 from ..data.readers import read_history_file
-from ..forecast.models import CANDIDATES
+from ..forecast.backtest_selected import MIN_SELECTED_POINTS, backtest_summary, origins_from_data
 from ..forecast.panels import PANELS, panel_series
 from ..forecast.report import fan_records
 from ..forecast.series import yearly_series
@@ -156,27 +156,31 @@ def backtest_cmd(
     with_prophet: bool = typer.Option(False, "--with-prophet", help="also score Prophet (slower)"),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
 ):
-    """Rolling-origin backtest: coverage, CRPS, PIT and Brier per model and for the ensemble."""
-    from ..forecast.backtest import run_backtest
-
+    """Rolling-origin backtest: coverage, CRPS, PIT and Brier per model, for the ensemble, and
+    for the forecast `run` would use at each origin (`selected`); origins come from the data."""
     try:
         series, label = _backtest_series(region, history_file, panel)
         first = start or _default_start(series)
-        models = [m for m in CANDIDATES if with_prophet or m != "prophet"]
 
         def progress(i, n):
             typer.echo(f"… {i}/{n} series", err=True)
 
-        result = run_backtest(
-            series, first, models, horizon, paths, seed, jobs, progress=progress
-        ).summary()
+        result = backtest_summary(series, first, horizon, paths, seed, jobs, with_prophet, progress)
+        if not result["n_scored"]:
+            raise InputError(
+                label,
+                f"nothing to score: no series has {MIN_SELECTED_POINTS}+ consecutive yearly "
+                f"values up to an origin{' from ' + str(start) if start else ''} and one after it",
+                "import more years, or give an earlier --start",
+            )
     except InputError as e:
         fail(e)
     result.update(source=label, start=first, horizons=horizon)
     if fmt == Format.json:
         typer.echo(json.dumps(plain(result), ensure_ascii=False, indent=2))
         return
-    rows = [{"model": "ensemble", **_brief(result["ensemble"])}]
+    blocks = [("selected", result.get("selected")), ("ensemble", result.get("ensemble"))]
+    rows = [{"model": m, **_brief(b)} for m, b in blocks if b]
     rows += [{"model": m, **_brief(b)} for m, b in result["models"].items()]
     typer.echo(f"{label}: {result['n_series']} series, origins from {first}, horizons 1-{horizon}")
     typer.echo(render(rows, fmt))
@@ -201,21 +205,18 @@ def _backtest_series(region, history_file, panel):
         hist = combine(userstore.load())
         hist = hist[hist["region"] == region] if region else hist
         label = f"ipcast history{' of ' + region if region else ''}"
-    from ..forecast.backtest import MIN_POINTS
-
-    series = yearly_series(hist, MIN_POINTS + 1)
+    series = yearly_series(hist, MIN_SELECTED_POINTS + 1)
     if not series:
         raise InputError(
             label,
-            f"no series with {MIN_POINTS + 1}+ consecutive yearly values",
+            f"no series with {MIN_SELECTED_POINTS + 1}+ consecutive yearly values",
             "import a longer series, or use --panel china_provinces",
         )
     return series, label
 
 
 def _default_start(series) -> int:
-    from ..forecast.backtest import MIN_POINTS
-
-    first = min(int(s.years[0]) for s in series)
+    """The first origin scored: the earliest the data allow, at most ten years back."""
+    origins = origins_from_data(series)
     last = max(int(s.years[-1]) for s in series)
-    return max(first + MIN_POINTS + 1, last - 10)
+    return max(origins[0], last - 11) if origins else last
