@@ -117,3 +117,11 @@ def backtest_summary(
     blocks = [result.get("selected"), result.get("ensemble"), *result["models"].values()]
     result["n_scored"] = sum(b["n_forecasts"] for b in blocks if b)
     return result
+
+
+def default_start(series: list[Series]) -> int:
+    """The first origin scored when none is given: the earliest the data allow, at most the
+    last ten years."""
+    origins = origins_from_data(series)
+    last = max(int(s.years[-1]) for s in series)
+    return max(origins[0], last - 11) if origins else last
