@@ -19,17 +19,22 @@ def table():
 
 
 def test_bundled_rows_are_reproduced_by_the_documented_build(table):
-    """One series refitted the way ``python -m ipcast.forecast.calibrate`` does (the members that
-    borrow nothing from other series) gives the stored rows."""
+    """One series refitted the way ``python -m ipcast.forecast.calibrate`` does gives the stored
+    rows of the members that borrow nothing from other series (``pooled`` does; it is fitted
+    here only so that the random stream is drawn in the same order)."""
     s = panel_series("china_provinces")[0]
-    models = ("naive", "drift", "theta")
-    bt = run_backtest([s], 0, models, calibrate.HORIZONS, 500, 0, first_origin=2011)
+    models = ("naive", "drift")
+    bt = run_backtest([s], 0, calibrate.MEMBERS, calibrate.HORIZONS, 500, 0, first_origin=2011)
     mine = bt.scores[bt.scores["model"].isin(models)].set_index(["model", "origin", "h"])
     stored = table[table["series"] == s.key].set_index(["model", "origin", "h"])
-    both = mine.join(stored, rsuffix="_stored", how="inner")
+    both = mine.join(stored.add_suffix("_stored"), how="inner")
     assert len(both) == len(mine) > 20
-    for c in ("center", "spread", "log_y"):
-        assert np.allclose(both[c], both[f"{c}_stored"], atol=1e-4)
+    assert np.allclose(both["log_y"], both["log_y_stored"], atol=1e-4)
+    # Theta's centre and spread are quantiles of its paths, whose stream also depends on the
+    # draws ``pooled`` (with its panel prior) took before it; naive and drift must match exactly.
+    exact = both.loc[["naive", "drift"]]
+    for c in ("center", "spread"):
+        assert np.allclose(exact[c], exact[f"{c}_stored"], atol=1e-4)
 
 
 def test_every_row_is_dated_after_its_origin(table):
