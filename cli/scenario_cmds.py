@@ -60,6 +60,9 @@ def simulate_cmd(
     if fmt == Format.table:
         typer.echo(f"scenario: {sc.name} ({sc.zh})")
         typer.echo(views.run_table(recs, views.RUN_COLUMNS + ["shortfall"]))
+        note = views.idle_note(recs)
+        if note:
+            typer.echo(note)
     else:
         typer.echo(render(recs, fmt))
 
@@ -178,16 +181,30 @@ def levers_cmd(
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
     sobol_n: int = typer.Option(1024, "--sobol-n", min=16, help="Saltelli base sample size"),
+    local: Path = typer.Option(
+        None, "--local", help="your lever file: own effect ranges and yearly costs (万元)"
+    ),
+    local_template: Path = typer.Option(
+        None, "--local-template", help="write a lever file to fill in (.yaml or .xlsx) and stop"
+    ),
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
-    """Which levers matter most for each target: tornado of p_hit and Sobol indices (杠杆排序)."""
+    """Which levers matter most for each target, how firm the ranking is, and p_hit gained per
+    万元 with --local (杠杆排序)."""
+    if local_template is not None:
+        written = call(api.lever_template, local_template)
+        typer.echo(
+            f"wrote {written}: fill one row per measure, then `ipcast levers --local {written}`"
+        )
+        return
     kind = call(file_format, out, fmt)
     recs = call(
         api.levers,
         region,
         target=target,
         scenario=scenario,
+        local=local,
         paths=paths,
         seed=seed,
         as_of=as_of,

@@ -55,13 +55,17 @@ def draft_targets(
     plan's last period); ``as_of`` drafts from the history known at the end of that year."""
     region = targets[0].region
     first = first or math.ceil(max(t.end for t in targets) - 1e-9)
+    plan = f"{region}_{first}-{until}_draft"
     drafts = []
     for t in targets:
         periods = next_periods(t, first, until)
         ths = [0.0] * len(periods)
         drafts.append(
             replace(
-                t, id=t.id, periods=tuple(parse_period(p) for p in periods), thresholds=tuple(ths)
+                t,
+                plan=plan,  # the new plan's name: its levers start in its first year
+                periods=tuple(parse_period(p) for p in periods),
+                thresholds=tuple(ths),
             )
         )
     runs = prepare(drafts, history, n_paths, seed, as_of)
@@ -69,7 +73,7 @@ def draft_targets(
     for old, run in zip(targets, runs, strict=True):
         out.append(_entry(old, run, confidence, scenario))
     return {
-        "plan": f"{region}_{first}-{until}_draft",
+        "plan": plan,
         "region": region,
         "title_zh": f"{regions().loc[region, 'zh']} {first}-{until} 目标草案"
         f"（ipcast 按 {confidence:.0%} 置信度测算）",

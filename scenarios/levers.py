@@ -9,7 +9,8 @@ a lever is equally strong on every indicator it moves, and the same draws serve 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,37 @@ from ..data.errors import InputError
 
 KINDS = ("lever", "shock")
 MAX_INTENSITY = 2.0
+
+# Every key the lever, evidence, scenario and local-lever files may use, declared once so that the
+# files' checks (here and in schema checks elsewhere) allow exactly these.
+LEVER_KEYS = (
+    "id",
+    "kind",
+    "zh",
+    "en",
+    "plans",
+    "effects",
+    "lag",
+    "ramp",
+    "duration",
+    "judgement",
+    "evidence",
+)
+EFFECT_KEYS = ("indicators", "low", "mode", "high")
+EVIDENCE_KEYS = (
+    "lever",
+    "indicators",
+    "citation",
+    "url",
+    "setting",
+    "design",
+    "estimate",
+    "carry_over",
+    "per_year_pct",
+    "searched",
+)
+SCENARIO_KEYS = ("name", "zh", "en", "start", "levers", "shocks", "description")
+LOCAL_LEVER_KEYS = ("lever", "low", "mode", "high", "cost_wan", "source")
 
 
 @dataclass(frozen=True)
@@ -76,6 +108,9 @@ class Scenario:
     en: str
     settings: tuple[tuple[str, float], ...]  # (lever id, intensity)
     start: int | None = None
+    # (lever id, low, mode, high): a range that replaces the catalog's on every indicator the
+    # lever moves (a planner's local evidence, or a fixed value when low == mode == high).
+    ranges: tuple[tuple[str, float, float, float], ...] = ()
 
     @property
     def intensities(self) -> dict[str, float]:
@@ -83,7 +118,21 @@ class Scenario:
 
     def with_setting(self, lever: str, intensity: float) -> Scenario:
         s = {**self.intensities, lever: intensity}
-        return Scenario(self.name, self.zh, self.en, tuple(sorted(s.items())), self.start)
+        return replace(self, settings=tuple(sorted(s.items())))
+
+    def with_range(self, lever: str, low: float, mode: float, high: float) -> Scenario:
+        r = {k: (a, m, b) for k, a, m, b in self.ranges}
+        r[lever] = (float(low), float(mode), float(high))
+        return replace(self, ranges=tuple((k, *v) for k, v in sorted(r.items())))
+
+    def effect(self, lever: Lever, indicator: str) -> Effect | None:
+        """The lever's effect on ``indicator`` in this scenario: the catalog's, or this
+        scenario's own range for the lever."""
+        e = lever.effect_for(indicator)
+        for k, a, m, b in self.ranges:
+            if k == lever.id and e is not None:
+                return Effect(e.indicators, a, m, b)
+        return e
 
 
 BASELINE = Scenario("baseline", "基线", "Baseline", ())
@@ -164,7 +213,7 @@ def load_scenario(name_or_path: str | None) -> Scenario:
 def parse_scenario(doc, label: str) -> Scenario:
     if not isinstance(doc, dict):
         _fail(label, "not a mapping", "start from data/scenarios/baseline.yaml")
-    known = {"name", "zh", "en", "start", "levers", "shocks", "description"}
+    known = set(SCENARIO_KEYS)
     extra = sorted(set(doc) - known)
     if extra:
         _fail(f"{label} key '{extra[0]}'", "unknown key", f"use only {sorted(known)}")
@@ -202,3 +251,15 @@ def parse_scenario(doc, label: str) -> Scenario:
         tuple(sorted(settings.items())),
         start,
     )
+
+
+def plan_start(targets) -> dict[str, int]:
+    """The year each plan's measures start, by plan name: the first year in the plan's name
+    (``chengdu_2021-2025``, ``chengdu_2026-2030_draft``), else the earliest year any of its
+    targets' periods starts in. A scenario's levers start then unless it names its own start."""
+    out: dict[str, int] = {}
+    for t in targets:
+        m = re.search(r"(\d{4})-(\d{4})", t.plan)
+        first = int(m.group(1)) if m else int(min(p.start for p in t.periods))
+        out[t.plan] = min(out.get(t.plan, first), first)
+    return out
