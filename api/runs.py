@@ -113,8 +113,8 @@ def backtest(
     if not result["n_scored"]:
         raise InputError(
             label,
-            f"nothing to score: no series has {MIN_SELECTED_POINTS}+ consecutive yearly values "
-            f"up to an origin{' from ' + str(start) if start else ''} and one after it",
+            f"no series with {MIN_SELECTED_POINTS}+ consecutive yearly values up to an origin"
+            f"{' from ' + str(start) if start else ''} and one after it: nothing to score",
             "import more years, or give an earlier --start",
         )
     result.update(source=label, start=first, horizons=horizon)
