@@ -239,7 +239,8 @@ def idle_note(records: list[dict]) -> str:
 
 def draft_text(doc: dict, out) -> str:
     n = sum(t["threshold"] is not None for t in doc["targets"])
+    notes = "".join(f"\n  note: {x}" for x in doc.get("notes", []))
     return (
         f"wrote {out}: {len(doc['targets'])} targets, {n} with a proposed threshold; "
-        f"edit it, then `ipcast run --targets {out}`"
+        f"edit it, then `ipcast run --targets {out}`{notes}"
     )

@@ -24,6 +24,7 @@ from ..forecast.forecaster import Forecast, forecast, series_rng
 from ..forecast.linked import STOCK_FLOW, ratio_from_stock, stock_from_flows
 from ..forecast.priors import priors
 from ..forecast.series import Observed, observed
+from ..forecast.workers import quiet_workers
 from .apply import apply_scenario, idle_levers, lever_uniforms
 from .evaluate import (
     KindMismatch,
@@ -118,10 +119,11 @@ def prepare(
         for obs, group in tasks
     )
     results = []
-    for i, res in enumerate(_execute(list(calls), jobs, scheduler)):
-        results.append(res)
-        if progress:
-            progress(i + 1, len(tasks))
+    with quiet_workers(jobs > 1):
+        for i, res in enumerate(_execute(list(calls), jobs, scheduler)):
+            results.append(res)
+            if progress:
+                progress(i + 1, len(tasks))
     uniforms = {region: lever_uniforms(seed, region, n_paths) for region in region_text}
     runs: dict[str, TargetRun] = {}
     for (obs, group), (base, fc, reason) in zip(tasks, results, strict=True):
