@@ -11,8 +11,7 @@ from ..data.errors import InputError
 from ..data.history import combine
 from ..data.readers import read_history_file
 from ..forecast import cache as disk_cache
-from ..forecast.backtest import MIN_POINTS, default_start, run_backtest
-from ..forecast.models import CANDIDATES
+from ..forecast.backtest_selected import MIN_SELECTED_POINTS, backtest_summary, default_start
 from ..forecast.panels import PANELS, panel_series
 from ..forecast.report import fan_records
 from ..forecast.series import yearly_series
@@ -111,21 +110,28 @@ def backtest(
     progress: Progress = None,
 ) -> dict:
     """Rolling-origin backtest of a panel, a file or the stored history: coverage, CRPS, PIT
-    and Brier per model and for the ensemble; ``source``, ``start`` and ``horizons`` say what was
-    run."""
+    and Brier per model, for the ensemble, and for the forecast ``run`` uses at each origin
+    (``selected``); origins come from the data; ``source``, ``start`` and ``horizons`` say what
+    was run. Nothing to score is an ``InputError`` saying what is missing."""
     series, label = backtest_series(region, history_file, panel)
     first = start or default_start(series)
-    models = [m for m in CANDIDATES if with_prophet or m != "prophet"]
-    result = run_backtest(
+    result = backtest_summary(
         series,
         first,
-        models,
         horizon,
         paths,
         seed,
         jobs,
+        with_prophet,
         progress=None if progress is None else lambda i, n: say(progress, f"… {i}/{n} series"),
-    ).summary()
+    )
+    if not result["n_scored"]:
+        raise InputError(
+            label,
+            f"no series with {MIN_SELECTED_POINTS}+ consecutive yearly values up to an origin"
+            f"{' from ' + str(start) if start else ''} and one after it: nothing to score",
+            "import more years, or give an earlier --start",
+        )
     result.update(source=label, start=first, horizons=horizon)
     return result
 
@@ -145,11 +151,11 @@ def backtest_series(region: str | None, history_file: Path | None, panel: str | 
         hist = combine(userstore.load())
         hist = hist[hist["region"] == region] if region else hist
         label = f"ipcast history{' of ' + region if region else ''}"
-    series = yearly_series(hist, MIN_POINTS + 1)
+    series = yearly_series(hist, MIN_SELECTED_POINTS + 1)
     if not series:
         raise InputError(
             label,
-            f"no series with {MIN_POINTS + 1}+ consecutive yearly values",
+            f"no series with {MIN_SELECTED_POINTS + 1}+ consecutive yearly values",
             "import a longer series, or use --panel china_provinces",
         )
     return series, label

@@ -119,6 +119,21 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
     )
 
 
+# A region without a bundled plan gets the indicators most plans set targets on.
+CORE_INDICATORS = [
+    "patent_grants",
+    "invention_grants",
+    "effective_invention_patents",
+    "invention_per_10k",
+    "high_value_invention_per_10k",
+    "trademark_registrations",
+    "effective_trademarks",
+    "geographical_indications",
+    "copyright_registrations",
+    "pledge_financing",
+]
+
+
 @app.command("template")
 def template_cmd(
     region: str = REGION_REQUIRED,
@@ -141,10 +156,10 @@ def template_cmd(
             )
             return
         slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
-        write_template(out, region, slugs + ["population"])
+        write_template(out, region, (slugs or CORE_INDICATORS) + ["population"])
     except InputError as e:
         fail(e)
-    typer.echo(f"wrote {out}: {len(slugs) + 1} indicators for {region}")
+    typer.echo(f"wrote {out}: {len(slugs or CORE_INDICATORS) + 1} indicators for {region}")
 
 
 @app.command("import")
