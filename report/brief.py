@@ -85,7 +85,7 @@ def build_briefing(
             for g in dict.fromkeys(s["grade"] for s in sources)
         },
         "top_levers": top_levers(recs),
-        "calibration": _calibration_facts(),
+        "calibration": _calibration_facts(as_of),
     }
 
 
@@ -123,8 +123,8 @@ def _sources(used: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _calibration_facts() -> dict:
-    table = calibration()
+def _calibration_facts(as_of: int | None) -> dict:
+    table = calibration(as_of)
     return {
         k: {
             "members": v["members"],
@@ -176,12 +176,12 @@ def _fan(region, slug, recs, hist, n_paths, seed, lang):
         int(np.ceil(parse_period(str(p).split(",")[-1]).end - 1e-9))
         for p in (r["period"] for r in recs)
     )
-    (fan,) = fan_records(hist, region, [slug], 1, n_paths, seed, None)
+    (fan,) = fan_records(hist, region, [slug], 1, n_paths, seed, None, start_now=False)
     if not fan["history"]:
         return None
     start = fan["history"][-1]["time"]
     horizon = max(1, int(np.ceil(last_year - start)) + 1)
-    (fan,) = fan_records(hist, region, [slug], horizon, n_paths, seed, None)
+    (fan,) = fan_records(hist, region, [slug], horizon, n_paths, seed, None, start_now=False)
     if not fan["fan"]:
         return None
     unit = recs[0]["unit"]
