@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..data.errors import InputError
 from ..scenarios import analysis
+from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, write_draft
 from ..scenarios.judge import judge
@@ -72,7 +73,13 @@ def simulate(
         targets_file=targets_file,
         progress=progress,
     )
-    return [judge(r, sc) for r in runs]
+    recs = []
+    for r in runs:
+        rec = judge(r, sc)
+        start = sc.start if sc.start is not None else r.start
+        note = idle_reason(sc, r.target, start) if rec["status"] == "simulated" else None
+        recs.append({**rec, "scenario_note": note} if note else rec)
+    return recs
 
 
 def compare(

@@ -18,9 +18,9 @@ import time
 import numpy as np
 import pandas as pd
 
+from ipcast.forecast.backtest_selected import as_observed
 from ipcast.forecast.chain import forecast_series
 from ipcast.forecast.panels import panel_series
-from ipcast.forecast.selected import as_observed
 
 
 def _prophet(y, h, n):

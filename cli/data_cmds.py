@@ -10,6 +10,7 @@ from ..api.inputs import check_indicator, check_region, load_history, select_tar
 from ..data import userstore
 from ..data.errors import InputError
 from ..data.history import combine, cut
+from ..data.indicator_names import read_name_map
 from ..data.listing import history_records, indicator_records, region_records
 from ..data.readers import read_history_file
 from ..data.target_files import bundled_targets, target_records
@@ -18,15 +19,33 @@ from ..data.template import write_template
 from ..report.result_tables import history_tables
 from ..report.tables import Format, render
 from .common import app, fail
-from .options import AS_OF, FORMAT, HISTORY, INDICATOR, OUT, REGION, TARGETS
+from .options import (
+    ACCEPT_LARGE,
+    AS_OF,
+    FORMAT,
+    HISTORY,
+    INDICATOR,
+    OUT,
+    REGION,
+    REGION_REQUIRED,
+    SHEET,
+    TARGETS,
+    out_option,
+)
 from .output import file_format, save, show_readings
 
 
 @app.command("regions")
-def regions_cmd(as_of: int = AS_OF, fmt: Format = FORMAT):
+def regions_cmd(
+    as_of: int = AS_OF,
+    fmt: Format = FORMAT,
+    every: bool = typer.Option(
+        False, "--all", help="every division of China, not only those with figures"
+    ),
+):
     """Regions, their level, parent, plan and latest population (地区)."""
     try:
-        recs = region_records(cut(combine(userstore.load()), as_of))
+        recs = region_records(cut(combine(userstore.load()), as_of), every)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -66,7 +85,7 @@ def history_cmd(
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
         kind = file_format(out, fmt)
-        check_region(region)
+        region = check_region(region)
         check_indicator(indicator)
         recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
     except InputError as e:
@@ -86,7 +105,7 @@ def history_cmd(
 def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
-        check_region(region)
+        region = check_region(region)
         show_readings(targets_file, region)
         recs = target_records(select_targets(region, targets_file))
     except InputError as e:
@@ -100,10 +119,25 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
     )
 
 
+# A region without a bundled plan gets the indicators most plans set targets on.
+CORE_INDICATORS = [
+    "patent_grants",
+    "invention_grants",
+    "effective_invention_patents",
+    "invention_per_10k",
+    "high_value_invention_per_10k",
+    "trademark_registrations",
+    "effective_trademarks",
+    "geographical_indications",
+    "copyright_registrations",
+    "pledge_financing",
+]
+
+
 @app.command("template")
 def template_cmd(
-    region: str = typer.Option(..., "--region", "-r"),
-    out: Path = typer.Option(..., "--out", "-o", help="the .xlsx file to write"),
+    region: str = REGION_REQUIRED,
+    out: Path = out_option((".xlsx",), "the .xlsx file to write"),
     targets: bool = typer.Option(
         False, "--targets", help="a sheet for the plan's targets (both table layouts) instead"
     ),
@@ -113,11 +147,7 @@ def template_cmd(
     """Write a fill-in sheet (Chinese headers) for a region's own figures (years as columns), or
     with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
     try:
-        check_region(region)
-        if out.exists():
-            raise InputError(str(out), "file exists", "choose another --out; nothing was written")
-        if out.suffix.lower() != ".xlsx":
-            raise InputError(str(out), "not an .xlsx name", "end the file name in .xlsx")
+        region = check_region(region)
         if targets:
             write_target_template(out, region, base, until)
             typer.echo(
@@ -126,10 +156,10 @@ def template_cmd(
             )
             return
         slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
-        write_template(out, region, slugs + ["population"])
+        write_template(out, region, (slugs or CORE_INDICATORS) + ["population"])
     except InputError as e:
         fail(e)
-    typer.echo(f"wrote {out}: {len(slugs) + 1} indicators for {region}")
+    typer.echo(f"wrote {out}: {len(slugs or CORE_INDICATORS) + 1} indicators for {region}")
 
 
 @app.command("import")
@@ -139,18 +169,33 @@ def import_cmd(
     dry_run: bool = typer.Option(False, "--dry-run", help="check and report only"),
     replace: bool = typer.Option(False, "--replace", help="overwrite stored figures"),
     undo: bool = typer.Option(False, "--undo", help="restore the previous version"),
+    recover: bool = typer.Option(
+        False, "--recover", help="restore the last good version of a damaged store"
+    ),
+    sheet: str = SHEET,
+    accept_large: bool = ACCEPT_LARGE,
+    names: list[str] = typer.Option(
+        None,
+        "--map",
+        help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of "
+        "name,code lines; repeatable",
+    ),
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
     try:
-        if undo:
-            restored = userstore.undo()
-            typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")
+        if undo or recover:
+            _undo_or_recover(recover)
             return
         if file is None:
             raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
-        check_region(region)
-        result = read_history_file(file, region)
-        merged, counts = userstore.merge(result.rows, replace, str(file))
+        result = read_history_file(
+            file,
+            region,
+            sheet=sheet,
+            accept_large=accept_large,
+            names=read_name_map(names or []),
+        )
+        counts, backup = userstore.add(result.rows, replace, str(file), dry_run)
     except InputError as e:
         fail(e)
     for line in result.report:
@@ -162,10 +207,24 @@ def import_cmd(
             "nothing written"
         )
         return
-    backup = userstore.save(merged)
     typer.echo(
         f"imported {len(result.rows)} figures from {file} into {userstore.store_path()} "
         f"({summary}); previous version kept as {backup.name}"
+    )
+
+
+def _undo_or_recover(recover: bool) -> None:
+    if not recover:
+        restored = userstore.undo()
+        typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")
+        return
+    done = userstore.recover()
+    if not done["damaged"]:
+        typer.echo(f"{userstore.store_path()} is intact ({done['rows']} figures); nothing to do")
+        return
+    typer.echo(
+        f"{userstore.store_path()} was damaged ({done['problem']}); restored {done['restored']} "
+        f"({done['rows']} figures); the damaged file is kept as versions/{done['kept']}"
     )
 
 

@@ -28,6 +28,7 @@ from .options import (
     SEED,
     TARGET,
     TARGETS,
+    out_option,
     paths_option,
 )
 from .output import command_line, file_format, save, show_readings
@@ -57,6 +58,9 @@ def simulate_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
+    for r in recs:
+        if r.get("scenario_note"):
+            to_stderr(f"note: {r['scenario_note']}")
     if fmt == Format.table:
         typer.echo(f"scenario: {sc.name} ({sc.zh})")
         typer.echo(views.run_table(recs, views.RUN_COLUMNS + ["shortfall"]))
@@ -136,6 +140,12 @@ def revise_cmd(
         typer.echo(f"wrote {out}: 指标表 ({len(recs)} rows); run it with --targets {out}", err=True)
     elif kind:
         save(out, kind, revise_tables(recs))
+    if not any(r["revised_threshold"] is not None for r in recs):
+        to_stderr(
+            f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
+            "(see the status column); import the region's figures with `ipcast import FILE` "
+            "or pass --history FILE, or pass --targets FILE with targets that have history"
+        )
 
 
 @app.command("goal")
@@ -232,11 +242,9 @@ def draft_cmd(
     until: int = typer.Option(2030, "--until"),
     first: int = typer.Option(None, "--from", help="first year of the new plan"),
     confidence: float = CONFIDENCE,
-    out: Path = typer.Option(
-        ...,
-        "--out",
-        "-o",
-        help="the file to write: .yaml (a target file) or .xlsx (the plan's indicator table)",
+    out: Path = out_option(
+        (".yaml", ".yml", ".xlsx"),
+        "the file to write: .yaml (a target file) or .xlsx (the plan's indicator table)",
     ),
     scenario: str = SCENARIO,
     paths: int = PATHS,

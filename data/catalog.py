@@ -50,15 +50,28 @@ def indicators() -> pd.DataFrame:
             raise InputError(
                 where, f"unknown unit '{row['unit']}'", f"use one of {sorted(units.UNITS)}"
             )
+        try:
+            ceiling = float(row["max_value"])
+        except ValueError:
+            ceiling = float("nan")
+        if not ceiling > 0 or ceiling == float("inf"):
+            raise InputError(
+                where,
+                f"max_value '{row['max_value']}' is not a positive number",
+                "give the largest figure any Chinese region could report, in the unit",
+            )
     if df["slug"].duplicated().any():
         dup = df.loc[df["slug"].duplicated(), "slug"].tolist()
         raise InputError("indicators.csv", f"duplicate slugs {dup}", "keep one row per slug")
     return df.set_index("slug")
 
 
-@cache
 def regions() -> pd.DataFrame:
-    return _read_csv("regions.csv").set_index("region")
+    """Every region ipcast knows: the bundled ones by their codes, every other division of China
+    by its 6-digit adcode (see ``places``)."""
+    from .places import region_table
+
+    return region_table()
 
 
 def indicator(slug: str) -> pd.Series:
@@ -68,17 +81,18 @@ def indicator(slug: str) -> pd.Series:
     return cat.loc[slug]
 
 
+def plausible_max(slug: str) -> float:
+    """The largest figure any Chinese region (a province included) could report for ``slug``,
+    in the indicator's own unit: above it a figure is a typo or a unit slip, not a record."""
+    return float(indicators().loc[slug, "max_value"])
+
+
 def find_indicator(name: str) -> str | None:
-    """Slug for a slug, a Chinese name or an English name; ``None`` when unknown."""
-    cat = indicators()
-    key = str(name).strip()
-    if key in cat.index:
-        return key
-    for col in ("zh", "en"):
-        hit = cat.index[cat[col].str.strip() == key]
-        if len(hit):
-            return hit[0]
-    return None
+    """Slug for a slug, a catalog name or any name of ``indicator_aliases.csv`` (see
+    ``indicator_names``); ``None`` when unknown."""
+    from .indicator_names import match_indicator
+
+    return match_indicator(name)
 
 
 @cache

@@ -5,17 +5,20 @@ guessed. Cell-level reading is in ``cells``."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import units
-from .catalog import find_indicator, indicators, regions
+from . import units, workbook
+from .catalog import indicators, plausible_max
 from .cells import CellError, normalise, parse_number, parse_period_cell
 from .errors import InputError
+from .indicator_names import match_indicator, split_label, unknown_indicator_fix
 from .periods import parse_period
+from .places import describe, region_in_text, resolve_region
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
@@ -48,20 +51,30 @@ class _Sheet:
 
 
 def read_history_file(
-    path: str | Path, region: str | None = None, any_region: bool = False
+    path: str | Path,
+    region: str | None = None,
+    any_region: bool = False,
+    sheet: str | None = None,
+    accept_large: bool = False,
+    names: dict[str, str] | None = None,
 ) -> ReadResult:
     """Read a history file. ``any_region`` accepts region codes ipcast does not know (a
-    backtest needs no plan), which storing them for a run would not. Never changes the file."""
+    backtest needs no plan), which storing them for a run would not; ``sheet`` names the
+    workbook sheet; ``accept_large`` lets figures above an indicator's plausible maximum
+    through; ``names`` maps the file's own indicator names to slugs. Never changes the file."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "file not found", "check the path")
     report: list[str] = []
-    sheet = _read_raw(p, report)
+    if sheet is not None and p.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError("--sheet", f"{p.name} is not a workbook", "drop --sheet for a CSV file")
+    sheet = _read_raw(p, report, sheet)
     raw = sheet.raw
     header_row = _find_header(raw, sheet.where)
     if header_row:
         report.append(f"{header_row} title row(s) above the header skipped")
     header = [_clean(c) for c in raw.iloc[header_row].tolist()]
+    region = region or _title_region(raw, header_row, sheet.where, report)
     body_start = header_row + 1
     long_layout = {"value", "period"} <= set(_map_columns(header))
     wide = any(_is_period_header(h) for h in header)
@@ -71,14 +84,15 @@ def read_history_file(
             header = [b or a for a, b in zip(header, below, strict=True)]
             body_start += 1
             report.append(f"two-row header (rows {header_row + 1}-{header_row + 2}) merged")
+    check_duplicate_columns(header, f"{sheet.where} row {body_start}")
     body = raw.iloc[body_start:].reset_index(drop=True)
     first_line = body_start + 1
     cols = _map_columns(header)
-    years = {i: h for i, h in enumerate(header) if _is_period_header(h) and i not in cols.values()}
+    years = _period_columns(header, cols, sheet.where, header_row, report)
     if "value" in cols and "period" in cols:
-        records = _long(body, cols, first_line)
+        records = _long(body.to_numpy(dtype=object), cols, first_line)
     elif years:
-        records = _wide(body, cols, years, first_line)
+        records = _wide(body.to_numpy(dtype=object), cols, years, first_line)
         report.append(f"wide layout: {len(years)} period columns ({', '.join(years.values())})")
     else:
         raise InputError(
@@ -87,27 +101,14 @@ def read_history_file(
             "use the layout of `ipcast template` (years as columns) or columns "
             "region, indicator, period, value, unit",
         )
-    rows = _validate(records, sheet.where, p, region, report, any_region)
+    rows = _validate(records, sheet.where, p, region, report, any_region, accept_large, names or {})
     return ReadResult(rows, report)
 
 
-def _read_raw(p: Path, report: list[str]) -> _Sheet:
+def _read_raw(p: Path, report: list[str], sheet: str | None = None) -> _Sheet:
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        try:
-            book = pd.ExcelFile(p)
-            names = book.sheet_names
-            name = "历史数据" if "历史数据" in names else names[0]
-            raw = book.parse(name, header=None, dtype=object)
-        except Exception as e:  # openpyxl raises many kinds for a broken workbook
-            raise InputError(
-                str(p),
-                f"cannot open as an Excel workbook ({type(e).__name__})",
-                "save it again as .xlsx, or export it as CSV",
-            ) from None
-        if len(names) > 1:
-            report.append(f"sheet '{name}' read ({len(names)} sheets in the workbook)")
-        return _Sheet(raw, f"{p}, sheet {name}")
+        return _read_sheet(p, sheet, report)
     if suffix not in (".csv", ".txt"):
         raise InputError(str(p), f"unknown file type '{suffix}'", "give a .csv or .xlsx file")
     for enc in ("utf-8-sig", "gb18030"):
@@ -138,6 +139,39 @@ def _read_raw(p: Path, report: list[str]) -> _Sheet:
     raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
 
 
+def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
+    """The sheet the planner sees (see ``workbook``), its formulas checked."""
+    try:
+        book = pd.ExcelFile(p)
+        raws: dict[str, pd.DataFrame] = {}
+
+        def raw(name):
+            if name not in raws:
+                raws[name] = book.parse(name, header=None, dtype=object)
+            return raws[name]
+
+        def looks_like_data(name) -> bool:
+            try:
+                _find_header(raw(name), name)
+            except InputError:
+                return False
+            return True
+
+        name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
+        workbook.check_formulas(p, name)
+        sheet = _Sheet(raw(name), f"{p}, sheet {name}")
+    except InputError:
+        raise
+    except Exception as e:  # openpyxl raises many kinds for a broken workbook
+        raise InputError(
+            str(p),
+            f"cannot open as an Excel workbook ({type(e).__name__})",
+            "save it again as .xlsx, or export it as CSV",
+        ) from None
+    report.extend(notes)
+    return sheet
+
+
 def _clean(v) -> str:
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
@@ -161,13 +195,58 @@ def _header_key_of(cells: list[str]) -> str | None:
 
 
 def _is_period_header(h: str) -> bool:
-    if not re.fullmatch(r"\d{4}.*", h):
-        return False
-    try:
-        parse_period(h)
-    except ValueError:
-        return False
-    return True
+    return _period_text(h) is not None
+
+
+def _period_text(h: str) -> str | None:
+    """The period a column header names: 2023, 2023年, 2023年度, 2023年末, 2023年（件）."""
+    if not re.fullmatch(r"(19|20)\d{2}.*", h):
+        return None
+    for text in (h, _YEAR_WORDS.sub("", split_label(h)[0])):
+        try:
+            parse_period(text)
+        except ValueError:
+            continue
+        return text
+    return None
+
+
+_YEAR_WORDS = re.compile(r"(?<=\d)年?(度|末|底|全年)$")
+
+
+def _period_columns(header, cols, where, header_row, report) -> dict[int, str]:
+    """Columns headed by a period; a header that starts with a year but is not one is refused
+    (a 2023年度 column must never be dropped unread)."""
+    years = {}
+    for i, h in enumerate(header):
+        if i in cols.values() or not re.match(r"(19|20)\d{2}(?!\d)", h):
+            continue
+        text = _period_text(h)
+        if text is None:
+            raise InputError(
+                f"{where} row {header_row + 1}, {_col_name(i)}",
+                f"header '{h}' starts with a year but is not a period",
+                "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
+            )
+        if text != h:
+            report.append(f"{_col_name(i)} header '{h}' read as the period {text}")
+        years[i] = text
+    return years
+
+
+def _title_region(raw, header_row: int, where: str, report: list[str]) -> str | None:
+    """A region named in the title rows above the header or in the sheet's name, if exactly
+    one is; a row's own region column still wins."""
+    sheet = where.split(", sheet ", 1)[1] if ", sheet " in where else ""
+    titles = [sheet] + [
+        " ".join(_clean(c) for c in raw.iloc[i].tolist()) for i in range(header_row)
+    ]
+    for text in titles:
+        key = region_in_text(text)
+        if key:
+            report.append(f"region {describe(key)} taken from the title '{text.strip()}'")
+            return key
+    return None
 
 
 def _find_header(raw: pd.DataFrame, where: str) -> int:
@@ -192,7 +271,7 @@ def _map_columns(header: list[str]) -> dict[str, int]:
 
 
 def _cell(body, r, c):
-    return body.iat[r, c] if c is not None else ""
+    return body[r, c] if c is not None else ""  # body: the sheet's cells as a numpy array
 
 
 def _text(body, r, c) -> str:
@@ -212,11 +291,11 @@ def _record(body, r, cols, line, column, period, value) -> dict:
         "source": _text(body, r, cols.get("source")),
         "notes": _text(body, r, cols.get("notes")),
         "first_cell": _text(body, r, 0),
-        "row_cells": [_clean(x) for x in body.iloc[r].tolist()],
+        "row_cells": [_clean(x) for x in body[r].tolist()],
     }
 
 
-def _long(body: pd.DataFrame, cols: dict[str, int], first: int) -> list[dict]:
+def _long(body, cols: dict[str, int], first: int) -> list[dict]:
     return [
         _record(
             body,
@@ -231,7 +310,7 @@ def _long(body: pd.DataFrame, cols: dict[str, int], first: int) -> list[dict]:
     ]
 
 
-def _wide(body: pd.DataFrame, cols: dict[str, int], years: dict[int, str], first: int):
+def _wide(body, cols: dict[str, int], years: dict[int, str], first: int):
     return [
         _record(body, r, cols, first + r, f"{_col_name(c)} ({period})", period, _cell(body, r, c))
         for r in range(len(body))
@@ -248,12 +327,12 @@ def _col_name(i: int) -> str:
     return f"column {name}"
 
 
-def _skip_reason(rec: dict) -> str | None:
+def _skip_reason(rec: dict, names: dict[str, str]) -> str | None:
     """Totals and notes rows, which are not figures of one indicator."""
     label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
     if label.lower() in TOTALS or any(label.startswith(w) for w in ("合计", "总计")):
         return "a totals row"
-    if find_indicator(label):
+    if match_indicator(label, names):
         return None
     filled = [c for c in rec["row_cells"] if c]
     if NOTE_START.match(label) or (len(filled) == 1 and len(label) > 8):
@@ -268,15 +347,19 @@ def _validate(
     region: str | None,
     report: list[str],
     any_region: bool = False,
+    accept_large: bool = False,
+    names: dict[str, str] | None = None,
 ):
     cat = indicators()
-    known = regions().index
+    names = names or {}
+    region = resolve_region(region) if region else None
+    resolved: dict[str, str] = {}
     rows, blanks, assumed_units, skipped = [], 0, set(), {}
     for rec in records:
         at = f"{where} row {rec['line']}, {rec['column']}"
         if all(not c for c in rec["row_cells"]):
             continue  # an empty line
-        reason = _skip_reason(rec)
+        reason = _skip_reason(rec, names)
         if reason:
             skipped.setdefault(rec["line"], reason)
             continue
@@ -287,27 +370,16 @@ def _validate(
         if value is None:
             blanks += 1
             continue
-        reg = rec["region"] or region
-        if not reg:
-            raise InputError(at, "no region", "add a 地区 column or pass --region")
-        if reg not in known and not any_region:
-            raise InputError(
-                at,
-                f"unknown region '{reg}'",
-                "use a region code from `ipcast regions` (e.g. chengdu)",
-            )
+        check_finite(value, rec["value"], at)
+        reg = _row_region(rec["region"], region, at, any_region, resolved)
         if region and reg != region:
             raise InputError(
                 at, f"region '{reg}' but --region {region}", "drop --region or correct the row"
             )
-        slug = find_indicator(rec["indicator"]) or find_indicator(rec["name"])
+        slug = match_indicator(rec["indicator"], names) or match_indicator(rec["name"], names)
         if slug is None:
             shown = rec["indicator"] or rec["name"]
-            raise InputError(
-                at,
-                f"unknown indicator '{shown}'",
-                "use a code or Chinese name from `ipcast indicators`",
-            )
+            raise InputError(at, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
         base = cat.loc[slug, "unit"]
         stock = cat.loc[slug, "measure"] != "flow"
         period_text, period_repairs = parse_period_cell(rec["period"], stock)
@@ -324,6 +396,8 @@ def _validate(
                 f"negative figure {value:g}",
                 "counts and amounts are never negative; check the sign",
             )
+        if not accept_large:
+            check_magnitude(value, unit, slug, at)
         for note in repairs + period_repairs:
             report.append(f"row {rec['line']}: {note}")
         rows.append(
@@ -357,10 +431,36 @@ def _validate(
     return _check_duplicates(df, where, report)
 
 
+def _row_region(text, region, at, any_region, resolved) -> str:
+    """The row's region code from its 地区 cell (any name form), else ``--region``."""
+    if not text:
+        if not region:
+            raise InputError(at, "no region", "add a 地区 column or pass --region")
+        return region
+    if text not in resolved:
+        try:
+            resolved[text] = resolve_region(text, at)
+        except InputError:
+            if not any_region:
+                raise
+            resolved[text] = text
+    return resolved[text]
+
+
+def _label_unit(rec, base: str) -> str:
+    """A unit written with the indicator's name (专利授权量（件）), as the 单位 column would be.
+    Plans write per-10k ratios as (件), meaning 件/万人."""
+    _, unit = split_label(rec["indicator"] or rec["name"])
+    if unit and base == "件/万人" and unit == "件":
+        return base
+    return unit or ""
+
+
 def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
-    """The row's unit (the 单位 column, else the cell's, else the indicator's) and the value in
-    it; a unit written in the cell is converted to the column's, and the conversion reported."""
-    col = rec["unit"]
+    """The row's unit (the 单位 column or a unit in the name, else the cell's, else the
+    indicator's) and the value in it; a unit written in the cell is converted to the column's,
+    and the conversion reported."""
+    col = rec["unit"] or _label_unit(rec, base)
     if col:
         try:
             col = units.canonical(col)
@@ -391,8 +491,9 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
 
 
 def _period_type(slug: str, period) -> str:
-    row = indicators().loc[slug]
-    if row["measure"] == "stock" or (row["measure"] == "ratio" and row["unit"] != "%"):
+    cat = indicators()
+    measure, unit = cat.at[slug, "measure"], cat.at[slug, "unit"]
+    if measure == "stock" or (measure == "ratio" and unit != "%"):
         return "asof"
     whole = abs(period.start - round(period.start)) < 1e-9
     if whole and abs(period.years - 1) < 1e-9:
@@ -423,6 +524,49 @@ def _check_duplicates(df: pd.DataFrame, where: str, report: list[str]) -> pd.Dat
             )
         report.append(f"row {r['line']} repeats row {first['line']}; read once")
     return df.loc[keep].drop(columns=["key"]).reset_index(drop=True)
+
+
+def check_finite(value: float, cell, at: str) -> None:
+    if not math.isfinite(value):
+        raise InputError(
+            at, f"'{cell}' is not a finite number", "write the figure itself (e.g. 4500)"
+        )
+
+
+def check_magnitude(value: float, unit: str, slug: str, at: str) -> None:
+    """Refuse a figure above what any Chinese region could report (the catalog's max_value):
+    a typo, a unit slip (万件 for 件) or a sum pasted into a cell."""
+    base = indicators().loc[slug, "unit"]
+    ceiling = plausible_max(slug)
+    if units.convert(value, unit, base) > ceiling:
+        raise InputError(
+            at,
+            f"{value:g}{unit} is implausibly large for {slug} (more than {ceiling:g}{base}, "
+            "above any Chinese region's figure)",
+            "check the digits and the unit; if the figure is right, run again with --accept-large",
+        )
+
+
+def check_duplicate_columns(header: list[str], where: str) -> None:
+    """Two columns for the same thing (two 数值, or 2023 and 2023年): which one is meant cannot
+    be known, so neither is read."""
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if not h:
+            continue
+        key = _header_key(h)
+        if key is None and _is_period_header(h):
+            period = parse_period(_period_text(h))
+            key = f"period {round(period.start, 4):g}-{round(period.end, 4):g}"
+        if key is None:
+            continue
+        if key in seen:
+            raise InputError(
+                f"{where}, {_col_name(seen[key])} and {_col_name(i)}",
+                f"two columns for the same {key.split()[0]} ('{header[seen[key]]}' and '{h}')",
+                "delete or rename one of them",
+            )
+        seen[key] = i
 
 
 def parse_number_text(text: str) -> float | None:

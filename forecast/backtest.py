@@ -21,8 +21,7 @@ from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator, combine_rule
 from .models import CANDIDATES, guarded, make
 from .panels import Series
 from .priors import panel_prior
-from .selected import NAME as SELECTED
-from .selected import selected_forecast
+from .workers import quiet_workers
 
 MIN_POINTS = 5
 # A member joins the ensemble while its past CRPS is within 5 % of the best member's.
@@ -40,9 +39,7 @@ class Backtest:
         naive = ev[ev["model"] == "naive"]["crps"].mean()
         for model, g in ev.groupby("model", sort=False):
             block = _block(g, naive)
-            if model == SELECTED:
-                block["steps"] = {k: int(v) for k, v in g["used"].value_counts().items()}
-            if model in ("ensemble", SELECTED):
+            if model == "ensemble":
                 out[model] = block
             else:
                 out["models"][model] = block
@@ -126,13 +123,6 @@ def _one_series(series: Series, models, origins, horizons, n_paths, seed, priors
                         x[-1] + h * trend,
                     )
                 )
-        fc = selected_forecast(past, origin, priors.get(origin), n_paths, seed)
-        if fc.ok:
-            sel = np.log(np.maximum(fc.at([float(origin + h) for h in steps]), 1e-300))
-            used = next(s["step"] for s in fc.chain if s["used"])
-            for j, h in enumerate(steps):
-                y_h, thr = np.log(future[origin + h]), x[-1] + h * trend
-                rows.append(_score_row(series, SELECTED, used, origin, h, sel[:, j], y_h, thr))
     return rows
 
 
@@ -166,10 +156,11 @@ def run_backtest(
         for s in series
     )
     rows: list[dict] = []
-    for i, part in enumerate(Parallel(n_jobs=jobs, return_as="generator")(tasks)):
-        rows += part
-        if progress:
-            progress(i + 1, len(series))
+    with quiet_workers(jobs > 1):
+        for i, part in enumerate(Parallel(n_jobs=jobs, return_as="generator")(tasks)):
+            rows += part
+            if progress:
+                progress(i + 1, len(series))
     df = pd.DataFrame(rows)
     return Backtest(pd.concat([df, ensemble_scores(df)], ignore_index=True), start)
 

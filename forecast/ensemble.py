@@ -2,8 +2,9 @@
 
 Combination (``combine_rule``, the one rule used at run time and in every backtest): on the log
 scale, the centre is the mean of the members' medians and the spread the mean of their robust
-standard deviations ``(q90 - q10) / 2.563``. The mean, not the median: the calibration pools in
-``data/calibration.json`` and the README's backtest figures were measured on the mean combination,
+standard deviations ``(q90 - q10) / 2.563``. The mean, not the median: the calibration pools
+(``calibrate``, from ``data/backtest_errors.csv.gz``) and the README's backtest figures were
+measured on the mean combination,
 and members reach the ensemble only after passing the plausibility guard (``models.guarded``) and
 the CRPS selection (``backtest.select_members``), which is what a median would have protected
 against; with one or two members the two rules agree anyway.

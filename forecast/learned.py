@@ -1,16 +1,17 @@
 """The learned inputs of a forecast, from one provider: the priors borrowed from panels
-(``priors``) and the calibration of the ensemble (``data/calibration.json``). Everything that
-forecasts takes a ``Learned``; swap ``provider`` (e.g. for inputs learned as of a past year) and
-every command follows."""
+(``priors.priors``), the ensemble's members and calibration errors (``calibrate.calibration``,
+from ``data/backtest_errors.csv.gz``) and the year they were learned as of (the lapse rate of a
+stock is read as of the same year). Everything that forecasts takes a ``Learned``; a forecast
+made as of a past year gets the inputs known by the end of that year, without a scored region's
+own data."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
-from ..data.catalog import data_path
+from .calibrate import calibration
 from .priors import priors
 from .rwdrift import Prior
 
@@ -19,26 +20,28 @@ from .rwdrift import Prior
 class Learned:
     priors: dict[str, Prior]
     calibration: dict
+    as_of: int | None = None
+    skip_region: str | None = None
 
     @cached_property
     def fingerprint(self) -> str:
-        """A short hash of both, for cache keys."""
-        text = repr(sorted(self.priors.items())) + json.dumps(self.calibration, sort_keys=True)
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
+        """A short hash of everything learned, for cache keys."""
+        text = repr((sorted(self.priors.items()), _plain(self.calibration), self.as_of))
+        return hashlib.sha256((text + repr(self.skip_region)).encode()).hexdigest()[:16]
 
 
-@cache
-def calibration() -> dict:
-    """Members and standardised-error pools per borrow family, from ``data/calibration.json``."""
-    path = data_path("calibration.json")
-    if not path.is_file():
-        return {}
-    with path.open("r", encoding="utf-8") as f:
-        return json.load(f)
+def _plain(x):
+    """A stable text form of nested dicts, lists and arrays (keys sorted)."""
+    if isinstance(x, dict):
+        return [(str(k), _plain(v)) for k, v in sorted(x.items(), key=lambda kv: str(kv[0]))]
+    if hasattr(x, "tolist"):
+        return x.tolist()
+    if isinstance(x, list | tuple):
+        return [_plain(v) for v in x]
+    return x
 
 
-@cache
-def provider(as_of: int | None = None) -> Learned:
-    """The learned inputs a forecast made with the history up to ``as_of`` uses. Today the same
-    for every ``as_of`` (the shipped priors and calibration)."""
-    return Learned(priors(), calibration())
+def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
+    """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
+    ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
+    return Learned(priors(as_of, skip_region), calibration(as_of, skip_region), as_of, skip_region)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.catalog import bundled_history
+from ..data.history import cut
 from . import streams
 from .chain import Built, Case, calendar_grid, forecast_series
 from .rwdrift import LogRandomWalkDrift, Prior
@@ -71,12 +72,23 @@ def lapse_estimates(history: pd.DataFrame, stock: str, flow: str) -> list[float]
     return out
 
 
+# Before any year of stock and grants is known, the lapse of effective invention patents is
+# assumed (a judgement: annuities rise with age, and few patents are kept the full 20 years).
+UNKNOWN_LAPSE = 0.10
+
+
 @cache
-def lapse_rate(stock: str) -> tuple[float, str]:
+def lapse_rate(stock: str, as_of: int | None = None) -> tuple[float, str]:
+    """The stock's lapse rate, estimated from the bundled history known by the end of ``as_of``."""
     flow, assumed, why = STOCK_FLOW[stock]
     if assumed is not None:
         return assumed, why
-    est = lapse_estimates(bundled_history(), stock, flow)
+    est = lapse_estimates(cut(bundled_history(), as_of), stock, flow)
+    if not est:
+        return UNKNOWN_LAPSE, (
+            f"assumed {UNKNOWN_LAPSE:.2f} (a judgement: no year of stock and grants known by "
+            f"{as_of})"
+        )
     return float(np.mean(est)), (
         f"estimated {np.mean(est):.3f} from {len(est)} year(s) of "
         "China's domestic effective-invention stock and grants"
@@ -88,6 +100,8 @@ def stock_problem(case: Case) -> str:
     flow = STOCK_FLOW[case.obs.indicator][0]
     if case.obs.n_points == 0:
         return "no figure of the stock to build on"
+    if case.history is None:
+        return f"no history of {flow} given"
     g = observed(case.history, case.obs.region, flow)
     if g.n_points < MIN_FLOW_POINTS:
         return f"{g.n_points} point(s) of {flow}; needs {MIN_FLOW_POINTS}"
@@ -109,7 +123,7 @@ def stock_from_flows(case: Case) -> Built | None:
     first_year = int(np.floor(anchor_t - 1e-9))
     years = list(range(first_year, int(grid[-1])))
     g = flows.at([float(y) for y in years])
-    lapse, why = lapse_rate(stock)
+    lapse, why = lapse_rate(stock, case.learned.as_of)
     stock_at = {}
     level, t_now = np.full(case.n_paths, anchor), anchor_t
     for j, y in enumerate(years):
@@ -131,6 +145,8 @@ def stock_from_flows(case: Case) -> Built | None:
 
 def ratio_problem(case: Case) -> str:
     stock = RATIO_OF[case.obs.indicator]
+    if case.history is None:
+        return "no history of the stock and population given"
     if observed(case.history, case.obs.region, "population").n_points == 0:
         return "no population figures"
     if observed(case.history, case.obs.region, stock).n_points == 0:

@@ -3,6 +3,8 @@ quantiles of its one forecast (``chain.forecast_series``) year by year."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -37,13 +39,20 @@ def fan_records(
     seed: int,
     as_of: int | None,
     learned: Learned | None = None,
+    start_now: bool = True,
 ) -> list[dict]:
+    """History and fan per indicator; with ``start_now`` the fan starts after the as-of year (or
+    at the current year), however stale the last point, and ``stale_years`` says by how much."""
     hist = cut(history, as_of)
     learned = learned or provider(as_of)
     out = []
     for slug in indicators:
         fc = forecast_series(hist, region, slug, n_paths, seed, learned)
-        obs, row = fc.obs, indicator_row(slug)
+        times = _fan_times(fc, horizon, as_of, start_now) if fc.ok else []
+        if times and times[-1] > fc.grid[-1]:  # a stale series: the grid must reach the fan's end
+            fc = forecast_series(hist, region, slug, n_paths, seed, learned, until=times[-1])
+        obs = fc.obs
+        row = indicator_row(slug)
         rec = {
             "region": region,
             "indicator": slug,
@@ -64,7 +73,7 @@ def fan_records(
         if not fc.ok:
             out.append(rec)
             continue
-        times = fc.grid[:horizon]
+        rec["stale_years"] = _stale_years(fc, as_of)
         q = fan(fc.at(times))
         for j, t in enumerate(times):
             label = str(int(t)) if obs.annual else f"{int(t) - 1}年末"
@@ -73,3 +82,28 @@ def fan_records(
         rec.update(method=fc.method, borrowed=fc.borrowed, members=fc.members, weights=weights)
         out.append(rec)
     return out
+
+
+def _last_year(fc) -> int:
+    """The last year the forecast starts from (a stock's year end counts as its year)."""
+    last = fc.anchor_t
+    return int(np.floor(last + 1e-9)) - (0 if fc.obs.annual else 1)
+
+
+def _first_year(as_of: int | None) -> int:
+    return (as_of + 1) if as_of is not None else date.today().year
+
+
+def _stale_years(fc, as_of: int | None) -> int:
+    """How many years the last figure lies before the as-of year (or last year)."""
+    return max(0, _first_year(as_of) - 1 - _last_year(fc))
+
+
+def _fan_times(fc, horizon: int, as_of: int | None, start_now: bool) -> list[float]:
+    """The fan's times: ``horizon`` years (or year ends) from the year after the as-of year (or
+    the current year), however stale the last point; without ``start_now`` from the year after
+    the last point."""
+    last_year = _last_year(fc)
+    start = max(_first_year(as_of), last_year + 1) if start_now else last_year + 1
+    shift = 0 if fc.obs.annual else 1  # a stock is read at the year's end
+    return [float(start + shift + k) for k in range(horizon)]

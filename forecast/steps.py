@@ -26,7 +26,8 @@ class RandomWalk:
         return self
 
     def simulate(self, h: int, n_paths: int, rng: np.random.Generator) -> np.ndarray:
-        return self.model_.simulate(0, n_paths, rng, at=grid_after(self.t[-1], None)[:h])
+        at = grid_after(self.t[-1], self.t[-1] + h)[:h]
+        return self.model_.simulate(0, n_paths, rng, at=at)
 
 
 def borrowed_text(prior: Prior | None, n_points: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..forecast import streams
@@ -92,3 +94,26 @@ def apply_scenario(
         delta = paths.values[:, j] - paths.values[:, j - 1]
         values[:, j] = values[:, j - 1] + delta + (f[:, j] - 1) * np.maximum(delta, 0)
     return Paths(paths.times, np.maximum(values, 0), paths.annual, paths.additive, paths.h1_share)
+
+
+def idle_reason(scenario: Scenario, target, start: int) -> str | None:
+    """Why ``scenario`` cannot change ``target`` at all (no lever moves its indicator, or every
+    such lever acts only outside the target's period), or None when it can."""
+    if not scenario.settings:
+        return None
+    cat = lever_catalog()
+    movers = [cat[i] for i, x in scenario.settings if x > 0 and cat[i].effect_for(target.indicator)]
+    if not movers:
+        return f"scenario {scenario.name} has no lever that moves {target.indicator}"
+    first = math.floor(min(p.start for p in target.periods))
+    last = math.ceil(max(p.end for p in target.periods)) - 1
+    years = range(first, last + 1)
+    if any(lever.ramp_factor(y, start) > 0 for lever in movers for y in years):
+        return None
+    begins = min(start + lever.lag for lever in movers)
+    when = f"start in {begins}, after the period ends" if begins > last else "act outside it"
+    return (
+        f"scenario {scenario.name} changes nothing for {target.id} ({target.period_text}): "
+        f"its levers on {target.indicator} {when}; set 'start:' in the scenario file or "
+        "use --as-of to move them"
+    )

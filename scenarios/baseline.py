@@ -20,16 +20,20 @@ from ..forecast import streams
 from ..forecast.chain import Forecast, forecast_series
 from ..forecast.learned import Learned, provider
 from ..forecast.series import Observed, observed
+from ..forecast.workers import quiet_workers
 from .apply import lever_uniforms
 from .evaluate import Paths, half_year_shares, half_year_years, needed_times
 from .levers import plan_start
-from .outcomes import outcome
+from .outcomes import floor_at_observed, outcome
 from .parallel import execute
 
 # January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
 # back-loaded: nationally 1074 of 3098 亿元 in 2021 fell in H1 (0.35; bundled history). For the
 # rest no half-year data exist here: half, give or take 0.05 (a judgement).
 H1_SHARE = {"pledge": (0.35, 0.10), "default": (0.5, 0.05)}
+# The year whose half-year figures a family's share was learned from: a run as of an earlier year
+# did not know it and uses half, with the pledge spread (``h1_share``).
+H1_SHARE_YEAR = {"pledge": 2021}
 
 
 def decimal_today(today: date | None = None) -> float:
@@ -103,10 +107,11 @@ def prepare(
         for obs, group in tasks
     ]
     results = []
-    for i, res in enumerate(execute(calls, jobs, scheduler)):
-        results.append(res)
-        if progress:
-            progress(i + 1, len(tasks))
+    with quiet_workers(jobs > 1):
+        for i, res in enumerate(execute(calls, jobs, scheduler)):
+            results.append(res)
+            if progress:
+                progress(i + 1, len(tasks))
     uniforms = {region: lever_uniforms(seed, region, n_paths) for region in region_text}
     runs: dict[str, TargetRun] = {}
     for (obs, group), (base, fc, reason) in zip(tasks, results, strict=True):
@@ -167,10 +172,21 @@ def fit_baseline(
     )
     if not fc.ok:
         return None, None, fc.reason
-    paths = Paths(np.asarray(times), fc.at(times), obs.annual, obs.additive)
+    times = np.asarray(times)
+    sims = floor_at_observed(obs, times, fc.at(times))
+    paths = Paths(times, sims, obs.annual, obs.additive)
     halves = {y for t in group for _, p, _ in t.parts() for y in half_year_years(p)}
     if obs.additive and halves:
-        mean, sd = H1_SHARE.get(indicator_row(obs.indicator)["family"], H1_SHARE["default"])
+        mean, sd = h1_share(indicator_row(obs.indicator)["family"], learned.as_of)
         rng = streams.stream(seed, obs.region, obs.indicator, "h1")
         paths.h1_share = half_year_shares(halves, mean, sd, n_paths, rng)
     return paths, fc, ""
+
+
+def h1_share(family: str, as_of: int | None) -> tuple[float, float]:
+    """January-June share (mean, sd) of a family's yearly flow, as known by the end of ``as_of``."""
+    mean, sd = H1_SHARE.get(family, H1_SHARE["default"])
+    learned = H1_SHARE_YEAR.get(family)
+    if learned is not None and as_of is not None and as_of < learned:
+        return H1_SHARE["default"][0], sd
+    return mean, sd

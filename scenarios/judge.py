@@ -9,7 +9,7 @@ from .apply import apply_scenario, idle_levers
 from .baseline import TargetRun
 from .evaluate import KindMismatch, Paths, meets, metric
 from .levers import BASELINE, Scenario
-from .outcomes import to_plan_unit
+from .outcomes import observed_part, to_plan_unit
 
 
 def lever_start(run: TargetRun, scenario: Scenario) -> int:
@@ -98,7 +98,21 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
     else:
         rec["parts"] = parts
     if t.end <= run.now:
-        rec["reason"] = "period over; outcome not in history, so forecast"
+        # The period is over: the figure exists somewhere but not in this history. The number
+        # is what the forecast said, not a current-trend forecast.
+        rec["status"] = "awaiting_outcome"
+        rec["reason"] = (
+            "period over; the outcome is not in the history yet (import it): p_hit is the "
+            "forecast from the data known"
+            + (f" as of {run.as_of}" if run.as_of is not None else "")
+        )
+    else:
+        part = observed_part(t, run.obs)
+        if part:
+            rec["reason"] = (
+                f"period partly observed ({part}); the simulation keeps each flow at or above "
+                "what is observed"
+            )
     idle = idle_in_period(run, scenario)
     if idle:
         rec["idle_levers"] = idle
@@ -133,6 +147,9 @@ def _growth_needed(run: TargetRun) -> dict:
     t, obs = run.target, run.obs
     if t.kind == "growth" or obs.n_points == 0 or t.threshold is None:
         return {}
+    if t.end <= run.now or t.period.start < obs.t[-1] - 1e-9:
+        # Over, or already under way past the last point: a yearly rate from here means nothing.
+        return {"growth_needed": None, "growth_history": None}
     last_t, last = obs.t[-1], obs.y[-1] * to_plan_unit(t, t.kind, obs.unit)
     level = t.threshold / t.period.years if t.kind in ("cumulative",) else t.threshold
     end = t.period.start + t.period.years / 2 if obs.annual else t.period.end

@@ -37,7 +37,7 @@ def test_bundled_lapse_rate_comes_from_national_data():
 
 def test_stock_built_from_flat_flows(monkeypatch):
     learned = Learned({"patent_flow": STILL, "patent_stock": STILL}, {})
-    monkeypatch.setattr(linked, "lapse_rate", lambda s: (0.1, "test"))
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a: (0.1, "test"))
     h = _history(
         [("x", "effective_invention_patents", "2020", "asof", 1000.0, "件")]
         + [("x", "invention_grants", str(y), "year", 200.0, "件") for y in (2018, 2019, 2020)]
