@@ -35,7 +35,7 @@ def test_bundled_lapse_rate_comes_from_national_data():
 
 def test_stock_built_from_flat_flows(monkeypatch):
     monkeypatch.setattr(linked, "priors", lambda: {"patent_flow": STILL, "patent_stock": STILL})
-    monkeypatch.setattr(linked, "lapse_rate", lambda s: (0.1, "test"))
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
     h = _history(
         [("x", "effective_invention_patents", "2020", "asof", 1000.0, "件")]
         + [("x", "invention_grants", str(y), "year", 200.0, "件") for y in (2018, 2019, 2020)]
@@ -87,7 +87,7 @@ def _stock(h, stock, times, n=4):
 
 def test_stock_from_growing_flows_by_hand(monkeypatch):
     monkeypatch.setattr(linked, "priors", lambda *a, **k: _AllGrow())
-    monkeypatch.setattr(linked, "lapse_rate", lambda s: (0.1, "test"))
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
     h = _grow_history([("x", "effective_invention_patents", "2020", "asof", 1000.0, "件")])
     fc = _stock(h, "effective_invention_patents", [2023.0, 2022.0, 2022.5])
     # flows 133.1 in 2021 and 146.41 in 2022; each year-end: S = 0.9 S_prev + G
@@ -100,7 +100,7 @@ def test_stock_from_growing_flows_by_hand(monkeypatch):
 
 def test_a_mid_year_stock_takes_half_a_years_flow_and_lapse(monkeypatch):
     monkeypatch.setattr(linked, "priors", lambda *a, **k: _AllGrow())
-    monkeypatch.setattr(linked, "lapse_rate", lambda s: (0.1, "test"))
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
     h = _grow_history([("x", "effective_invention_patents", "2021-06", "asof", 1000.0, "件")])
     fc = _stock(h, "effective_invention_patents", [2021.5, 2022.0])
     assert fc.paths[0] == pytest.approx([1000.0, 1000 * 0.9**0.5 + 0.5 * 133.1], rel=1e-9)
@@ -173,7 +173,7 @@ def test_lapse_estimates_need_year_ends_of_one_region():
 
 def test_ratio_on_a_stock_built_from_flows(monkeypatch):
     monkeypatch.setattr(linked, "priors", lambda *a, **k: _AllGrow())
-    monkeypatch.setattr(linked, "lapse_rate", lambda s: (0.1, "test"))
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
     monkeypatch.setattr(linked, "POPULATION_PRIOR", STILL)
     h = _grow_history(
         [
