@@ -103,10 +103,14 @@ def test_pledge_drift_by_hand(monkeypatch):
             ("s", "patent_grants", "2021", "year", 5.0, "件"),
         ]
     )
-    h.loc[len(h)] = ["s", "patent_pledge_financing", "2022", "year", 1e6, "亿元"] + [""] * 4 + [
-        "duplicate",
-        "test",
-    ]
+    h.loc[len(h)] = (
+        ["s", "patent_pledge_financing", "2022", "year", 1e6, "亿元"]
+        + [""] * 4
+        + [
+            "duplicate",
+            "test",
+        ]
+    )
     monkeypatch.setattr(pr, "bundled_history", lambda: h)
     drift, n = pr._pledge_drift()
     # rates: log(1.2), log(1.25) / 2, log(0.8); the excluded 2022 figure is not used
@@ -157,7 +161,8 @@ def test_bundled_patent_priors_match_a_slow_reference():
     flows = [
         v
         for (_, ind), v in sorted(rows.items())
-        if ind in ("patent_grants", "invention_grants", "patent_applications", "invention_applications")
+        if ind
+        in ("patent_grants", "invention_grants", "patent_applications", "invention_applications")
     ]
     inv = [v for (_, ind), v in sorted(rows.items()) if ind == "invention_grants"]
     stocks = [s for s in map(_slow_ten_year_sums, inv) if s is not None]

@@ -44,10 +44,18 @@ TESTS: dict[str, list[str]] = {
         "tests/test_linked.py",
         "tests/test_engine.py",
     ],
-    "scenarios/evaluate.py": ["tests/test_evaluate.py", "tests/test_engine.py"],
+    "scenarios/evaluate.py": [
+        "tests/test_evaluate.py",
+        "tests/test_engine_numbers.py",
+        "tests/test_engine.py",
+    ],
     "forecast/linked.py": ["tests/test_linked.py", "tests/test_engine.py"],
-    "forecast/priors.py": ["tests/test_linked.py", "tests/test_engine.py"],
-    "scenarios/engine.py": ["tests/test_engine.py", "tests/test_scenarios.py"],
+    "forecast/priors.py": ["tests/test_priors.py", "tests/test_linked.py", "tests/test_engine.py"],
+    "scenarios/engine.py": [
+        "tests/test_engine_numbers.py",
+        "tests/test_engine.py",
+        "tests/test_scenarios.py",
+    ],
 }
 # Imported once before forking, so each child starts warm.
 PREIMPORT = ["numpy", "pandas", "scipy.stats", "scipy.optimize", "yaml", "joblib", "pytest"]
