@@ -196,3 +196,31 @@ def test_percentages_never_pass_100():
 def test_decimal_today():
     assert decimal_today(date(2024, 1, 1)) == 2024.0
     assert decimal_today(date(2024, 7, 2)) == pytest.approx(2024 + 183 / 365.25)
+
+
+def test_threshold_at_a_confidence_is_the_matching_quantile(fixed_prior):
+    from ipcast.scenarios.analysis import revised_threshold
+
+    values = [1000.0, 1200.0, 1400.0, 1600.0, 2000.0, 900.0]
+    run = _run(make_target("patent_grants", "level", "2026", 1400), H)
+    run.base = Paths(np.array([2026.0]), np.array(values)[:, None], True, True)
+    # met with probability 0.8: the 20 % quantile of the outcome
+    assert revised_threshold(run, 0.8) == pytest.approx(_quantile(values, 0.2))
+    assert revised_threshold(run, 0.5) == pytest.approx(1300.0)
+    below = replace(run.target, comparator="<=")  # a ceiling: the 80 % quantile
+    run.target = below
+    assert revised_threshold(run, 0.8) == pytest.approx(_quantile(values, 0.8))
+
+
+def test_each_year_thresholds_scale_by_one_factor(fixed_prior):
+    from ipcast.scenarios.analysis import revised_threshold
+
+    t = make_target("patent_grants", "each_year", ["2025", "2026"], [1000, 2000], each="level")
+    run = _run(t, H)
+    v = np.array([[1000.0, 1800.0], [1200.0, 2600.0], [800.0, 2400.0], [1500.0, 3000.0]])
+    run.base = Paths(np.array([2025.0, 2026.0]), v, True, True)
+    # the worst year's ratio per path: 0.9, 1.2, 0.8, 1.5; its 25 % quantile 0.875
+    got = revised_threshold(run, 0.75)
+    assert got == pytest.approx([875.0, 1750.0])
+    run.target = replace(t, comparator="<=")  # the largest ratio: 1.0, 1.3, 1.2, 1.5
+    assert revised_threshold(run, 0.75) == pytest.approx([1.35 * 1000, 1.35 * 2000])

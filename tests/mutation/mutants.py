@@ -236,17 +236,42 @@ def mutants(module: str, source: str) -> list[Mutant]:
     constant is shown inside its parent expression (``month - 1 -> month - 2``); a name used twice
     in one function gets ``#2``."""
     out, seen = [], {}
-    for node, parent, field, i, func in _sites(ast.parse(source)):
+    tree = ast.parse(source)
+    up = {c: (p, f, i) for p, c, f, i in _links(tree)}
+    for node, _parent, _field, _i, func in _sites(tree):
         for _shown, change in _changes(node):
             new = change(copy.deepcopy(node))
             before, after = _show(node), _show(new)
-            if isinstance(node, ast.Constant) and isinstance(parent, ast.expr):
-                before, after = _show(parent), _show(_replaced(parent, field, i, new))
+            if isinstance(node, ast.Constant) or (
+                isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant)
+            ):
+                before, after = _in_context(node, new, up)
             n = seen[(func, before, after)] = seen.get((func, before, after), 0) + 1
             if n > 1:
                 after += f"  #{n}"
             out.append(Mutant(module, len(out), getattr(node, "lineno", 0), func, before, after))
     return out
+
+
+def _links(tree: ast.AST):
+    """(parent, child, field, list index or None) for every link in the tree."""
+    for parent in ast.walk(tree):
+        for field, value in ast.iter_fields(parent):
+            children = value if isinstance(value, list) else [value]
+            for i, child in enumerate(children):
+                if isinstance(child, ast.AST):
+                    yield parent, child, field, (i if isinstance(value, list) else None)
+
+
+def _in_context(node: ast.AST, new: ast.AST, up: dict) -> tuple[str, str]:
+    """A changed constant shown inside the expression around it (past any unary minus)."""
+    while isinstance(up.get(node, (None,))[0], ast.UnaryOp):
+        parent = up[node][0]
+        node, new = parent, ast.UnaryOp(op=parent.op, operand=new)
+    parent, field, i = up.get(node, (None, None, None))
+    if not isinstance(parent, ast.expr | ast.keyword):
+        return _show(node), _show(new)
+    return _show(parent), _show(_replaced(parent, field, i, new))
 
 
 def _replaced(parent: ast.AST, field: str, i: int | None, new: ast.AST) -> ast.AST:
