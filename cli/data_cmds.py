@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
+from ..api.inputs import check_indicator, check_region, load_history, select_targets
 from ..data import userstore
-from ..data.catalog import indicators
 from ..data.errors import InputError
 from ..data.history import combine, cut
 from ..data.listing import history_records, indicator_records, region_records
@@ -15,18 +15,8 @@ from ..data.readers import read_history_file
 from ..data.target_files import bundled_targets, target_records
 from ..data.template import write_template
 from ..report.tables import Format, render
-from .common import (
-    AS_OF,
-    FORMAT,
-    HISTORY,
-    REGION,
-    TARGETS,
-    app,
-    check_region,
-    fail,
-    load_history,
-    select_targets,
-)
+from .common import app, fail
+from .options import AS_OF, FORMAT, HISTORY, INDICATOR, REGION, TARGETS
 
 
 @app.command("regions")
@@ -64,7 +54,7 @@ def indicators_cmd(fmt: Format = FORMAT):
 @app.command("history")
 def history_cmd(
     region: str = REGION,
-    indicator: str = typer.Option(None, "--indicator", "-i"),
+    indicator: str = INDICATOR,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
     fmt: Format = FORMAT,
@@ -72,12 +62,7 @@ def history_cmd(
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
         check_region(region)
-        if indicator and indicator not in indicators().index:
-            raise InputError(
-                "--indicator",
-                f"unknown indicator '{indicator}'",
-                "use a code from `ipcast indicators`",
-            )
+        check_indicator(indicator)
         recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
     except InputError as e:
         fail(e)

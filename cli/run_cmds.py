@@ -7,44 +7,33 @@ from pathlib import Path
 
 import typer
 
-from ..data import userstore
-from ..data.catalog import indicators
-from ..data.errors import InputError
-from ..data.history import combine
-from ..data.readers import read_history_file
-from ..forecast.models import CANDIDATES
-from ..forecast.panels import PANELS, panel_series
-from ..forecast.report import fan_records
-from ..forecast.series import yearly_series
+from .. import api
+from ..forecast.panels import PANELS
+from ..report import views
 from ..report.tables import Format, plain, render
-from ..scenarios.engine import assess
-from ..scenarios.hindcast import beside_now
-from .common import (
+from .common import app, call, to_stderr
+from .options import (
     AS_OF,
     FORMAT,
     HISTORY,
+    INDICATOR,
     JOBS,
     NO_CACHE,
+    PATHS,
     REGION,
-    RUN_COLUMNS,
+    REGION_REQUIRED,
     SCHEDULER,
+    SEED,
     TARGETS,
-    app,
-    check_region,
-    fail,
-    footer,
-    load_history,
-    num,
-    readable,
-    select_targets,
+    paths_option,
 )
 
 
 @app.command("run")
 def run_cmd(
     region: str = REGION,
-    paths: int = typer.Option(4000, "--paths", min=100),
-    seed: int = typer.Option(0, "--seed"),
+    paths: int = PATHS,
+    seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
@@ -54,88 +43,53 @@ def run_cmd(
     scheduler: str = SCHEDULER,
 ):
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
-    try:
-        check_region(region)
-        targets = select_targets(region, targets_file)
-        history = load_history(history_file)
-        records = []
-        for reg in dict.fromkeys(t.region for t in targets):
-            mine = [t for t in targets if t.region == reg]
-            typer.echo(f"… {reg}: {len(mine)} targets, {paths} paths", err=True)
-            recs = assess(mine, history, paths, seed, as_of, jobs=jobs, scheduler=scheduler)
-            if as_of is not None:
-                recs = beside_now(recs, assess(mine, history, paths, seed))
-            records += recs
-    except InputError as e:
-        fail(e)
+    records = call(
+        api.run,
+        region,
+        paths=paths,
+        seed=seed,
+        as_of=as_of,
+        history_file=history_file,
+        targets_file=targets_file,
+        jobs=jobs,
+        scheduler=scheduler,
+        cache=not no_cache,
+        progress=to_stderr,
+    )
     if fmt == Format.table:
-        cols = RUN_COLUMNS + (["now_status", "now_outcome", "now_p_hit"] if as_of else [])
-        typer.echo(render([readable(r) for r in records], fmt, cols))
-        footer(records)
+        typer.echo(views.run_table(records, views.RUN_COLUMNS, as_of is not None))
     else:
         typer.echo(render(records, fmt))
 
 
 @app.command("forecast")
 def forecast_cmd(
-    region: str = typer.Option(..., "--region", "-r"),
-    indicator: str = typer.Option(None, "--indicator", "-i"),
+    region: str = REGION_REQUIRED,
+    indicator: str = INDICATOR,
     horizon: int = typer.Option(5, "--horizon", min=1, max=15),
-    paths: int = typer.Option(4000, "--paths", min=100),
-    seed: int = typer.Option(0, "--seed"),
+    paths: int = PATHS,
+    seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
     fmt: Format = FORMAT,
 ):
     """History and fan table (median, 10/90 %, 2.5/97.5 %) of a region's indicators (预测)."""
-    try:
-        check_region(region)
-        history = load_history(history_file)
-        if indicator:
-            if indicator not in indicators().index:
-                raise InputError(
-                    "--indicator",
-                    f"unknown indicator '{indicator}'",
-                    "use a code from `ipcast indicators`",
-                )
-            slugs = [indicator]
-        else:
-            mine = history[(history["region"] == region) & (history["exclude"] == "")]
-            slugs = [s for s in dict.fromkeys(mine["indicator"]) if s not in ("gdp",)]
-        recs = fan_records(history, region, slugs, horizon, paths, seed, as_of)
-    except InputError as e:
-        fail(e)
+    recs = call(
+        api.forecast,
+        region,
+        indicator=indicator,
+        horizon=horizon,
+        paths=paths,
+        seed=seed,
+        as_of=as_of,
+        history_file=history_file,
+    )
     if fmt == Format.json:
         typer.echo(render(recs, fmt))
-        return
-    if fmt == Format.csv:
-        flat = [
-            {
-                "region": r["region"],
-                "indicator": r["indicator"],
-                "unit": r["unit"],
-                "method": r["method"],
-                **f,
-            }
-            for r in recs
-            for f in r["fan"]
-        ]
-        typer.echo(render(flat, fmt))
-        return
-    for r in recs:
-        typer.echo(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
-        seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
-        typer.echo(f"  history: {seen or 'none'}")
-        if not r["fan"]:
-            typer.echo(f"  {r['reason']}")
-            continue
-        typer.echo(f"  method: {r['method']}\n  borrowed: {r['borrowed']}")
-        if r.get("weights"):
-            typer.echo("  weights: " + ", ".join(f"{m} {w:.2f}" for m, w in r["weights"].items()))
-        rows = [
-            {k: (num(v) if isinstance(v, float) else v) for k, v in f.items()} for f in r["fan"]
-        ]
-        typer.echo(render(rows, Format.table))
+    elif fmt == Format.csv:
+        typer.echo(render(views.fan_rows(recs), fmt))
+    else:
+        typer.echo(views.fan_text(recs))
 
 
 @app.command("backtest")
@@ -145,72 +99,29 @@ def backtest_cmd(
     panel: str = typer.Option(None, "--panel", help=f"one of {', '.join(PANELS)}"),
     horizon: int = typer.Option(3, "--horizon", min=1, max=5),
     start: int = typer.Option(None, "--start", help="first origin scored"),
-    paths: int = typer.Option(500, "--paths", min=100),
-    seed: int = typer.Option(0, "--seed"),
-    jobs: int = typer.Option(1, "--jobs", min=1),
+    paths: int = paths_option(500),
+    seed: int = SEED,
+    jobs: int = JOBS,
     with_prophet: bool = typer.Option(False, "--with-prophet", help="also score Prophet (slower)"),
-    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    fmt: Format = FORMAT,
 ):
     """Rolling-origin backtest: coverage, CRPS, PIT and Brier per model and for the ensemble."""
-    from ..forecast.backtest import run_backtest
-
-    try:
-        series, label = _backtest_series(region, history_file, panel)
-        first = start or _default_start(series)
-        models = [m for m in CANDIDATES if with_prophet or m != "prophet"]
-
-        def progress(i, n):
-            typer.echo(f"… {i}/{n} series", err=True)
-
-        result = run_backtest(
-            series, first, models, horizon, paths, seed, jobs, progress=progress
-        ).summary()
-    except InputError as e:
-        fail(e)
-    result.update(source=label, start=first, horizons=horizon)
+    result = call(
+        api.backtest,
+        region,
+        history_file=history_file,
+        panel=panel,
+        horizon=horizon,
+        start=start,
+        paths=paths,
+        seed=seed,
+        jobs=jobs,
+        with_prophet=with_prophet,
+        progress=to_stderr,
+    )
     if fmt == Format.json:
         typer.echo(json.dumps(plain(result), ensure_ascii=False, indent=2))
-        return
-    rows = [{"model": "ensemble", **_brief(result["ensemble"])}]
-    rows += [{"model": m, **_brief(b)} for m, b in result["models"].items()]
-    typer.echo(f"{label}: {result['n_series']} series, origins from {first}, horizons 1-{horizon}")
-    typer.echo(render(rows, fmt))
-
-
-def _brief(b: dict) -> dict:
-    keys = ("coverage_80", "coverage_95", "crps", "crps_skill_vs_naive", "brier", "n_forecasts")
-    return {k: b[k] for k in keys}
-
-
-def _backtest_series(region, history_file, panel):
-    if panel:
-        if panel not in PANELS:
-            raise InputError("--panel", f"unknown panel '{panel}'", f"use one of {list(PANELS)}")
-        return list(panel_series(panel)), PANELS[panel][1]
-    if history_file is not None:
-        rows = read_history_file(history_file, region, any_region=True).rows
-        hist = rows.assign(exclude="")
-        label = str(history_file)
+    elif fmt == Format.csv:
+        typer.echo(render(views.backtest_rows(result), fmt))
     else:
-        check_region(region)
-        hist = combine(userstore.load())
-        hist = hist[hist["region"] == region] if region else hist
-        label = f"ipcast history{' of ' + region if region else ''}"
-    from ..forecast.backtest import MIN_POINTS
-
-    series = yearly_series(hist, MIN_POINTS + 1)
-    if not series:
-        raise InputError(
-            label,
-            f"no series with {MIN_POINTS + 1}+ consecutive yearly values",
-            "import a longer series, or use --panel china_provinces",
-        )
-    return series, label
-
-
-def _default_start(series) -> int:
-    from ..forecast.backtest import MIN_POINTS
-
-    first = min(int(s.years[0]) for s in series)
-    last = max(int(s.years[-1]) for s in series)
-    return max(first + MIN_POINTS + 1, last - 10)
+        typer.echo(views.backtest_text(result))

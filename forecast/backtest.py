@@ -164,6 +164,13 @@ def run_backtest(
     return Backtest(pd.concat([df, ensemble_scores(df)], ignore_index=True), start)
 
 
+def default_start(series: list[Series]) -> int:
+    """The first origin scored when none is given: the last ten years, after enough points."""
+    first = min(int(s.years[0]) for s in series)
+    last = max(int(s.years[-1]) for s in series)
+    return max(first + MIN_POINTS + 1, last - 10)
+
+
 def _priors(series: list[Series], origins) -> dict:
     """For each region and origin, the prior learned from the other regions up to the origin."""
     out = {}

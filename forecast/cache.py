@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -81,3 +82,21 @@ def clear() -> int:
             f.unlink()
             n += 1
     return n
+
+
+@contextmanager
+def switched(on: bool):
+    """The cache on (as configured) or off for the duration of a call; worker processes started
+    inside inherit the setting through the environment."""
+    if on:
+        yield
+        return
+    before = os.environ.get("IPCAST_NO_CACHE")
+    os.environ["IPCAST_NO_CACHE"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("IPCAST_NO_CACHE", None)
+        else:
+            os.environ["IPCAST_NO_CACHE"] = before

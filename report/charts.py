@@ -13,7 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from .fonts import cjk_family  # noqa: E402
+from .fonts import chart_families  # noqa: E402
 
 SOURCE_STYLE = {
     "plan": ("s", "#1f4e79", {"zh": "规划基数", "en": "plan baseline"}),
@@ -26,7 +26,7 @@ BLUE = "#2e75b6"
 def _style() -> None:
     plt.rcParams.update(
         {
-            "font.family": [cjk_family(), "DejaVu Sans"],
+            "font.family": chart_families(),
             "svg.fonttype": "path",
             "axes.unicode_minus": False,
             "font.size": 9,

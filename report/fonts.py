@@ -1,52 +1,51 @@
-"""A Chinese font for the briefing's charts. SVG charts carry their text as outlines, so the reader
-needs no font; drawing them (and the PNG copies) needs one here."""
+"""The Chinese font of the briefing, shipped with the package (report/fontdata/): Noto Sans SC under
+the SIL Open Font License, cut down to GB 2312 and the characters ipcast's own files use (see
+tools/subset_font.py). Charts, PDF and the DOCX's chart images need no system font.
+
+A character the subset lacks (a rare one in a user's region name) falls back to a system CJK font
+when there is one; without one it shows as an empty box, and nothing fails.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-from ..data.errors import InputError
-
-FAMILIES = (
+FONT_DIR = Path(__file__).resolve().parent / "fontdata"
+FAMILY = "Noto Sans SC ipcast"
+REGULAR = FONT_DIR / "NotoSansSC-ipcast-Regular.ttf"
+BOLD = FONT_DIR / "NotoSansSC-ipcast-Bold.ttf"
+# System fonts tried, per glyph, after the bundled one (matplotlib's font fallback).
+FALLBACKS = (
     "Noto Sans CJK SC",
-    "Noto Sans SC",
     "Source Han Sans SC",
     "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
     "SimHei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Droid Sans Fallback",
+    "DejaVu Sans",
 )
-FILES = (
-    "wqy-microhei.ttc",
-    "wqy-zenhei.ttc",
-    "NotoSansCJK-Regular.ttc",
-    "NotoSansSC-Regular.otf",
-    "DroidSansFallbackFull.ttf",
-    "SourceHanSansSC-Regular.otf",
-)
-SEARCH = ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".fonts"))
 
 
 @cache
 def cjk_family() -> str:
-    """The family name of an installed CJK font, registered with matplotlib."""
+    """Register the bundled font with matplotlib and return its family name."""
     from matplotlib import font_manager
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    for fam in FAMILIES:
-        if fam in names:
-            return fam
-    for root in SEARCH:
-        for name in FILES:
-            for path in Path(root).rglob(name) if Path(root).is_dir() else []:
-                font_manager.fontManager.addfont(str(path))
-                return font_manager.FontProperties(fname=str(path)).get_name()
-    raise InputError(
-        "ipcast brief",
-        "no Chinese font found to draw the charts",
-        "install one: `sudo apt-get install fonts-wqy-microhei` (Debian/Ubuntu) "
-        "or `fonts-noto-cjk`; on Windows/macOS a system CJK font is found by itself",
-    )
+    for path in (REGULAR, BOLD):
+        font_manager.fontManager.addfont(str(path))
+    return FAMILY
+
+
+def chart_families() -> list[str]:
+    """matplotlib's font.family list: the bundled font first, installed ones for missing glyphs."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return [cjk_family(), *(f for f in FALLBACKS if f in installed)]
+
+
+@cache
+def covered() -> frozenset[int]:
+    """The code points the bundled font draws."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(str(REGULAR), lazy=True).getBestCmap())

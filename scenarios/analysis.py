@@ -8,6 +8,7 @@ from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
 from .apply import apply_scenario
+from .confidence import threshold_at
 from .engine import TargetRun, hits, part_metrics
 from .evaluate import Paths, metric
 from .levers import BASELINE, MAX_INTENSITY, Scenario, lever_catalog
@@ -20,22 +21,27 @@ INDEPENDENCE = (
 
 
 def revised_threshold(run: TargetRun, confidence: float, scenario: Scenario = BASELINE):
-    """The threshold met with probability ``confidence``; for an each-year target, the plan's
-    yearly thresholds scaled by one factor so that all years together are met with it."""
+    """The threshold met with probability ``confidence`` (``confidence.threshold_at``): a
+    number for a one-part target, the plan's yearly thresholds scaled by one factor for an
+    each-year one."""
     t = run.target
-    ms = part_metrics(run, scenario)
-    upward = t.comparator in (">=", ">")
-    q = 1 - confidence if upward else confidence
-    if len(ms) == 1:
-        return float(np.quantile(ms[0], q))
-    ths = np.array([th for _, _, th in t.parts()], dtype=float)
-    ratios = np.column_stack([m / th for m, th in zip(ms, ths, strict=True)])
-    k = np.quantile(ratios.min(axis=1) if upward else ratios.max(axis=1), q)
-    return [float(k * th) for th in ths]
+    ths = threshold_at(
+        part_metrics(run, scenario), t.comparator, confidence, [th for _, _, th in t.parts()]
+    )
+    return ths[0] if len(ths) == 1 else ths
 
 
 def p_hit(run: TargetRun, scenario: Scenario) -> float:
     return float(hits(run, part_metrics(run, scenario)).mean())
+
+
+def difference(run: TargetRun, a: Scenario, b: Scenario) -> tuple[float, float]:
+    """``p_hit`` under ``b`` minus under ``a`` and its standard error: both on the same paths
+    (common random numbers), so the error is that of the paired difference."""
+    ha = hits(run, part_metrics(run, a)).astype(float)
+    hb = hits(run, part_metrics(run, b)).astype(float)
+    d = hb - ha
+    return float(d.mean()), float(d.std(ddof=1) / np.sqrt(len(d)))
 
 
 def goal_seek(

@@ -13,6 +13,7 @@ import yaml
 from ..data.catalog import regions
 from ..data.periods import parse_period
 from ..data.target_files import Target
+from .confidence import threshold_at, upward
 from .engine import part_metrics, prepare
 from .levers import BASELINE, Scenario
 
@@ -82,7 +83,7 @@ def draft_targets(
 def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     t = run.target
     periods = [p.text for p in t.periods]
-    upward = t.comparator in (">=", ">")
+    up = upward(t.comparator)
     entry = {
         "id": f"{old.id}_next",
         "label_zh": old.label_zh,
@@ -102,8 +103,7 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
         note = f"no history to forecast from ({run.reason}); set by hand. Current plan: {current}"
     else:
         ms = part_metrics(run, scenario)
-        q = 1 - confidence if upward else confidence
-        props = [round_down(float(np.quantile(m, q)), upward) for m in ms]
+        props = [round_down(x, up) for x in threshold_at(ms, t.comparator, confidence)]
         med = [float(np.median(m)) for m in ms]
         threshold = props if t.kind == "each_year" else props[0]
         trend = ", ".join(f"{v:.4g}" for v in med)

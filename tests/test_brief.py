@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from ipcast.cli.app import app
-from ipcast.cli.brief_cmd import HEADLESS, find_browser
 from ipcast.data.history import combine
 from ipcast.data.target_files import bundled_targets
 from ipcast.report.brief import build_briefing
+from ipcast.report.pdf import HEADLESS, find_browser
 from ipcast.report.text import pct, plus_minus
 
 runner = CliRunner()
@@ -174,7 +174,7 @@ def test_pdf_is_printed(briefs, tmp_path):
 
 
 def test_pdf_without_a_browser_says_how_to_get_one(tmp_path, monkeypatch):
-    monkeypatch.setattr("ipcast.cli.brief_cmd.find_browser", lambda: None)
+    monkeypatch.setattr("ipcast.report.pdf.find_browser", lambda: None)
     res = runner.invoke(
         app,
         [

@@ -1,6 +1,8 @@
 """The on-disk cache: same numbers with or without it, filled, bypassed and cleared."""
 
 import json
+import os
+import pickle
 
 from typer.testing import CliRunner
 
@@ -29,17 +31,38 @@ def test_cached_and_fresh_runs_agree(tmp_path, monkeypatch):
     assert len(list((tmp_path / "c").rglob("*.pkl"))) == n
 
 
-def test_no_cache_neither_reads_nor_writes(tmp_path, monkeypatch):
+def _doctor(folder, factor: float) -> int:
+    """Scale the paths of every cached baseline: a run that reads them reports other numbers."""
+    n = 0
+    for f in folder.rglob("*.pkl"):
+        value = pickle.loads(f.read_bytes())
+        if isinstance(value, tuple) and hasattr(value[0], "values"):
+            value[0].values = value[0].values * factor
+            f.write_bytes(pickle.dumps(value))
+            n += 1
+    return n
+
+
+def test_a_broken_entry_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("IPCAST_CACHE", str(tmp_path / "c"))
     monkeypatch.delenv("IPCAST_NO_CACHE", raising=False)
     with_cache = _run()
     for f in (tmp_path / "c").rglob("*.pkl"):
         f.write_bytes(b"not a pickle")  # a broken entry is ignored, never trusted
     assert _run() == with_cache
-    before = sorted(p.name for p in (tmp_path / "c").rglob("*.pkl"))
-    monkeypatch.setenv("IPCAST_NO_CACHE", "1")
-    assert _run("--no-cache") == with_cache
-    assert sorted(p.name for p in (tmp_path / "c").rglob("*.pkl")) == before
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path, monkeypatch):
+    monkeypatch.setenv("IPCAST_CACHE", str(tmp_path / "c"))
+    monkeypatch.delenv("IPCAST_NO_CACHE", raising=False)
+    fresh = _run()
+    assert _doctor(tmp_path / "c", 3.0) > 0
+    assert _run() != fresh  # the cache is read: doctored entries change the numbers
+    assert _run("--no-cache") == fresh  # ... and --no-cache does not read them
+    cache.clear()
+    _run("--no-cache")
+    assert not list((tmp_path / "c").rglob("*.pkl"))  # nor write any
+    assert os.environ.get("IPCAST_NO_CACHE") is None  # and leaves the setting as it was
 
 
 def test_cache_clear(tmp_path, monkeypatch):

@@ -27,6 +27,8 @@ def test_data_files_install_with_the_package():
         "ipcast/data/indicators.csv",
         "ipcast/data/targets/dazhou_2022-2025.yaml",
         "ipcast/data/panels/china_sti_yearbook_provincial_domestic_patents_2010_2023.csv",
+        "ipcast/report/fontdata/NotoSansSC-ipcast-Regular.ttf",
+        "ipcast/report/fontdata/OFL.txt",
     ):
         assert must in names
 

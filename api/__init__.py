@@ -1,0 +1,44 @@
+"""The Python API of ipcast: every command of the ``ipcast`` CLI as a function returning plain
+records (lists of dicts; ``pandas.DataFrame(records)`` makes a table of them).
+
+    from ipcast import api
+
+    recs = api.run("guanghan", paths=2000, seed=1)          # one record per target
+    fans = api.forecast("guanghan", indicator="invention_grants", horizon=5)
+    diff = api.compare("guanghan", ["baseline", "all_measures"])
+    rev = api.revise("guanghan", confidence=0.8)
+    g = api.goal("guanghan", "gh03_copyright_registrations_total", "copyright_registration_support")
+    lv = api.levers("guanghan", sobol_n=256)
+    doc = api.draft("guanghan", until=2030)                 # a target-file document
+    bt = api.backtest(panel="china_provinces")              # scores per model and the ensemble
+    b = api.brief("guanghan", Path("brief.html"))
+
+Every function takes ``seed`` (one seed gives one random stream per region, indicator and
+scenario: ``forecast.streams``), ``paths``, ``as_of`` (use only the history known by the end of
+that year), ``history_file`` (a CSV/XLSX of the user's own figures) and, where targets are judged,
+``targets_file``. Bad input raises ``ipcast.data.errors.InputError`` naming the option and the fix.
+"""
+
+from __future__ import annotations
+
+from .briefing import brief
+from .inputs import load_history, select_targets
+from .inputs import scenario as load_scenario
+from .questions import compare, draft, goal, levers, revise, simulate
+from .runs import backtest, forecast, run
+
+__all__ = [
+    "backtest",
+    "brief",
+    "compare",
+    "draft",
+    "forecast",
+    "goal",
+    "levers",
+    "load_history",
+    "load_scenario",
+    "revise",
+    "run",
+    "select_targets",
+    "simulate",
+]

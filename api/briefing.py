@@ -1,0 +1,73 @@
+"""``brief``: the leader's briefing written as one HTML file, optionally a PDF and chart files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..data.errors import InputError
+from ..scenarios.levers import Scenario
+from .inputs import load_history, refuse_existing, region_targets
+from .inputs import scenario as load_scenario
+from .runs import Progress, say
+
+
+def check_bands(green: float, amber: float) -> None:
+    if not 0 <= amber <= green <= 1:
+        raise InputError(
+            "--green/--amber",
+            f"bands {green}/{amber}",
+            "give 0 <= amber <= green <= 1, e.g. --green 0.8 --amber 0.5",
+        )
+
+
+def brief(
+    region: str,
+    out: Path | None = None,
+    *,
+    scenario: str | Scenario = "baseline",
+    as_of: int | None = None,
+    lang: str = "zh",
+    pdf: Path | None = None,
+    charts: Path | None = None,
+    green: float = 0.8,
+    amber: float = 0.5,
+    paths: int = 4000,
+    seed: int = 0,
+    history_file: Path | None = None,
+    targets_file: Path | None = None,
+    progress: Progress = None,
+) -> dict:
+    """The briefing (records, sentences, chart figures, sources) as a dict; with ``out`` it is
+    written as HTML, with ``pdf`` also printed, with ``charts`` its charts saved as PNG and SVG.
+    The dict's ``written`` lists the files made. Nothing existing is overwritten."""
+    # Imported here: matplotlib and the briefing are heavy, and only this command needs them.
+    from ..report.brief import build_briefing
+    from ..report.charts import png, svg
+    from ..report.html import brief_html
+    from ..report.pdf import print_pdf
+
+    targets = region_targets(region, targets_file)
+    if lang not in ("zh", "en"):
+        raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
+    check_bands(green, amber)
+    refuse_existing(out, pdf)
+    say(progress, f"… {region}: {len(targets)} targets, {paths} paths, charts")
+    sc = load_scenario(scenario)
+    doc = build_briefing(
+        targets, load_history(history_file), paths, seed, as_of, sc, lang, (green, amber)
+    )
+    written: list[Path] = []
+    if charts is not None:
+        charts.mkdir(parents=True, exist_ok=True)
+        for name, fig in doc["charts"].items():
+            (charts / f"{name}.png").write_bytes(png(fig))
+            (charts / f"{name}.svg").write_text(svg(fig), encoding="utf-8")
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(brief_html(doc), encoding="utf-8")
+        written.append(out)
+        if pdf is not None:
+            print_pdf(out, pdf)
+            written.append(pdf)
+    doc["written"] = written
+    return doc

@@ -1,0 +1,88 @@
+"""What every command reads first: the region checked, the history (bundled, stored and a file
+of the user's own), the targets, the scenario. Each raises ``InputError`` naming the option and
+the fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..data import userstore
+from ..data.catalog import indicators, regions
+from ..data.errors import InputError
+from ..data.history import combine
+from ..data.readers import read_history_file
+from ..data.target_files import Target, bundled_targets, load_path
+from ..scenarios.levers import Scenario, lever_catalog, load_scenario
+
+
+def check_region(region: str | None) -> None:
+    if region and region not in regions().index:
+        plans = [r for r, row in regions().iterrows() if row["plan"]]
+        raise InputError(
+            "--region",
+            f"unknown region '{region}'",
+            f"use one of {', '.join(plans)} or another code from `ipcast regions`",
+        )
+
+
+def check_indicator(indicator: str | None) -> None:
+    if indicator and indicator not in indicators().index:
+        raise InputError(
+            "--indicator",
+            f"unknown indicator '{indicator}'",
+            "use a code from `ipcast indicators`",
+        )
+
+
+def check_lever(lever: str) -> None:
+    if lever not in lever_catalog():
+        raise InputError(
+            "--lever", f"unknown lever '{lever}'", f"use one of {', '.join(lever_catalog())}"
+        )
+
+
+def refuse_existing(*files: Path | None) -> None:
+    """Nothing the user wrote is overwritten: an output file that exists stops the command."""
+    for f in files:
+        if f is not None and Path(f).exists():
+            raise InputError(str(f), "file exists", "choose another name; nothing was written")
+
+
+def load_history(history_file: Path | None = None, region: str | None = None) -> pd.DataFrame:
+    """The bundled history, the user's stored figures over it, and ``history_file`` over both."""
+    user = userstore.load()
+    if history_file is not None:
+        extra = read_history_file(history_file, region).rows
+        user = extra if user is None else pd.concat([user, extra[user.columns]], ignore_index=True)
+    return combine(user)
+
+
+def select_targets(region: str | None, targets_file: Path | None = None) -> list[Target]:
+    ts = load_path(targets_file) if targets_file else list(bundled_targets())
+    return [t for t in ts if region is None or t.region == region]
+
+
+def region_targets(
+    region: str, targets_file: Path | None = None, target_id: str | None = None
+) -> list[Target]:
+    """A region's targets (the bundled plan or ``targets_file``), or the one named ``target_id``."""
+    check_region(region)
+    targets = select_targets(region, targets_file)
+    if target_id:
+        mine = [t for t in targets if t.id == target_id]
+        if not mine:
+            ids = [t.id for t in targets]
+            raise InputError(
+                "--target",
+                f"no target '{target_id}' in {region}",
+                f"use one of {', '.join(ids[:8])}, … (see `ipcast targets -r {region}`)",
+            )
+        return mine
+    return targets
+
+
+def scenario(name_or_path: str | Scenario | None) -> Scenario:
+    return name_or_path if isinstance(name_or_path, Scenario) else load_scenario(name_or_path)

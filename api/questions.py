@@ -1,0 +1,256 @@
+"""The planner's questions on one region's targets, all on the same baseline paths (common random
+numbers): ``simulate`` a scenario, ``compare`` two, ``revise`` the thresholds to a confidence,
+``goal`` (the lever intensity a confidence takes), ``levers`` (which matter) and ``draft`` the
+next plan's targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..data.errors import InputError
+from ..scenarios import analysis
+from ..scenarios.draft import draft_targets, write_draft
+from ..scenarios.engine import TargetRun, judge, prepare
+from ..scenarios.levers import Scenario
+from .inputs import check_lever, load_history, refuse_existing, region_targets
+from .inputs import scenario as load_scenario
+from .runs import Progress, say
+
+REVISE_KEYS = (
+    "region",
+    "target_id",
+    "label_zh",
+    "kind",
+    "period",
+    "threshold",
+    "unit",
+    "status",
+    "p_hit",
+)
+
+
+def baseline_runs(
+    region: str,
+    *,
+    paths: int,
+    seed: int,
+    as_of: int | None,
+    history_file: Path | None,
+    targets_file: Path | None,
+    target: str | None = None,
+    progress: Progress = None,
+) -> list[TargetRun]:
+    """The baseline paths of a region's targets (or of the one named ``target``)."""
+    targets = region_targets(region, targets_file, target)
+    say(progress, f"… {region}: {len(targets)} targets, {paths} paths")
+    return prepare(targets, load_history(history_file), paths, seed, as_of)
+
+
+def simulate(
+    region: str,
+    scenario: str | Scenario = "baseline",
+    *,
+    paths: int = 4000,
+    seed: int = 0,
+    as_of: int | None = None,
+    history_file: Path | None = None,
+    targets_file: Path | None = None,
+    progress: Progress = None,
+) -> list[dict]:
+    """Every target of ``region`` judged under ``scenario`` (a bundled name, a YAML file or a
+    ``Scenario``): the records of ``run`` with the scenario's levers applied."""
+    sc = load_scenario(scenario)
+    runs = baseline_runs(
+        region,
+        paths=paths,
+        seed=seed,
+        as_of=as_of,
+        history_file=history_file,
+        targets_file=targets_file,
+        progress=progress,
+    )
+    return [judge(r, sc) for r in runs]
+
+
+def compare(
+    region: str,
+    scenarios: list[str | Scenario],
+    *,
+    paths: int = 4000,
+    seed: int = 0,
+    as_of: int | None = None,
+    history_file: Path | None = None,
+    targets_file: Path | None = None,
+    progress: Progress = None,
+) -> list[dict]:
+    """``p_hit`` under scenario A and B, and B - A with its standard error."""
+    if len(scenarios) != 2:
+        raise InputError(
+            "--scenario", f"{len(scenarios)} given", "give exactly two: --scenario A --scenario B"
+        )
+    a, b = (load_scenario(s) for s in scenarios)
+    runs = baseline_runs(
+        region,
+        paths=paths,
+        seed=seed,
+        as_of=as_of,
+        history_file=history_file,
+        targets_file=targets_file,
+        progress=progress,
+    )
+    out = []
+    for run in runs:
+        ra, rb = judge(run, a), judge(run, b)
+        rec = {k: ra[k] for k in ("region", "target_id", "label_zh", "status")}
+        rec.update({f"p_{a.name}": ra["p_hit"], f"p_{b.name}": rb["p_hit"]})
+        rec.update(difference=None, difference_se=None)
+        if ra["status"] == "simulated":
+            rec["difference"], rec["difference_se"] = analysis.difference(run, a, b)
+        out.append(rec)
+    return out
+
+
+def revise(
+    region: str,
+    *,
+    confidence: float = 0.8,
+    scenario: str | Scenario = "baseline",
+    paths: int = 4000,
+    seed: int = 0,
+    as_of: int | None = None,
+    history_file: Path | None = None,
+    targets_file: Path | None = None,
+    progress: Progress = None,
+) -> list[dict]:
+    """The threshold each target would be met with at ``confidence`` (``revised_threshold``: a
+    number, or one per year for an each-year target)."""
+    sc = load_scenario(scenario)
+    runs = baseline_runs(
+        region,
+        paths=paths,
+        seed=seed,
+        as_of=as_of,
+        history_file=history_file,
+        targets_file=targets_file,
+        progress=progress,
+    )
+    out = []
+    for run in runs:
+        rec = judge(run, sc)
+        row = {k: rec[k] for k in REVISE_KEYS}
+        row.update(confidence=confidence, revised_threshold=None, median=rec["median"])
+        if rec["status"] == "simulated":
+            row["revised_threshold"] = analysis.revised_threshold(run, confidence, sc)
+        out.append(row)
+    return out
+
+
+def goal(
+    region: str,
+    target: str,
+    lever: str,
+    *,
+    p: float = 0.8,
+    scenario: str | Scenario = "baseline",
+    paths: int = 4000,
+    seed: int = 0,
+    as_of: int | None = None,
+    history_file: Path | None = None,
+    targets_file: Path | None = None,
+    progress: Progress = None,
+) -> dict:
+    """The smallest intensity of ``lever`` that lifts ``target``'s ``p_hit`` to ``p``, with
+    ``p_hit`` off, at full and at the maximum intensity; ``reachable`` False when it cannot."""
+    check_lever(lever)
+    sc = load_scenario(scenario)
+    (run,) = baseline_runs(
+        region,
+        paths=paths,
+        seed=seed,
+        as_of=as_of,
+        history_file=history_file,
+        targets_file=targets_file,
+        target=target,
+        progress=progress,
+    )
+    rec = judge(run, sc)
+    if rec["status"] != "simulated":
+        raise InputError(
+            f"--target {target}",
+            f"status {rec['status']}: {rec['reason']}",
+            "goal seeking needs a simulated target",
+        )
+    res = analysis.goal_seek(run, p, lever, sc)
+    return {"region": region, "target_id": target, "lever": lever, "p_wanted": p, **res}
+
+
+def levers(
+    region: str,
+    *,
+    target: str | None = None,
+    scenario: str | Scenario = "baseline",
+    paths: int = 2000,
+    seed: int = 0,
+    as_of: int | None = None,
+    history_file: Path | None = None,
+    targets_file: Path | None = None,
+    sobol_n: int = 1024,
+    progress: Progress = None,
+) -> list[dict]:
+    """For each simulated target: the levers ranked by how much they move ``p_hit`` (tornado) and
+    the Sobol indices of its metric, with the independence assumption they rest on."""
+    sc = load_scenario(scenario)
+    runs = baseline_runs(
+        region,
+        paths=paths,
+        seed=seed,
+        as_of=as_of,
+        history_file=history_file,
+        targets_file=targets_file,
+        target=target,
+        progress=progress,
+    )
+    out = []
+    for run in runs:
+        rec = judge(run, sc)
+        if rec["status"] != "simulated":
+            continue
+        out.append(
+            {
+                "region": region,
+                "target_id": rec["target_id"],
+                "label_zh": rec["label_zh"],
+                "p_hit": rec["p_hit"],
+                "ranking": analysis.tornado(run, sc),
+                "sobol": analysis.sobol_indices(run, sobol_n, seed),
+                "assumption": analysis.INDEPENDENCE,
+            }
+        )
+    return out
+
+
+def draft(
+    region: str,
+    out: Path | None = None,
+    *,
+    until: int = 2030,
+    first: int | None = None,
+    confidence: float = 0.8,
+    scenario: str | Scenario = "baseline",
+    paths: int = 4000,
+    seed: int = 0,
+    as_of: int | None = None,
+    history_file: Path | None = None,
+    targets_file: Path | None = None,
+) -> dict:
+    """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
+    (never over an existing file) when given."""
+    targets = region_targets(region, targets_file)
+    refuse_existing(out)
+    sc = load_scenario(scenario)
+    doc = draft_targets(
+        targets, load_history(history_file), until, confidence, paths, seed, sc, first, as_of
+    )
+    if out is not None:
+        write_draft(doc, out)
+    return doc

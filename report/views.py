@@ -1,0 +1,191 @@
+"""What each command shows in a terminal: records made readable (percentages, numbers in the
+plan's unit), fan tables, lever rankings, backtest summaries. Each function returns text or rows;
+the CLI only prints them."""
+
+from __future__ import annotations
+
+from .tables import Format, render
+
+RUN_COLUMNS = [
+    "region",
+    "target_id",
+    "label_zh",
+    "kind",
+    "period",
+    "threshold",
+    "unit",
+    "status",
+    "p_hit",
+    "p_hit_se",
+    "median",
+    "q10",
+    "q90",
+    "outcome",
+    "n_points",
+]
+AS_OF_COLUMNS = ["now_status", "now_outcome", "now_p_hit"]
+BACKTEST_KEYS = (
+    "coverage_80",
+    "coverage_95",
+    "crps",
+    "crps_skill_vs_naive",
+    "brier",
+    "n_forecasts",
+)
+
+
+def num(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "/".join(num(x) for x in v)
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}"
+
+
+def pct(p, fmt: str = ".0%") -> str:
+    return "" if p is None else format(p, fmt)
+
+
+def readable(r: dict) -> dict:
+    """A run record as a planner reads it: percentages, and numbers in the plan's unit."""
+    out = dict(r)
+    p, se = r["p_hit"], r["p_hit_se"]
+    out["p_hit"] = pct(p)
+    out["p_hit_se"] = "" if se is None else f"±{se:.1%}"
+    for k in ("threshold", "median", "q10", "q90", "outcome", "shortfall"):
+        out[k] = num(r.get(k))
+    if "now_status" in r:
+        out["now_outcome"] = num(r["now_outcome"])
+        if r["now_status"] == "resolved":
+            out["now_outcome"] += " (met)" if r["now_hit"] else " (missed)"
+        out["now_p_hit"] = pct(r["now_p_hit"])
+    if r["status"] == "resolved":
+        out["outcome"] = f"{num(r['outcome'])} ({'met' if r['hit'] else 'missed'})"
+    if "parts" in r:
+        out["median"] = "/".join(num(x["median"]) for x in r["parts"])
+    return out
+
+
+def footer(records: list[dict]) -> str:
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    lines = ["\n" + ", ".join(f"{k}: {v}" for k, v in counts.items())]
+    if any(r["uses_user_data"] for r in records):
+        lines.append(
+            "Your own figures replace bundled ones for the same region, indicator and "
+            "period (see `ipcast history`)."
+        )
+    lines.append(
+        "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
+    )
+    return "\n".join(lines)
+
+
+def run_table(records: list[dict], columns: list[str], as_of: bool = False) -> str:
+    cols = columns + (AS_OF_COLUMNS if as_of else [])
+    return render([readable(r) for r in records], Format.table, cols) + "\n" + footer(records)
+
+
+def fan_rows(recs: list[dict]) -> list[dict]:
+    """One row per indicator and year, for CSV."""
+    keys = ("region", "indicator", "unit", "method")
+    return [{**{k: r[k] for k in keys}, **f} for r in recs for f in r["fan"]]
+
+
+def fan_text(recs: list[dict]) -> str:
+    out = []
+    for r in recs:
+        out.append(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
+        seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
+        out.append(f"  history: {seen or 'none'}")
+        if not r["fan"]:
+            out.append(f"  {r['reason']}")
+            continue
+        out.append(f"  method: {r['method']}\n  borrowed: {r['borrowed']}")
+        if r.get("weights"):
+            out.append("  weights: " + ", ".join(f"{m} {w:.2f}" for m, w in r["weights"].items()))
+        rows = [
+            {k: (num(v) if isinstance(v, float) else v) for k, v in f.items()} for f in r["fan"]
+        ]
+        out.append(render(rows, Format.table))
+    return "\n".join(out)
+
+
+def backtest_rows(result: dict) -> list[dict]:
+    rows = [{"model": "ensemble", **{k: result["ensemble"][k] for k in BACKTEST_KEYS}}]
+    rows += [{"model": m, **{k: b[k] for k in BACKTEST_KEYS}} for m, b in result["models"].items()]
+    return rows
+
+
+def backtest_text(result: dict) -> str:
+    rows = backtest_rows(result)
+    head = (
+        f"{result['source']}: {result['n_series']} series, origins from {result['start']}, "
+        f"horizons 1-{result['horizons']}"
+    )
+    return head + "\n" + render(rows, Format.table)
+
+
+def revise_rows(recs: list[dict]) -> list[dict]:
+    return [
+        {
+            **r,
+            "threshold": num(r["threshold"]),
+            "revised_threshold": num(r["revised_threshold"]),
+            "median": num(r["median"]),
+            "p_hit": pct(r["p_hit"]),
+        }
+        for r in recs
+    ]
+
+
+def goal_text(out: dict) -> str:
+    target, lever, p = out["target_id"], out["lever"], out["p_wanted"]
+    if out["reachable"]:
+        return (
+            f"{target}: {lever} at intensity {out['intensity']:.2f} lifts p_hit to "
+            f"{p:.0%} (off {out['p_off']:.0%}, full {out['p_full']:.0%})"
+        )
+    return (
+        f"{target}: cannot reach {p:.0%} with {lever} alone: p_hit is "
+        f"{out['p_off']:.0%} off, {out['p_full']:.0%} at full intensity and "
+        f"{out['p_max']:.0%} at {out['max_intensity']:g}x"
+    )
+
+
+def levers_text(recs: list[dict]) -> str:
+    out = []
+    for r in recs:
+        out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {r['p_hit']:.0%}")
+        rows = [
+            {
+                "lever": x["lever"],
+                "zh": x["zh"],
+                "p_off": f"{x['p_off']:.0%}",
+                "p_full": f"{x['p_full']:.0%}",
+                "change": f"{x['delta']:+.1%}",
+            }
+            for x in r["ranking"]
+        ]
+        out.append(render(rows, Format.table))
+        rows = [
+            {
+                "factor": s["factor"],
+                "S1": f"{s['S1']:.2f} ± {s['S1_conf']:.2f}",
+                "ST": f"{s['ST']:.2f} ± {s['ST_conf']:.2f}",
+            }
+            for s in r["sobol"]
+        ]
+        out.append(render(rows, Format.table))
+    if recs:
+        out.append(f"\nSobol indices assume {recs[0]['assumption']}.")
+    return "\n".join(out)
+
+
+def draft_text(doc: dict, out) -> str:
+    n = sum(t["threshold"] is not None for t in doc["targets"])
+    return (
+        f"wrote {out}: {len(doc['targets'])} targets, {n} with a proposed threshold; "
+        f"edit it, then `ipcast run --targets {out}`"
+    )

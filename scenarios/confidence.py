@@ -1,0 +1,39 @@
+"""The one rule for "the threshold reached with confidence p", shared by ``revise``, ``draft``
+and ``goal`` (which asks the inverse: the lever that brings ``p_hit`` up to p).
+
+A target of one part is met with probability p by its metric's ``1 - p`` quantile (``p`` for a
+ceiling). A target of several parts (an each-year target) is met only when every year is met on
+the same path, so its thresholds are a *shape* scaled by one factor ``k``: the plan's own yearly
+thresholds when it states them all, otherwise the median path. ``k`` is the ``1 - p`` quantile over
+paths of the smallest ratio metric / shape (the largest, for a ceiling), so that all years are met
+together on a share ``p`` of the paths. For one part this is the plain quantile again.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def upward(comparator: str) -> bool:
+    return comparator in (">=", ">")
+
+
+def threshold_at(
+    metrics: list[np.ndarray],
+    comparator: str,
+    confidence: float,
+    shape: list[float | None] | None = None,
+) -> list[float]:
+    """Thresholds, one per part, that the paths meet together with probability ``confidence``."""
+    up = upward(comparator)
+    q = 1 - confidence if up else confidence
+    if len(metrics) == 1:
+        return [float(np.quantile(metrics[0], q))]
+    given = shape is not None and all(s is not None and s > 0 for s in shape)
+    base = np.array(shape if given else [np.median(m) for m in metrics], dtype=float)
+    if np.any(base <= 0):
+        # A median of zero (no paths above it) has no ratio: each year on its own quantile.
+        return [float(np.quantile(m, q)) for m in metrics]
+    ratios = np.column_stack([m / b for m, b in zip(metrics, base, strict=True)])
+    k = float(np.quantile(ratios.min(axis=1) if up else ratios.max(axis=1), q))
+    return [float(k * b) for b in base]

@@ -1,0 +1,49 @@
+"""The Python API returns what the CLI prints: same records, same seeds, same errors."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from ipcast import api
+from ipcast.cli.app import app
+from ipcast.data.errors import InputError
+from ipcast.report.tables import plain
+
+runner = CliRunner()
+
+
+def _cli(args):
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
+def test_run_and_forecast_records_equal_the_cli_json(home):
+    recs = api.run("guanghan", paths=500, seed=2)
+    assert [plain(r) for r in recs] == _cli(
+        ["run", "-r", "guanghan", "--paths", "500", "--seed", "2", "--format", "json"]
+    )
+    fans = api.forecast("guanghan", indicator="invention_grants", horizon=3, paths=500)
+    assert [plain(r) for r in fans] == _cli(
+        ["forecast", "-r", "guanghan", "-i", "invention_grants", "--horizon", "3"]
+        + ["--paths", "500", "--format", "json"]
+    )
+
+
+def test_questions_return_records(home):
+    rev = api.revise("guanghan", confidence=0.8, paths=500)
+    assert rev and all("revised_threshold" in r for r in rev)
+    diff = api.compare("guanghan", ["baseline", "all_measures"], paths=500)
+    assert all("difference" in r for r in diff)
+    doc = api.draft("guanghan", until=2030, first=2027, paths=500)
+    assert doc["region"] == "guanghan" and len(doc["targets"]) == 16
+
+
+def test_bad_input_raises_input_error_naming_the_option(home):
+    with pytest.raises(InputError, match="--region"):
+        api.run("atlantis")
+    with pytest.raises(InputError, match="--lever"):
+        api.goal("guanghan", "gh03_copyright_registrations_total", "magic")
+    with pytest.raises(InputError, match="--scenario"):
+        api.compare("guanghan", ["baseline"])
