@@ -56,10 +56,10 @@ TESTS: dict[str, list[str]] = {
         "tests/test_engine.py",
         "tests/test_scenarios.py",
     ],
-    "scenarios/analysis.py": ["tests/test_engine_numbers.py", "tests/test_scenarios.py"],
+    "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
 }
 # Where only part of a module computes a number a planner reads, only these functions are mutated.
-ONLY: dict[str, set[str]] = {"scenarios/analysis.py": {"revised_threshold", "p_hit"}}
+ONLY: dict[str, set[str]] = {}
 # Imported once before forking, so each child starts warm.
 PREIMPORT = ["numpy", "pandas", "scipy.stats", "scipy.optimize", "yaml", "joblib", "pytest"]
 PREIMPORT += ["_pytest.python", "hypothesis"]
