@@ -145,8 +145,12 @@ def _changed(base: str) -> list[str]:
     def git(*a):
         return subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True, check=True)
 
-    since = git("merge-base", base, "HEAD").stdout.strip()
-    files = set(git("diff", "--name-only", since).stdout.split())
+    try:
+        since = git("merge-base", base, "HEAD").stdout.strip()
+        files = set(git("diff", "--name-only", since).stdout.split())
+    except (OSError, subprocess.CalledProcessError):
+        print(f"cannot compare with {base} (not a git checkout, or a shallow one): nothing run")
+        return []
     return [m for m, tests in TESTS.items() if m in files or files & set(tests)]
 
 
