@@ -219,3 +219,10 @@ def test_seeded_paths_are_pinned():
     x2 = x1 + mu + sigma * rng.standard_normal(3)
     assert a == pytest.approx(np.exp(np.c_[x1, x2]), rel=1e-12)
     assert not np.allclose(a, m.simulate(2, 3, np.random.default_rng(8)))
+
+
+def test_the_weak_default_prior():
+    m = LogRandomWalkDrift().fit([100.0], [2020.0])
+    # VAGUE: m0 0, tau0 0.3, s0 0.2, nu0 1 -> kappa0 = (0.2 / 0.3)^2
+    assert (m.m_, m.s2_, m.nu_) == (0.0, pytest.approx(0.04), 1.0)
+    assert m.kappa_ == pytest.approx(0.04 / 0.09)
