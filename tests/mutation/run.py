@@ -110,7 +110,7 @@ def _start(path: str, code, tests: list[str], tmp: str) -> int:
         os._exit(3)
 
 
-def _run_all(jobs: list[tuple], n_jobs: int, timeout_of) -> dict:
+def _run_all(jobs: list[tuple], n_jobs: int, timeout_of, progress: bool = False) -> dict:
     """Run (key, path, code, tests) jobs, ``n_jobs`` at a time; return key -> exit code, with
     -1 for a child stopped at its time limit."""
     todo, running, done = list(jobs), {}, {}
@@ -124,6 +124,10 @@ def _run_all(jobs: list[tuple], n_jobs: int, timeout_of) -> dict:
             if pid:
                 key, _, _ = running.pop(pid)
                 done.setdefault(key, os.waitstatus_to_exitcode(status))
+                if progress:  # one mark per mutant on stderr: k killed, s survived, t time limit
+                    mark = {0: "s", -1: "t"}.get(done[key], "k")
+                    print(mark, end="", file=sys.stderr)
+                    sys.stderr.flush()
                 continue
             now = time.monotonic()
             for pid, (key, t0, limit) in list(running.items()):
@@ -222,7 +226,8 @@ def _report(plan: dict[str, list[Mutant]], equivalent: dict, n_jobs: int, fail_u
                 seen_eq.add(k)
             else:
                 jobs.append(((m, mu.index), m, mutated_code(str(REPO / m), src, mu), TESTS[m]))
-    result = _run_all(jobs, n_jobs, lambda m: max(30.0, 10 * base[m]))
+    result = _run_all(jobs, n_jobs, lambda m: max(30.0, 10 * base[m]), progress=True)
+    print(file=sys.stderr)
     total_k = total_n = 0
     failing = []
     for m, ms in plan.items():
