@@ -222,3 +222,14 @@ def test_half_year_shares_seeded():
     got = half_year_shares([2022], 0.35, 0.1, 4, np.random.default_rng(5))[2022]
     ref = np.random.default_rng(5).beta(7.6125, 14.1375, size=4)
     assert got == pytest.approx(ref, rel=1e-12)
+
+
+def test_quarters_keep_the_even_spread_even_with_shares():
+    # only a January-June or July-December half takes a share; a quarter is a quarter
+    assert metric(SPLIT, "level", parse_period("2023Q1")) == pytest.approx([50.0, 5.0])
+    assert metric(SPLIT, "level", parse_period("2022-10/2023-03")) == pytest.approx(
+        [25.0 + 50.0, 2.5 + 5.0]
+    )
+    assert half_year_years(parse_period("2023Q1")) == []
+    assert half_year_years(parse_period("2022-10/2023-09")) == []
+    assert half_year_years(parse_period("2023H2")) == [2023]
