@@ -59,3 +59,11 @@ def test_a_zero_median_year_takes_its_own_quantile():
     got = threshold_at([a, b], ">=", 0.5)
     assert got == pytest.approx([0.0, 5.0])
     assert threshold_at([a, b], "<=", 0.75) == pytest.approx([1.0, 6.5])
+
+
+def test_small_plan_figures_are_a_shape_too():
+    # rates such as 0.5 % and 0.8 % a year: ratios 0.8, 1.0, 1.2, 1.4 (worst year per path)
+    a = np.array([0.4, 0.5, 0.6, 0.7])
+    b = np.array([0.64, 0.8, 0.96, 1.12])
+    assert threshold_at([a, b], ">=", 1.0, [0.5, 0.8]) == pytest.approx([0.4, 0.64])
+    assert threshold_at([a, b], "<=", 1.0, [0.5, 0.8]) == pytest.approx([0.7, 1.12])

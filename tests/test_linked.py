@@ -187,3 +187,19 @@ def test_ratio_on_a_stock_built_from_flows(monkeypatch):
     assert ratio_from_stock(no_pop, "x", "invention_per_10k", [2022.0], 3, None) is None
     own = _history([("x", "invention_per_10k", "2020", "asof", 5.0, "件/万人")])
     assert ratio_from_stock(own, "x", "invention_per_10k", [2022.0], 3, None) is None
+
+
+def test_long_flows_feed_the_stock_through_the_calibrated_ensemble(monkeypatch):
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
+    flows = [
+        ("x", "invention_grants", str(y), "year", 100.0 * 1.1 ** (y - 2013), "件")
+        for y in range(2013, 2021)
+    ]
+    h = _history([("x", "effective_invention_patents", "2020", "asof", 1000.0, "件"), *flows])
+    fc = _stock(h, "effective_invention_patents", [2022.0])
+    assert "flows by calibrated ensemble" in fc.method
+
+
+def test_the_population_prior_is_the_stated_judgement():
+    p = linked.POPULATION_PRIOR  # drift within about 1 % a year
+    assert (p.m0, p.tau0, p.s0, p.nu0) == (0.0, 0.01, 0.01, 4.0)
