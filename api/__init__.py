@@ -22,7 +22,7 @@ that year), ``history_file`` (a CSV/XLSX of the user's own figures) and, where t
 from __future__ import annotations
 
 from .briefing import brief
-from .inputs import load_history, select_targets
+from .inputs import load_history, select_targets, target_readings
 from .inputs import scenario as load_scenario
 from .questions import compare, draft, goal, levers, revise, simulate
 from .runs import backtest, forecast, run
@@ -41,4 +41,5 @@ __all__ = [
     "run",
     "select_targets",
     "simulate",
+    "target_readings",
 ]

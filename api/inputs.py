@@ -14,7 +14,8 @@ from ..data.catalog import indicators, regions
 from ..data.errors import InputError
 from ..data.history import combine
 from ..data.readers import read_history_file
-from ..data.target_files import Target, bundled_targets, load_path
+from ..data.target_files import Target, bundled_targets
+from ..data.target_tables import load_targets
 from ..scenarios.levers import Scenario, lever_catalog, load_scenario
 
 
@@ -61,8 +62,21 @@ def load_history(history_file: Path | None = None, region: str | None = None) ->
 
 
 def select_targets(region: str | None, targets_file: Path | None = None) -> list[Target]:
-    ts = load_path(targets_file) if targets_file else list(bundled_targets())
+    """The bundled plans' targets, or those of ``targets_file`` (YAML, CSV or XLSX; a plan's
+    indicator table that names no region is read as ``region``'s)."""
+    if targets_file is None:
+        ts = list(bundled_targets())
+    else:
+        ts = load_targets(targets_file, region).targets
     return [t for t in ts if region is None or t.region == region]
+
+
+def target_readings(targets_file: Path | None, region: str | None = None) -> list[str]:
+    """Every reading made of a target table (kind, period, unit, indicator of each row), for the
+    planner to check; empty for a YAML file or the bundled plans."""
+    if targets_file is None:
+        return []
+    return load_targets(targets_file, region).report
 
 
 def region_targets(

@@ -13,10 +13,13 @@ from ..data.history import combine, cut
 from ..data.listing import history_records, indicator_records, region_records
 from ..data.readers import read_history_file
 from ..data.target_files import bundled_targets, target_records
+from ..data.target_template import write_target_template
 from ..data.template import write_template
+from ..report.result_tables import history_tables
 from ..report.tables import Format, render
 from .common import app, fail
-from .options import AS_OF, FORMAT, HISTORY, INDICATOR, REGION, TARGETS
+from .options import AS_OF, FORMAT, HISTORY, INDICATOR, OUT, REGION, TARGETS
+from .output import file_format, save, show_readings
 
 
 @app.command("regions")
@@ -58,9 +61,11 @@ def history_cmd(
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
     fmt: Format = FORMAT,
+    out: Path = OUT,
 ):
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
+        kind = file_format(out, fmt)
         check_region(region)
         check_indicator(indicator)
         recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
@@ -69,10 +74,12 @@ def history_cmd(
     typer.echo(
         render(
             recs,
-            fmt,
+            Format.table if fmt == Format.xlsx else fmt,
             ["region", "indicator", "period", "value", "unit", "source_title", "exclude", "origin"],
         )
     )
+    if kind:
+        save(out, kind, history_tables(recs))
 
 
 @app.command("targets")
@@ -80,6 +87,7 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
         check_region(region)
+        show_readings(targets_file, region)
         recs = target_records(select_targets(region, targets_file))
     except InputError as e:
         fail(e)
@@ -96,14 +104,27 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
 def template_cmd(
     region: str = typer.Option(..., "--region", "-r"),
     out: Path = typer.Option(..., "--out", "-o", help="the .xlsx file to write"),
+    targets: bool = typer.Option(
+        False, "--targets", help="a sheet for the plan's targets (both table layouts) instead"
+    ),
+    base: int = typer.Option(2025, "--base", help="with --targets: the plan's base year"),
+    until: int = typer.Option(2030, "--until", help="with --targets: the plan's last year"),
 ):
-    """Write a fill-in sheet (Chinese headers, years as columns) for a region's own figures."""
+    """Write a fill-in sheet (Chinese headers) for a region's own figures (years as columns), or
+    with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
     try:
         check_region(region)
         if out.exists():
             raise InputError(str(out), "file exists", "choose another --out; nothing was written")
         if out.suffix.lower() != ".xlsx":
             raise InputError(str(out), "not an .xlsx name", "end the file name in .xlsx")
+        if targets:
+            write_target_template(out, region, base, until)
+            typer.echo(
+                f"wrote {out}: sheets 说明, 指标表, 逐条目标 for {region}; fill one in, then "
+                f"`ipcast run --targets {out} -r {region}`"
+            )
+            return
         slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
         write_template(out, region, slugs + ["population"])
     except InputError as e:

@@ -11,12 +11,23 @@ def paths_option(default: int) -> typer.models.OptionInfo:
     return typer.Option(default, "--paths", min=100, help="Monte Carlo paths")
 
 
-FORMAT = typer.Option(Format.table, "--format", "-f", help="table, csv or json")
+FORMAT = typer.Option(
+    Format.table, "--format", "-f", help="table, csv, json, or xlsx (with --out FILE.xlsx)"
+)
+OUT = typer.Option(
+    None, "--out", "-o", help="also write the results to FILE: .xlsx (Excel), .csv or .json"
+)
+LANG = typer.Option("zh", "--lang", help="zh or en: the language of target names in the table")
 REGION = typer.Option(None, "--region", "-r", help="region code, e.g. chengdu (see `regions`)")
 REGION_REQUIRED = typer.Option(..., "--region", "-r", help="region code, e.g. chengdu")
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
 HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
-TARGETS = typer.Option(None, "--targets", help="a target YAML file instead of the bundled plans")
+TARGETS = typer.Option(
+    None,
+    "--targets",
+    help="targets instead of the bundled plans: a YAML file, or a CSV/XLSX table "
+    "(one row per target, or the plan's own indicator table)",
+)
 SEED = typer.Option(
     0,
     "--seed",

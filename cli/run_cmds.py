@@ -8,8 +8,12 @@ from pathlib import Path
 import typer
 
 from .. import api
+from ..data.catalog import regions
+from ..data.errors import InputError
 from ..forecast.panels import PANELS
 from ..report import views
+from ..report.result_tables import forecast_tables, run_tables
+from ..report.run_table import run_table
 from ..report.tables import Format, plain, render
 from .common import app, call, to_stderr
 from .options import (
@@ -18,7 +22,9 @@ from .options import (
     HISTORY,
     INDICATOR,
     JOBS,
+    LANG,
     NO_CACHE,
+    OUT,
     PATHS,
     REGION,
     REGION_REQUIRED,
@@ -27,6 +33,7 @@ from .options import (
     TARGETS,
     paths_option,
 )
+from .output import file_format, save, show_readings
 
 
 @app.command("run")
@@ -38,11 +45,16 @@ def run_cmd(
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
+    out: Path = OUT,
+    lang: str = LANG,
     no_cache: bool = NO_CACHE,
     jobs: int = JOBS,
     scheduler: str = SCHEDULER,
 ):
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
+    kind = call(file_format, out, fmt)
+    call(check_lang, lang)
+    readings = call(show_readings, targets_file, region)
     records = call(
         api.run,
         region,
@@ -56,10 +68,21 @@ def run_cmd(
         cache=not no_cache,
         progress=to_stderr,
     )
-    if fmt == Format.table:
-        typer.echo(views.run_table(records, views.RUN_COLUMNS, as_of is not None))
+    if as_of is not None and fmt in (Format.table, Format.xlsx):
+        typer.echo(views.run_table(records, views.RUN_COLUMNS, True))
+    elif fmt in (Format.table, Format.xlsx):
+        names = regions()["zh"].to_dict() if lang == "zh" else None
+        typer.echo(run_table(records, lang, names) + "\n" + views.footer(records))
     else:
         typer.echo(render(records, fmt))
+    if kind:
+        history = call(api.load_history, history_file)
+        save(out, kind, run_tables(records), history, readings)
+
+
+def check_lang(lang: str) -> None:
+    if lang not in ("zh", "en"):
+        raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
 
 
 @app.command("forecast")
@@ -72,8 +95,10 @@ def forecast_cmd(
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
     fmt: Format = FORMAT,
+    out: Path = OUT,
 ):
     """History and fan table (median, 10/90 %, 2.5/97.5 %) of a region's indicators (预测)."""
+    kind = call(file_format, out, fmt)
     recs = call(
         api.forecast,
         region,
@@ -90,6 +115,8 @@ def forecast_cmd(
         typer.echo(render(views.fan_rows(recs), fmt))
     else:
         typer.echo(views.fan_text(recs))
+    if kind:
+        save(out, kind, forecast_tables(recs), call(api.load_history, history_file))
 
 
 @app.command("backtest")

@@ -7,14 +7,21 @@ from pathlib import Path
 import typer
 
 from .. import api
+from ..api.inputs import refuse_existing
+from ..data.catalog import regions
+from ..data.errors import InputError
 from ..report import views
+from ..report.plan_table_out import draft_rows, revise_rows, write_plan_table
+from ..report.result_tables import compare_tables, levers_tables, revise_tables
 from ..report.tables import Format, render
+from ..report.workbook import method_lines
 from .common import app, call, to_stderr
 from .options import (
     AS_OF,
     CONFIDENCE,
     FORMAT,
     HISTORY,
+    OUT,
     PATHS,
     REGION_REQUIRED,
     SCENARIO,
@@ -23,6 +30,7 @@ from .options import (
     TARGETS,
     paths_option,
 )
+from .output import command_line, file_format, save, show_readings
 
 
 @app.command("simulate")
@@ -66,8 +74,10 @@ def compare_cmd(
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
+    out: Path = OUT,
 ):
     """p_hit under scenario A and B, and B - A with its standard error (common random numbers)."""
+    kind = call(file_format, out, fmt)
     recs = call(
         api.compare,
         region,
@@ -79,7 +89,9 @@ def compare_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
-    typer.echo(render(recs, fmt))
+    typer.echo(render(recs, Format.table if fmt == Format.xlsx else fmt))
+    if kind:
+        save(out, kind, compare_tables(recs), call(api.load_history, history_file))
 
 
 @app.command("revise")
@@ -93,8 +105,12 @@ def revise_cmd(
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
+    out: Path = OUT,
 ):
-    """The threshold each target would be met with at the given confidence (目标修订)."""
+    """The threshold each target would be met with at the given confidence (目标修订). With
+    --out FILE.xlsx: the plan's indicator table, revised targets beside the current ones."""
+    kind = call(file_format, out, fmt)
+    readings = call(show_readings, targets_file, region)
     recs = call(
         api.revise,
         region,
@@ -107,7 +123,16 @@ def revise_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
-    typer.echo(render(views.revise_rows(recs) if fmt == Format.table else recs, fmt))
+    table = fmt in (Format.table, Format.xlsx)
+    typer.echo(render(views.revise_rows(recs) if table else recs, Format.table if table else fmt))
+    if kind == Format.xlsx:
+        targets = call(api.select_targets, region, targets_file)
+        method = method_lines(recs, command_line(), None, readings)
+        title = f"{regions().loc[region, 'zh']} 目标修订（按 {confidence:.0%} 把握测算）"
+        write_plan_table(out, title, revise_rows(targets, recs), confidence, method)
+        typer.echo(f"wrote {out}: 指标表 ({len(recs)} rows); run it with --targets {out}", err=True)
+    elif kind:
+        save(out, kind, revise_tables(recs))
 
 
 @app.command("goal")
@@ -154,8 +179,10 @@ def levers_cmd(
     targets_file: Path = TARGETS,
     sobol_n: int = typer.Option(1024, "--sobol-n", min=16, help="Saltelli base sample size"),
     fmt: Format = FORMAT,
+    out: Path = OUT,
 ):
     """Which levers matter most for each target: tornado of p_hit and Sobol indices (杠杆排序)."""
+    kind = call(file_format, out, fmt)
     recs = call(
         api.levers,
         region,
@@ -169,7 +196,17 @@ def levers_cmd(
         sobol_n=sobol_n,
         progress=to_stderr,
     )
-    typer.echo(views.levers_text(recs) if fmt == Format.table else render(recs, fmt))
+    table = fmt in (Format.table, Format.xlsx)
+    typer.echo(views.levers_text(recs) if table else render(recs, fmt))
+    if kind:
+        save(out, kind, levers_tables(recs), call(api.load_history, history_file))
+
+
+def yaml_name(out: Path) -> None:
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(
+            str(out), f"unknown file type '{out.suffix}'", "end the name in .yaml or .xlsx"
+        )
 
 
 @app.command("draft")
@@ -178,7 +215,12 @@ def draft_cmd(
     until: int = typer.Option(2030, "--until"),
     first: int = typer.Option(None, "--from", help="first year of the new plan"),
     confidence: float = CONFIDENCE,
-    out: Path = typer.Option(..., "--out", "-o", help="the .yaml file to write"),
+    out: Path = typer.Option(
+        ...,
+        "--out",
+        "-o",
+        help="the file to write: .yaml (a target file) or .xlsx (the plan's indicator table)",
+    ),
     scenario: str = SCENARIO,
     paths: int = PATHS,
     seed: int = SEED,
@@ -186,11 +228,16 @@ def draft_cmd(
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
 ):
-    """Draft the next plan's targets at a confidence, as a target file to edit (目标草案)."""
+    """Draft the next plan's targets at a confidence, as a target file or the plan's indicator
+    table (proposed targets beside the current ones) to edit and run with --targets (目标草案)."""
+    excel = out.suffix.lower() == ".xlsx"
+    if not excel:
+        call(yaml_name, out)
+    call(refuse_existing, out)
     doc = call(
         api.draft,
         region,
-        out,
+        None if excel else out,
         until=until,
         first=first,
         confidence=confidence,
@@ -201,4 +248,8 @@ def draft_cmd(
         history_file=history_file,
         targets_file=targets_file,
     )
+    if excel:
+        current = call(api.select_targets, region, targets_file)
+        method = method_lines([], command_line(), None, call(show_readings, targets_file, region))
+        write_plan_table(out, doc["title_zh"], draft_rows(current, doc), confidence, method)
     typer.echo(views.draft_text(doc, out))

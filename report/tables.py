@@ -14,6 +14,7 @@ class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"  # to a file only: --out FILE.xlsx
 
 
 def plain(v):

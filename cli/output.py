@@ -1,0 +1,75 @@
+"""Results written to a file (``--out FILE.xlsx|.csv|.json``, ``--format xlsx``), and the
+readings of a target table shown to the planner. Only the CLI writes files."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import typer
+
+from .. import api
+from ..api.inputs import refuse_existing
+from ..data.errors import InputError
+from ..report.tables import Format, to_json
+from ..report.workbook import method_lines, write_csv, write_xlsx
+
+SUFFIX = {".xlsx": Format.xlsx, ".csv": Format.csv, ".json": Format.json}
+
+
+def file_format(out: Path | None, fmt: Format) -> Format | None:
+    """The format of ``out`` (from its ending), or ``None`` when results go to the terminal only.
+    Refuses an existing file, an unknown ending and ``--format xlsx`` without a file."""
+    if out is None:
+        if fmt == Format.xlsx:
+            raise InputError(
+                "--format xlsx",
+                "an Excel file cannot be shown in the terminal",
+                "add --out 结果.xlsx",
+            )
+        return None
+    kind = SUFFIX.get(out.suffix.lower())
+    if kind is None:
+        raise InputError(
+            str(out), f"unknown file type '{out.suffix}'", "end the name in .xlsx, .csv or .json"
+        )
+    if fmt not in (Format.table, kind):
+        raise InputError(
+            "--format", f"{fmt} but --out ends in {out.suffix}", "drop --format, or make them agree"
+        )
+    refuse_existing(out)
+    return kind
+
+
+def command_line() -> str:
+    """The command as typed, for the 方法与来源 sheet."""
+    return shlex.join(["ipcast", *sys.argv[1:]])
+
+
+def save(
+    out: Path,
+    kind: Format,
+    tables: list[tuple[str, list[dict]]],
+    history=None,
+    readings: list[str] | None = None,
+) -> None:
+    """Write the tables: every one to a workbook, the first to CSV (with a BOM) or JSON."""
+    records = [r for _, recs in tables for r in recs]
+    if kind == Format.xlsx:
+        write_xlsx(out, tables, method_lines(records, command_line(), history, readings))
+    elif kind == Format.csv:
+        write_csv(out, tables[0][1])
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(to_json(tables[0][1]), encoding="utf-8")
+    sheets = ", ".join(f"{name} ({len(recs)} rows)" for name, recs in tables)
+    typer.echo(f"wrote {out}: {sheets}", err=True)
+
+
+def show_readings(targets_file: Path | None, region: str | None) -> list[str]:
+    """Print how a target table was read (to stderr), so a wrong reading is seen and corrected."""
+    lines = api.target_readings(targets_file, region)
+    for line in lines:
+        typer.echo(f"读取 {line}", err=True)
+    return lines

@@ -1,0 +1,96 @@
+"""The kind, periods and way of counting of one row of a plan's indicator table, read from the
+类型 column or else from the name (累计, 年均, 新增, 每年, 增长, 到2030年) and the indicator's
+measure. Spans run from the year after the base year to the target year."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+from .periods import Period
+from .plan_table_header import Header
+from .table_cells import KIND_ZH, column_letter, period_in, period_text, place, text
+
+GROWTH_WORDS = ("增长", "增幅", "增速")
+
+
+def read_kind(name, h: Header, cat, unit, horizon, row, where):
+    """``(kind, period texts, each, per, readings)`` from the 类型 column, else from the name
+    and the indicator's measure. Spans run from the year after the base to the target year."""
+    readings: list[str] = []
+    kind_cell = text(row.cells[h.cols["kind"]]) if "kind" in h.cols else ""
+    period_cell = text(row.cells[h.cols["period"]]) if "period" in h.cols else ""
+    measure = cat["measure"]
+    each = "stock" if measure == "stock" or (measure == "ratio" and unit != "%") else "level"
+    if kind_cell and period_cell:  # a table ipcast wrote: nothing to read from the name
+        per = "span" if kind_cell.endswith("(全期)") else "year"
+        kind = kind_cell.removesuffix("(全期)")
+        periods = [p.strip() for p in period_cell.split(",")]
+        return KIND_ZH.get(kind, kind), periods, each, per, []
+    target_period = _target_period(name, h, readings)
+    if h.yearly:
+        periods = [period_text(p.start, p.end) for _, p in h.targets]
+        return "each_year", periods, each, "year", ["one figure per period"]
+    kind = KIND_ZH.get(kind_cell, kind_cell) if kind_cell else _kind_from_name(name, measure, unit)
+    if kind in ("cumulative", "average", "growth", "each_year"):
+        span = _span(h, target_period, horizon, row, where, kind)
+        if kind == "each_year":
+            years = list(range(int(span.start), int(span.end)))
+            return (
+                kind,
+                [str(y) for y in years],
+                each,
+                "year",
+                readings + ["the same figure each year"],
+            )
+        per = "year" if kind != "growth" or "年均" in name or "每年" in name else "span"
+        readings.append(f"{kind} over {period_text(span.start, span.end)}")
+        return kind, [period_text(span.start, span.end)], each, per, readings
+    if kind == "stock" and "累计" in name:
+        readings.append("累计 read as the total to date at the end of the period")
+    year = int(target_period.end) - 1
+    return kind, [str(year)], each, "year", readings
+
+
+def _kind_from_name(name: str, measure: str, unit: str) -> str:
+    if any(w in name for w in GROWTH_WORDS) and unit == "%" and measure != "ratio":
+        return "growth"
+    if any(w in name for w in GROWTH_WORDS) and "年均" in name:
+        return "growth"
+    if "每年" in name or "逐年" in name:
+        return "each_year"
+    if "年均" in name and measure == "flow":
+        return "average"
+    if ("累计" in name or "新增" in name or "引进" in name) and measure == "flow":
+        return "cumulative"
+    if measure == "stock":
+        return "stock"
+    return "ratio" if measure == "ratio" and unit != "%" else "level"
+
+
+def _target_period(name: str, h: Header, readings: list[str]) -> Period:
+    m = re.search(r"到\s*(\d{4})\s*年", name)
+    if m:
+        p = period_in(m.group(1) + "年")
+        readings.append(f"target year {m.group(1)} from the name")
+        return p
+    p = h.targets[0][1]
+    if p is None:
+        raise InputError(
+            f"header row {h.line}, column {column_letter(h.targets[0][0])}",
+            "the target column names no year",
+            "write the year in the header, e.g. 目标值（2030年）",
+        )
+    return p
+
+
+def _span(h: Header, target: Period, horizon, row, where, kind) -> Period:
+    if h.base is not None and h.base[1] is not None:
+        return Period(h.base[1].end, target.end, "")
+    if horizon is not None and horizon.end == target.end:
+        return horizon
+    raise InputError(
+        place(where, row.line),
+        f"a {kind} target but no base year to count from",
+        "add a 基期值（2025年） column, or a plan title with the years (2026-2030年)",
+    )

@@ -1,0 +1,268 @@
+"""A plan's own indicator table read into targets: indicator, kind, period and unit read from the
+names and headers (累计, 年均增长, 每万人, 到2030年, （亿元）), figures converted into the row's
+unit, and every reading reported so the planner can correct it. Header analysis is in
+``plan_table_header``; the choice of kind is ``read_kind``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import table_names as names
+from . import units
+from .catalog import indicators
+from .cells import CellError, parse_number
+from .errors import InputError
+from .periods import Period
+from .plan_kinds import GROWTH_WORDS, read_kind
+from .plan_table_header import NAME, Header, read_header
+from .table_cells import period_in, period_text, place, text
+
+# 注：… is a note, 注册商标 is not.
+NOTE_START = re.compile(
+    r"^(注[:：\d一二三]|注$|备注|说明|数据来源|资料来源|来源[:：]|note|source[:：])", re.IGNORECASE
+)
+FLOW_WORDS = ("新增", "年均", "每年", "逐年", "引进")
+COMPARATOR_WORDS = {
+    "以上": ">=",
+    "不低于": ">=",
+    "超过": ">",
+    "超": ">",
+    "以下": "<=",
+    "不超过": "<=",
+}
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list
+    name: str
+
+
+def read_plan_table(raw: pd.DataFrame, where: str, horizon: Period | None) -> tuple[list, list]:
+    """``(target dicts, report lines)`` of one sheet in the plan's layout. Each dict carries the
+    keys of a target file, plus ``_line`` and ``_columns`` (key -> column) for error messages."""
+    h = read_header(raw, where)
+    report = [f"{where}: plan indicator table; " + "; ".join(h.notes)]
+    horizon = horizon or next((p for p in map(period_in, h.title) if p and p.years > 1), None)
+    out = []
+    for r in range(h.line, len(raw)):
+        cells = raw.iloc[r].tolist()
+        row = Row(r + 1, cells, text(cells[h.name_col]))
+        if row.name.lower() in NAME:
+            continue  # the header repeated on a table's next page
+        if not row.name or NOTE_START.match(row.name):
+            if row.name:
+                report.append(f"row {row.line} skipped: a note")
+            continue
+        d = _row_target(row, h, where, horizon, report)
+        if d:
+            out.append(d)
+    return out, report
+
+
+def _row_target(row: Row, h: Header, where: str, horizon, report) -> dict | None:
+    figures = _figures(row, h, where)
+    if all(v is None for _, v, _ in figures) and not any(t for _, _, t in figures):
+        report.append(f"row {row.line} ('{row.name}'): no target figure; not read")
+        return None
+    slug, how = _indicator(row, h, where)
+    cat = indicators().loc[slug]
+    unit = _unit(row, h, where, cat, figures)
+    kind, periods, each, per, readings = read_kind(row.name, h, cat, unit, horizon, row, where)
+    if kind == "growth":
+        unit = "%"
+    thresholds = _thresholds(figures, kind, unit, row, h, where, readings)
+    if unit != cat["unit"] and units.fits(unit, cat["unit"]):
+        shown = "/".join(f"{units.convert(t, unit, cat['unit']):,.6g}" for t in thresholds if t)
+        readings.append(f"in the history's unit: {shown} {cat['unit']}")
+    if kind == "each_year" and len(thresholds) == 1:
+        thresholds = thresholds * len(periods)
+    if len(thresholds) != len(periods):
+        raise InputError(
+            place(where, row.line, h.targets[0][0], h.names[h.targets[0][0]]),
+            f"{len(thresholds)} figures for {len(periods)} periods",
+            "give one figure per period, separated by /",
+        )
+    keep = [(p, t) for p, t in zip(periods, thresholds, strict=True) if t is not None]
+    if kind == "each_year" and keep and len(keep) < len(periods):
+        readings.append(f"{len(periods) - len(keep)} period(s) without a figure left out")
+        periods, thresholds = [p for p, _ in keep], [t for _, t in keep]
+    base = _baseline(row, h)
+    seq = text(row.cells[h.seq_col]) if h.seq_col is not None else ""
+    d = {
+        "id": _cell(row, h, "id") or f"{seq or row.line}_{slug}",
+        "label_zh": names.core(row.name),
+        "indicator": slug,
+        "kind": kind,
+        "period": periods if kind == "each_year" else periods[0],
+        "threshold": thresholds if kind == "each_year" else thresholds[0],
+        "comparator": _comparator(row, h),
+        "unit": unit,
+        "quote": " ".join(t for t in map(text, row.cells) if t),
+        "reading": "; ".join(readings),
+        "baseline": base,
+        "_line": row.line,
+        "_columns": _columns(h),
+        "_attribute": _cell(row, h, "attribute"),
+    }
+    if kind == "each_year":
+        d["each"] = each
+    if per != "year":
+        d["per"] = per
+    shown = "/".join("—" if t is None else f"{t:g}" for t in thresholds)
+    report.append(
+        f"row {row.line}: '{row.name}' -> {slug} ({how}); {kind} {','.join(periods)} "
+        f"{shown} {unit}" + (f"; {d['reading']}" if d["reading"] else "")
+    )
+    return d
+
+
+def _columns(h: Header) -> dict:
+    """Target keys -> (column, header), so a complaint about a key names its cell."""
+    cols = {"indicator": h.cols.get("code", h.name_col), "label_zh": h.name_col}
+    cols |= {k: h.cols[k] for k in ("unit", "kind", "comparator", "id") if k in h.cols}
+    if len(h.targets) == 1:
+        cols["threshold"] = h.targets[0][0]
+    return {k: (c, h.names[c]) for k, c in cols.items()}
+
+
+def _cell(row: Row, h: Header, key: str) -> str:
+    c = h.cols.get(key)
+    return text(row.cells[c]) if c is not None else ""
+
+
+def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float | None, str]]:
+    """(period, value, words) of each target cell; words when the plan states no number."""
+    out = []
+    for c, p in h.targets:
+        raw = row.cells[c]
+        # 1.2/1.5: one figure a period, as ipcast writes a 逐年 target
+        if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+(/[\d.,\s—-]*)+", raw):
+            out.append((p, [_one_figure(x, c, row, h, where) for x in raw.split("/")], ""))
+            continue
+        try:
+            value, cell_unit, _ = parse_number(raw)
+        except (CellError, KeyError) as e:
+            t = text(raw)
+            if not re.search(r"\d", t):
+                out.append((p, None, t))  # 超全省平均水平: a target without a figure
+                continue
+            fix = getattr(e, "fix", "write the number alone")
+            raise InputError(
+                place(where, row.line, c, h.names[c]), f"'{t}' is not one exact figure", fix
+            ) from None
+        out.append((p, value if cell_unit is None else (value, cell_unit), ""))
+    return out
+
+
+def _one_figure(cell: str, c: int, row: Row, h: Header, where: str) -> float | None:
+    try:
+        value, _, _ = parse_number(cell)
+    except CellError as e:
+        raise InputError(place(where, row.line, c, h.names[c]), e.problem, e.fix) from None
+    return value
+
+
+def _indicator(row: Row, h: Header, where: str) -> tuple[str, str]:
+    code = _cell(row, h, "code")
+    col = h.cols.get("code", h.name_col)
+    if code:
+        slugs, how = ([code], "the 指标代码 column") if code in indicators().index else ([], "")
+    else:
+        slugs, how = names.match(row.name)
+    if not slugs:
+        near = names.nearest(code or row.name)
+        raise InputError(
+            place(where, row.line, col, h.names[col]),
+            f"no indicator named '{code or row.name}'"
+            + (f" (nearest: {'、'.join(near)})" if near else ""),
+            "write its code in a 指标代码 column (see `ipcast indicators`), or delete the row",
+        )
+    if len(slugs) == 1:
+        return slugs[0], how
+    chosen = _prefer(slugs, row.name, h.yearly)
+    others = ", ".join(s for s in slugs if s != chosen)
+    return chosen, f"{how}; also fits {others}: write the code in 指标代码 to choose"
+
+
+def _prefer(slugs: list[str], name: str, yearly: bool) -> str:
+    """Among indicators a name fits: flows in a table of yearly figures or when the name counts
+    a flow (新增, 年均, 每年), stocks otherwise; the level series (not a % ratio) when the row
+    states a growth rate."""
+    cat = indicators()
+    growth = any(w in name for w in GROWTH_WORDS)
+    wants_flow = yearly or any(w in name for w in FLOW_WORDS)
+
+    def rank(s: str) -> tuple:
+        row = cat.loc[s]
+        flow = row["measure"] == "flow"
+        return (growth and row["unit"] == "%", flow != wants_flow, s)
+
+    return sorted(slugs, key=rank)[0]
+
+
+def _unit(row: Row, h: Header, where: str, cat, figures) -> str:
+    """The row's unit: 单位 column, the name's brackets, the target header's, else the
+    indicator's. A count per 10,000 residents written 件 is 件/万人."""
+    written = _cell(row, h, "unit") or names.unit_in_name(row.name)
+    if not written:
+        written = next((u for c, _ in h.targets if (u := names.unit_in_name(h.names[c]))), "")
+    base = cat["unit"]
+    if not written:
+        return base
+    try:
+        unit = units.canonical(written)
+    except KeyError:
+        col = h.cols.get("unit", h.name_col)
+        raise InputError(
+            place(where, row.line, col, h.names[col]),
+            f"unknown unit '{written}'",
+            f"use one of {', '.join(units.units_like(base))}",
+        ) from None
+    if base == "件/万人" and units.dimension(unit) == "count" and unit == "件":
+        return "件/万人"
+    return unit
+
+
+def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | None]:
+    out = []
+    for (c, _), (_, v, words) in zip(h.targets, figures, strict=True):
+        if isinstance(v, list):
+            out += v
+            continue
+        if words:
+            readings.append(f"the plan states '{words}', not a number")
+        if isinstance(v, tuple):
+            value, cell_unit = v
+            if not units.fits(cell_unit, unit):
+                raise InputError(
+                    place(where, row.line, c, h.names[c]),
+                    f"the cell says {cell_unit} but the row is in {unit}",
+                    "make them agree",
+                )
+            v = units.convert(value, cell_unit, unit)
+            readings.append(f"{value:g}{cell_unit} converted to {v:g}{unit}")
+        out.append(v)
+    return out
+
+
+def _baseline(row: Row, h: Header) -> str:
+    if h.base is None:
+        return ""
+    c, p = h.base
+    v = text(row.cells[c])
+    return f"{v} ({period_text(p.start, p.end)})" if v and p else v
+
+
+def _comparator(row: Row, h: Header) -> str:
+    c = _cell(row, h, "comparator")
+    if c:
+        return c
+    for w, comp in COMPARATOR_WORDS.items():
+        if w in row.name:
+            return comp
+    return ">="

@@ -1,0 +1,139 @@
+"""The header of a plan's indicator table (序号 | 指标名称 | 基期值 | 目标值 | 属性): which column
+is which, and the period each figure column stands for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .errors import InputError
+from .periods import Period
+from .table_cells import column_letter, period_in, text
+
+NAME = ("指标名称", "主要指标", "指标", "指标项", "名称", "indicator_name")
+SEQ = ("序号", "编号序号", "no", "no.")
+OPTIONAL = {
+    "code": ("指标代码", "indicator", "代码"),
+    "id": ("编号", "id", "目标编号"),
+    "unit": ("单位", "计量单位", "unit"),
+    "kind": ("类型", "kind", "口径"),
+    "attribute": ("属性", "指标属性", "attribute"),
+    "comparator": ("方向", "comparator"),
+    "period": ("期间", "period"),
+}
+BASE_WORDS = ("基期", "基数", "现状", "基准", "十三五", "现值", "base")
+TARGET_WORDS = ("目标", "十四五", "十五五", "预期", "target")
+PROPOSED_WORDS = ("建议", "拟定", "草案", "proposed")
+CURRENT_WORDS = ("现行", "原目标", "当前目标", "current")
+
+
+@dataclass
+class Header:
+    line: int  # the last header row, as Excel numbers it
+    names: list[str]
+    name_col: int
+    seq_col: int | None = None
+    cols: dict[str, int] = field(default_factory=dict)  # optional columns
+    base: tuple[int, Period | None] | None = None
+    targets: list[tuple[int, Period | None]] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def yearly(self) -> bool:
+        """Several target columns, one per period (达州 附件1): each row is a 逐年 target."""
+        return len(self.targets) > 1
+
+
+def is_plan_header(cells: list[str]) -> bool:
+    return any(c.lower() in NAME for c in cells)
+
+
+def read_header(raw: pd.DataFrame, where: str) -> Header:
+    rows = [[text(c) for c in raw.iloc[i].tolist()] for i in range(min(len(raw), 12))]
+    at = next((i for i, r in enumerate(rows) if is_plan_header(r)), None)
+    if at is None:
+        raise InputError(
+            where,
+            "no header row with 指标名称 (or 指标/indicator) in the first 12 rows",
+            "use `ipcast template --targets` for the two layouts ipcast reads",
+        )
+    names = rows[at]
+    notes = []
+    # A second header row holds the years under the first: "(2020年)", "2022年7月—2023年6月".
+    if at + 1 < len(rows) and not _numbered(rows[at + 1]) and _has_periods(rows[at + 1]):
+        names = [f"{a}{b}" for a, b in zip(names, rows[at + 1], strict=True)]
+        notes.append(f"two-row header (rows {at + 1}-{at + 2}) merged")
+        at += 1
+    h = Header(line=at + 1, names=names, name_col=_first(names, NAME), title=_title(rows, at))
+    h.seq_col = _first(names, SEQ, required=False)
+    for key, words in OPTIONAL.items():
+        c = _first(names, words, required=False)
+        if c is not None:
+            h.cols[key] = c
+    _figure_columns(h, where)
+    h.notes = notes + h.notes
+    return h
+
+
+def _title(rows: list[list[str]], at: int) -> list[str]:
+    return [" ".join(c for c in r if c) for r in rows[: max(0, at - 1)] if any(r)]
+
+
+def _numbered(row: list[str]) -> bool:
+    return any(re.fullmatch(r"\d+", c) for c in row[:2])
+
+
+def _has_periods(row: list[str]) -> bool:
+    return any(period_in(c) for c in row if c)
+
+
+def _first(names: list[str], words, required: bool = True) -> int | None:
+    for i, n in enumerate(names):
+        if n.lower().replace(" ", "") in words:
+            return i
+    if required:
+        raise InputError("header", f"no column {words[0]}", f"name a column {words[0]}")
+    return None
+
+
+def _figure_columns(h: Header, where: str) -> None:
+    """Base and target columns: headers with a period or with 基期/目标 in them. A column of
+    proposed targets (建议目标) replaces the current ones (现行目标): a draft reads back."""
+    taken = set(h.cols.values()) | {h.name_col, h.seq_col}
+    cands = []
+    for i, n in enumerate(h.names):
+        if i in taken or i < h.name_col:
+            continue
+        p = period_in(n)
+        if p or any(w in n for w in BASE_WORDS + TARGET_WORDS + PROPOSED_WORDS):
+            cands.append((i, n, p))
+    base = [c for c in cands if any(w in c[1] for w in BASE_WORDS)]
+    rest = [c for c in cands if c not in base]
+    proposed = [c for c in rest if any(w in c[1] for w in PROPOSED_WORDS)]
+    if proposed:
+        h.notes.append(
+            "the proposed targets (" + ", ".join(c[1] for c in proposed) + ") read; "
+            "the current ones left aside"
+        )
+        rest = proposed
+    else:
+        rest = [c for c in rest if not any(w in c[1] for w in CURRENT_WORDS)] or rest
+    if not base and len(rest) == 2 and not any(w in rest[0][1] for w in TARGET_WORDS):
+        base, rest = [rest[0]], rest[1:]  # 2023年 | 2026年: the first is the base year
+    if not rest:
+        raise InputError(
+            f"{where}, row {h.line}",
+            "no target column (a header with 目标 or a year, e.g. 2026年目标值)",
+            "name the target column 目标值（2026年）",
+        )
+    if base:
+        h.base = (base[0][0], base[0][2])
+    h.targets = [(i, p) for i, _, p in rest]
+    described = ", ".join(f"column {column_letter(i)} ({n})" for i, n, _ in rest)
+    h.notes.append(
+        (f"base: column {column_letter(base[0][0])} ({base[0][1]}); " if base else "no base; ")
+        + f"targets: {described}"
+    )

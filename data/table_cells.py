@@ -1,0 +1,157 @@
+"""Small pieces shared by the target-table readers: sheets, header cells, places, periods."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .catalog import regions
+from .cells import normalise
+from .errors import InputError
+from .periods import Period, parse_period
+
+KIND_ZH = {
+    "水平": "level",
+    "当年": "level",
+    "存量": "stock",
+    "总量": "stock",
+    "累计": "cumulative",
+    "年均": "average",
+    "比率": "ratio",
+    "每万人": "ratio",
+    "增速": "growth",
+    "增长": "growth",
+    "年均增长": "growth",
+    "逐年": "each_year",
+    "每年": "each_year",
+}
+INSTRUCTION_SHEETS = ("说明", "填写说明", "instructions", "方法与来源", "method")
+_PERIOD_IN_TEXT = re.compile(
+    r"\d{4}\s*年?(?:\s*\d{1,2}\s*月)?(?:\s*[—–\-~～至/]\s*\d{4}\s*年?(?:\s*\d{1,2}\s*月)?)?"
+)
+
+
+@dataclass
+class Sheet:
+    raw: pd.DataFrame
+    where: str  # "file" or "file, sheet S"
+
+
+def read_sheets(p: Path) -> list[Sheet]:
+    """Every sheet with content (instruction sheets left out), or the CSV as one sheet."""
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            book = pd.ExcelFile(p)
+            out = [
+                Sheet(
+                    pd.read_excel(book, sheet_name=n, header=None, dtype=object), f"{p}, sheet {n}"
+                )
+                for n in book.sheet_names
+                if n.strip().lower() not in INSTRUCTION_SHEETS
+            ]
+        except Exception as e:  # openpyxl raises many kinds for a broken workbook
+            raise InputError(
+                str(p),
+                f"cannot open as an Excel workbook ({type(e).__name__})",
+                "save it again as .xlsx, or export it as CSV",
+            ) from None
+        return [s for s in out if not s.raw.dropna(how="all").empty]
+    if suffix != ".csv":
+        raise InputError(str(p), f"unknown file type '{suffix}'", "give a .yaml, .csv or .xlsx")
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            raw = pd.read_csv(p, header=None, dtype=str, keep_default_na=False, encoding=enc)
+            return [Sheet(raw.replace("", None), str(p))]
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.ParserError:
+            raise InputError(
+                str(p), "rows of different lengths", "quote cells that contain commas"
+            ) from None
+        except pd.errors.EmptyDataError:
+            raise InputError(str(p), "the file is empty", "fill in the template") from None
+    raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
+
+
+def text(v) -> str:
+    """A cell as text: empty for a blank cell, integers without '.0'."""
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return normalise(str(v)).replace("\ufeff", "").replace("\n", "").strip()
+
+
+def column_letter(i: int) -> str:
+    name, i = "", i + 1
+    while i:
+        i, rem = divmod(i - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def place(where: str, line: int, col: int | None = None, header: str = "") -> str:
+    """``file, sheet S, row 7, column D (目标值)``: rows and columns as Excel shows them."""
+    out = f"{where}, row {line}"
+    if col is not None:
+        out += f", column {column_letter(col)}" + (f" ({header})" if header else "")
+    return out
+
+
+def period_in(text_: str) -> Period | None:
+    """The period a header or name states (2026年, (2020年), 2022年7月—2023年6月), if any."""
+    m = _PERIOD_IN_TEXT.search(text_)
+    if not m:
+        return None
+    s = re.sub(r"\s", "", m.group(0))
+    s = re.sub(r"^(\d{4})年?[-—–~～至](\d{4})年?$", r"\1/\2", s)  # 2024-2026年: a span
+    try:
+        return parse_period(s)
+    except ValueError:
+        return None
+
+
+def period_text(start: float, end: float) -> str:
+    """Canonical text of a span: 2026, 2024/2026, 2022-07/2023-06."""
+
+    def month(t: float, at_end: bool) -> str:
+        m = round((t % 1) * 12)
+        y = int(t // 1)
+        if at_end:
+            y, m = (y - 1, 12) if m == 0 else (y, m)
+        else:
+            m += 1
+        return f"{y}-{m:02d}"
+
+    whole = abs(start % 1) < 1e-9 and abs(end % 1) < 1e-9
+    if whole:
+        a, b = int(start), int(end) - 1
+        return str(a) if a == b else f"{a}/{b}"
+    return f"{month(start, False)}/{month(end, True)}"
+
+
+def resolve_region(value: str, where: str) -> str:
+    """A region code from a code or a Chinese name (成都, 成都市)."""
+    table = regions()
+    v = text(value)
+    if v in table.index:
+        return v
+    for code, row in table.iterrows():
+        if v and v in (row["zh"], row["zh"].rstrip("市区县"), row["en"]):
+            return code
+    raise InputError(where, f"unknown region '{v}'", "use a code or name from `ipcast regions`")
+
+
+def region_in_title(lines: list[str]) -> str | None:
+    """A region named in the title rows above a table (成都市知识产权…规划)."""
+    found = [
+        (len(name), code)
+        for code, row in regions().iterrows()
+        for name in {row["zh"], row["zh"].rstrip("市区县")}
+        if len(name) >= 2 and any(name in line for line in lines)
+    ]
+    return max(found)[1] if found else None  # 重庆市荣昌区: 荣昌区, not 重庆

@@ -1,0 +1,207 @@
+"""Targets from a table (CSV or XLSX), in either layout:
+
+- long: one row per target (or per period of a 逐年 target), columns 编号/id, 地区/region,
+  指标/indicator, 类型/kind, 期间/period, 目标值/threshold, and optional 方向/comparator,
+  单位/unit, 名称/label;
+- the plan's own indicator table (序号 | 指标名称 | 基期值 | 目标值 | 属性), read by ``plan_table``.
+
+Both end as the same ``Target`` as a YAML file, validated by the same code, with errors that name
+the sheet, row and column. ``load_targets`` takes any of YAML, CSV and XLSX.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import table_names as names
+from .catalog import indicators
+from .errors import InputError
+from .periods import Period
+from .plan_table import read_plan_table
+from .plan_table_header import is_plan_header
+from .table_cells import KIND_ZH, place, read_sheets, region_in_title, resolve_region, text
+from .target_files import Target, load_path
+from .target_files import _target as build_target
+
+LONG = {
+    "id": ("编号", "id", "目标编号", "target_id"),
+    "region": ("地区", "region"),
+    "indicator": ("指标", "indicator", "指标代码"),
+    "kind": ("类型", "kind"),
+    "period": ("期间", "period", "时期"),
+    "threshold": ("目标值", "threshold", "目标"),
+    "comparator": ("方向", "comparator"),
+    "unit": ("单位", "unit"),
+    "label": ("名称", "label", "label_zh", "指标名称"),
+    "quote": ("出处", "quote", "原文"),
+}
+
+
+@dataclass
+class TableTargets:
+    targets: list[Target]
+    report: list[str] = field(default_factory=list)
+
+
+def load_targets(path: str | Path, region: str | None = None) -> TableTargets:
+    """Targets from a YAML, CSV or XLSX file; ``region`` is needed only when a plan's table
+    names none (in a 地区 column or its title)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(p), "file not found", "give the path of a .yaml, .csv or .xlsx file")
+    if p.suffix.lower() in (".yaml", ".yml"):
+        return TableTargets(load_path(p))
+    return read_target_table(p, region)
+
+
+def read_target_table(
+    p: Path, region: str | None = None, horizon: Period | None = None
+) -> TableTargets:
+    out = TableTargets([])
+    for sheet in read_sheets(p):
+        rows = [[text(c) for c in sheet.raw.iloc[i].tolist()] for i in range(len(sheet.raw))]
+        at = _long_header(rows)
+        if at is not None:
+            dicts, report = _long_rows(sheet.raw, rows, at, sheet.where)
+        elif any(is_plan_header(r) for r in rows[:12]):
+            dicts, report = read_plan_table(sheet.raw, sheet.where, horizon)
+            reg = region or region_in_title([" ".join(r) for r in rows[:6]])
+            if reg is None:
+                raise InputError(
+                    sheet.where, "no region", "pass --region, or name the region in the title"
+                )
+            for d in dicts:
+                d["_region"] = region or reg
+        else:
+            out.report.append(f"{sheet.where}: no target table; sheet skipped")
+            continue
+        out.report += report
+        out.targets += [_build(d, p, sheet.where) for d in dicts]
+    if not out.targets:
+        raise InputError(str(p), "no targets found", "fill in `ipcast template --targets`")
+    ids = Counter((t.region, t.id) for t in out.targets)
+    dup = sorted(i for (_, i), n in ids.items() if n > 1)
+    if dup:
+        raise InputError(str(p), f"duplicate target ids {dup}", "give every target its own 编号")
+    return out
+
+
+def _build(d: dict, p: Path, where: str) -> Target:
+    """A ``Target`` through the YAML loader's own checks; its complaint re-pointed at the cell."""
+    line, columns = d.pop("_line"), d.pop("_columns")
+    region, attribute = d.pop("_region"), d.pop("_attribute", "")
+    row_at = place(where, line)
+    try:
+        t = build_target(d, 0, p.stem, region, row_at)
+    except InputError as e:
+        key = e.where.rsplit("key '", 1)[-1].rstrip("'") if "key '" in e.where else None
+        col = columns.get(key) if key else None
+        at = place(where, line, *col) if col is not None else row_at
+        raise InputError(at, e.problem, e.fix) from None
+    extra = {"attribute": attribute} if attribute else {}
+    return replace(t, extra=extra)
+
+
+def _long_header(rows: list[list[str]]) -> int | None:
+    for i, r in enumerate(rows[:12]):
+        keys = {k for c in r for k, words in LONG.items() if c.lower() in words}
+        if {"indicator", "kind", "period", "threshold"} <= keys:
+            return i
+    return None
+
+
+def _long_rows(raw, rows, at, where) -> tuple[list[dict], list[str]]:
+    header = rows[at]
+    cols = {}
+    for i, c in enumerate(header):
+        for key, words in LONG.items():
+            if c.lower() in words and key not in cols:
+                cols[key] = i
+    report = [f"{where}: long layout (one row per target)"]
+    merged: dict[tuple, dict] = {}
+    for r in range(at + 1, len(rows)):
+        cells = rows[r]
+        if not any(cells):
+            continue
+        d = _long_row(cells, raw.iloc[r].tolist(), cols, header, where, r + 1, report)
+        key = (d["_region"], d["id"])
+        if key in merged and d["kind"] == "each_year":
+            first = merged[key]
+            first["period"].append(d["period"][0])
+            first["threshold"].append(d["threshold"][0])
+            continue
+        if key in merged:
+            raise InputError(
+                place(where, r + 1, cols.get("id")),
+                f"target id '{d['id']}' used twice",
+                "give each target its own 编号 (rows of one 逐年 target share it)",
+            )
+        merged[key] = d
+    return list(merged.values()), report
+
+
+def _long_row(cells, raw_cells, cols, header, where, line, report) -> dict:
+    def get(key):
+        return cells[cols[key]] if key in cols else ""
+
+    def at(key):
+        return place(where, line, cols.get(key), header[cols[key]] if key in cols else "")
+
+    if not get("region"):
+        raise InputError(at("region"), "no region", "write the region code or name (e.g. 成都)")
+    region = resolve_region(get("region"), at("region"))
+    slug = _long_indicator(get("indicator"), at("indicator"))
+    kind = KIND_ZH.get(get("kind"), get("kind").lower())
+    threshold = raw_cells[cols["threshold"]]
+    number = threshold if isinstance(threshold, int | float) else _number(get("threshold"))
+    if get("threshold") and number is None:
+        raise InputError(
+            at("threshold"), f"'{get('threshold')}' is not a number", "write the number alone"
+        )
+    measure = indicators().loc[slug, "measure"]
+    period = get("period").replace("-", "/") if _is_year_span(get("period")) else get("period")
+    d = {
+        "id": get("id") or f"{line}_{slug}",
+        "label_zh": get("label") or indicators().loc[slug, "zh"],
+        "indicator": slug,
+        "kind": kind,
+        "period": [period] if kind == "each_year" else period,
+        "threshold": [number] if kind == "each_year" else number,
+        "comparator": get("comparator") or ">=",
+        "unit": get("unit") or ("%" if kind == "growth" else indicators().loc[slug, "unit"]),
+        "quote": get("quote") or f"{Path(where.split(',')[0]).name} row {line}",
+        "_line": line,
+        "_columns": {k: (c, header[c]) for k, c in cols.items()},
+        "_region": region,
+    }
+    if kind == "each_year":
+        d["each"] = "level" if measure == "flow" else "stock"
+    return d
+
+
+def _number(s: str) -> float | None:
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_year_span(s: str) -> bool:
+    parts = s.split("-")
+    return len(parts) == 2 and all(len(x) == 4 and x.isdigit() for x in parts)
+
+
+def _long_indicator(cell: str, where: str) -> str:
+    if cell in indicators().index:
+        return cell
+    slugs, _ = names.match(cell)
+    if len(slugs) == 1:
+        return slugs[0]
+    near = slugs or names.nearest(cell)
+    raise InputError(
+        where,
+        f"{'ambiguous' if slugs else 'unknown'} indicator '{cell}'",
+        f"write a code from `ipcast indicators`{' (e.g. ' + ', '.join(near) + ')' if near else ''}",
+    )

@@ -1,0 +1,138 @@
+"""The plan's indicator table with proposed targets beside the current ones, as ``draft`` and
+``revise`` write it. ``--targets`` reads it back: the 建议目标值 column is taken as the targets, and
+the 指标代码, 类型 and 期间 columns say exactly what each row means."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from .workbook import KIND_ZH
+
+HEADER = [
+    "序号",
+    "指标名称",
+    "指标代码",
+    "类型",
+    "期间",
+    "基期值",
+    "现行目标值",
+    "建议目标值（{confidence}把握）",
+    "单位",
+    "方向",
+    "编号",
+    "说明",
+]
+PROPOSED_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+
+def _figures(v) -> str | float | None:
+    """One cell: a number, or one figure a period joined by '/'."""
+    if isinstance(v, list | tuple):
+        return "/".join("" if x is None else f"{x:g}" for x in v)
+    return v
+
+
+def _kind(kind: str, per: str) -> str:
+    zh = KIND_ZH.get(kind, kind)
+    return f"{zh}(全期)" if kind == "growth" and per == "span" else zh
+
+
+def draft_rows(current: list, doc: dict) -> list[dict]:
+    """Rows of a drafted plan: each entry of ``doc`` (a draft target file) beside the target of
+    the current plan it continues."""
+    rows = []
+    for old, new in zip(current, doc["targets"], strict=True):
+        periods = new["period"] if isinstance(new["period"], list) else [new["period"]]
+        rows.append(
+            {
+                "name": new["label_zh"],
+                "indicator": new["indicator"],
+                "kind": _kind(new["kind"], new.get("per", "year")),
+                "period": ",".join(periods),
+                "baseline": old.baseline,
+                "current": _figures(old.thresholds if len(old.thresholds) > 1 else old.threshold),
+                "proposed": _figures(new["threshold"]),
+                "unit": new["unit"],
+                "comparator": new["comparator"],
+                "id": new["id"],
+                "note": new["quote"],
+            }
+        )
+    return rows
+
+
+def revise_rows(targets: list, records: list[dict]) -> list[dict]:
+    """Rows of a revised plan: the same periods, the threshold met at the confidence."""
+    by_id = {(t.region, t.id): t for t in targets}
+    rows = []
+    for r in records:
+        t = by_id[(r["region"], r["target_id"])]
+        rows.append(
+            {
+                "name": t.label_zh,
+                "indicator": t.indicator,
+                "kind": _kind(t.kind, t.per),
+                "period": t.period_text,
+                "baseline": t.baseline,
+                "current": _figures(r["threshold"]),
+                "proposed": _figures(r["revised_threshold"]),
+                "unit": t.unit,
+                "comparator": t.comparator,
+                "id": t.id,
+                "note": r.get("reason") or f"P(hit) of the current target: {r['p_hit']}",
+            }
+        )
+    return rows
+
+
+def write_plan_table(
+    path: str | Path,
+    title: str,
+    rows: list[dict],
+    confidence: float,
+    method: list[tuple[str, str]] = (),
+) -> None:
+    """The table as a planner's 指标表, and 方法与来源 when ``method`` is given; never
+    overwrites a file."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标表"
+    ws.append([title])
+    ws.append([h.format(confidence=f"{confidence:.0%}") for h in HEADER])
+    for i, r in enumerate(rows, 1):
+        ws.append(
+            [
+                i,
+                r["name"],
+                r["indicator"],
+                r["kind"],
+                r["period"],
+                r["baseline"],
+                r["current"],
+                r["proposed"],
+                r["unit"],
+                r["comparator"],
+                r["id"],
+                r["note"],
+            ]
+        )
+    for c in ws[2]:
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="DDEBF7")
+    for (c,) in ws.iter_rows(min_row=3, min_col=8, max_col=8):
+        c.fill = PROPOSED_FILL
+    ws.freeze_panes = "C3"
+    for col, w in zip("ABCDEFGHIJKL", (6, 36, 24, 10, 22, 14, 14, 18, 8, 6, 28, 60), strict=True):
+        ws.column_dimensions[col].width = w
+    if method:
+        notes = wb.create_sheet("方法与来源")
+        notes.append(["项目", "内容"])
+        for item, text in method:
+            notes.append([item, text])
+        notes.column_dimensions["B"].width = 100
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as f:
+        wb.save(f)

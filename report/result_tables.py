@@ -1,0 +1,53 @@
+"""Each command's results as named tables (sheet name, records) for a workbook or a CSV file:
+the main columns first, nested parts (fans, rankings, Sobol indices) as tables of their own."""
+
+from __future__ import annotations
+
+from .views import RUN_COLUMNS
+
+Tables = list[tuple[str, list[dict]]]
+
+
+def _ordered(records: list[dict], first: list[str]) -> list[dict]:
+    """Records with ``first`` columns leading; nested lists of dicts left out (own sheets)."""
+    out = []
+    for r in records:
+        row = {k: r[k] for k in first if k in r}
+        row |= {
+            k: v
+            for k, v in r.items()
+            if k not in row and not (isinstance(v, list) and v and isinstance(v[0], dict))
+        }
+        out.append(row)
+    return out
+
+
+def run_tables(records: list[dict]) -> Tables:
+    return [("达标概率", _ordered(records, RUN_COLUMNS + ["method", "borrowed", "reason"]))]
+
+
+def compare_tables(records: list[dict]) -> Tables:
+    return [("情景比较", records)]
+
+
+def history_tables(records: list[dict]) -> Tables:
+    return [("历史数据", records)]
+
+
+def forecast_tables(recs: list[dict]) -> Tables:
+    keys = ("region", "indicator", "label_zh", "unit", "method")
+    fan = [{**{k: r[k] for k in keys}, **f} for r in recs for f in r["fan"]]
+    seen = [{**{k: r[k] for k in keys[:4]}, **h} for r in recs for h in r["history"]]
+    about = _ordered(recs, ["region", "indicator", "label_zh", "unit", "n_points", "method"])
+    return [("预测区间", fan), ("历史数据", seen), ("预测说明", about)]
+
+
+def levers_tables(recs: list[dict]) -> Tables:
+    keys = ("region", "target_id", "label_zh", "p_hit")
+    ranking = [{**{k: r.get(k) for k in keys}, **x} for r in recs for x in r["ranking"]]
+    sobol = [{**{k: r.get(k) for k in keys[:3]}, **s} for r in recs for s in r["sobol"]]
+    return [("杠杆排序", ranking), ("Sobol指数", sobol)]
+
+
+def revise_tables(records: list[dict]) -> Tables:
+    return [("目标修订", records)]

@@ -1,0 +1,107 @@
+"""Targets from tables and results for Excel, through the command line."""
+
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+from ipcast.report.run_table import width
+
+runner = CliRunner()
+FIXTURES = Path(__file__).parent / "fixtures" / "plan_tables"
+
+
+def _run(args, code=0):
+    res = runner.invoke(app, args)
+    assert res.exit_code == code, res.output
+    return res
+
+
+def test_run_on_a_plan_table_writes_a_workbook(tmp_path, home):
+    out = tmp_path / "广汉结果.xlsx"
+    res = _run(
+        ["run", "--targets", str(FIXTURES / "guanghan.xlsx"), "--paths", "200", "--out", str(out)]
+    )
+    assert "读取 row 5: '有效注册商标量累计(件)' -> effective_trademarks" in res.stderr
+    assert max(width(line) for line in res.stdout.splitlines()) <= 100
+    assert "有效注册商标量累计" in res.stdout and "— 广汉市" in res.stdout
+    book = pd.read_excel(out, sheet_name=None)
+    assert list(book) == ["达标概率", "方法与来源"]
+    table = book["达标概率"]
+    assert len(table) == 16 and table["目标"].iloc[1] == "有效注册商标量累计"
+    simulated = table[table["状态"] == "已测算 (simulated)"]
+    assert len(simulated) >= 3 and simulated["达标概率"].between(0, 1).all()
+    method = book["方法与来源"]
+    assert (method["项目"] == "目标表解读").sum() == 17  # the header reading and 16 rows
+    assert load_workbook(out)["达标概率"].freeze_panes == "A2"
+
+
+def test_run_csv_file_has_a_bom_and_english_table(tmp_path, home):
+    out = tmp_path / "r.csv"
+    res = _run(["run", "-r", "tianchang", "--paths", "200", "--lang", "en", "--out", str(out)])
+    assert "Effective invention paten…" in res.stdout and "no_history" in res.stdout
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(out, encoding="utf-8-sig")
+    assert back["编号(target_id)"].str.startswith("tc").all()
+
+
+def test_xlsx_needs_a_file_and_never_overwrites(tmp_path, home):
+    res = _run(["run", "-r", "guanghan", "--format", "xlsx"], 2)
+    assert "add --out" in res.output and "Traceback" not in res.output
+    taken = tmp_path / "mine.xlsx"
+    taken.write_bytes(b"the planner's own")
+    res = _run(["run", "-r", "guanghan", "--out", str(taken)], 2)
+    assert "file exists" in res.output and taken.read_bytes() == b"the planner's own"
+    res = _run(["run", "-r", "guanghan", "--out", str(tmp_path / "x.docx")], 2)
+    assert "unknown file type" in res.output
+
+
+def test_a_bad_cell_stops_with_sheet_row_and_column(tmp_path, home):
+    f = tmp_path / "t.csv"
+    f.write_text(
+        "编号,地区,指标,类型,期间,目标值\na,广汉,授权专利,水平,2026,四千\n", encoding="utf-8"
+    )
+    res = _run(["run", "--targets", str(f)], 2)
+    assert res.output.count("\n") == 1
+    assert "row 2, column F (目标值): '四千' is not a number" in res.output
+
+
+def test_template_for_targets_and_the_draft_round_trip(tmp_path, home):
+    tpl = tmp_path / "目标模板.xlsx"
+    _run(["template", "-r", "guanghan", "--targets", "--out", str(tpl)])
+    assert load_workbook(tpl).sheetnames == ["说明", "指标表", "逐条目标"]
+    draft = tmp_path / "草案.xlsx"
+    _run(["draft", "-r", "chengdu", "--until", "2030", "--paths", "200", "--out", str(draft)])
+    sheet = load_workbook(draft)["指标表"]
+    assert [c.value for c in sheet[2]][6:8] == ["现行目标值", "建议目标值（80%把握）"]
+    res = _run(["run", "--targets", str(draft), "--paths", "200", "-f", "json"])
+    assert '"cd03_effective_trademarks_next"' in res.stdout
+    assert "no target figure; not read" in res.stderr  # rows without history have no proposal
+
+
+def test_revise_writes_the_indicator_table_back(tmp_path, home):
+    out = tmp_path / "修订.xlsx"
+    _run(["revise", "-r", "guanghan", "--paths", "200", "--out", str(out)])
+    res = _run(["targets", "--targets", str(out), "-f", "json"])
+    assert "gh02_effective_trademarks" in res.stdout
+
+
+def test_levers_write_the_ranking_and_sobol_sheets(tmp_path, home):
+    out = tmp_path / "l.xlsx"
+    args = ["levers", "-r", "guanghan", "-t", "gh02_effective_trademarks", "--paths", "200"]
+    _run([*args, "--sobol-n", "16", "--out", str(out)])
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert len(sheets["杠杆排序"]) >= 1 and "总效应指数" in sheets["Sobol指数"]
+
+
+def test_history_forecast_and_compare_write_workbooks(tmp_path, home):
+    _run(["history", "-r", "chengdu", "--out", str(tmp_path / "h.xlsx")])
+    assert pd.read_excel(tmp_path / "h.xlsx")["来源标题"].notna().any()
+    _run(["forecast", "-r", "chengdu", "--paths", "200", "--out", str(tmp_path / "f.xlsx")])
+    sheets = pd.read_excel(tmp_path / "f.xlsx", sheet_name=None)
+    assert {"预测区间", "历史数据", "预测说明", "方法与来源"} <= set(sheets)
+    args = ["compare", "-r", "guanghan", "-s", "baseline", "-s", "all_measures", "--paths", "200"]
+    _run([*args, "--out", str(tmp_path / "c.xlsx")])
+    assert len(pd.read_excel(tmp_path / "c.xlsx", sheet_name="情景比较")) == 16

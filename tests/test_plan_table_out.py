@@ -1,0 +1,65 @@
+"""The draft and revise round trip: the plan's indicator table with proposed targets, written and
+read back by ``--targets`` as the same targets."""
+
+from conftest import make_history
+
+from ipcast.data.history import combine
+from ipcast.data.target_files import bundled_targets
+from ipcast.data.target_tables import load_targets
+from ipcast.report.plan_table_out import draft_rows, revise_rows, write_plan_table
+from ipcast.scenarios.draft import draft_targets
+
+# Yearly flows for Dazhou, made up for the test (the bundled history has none).
+FLOWS = {"patent_grants": 2500.0, "trademark_registrations": 5000.0}
+PICKED = ("dz01_", "dz02_", "dz04_", "dz05_", "dz23_", "dz_a01_", "dz_a05_")
+
+
+def test_a_drafted_table_reads_back_as_the_draft(tmp_path):
+    rows = [
+        ("dazhou", ind, str(y), "year", base * 1.08 ** (y - 2015), "件")
+        for ind, base in FLOWS.items()
+        for y in range(2015, 2025)
+    ]
+    history = combine(make_history(rows))
+    current = [t for t in bundled_targets() if t.id.startswith(PICKED)]
+    doc = draft_targets(current, history, 2028, 0.8, n_paths=300, seed=1)
+    path = tmp_path / "达州草案.xlsx"
+    write_plan_table(path, "达州市 2026-2028 目标草案", draft_rows(current, doc), 0.8)
+    read = load_targets(path)
+    proposed = [e for e in doc["targets"] if e["threshold"] is not None]
+    assert len(proposed) == 6  # all but dz05 (one point, nothing to borrow from)
+    assert {e["kind"] for e in proposed} == {"average", "stock", "cumulative", "each_year"}
+    assert [t.id for t in read.targets] == [e["id"] for e in proposed]
+    for t, e in zip(read.targets, proposed, strict=True):
+        periods = e["period"] if isinstance(e["period"], list) else [e["period"]]
+        assert t.region == "dazhou" and t.indicator == e["indicator"] and t.kind == e["kind"]
+        assert [p.text for p in t.periods] == periods
+        want = e["threshold"] if isinstance(e["threshold"], list) else [e["threshold"]]
+        assert list(t.thresholds) == want
+        assert t.per == e.get("per", "year") and t.unit == e["unit"]
+    skipped = [r for r in read.report if "no target figure" in r]
+    assert len(skipped) == len(doc["targets"]) - len(proposed)
+
+
+def test_a_revised_table_keeps_the_periods_and_takes_the_revised_figures(tmp_path):
+    ts = [t for t in bundled_targets() if t.region == "rongchang"]
+    records = [
+        {
+            "region": t.region,
+            "target_id": t.id,
+            "threshold": t.threshold,
+            "p_hit": 0.5,
+            "revised_threshold": None if t.threshold is None else t.threshold * 0.9,
+        }
+        for t in ts
+        if t.kind != "each_year"
+    ]
+    path = tmp_path / "荣昌修订.xlsx"
+    write_plan_table(path, "荣昌区 目标修订", revise_rows(ts, records), 0.8)
+    read = {t.id: t for t in load_targets(path).targets}
+    for t in ts:
+        if t.kind == "each_year":
+            continue
+        got = read[t.id]
+        assert (got.kind, got.period_text, got.per) == (t.kind, t.period_text, t.per)
+        assert got.threshold == t.threshold * 0.9

@@ -1,0 +1,187 @@
+"""The table readers on the five bundled plans' indicator tables (transcribed into XLSX in
+tests/fixtures/plan_tables/) against the hand-written target files, and the long layout."""
+
+from pathlib import Path
+
+import pytest
+
+from ipcast.data.errors import InputError
+from ipcast.data.target_files import bundled_targets
+from ipcast.data.target_tables import load_targets, read_target_table
+
+FIXTURES = Path(__file__).parent / "fixtures" / "plan_tables"
+
+# The target file ids of each table's rows, in the table's order.
+EXPECTED = {
+    "chengdu": [f"cd{i:02d}" for i in range(1, 16)],
+    "guanghan": [f"gh{i:02d}" for i in range(1, 17)],
+    "dazhou": [f"dz_a{i:02d}" for i in range(1, 27)],
+    "rongchang": [f"rc{i:02d}" for i in range(1, 10)],
+    "tianchang": [f"tc{i:02d}" for i in range(1, 17)],
+}
+
+
+def _bundled(prefix: str):
+    return next(
+        t
+        for t in bundled_targets()
+        if t.id.split("_")[0] == prefix.split("_")[0] and t.id.startswith(prefix + "_")
+    )
+
+
+@pytest.mark.parametrize("plan", list(EXPECTED))
+def test_plan_tables_read_like_the_target_files(plan):
+    region = "dazhou" if plan == "dazhou" else None  # Dazhou's annex title names no region
+    read = read_target_table(FIXTURES / f"{plan}.xlsx", region)
+    assert len(read.targets) == len(EXPECTED[plan])
+    for got, want_id in zip(read.targets, EXPECTED[plan], strict=True):
+        want = _bundled(want_id)
+        what = f"{plan} {want.id} read as {got.indicator} {got.kind}"
+        assert got.region == want.region, what
+        assert got.indicator == want.indicator, what
+        assert got.kind == want.kind, what
+        if want.kind == "each_year":
+            assert got.each == want.each, what
+        assert got.per == want.per, what
+        assert [(p.start, p.end) for p in got.periods] == pytest.approx(
+            [(p.start, p.end) for p in want.periods]
+        ), what
+        assert got.thresholds == want.thresholds, what
+        assert got.unit == want.unit, what
+
+
+def test_every_reading_is_reported():
+    read = read_target_table(FIXTURES / "guanghan.xlsx")
+    rows = [r for r in read.report if r.startswith("row ")]
+    assert len(rows) == 16
+    assert any("累计 read as the total to date" in r for r in rows)
+    assert "base: column D (2023年); targets: column E (2026年)" in read.report[0]
+
+
+def test_a_unit_other_than_the_historys_is_converted_in_the_report():
+    read = read_target_table(FIXTURES / "chengdu.xlsx")
+    row = next(r for r in read.report if "著作权登记量" in r)
+    assert "stock 2025 57 万件" in row and "in the history's unit: 570,000 件" in row
+
+
+def test_ambiguous_names_are_reported_with_the_alternative():
+    read = read_target_table(FIXTURES / "dazhou.xlsx", "dazhou")
+    gi = next(r for r in read.report if "'地理标志(件)'" in r)
+    assert "new_geographical_indications" in gi and "also fits geographical_indications" in gi
+
+
+def test_a_target_in_words_has_no_threshold():
+    read = read_target_table(FIXTURES / "tianchang.xlsx")
+    t = read.targets[1]
+    assert t.threshold is None and "超全省平均水平" in t.reading
+
+
+LONG_ZH = """编号,地区,指标,类型,期间,目标值,单位,名称,方向
+cd_a,成都,授权专利,水平,2025,60000,件,专利授权量,
+cd_b,chengdu,copyright_registrations,累计,2021-2025,50,万件,,>=
+cd_c,成都市,pledge_financing,逐年,2024,40,亿元,质押融资逐年,
+cd_c,成都市,pledge_financing,逐年,2025,50,亿元,质押融资逐年,
+cd_d,成都,有效发明专利,增速,2021/2025,10,%,,
+"""
+
+
+def test_long_layout_with_chinese_headers(tmp_path):
+    f = tmp_path / "targets.csv"
+    f.write_text(LONG_ZH, encoding="utf-8-sig")
+    ts = {t.id: t for t in load_targets(f).targets}
+    assert ts["cd_a"].indicator == "patent_grants" and ts["cd_a"].kind == "level"
+    assert ts["cd_a"].label_zh == "专利授权量" and ts["cd_a"].region == "chengdu"
+    b = ts["cd_b"]
+    assert (b.kind, b.unit, b.threshold) == ("cumulative", "万件", 50.0)
+    assert (b.period.start, b.period.end) == (2021.0, 2026.0)
+    c = ts["cd_c"]
+    assert c.kind == "each_year" and c.thresholds == (40.0, 50.0) and c.each == "level"
+    assert ts["cd_d"].kind == "growth" and ts["cd_d"].indicator == "effective_invention_patents"
+
+
+def test_long_layout_with_english_headers_in_xlsx(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "targets"
+    ws.append(["id", "region", "indicator", "kind", "period", "threshold", "unit", "label"])
+    ws.append(["g1", "guanghan", "effective_trademarks", "stock", 2026, 13500, "件", "商标"])
+    ws.append(
+        ["g2", "guanghan", "trademark_registrations", "average", "2024/2026", 0.2, "万件", ""]
+    )
+    wb.save(tmp_path / "t.xlsx")
+    ts = load_targets(tmp_path / "t.xlsx").targets
+    assert [(t.id, t.kind, t.threshold, t.unit) for t in ts] == [
+        ("g1", "stock", 13500.0, "件"),
+        ("g2", "average", 0.2, "万件"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "problem"),
+    [
+        ("x,成都,授权专利,水平,2025,很多,件", "column F (目标值)", "not a number"),
+        ("x,成都,授权专利,水平,2025,5,公斤", "column G (单位)", "unit '公斤'"),
+        ("x,成都,授权专利,大约,2025,5,件", "column D (类型)", "unknown kind"),
+        ("x,成都,专利数目,水平,2025,5,件", "column C (指标)", "unknown indicator"),
+        ("x,火星,授权专利,水平,2025,5,件", "column B (地区)", "unknown region"),
+    ],
+)
+def test_a_bad_cell_is_named_by_row_and_column(tmp_path, row, column, problem):
+    f = tmp_path / "bad.csv"
+    f.write_text("编号,地区,指标,类型,期间,目标值,单位\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_targets(f)
+    assert f"row 2, {column}" in e.value.where
+    assert problem in e.value.problem
+
+
+def test_a_bad_figure_in_a_plan_table_names_the_cell(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "专栏1"
+    ws.append(["序号", "指标名称", "2025年", "2030年"])
+    ws.append([1, "专利授权量（件）", 100, "约200"])
+    wb.save(tmp_path / "p.xlsx")
+    with pytest.raises(InputError) as e:
+        load_targets(tmp_path / "p.xlsx", "guanghan")
+    assert e.value.where.endswith("sheet 专栏1, row 2, column D (2030年)")
+
+
+def test_the_template_filled_in_reads_back(tmp_path):
+    from openpyxl import load_workbook
+
+    from ipcast.data.target_template import write_target_template
+
+    path = tmp_path / "目标模板.xlsx"
+    write_target_template(path, "guanghan", 2025, 2030)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["说明", "指标表", "逐条目标"]
+    assert "填写说明" in wb["说明"]["A1"].value
+    plan = wb["指标表"]
+    for r, (base, target) in enumerate([(5000, 6000), (900, 1200), (7, 9), (None, 30000)], 3):
+        plan.cell(r, 3, base)
+        plan.cell(r, 4, target)
+    plan.cell(7, 4, 8)
+    plan.cell(8, 4, 1.5)
+    for r, v in zip((2, 3, 4, 5), (6000, 30000, 1.2, 1.5), strict=True):
+        wb["逐条目标"].cell(r, 6, v)
+    wb.save(path)
+    read = load_targets(path)
+    got = [(t.indicator, t.kind, t.period_text, t.thresholds, t.unit) for t in read.targets]
+    assert got == [
+        ("patent_grants", "level", "2030", (6000.0,), "件"),
+        ("effective_invention_patents", "stock", "2030", (1200.0,), "件"),
+        ("high_value_invention_per_10k", "ratio", "2030", (9.0,), "件/万人"),
+        ("trademark_registrations", "cumulative", "2026/2030", (30000.0,), "件"),
+        ("copyright_registrations", "growth", "2026/2030", (8.0,), "%"),
+        ("pledge_financing", "level", "2030", (1.5,), "亿元"),
+        ("patent_grants", "level", "2030", (6000.0,), "件"),
+        ("trademark_registrations", "cumulative", "2026/2030", (30000.0,), "件"),
+        ("pledge_financing", "each_year", "2029,2030", (1.2, 1.5), "亿元"),
+    ]
+    with pytest.raises(FileExistsError):
+        write_target_template(path, "guanghan")

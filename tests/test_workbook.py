@@ -1,0 +1,113 @@
+"""Results written for Excel: XLSX and CSV read back, and the 100-column terminal table."""
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from ipcast.report.run_table import run_table, width
+from ipcast.report.workbook import write_csv, write_xlsx
+
+RECORDS = [
+    {
+        "region": "guanghan",
+        "target_id": "gh02",
+        "label_zh": "有效注册商标量累计",
+        "label_en": "Effective registered trademarks at end-2026",
+        "kind": "stock",
+        "period": "2026",
+        "threshold": 13500.0,
+        "comparator": ">=",
+        "unit": "件",
+        "status": "simulated",
+        "p_hit": 0.625,
+        "p_hit_se": 0.0077,
+        "median": 13890.4,
+        "q10": 12000.0,
+        "q90": 15500.0,
+        "outcome": None,
+    },
+    {
+        "region": "guanghan",
+        "target_id": "gh14",
+        "label_zh": "《创新管理—知识产权管理指南(ISO 56005)》分级评价启动企业累计",
+        "label_en": "Firms started ISO 56005 graded evaluation at end-2026",
+        "kind": "each_year",
+        "period": "2022-07/2023-06,2023-07/2024-06,2024-07/2025-06",
+        "threshold": [2.0, 4.0, 6.0],
+        "comparator": ">=",
+        "unit": "户",
+        "status": "no_history",
+        "p_hit": None,
+        "p_hit_se": None,
+        "median": None,
+        "q10": None,
+        "q90": None,
+        "outcome": None,
+    },
+]
+
+
+def test_xlsx_has_chinese_headers_frozen_rows_and_percentages(tmp_path):
+    path = tmp_path / "结果.xlsx"
+    write_xlsx(path, [("达标概率", RECORDS)], [("命令", "ipcast run"), ("来源", "广汉市统计")])
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["达标概率", "方法与来源"]
+    ws = wb["达标概率"]
+    head = [c.value for c in ws[1]]
+    assert head[:4] == ["地区", "编号", "目标", "目标（英文）"]
+    assert ws.freeze_panes == "A2"
+    p = head.index("达标概率") + 1
+    assert ws.cell(2, p).value == 0.625 and ws.cell(2, p).number_format == "0%"
+    assert ws.cell(3, p).value is None
+    assert ws.cell(2, head.index("状态") + 1).value == "已测算 (simulated)"
+    assert ws.cell(3, head.index("目标值") + 1).value == "2/4/6"
+    assert wb["方法与来源"]["B3"].value == "广汉市统计"
+    back = pd.read_excel(path, sheet_name="达标概率")
+    assert back["目标"].tolist() == [r["label_zh"] for r in RECORDS]
+
+
+def test_csv_starts_with_a_bom_and_reads_back(tmp_path):
+    path = tmp_path / "结果.csv"
+    write_csv(path, RECORDS)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(path, encoding="utf-8-sig")
+    assert back["目标(label_zh)"].tolist() == [r["label_zh"] for r in RECORDS]
+    assert back["达标概率(p_hit)"].iloc[0] == 0.625
+
+
+def test_run_table_fits_100_columns_in_both_languages():
+    for lang in ("zh", "en"):
+        text = run_table(RECORDS, lang, {"guanghan": "广汉市"})
+        assert max(width(line) for line in text.splitlines()) <= 100
+    zh = run_table(RECORDS, "zh")
+    assert "有效注册商标量累计" in zh and "62%" in zh and "13,890 (12,000-15,500)" in zh
+    assert "《创新管理—知识产权管理指…" in zh  # cut to its 26 columns
+    assert "无数据" in zh and "2022-07…2025-06" in zh
+    en = run_table(RECORDS, "en")
+    assert "Effective registered trad…" in en and "no_history" in en
+
+
+def test_wide_characters_take_two_columns():
+    assert width("成都abc") == 7
+
+
+def test_the_method_sheet_lists_every_source_used():
+    from conftest import make_history
+
+    from ipcast.report.workbook import method_lines
+
+    h = make_history(
+        [
+            ("guanghan", "effective_trademarks", "2022", "asof", 11000.0, "件"),
+            ("guanghan", "effective_trademarks", "2023", "asof", 12346.0, "件"),
+            ("guanghan", "patent_grants", "2023", "year", 900.0, "件"),
+        ]
+    )
+    h["source"] = ["统计公报2022", "方案", "公报"]
+    h["source_title"] = ["广汉市2022年统计公报", "", ""]
+    recs = [dict(RECORDS[0], indicator="effective_trademarks", method="theta")]
+    lines = dict(method_lines(recs, "ipcast run -r guanghan", h, ["row 4: ..."]))
+    assert lines["命令"] == "ipcast run -r guanghan" and lines["预测方法"] == "theta"
+    got = [v for k, v in method_lines(recs, "x", h) if k == "数据来源"]
+    assert got == ["广汉市2022年统计公报 (统计公报2022)", "方案"]  # not the patent row
+    assert lines["目标表解读"] == "row 4: ..."
