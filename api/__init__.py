@@ -24,7 +24,7 @@ from __future__ import annotations
 from .briefing import brief
 from .inputs import load_history, select_targets, target_readings
 from .inputs import scenario as load_scenario
-from .questions import compare, draft, goal, levers, revise, simulate
+from .questions import compare, draft, goal, lever_template, levers, revise, simulate
 from .runs import backtest, forecast, run
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "draft",
     "forecast",
     "goal",
+    "lever_template",
     "levers",
     "load_history",
     "load_scenario",

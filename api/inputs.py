@@ -85,6 +85,14 @@ def region_targets(
     """A region's targets (the bundled plan or ``targets_file``), or the one named ``target_id``."""
     check_region(region)
     targets = select_targets(region, targets_file)
+    if not targets:
+        plans = [r for r, row in regions().iterrows() if row["plan"]]
+        raise InputError(
+            f"--region {region}",
+            f"no targets for {region} in {targets_file or 'the bundled plans'}",
+            "pass --targets FILE with this region's targets (`ipcast draft` writes one to edit), "
+            f"or use a region with a plan: {', '.join(plans)}",
+        )
     if target_id:
         mine = [t for t in targets if t.id == target_id]
         if not mine:

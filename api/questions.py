@@ -9,9 +9,12 @@ from pathlib import Path
 
 from ..data.errors import InputError
 from ..scenarios import analysis
+from ..scenarios.apply import idle_reason
 from ..scenarios.draft import draft_targets, write_draft
 from ..scenarios.engine import TargetRun, judge, prepare
 from ..scenarios.levers import Scenario
+from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
+from ..scenarios.stability import lever_records
 from .inputs import check_lever, load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario
 from .runs import Progress, say
@@ -69,7 +72,13 @@ def simulate(
         targets_file=targets_file,
         progress=progress,
     )
-    return [judge(r, sc) for r in runs]
+    recs = []
+    for r in runs:
+        rec = judge(r, sc)
+        start = sc.start if sc.start is not None else r.start
+        note = idle_reason(sc, r.target, start) if rec["status"] == "simulated" else None
+        recs.append({**rec, "scenario_note": note} if note else rec)
+    return recs
 
 
 def compare(
@@ -104,6 +113,8 @@ def compare(
         rec = {k: ra[k] for k in ("region", "target_id", "label_zh", "status")}
         rec.update({f"p_{a.name}": ra["p_hit"], f"p_{b.name}": rb["p_hit"]})
         rec.update(difference=None, difference_se=None)
+        idle = {x["lever"] for r in (ra, rb) for x in r.get("idle_levers", [])}
+        rec["no_effect_in_period"] = ", ".join(sorted(idle))  # levers acting in no year of it
         if ra["status"] == "simulated":
             rec["difference"], rec["difference_se"] = analysis.difference(run, a, b)
         out.append(rec)
@@ -189,6 +200,7 @@ def levers(
     *,
     target: str | None = None,
     scenario: str | Scenario = "baseline",
+    local: Path | None = None,
     paths: int = 2000,
     seed: int = 0,
     as_of: int | None = None,
@@ -197,9 +209,19 @@ def levers(
     sobol_n: int = 1024,
     progress: Progress = None,
 ) -> list[dict]:
-    """For each simulated target: the levers ranked by how much they move ``p_hit`` (tornado) and
-    the Sobol indices of its metric, with the independence assumption they rest on."""
+    """For each simulated target: the levers ranked by how much they move ``p_hit`` (tornado),
+    each with how firm its rank is (``top_share``: share of draws of the lever effects that keep
+    it in the top three; ``rank_share``: that keep its rank; the same with judged ranges widened)
+    and the basis of its range; ``rests_on_judgement`` with a label in Chinese and English; the
+    Sobol indices of the target's metric. ``local``: a planner's lever file (YAML/CSV/XLSX) whose
+    ranges replace the catalog's and whose yearly costs (万元) add ``by_cost``, the levers ranked
+    by p_hit gained per 万元."""
     sc = load_scenario(scenario)
+    costs = {}
+    if local is not None:
+        mine = read_local_levers(local)
+        sc = with_local(sc, mine)
+        costs = {k: v.cost_wan for k, v in mine.items() if v.cost_wan is not None}
     runs = baseline_runs(
         region,
         paths=paths,
@@ -210,22 +232,20 @@ def levers(
         target=target,
         progress=progress,
     )
-    out = []
-    for run in runs:
-        rec = judge(run, sc)
-        if rec["status"] != "simulated":
-            continue
-        out.append(
-            {
-                "region": region,
-                "target_id": rec["target_id"],
-                "label_zh": rec["label_zh"],
-                "p_hit": rec["p_hit"],
-                "ranking": analysis.tornado(run, sc),
-                "sobol": analysis.sobol_indices(run, sobol_n, seed),
-                "assumption": analysis.INDEPENDENCE,
-            }
-        )
+    return lever_records(runs, sc, costs, sobol_n, seed)
+
+
+def lever_template(out: Path) -> Path:
+    """Write a lever file to fill in (``.yaml``, or ``.xlsx`` with a sheet explaining each
+    column in Chinese); never over an existing file."""
+    refuse_existing(out)
+    if out.suffix.lower() == ".xlsx":
+        write_template_xlsx(out)
+    elif out.suffix.lower() in (".yaml", ".yml"):
+        with open(out, "x", encoding="utf-8") as f:
+            f.write(template_yaml())
+    else:
+        raise InputError(str(out), f"unknown file type '{out.suffix}'", "use .yaml or .xlsx")
     return out
 
 

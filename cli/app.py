@@ -7,7 +7,10 @@ levers, draft); importing them registers them on the one app.
 
 from __future__ import annotations
 
+import signal
 import sys
+
+import click
 
 from . import brief_cmd, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
 from .common import app
@@ -16,7 +19,17 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    """Run the app; Ctrl-C ends with exit code 130 and one line, never a traceback (click on its
+    own would print "Aborted!" and exit 1). Outputs are written whole or not at all, so nothing
+    is left half-written."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
+        code = app(standalone_mode=False)  # typer turns Ctrl-C into exit code 130
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        code = 130
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    if code == 130:
+        sys.stderr.write("\ninterrupted (Ctrl-C); no output file was left half-written\n")
+    sys.exit(code if isinstance(code, int) else 0)

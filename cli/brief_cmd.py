@@ -8,17 +8,26 @@ import typer
 
 from .. import api
 from .common import app, call, to_stderr
-from .options import AS_OF, HISTORY, PATHS, REGION_REQUIRED, SCENARIO, SEED, TARGETS
+from .options import (
+    AS_OF,
+    HISTORY,
+    PATHS,
+    REGION_REQUIRED,
+    SCENARIO,
+    SEED,
+    TARGETS,
+    out_option,
+)
 
 
 @app.command("brief")
 def brief_cmd(
     region: str = REGION_REQUIRED,
-    out: Path = typer.Option(..., "--out", "-o", help="the .html file to write"),
+    out: Path = out_option((".html", ".htm"), "the .html file to write"),
     scenario: str = SCENARIO,
     as_of: int = AS_OF,
     lang: str = typer.Option("zh", "--lang", help="zh or en"),
-    pdf: Path = typer.Option(None, "--pdf", help="also print a PDF (needs Chromium)"),
+    pdf: Path = out_option((".pdf",), "also print a PDF (needs Chromium)", "--pdf", False),
     charts: Path = typer.Option(None, "--charts", help="also write PNG and SVG charts"),
     green: float = typer.Option(0.8, "--green", help="p_hit from which a target is green"),
     amber: float = typer.Option(0.5, "--amber", help="p_hit from which it is amber"),

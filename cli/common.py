@@ -30,3 +30,6 @@ def call(fn: Callable, *args, **kwargs):
         return fn(*args, **kwargs)
     except InputError as e:
         fail(e)
+    except OSError as e:  # the disk, not the input: a read-only folder, a full disk
+        where = e.filename or "output"
+        fail(InputError(str(where), e.strerror or str(e), "check the path and the free space"))

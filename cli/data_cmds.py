@@ -18,7 +18,18 @@ from ..data.template import write_template
 from ..report.result_tables import history_tables
 from ..report.tables import Format, render
 from .common import app, fail
-from .options import AS_OF, FORMAT, HISTORY, INDICATOR, OUT, REGION, TARGETS
+from .options import (
+    ACCEPT_LARGE,
+    AS_OF,
+    FORMAT,
+    HISTORY,
+    INDICATOR,
+    OUT,
+    REGION,
+    SHEET,
+    TARGETS,
+    out_option,
+)
 from .output import file_format, save, show_readings
 
 
@@ -100,10 +111,25 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
     )
 
 
+# A region without a bundled plan gets the indicators most plans set targets on.
+CORE_INDICATORS = [
+    "patent_grants",
+    "invention_grants",
+    "effective_invention_patents",
+    "invention_per_10k",
+    "high_value_invention_per_10k",
+    "trademark_registrations",
+    "effective_trademarks",
+    "geographical_indications",
+    "copyright_registrations",
+    "pledge_financing",
+]
+
+
 @app.command("template")
 def template_cmd(
     region: str = typer.Option(..., "--region", "-r"),
-    out: Path = typer.Option(..., "--out", "-o", help="the .xlsx file to write"),
+    out: Path = out_option((".xlsx",), "the .xlsx file to write"),
     targets: bool = typer.Option(
         False, "--targets", help="a sheet for the plan's targets (both table layouts) instead"
     ),
@@ -114,10 +140,6 @@ def template_cmd(
     with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
     try:
         check_region(region)
-        if out.exists():
-            raise InputError(str(out), "file exists", "choose another --out; nothing was written")
-        if out.suffix.lower() != ".xlsx":
-            raise InputError(str(out), "not an .xlsx name", "end the file name in .xlsx")
         if targets:
             write_target_template(out, region, base, until)
             typer.echo(
@@ -126,10 +148,10 @@ def template_cmd(
             )
             return
         slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
-        write_template(out, region, slugs + ["population"])
+        write_template(out, region, (slugs or CORE_INDICATORS) + ["population"])
     except InputError as e:
         fail(e)
-    typer.echo(f"wrote {out}: {len(slugs) + 1} indicators for {region}")
+    typer.echo(f"wrote {out}: {len(slugs or CORE_INDICATORS) + 1} indicators for {region}")
 
 
 @app.command("import")
@@ -139,18 +161,22 @@ def import_cmd(
     dry_run: bool = typer.Option(False, "--dry-run", help="check and report only"),
     replace: bool = typer.Option(False, "--replace", help="overwrite stored figures"),
     undo: bool = typer.Option(False, "--undo", help="restore the previous version"),
+    recover: bool = typer.Option(
+        False, "--recover", help="restore the last good version of a damaged store"
+    ),
+    sheet: str = SHEET,
+    accept_large: bool = ACCEPT_LARGE,
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
     try:
-        if undo:
-            restored = userstore.undo()
-            typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")
+        if undo or recover:
+            _undo_or_recover(recover)
             return
         if file is None:
             raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
         check_region(region)
-        result = read_history_file(file, region)
-        merged, counts = userstore.merge(result.rows, replace, str(file))
+        result = read_history_file(file, region, sheet=sheet, accept_large=accept_large)
+        counts, backup = userstore.add(result.rows, replace, str(file), dry_run)
     except InputError as e:
         fail(e)
     for line in result.report:
@@ -162,10 +188,24 @@ def import_cmd(
             "nothing written"
         )
         return
-    backup = userstore.save(merged)
     typer.echo(
         f"imported {len(result.rows)} figures from {file} into {userstore.store_path()} "
         f"({summary}); previous version kept as {backup.name}"
+    )
+
+
+def _undo_or_recover(recover: bool) -> None:
+    if not recover:
+        restored = userstore.undo()
+        typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")
+        return
+    done = userstore.recover()
+    if not done["damaged"]:
+        typer.echo(f"{userstore.store_path()} is intact ({done['rows']} figures); nothing to do")
+        return
+    typer.echo(
+        f"{userstore.store_path()} was damaged ({done['problem']}); restored {done['restored']} "
+        f"({done['rows']} figures); the damaged file is kept as versions/{done['kept']}"
     )
 
 

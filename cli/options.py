@@ -5,23 +5,48 @@ from __future__ import annotations
 import typer
 
 from ..report.tables import Format
+from . import checks
 
 
 def paths_option(default: int) -> typer.models.OptionInfo:
-    return typer.Option(default, "--paths", min=100, help="Monte Carlo paths")
+    return typer.Option(
+        default,
+        "--paths",
+        min=100,
+        callback=checks.paths,
+        help=f"Monte Carlo paths (at most {checks.MAX_PATHS:,}: {checks.MEMORY_BUDGET} of memory)",
+    )
+
+
+def out_option(suffixes: tuple[str, ...], help: str, name: str = "--out", required: bool = True):
+    """An output file option: its kind taken from the extension (others refused), never an
+    existing file, in a folder that can be written; all checked before any work."""
+    names = (name, "-o") if name == "--out" else (name,)
+    return typer.Option(
+        ... if required else None,
+        *names,
+        callback=lambda v: checks.out_file(v, suffixes, name),
+        help=help,
+    )
 
 
 FORMAT = typer.Option(
     Format.table, "--format", "-f", help="table, csv, json, or xlsx (with --out FILE.xlsx)"
 )
-OUT = typer.Option(
-    None, "--out", "-o", help="also write the results to FILE: .xlsx (Excel), .csv or .json"
+OUT = out_option(
+    (".xlsx", ".csv", ".json"),
+    "also write the results to FILE: .xlsx (Excel), .csv or .json",
+    required=False,
 )
 LANG = typer.Option("zh", "--lang", help="zh or en: the language of target names in the table")
 REGION = typer.Option(None, "--region", "-r", help="region code, e.g. chengdu (see `regions`)")
 REGION_REQUIRED = typer.Option(..., "--region", "-r", help="region code, e.g. chengdu")
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
 HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
+SHEET = typer.Option(None, "--sheet", help="the workbook sheet to read, when several hold figures")
+ACCEPT_LARGE = typer.Option(
+    False, "--accept-large", help="accept figures above the indicator's plausible maximum"
+)
 TARGETS = typer.Option(
     None,
     "--targets",
@@ -31,6 +56,7 @@ TARGETS = typer.Option(
 SEED = typer.Option(
     0,
     "--seed",
+    callback=checks.seed,
     help="random seed: one seed gives one stream per region, indicator and scenario",
 )
 PATHS = paths_option(4000)

@@ -28,6 +28,7 @@ from .options import (
     SEED,
     TARGET,
     TARGETS,
+    out_option,
     paths_option,
 )
 from .output import command_line, file_format, save, show_readings
@@ -57,9 +58,15 @@ def simulate_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
+    for r in recs:
+        if r.get("scenario_note"):
+            to_stderr(f"note: {r['scenario_note']}")
     if fmt == Format.table:
         typer.echo(f"scenario: {sc.name} ({sc.zh})")
         typer.echo(views.run_table(recs, views.RUN_COLUMNS + ["shortfall"]))
+        note = views.idle_note(recs)
+        if note:
+            typer.echo(note)
     else:
         typer.echo(render(recs, fmt))
 
@@ -133,6 +140,12 @@ def revise_cmd(
         typer.echo(f"wrote {out}: 指标表 ({len(recs)} rows); run it with --targets {out}", err=True)
     elif kind:
         save(out, kind, revise_tables(recs))
+    if not any(r["revised_threshold"] is not None for r in recs):
+        to_stderr(
+            f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
+            "(see the status column); import the region's figures with `ipcast import FILE` "
+            "or pass --history FILE, or pass --targets FILE with targets that have history"
+        )
 
 
 @app.command("goal")
@@ -178,16 +191,30 @@ def levers_cmd(
     history_file: Path = HISTORY,
     targets_file: Path = TARGETS,
     sobol_n: int = typer.Option(1024, "--sobol-n", min=16, help="Saltelli base sample size"),
+    local: Path = typer.Option(
+        None, "--local", help="your lever file: own effect ranges and yearly costs (万元)"
+    ),
+    local_template: Path = typer.Option(
+        None, "--local-template", help="write a lever file to fill in (.yaml or .xlsx) and stop"
+    ),
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
-    """Which levers matter most for each target: tornado of p_hit and Sobol indices (杠杆排序)."""
+    """Which levers matter most for each target, how firm the ranking is, and p_hit gained per
+    万元 with --local (杠杆排序)."""
+    if local_template is not None:
+        written = call(api.lever_template, local_template)
+        typer.echo(
+            f"wrote {written}: fill one row per measure, then `ipcast levers --local {written}`"
+        )
+        return
     kind = call(file_format, out, fmt)
     recs = call(
         api.levers,
         region,
         target=target,
         scenario=scenario,
+        local=local,
         paths=paths,
         seed=seed,
         as_of=as_of,
@@ -215,11 +242,9 @@ def draft_cmd(
     until: int = typer.Option(2030, "--until"),
     first: int = typer.Option(None, "--from", help="first year of the new plan"),
     confidence: float = CONFIDENCE,
-    out: Path = typer.Option(
-        ...,
-        "--out",
-        "-o",
-        help="the file to write: .yaml (a target file) or .xlsx (the plan's indicator table)",
+    out: Path = out_option(
+        (".yaml", ".yml", ".xlsx"),
+        "the file to write: .yaml (a target file) or .xlsx (the plan's indicator table)",
     ),
     scenario: str = SCENARIO,
     paths: int = PATHS,

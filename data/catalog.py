@@ -51,6 +51,16 @@ def indicators() -> pd.DataFrame:
             raise InputError(
                 where, f"unknown unit '{row['unit']}'", f"use one of {sorted(units.UNITS)}"
             )
+        try:
+            ceiling = float(row["max_value"])
+        except ValueError:
+            ceiling = float("nan")
+        if not ceiling > 0 or ceiling == float("inf"):
+            raise InputError(
+                where,
+                f"max_value '{row['max_value']}' is not a positive number",
+                "give the largest figure any Chinese region could report, in the unit",
+            )
     if df["slug"].duplicated().any():
         dup = df.loc[df["slug"].duplicated(), "slug"].tolist()
         raise InputError("indicators.csv", f"duplicate slugs {dup}", "keep one row per slug")
@@ -67,6 +77,12 @@ def indicator(slug: str) -> pd.Series:
     if slug not in cat.index:
         raise KeyError(slug)
     return cat.loc[slug]
+
+
+def plausible_max(slug: str) -> float:
+    """The largest figure any Chinese region (a province included) could report for ``slug``,
+    in the indicator's own unit: above it a figure is a typo or a unit slip, not a record."""
+    return float(indicators().loc[slug, "max_value"])
 
 
 def find_indicator(name: str) -> str | None:

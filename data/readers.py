@@ -5,14 +5,15 @@ guessed. Cell-level reading is in ``cells``."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import units
-from .catalog import find_indicator, indicators, regions
+from . import units, workbook
+from .catalog import find_indicator, indicators, plausible_max, regions
 from .cells import CellError, normalise, parse_number, parse_period_cell
 from .errors import InputError
 from .periods import parse_period
@@ -48,15 +49,23 @@ class _Sheet:
 
 
 def read_history_file(
-    path: str | Path, region: str | None = None, any_region: bool = False
+    path: str | Path,
+    region: str | None = None,
+    any_region: bool = False,
+    sheet: str | None = None,
+    accept_large: bool = False,
 ) -> ReadResult:
     """Read a history file. ``any_region`` accepts region codes ipcast does not know (a
-    backtest needs no plan), which storing them for a run would not. Never changes the file."""
+    backtest needs no plan), which storing them for a run would not; ``sheet`` names the
+    workbook sheet; ``accept_large`` lets figures above an indicator's plausible maximum
+    through. Never changes the file."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "file not found", "check the path")
     report: list[str] = []
-    sheet = _read_raw(p, report)
+    if sheet is not None and p.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError("--sheet", f"{p.name} is not a workbook", "drop --sheet for a CSV file")
+    sheet = _read_raw(p, report, sheet)
     raw = sheet.raw
     header_row = _find_header(raw, sheet.where)
     if header_row:
@@ -71,6 +80,7 @@ def read_history_file(
             header = [b or a for a, b in zip(header, below, strict=True)]
             body_start += 1
             report.append(f"two-row header (rows {header_row + 1}-{header_row + 2}) merged")
+    check_duplicate_columns(header, f"{sheet.where} row {body_start}")
     body = raw.iloc[body_start:].reset_index(drop=True)
     first_line = body_start + 1
     cols = _map_columns(header)
@@ -87,27 +97,14 @@ def read_history_file(
             "use the layout of `ipcast template` (years as columns) or columns "
             "region, indicator, period, value, unit",
         )
-    rows = _validate(records, sheet.where, p, region, report, any_region)
+    rows = _validate(records, sheet.where, p, region, report, any_region, accept_large)
     return ReadResult(rows, report)
 
 
-def _read_raw(p: Path, report: list[str]) -> _Sheet:
+def _read_raw(p: Path, report: list[str], sheet: str | None = None) -> _Sheet:
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        try:
-            book = pd.ExcelFile(p)
-            names = book.sheet_names
-            name = "历史数据" if "历史数据" in names else names[0]
-            raw = book.parse(name, header=None, dtype=object)
-        except Exception as e:  # openpyxl raises many kinds for a broken workbook
-            raise InputError(
-                str(p),
-                f"cannot open as an Excel workbook ({type(e).__name__})",
-                "save it again as .xlsx, or export it as CSV",
-            ) from None
-        if len(names) > 1:
-            report.append(f"sheet '{name}' read ({len(names)} sheets in the workbook)")
-        return _Sheet(raw, f"{p}, sheet {name}")
+        return _read_sheet(p, sheet, report)
     if suffix not in (".csv", ".txt"):
         raise InputError(str(p), f"unknown file type '{suffix}'", "give a .csv or .xlsx file")
     for enc in ("utf-8-sig", "gb18030"):
@@ -136,6 +133,39 @@ def _read_raw(p: Path, report: list[str]) -> _Sheet:
             report.append("read as GBK/GB18030 text")
         return _Sheet(raw, str(p))
     raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
+
+
+def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
+    """The sheet the planner sees (see ``workbook``), its formulas checked."""
+    try:
+        book = pd.ExcelFile(p)
+        raws: dict[str, pd.DataFrame] = {}
+
+        def raw(name):
+            if name not in raws:
+                raws[name] = book.parse(name, header=None, dtype=object)
+            return raws[name]
+
+        def looks_like_data(name) -> bool:
+            try:
+                _find_header(raw(name), name)
+            except InputError:
+                return False
+            return True
+
+        name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
+        workbook.check_formulas(p, name)
+        sheet = _Sheet(raw(name), f"{p}, sheet {name}")
+    except InputError:
+        raise
+    except Exception as e:  # openpyxl raises many kinds for a broken workbook
+        raise InputError(
+            str(p),
+            f"cannot open as an Excel workbook ({type(e).__name__})",
+            "save it again as .xlsx, or export it as CSV",
+        ) from None
+    report.extend(notes)
+    return sheet
 
 
 def _clean(v) -> str:
@@ -268,6 +298,7 @@ def _validate(
     region: str | None,
     report: list[str],
     any_region: bool = False,
+    accept_large: bool = False,
 ):
     cat = indicators()
     known = regions().index
@@ -287,6 +318,7 @@ def _validate(
         if value is None:
             blanks += 1
             continue
+        check_finite(value, rec["value"], at)
         reg = rec["region"] or region
         if not reg:
             raise InputError(at, "no region", "add a 地区 column or pass --region")
@@ -324,6 +356,8 @@ def _validate(
                 f"negative figure {value:g}",
                 "counts and amounts are never negative; check the sign",
             )
+        if not accept_large:
+            check_magnitude(value, unit, slug, at)
         for note in repairs + period_repairs:
             report.append(f"row {rec['line']}: {note}")
         rows.append(
@@ -423,6 +457,49 @@ def _check_duplicates(df: pd.DataFrame, where: str, report: list[str]) -> pd.Dat
             )
         report.append(f"row {r['line']} repeats row {first['line']}; read once")
     return df.loc[keep].drop(columns=["key"]).reset_index(drop=True)
+
+
+def check_finite(value: float, cell, at: str) -> None:
+    if not math.isfinite(value):
+        raise InputError(
+            at, f"'{cell}' is not a finite number", "write the figure itself (e.g. 4500)"
+        )
+
+
+def check_magnitude(value: float, unit: str, slug: str, at: str) -> None:
+    """Refuse a figure above what any Chinese region could report (the catalog's max_value):
+    a typo, a unit slip (万件 for 件) or a sum pasted into a cell."""
+    base = indicators().loc[slug, "unit"]
+    ceiling = plausible_max(slug)
+    if units.convert(value, unit, base) > ceiling:
+        raise InputError(
+            at,
+            f"{value:g}{unit} is implausibly large for {slug} (more than {ceiling:g}{base}, "
+            "above any Chinese region's figure)",
+            "check the digits and the unit; if the figure is right, run again with --accept-large",
+        )
+
+
+def check_duplicate_columns(header: list[str], where: str) -> None:
+    """Two columns for the same thing (two 数值, or 2023 and 2023年): which one is meant cannot
+    be known, so neither is read."""
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if not h:
+            continue
+        key = _header_key(h)
+        if key is None and _is_period_header(h):
+            period = parse_period(h)
+            key = f"period {round(period.start, 4):g}-{round(period.end, 4):g}"
+        if key is None:
+            continue
+        if key in seen:
+            raise InputError(
+                f"{where}, {_col_name(seen[key])} and {_col_name(i)}",
+                f"two columns for the same {key.split()[0]} ('{header[seen[key]]}' and '{h}')",
+                "delete or rename one of them",
+            )
+        seen[key] = i
 
 
 def parse_number_text(text: str) -> float | None:

@@ -1,25 +1,39 @@
 """The user's own history, kept in ``IPCAST_HOME`` (default: the per-user data directory).
 
-Writes are atomic (a temporary file renamed over the old one) and every write first copies the
-current file to ``versions/``, so an import can always be undone by hand or with ``--undo``.
+Every change (import, ``--undo``, ``--recover``) holds one lock on the store for its whole
+read-merge-write, so parallel imports queue instead of losing each other's figures. A write goes
+to a temporary file that is read back and compared before it is renamed over the store, so the
+store is always either the old or the new version, whole: a killed import leaves it as it was.
+The file ends with a checksum line, so a store cut short or changed outside ipcast is detected
+and can be restored from ``versions/`` (every write first keeps the current file there).
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import math
 import os
-import shutil
 import tempfile
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 import platformdirs
+from filelock import FileLock, Timeout
 
 from .catalog import HISTORY_COLUMNS
 from .errors import InputError
 from .periods import parse_period
 
 STORE_COLUMNS = HISTORY_COLUMNS + ["origin"]
+CHECKSUM = "#sha256:"
+LOCK_WAIT = 120  # seconds an import waits for another one to finish
+
+
+class StoreError(InputError):
+    """The store on disk cannot be used as it is; ``--recover`` restores a good version."""
 
 
 def home() -> Path:
@@ -31,13 +45,87 @@ def store_path() -> Path:
     return home() / "history.csv"
 
 
+def versions_dir() -> Path:
+    return home() / "versions"
+
+
+@contextmanager
+def locked(wait: float | None = None):
+    """Hold the store's lock: only one change to the store at a time, across processes."""
+    wait = LOCK_WAIT if wait is None else wait
+    try:
+        home().mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(home() / ".history.lock"), timeout=wait)
+        lock.acquire()
+    except Timeout:
+        raise InputError(
+            str(store_path()),
+            f"another ipcast import has held the store for over {wait:.0f} s",
+            "wait for it to finish and run again; nothing was written",
+        ) from None
+    except OSError as e:
+        raise InputError(
+            str(home()), f"cannot use the data folder ({e.strerror})", _HOME_FIX
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+_HOME_FIX = "make the folder writable or set IPCAST_HOME to a folder you can write"
+_RECOVER_FIX = (
+    "run `ipcast import --recover` to restore the last good version from versions/ "
+    "(the damaged file is kept beside it)"
+)
+
+
 def load() -> pd.DataFrame | None:
     p = store_path()
     if not p.exists():
         return None
-    df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8")
+    return read_store_file(p)
+
+
+def read_store_file(p: Path) -> pd.DataFrame:
+    """A store file read and checked: complete (its checksum line matches), the store's columns,
+    and every figure a finite number with a readable period. Raises ``StoreError`` otherwise."""
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise StoreError(str(p), f"cannot be read ({e.strerror})", _HOME_FIX) from None
+    body, sep, tail = data.rpartition(CHECKSUM.encode())
+    if sep:
+        if tail.strip().decode("ascii", "replace") != hashlib.sha256(body).hexdigest():
+            raise StoreError(str(p), "changed outside ipcast or not completely written", _fix(p))
+    elif not data.endswith(b"\n"):
+        raise StoreError(str(p), "not completely written (it ends mid-line)", _fix(p))
+    else:
+        body = data  # a store written before checksums: checked by its content alone
+    try:
+        df = pd.read_csv(io.BytesIO(body), dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        raise StoreError(str(p), "not a readable store table", _fix(p)) from None
+    if list(df.columns) != STORE_COLUMNS or df.isna().any().any():
+        raise StoreError(str(p), "its columns are not the store's", _fix(p))
+    _check_rows(df, p)
     df["value"] = df["value"].astype(float)
     return df
+
+
+def _fix(p: Path) -> str:
+    return _RECOVER_FIX if p == store_path() else "restore another version"
+
+
+def _check_rows(df: pd.DataFrame, p: Path) -> None:
+    for i, (period, value) in enumerate(zip(df["period"], df["value"], strict=True)):
+        try:
+            ok = math.isfinite(float(value))
+            parse_period(period)
+        except ValueError:
+            ok = False
+        if not ok:
+            raise StoreError(f"{p} row {i + 2}", f"unreadable figure '{value}' {period}", _fix(p))
 
 
 def _key(r) -> tuple:
@@ -45,9 +133,10 @@ def _key(r) -> tuple:
     return r["region"], r["indicator"], round(p.start, 4), round(p.end, 4)
 
 
-def merge(new: pd.DataFrame, replace: bool, file: str) -> tuple[pd.DataFrame, dict]:
+def merge(
+    old: pd.DataFrame | None, new: pd.DataFrame, replace: bool, file: str
+) -> tuple[pd.DataFrame, dict]:
     """The store after adding ``new``; refuses to change a stored figure unless ``replace``."""
-    old = load()
     counts = {"added": 0, "unchanged": 0, "replaced": 0}
     if old is None or old.empty:
         counts["added"] = len(new)
@@ -82,44 +171,119 @@ def merge(new: pd.DataFrame, replace: bool, file: str) -> tuple[pd.DataFrame, di
     return out[STORE_COLUMNS], counts
 
 
+def add(new: pd.DataFrame, replace: bool, file: str, dry_run: bool = False):
+    """Merge ``new`` into the store under the lock; ``(counts, kept version or None)``."""
+    with locked():
+        merged, counts = merge(load(), new, replace, file)
+        if dry_run:
+            return counts, None
+        return counts, save(merged)
+
+
+def _encode(df: pd.DataFrame) -> bytes:
+    body = df[STORE_COLUMNS].to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return body + f"{CHECKSUM}{hashlib.sha256(body).hexdigest()}\n".encode("ascii")
+
+
+def _stamped(prefix: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    path, n = versions_dir() / f"{prefix}-{stamp}.csv", 1
+    while path.exists():
+        path, n = versions_dir() / f"{prefix}-{stamp}_{n}.csv", n + 1
+    return path
+
+
+def _write_verified(data: bytes, target: Path, rows: int) -> None:
+    """Write ``data`` to a temporary file beside ``target``, read it back and check it, then
+    rename it over ``target`` (one atomic step: a reader sees the old or the new file)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".history-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        back = read_store_file(Path(tmp))
+        if Path(tmp).read_bytes() != data or len(back) != rows:
+            raise StoreError(str(target), "the written file differs from the figures", _HOME_FIX)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _clear_leftovers() -> None:
+    """Temporary files of an import that was killed (only ever called under the lock)."""
+    for leftover in home().glob(".history-*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
 def save(df: pd.DataFrame, keep_as: str = "history") -> Path:
-    """Write the store atomically; return the path where the previous version was kept.
+    """Write the store (call under ``locked()``); return where the previous version was kept.
 
     Before the first import the previous version is an empty table, so an undo can go back to
     having no user data at all."""
     p = store_path()
-    p.parent.mkdir(parents=True, exist_ok=True)
-    versions = home() / "versions"
-    versions.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    backup = versions / f"{keep_as}-{stamp}.csv"
-    if p.exists():
-        shutil.copy2(p, backup)
-    else:
-        pd.DataFrame(columns=STORE_COLUMNS).to_csv(backup, index=False)
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".history-", suffix=".csv")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            df.to_csv(f, index=False)
-        os.replace(tmp, p)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        versions_dir().mkdir(parents=True, exist_ok=True)
+        _clear_leftovers()
+        backup = _stamped(keep_as)
+        old = p.read_bytes() if p.exists() else _encode(pd.DataFrame(columns=STORE_COLUMNS))
+        _write_verified(old, backup, len(load()) if p.exists() else 0)
+        _write_verified(_encode(df), p, len(df))
+    except OSError as e:
+        raise InputError(str(p), f"cannot write the store ({e.strerror})", _HOME_FIX) from None
     return backup
 
 
 def undo() -> Path:
     """Restore the most recent saved version; the undone state is kept as ``undone-*.csv``."""
-    versions = sorted((home() / "versions").glob("history-*.csv"))
-    if not versions:
-        raise InputError(
-            str(home()),
-            "no earlier version to restore",
-            "nothing to undo; `ipcast history` shows what is stored",
+    with locked():
+        versions = sorted(versions_dir().glob("history-*.csv"))
+        if not versions:
+            raise InputError(
+                str(home()),
+                "no earlier version to restore",
+                "nothing to undo; `ipcast history` shows what is stored",
+            )
+        last = versions[-1]
+        load()  # refuse to undo over a damaged store: --recover is the way out of that
+        save(read_store_file(last), keep_as="undone")
+        last.unlink()
+        return last
+
+
+def _stamp_of(p: Path) -> str:
+    return p.stem.split("-", 1)[-1]
+
+
+def recover() -> dict:
+    """Restore the newest version in ``versions/`` that reads cleanly, if the store does not;
+    the damaged file is moved to ``versions/damaged-*.csv``, never deleted."""
+    with locked():
+        p = store_path()
+        try:
+            df = load()
+            return {"damaged": False, "rows": 0 if df is None else len(df)}
+        except StoreError as e:
+            problem = e.problem
+        candidates = sorted(versions_dir().glob("*.csv"), key=_stamp_of, reverse=True)
+        for version in (c for c in candidates if not c.name.startswith("damaged-")):
+            try:
+                good = read_store_file(version)
+            except StoreError:
+                continue
+            kept = _stamped("damaged")
+            os.replace(p, kept)
+            _write_verified(_encode(good), p, len(good))
+            return {
+                "damaged": True,
+                "problem": problem,
+                "restored": version.name,
+                "rows": len(good),
+                "kept": kept.name,
+            }
+        raise StoreError(
+            str(p),
+            f"{problem}, and no version in {versions_dir()} reads cleanly",
+            "move history.csv away to start empty, then import your files again",
         )
-    last = versions[-1]
-    previous = pd.read_csv(last, dtype=str, keep_default_na=False, encoding="utf-8")
-    previous["value"] = previous["value"].astype(float)
-    save(previous, keep_as="undone")
-    last.unlink()
-    return last

@@ -22,6 +22,7 @@ from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator
 from .models import CANDIDATES, guarded, make
 from .panels import Series
 from .priors import panel_prior
+from .workers import quiet_workers
 
 MIN_POINTS = 5
 # A member joins the ensemble while its past CRPS is within 5 % of the best member's.
@@ -156,10 +157,11 @@ def run_backtest(
         for s in series
     )
     rows: list[dict] = []
-    for i, part in enumerate(Parallel(n_jobs=jobs, return_as="generator")(tasks)):
-        rows += part
-        if progress:
-            progress(i + 1, len(series))
+    with quiet_workers(jobs > 1):
+        for i, part in enumerate(Parallel(n_jobs=jobs, return_as="generator")(tasks)):
+            rows += part
+            if progress:
+                progress(i + 1, len(series))
     df = pd.DataFrame(rows)
     return Backtest(pd.concat([df, ensemble_scores(df)], ignore_index=True), start)
 

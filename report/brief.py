@@ -22,6 +22,7 @@ from ..forecast.report import fan_records
 from ..scenarios.analysis import revised_threshold, tornado
 from ..scenarios.engine import judge, prepare
 from ..scenarios.levers import BASELINE, Scenario
+from ..scenarios.stability import lever_ranking
 from .charts import fan_chart, revised_chart, tornado_chart
 from .text import BANDS, light, sentences
 
@@ -52,6 +53,10 @@ def build_briefing(
             levers[rec["target_id"]] = ranking[0] if ranking else None
             rec["tornado"] = ranking
         rec["light"] = light(rec, bands)
+    for rec in _riskiest(recs):  # the targets whose levers the briefing charts
+        ranked = lever_ranking(by_id[rec["target_id"]], scenario, seed=seed)
+        rec["tornado"] = ranked.pop("ranking")
+        rec["lever_stability"] = ranked
     hist = cut(history, as_of)
     charts = _charts(region, recs, hist, n_paths, seed, as_of, lang, revised)
     used = hist[(hist["region"] == region) & (hist["exclude"] == "")]
@@ -110,8 +115,7 @@ def _charts(region, recs, hist, n_paths, seed, as_of, lang, revised) -> dict:
         fig = _fan(region, slug, mine, hist, n_paths, seed, lang)
         if fig is not None:
             charts[f"fan_{slug}"] = fig
-    risky = sorted((r for r in sim if r.get("tornado")), key=lambda r: r["p_hit"])[:RISKIEST]
-    for r in risky:
+    for r in _riskiest(sim):
         title = (
             f"措施对「{r['label_zh']}」达标概率的影响"
             if lang == "zh"
@@ -130,6 +134,11 @@ def _charts(region, recs, hist, n_paths, seed, as_of, lang, revised) -> dict:
     if rows:
         charts["revised_thresholds"] = revised_chart(rows, lang)
     return charts
+
+
+def _riskiest(recs: list[dict]) -> list[dict]:
+    sim = [r for r in recs if r["status"] == "simulated" and r.get("tornado")]
+    return sorted(sim, key=lambda r: r["p_hit"])[:RISKIEST]
 
 
 def _fan(region, slug, recs, hist, n_paths, seed, lang):

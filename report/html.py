@@ -84,7 +84,8 @@ METHOD = {
         "国际同类序列的经验（并随本地数据增多而减少借用）；数据点多时，用多个模型的校准组合。"
         "每条路径上按规划口径（当年值、累计、年均、存量、逐年）判断是否达标，达标路径所占比例即"
         "达标概率。概率的可信度已在真实历史数据上回测检验（见下）。“±”为模拟误差，不含模型误差。"
-        "措施效果的幅度多为判断，可在情景文件中修改。"
+        "措施效果的幅度多为判断（证据见 data/lever_evidence.yaml），"
+        "可在情景文件或本地措施文件中修改。"
     ),
     "en": (
         "Each indicator is extrapolated into thousands of possible future paths: with few data "
@@ -94,7 +95,8 @@ METHOD = {
         "target (a year's level, a total, a yearly average, a stock, every year); the share of "
         "paths that meet it is the probability. Its calibration was measured on real held-out "
         "data (below). '±' is simulation error only. Lever effect sizes are mostly judgements "
-        "and can be changed in the scenario file."
+        "(evidence in data/lever_evidence.yaml) and can be changed in a scenario or local lever "
+        "file."
     ),
 }
 CSS = """
@@ -172,7 +174,8 @@ def brief_html(b: dict) -> str:
     )
     points = "".join(f"<li>{escape(s)}</li>" for s in b["sentences"])
     charts = "".join(
-        f'<div class="chart" id="{escape(k)}">{svg(fig)}</div>' for k, fig in b["charts"].items()
+        f'<div class="chart" id="{escape(k)}">{svg(fig)}</div>' + _stability(b, k, lang)
+        for k, fig in b["charts"].items()
     )
     return f"""<!DOCTYPE html>
 <html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">
@@ -192,6 +195,58 @@ def brief_html(b: dict) -> str:
 {_appendix(b, w, lang)}
 </main></body></html>
 """
+
+
+STABILITY = {
+    "zh": (
+        "排名",
+        "措施",
+        "满力度时达标概率变化",
+        "保持前三的比例",
+        "保持名次的比例",
+        "效果范围依据",
+        "判断放宽一倍后前三顺序",
+    ),
+    "en": (
+        "Rank",
+        "Lever",
+        "Change in P(met)",
+        "Top-3 share",
+        "Holds rank",
+        "Range from",
+        "Top 3 if judged ranges doubled",
+    ),
+}
+BASIS = {
+    "zh": {"evidence": "实测", "judgement": "判断", "local": "本地"},
+    "en": {"evidence": "evidence", "judgement": "judgement", "local": "local"},
+}
+
+
+def _stability(b: dict, key: str, lang: str) -> str:
+    """Under a lever tornado: each lever's rank and how firm it is (share of effect draws that
+    keep it in the top three; whether the top order survives widened judgement ranges)."""
+    if not key.startswith("tornado_"):
+        return ""
+    rec = next((r for r in b["records"] if f"tornado_{r['target_id']}" == key), None)
+    st = rec.get("lever_stability") if rec else None
+    if not st:
+        return ""
+    head = STABILITY[lang]
+    moved = {"zh": ("有变化", "不变"), "en": ("changes", "holds")}[lang]
+    rows = "".join(
+        f"<tr><td>{r['rank']}</td><td>{escape(r['zh'] if lang == 'zh' else r['lever'])}</td>"
+        f"<td>{r['delta']:+.1%}</td><td>{r['top_share']:.0%}</td><td>{r['rank_share']:.0%}</td>"
+        f"<td>{BASIS[lang][r['basis']]}</td></tr>"
+        for r in rec["tornado"]
+    )
+    label = st["ranking_label_zh"] if lang == "zh" else st["ranking_label_en"]
+    widened = moved[0] if st["order_changes_when_widened"] else moved[1]
+    note = f"{escape(label)} · {head[6]}: {widened}"
+    return (
+        f'<div class="wrap"><table><thead><tr>{"".join(f"<th>{h}</th>" for h in head[:6])}'
+        f'</tr></thead><tbody>{rows}</tbody></table></div><p class="meta">{note}</p>'
+    )
 
 
 def _appendix(b: dict, w: dict, lang: str) -> str:

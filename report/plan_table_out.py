@@ -70,6 +70,10 @@ def revise_rows(targets: list, records: list[dict]) -> list[dict]:
     rows = []
     for r in records:
         t = by_id[(r["region"], r["target_id"])]
+        revised = r["revised_threshold"]
+        note = r.get("reason") or f"P(hit) of the current target: {r['p_hit']}"
+        if revised is None:  # nothing to revise from: the current target stays, said so
+            note = f"{r['status']}: 无法测算，沿用现行目标 (current target kept). {note}"
         rows.append(
             {
                 "name": t.label_zh,
@@ -78,11 +82,11 @@ def revise_rows(targets: list, records: list[dict]) -> list[dict]:
                 "period": t.period_text,
                 "baseline": t.baseline,
                 "current": _figures(r["threshold"]),
-                "proposed": _figures(r["revised_threshold"]),
+                "proposed": _figures(r["threshold"] if revised is None else revised),
                 "unit": t.unit,
                 "comparator": t.comparator,
                 "id": t.id,
-                "note": r.get("reason") or f"P(hit) of the current target: {r['p_hit']}",
+                "note": note,
             }
         )
     return rows

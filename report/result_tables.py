@@ -44,9 +44,17 @@ def forecast_tables(recs: list[dict]) -> Tables:
 
 def levers_tables(recs: list[dict]) -> Tables:
     keys = ("region", "target_id", "label_zh", "p_hit")
-    ranking = [{**{k: r.get(k) for k in keys}, **x} for r in recs for x in r["ranking"]]
+    firm = ("ranking_label_zh", "order_changes_when_widened")
+
+    def flat(x: dict) -> dict:  # a lever's range is one cell: "low / mode / high"
+        return {k: " / ".join(f"{v:g}" for v in x[k]) if k == "range" else x[k] for k in x}
+
+    ranking = [
+        {**{k: r.get(k) for k in keys + firm}, **flat(x)} for r in recs for x in r["ranking"]
+    ]
     sobol = [{**{k: r.get(k) for k in keys[:3]}, **s} for r in recs for s in r["sobol"]]
-    return [("杠杆排序", ranking), ("Sobol指数", sobol)]
+    cost = [{**{k: r.get(k) for k in keys}, **flat(x)} for r in recs for x in r.get("by_cost", [])]
+    return [("杠杆排序", ranking), ("Sobol指数", sobol)] + ([("每万元效果", cost)] if cost else [])
 
 
 def revise_tables(records: list[dict]) -> Tables:

@@ -154,21 +154,48 @@ def goal_text(out: dict) -> str:
     )
 
 
+BASIS_ZH = {"evidence": "实测", "judgement": "判断", "local": "本地"}
+
+
 def levers_text(recs: list[dict]) -> str:
     out = []
     for r in recs:
         out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {r['p_hit']:.0%}")
         rows = [
             {
+                "rank": x["rank"],
                 "lever": x["lever"],
                 "zh": x["zh"],
                 "p_off": f"{x['p_off']:.0%}",
                 "p_full": f"{x['p_full']:.0%}",
                 "change": f"{x['delta']:+.1%}",
+                f"top{r['top']}": f"{x['top_share']:.0%}",
+                "holds_rank": f"{x['rank_share']:.0%}",
+                "range_from": f"{x['basis']} {BASIS_ZH[x['basis']]}",
             }
             for x in r["ranking"]
         ]
         out.append(render(rows, Format.table))
+        moved = "change" if r["order_changes_when_widened"] else "hold"
+        out.append(
+            f"{r['ranking_label_zh']} / {r['ranking_label_en']}; with judged ranges "
+            f"{r['widen_factor']:g}x as wide the top {r['top']} {moved}."
+        )
+        for x in r.get("idle_levers", []):
+            out.append(f"no effect inside the period: {x['lever']} ({x['why']})")
+        if r["by_cost"]:
+            rows = [
+                {
+                    "lever": x["lever"],
+                    "zh": x["zh"],
+                    "cost_万元_a_year": num(x["cost_wan"]),
+                    "change": f"{x['delta']:+.1%}",
+                    "pp_per_100万元": f"{x['gain_per_wan'] * 1e4:+.2f}",
+                }
+                for x in r["by_cost"]
+            ]
+            out.append("per 万元 of yearly cost (每万元年投入提高的达标概率):")
+            out.append(render(rows, Format.table))
         rows = [
             {
                 "factor": s["factor"],
@@ -177,15 +204,37 @@ def levers_text(recs: list[dict]) -> str:
             }
             for s in r["sobol"]
         ]
-        out.append(render(rows, Format.table))
+        if rows:
+            out.append(render(rows, Format.table))
     if recs:
-        out.append(f"\nSobol indices assume {recs[0]['assumption']}.")
+        out.append(
+            f"\ntop{recs[0]['top']}: share of {recs[0]['n_draws']} draws of the lever effects (one "
+            "value per lever for the region) in which a lever ranks in the top three; holds_rank: "
+            f"in which it keeps its rank. Sobol indices assume {recs[0]['assumption']}."
+        )
     return "\n".join(out)
+
+
+def idle_note(records: list[dict]) -> str:
+    """Levers of the scenario that act in no year of a target's period, one line each."""
+    lines = [
+        f"{r['target_id']}: {x['lever']} has no effect inside the period ("
+        + {
+            "late": f"acts only from {x['first_year']}",
+            "over": f"acted {x['first_year']}-{x['last_year']} only",
+            "history": "the period's figures are already observed",
+        }[x["why"]]
+        + ")"
+        for r in records
+        for x in r.get("idle_levers", [])
+    ]
+    return "\n".join(lines)
 
 
 def draft_text(doc: dict, out) -> str:
     n = sum(t["threshold"] is not None for t in doc["targets"])
+    notes = "".join(f"\n  note: {x}" for x in doc.get("notes", []))
     return (
         f"wrote {out}: {len(doc['targets'])} targets, {n} with a proposed threshold; "
-        f"edit it, then `ipcast run --targets {out}`"
+        f"edit it, then `ipcast run --targets {out}`{notes}"
     )

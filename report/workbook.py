@@ -86,6 +86,17 @@ HEADERS_ZH = {
     "source_type": "数据类型",
     "q05": "5%分位",
     "q95": "95%分位",
+    "rank": "排名",
+    "basis": "效果范围依据",
+    "range": "效果范围(%,下限/最可能/上限)",
+    "top_share": "保持前三的比例",
+    "rank_share": "保持名次的比例",
+    "top_share_widened": "判断范围放宽后保持前三的比例",
+    "ranking_label_zh": "排序依据",
+    "order_changes_when_widened": "判断范围放宽后前三顺序是否变化",
+    "cost_wan": "年度成本(万元)",
+    "gain_per_wan": "每万元提高的达标概率",
+    "no_effect_in_period": "期内不起作用的措施",
 }
 STATUS_ZH = {
     "simulated": "已测算",

@@ -9,7 +9,7 @@ from SALib.sample import sobol as sobol_sample
 
 from .apply import apply_scenario
 from .confidence import threshold_at
-from .engine import TargetRun, hits, part_metrics
+from .engine import TargetRun, free_from, hits, lever_start, part_metrics
 from .evaluate import Paths, metric
 from .levers import BASELINE, MAX_INTENSITY, Scenario, lever_catalog
 from .outcomes import to_plan_unit
@@ -94,13 +94,19 @@ def tornado(run: TargetRun, scenario: Scenario = BASELINE) -> list[dict]:
     return sorted(rows, key=lambda r: -abs(r["delta"]))
 
 
-def sobol_indices(run: TargetRun, n_base: int = 512, seed: int = 0) -> list[dict]:
+def sobol_indices(
+    run: TargetRun, n_base: int = 512, seed: int = 0, scenario: Scenario = BASELINE
+) -> list[dict]:
     """First-order and total Sobol indices of the target's metric (SALib, Saltelli sampling),
     with 95 % confidence intervals. Factors: the baseline forecast (which path) and the uncertain
-    effect of every relevant lever at full intensity."""
+    effect of every relevant lever at full intensity (the scenario's own ranges where it has
+    them, e.g. a planner's local evidence)."""
     levers = relevant_levers(run)
     return sobol_table(
-        lambda x: _metric_at(run, x, levers), ["baseline_forecast"] + levers, n_base, seed
+        lambda x: _metric_at(run, x, levers, scenario.ranges),
+        ["baseline_forecast"] + levers,
+        n_base,
+        seed,
     )
 
 
@@ -122,7 +128,7 @@ def sobol_table(func, names: list[str], n_base: int, seed: int) -> list[dict]:
     ]
 
 
-def _metric_at(run: TargetRun, x: np.ndarray, levers: list[str]) -> np.ndarray:
+def _metric_at(run: TargetRun, x: np.ndarray, levers: list[str], ranges=()) -> np.ndarray:
     """The target's metric for each row of ``x``: column 0 picks a baseline path by the rank of
     its metric, the other columns are the levers' effect quantiles."""
     base = run.base
@@ -132,9 +138,9 @@ def _metric_at(run: TargetRun, x: np.ndarray, levers: list[str]) -> np.ndarray:
     idx = order[np.minimum((x[:, 0] * len(order)).astype(int), len(order) - 1)]
     h1 = {y: s[idx] for y, s in base.h1_share.items()} if base.h1_share else None
     paths = Paths(base.times, base.values[idx], base.annual, base.additive, h1)
-    full = Scenario("sobol", "", "", tuple((lv, 1.0) for lv in levers))
+    full = Scenario("sobol", "", "", tuple((lv, 1.0) for lv in levers), ranges=ranges)
     u = {lv: x[:, i + 1] for i, lv in enumerate(levers)}
-    moved = apply_scenario(paths, t.indicator, full, u, run.start)
+    moved = apply_scenario(paths, t.indicator, full, u, lever_start(run, full), free_from(run))
     ms = [
         metric(moved, kind, period, t.per) * to_plan_unit(t, kind, run.obs.unit)
         for kind, period, _ in t.parts()

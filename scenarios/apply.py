@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import zlib
 
 import numpy as np
@@ -21,26 +22,63 @@ def lever_uniforms(seed: int, region: str, n_paths: int) -> dict[str, np.ndarray
 
 
 def year_factors(
-    indicator: str, years, scenario: Scenario, u: dict[str, np.ndarray], start: int
+    indicator: str,
+    years,
+    scenario: Scenario,
+    u: dict[str, np.ndarray],
+    start: int,
+    free_from: float | None = None,
 ) -> np.ndarray:
     """``(n_paths, len(years))`` multipliers of the yearly flow: the product over levers of
-    ``1 + intensity * effect * ramp``."""
+    ``1 + intensity * effect * ramp``. Years before ``free_from`` (the first year not in the
+    history) keep factor 1: whatever the measures did then is in the observed figures."""
     cat = lever_catalog()
     n = len(next(iter(u.values())))
     out = np.ones((n, len(years)))
     for lever_id, intensity in scenario.settings:
         lever = cat[lever_id]
-        effect = lever.effect_for(indicator)
+        effect = scenario.effect(lever, indicator)
         if effect is None or intensity == 0:
             continue
         e = effect.draw(u[lever_id])
         ramp = np.array([lever.ramp_factor(y, start) for y in years])
+        if free_from is not None:
+            ramp[np.asarray(years) < free_from - 1e-9] = 0.0
         out *= 1 + intensity * e[:, None] * ramp[None, :]
     return np.maximum(out, 0.0)
 
 
+def idle_levers(
+    indicator: str, years, scenario: Scenario, start: int, free_from: float | None = None
+) -> list[dict]:
+    """The scenario's levers that move ``indicator`` but act in none of ``years``, with why:
+    ``late`` (they start after), ``over`` (a shock ended before) or ``history`` (every year is
+    already observed, so the measures' effect is in the figures)."""
+    cat = lever_catalog()
+    live = [y for y in years if free_from is None or y >= free_from - 1e-9]
+    out = []
+    for lever_id, intensity in scenario.settings:
+        lever = cat[lever_id]
+        if intensity == 0 or scenario.effect(lever, indicator) is None:
+            continue
+        if any(lever.ramp_factor(y, start) > 0 for y in live):
+            continue
+        first = start + lever.lag
+        last = None if lever.duration is None else first + lever.duration - 1
+        why = "history" if not live else "late" if first > max(live) else "over"
+        out.append(
+            {"lever": lever_id, "zh": lever.zh, "first_year": first, "last_year": last, "why": why}
+        )
+    return out
+
+
 def apply_scenario(
-    paths: Paths, indicator: str, scenario: Scenario, u: dict[str, np.ndarray], start: int
+    paths: Paths,
+    indicator: str,
+    scenario: Scenario,
+    u: dict[str, np.ndarray],
+    start: int,
+    free_from: float | None = None,
 ) -> Paths:
     """Flows are scaled year by year; a stock's additions between the times it is read at are
     scaled by the factor of the year they fall in (the later time's year), and a fall is never
@@ -48,12 +86,35 @@ def apply_scenario(
     if not scenario.settings or (paths.annual and not paths.additive):
         return paths
     if paths.annual:
-        f = year_factors(indicator, paths.times, scenario, u, start)
+        f = year_factors(indicator, paths.times, scenario, u, start, free_from)
         return Paths(paths.times, paths.values * f, paths.annual, paths.additive, paths.h1_share)
     years = np.floor(paths.times - 1e-9)
-    f = year_factors(indicator, years, scenario, u, start)
+    f = year_factors(indicator, years, scenario, u, start, free_from)
     values = paths.values.copy()
     for j in range(1, values.shape[1]):
         delta = paths.values[:, j] - paths.values[:, j - 1]
         values[:, j] = values[:, j - 1] + delta + (f[:, j] - 1) * np.maximum(delta, 0)
     return Paths(paths.times, np.maximum(values, 0), paths.annual, paths.additive, paths.h1_share)
+
+
+def idle_reason(scenario: Scenario, target, start: int) -> str | None:
+    """Why ``scenario`` cannot change ``target`` at all (no lever moves its indicator, or every
+    such lever acts only outside the target's period), or None when it can."""
+    if not scenario.settings:
+        return None
+    cat = lever_catalog()
+    movers = [cat[i] for i, x in scenario.settings if x > 0 and cat[i].effect_for(target.indicator)]
+    if not movers:
+        return f"scenario {scenario.name} has no lever that moves {target.indicator}"
+    first = math.floor(min(p.start for p in target.periods))
+    last = math.ceil(max(p.end for p in target.periods)) - 1
+    years = range(first, last + 1)
+    if any(lever.ramp_factor(y, start) > 0 for lever in movers for y in years):
+        return None
+    begins = min(start + lever.lag for lever in movers)
+    when = f"start in {begins}, after the period ends" if begins > last else "act outside it"
+    return (
+        f"scenario {scenario.name} changes nothing for {target.id} ({target.period_text}): "
+        f"its levers on {target.indicator} {when}; set 'start:' in the scenario file or "
+        "use --as-of to move them"
+    )

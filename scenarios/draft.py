@@ -55,29 +55,85 @@ def draft_targets(
     plan's last period); ``as_of`` drafts from the history known at the end of that year."""
     region = targets[0].region
     first = first or math.ceil(max(t.end for t in targets) - 1e-9)
+    plan = f"{region}_{first}-{until}_draft"
     drafts = []
     for t in targets:
         periods = next_periods(t, first, until)
         ths = [0.0] * len(periods)
         drafts.append(
             replace(
-                t, id=t.id, periods=tuple(parse_period(p) for p in periods), thresholds=tuple(ths)
+                t,
+                plan=plan,  # the new plan's name: its levers start in its first year
+                periods=tuple(parse_period(p) for p in periods),
+                thresholds=tuple(ths),
             )
         )
     runs = prepare(drafts, history, n_paths, seed, as_of)
-    out = []
+    out, notes = [], []
+    seen = _current_parts(targets)
     for old, run in zip(targets, runs, strict=True):
-        out.append(_entry(old, run, confidence, scenario))
+        entry = _entry(old, run, confidence, scenario)
+        if entry["threshold"] is not None and upward(old.comparator):
+            _no_fall(entry, run, scenario, seen, notes)
+        out.append(entry)
     return {
-        "plan": f"{region}_{first}-{until}_draft",
+        "plan": plan,
         "region": region,
         "title_zh": f"{regions().loc[region, 'zh']} {first}-{until} 目标草案"
         f"（ipcast 按 {confidence:.0%} 置信度测算）",
         "title_en": f"Draft targets {first}-{until}, proposed at {confidence:.0%} confidence",
         "issued": f"draft {date.today().isoformat()}",
         "horizon": f"{first}/{until}",
+        "notes": notes,
         "targets": out,
     }
+
+
+# Targets a planner reads as one rising line: a yearly level, a year-end stock, a ratio.
+LINED_UP = ("level", "stock", "ratio")
+
+
+def _current_parts(targets: list[Target]) -> list[tuple]:
+    """``(indicator, kind, unit), end, threshold, period text`` of the current plan's parts."""
+    return [
+        ((t.indicator, kind, t.unit), period.end, th, period.text)
+        for t in targets
+        if upward(t.comparator)
+        for kind, period, th in t.parts()
+        if th is not None and kind in LINED_UP
+    ]
+
+
+def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str]) -> None:
+    """A later target never below an earlier one of the same indicator while the forecast grows
+    past it: it is raised to the earlier figure and its lower confidence said. When the forecast
+    itself stays below the earlier figure, the lower proposal stays and the note says why."""
+    t = run.target
+    ms = part_metrics(run, scenario)
+    many = isinstance(entry["threshold"], list)
+    ths = list(entry["threshold"]) if many else [entry["threshold"]]
+    for j, ((kind, period, _), m) in enumerate(zip(t.parts(), ms, strict=True)):
+        key = (t.indicator, kind, entry["unit"])
+        earlier = [(th, at) for k, end, th, at in seen if k == key and end < period.end - 1e-9]
+        if kind in LINED_UP and earlier and ths[j] < max(earlier)[0]:
+            floor, at = max(earlier)
+            med = float(np.median(m))
+            if med >= floor:
+                note = (
+                    f"{entry['id']} {period.text}: raised from {ths[j]:g} to {floor:g} (the {at} "
+                    f"target) as the forecast grows (median {med:.4g}); met with "
+                    f"{float(np.mean(m >= floor)):.0%} confidence"
+                )
+                ths[j] = floor
+            else:
+                note = (
+                    f"{entry['id']} {period.text}: {ths[j]:g} is below the {at} target {floor:g} "
+                    f"because the forecast declines (median {med:.4g})"
+                )
+            notes.append(note)
+            entry["quote"] += f"; {note}"
+        seen.append((key, period.end, ths[j], period.text))
+    entry["threshold"] = ths if many else ths[0]
 
 
 def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:

@@ -24,7 +24,8 @@ from ..forecast.forecaster import Forecast, forecast, series_rng
 from ..forecast.linked import STOCK_FLOW, ratio_from_stock, stock_from_flows
 from ..forecast.priors import priors
 from ..forecast.series import Observed, observed
-from .apply import apply_scenario, lever_uniforms
+from ..forecast.workers import quiet_workers
+from .apply import apply_scenario, idle_levers, lever_uniforms
 from .evaluate import (
     KindMismatch,
     Paths,
@@ -34,7 +35,7 @@ from .evaluate import (
     metric,
     needed_times,
 )
-from .levers import BASELINE, Scenario
+from .levers import BASELINE, Scenario, plan_start
 from .outcomes import outcome, to_plan_unit
 
 # January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
@@ -92,7 +93,7 @@ def prepare(
     Dask cluster at ``scheduler``, fit indicators in parallel with the same results (each series
     has its own seeded stream)."""
     now = float(as_of + 1) if as_of is not None else decimal_today(today)
-    start = (as_of + 1) if as_of is not None else int(now)
+    starts = plan_start(targets)  # levers act when the plan's measures do
     hist = cut(history, as_of)
     groups: dict[tuple[str, str], list[Target]] = {}
     for t in targets:
@@ -115,10 +116,11 @@ def prepare(
         for obs, group in tasks
     )
     results = []
-    for i, res in enumerate(_execute(list(calls), jobs, scheduler)):
-        results.append(res)
-        if progress:
-            progress(i + 1, len(tasks))
+    with quiet_workers(jobs > 1):
+        for i, res in enumerate(_execute(list(calls), jobs, scheduler)):
+            results.append(res)
+            if progress:
+                progress(i + 1, len(tasks))
     uniforms = {region: lever_uniforms(seed, region, n_paths) for region in region_text}
     runs: dict[str, TargetRun] = {}
     for (obs, group), (base, fc, reason) in zip(tasks, results, strict=True):
@@ -131,7 +133,7 @@ def prepare(
                 reason,
                 outcome(t, obs, now),
                 uniforms[t.region],
-                start,
+                starts[t.plan],
                 as_of,
                 now,
             )
@@ -242,9 +244,34 @@ def _direct(obs: Observed, row, times, n_paths, rng):
     return forecast(obs, times, n_paths, rng, prior, row["borrow"] or None), ""
 
 
+def lever_start(run: TargetRun, scenario: Scenario) -> int:
+    """The year a scenario's levers start: the scenario's own ``start``, else the plan's."""
+    return scenario.start if scenario.start is not None else run.start
+
+
+def free_from(run: TargetRun) -> float | None:
+    """The first year whose flow (or stock additions) is not in the history."""
+    t = run.obs.t
+    if not len(t):
+        return None
+    return float(t[-1] + 1) if run.obs.annual else float(np.floor(t[-1] - 1e-9) + 1)
+
+
 def scenario_paths(run: TargetRun, scenario: Scenario) -> Paths:
-    start = scenario.start if scenario.start is not None else run.start
-    return apply_scenario(run.base, run.target.indicator, scenario, run.u, start)
+    start = lever_start(run, scenario)
+    return apply_scenario(run.base, run.target.indicator, scenario, run.u, start, free_from(run))
+
+
+def idle_in_period(run: TargetRun, scenario: Scenario) -> list[dict]:
+    """The scenario's levers that cannot change this target: they act in no year of its
+    period that is still to come."""
+    t = run.target
+    first = int(np.floor(min(p.start for p in t.periods) + 1e-9))
+    last = int(np.ceil(t.end - 1e-9)) - 1
+    if t.kind in ("stock", "ratio"):  # a stock is built by every year's additions up to then
+        first = int(free_from(run) or first)
+    years = list(range(min(first, last), last + 1))
+    return idle_levers(t.indicator, years, scenario, lever_start(run, scenario), free_from(run))
 
 
 def part_metrics(run: TargetRun, scenario: Scenario = BASELINE) -> list[np.ndarray]:
@@ -304,7 +331,22 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
         rec["parts"] = parts
     if t.end <= run.now:
         rec["reason"] = "period over; outcome not in history, so forecast"
+    idle = idle_in_period(run, scenario)
+    if idle:
+        rec["idle_levers"] = idle
+        note = "; ".join(_idle_text(x) for x in idle)
+        rec["reason"] = "; ".join(
+            r for r in (rec["reason"], f"no effect inside the target's period: {note}") if r
+        )
     return rec
+
+
+def _idle_text(x: dict) -> str:
+    if x["why"] == "history":
+        return f"{x['lever']}: the period's figures are already observed"
+    if x["why"] == "late":
+        return f"{x['lever']} acts only from {x['first_year']}"
+    return f"{x['lever']} acted {x['first_year']}-{x['last_year']} only"
 
 
 def _summary(m: np.ndarray, comparator: str, threshold: float | None) -> dict:

@@ -9,18 +9,51 @@ a lever is equally strong on every indicator it moves, and the same draws serve 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from ..data.catalog import data_path, indicators
 from ..data.errors import InputError
+from ..data.schema import check_keys, finite_number, read_yaml, year_in_range
 
 KINDS = ("lever", "shock")
-MAX_INTENSITY = 2.0
+MAX_INTENSITY = 2.0  # how far goal seeking may push a lever beyond its full setting
+LEVER_REQUIRED = ("id", "kind", "zh", "en", "effects", "evidence")
+
+# Every key the lever, evidence, scenario and local-lever files may use, declared once so that the
+# files' checks (here and in schema checks elsewhere) allow exactly these.
+LEVER_KEYS = (
+    "id",
+    "kind",
+    "zh",
+    "en",
+    "plans",
+    "effects",
+    "lag",
+    "ramp",
+    "duration",
+    "judgement",
+    "evidence",
+)
+EFFECT_KEYS = ("indicators", "low", "mode", "high")
+EVIDENCE_KEYS = (
+    "lever",
+    "indicators",
+    "citation",
+    "url",
+    "setting",
+    "design",
+    "estimate",
+    "carry_over",
+    "per_year_pct",
+    "searched",
+)
+SCENARIO_KEYS = ("name", "zh", "en", "start", "levers", "shocks", "description")
+LOCAL_LEVER_KEYS = ("lever", "low", "mode", "high", "cost_wan", "source")
 
 
 @dataclass(frozen=True)
@@ -76,6 +109,9 @@ class Scenario:
     en: str
     settings: tuple[tuple[str, float], ...]  # (lever id, intensity)
     start: int | None = None
+    # (lever id, low, mode, high): a range that replaces the catalog's on every indicator the
+    # lever moves (a planner's local evidence, or a fixed value when low == mode == high).
+    ranges: tuple[tuple[str, float, float, float], ...] = ()
 
     @property
     def intensities(self) -> dict[str, float]:
@@ -83,7 +119,21 @@ class Scenario:
 
     def with_setting(self, lever: str, intensity: float) -> Scenario:
         s = {**self.intensities, lever: intensity}
-        return Scenario(self.name, self.zh, self.en, tuple(sorted(s.items())), self.start)
+        return replace(self, settings=tuple(sorted(s.items())))
+
+    def with_range(self, lever: str, low: float, mode: float, high: float) -> Scenario:
+        r = {k: (a, m, b) for k, a, m, b in self.ranges}
+        r[lever] = (float(low), float(mode), float(high))
+        return replace(self, ranges=tuple((k, *v) for k, v in sorted(r.items())))
+
+    def effect(self, lever: Lever, indicator: str) -> Effect | None:
+        """The lever's effect on ``indicator`` in this scenario: the catalog's, or this
+        scenario's own range for the lever."""
+        e = lever.effect_for(indicator)
+        for k, a, m, b in self.ranges:
+            if k == lever.id and e is not None:
+                return Effect(e.indicators, a, m, b)
+        return e
 
 
 BASELINE = Scenario("baseline", "基线", "Baseline", ())
@@ -95,12 +145,12 @@ def _fail(where, problem, fix):
 
 @cache
 def lever_catalog() -> dict[str, Lever]:
-    with data_path("levers.yaml").open("r", encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+    doc = read_yaml(data_path("levers.yaml"), "data/levers.yaml")
     cat = indicators()
     out = {}
     for i, raw in enumerate(doc["levers"]):
         where = f"data/levers.yaml lever {i + 1} ({raw.get('id', '?')})"
+        _check_lever(raw, where)
         if raw.get("kind") not in KINDS:
             _fail(f"{where} key 'kind'", f"unknown kind {raw.get('kind')!r}", f"use one of {KINDS}")
         effects = []
@@ -133,6 +183,32 @@ def lever_catalog() -> dict[str, Lever]:
     return out
 
 
+def _check_lever(raw, where: str) -> None:
+    """Keys, types and ranges of one lever entry (declared in the sets above)."""
+    if not isinstance(raw, dict):
+        _fail(where, "not a mapping", "write each lever as 'key: value' lines")
+    check_keys(raw, LEVER_KEYS, where)
+    missing = [k for k in LEVER_REQUIRED if k not in raw]
+    if missing:
+        _fail(where, f"missing {missing}", f"every lever needs {list(LEVER_REQUIRED)}")
+    for key in ("lag", "ramp", "duration"):
+        v = raw.get(key)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+            _fail(
+                f"{where} key '{key}'", f"{v!r} is not a whole number of years", "write 0, 1, 2 …"
+            )
+    if not isinstance(raw["effects"], list) or not raw["effects"]:
+        _fail(f"{where} key 'effects'", "not a list", "list the effects, one per indicator group")
+    for e in raw["effects"]:
+        if not isinstance(e, dict):
+            _fail(f"{where} key 'effects'", "an effect is not a mapping", "write key: value")
+        check_keys(e, EFFECT_KEYS, f"{where} effects")
+        if not isinstance(e.get("indicators"), list):
+            _fail(f"{where} key 'effects'", "no indicators list", "write indicators: [slug, …]")
+        for k in ("low", "mode", "high"):
+            finite_number(e.get(k), f"{where} effects key '{k}'", "a finite % change")
+
+
 def scenario_files() -> dict[str, object]:
     folder = data_path("scenarios")
     return {f.name[:-5]: f for f in folder.iterdir() if f.name.endswith(".yaml")}
@@ -154,20 +230,21 @@ def load_scenario(name_or_path: str | None) -> Scenario:
                 f"use one of {sorted(bundled)} or the path of a scenario YAML file",
             )
         f, label = p, str(p)
-    try:
-        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
-    except yaml.YAMLError:
-        _fail(label, "not valid YAML", "check indentation and the 'name: value' lines")
-    return parse_scenario(doc, label)
+    return parse_scenario(read_yaml(f, label), label)
+
+
+def _intensity(value, where: str) -> float:
+    """A scenario sets each lever from 0 (off) to 1 (full strength, as its evidence states)."""
+    v = finite_number(value, where, "an intensity")
+    if not 0 <= v <= 1:
+        _fail(where, f"intensity {value!r}", "give a number from 0 (off) to 1 (full)")
+    return v
 
 
 def parse_scenario(doc, label: str) -> Scenario:
     if not isinstance(doc, dict):
         _fail(label, "not a mapping", "start from data/scenarios/baseline.yaml")
-    known = {"name", "zh", "en", "start", "levers", "shocks", "description"}
-    extra = sorted(set(doc) - known)
-    if extra:
-        _fail(f"{label} key '{extra[0]}'", "unknown key", f"use only {sorted(known)}")
+    check_keys(doc, SCENARIO_KEYS, label)
     cat = lever_catalog()
     settings = {}
     for section, kind in (("levers", "lever"), ("shocks", "shock")):
@@ -180,20 +257,20 @@ def parse_scenario(doc, label: str) -> Scenario:
             )
         valid = sorted(k for k, lv in cat.items() if lv.kind == kind)
         for lever_id, value in block.items():
-            if lever_id not in cat or cat[lever_id].kind != kind:
-                _fail(
-                    f"{label} key '{section}.{lever_id}'", f"unknown {kind}", f"use one of {valid}"
-                )
-            if not isinstance(value, int | float) or not 0 <= value <= MAX_INTENSITY:
+            if lever_id in cat and cat[lever_id].kind != kind:
+                other = "shocks" if section == "levers" else "levers"
                 _fail(
                     f"{label} key '{section}.{lever_id}'",
-                    f"intensity {value!r}",
-                    f"give a number from 0 (off) to 1 (full), at most {MAX_INTENSITY}",
+                    f"unknown {kind}: it is a {cat[lever_id].kind}",
+                    f"move it under '{other}:'",
                 )
-            settings[lever_id] = float(value)
+            check_keys({lever_id: value}, valid, f"{label} {section}", kind)
+            settings[lever_id] = _intensity(value, f"{label} key '{section}.{lever_id}'")
     start = doc.get("start")
-    if start is not None and not isinstance(start, int):
-        _fail(f"{label} key 'start'", f"{start!r} is not a year", "write e.g. start: 2026")
+    if start is not None:
+        if isinstance(start, bool) or not isinstance(start, int):
+            _fail(f"{label} key 'start'", f"{start!r} is not a year", "write e.g. start: 2026")
+        year_in_range(start, start, f"{label} key 'start'")
     name = str(doc.get("name", Path(label).stem))
     return Scenario(
         name,
@@ -202,3 +279,15 @@ def parse_scenario(doc, label: str) -> Scenario:
         tuple(sorted(settings.items())),
         start,
     )
+
+
+def plan_start(targets) -> dict[str, int]:
+    """The year each plan's measures start, by plan name: the first year in the plan's name
+    (``chengdu_2021-2025``, ``chengdu_2026-2030_draft``), else the earliest year any of its
+    targets' periods starts in. A scenario's levers start then unless it names its own start."""
+    out: dict[str, int] = {}
+    for t in targets:
+        m = re.search(r"(\d{4})-(\d{4})", t.plan)
+        first = int(m.group(1)) if m else int(min(p.start for p in t.periods))
+        out[t.plan] = min(out.get(t.plan, first), first)
+    return out

@@ -105,3 +105,10 @@ def test_history_forecast_and_compare_write_workbooks(tmp_path, home):
     args = ["compare", "-r", "guanghan", "-s", "baseline", "-s", "all_measures", "--paths", "200"]
     _run([*args, "--out", str(tmp_path / "c.xlsx")])
     assert len(pd.read_excel(tmp_path / "c.xlsx", sheet_name="情景比较")) == 16
+
+
+def test_a_region_without_a_plan_gets_the_core_indicators_to_fill(tmp_path, home):
+    out = tmp_path / "德阳.xlsx"
+    _run(["template", "-r", "deyang", "--out", str(out)])
+    rows = pd.read_excel(out, sheet_name="历史数据")
+    assert {"patent_grants", "effective_trademarks", "pledge_financing"} <= set(rows["指标代码"])

@@ -38,3 +38,13 @@ def test_history_csv_is_what_the_builder_makes():
     with (REPO / "data" / "history.csv").open(encoding="utf-8") as f:
         stored = list(csv.DictReader(f))
     assert stored == [{c: r[c] for c in COLUMNS} for r in build(REPO / "data")]
+
+
+def test_every_bundled_figure_is_below_its_indicators_plausible_maximum():
+    from ipcast.data import units
+    from ipcast.data.catalog import bundled_history, indicators, plausible_max
+
+    cat = indicators()
+    for r in bundled_history().itertuples():
+        base = cat.loc[r.indicator, "unit"]
+        assert units.convert(r.value, r.unit, base) <= plausible_max(r.indicator), r

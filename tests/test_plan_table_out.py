@@ -49,7 +49,8 @@ def test_a_revised_table_keeps_the_periods_and_takes_the_revised_figures(tmp_pat
             "target_id": t.id,
             "threshold": t.threshold,
             "p_hit": 0.5,
-            "revised_threshold": None if t.threshold is None else t.threshold * 0.9,
+            "status": "no_history" if t.id.startswith("rc05") else "simulated",
+            "revised_threshold": None if t.id.startswith("rc05") else t.threshold * 0.9,
         }
         for t in ts
         if t.kind != "each_year"
@@ -62,4 +63,5 @@ def test_a_revised_table_keeps_the_periods_and_takes_the_revised_figures(tmp_pat
             continue
         got = read[t.id]
         assert (got.kind, got.period_text, got.per) == (t.kind, t.period_text, t.per)
-        assert got.threshold == t.threshold * 0.9
+        kept = t.id.startswith("rc05")  # no revision: the current target stays
+        assert got.threshold == (t.threshold if kept else t.threshold * 0.9)

@@ -78,8 +78,8 @@ def test_lever_ramp_and_shock_duration():
     cat = lever_catalog()
     lv = cat["high_value_patent_cultivation"]  # lag 1, ramp 2
     assert [lv.ramp_factor(y, 2026) for y in range(2025, 2030)] == [0, 0, 0.5, 1, 1]
-    shock = cat["non_normal_patent_campaign"]  # lag 0, ramp 1, duration 2
-    assert [shock.ramp_factor(y, 2026) for y in range(2026, 2030)] == [1, 1, 0, 0]
+    shock = cat["non_normal_patent_campaign"]  # lag 0, ramp 1, duration 3
+    assert [shock.ramp_factor(y, 2026) for y in range(2026, 2030)] == [1, 1, 1, 0]
 
 
 def test_flow_factors_by_hand():

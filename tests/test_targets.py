@@ -126,7 +126,7 @@ def test_a_good_file_loads(tmp_path):
         (("kind: stock", "kind: total"), "unknown kind 'total'"),
         (("'2030'", "2030/2026"), "ends before it starts"),
         (("unit: 件", "unit: 亿元"), "unit '亿元' does not fit"),
-        (("threshold: 1200000", "threshold: 120万"), "is not a number"),
+        (("threshold: 1200000", "threshold: 120万"), "is not a finite number"),
     ],
 )
 def test_bad_target_files_name_the_target_and_key(tmp_path, change, expect):

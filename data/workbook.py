@@ -1,0 +1,83 @@
+"""Which sheet of a workbook holds the figures, read as the planner sees it in Excel or WPS.
+
+A hidden sheet is never read unless asked for by name (it is often a stale copy); when several
+visible sheets hold figures the reader asks which one. Formula cells whose result was never
+saved (a workbook written by a program and not opened since) have no value to read: they are
+refused with the cells named, never read as empty.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from .errors import InputError
+
+PREFERRED = "历史数据"  # the sheet `ipcast template` writes
+MAX_NAMED = 6  # cells named in a message
+
+
+def choose_sheet(p: Path, wanted: str | None, looks_like_data) -> tuple[str, list[str]]:
+    """``(sheet name, report lines)``. ``looks_like_data(name)`` says whether a sheet has a
+    header row of figures."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(p, read_only=True)
+    try:
+        states = {ws.title: ws.sheet_state for ws in book.worksheets}
+    finally:
+        book.close()
+    visible = [n for n, s in states.items() if s == "visible"]
+    hidden = [n for n in states if n not in visible]
+    if wanted is not None:
+        return _named(p, wanted, states), (
+            [f"sheet '{wanted}' read as asked, though it is hidden"] if wanted in hidden else []
+        )
+    if PREFERRED in visible:
+        name = PREFERRED
+    else:
+        candidates = [n for n in visible if looks_like_data(n)]
+        if len(candidates) > 1:
+            raise InputError(
+                str(p),
+                f"{len(candidates)} visible sheets hold figures ({', '.join(candidates)})",
+                f"say which with --sheet, e.g. --sheet {candidates[0]}",
+            )
+        name = candidates[0] if candidates else (visible or list(states))[0]
+    report = [f"sheet '{name}' read ({len(states)} sheets in the workbook)"]
+    if hidden:
+        report.append(f"hidden sheet(s) not read: {', '.join(hidden)}")
+    return name, report if len(states) > 1 else []
+
+
+def _named(p: Path, wanted: str, states: dict) -> str:
+    if wanted in states:
+        return wanted
+    near = difflib.get_close_matches(wanted, list(states), n=1, cutoff=0.4)
+    hint = f"did you mean '{near[0]}'? " if near else ""
+    raise InputError(
+        f"{p} --sheet",
+        f"no sheet '{wanted}'",
+        f"{hint}the sheets are {', '.join(states)}",
+    )
+
+
+def check_formulas(p: Path, sheet: str) -> None:
+    """Refuse formula cells with no saved result: openpyxl (like pandas) reads them as empty."""
+    from openpyxl import load_workbook
+
+    formulas = load_workbook(p, read_only=True, data_only=False)[sheet]
+    values = load_workbook(p, read_only=True, data_only=True)[sheet]
+    missing = []
+    for row_f, row_v in zip(formulas.iter_rows(), values.iter_rows(), strict=False):
+        for cf, cv in zip(row_f, row_v, strict=False):
+            if cf.data_type == "f" and cv.value is None:
+                missing.append(cf.coordinate)
+    if missing:
+        shown = ", ".join(missing[:MAX_NAMED]) + (" …" if len(missing) > MAX_NAMED else "")
+        raise InputError(
+            f"{p}, sheet {sheet} cells {shown}",
+            f"{len(missing)} formula cell(s) without a saved result (the workbook was written "
+            "by a program and never saved by Excel)",
+            "open the file in Excel or WPS, save it, and import it again",
+        )

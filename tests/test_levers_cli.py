@@ -1,0 +1,96 @@
+"""The levers command with stability, a local lever file and costs; the briefing's lever page."""
+
+import json
+
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+from ipcast.report.html import _stability
+
+runner = CliRunner()
+
+
+def _run(args):
+    res = runner.invoke(app, args)
+    return res
+
+
+def test_levers_with_a_local_file_rank_by_cost(home, tmp_path):
+    f = tmp_path / "mine.yaml"
+    assert _run(["levers", "-r", "guanghan", "--local-template", str(f)]).exit_code == 0
+    again = _run(["levers", "-r", "guanghan", "--local-template", str(f)])
+    assert again.exit_code == 2 and "file exists" in again.output
+    f.write_text(
+        "levers:\n- lever: pledge_risk_pool\n  low: 5\n  mode: 15\n  high: 30\n  cost_wan: 500\n"
+        "  source: test\n- lever: pledge_interest_subsidy\n  cost_wan: 100\n",
+        encoding="utf-8",
+    )
+    args = ["levers", "-r", "guanghan", "--local", str(f), "--paths", "500", "--sobol-n", "16"]
+    res = _run(args + ["--format", "json"])
+    assert res.exit_code == 0, res.output
+    recs = json.loads(res.stdout)
+    pledge = next(r for r in recs if r["target_id"] == "gh05_pledge_financing_total")
+    rows = {x["lever"]: x for x in pledge["ranking"]}
+    assert rows["pledge_risk_pool"]["basis"] == "local"
+    assert rows["pledge_risk_pool"]["range"] == [5, 15, 30]
+    for x in pledge["by_cost"]:
+        assert x["gain_per_wan"] == rows[x["lever"]]["delta"] / x["cost_wan"]
+    assert [x["lever"] for x in pledge["by_cost"]] == sorted(
+        rows,
+        key=lambda k: (
+            -rows[k]["delta"] / {"pledge_risk_pool": 500, "pledge_interest_subsidy": 100}[k]
+        ),
+    )
+    text = _run(args).output
+    assert "holds_rank" in text and "per 万元" in text and "判断" in text
+
+
+def test_bad_local_file_exits_2_naming_the_row(home, tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text("levers:\n- lever: pledge_risk_pool\n  cost_wan: -3\n", encoding="utf-8")
+    res = _run(["levers", "-r", "guanghan", "--local", str(f), "--paths", "200"])
+    assert res.exit_code == 2 and "row 1" in res.output and "cost_wan" in res.output
+
+
+def test_simulate_names_a_lever_acting_after_the_period(home, tmp_path):
+    f = tmp_path / "late.yaml"
+    f.write_text("name: late\nstart: 2040\nlevers: {copyright_registration_support: 1}\n")
+    res = _run(["simulate", "-r", "guanghan", "-s", str(f), "--paths", "300"])
+    assert res.exit_code == 0, res.output
+    assert "copyright_registration_support has no effect inside the period" in res.output
+    assert "acts only from 2040" in res.output
+
+
+def test_lever_page_shows_ranks_with_their_stability():
+    rec = {
+        "target_id": "t1",
+        "tornado": [
+            {
+                "rank": 1,
+                "zh": "甲",
+                "lever": "a",
+                "delta": 0.05,
+                "top_share": 1.0,
+                "rank_share": 0.9,
+                "basis": "judgement",
+            },
+            {
+                "rank": 2,
+                "zh": "乙",
+                "lever": "b",
+                "delta": 0.01,
+                "top_share": 1.0,
+                "rank_share": 0.9,
+                "basis": "evidence",
+            },
+        ],
+        "lever_stability": {
+            "ranking_label_zh": "排序依据判断（非实测）的效果范围，仅供参考",
+            "ranking_label_en": "ranking rests on judged, not measured, effect ranges",
+            "order_changes_when_widened": True,
+        },
+    }
+    html = _stability({"records": [rec]}, "tornado_t1", "zh")
+    assert "保持前三的比例" in html and "90%" in html and "判断" in html and "有变化" in html
+    assert _stability({"records": [rec]}, "fan_x", "zh") == ""
+    assert "Holds rank" in _stability({"records": [rec]}, "tornado_t1", "en")
