@@ -1,4 +1,5 @@
-"""``brief``: the leader's briefing written as one HTML file, optionally a PDF and chart files."""
+"""``brief``: the leader's briefing written as DOCX, PDF or HTML (by the file's extension),
+optionally a PDF beside it and chart files."""
 
 from __future__ import annotations
 
@@ -38,18 +39,20 @@ def brief(
     progress: Progress = None,
 ) -> dict:
     """The briefing (records, sentences, chart figures, sources) as a dict; with ``out`` it is
-    written as HTML, with ``pdf`` also printed, with ``charts`` its charts saved as PNG and SVG.
+    written as .docx, .pdf or .html (by the extension), with ``pdf`` also as PDF, with ``charts``
+    its charts saved as PNG and SVG. The same seed gives the same bytes.
     The dict's ``written`` lists the files made. Nothing existing is overwritten."""
     # Imported here: matplotlib and the briefing are heavy, and only this command needs them.
     from ..report.brief import build_briefing
-    from ..report.charts import png, svg
-    from ..report.html import brief_html
-    from ..report.pdf import print_pdf
+    from ..report.charts import close, png, svg
+    from ..report.document import blocks
+    from ..report.output import output_format, render
 
     targets = region_targets(region, targets_file)
     if lang not in ("zh", "en"):
         raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
     check_bands(green, amber)
+    fmt = output_format(out) if out is not None else None
     refuse_existing(out, pdf)
     say(progress, f"… {region}: {len(targets)} targets, {paths} paths, charts")
     sc = load_scenario(scenario)
@@ -62,12 +65,13 @@ def brief(
         for name, fig in doc["charts"].items():
             (charts / f"{name}.png").write_bytes(png(fig))
             (charts / f"{name}.svg").write_text(svg(fig), encoding="utf-8")
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(brief_html(doc), encoding="utf-8")
-        written.append(out)
-        if pdf is not None:
-            print_pdf(out, pdf)
-            written.append(pdf)
+    pages = blocks(doc)
+    for f, kind in ((out, fmt), (pdf, ".pdf")):
+        if f is not None:
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_bytes(render(pages, kind, lang, doc["date"]))
+            written.append(f)
+    for fig in doc["charts"].values():
+        close(fig)  # drawn and saved: out of pyplot's registry (the figures still save)
     doc["written"] = written
     return doc

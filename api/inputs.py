@@ -13,20 +13,17 @@ from ..data import userstore
 from ..data.catalog import indicators, regions
 from ..data.errors import InputError
 from ..data.history import combine
+from ..data.places import resolve_region
 from ..data.readers import read_history_file
 from ..data.target_files import Target, bundled_targets
 from ..data.target_tables import load_targets
 from ..scenarios.levers import Scenario, lever_catalog, load_scenario
 
 
-def check_region(region: str | None) -> None:
-    if region and region not in regions().index:
-        plans = [r for r, row in regions().iterrows() if row["plan"]]
-        raise InputError(
-            "--region",
-            f"unknown region '{region}'",
-            f"use one of {', '.join(plans)} or another code from `ipcast regions`",
-        )
+def check_region(region: str | None) -> str | None:
+    """The region's code for any name form (广汉市, 广汉, 510681, Guanghan, guanghan); an
+    ambiguous or unknown name raises ``InputError`` with the candidates or nearest names."""
+    return resolve_region(region, "--region") if region else None
 
 
 def check_indicator(indicator: str | None) -> None:
@@ -83,7 +80,7 @@ def region_targets(
     region: str, targets_file: Path | None = None, target_id: str | None = None
 ) -> list[Target]:
     """A region's targets (the bundled plan or ``targets_file``), or the one named ``target_id``."""
-    check_region(region)
+    region = check_region(region)
     targets = select_targets(region, targets_file)
     if not targets:
         plans = [r for r, row in regions().iterrows() if row["plan"]]

@@ -11,8 +11,7 @@ from ..data.errors import InputError
 from ..data.history import combine
 from ..data.readers import read_history_file
 from ..forecast import cache as disk_cache
-from ..forecast.backtest import MIN_POINTS, default_start, run_backtest
-from ..forecast.models import CANDIDATES
+from ..forecast.backtest_selected import MIN_SELECTED_POINTS, backtest_summary, default_start
 from ..forecast.panels import PANELS, panel_series
 from ..forecast.report import fan_records
 from ..forecast.series import yearly_series
@@ -21,6 +20,9 @@ from ..scenarios.hindcast import beside_now
 from .inputs import check_indicator, check_region, load_history, select_targets
 
 Progress = Callable[[str], None] | None
+
+
+REGIONS_PER_STEP = 16
 
 
 def say(progress: Progress, text: str) -> None:
@@ -40,22 +42,34 @@ def run(
     scheduler: str | None = None,
     cache: bool = True,
     progress: Progress = None,
+    regions_done: Callable[[int, int], None] | None = None,
 ) -> list[dict]:
     """One record per target: status, ``p_hit`` and its standard error, median and 10/90 % range
     in the plan's unit. With ``as_of``, each record also says what is known now (``now_*``)."""
-    check_region(region)
+    region = check_region(region)
     targets = select_targets(region, targets_file)
     history = load_history(history_file)
+    regions = list(dict.fromkeys(t.region for t in targets))
+    # a province-wide run goes a batch of regions at a time: one pool of workers per batch
+    step = 1 if len(regions) <= 5 else REGIONS_PER_STEP
     records: list[dict] = []
     with disk_cache.switched(cache):
-        for reg in dict.fromkeys(t.region for t in targets):
-            mine = [t for t in targets if t.region == reg]
-            say(progress, f"… {reg}: {len(mine)} targets, {paths} paths")
+        for i in range(0, len(regions), step):
+            batch = set(regions[i : i + step])
+            mine = [t for t in targets if t.region in batch]
+            shown = regions[i] if step == 1 else f"{len(batch)} regions"
+            text = f"… {shown}: {len(mine)} targets, {paths} paths"
+            if regions_done is not None:
+                regions_done(i, len(regions))
+            else:
+                say(progress, text)
             recs = assess(mine, history, paths, seed, as_of, jobs=jobs, scheduler=scheduler)
             if as_of is not None:
                 now = assess(mine, history, paths, seed, jobs=jobs, scheduler=scheduler)
                 recs = beside_now(recs, now)
             records += recs
+        if regions_done is not None:
+            regions_done(len(regions), len(regions))
     return records
 
 
@@ -71,7 +85,7 @@ def forecast(
 ) -> list[dict]:
     """One record per indicator of ``region`` (or just ``indicator``): its history, and the fan
     (median, 10/90 %, 2.5/97.5 %) for ``horizon`` years, with the method and what was borrowed."""
-    check_region(region)
+    region = check_region(region)
     check_indicator(indicator)
     history = load_history(history_file)
     if indicator:
@@ -96,21 +110,28 @@ def backtest(
     progress: Progress = None,
 ) -> dict:
     """Rolling-origin backtest of a panel, a file or the stored history: coverage, CRPS, PIT
-    and Brier per model and for the ensemble; ``source``, ``start`` and ``horizons`` say what was
-    run."""
+    and Brier per model, for the ensemble, and for the forecast ``run`` uses at each origin
+    (``selected``); origins come from the data; ``source``, ``start`` and ``horizons`` say what
+    was run. Nothing to score is an ``InputError`` saying what is missing."""
     series, label = backtest_series(region, history_file, panel)
     first = start or default_start(series)
-    models = [m for m in CANDIDATES if with_prophet or m != "prophet"]
-    result = run_backtest(
+    result = backtest_summary(
         series,
         first,
-        models,
         horizon,
         paths,
         seed,
         jobs,
+        with_prophet,
         progress=None if progress is None else lambda i, n: say(progress, f"… {i}/{n} series"),
-    ).summary()
+    )
+    if not result["n_scored"]:
+        raise InputError(
+            label,
+            f"no series with {MIN_SELECTED_POINTS}+ consecutive yearly values up to an origin"
+            f"{' from ' + str(start) if start else ''} and one after it: nothing to score",
+            "import more years, or give an earlier --start",
+        )
     result.update(source=label, start=first, horizons=horizon)
     return result
 
@@ -126,15 +147,15 @@ def backtest_series(region: str | None, history_file: Path | None, panel: str | 
         hist = rows.assign(exclude="")
         label = str(history_file)
     else:
-        check_region(region)
+        region = check_region(region)
         hist = combine(userstore.load())
         hist = hist[hist["region"] == region] if region else hist
         label = f"ipcast history{' of ' + region if region else ''}"
-    series = yearly_series(hist, MIN_POINTS + 1)
+    series = yearly_series(hist, MIN_SELECTED_POINTS + 1)
     if not series:
         raise InputError(
             label,
-            f"no series with {MIN_POINTS + 1}+ consecutive yearly values",
+            f"no series with {MIN_SELECTED_POINTS + 1}+ consecutive yearly values",
             "import a longer series, or use --panel china_provinces",
         )
     return series, label

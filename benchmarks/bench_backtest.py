@@ -2,8 +2,6 @@
 
     python benchmarks/bench_backtest.py                      # all panels (about 25 min, 2 cores)
     python benchmarks/bench_backtest.py --panels china_provinces --short
-    python benchmarks/bench_backtest.py --panels china_provinces uspto_trademarks \
-        euipo_trademarks --write-calibration data/calibration.json
 
 Prints, per panel, pooled over rolling origins and horizons 1-3: coverage of the 80 % and 95 %
 intervals, CRPS of log values, CRPS skill against the naive random walk, Brier score of the
@@ -14,26 +12,17 @@ intervals, CRPS of log values, CRPS skill against the naive random walk, Brier s
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import time
-from datetime import date
 
 import pandas as pd
 
-from ipcast.forecast.backtest import final_calibration, run_backtest
+from ipcast.forecast.backtest import run_backtest
 from ipcast.forecast.backtest_short import run_short_backtest
 from ipcast.forecast.panels import PANELS, panel_series
 
 # First origin scored (earlier origins only feed calibration) and first origin fitted.
 ORIGINS = {"china_provinces": (2013, 2011)}
 DEFAULT_ORIGINS = (2008, 2003)
-# Calibration errors are pooled over this many recent outcome years (chosen on wipo_patents).
-WINDOW = None
-FAMILY_PANELS = {
-    "patent": ["china_provinces"],
-    "trademark": ["uspto_trademarks", "euipo_trademarks"],
-}
 
 
 def table(summary: dict) -> pd.DataFrame:
@@ -61,9 +50,8 @@ def main() -> None:
     ap.add_argument("--paths", type=int, default=500)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--short", action="store_true")
-    ap.add_argument("--write-calibration")
     args = ap.parse_args()
-    results, frames = {}, {}
+    results = {}
     for panel in args.panels:
         start, first = ORIGINS.get(panel, DEFAULT_ORIGINS)
         t0 = time.perf_counter()
@@ -76,7 +64,6 @@ def main() -> None:
             jobs=args.jobs,
             first_origin=first,
         )
-        frames[panel] = bt.scores
         s = bt.summary()
         results[panel] = s
         print(
@@ -94,8 +81,6 @@ def main() -> None:
                 .round(3)
                 .to_string()
             )
-    if args.write_calibration:
-        write_calibration(frames, results, args.write_calibration)
     ens = {p: r["ensemble"] for p, r in results.items()}
     print(
         "\nsummary: "
@@ -105,40 +90,6 @@ def main() -> None:
             for p, e in ens.items()
         )
     )
-
-
-def write_calibration(frames: dict, results: dict, path: str) -> None:
-    out = {}
-    for family, panels in FAMILY_PANELS.items():
-        have = [frames[p] for p in panels if p in frames]
-        if not have:
-            sys.exit(f"--write-calibration needs the panels {panels}")
-        cal = final_calibration(pd.concat(have, ignore_index=True), window=WINDOW)
-        cal["backtests"] = {p: _headline(results[p]["ensemble"]) for p in panels}
-        cal["source"] = (
-            f"members chosen and errors calibrated on rolling backtests of {', '.join(panels)}"
-        )
-        out[family] = cal
-    pooled = final_calibration(
-        pd.concat([frames[p] for ps in FAMILY_PANELS.values() for p in ps]), window=WINDOW
-    )
-    for family in ("copyright", "pledge"):
-        out[family] = {
-            **pooled,
-            "source": "no panel of its own: calibrated on the patent and trademark panels pooled",
-        }
-    out["_about"] = {
-        "generated": date.today().isoformat(),
-        "command": "python benchmarks/bench_backtest.py " + " ".join(sys.argv[1:]),
-    }
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(out, f, ensure_ascii=False, indent=1)
-    print(f"wrote {path}")
-
-
-def _headline(e: dict) -> dict:
-    keys = ("coverage_80", "coverage_95", "crps", "crps_skill_vs_naive", "n_forecasts")
-    return {k: round(e[k], 4) if isinstance(e[k], float) else e[k] for k in keys}
 
 
 if __name__ == "__main__":

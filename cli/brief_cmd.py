@@ -1,4 +1,4 @@
-"""``ipcast brief``: the leader's briefing as HTML, and optionally PDF and chart files."""
+"""``ipcast brief``: the leader's briefing as DOCX, PDF or HTML, and optionally chart files."""
 
 from __future__ import annotations
 
@@ -23,11 +23,13 @@ from .options import (
 @app.command("brief")
 def brief_cmd(
     region: str = REGION_REQUIRED,
-    out: Path = out_option((".html", ".htm"), "the .html file to write"),
+    out: Path = out_option(
+        (".docx", ".pdf", ".html", ".htm"), "the file: .docx (Word/WPS), .pdf or .html"
+    ),
     scenario: str = SCENARIO,
     as_of: int = AS_OF,
     lang: str = typer.Option("zh", "--lang", help="zh or en"),
-    pdf: Path = out_option((".pdf",), "also print a PDF (needs Chromium)", "--pdf", False),
+    pdf: Path = out_option((".pdf",), "also write a PDF of the same briefing", "--pdf", False),
     charts: Path = typer.Option(None, "--charts", help="also write PNG and SVG charts"),
     green: float = typer.Option(0.8, "--green", help="p_hit from which a target is green"),
     amber: float = typer.Option(0.5, "--amber", help="p_hit from which it is amber"),
@@ -55,5 +57,4 @@ def brief_cmd(
         progress=to_stderr,
     )
     for f in doc["written"]:
-        size = f" ({f.stat().st_size / 1e6:.2f} MB)" if f.suffix == ".html" else ""
-        typer.echo(f"wrote {f}{size}")
+        typer.echo(f"wrote {f} ({f.stat().st_size / 1e6:.2f} MB)")

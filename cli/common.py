@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Callable
 
 import typer
@@ -22,6 +24,28 @@ def fail(e: InputError) -> None:
 
 def to_stderr(text: str) -> None:
     typer.echo(text, err=True)
+
+
+class RegionBar:
+    """How many regions a run has judged, on stderr: a bar redrawn in place on a terminal, a
+    line every tenth of the way otherwise (a log stays short)."""
+
+    def __init__(self, width: int = 30):
+        self.width = width
+        self.start = time.perf_counter()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 1:
+            return
+        secs = time.perf_counter() - self.start
+        filled = round(self.width * done / total)
+        line = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} regions {secs:.0f} s"
+        if sys.stderr.isatty():
+            typer.echo("\r" + line, err=True, nl=done >= total)
+        elif done * 10 // total > self.shown:
+            self.shown = done * 10 // total
+            typer.echo(line, err=True)
 
 
 def call(fn: Callable, *args, **kwargs):

@@ -10,6 +10,7 @@ from ..api.inputs import check_indicator, check_region, load_history, select_tar
 from ..data import userstore
 from ..data.errors import InputError
 from ..data.history import combine, cut
+from ..data.indicator_names import read_name_map
 from ..data.listing import history_records, indicator_records, region_records
 from ..data.readers import read_history_file
 from ..data.target_files import bundled_targets, target_records
@@ -26,6 +27,7 @@ from .options import (
     INDICATOR,
     OUT,
     REGION,
+    REGION_REQUIRED,
     SHEET,
     TARGETS,
     out_option,
@@ -34,10 +36,16 @@ from .output import file_format, save, show_readings
 
 
 @app.command("regions")
-def regions_cmd(as_of: int = AS_OF, fmt: Format = FORMAT):
+def regions_cmd(
+    as_of: int = AS_OF,
+    fmt: Format = FORMAT,
+    every: bool = typer.Option(
+        False, "--all", help="every division of China, not only those with figures"
+    ),
+):
     """Regions, their level, parent, plan and latest population (地区)."""
     try:
-        recs = region_records(cut(combine(userstore.load()), as_of))
+        recs = region_records(cut(combine(userstore.load()), as_of), every)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -77,7 +85,7 @@ def history_cmd(
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
         kind = file_format(out, fmt)
-        check_region(region)
+        region = check_region(region)
         check_indicator(indicator)
         recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
     except InputError as e:
@@ -97,7 +105,7 @@ def history_cmd(
 def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
-        check_region(region)
+        region = check_region(region)
         show_readings(targets_file, region)
         recs = target_records(select_targets(region, targets_file))
     except InputError as e:
@@ -128,7 +136,7 @@ CORE_INDICATORS = [
 
 @app.command("template")
 def template_cmd(
-    region: str = typer.Option(..., "--region", "-r"),
+    region: str = REGION_REQUIRED,
     out: Path = out_option((".xlsx",), "the .xlsx file to write"),
     targets: bool = typer.Option(
         False, "--targets", help="a sheet for the plan's targets (both table layouts) instead"
@@ -139,7 +147,7 @@ def template_cmd(
     """Write a fill-in sheet (Chinese headers) for a region's own figures (years as columns), or
     with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
     try:
-        check_region(region)
+        region = check_region(region)
         if targets:
             write_target_template(out, region, base, until)
             typer.echo(
@@ -166,6 +174,12 @@ def import_cmd(
     ),
     sheet: str = SHEET,
     accept_large: bool = ACCEPT_LARGE,
+    names: list[str] = typer.Option(
+        None,
+        "--map",
+        help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of "
+        "name,code lines; repeatable",
+    ),
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
     try:
@@ -174,8 +188,13 @@ def import_cmd(
             return
         if file is None:
             raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
-        check_region(region)
-        result = read_history_file(file, region, sheet=sheet, accept_large=accept_large)
+        result = read_history_file(
+            file,
+            region,
+            sheet=sheet,
+            accept_large=accept_large,
+            names=read_name_map(names or []),
+        )
         counts, backup = userstore.add(result.rows, replace, str(file), dry_run)
     except InputError as e:
         fail(e)

@@ -4,8 +4,23 @@ from __future__ import annotations
 
 import typer
 
+from ..data.errors import InputError
 from ..report.tables import Format
 from . import checks
+
+
+def region_callback(value: str | None) -> str | None:
+    """Every ``--region`` takes any name form (广汉市, 广汉, 510681, Guanghan, guanghan) and
+    passes the region's code on; an ambiguous or unknown name exits 2 with the candidates."""
+    if value is None:
+        return None
+    from ..data.places import resolve_region
+
+    try:
+        return resolve_region(value, "--region")
+    except InputError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
 
 
 def paths_option(default: int) -> typer.models.OptionInfo:
@@ -39,8 +54,11 @@ OUT = out_option(
     required=False,
 )
 LANG = typer.Option("zh", "--lang", help="zh or en: the language of target names in the table")
-REGION = typer.Option(None, "--region", "-r", help="region code, e.g. chengdu (see `regions`)")
-REGION_REQUIRED = typer.Option(..., "--region", "-r", help="region code, e.g. chengdu")
+REGION_HELP = (
+    "region by full name, short name, 6-digit code or pinyin (广汉市, 广汉, 510681, Guanghan)"
+)
+REGION = typer.Option(None, "--region", "-r", callback=region_callback, help=REGION_HELP)
+REGION_REQUIRED = typer.Option(..., "--region", "-r", callback=region_callback, help=REGION_HELP)
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
 HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
 SHEET = typer.Option(None, "--sheet", help="the workbook sheet to read, when several hold figures")

@@ -15,7 +15,7 @@ from ..report import views
 from ..report.result_tables import forecast_tables, run_tables
 from ..report.run_table import run_table
 from ..report.tables import Format, plain, render
-from .common import app, call, to_stderr
+from .common import RegionBar, app, call, to_stderr
 from .options import (
     AS_OF,
     FORMAT,
@@ -67,6 +67,7 @@ def run_cmd(
         scheduler=scheduler,
         cache=not no_cache,
         progress=to_stderr,
+        regions_done=RegionBar(),
     )
     if as_of is not None and fmt in (Format.table, Format.xlsx):
         typer.echo(views.run_table(records, views.RUN_COLUMNS, True))

@@ -67,9 +67,12 @@ def indicators() -> pd.DataFrame:
     return df.set_index("slug")
 
 
-@cache
 def regions() -> pd.DataFrame:
-    return _read_csv("regions.csv").set_index("region")
+    """Every region ipcast knows: the bundled ones by their codes, every other division of China
+    by its 6-digit adcode (see ``places``)."""
+    from .places import region_table
+
+    return region_table()
 
 
 def indicator(slug: str) -> pd.Series:
@@ -86,16 +89,11 @@ def plausible_max(slug: str) -> float:
 
 
 def find_indicator(name: str) -> str | None:
-    """Slug for a slug, a Chinese name or an English name; ``None`` when unknown."""
-    cat = indicators()
-    key = str(name).strip()
-    if key in cat.index:
-        return key
-    for col in ("zh", "en"):
-        hit = cat.index[cat[col].str.strip() == key]
-        if len(hit):
-            return hit[0]
-    return None
+    """Slug for a slug, a catalog name or any name of ``indicator_aliases.csv`` (see
+    ``indicator_names``); ``None`` when unknown."""
+    from .indicator_names import match_indicator
+
+    return match_indicator(name)
 
 
 @cache

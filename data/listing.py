@@ -8,10 +8,14 @@ from .catalog import HISTORY_COLUMNS, indicators, regions
 from .periods import parse_period
 
 
-def region_records(history: pd.DataFrame) -> list[dict]:
+def region_records(history: pd.DataFrame, every: bool = False) -> list[dict]:
+    """Bundled regions and those with figures; with ``every``, all divisions of China."""
     pop = history[(history["indicator"] == "population") & (history["exclude"] == "")]
+    table = regions()
+    if not every:
+        table = table[(table["bundled"] == "yes") | table.index.isin(set(history["region"]))]
     out = []
-    for code, r in regions().iterrows():
+    for code, r in table.iterrows():
         rec = {
             "region": code,
             "zh": r["zh"],

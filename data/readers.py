@@ -13,10 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import units, workbook
-from .catalog import find_indicator, indicators, plausible_max, regions
+from .catalog import indicators, plausible_max
 from .cells import CellError, normalise, parse_number, parse_period_cell
 from .errors import InputError
+from .indicator_names import match_indicator, split_label, unknown_indicator_fix
 from .periods import parse_period
+from .places import describe, region_in_text, resolve_region
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
@@ -54,11 +56,12 @@ def read_history_file(
     any_region: bool = False,
     sheet: str | None = None,
     accept_large: bool = False,
+    names: dict[str, str] | None = None,
 ) -> ReadResult:
     """Read a history file. ``any_region`` accepts region codes ipcast does not know (a
     backtest needs no plan), which storing them for a run would not; ``sheet`` names the
     workbook sheet; ``accept_large`` lets figures above an indicator's plausible maximum
-    through. Never changes the file."""
+    through; ``names`` maps the file's own indicator names to slugs. Never changes the file."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "file not found", "check the path")
@@ -71,6 +74,7 @@ def read_history_file(
     if header_row:
         report.append(f"{header_row} title row(s) above the header skipped")
     header = [_clean(c) for c in raw.iloc[header_row].tolist()]
+    region = region or _title_region(raw, header_row, sheet.where, report)
     body_start = header_row + 1
     long_layout = {"value", "period"} <= set(_map_columns(header))
     wide = any(_is_period_header(h) for h in header)
@@ -84,11 +88,11 @@ def read_history_file(
     body = raw.iloc[body_start:].reset_index(drop=True)
     first_line = body_start + 1
     cols = _map_columns(header)
-    years = {i: h for i, h in enumerate(header) if _is_period_header(h) and i not in cols.values()}
+    years = _period_columns(header, cols, sheet.where, header_row, report)
     if "value" in cols and "period" in cols:
-        records = _long(body, cols, first_line)
+        records = _long(body.to_numpy(dtype=object), cols, first_line)
     elif years:
-        records = _wide(body, cols, years, first_line)
+        records = _wide(body.to_numpy(dtype=object), cols, years, first_line)
         report.append(f"wide layout: {len(years)} period columns ({', '.join(years.values())})")
     else:
         raise InputError(
@@ -97,7 +101,7 @@ def read_history_file(
             "use the layout of `ipcast template` (years as columns) or columns "
             "region, indicator, period, value, unit",
         )
-    rows = _validate(records, sheet.where, p, region, report, any_region, accept_large)
+    rows = _validate(records, sheet.where, p, region, report, any_region, accept_large, names or {})
     return ReadResult(rows, report)
 
 
@@ -191,13 +195,58 @@ def _header_key_of(cells: list[str]) -> str | None:
 
 
 def _is_period_header(h: str) -> bool:
-    if not re.fullmatch(r"\d{4}.*", h):
-        return False
-    try:
-        parse_period(h)
-    except ValueError:
-        return False
-    return True
+    return _period_text(h) is not None
+
+
+def _period_text(h: str) -> str | None:
+    """The period a column header names: 2023, 2023年, 2023年度, 2023年末, 2023年（件）."""
+    if not re.fullmatch(r"(19|20)\d{2}.*", h):
+        return None
+    for text in (h, _YEAR_WORDS.sub("", split_label(h)[0])):
+        try:
+            parse_period(text)
+        except ValueError:
+            continue
+        return text
+    return None
+
+
+_YEAR_WORDS = re.compile(r"(?<=\d)年?(度|末|底|全年)$")
+
+
+def _period_columns(header, cols, where, header_row, report) -> dict[int, str]:
+    """Columns headed by a period; a header that starts with a year but is not one is refused
+    (a 2023年度 column must never be dropped unread)."""
+    years = {}
+    for i, h in enumerate(header):
+        if i in cols.values() or not re.match(r"(19|20)\d{2}(?!\d)", h):
+            continue
+        text = _period_text(h)
+        if text is None:
+            raise InputError(
+                f"{where} row {header_row + 1}, {_col_name(i)}",
+                f"header '{h}' starts with a year but is not a period",
+                "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
+            )
+        if text != h:
+            report.append(f"{_col_name(i)} header '{h}' read as the period {text}")
+        years[i] = text
+    return years
+
+
+def _title_region(raw, header_row: int, where: str, report: list[str]) -> str | None:
+    """A region named in the title rows above the header or in the sheet's name, if exactly
+    one is; a row's own region column still wins."""
+    sheet = where.split(", sheet ", 1)[1] if ", sheet " in where else ""
+    titles = [sheet] + [
+        " ".join(_clean(c) for c in raw.iloc[i].tolist()) for i in range(header_row)
+    ]
+    for text in titles:
+        key = region_in_text(text)
+        if key:
+            report.append(f"region {describe(key)} taken from the title '{text.strip()}'")
+            return key
+    return None
 
 
 def _find_header(raw: pd.DataFrame, where: str) -> int:
@@ -222,7 +271,7 @@ def _map_columns(header: list[str]) -> dict[str, int]:
 
 
 def _cell(body, r, c):
-    return body.iat[r, c] if c is not None else ""
+    return body[r, c] if c is not None else ""  # body: the sheet's cells as a numpy array
 
 
 def _text(body, r, c) -> str:
@@ -242,11 +291,11 @@ def _record(body, r, cols, line, column, period, value) -> dict:
         "source": _text(body, r, cols.get("source")),
         "notes": _text(body, r, cols.get("notes")),
         "first_cell": _text(body, r, 0),
-        "row_cells": [_clean(x) for x in body.iloc[r].tolist()],
+        "row_cells": [_clean(x) for x in body[r].tolist()],
     }
 
 
-def _long(body: pd.DataFrame, cols: dict[str, int], first: int) -> list[dict]:
+def _long(body, cols: dict[str, int], first: int) -> list[dict]:
     return [
         _record(
             body,
@@ -261,7 +310,7 @@ def _long(body: pd.DataFrame, cols: dict[str, int], first: int) -> list[dict]:
     ]
 
 
-def _wide(body: pd.DataFrame, cols: dict[str, int], years: dict[int, str], first: int):
+def _wide(body, cols: dict[str, int], years: dict[int, str], first: int):
     return [
         _record(body, r, cols, first + r, f"{_col_name(c)} ({period})", period, _cell(body, r, c))
         for r in range(len(body))
@@ -278,12 +327,12 @@ def _col_name(i: int) -> str:
     return f"column {name}"
 
 
-def _skip_reason(rec: dict) -> str | None:
+def _skip_reason(rec: dict, names: dict[str, str]) -> str | None:
     """Totals and notes rows, which are not figures of one indicator."""
     label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
     if label.lower() in TOTALS or any(label.startswith(w) for w in ("合计", "总计")):
         return "a totals row"
-    if find_indicator(label):
+    if match_indicator(label, names):
         return None
     filled = [c for c in rec["row_cells"] if c]
     if NOTE_START.match(label) or (len(filled) == 1 and len(label) > 8):
@@ -299,15 +348,18 @@ def _validate(
     report: list[str],
     any_region: bool = False,
     accept_large: bool = False,
+    names: dict[str, str] | None = None,
 ):
     cat = indicators()
-    known = regions().index
+    names = names or {}
+    region = resolve_region(region) if region else None
+    resolved: dict[str, str] = {}
     rows, blanks, assumed_units, skipped = [], 0, set(), {}
     for rec in records:
         at = f"{where} row {rec['line']}, {rec['column']}"
         if all(not c for c in rec["row_cells"]):
             continue  # an empty line
-        reason = _skip_reason(rec)
+        reason = _skip_reason(rec, names)
         if reason:
             skipped.setdefault(rec["line"], reason)
             continue
@@ -319,27 +371,15 @@ def _validate(
             blanks += 1
             continue
         check_finite(value, rec["value"], at)
-        reg = rec["region"] or region
-        if not reg:
-            raise InputError(at, "no region", "add a 地区 column or pass --region")
-        if reg not in known and not any_region:
-            raise InputError(
-                at,
-                f"unknown region '{reg}'",
-                "use a region code from `ipcast regions` (e.g. chengdu)",
-            )
+        reg = _row_region(rec["region"], region, at, any_region, resolved)
         if region and reg != region:
             raise InputError(
                 at, f"region '{reg}' but --region {region}", "drop --region or correct the row"
             )
-        slug = find_indicator(rec["indicator"]) or find_indicator(rec["name"])
+        slug = match_indicator(rec["indicator"], names) or match_indicator(rec["name"], names)
         if slug is None:
             shown = rec["indicator"] or rec["name"]
-            raise InputError(
-                at,
-                f"unknown indicator '{shown}'",
-                "use a code or Chinese name from `ipcast indicators`",
-            )
+            raise InputError(at, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
         base = cat.loc[slug, "unit"]
         stock = cat.loc[slug, "measure"] != "flow"
         period_text, period_repairs = parse_period_cell(rec["period"], stock)
@@ -391,10 +431,36 @@ def _validate(
     return _check_duplicates(df, where, report)
 
 
+def _row_region(text, region, at, any_region, resolved) -> str:
+    """The row's region code from its 地区 cell (any name form), else ``--region``."""
+    if not text:
+        if not region:
+            raise InputError(at, "no region", "add a 地区 column or pass --region")
+        return region
+    if text not in resolved:
+        try:
+            resolved[text] = resolve_region(text, at)
+        except InputError:
+            if not any_region:
+                raise
+            resolved[text] = text
+    return resolved[text]
+
+
+def _label_unit(rec, base: str) -> str:
+    """A unit written with the indicator's name (专利授权量（件）), as the 单位 column would be.
+    Plans write per-10k ratios as (件), meaning 件/万人."""
+    _, unit = split_label(rec["indicator"] or rec["name"])
+    if unit and base == "件/万人" and unit == "件":
+        return base
+    return unit or ""
+
+
 def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
-    """The row's unit (the 单位 column, else the cell's, else the indicator's) and the value in
-    it; a unit written in the cell is converted to the column's, and the conversion reported."""
-    col = rec["unit"]
+    """The row's unit (the 单位 column or a unit in the name, else the cell's, else the
+    indicator's) and the value in it; a unit written in the cell is converted to the column's,
+    and the conversion reported."""
+    col = rec["unit"] or _label_unit(rec, base)
     if col:
         try:
             col = units.canonical(col)
@@ -425,8 +491,9 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
 
 
 def _period_type(slug: str, period) -> str:
-    row = indicators().loc[slug]
-    if row["measure"] == "stock" or (row["measure"] == "ratio" and row["unit"] != "%"):
+    cat = indicators()
+    measure, unit = cat.at[slug, "measure"], cat.at[slug, "unit"]
+    if measure == "stock" or (measure == "ratio" and unit != "%"):
         return "asof"
     whole = abs(period.start - round(period.start)) < 1e-9
     if whole and abs(period.years - 1) < 1e-9:
@@ -489,7 +556,7 @@ def check_duplicate_columns(header: list[str], where: str) -> None:
             continue
         key = _header_key(h)
         if key is None and _is_period_header(h):
-            period = parse_period(h)
+            period = parse_period(_period_text(h))
             key = f"period {round(period.start, 4):g}-{round(period.end, 4):g}"
         if key is None:
             continue

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalog import regions
+from . import places
 from .cells import normalise
 from .errors import InputError
 from .periods import Period, parse_period
@@ -135,23 +135,23 @@ def period_text(start: float, end: float) -> str:
 
 
 def resolve_region(value: str, where: str) -> str:
-    """A region code from a code or a Chinese name (成都, 成都市)."""
-    table = regions()
-    v = text(value)
-    if v in table.index:
-        return v
-    for code, row in table.iterrows():
-        if v and v in (row["zh"], row["zh"].rstrip("市区县"), row["en"]):
-            return code
-    raise InputError(where, f"unknown region '{v}'", "use a code or name from `ipcast regions`")
+    """A region code from any name form (成都, 成都市, 510100, Chengdu); see ``places``."""
+    return places.resolve_region(text(value), where)
 
 
 def region_in_title(lines: list[str]) -> str | None:
-    """A region named in the title rows above a table (成都市知识产权…规划)."""
-    found = [
+    """A region named in the title rows above a table (成都市知识产权…规划; 重庆市荣昌区 is
+    荣昌区, not 重庆)."""
+    for line in lines:
+        found = places.region_in_text(line)
+        if found:
+            return found
+    bundled = places.region_table()
+    bundled = bundled[bundled["bundled"] == "yes"]
+    found = [  # short names of the bundled regions (成都知识产权…): the plans write them so
         (len(name), code)
-        for code, row in regions().iterrows()
-        for name in {row["zh"], row["zh"].rstrip("市区县")}
+        for code, zh in bundled["zh"].items()
+        for name in {zh, zh.rstrip("市区县")}
         if len(name) >= 2 and any(name in line for line in lines)
     ]
-    return max(found)[1] if found else None  # 重庆市荣昌区: 荣昌区, not 重庆
+    return max(found)[1] if found else None

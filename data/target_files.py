@@ -3,14 +3,15 @@ file, the target and the valid choices."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from . import units
-from .catalog import data_path, indicators, regions
+from .catalog import data_path, indicators
 from .errors import InputError
 from .periods import Period, parse_period
+from .places import members, resolve_region
 from .schema import check_keys, finite_number, read_yaml, year_in_range
 
 KINDS = ("level", "stock", "cumulative", "average", "ratio", "growth", "each_year")
@@ -26,10 +27,11 @@ TARGET_KEYS = frozenset(REQUIRED) | {
     "reading",
     "alternative",
     "baseline",
+    "stretch",
 }
 FILE_KEYS = frozenset(
     {"plan", "region", "title_zh", "title_en", "issued", "horizon", "fiscal_year", "source"}
-) | {"targets", "notes"}
+) | {"targets", "notes", "regions"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Target:
     reading: str = ""
     alternative: str = ""
     baseline: str = ""
+    stretch: str = ""  # the plan's words when it marks the target 力争 (strive for): a stretch goal
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -102,20 +105,37 @@ def load_file(f, name: str) -> list[Target]:
     if not isinstance(doc, dict) or not isinstance(doc.get("targets"), list):
         raise InputError(name, "no 'targets:' list", "put the targets under a top-level 'targets:'")
     check_keys(doc, FILE_KEYS, name)
-    region = str(doc.get("region", ""))
-    if region not in regions().index:
-        raise InputError(
-            f"{name} key 'region'",
-            f"unknown region '{region}'",
-            "use a region from `ipcast regions`",
-        )
+    regions = _file_regions(doc, name)
     plan = str(doc.get("plan", Path(name).stem))
-    targets = [_target(t, i, plan, region, name) for i, t in enumerate(doc["targets"])]
+    targets = [_target(t, i, plan, regions[0], name) for i, t in enumerate(doc["targets"])]
     ids = [t.id for t in targets]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
         raise InputError(name, f"duplicate target ids {dup}", "give every target its own id")
-    return targets
+    return [replace(t, region=r) for r in regions for t in targets]
+
+
+def _file_regions(doc: dict, name: str) -> list[str]:
+    """``region: 广汉`` for one region; ``regions: [绵阳, 宣汉]`` or ``regions: {within: 四川省,
+    level: county}`` for the same targets in many (a province-wide run)."""
+    if "regions" not in doc:
+        return [resolve_region(str(doc.get("region", "")), f"{name} key 'region'")]
+    spec = doc["regions"]
+    where = f"{name} key 'regions'"
+    if isinstance(spec, list) and spec:
+        return list(dict.fromkeys(resolve_region(str(r), where) for r in spec))
+    if isinstance(spec, dict) and "within" in spec:
+        try:
+            found = members(str(spec["within"]), str(spec.get("level", "county")))
+        except InputError as e:
+            raise InputError(where, e.problem, e.fix) from None
+        if found:
+            return found
+    raise InputError(
+        where,
+        "neither a list of regions nor 'within' with regions in it",
+        "write regions: [绵阳市, 宣汉县] or regions: {within: 四川省, level: county}",
+    )
 
 
 def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
@@ -201,6 +221,7 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
         reading=str(t.get("reading", "")),
         alternative=str(t.get("alternative", "")),
         baseline=str(t.get("baseline", "")),
+        stretch=str(t.get("stretch", "")),
     )
 
 
@@ -236,6 +257,7 @@ def target_records(targets: list[Target]) -> list[dict]:
                 "quote": t.quote,
                 "reading": t.reading,
                 "alternative": t.alternative,
+                "stretch": t.stretch,
             }
         )
     return out

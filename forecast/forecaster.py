@@ -5,14 +5,12 @@ forecast."""
 
 from __future__ import annotations
 
-import json
 import zlib
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 
-from ..data.catalog import data_path
+from .calibrate import calibration
 from .ensemble import Calibrator, combine
 from .models import guarded, make
 from .rwdrift import VAGUE, LogRandomWalkDrift, Prior
@@ -39,20 +37,9 @@ def series_rng(seed: int, region: str, slug: str) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(region.encode()), zlib.crc32(slug.encode())])
 
 
-@cache
-def calibration() -> dict:
-    """Members and standardised-error pools per borrow family, from ``data/calibration.json``."""
-    path = data_path("calibration.json")
-    if not path.is_file():
-        return {}
-    with path.open("r", encoding="utf-8") as f:
-        return json.load(f)
-
-
-def _calibration_for(borrow: str | None) -> dict | None:
-    table = calibration()
+def _calibration_for(borrow: str | None, as_of: int | None, skip_region: str | None):
     family = (borrow or "").split("_")[0]
-    return table.get(family)
+    return calibration(as_of, skip_region).get(family)
 
 
 def _consecutive_tail(obs: Observed) -> tuple[np.ndarray, np.ndarray]:
@@ -73,14 +60,18 @@ def forecast(
     rng: np.random.Generator,
     prior: Prior | None,
     borrow: str | None = None,
+    as_of: int | None = None,
+    skip_region: str | None = None,
 ) -> Forecast:
-    """Paths of ``obs`` at ``times``; ``borrow`` is the indicator's panel family key."""
+    """Paths of ``obs`` at ``times``; ``borrow`` is the indicator's panel family key. Members and
+    calibration errors are those known by the end of ``as_of``, without ``skip_region``'s own
+    (``prior`` must be learned the same way: ``priors(as_of)``)."""
     times = np.asarray(sorted(times), dtype=float)
     rw = LogRandomWalkDrift(prior or VAGUE).fit(obs.y, obs.t)
     paths = rw.simulate(0, n_paths, rng, at=times)
     borrowed = _borrowed_text(prior, obs.n_points)
     tail_t, tail_y = _consecutive_tail(obs)
-    cal = _calibration_for(borrow)
+    cal = _calibration_for(borrow, as_of, skip_region)
     future = times > obs.t[-1] + 1e-9
     if len(tail_t) < MIN_ENSEMBLE or cal is None or not future.any():
         return Forecast(paths, times, "random walk, borrowed prior", obs.n_points, borrowed)

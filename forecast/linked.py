@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..data.catalog import bundled_history
 from ..data.catalog import indicator as indicator_row
+from ..data.history import cut
 from .forecaster import Forecast, forecast
 from .priors import priors
 from .rwdrift import LogRandomWalkDrift, Prior
@@ -72,19 +73,32 @@ def lapse_estimates(history: pd.DataFrame, stock: str, flow: str) -> list[float]
     return out
 
 
+# Before any year of stock and grants is known, the lapse of effective invention patents is
+# assumed (a judgement: annuities rise with age, and few patents are kept the full 20 years).
+UNKNOWN_LAPSE = 0.10
+
+
 @cache
-def lapse_rate(stock: str) -> tuple[float, str]:
+def lapse_rate(stock: str, as_of: int | None = None) -> tuple[float, str]:
+    """The stock's lapse rate, estimated from the bundled history known by the end of ``as_of``."""
     flow, assumed, why = STOCK_FLOW[stock]
     if assumed is not None:
         return assumed, why
-    est = lapse_estimates(bundled_history(), stock, flow)
+    est = lapse_estimates(cut(bundled_history(), as_of), stock, flow)
+    if not est:
+        return UNKNOWN_LAPSE, (
+            f"assumed {UNKNOWN_LAPSE:.2f} (a judgement: no year of stock and grants known by "
+            f"{as_of})"
+        )
     return float(np.mean(est)), (
         f"estimated {np.mean(est):.3f} from {len(est)} year(s) of "
         "China's domestic effective-invention stock and grants"
     )
 
 
-def stock_from_flows(history, region, stock, times, n_paths, rng) -> Forecast | None:
+def stock_from_flows(
+    history, region, stock, times, n_paths, rng, as_of: int | None = None
+) -> Forecast | None:
     """Stock paths from its last observation and simulated flows; ``None`` when the region lacks
     a flow series to build on."""
     if stock not in STOCK_FLOW:
@@ -100,9 +114,10 @@ def stock_from_flows(history, region, stock, times, n_paths, rng) -> Forecast | 
     first_year = int(np.floor(anchor_t - 1e-9))
     years = list(range(first_year, int(np.ceil(times.max())) + 1))
     row = indicator_row(flow)
-    prior = priors().get(row["borrow"]) if row["borrow"] else None
-    flows = forecast(g, [float(y) for y in years], n_paths, rng, prior, row["borrow"] or None)
-    lapse, why = lapse_rate(stock)
+    prior = priors(as_of).get(row["borrow"]) if row["borrow"] else None
+    at = [float(y) for y in years]
+    flows = forecast(g, at, n_paths, rng, prior, row["borrow"] or None, as_of)
+    lapse, why = lapse_rate(stock, as_of)
     stock_at = {anchor_t: np.full(n_paths, anchor)}
     level, t_now = np.full(n_paths, anchor), anchor_t
     for j, y in enumerate(years):
@@ -135,7 +150,9 @@ def _at(stock_at: dict, t: float) -> np.ndarray:
     return np.exp((1 - w) * np.log(stock_at[lo]) + w * np.log(stock_at[hi]))
 
 
-def ratio_from_stock(history, region, ratio, times, n_paths, rng) -> Forecast | None:
+def ratio_from_stock(
+    history, region, ratio, times, n_paths, rng, as_of: int | None = None
+) -> Forecast | None:
     """A per-10k ratio with no history of its own, from the stock and the population."""
     if ratio not in RATIO_OF or observed(history, region, ratio).n_points:
         return None
@@ -144,11 +161,11 @@ def ratio_from_stock(history, region, ratio, times, n_paths, rng) -> Forecast | 
     s = observed(history, region, stock)
     if pop.n_points == 0 or s.n_points == 0:
         return None
-    fc = stock_from_flows(history, region, stock, times, n_paths, rng)
+    fc = stock_from_flows(history, region, stock, times, n_paths, rng, as_of)
     if fc is None:
         row = indicator_row(stock)
-        prior = priors().get(row["borrow"]) if row["borrow"] else None
-        fc = forecast(s, times, n_paths, rng, prior, row["borrow"] or None)
+        prior = priors(as_of).get(row["borrow"]) if row["borrow"] else None
+        fc = forecast(s, times, n_paths, rng, prior, row["borrow"] or None, as_of)
     people = LogRandomWalkDrift(POPULATION_PRIOR).fit(pop.y, pop.t)
     pop_paths = people.simulate(0, n_paths, rng, at=fc.times) * 1e4  # 万人 -> residents
     ratio_paths = fc.paths / pop_paths * 1e4

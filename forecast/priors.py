@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.catalog import bundled_history, data_path
+from ..data.history import cut
 from . import cache as disk_cache
 from .rwdrift import Prior
 
@@ -33,20 +34,29 @@ def _panel(name: str) -> pd.DataFrame:
         return pd.read_csv(f)
 
 
-def _china_provinces() -> pd.DataFrame:
+def _known(df: pd.DataFrame, as_of: int | None, skip_region: str | None) -> pd.DataFrame:
+    """The panel rows known by the end of ``as_of``, without ``skip_region``'s own."""
+    if as_of is not None:
+        df = df[df["year"] <= as_of]
+    if skip_region is not None:
+        df = df[df["region"].str.split(":").str[-1] != skip_region]
+    return df
+
+
+def _china_provinces(as_of=None, skip_region=None) -> pd.DataFrame:
     sti = _panel("china_sti_yearbook_provincial_domestic_patents_2010_2023.csv")
     nbs = _panel("china_nbs_provincial_domestic_patent_grants_2007_2016.csv")
     df = pd.concat([nbs, sti]).drop_duplicates(["region", "indicator", "year"], keep="last")
-    return df[df["region"] != "cn_total"]
+    return _known(df[df["region"] != "cn_total"], as_of, skip_region)
 
 
-def _trademark_countries() -> pd.DataFrame:
+def _trademark_countries(as_of=None, skip_region=None) -> pd.DataFrame:
     us = _panel("ncses_uspto_trademark_registrations_by_holder_1998_2022.csv")
     eu = _panel("ncses_euipo_trademark_registrations_by_holder_1998_2018.csv")
     us["region"] = "uspto:" + us["region"]
     eu["region"] = "euipo:" + eu["region"]
     df = pd.concat([us, eu])
-    return df[df["region"].str.contains(":country_")]
+    return _known(df[df["region"].str.contains(":country_")], as_of, skip_region)
 
 
 def _series(df: pd.DataFrame, indicators: list[str]) -> list[pd.Series]:
@@ -115,9 +125,10 @@ def panel_prior(
     return _prior(pool, source)
 
 
-def _pledge_drift() -> tuple[float, int]:
-    """Median yearly log growth of pledge financing between same-scope points in the history."""
-    h = bundled_history()
+def _pledge_drift(as_of: int | None = None) -> tuple[float, int]:
+    """Median yearly log growth of pledge financing between same-scope points in the history
+    known by the end of ``as_of``."""
+    h = cut(bundled_history(), as_of)
     h = h[
         h["indicator"].isin(["pledge_financing", "patent_pledge_financing"])
         & (h["period_type"] == "year")
@@ -128,63 +139,88 @@ def _pledge_drift() -> tuple[float, int]:
         g = g.assign(year=g["period"].astype(int)).sort_values("year")
         y, v = g["year"].to_numpy(), g["value"].to_numpy()
         rates += list(np.diff(np.log(v)) / np.diff(y))
+    if not rates:
+        return 0.0, 0
     return float(np.median(rates)), len(rates)
 
 
 @cache
-def priors() -> dict[str, Prior]:
-    """Priors per borrow key, learned from the bundled panels (cached on disk)."""
+def priors(as_of: int | None = None, skip_region: str | None = None) -> dict[str, Prior]:
+    """Priors per borrow key, learned from the bundled panels and history as known by the end of
+    ``as_of`` (everything when ``None``), leaving out ``skip_region`` (cached on disk). A key whose
+    panel had too little history by then is absent: its series get no borrowed prior."""
     files = [data_path("history.csv")] + sorted(data_path("panels").iterdir(), key=lambda p: p.name)
-    k = disk_cache.key("priors", *[f.read_bytes() for f in files if f.name.endswith(".csv")])
+    k = disk_cache.key(
+        "priors", as_of, skip_region, *[f.read_bytes() for f in files if f.name.endswith(".csv")]
+    )
     hit = disk_cache.load(k)
     if hit is None:
-        hit = _learn_priors()
+        hit = _learn_priors(as_of, skip_region)
         disk_cache.save(k, hit)
     return hit
 
 
-def _learn_priors() -> dict[str, Prior]:
-    china = _china_provinces()
+def _years(df: pd.DataFrame) -> str:
+    return f"{int(df['year'].min())}-{int(df['year'].max())}" if len(df) else "none"
+
+
+def _learn_priors(as_of: int | None = None, skip_region: str | None = None) -> dict[str, Prior]:
+    china = _china_provinces(as_of, skip_region)
+    tm_rows = _trademark_countries(as_of, skip_region)
     flows = _series(
         china,
         ["patent_grants", "invention_grants", "patent_applications", "invention_applications"],
     )
     inv = _series(china, ["invention_grants"])
-    tm = _series(_trademark_countries(), ["trademark_registrations"])
-    cn_src = "Chinese provincial domestic patents 2007-2023 (NBS / S&T yearbook)"
-    tm_src = "USPTO and EUIPO trademark registrations by holder country 1998-2022 (NCSES)"
-    out = {
-        "patent_flow": _prior(flows, cn_src),
-        "patent_stock": _prior(
+    tm = _series(tm_rows, ["trademark_registrations"])
+    cn_src = f"Chinese provincial domestic patents {_years(china)} (NBS / S&T yearbook)"
+    tm_src = f"USPTO and EUIPO trademark registrations by holder country {_years(tm_rows)} (NCSES)"
+    builders = {
+        "patent_flow": (flows, cn_src),
+        "patent_stock": (
             _rolling_stock(inv),
             "10-year sums of " + cn_src + " invention grants, a proxy for effective stocks",
         ),
-        "trademark_flow": _prior(tm, tm_src),
-        "trademark_stock": _prior(
-            _rolling_stock(tm), "10-year sums of " + tm_src + ", a proxy for effective stocks"
+        "trademark_flow": (tm, tm_src),
+        "trademark_stock": (
+            _rolling_stock(tm),
+            "10-year sums of " + tm_src + ", a proxy for effective stocks",
         ),
-        "copyright_flow": _prior(
-            flows + tm, "no copyright panel exists; patent and trademark flow panels pooled"
+        "copyright_flow": (
+            flows + tm,
+            "no copyright panel exists; patent and trademark flow panels pooled",
         ),
-        "copyright_stock": _prior(
+        "copyright_stock": (
             _rolling_stock(inv) + _rolling_stock(tm),
             "no copyright panel exists; patent and trademark stock proxies pooled",
         ),
     }
-    drift, n = _pledge_drift()
-    base = out["patent_flow"]
-    pledge = Prior(
+    out = {}
+    for key, (pool, source) in builders.items():
+        try:
+            out[key] = _prior(pool, source)
+        except ValueError:
+            continue  # too little known by then: no prior rather than one from later data
+    if "patent_flow" in out:
+        out["pledge_flow"] = out["pledge_stock"] = _pledge_prior(as_of, out["patent_flow"], flows)
+    return out
+
+
+def _pledge_prior(as_of, base: Prior, flows) -> Prior:
+    drift, n = _pledge_drift(as_of)
+    if n == 0:
+        drift = base.m0  # no pledge figure known yet: the patent panel's drift, stated below
+    return Prior(
         m0=drift,
         tau0=base.tau0 * 2,
         s0=float(np.quantile(_stats(flows)[1], 0.75)),
         nu0=PANEL_NU0,
         source=(
             f"no pledge panel exists: drift from {n} yearly growth rates of Chinese national "
-            "and Guangdong pledge financing; volatility the 75th percentile of the provincial "
+            "and Guangdong pledge financing"
+            + (" (none known yet: the patent panel's drift)" if n == 0 else "")
+            + "; volatility the 75th percentile of the provincial "
             "patent panel and drift spread twice its spread (a judgement: pledge amounts swing "
             "more than patent counts)"
         ),
     )
-    out["pledge_flow"] = pledge
-    out["pledge_stock"] = pledge
-    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -31,13 +33,16 @@ def fan_records(
     n_paths: int,
     seed: int,
     as_of: int | None,
+    start_now: bool = True,
 ) -> list[dict]:
+    """History and fan per indicator; with ``start_now`` the fan starts after the as-of year (or
+    at the current year), however stale the last point, and ``stale_years`` says by how much."""
     hist = cut(history, as_of)
     out = []
     for slug in indicators:
         obs = observed(hist, region, slug)
         row = indicator_row(slug)
-        prior = priors().get(row["borrow"]) if row["borrow"] else None
+        prior = priors(as_of).get(row["borrow"]) if row["borrow"] else None
         rec = {
             "region": region,
             "indicator": slug,
@@ -59,12 +64,23 @@ def fan_records(
             out.append(rec)
             continue
         last = obs.t[-1]
+        # The fan starts where the as-of year (or today) ends, not after a stale last point.
+        first = (as_of + 1) if as_of is not None else date.today().year
+        last_year = int(last) if obs.annual else int(np.floor(last + 1e-9)) - 1
+        start = max(first, last_year + 1) if start_now else last_year + 1
+        rec["stale_years"] = max(0, first - 1 - last_year)
         if obs.annual:
-            times = [float(int(last) + k) for k in range(1, horizon + 1)]
+            times = [float(start + k) for k in range(horizon)]
         else:
-            times = [float(np.floor(last + 1e-9) + k) for k in range(1, horizon + 1)]
+            times = [float(start + 1 + k) for k in range(horizon)]
         fc = forecast(
-            obs, times, n_paths, series_rng(seed, region, slug), prior, row["borrow"] or None
+            obs,
+            times,
+            n_paths,
+            series_rng(seed, region, slug),
+            prior,
+            row["borrow"] or None,
+            as_of,
         )
         q = np.quantile(fc.paths, list(LEVELS.values()), axis=0)
         for j, t in enumerate(fc.times):

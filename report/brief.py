@@ -24,8 +24,10 @@ from ..scenarios.engine import judge, prepare
 from ..scenarios.levers import BASELINE, Scenario
 from ..scenarios.stability import lever_ranking
 from .charts import fan_chart, revised_chart, tornado_chart
+from .sources import grade
 from .text import BANDS, light, sentences
 
+TOP_LEVERS = 3  # the levers page one names
 RISKIEST = 3  # tornado charts for this many targets with the lowest p_hit
 
 
@@ -60,6 +62,7 @@ def build_briefing(
     hist = cut(history, as_of)
     charts = _charts(region, recs, hist, n_paths, seed, as_of, lang, revised)
     used = hist[(hist["region"] == region) & (hist["exclude"] == "")]
+    sources = _sources(used)
     return {
         "region": region,
         "region_zh": regions().loc[region, "zh"],
@@ -68,6 +71,7 @@ def build_briefing(
         "date": (today or date.today()).isoformat(),
         "as_of": as_of,
         "vintage": _vintage(used),
+        "vintage_zh": _vintage(used, "zh"),
         "scenario": scenario,
         "lang": lang,
         "bands": bands,
@@ -75,26 +79,52 @@ def build_briefing(
         "sentences": sentences(recs, revised, levers, lang, bands),
         "revised": revised,
         "charts": charts,
-        "sources": _sources(used),
-        "calibration": _calibration_facts(),
+        "sources": sources,
+        "grades": {
+            g: sum(s["grade"] == g for s in sources)
+            for g in dict.fromkeys(s["grade"] for s in sources)
+        },
+        "top_levers": top_levers(recs),
+        "calibration": _calibration_facts(as_of),
     }
 
 
-def _vintage(used: pd.DataFrame) -> str:
+def top_levers(recs: list[dict], n: int = TOP_LEVERS) -> list[dict]:
+    """The levers that raise some target's odds most: each lever once, with its best target."""
+    best = {}
+    for r in recs:
+        for lever in r.get("tornado") or []:
+            if lever["delta"] < 0.005:
+                continue
+            key = lever["lever"]
+            if key not in best or lever["delta"] > best[key]["delta"]:
+                best[key] = {**lever, "label_zh": r["label_zh"], "label_en": r["label_en"]}
+    return sorted(best.values(), key=lambda x: (-x["delta"], x["lever"]))[:n]
+
+
+def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
+    """The latest figure the briefing rests on: its period and indicator."""
     if used.empty:
         return "—"
     ends = used["period"].map(lambda p: parse_period(p).end)
     last = used.loc[ends.idxmax()]
+    if lang == "zh":
+        period = str(last["period"])
+        period = f"{period}年" if period.isdigit() else period
+        return f"{period}（{indicator_row(last['indicator'])['zh']}）"
     return f"{last['period']} ({last['indicator']})"
 
 
 def _sources(used: pd.DataFrame) -> list[dict]:
     cols = ["indicator", "period", "value", "unit", "source", "source_title"]
-    return used[cols].sort_values(["indicator", "period"]).to_dict("records")
+    rows = used[cols].sort_values(["indicator", "period"]).to_dict("records")
+    for r in rows:
+        r["grade"] = grade(r["source"], r["source_title"])
+    return rows
 
 
-def _calibration_facts() -> dict:
-    table = calibration()
+def _calibration_facts(as_of: int | None) -> dict:
+    table = calibration(as_of)
     return {
         k: {
             "members": v["members"],
@@ -146,12 +176,12 @@ def _fan(region, slug, recs, hist, n_paths, seed, lang):
         int(np.ceil(parse_period(str(p).split(",")[-1]).end - 1e-9))
         for p in (r["period"] for r in recs)
     )
-    (fan,) = fan_records(hist, region, [slug], 1, n_paths, seed, None)
+    (fan,) = fan_records(hist, region, [slug], 1, n_paths, seed, None, start_now=False)
     if not fan["history"]:
         return None
     start = fan["history"][-1]["time"]
     horizon = max(1, int(np.ceil(last_year - start)) + 1)
-    (fan,) = fan_records(hist, region, [slug], horizon, n_paths, seed, None)
+    (fan,) = fan_records(hist, region, [slug], horizon, n_paths, seed, None, start_now=False)
     if not fan["fan"]:
         return None
     unit = recs[0]["unit"]
@@ -172,7 +202,7 @@ def _fan(region, slug, recs, hist, n_paths, seed, lang):
         p = parse_period(str(r["period"]))
         x = (p.start + p.end) / 2 - 0.5 if annual else p.end - 1
         label = r["label_zh"] if lang == "zh" else r["label_en"]
-        targets.append({"x": x, "threshold": float(r["threshold"]), "label": label[:12]})
+        targets.append({"x": x, "threshold": float(r["threshold"]), "label": label})
     fan["scale"] = scale
     fan["unit"] = unit
     fan["title"] = fan["label_zh"] if lang == "zh" else fan["label_en"]

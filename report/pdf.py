@@ -1,53 +1,159 @@
-"""Printing the HTML briefing to PDF with a headless Chromium, when one is installed."""
+"""The briefing as a PDF, laid out by fpdf2 with the bundled font: no browser, no system font.
+
+A4 portrait; tables span the text width and wrap their cells, so nothing runs past the page edge;
+a table that goes on to the next page repeats its header. Page one holds the summary (the blocks
+before the first page break). The same briefing always gives the same bytes: the creation date is
+the briefing's date and the file id is derived from the content.
+"""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
+import io
+from datetime import UTC, datetime
 
-from ..data.errors import InputError
+from fpdf import FPDF
+from fpdf.enums import WrapMode
+from fpdf.fonts import FontFace
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-# Flags for a headless browser on a machine with no network: no background requests, no profile.
-HEADLESS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .charts import png
+from .fonts import BOLD, REGULAR
+from .words import WORDS
 
-
-def find_browser() -> str | None:
-    return next((shutil.which(b) for b in BROWSERS if shutil.which(b)), None)
+FONT = "ipcast"
+MARGIN = 15  # mm
+SIZES = {"title": 16, "meta": 8.5, "h1": 12, "h2": 10.5, "p": 10, "bullet": 10, "small": 8}
+TABLE_SIZE = {True: 8.5, False: 7.5}  # summary table, appendix tables
+CHART_WIDTH = 165  # mm
+LIGHT_FILLS = {"#ffc000", "#8eaadb", "#a6a6a6"}  # fills on which black text reads better
 
 
-def print_pdf(html: Path, pdf: Path, timeout: int = 180) -> None:
-    browser = find_browser()
-    if browser is None:
-        raise InputError(
-            "--pdf",
-            "no headless Chromium found to print the PDF",
-            "install it (`sudo apt-get install chromium` on Debian/Ubuntu) or open "
-            "the HTML file and print it to PDF from any browser",
-        )
-    with tempfile.TemporaryDirectory() as profile:
-        cmd = [
-            browser,
-            *HEADLESS,
-            f"--user-data-dir={profile}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf.resolve()}",
-            html.resolve().as_uri(),
-        ]
-        done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
-    if done.returncode != 0 or not pdf.exists():
-        raise InputError(
-            str(pdf),
-            f"Chromium could not print the PDF (exit {done.returncode})",
-            "open the HTML file and print it to PDF from a browser",
-        )
+class _Briefing(FPDF):
+    def __init__(self, lang: str):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.brief_lang = lang
+
+    def footer(self):
+        self.set_y(-10)
+        self.set_font(FONT, size=8)
+        self.set_text_color(120)
+        self.cell(0, 5, WORDS[self.brief_lang]["page"].format(n=self.page_no()), align="C")
+        self.set_text_color(0)
+
+
+def brief_pdf(doc: list[dict], lang: str, date: str) -> bytes:
+    pdf = _Briefing(lang)
+    pdf.add_font(FONT, "", str(REGULAR))
+    pdf.add_font(FONT, "B", str(BOLD))
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=MARGIN)
+    day = datetime.fromisoformat(date).replace(tzinfo=UTC)
+    pdf.set_creation_date(day)
+    pdf.set_lang("zh-CN" if lang == "zh" else "en")
+    title = next(b["text"] for b in doc if b["kind"] == "title")
+    pdf.set_title(title)
+    pdf.set_creator("ipcast")
+    pdf.set_producer("ipcast")
+    pdf.add_page()
+    for b in doc:
+        _BLOCKS[b["kind"]](pdf, b)
+    return bytes(pdf.output())
+
+
+def _title(pdf, b):
+    pdf.set_font(FONT, "B", SIZES["title"])
+    pdf.multi_cell(0, 9, b["text"], align="C", new_x="LMARGIN", new_y="NEXT")
+
+
+def _meta(pdf, b):
+    pdf.set_font(FONT, size=SIZES["meta"])
+    pdf.set_text_color(90)
+    pdf.multi_cell(0, 5, b["text"], align="C", new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    pdf.set_text_color(0)
+    pdf.ln(1)
+
+
+def _heading(pdf, b):
+    size = SIZES[b["kind"]]
+    # Keep a heading with what follows: start a new page if fewer than 25 mm remain.
+    if pdf.y > pdf.page_break_trigger - 25:
+        pdf.add_page()
+    pdf.ln(2)
+    pdf.set_font(FONT, "B", size)
+    pdf.multi_cell(0, size * 0.55, b["text"], new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    pdf.ln(1)
+
+
+def _para(pdf, b):
+    size = SIZES[b["kind"]]
+    pdf.set_font(FONT, size=size)
+    text = ("• " + b["text"]) if b["kind"] == "bullet" else b["text"]
+    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    pdf.ln(0.8)
+
+
+def _table(pdf, b):
+    size = TABLE_SIZE[b["summary"]]
+    pdf.set_font(FONT, size=size)
+    head_style = FontFace(emphasis="BOLD", fill_color=(232, 238, 245))
+    with pdf.table(
+        col_widths=[w * 100 for w in b["widths"]],
+        width=pdf.epw,
+        line_height=size * 0.5,
+        headings_style=head_style,
+        text_align="LEFT",
+        padding=0.8,
+        first_row_as_headings=True,
+        repeat_headings=1,
+        wrapmode=_wrap(pdf),
+    ) as table:
+        row = table.row()
+        for h in b["head"]:
+            row.cell(h)
+        for i, cells in enumerate(b["rows"]):
+            row = table.row()
+            for j, text in enumerate(cells):
+                style = None
+                if j == 0 and b.get("fills"):
+                    fill = b["fills"][i]
+                    ink = (0, 0, 0) if fill in LIGHT_FILLS else (255, 255, 255)
+                    style = FontFace(fill_color=_rgb(fill), color=ink)
+                row.cell(text, style=style)
+    pdf.ln(1.5)
+
+
+def _chart(pdf, b):
+    data = png(b["fig"], dpi=200)
+    width_px, height_px = b["fig"].get_size_inches()
+    h = CHART_WIDTH * height_px / width_px
+    if pdf.y + h > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(io.BytesIO(data), x=(pdf.w - CHART_WIDTH) / 2, w=CHART_WIDTH)
+    pdf.ln(3)
+
+
+def _pagebreak(pdf, b):
+    pdf.add_page()
+
+
+def _wrap(pdf) -> WrapMode:
+    """Chinese text has no spaces to break at: wrap it at any character."""
+    return WrapMode.CHAR if pdf.brief_lang == "zh" else WrapMode.WORD
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    c = color.lstrip("#")
+    return tuple(int(c[i : i + 2], 16) for i in (0, 2, 4))
+
+
+_BLOCKS = {
+    "title": _title,
+    "meta": _meta,
+    "h1": _heading,
+    "h2": _heading,
+    "p": _para,
+    "bullet": _para,
+    "small": _para,
+    "table": _table,
+    "chart": _chart,
+    "pagebreak": _pagebreak,
+}

@@ -102,16 +102,29 @@ def sentences(
     return out[:5]
 
 
+def _over(r: dict) -> bool:
+    """The target's period is over but its outcome is not yet in the data."""
+    return r.get("status") == "awaiting_outcome" or str(r.get("reason") or "").startswith(
+        "period over"
+    )
+
+
 def _odds(r: dict, lang: str, first: bool) -> str:
     p, pm = pct(r["p_hit"]), plus_minus(r)
     if lang == "zh":
         lead = "风险最大的是" if first else "把握最大的是"
+        basis = "规划期已结束、结果尚未公布，据已有数据估计" if _over(r) else "按当前趋势"
         return (
-            f"{lead}「{r['label_zh']}」：按当前趋势，{_period(r, lang)}{r['label_zh']}达到"
+            f"{lead}「{r['label_zh']}」：{basis}，{_period(r, lang)}{r['label_zh']}达到"
             f"{fmt(r['threshold'])}{r['unit']}的概率约为{p}%（±{pm}个百分点）。"
         )
     lead = "Most at risk" if first else "Safest"
+    basis = (
+        "the period is over but the outcome not yet published; from the data so far"
+        if _over(r)
+        else "on the current trend"
+    )
     return (
-        f"{lead}: on the current trend, the chance that {r['label_en']} reaches "
+        f"{lead}: {basis}, the chance that {r['label_en']} reaches "
         f"{fmt(r['threshold'])} {r['unit']} ({r['period']}) is about {p}% (±{pm} points)."
     )

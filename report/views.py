@@ -99,6 +99,11 @@ def fan_text(recs: list[dict]) -> str:
         out.append(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
         seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
         out.append(f"  history: {seen or 'none'}")
+        if r.get("stale_years"):
+            out.append(
+                f"  last point {r['stale_years']} year(s) before the forecast start "
+                f"(最新数据滞后 {r['stale_years']} 年): the fan starts after the as-of year"
+            )
         if not r["fan"]:
             out.append(f"  {r['reason']}")
             continue
@@ -113,9 +118,10 @@ def fan_text(recs: list[dict]) -> str:
 
 
 def backtest_rows(result: dict) -> list[dict]:
-    rows = [{"model": "ensemble", **{k: result["ensemble"][k] for k in BACKTEST_KEYS}}]
-    rows += [{"model": m, **{k: b[k] for k in BACKTEST_KEYS}} for m, b in result["models"].items()]
-    return rows
+    """``selected`` (what ``run`` uses), the ensemble and each candidate, where scored."""
+    blocks = [(m, result.get(m)) for m in ("selected", "ensemble")]
+    blocks += list(result["models"].items())
+    return [{"model": m, **{k: b.get(k) for k in BACKTEST_KEYS}} for m, b in blocks if b]
 
 
 def backtest_text(result: dict) -> str:

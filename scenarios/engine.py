@@ -36,12 +36,15 @@ from .evaluate import (
     needed_times,
 )
 from .levers import BASELINE, Scenario, plan_start
-from .outcomes import outcome, to_plan_unit
+from .outcomes import floor_at_observed, observed_part, outcome, to_plan_unit
 
 # January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
 # back-loaded: nationally 1074 of 3098 亿元 in 2021 fell in H1 (0.35; bundled history). For the
 # rest no half-year data exist here: half, give or take 0.05 (a judgement).
 H1_SHARE = {"pledge": (0.35, 0.10), "default": (0.5, 0.05)}
+# The year whose half-year figures a family's share was learned from: a run as of an earlier year
+# did not know it and uses half, with the pledge spread (``h1_share``).
+H1_SHARE_YEAR = {"pledge": 2021}
 # Regions whose paths are held in memory at once by ``assess``.
 CHUNK_REGIONS = 50
 # Without a panel to borrow from, a series must speak for itself.
@@ -111,7 +114,7 @@ def prepare(
     ]
     calls = (
         delayed(_baseline)(
-            obs, group, n_paths, seed, region_rows[obs.region], region_text[obs.region]
+            obs, group, n_paths, seed, region_rows[obs.region], region_text[obs.region], as_of
         )
         for obs, group in tasks
     )
@@ -175,6 +178,7 @@ def _baseline(
     seed: int,
     hist: pd.DataFrame,
     region_text: str,
+    as_of: int | None = None,
 ):
     """Baseline paths for one indicator, from the disk cache when the same data (``region_text``:
     the region's whole history), settings and code produced them before."""
@@ -186,17 +190,18 @@ def _baseline(
         periods,
         n_paths,
         seed,
-        sorted(priors().items()),
+        as_of,
+        sorted(priors(as_of).items()),
         region_text,
     )
     hit = disk_cache.load(k)
     if hit is None:
-        hit = _fit_baseline(obs, group, n_paths, seed, hist)
+        hit = _fit_baseline(obs, group, n_paths, seed, hist, as_of)
         disk_cache.save(k, hit)
     return hit
 
 
-def _fit_baseline(obs: Observed, group: list[Target], n_paths: int, seed: int, hist: pd.DataFrame):
+def _fit_baseline(obs: Observed, group: list[Target], n_paths, seed, hist, as_of=None):
     row = indicator_row(obs.indicator)
     times = {
         x for t in group for kind, p, _ in t.parts() for x in needed_times(kind, p, obs.annual)
@@ -205,33 +210,43 @@ def _fit_baseline(obs: Observed, group: list[Target], n_paths: int, seed: int, h
         times.add(float(obs.t[-1]))  # the anchor a lever's extra additions build on
     times = sorted(times)
     rng = series_rng(seed, obs.region, obs.indicator)
-    fc = _linked(obs, hist, times, n_paths, rng)
+    fc = _linked(obs, hist, times, n_paths, rng, as_of)
     reason = ""
     if fc is None:
-        fc, reason = _direct(obs, row, times, n_paths, rng)
+        fc, reason = _direct(obs, row, times, n_paths, rng, as_of)
     if fc is None:
         return None, None, reason
     sims = np.minimum(fc.paths, 100.0) if row["unit"] == "%" else fc.paths
+    sims = floor_at_observed(obs, fc.times, sims)
     paths = Paths(fc.times, sims, obs.annual, obs.additive)
     halves = {y for t in group for _, p, _ in t.parts() for y in half_year_years(p)}
     if obs.additive and halves:
-        mean, sd = H1_SHARE.get(row["family"], H1_SHARE["default"])
+        mean, sd = h1_share(row["family"], as_of)
         paths.h1_share = half_year_shares(halves, mean, sd, n_paths, rng)
     return paths, fc, reason
 
 
-def _linked(obs: Observed, hist: pd.DataFrame, times, n_paths, rng):
+def h1_share(family: str, as_of: int | None) -> tuple[float, float]:
+    """January-June share (mean, sd) of a family's yearly flow, as known by the end of ``as_of``."""
+    mean, sd = H1_SHARE.get(family, H1_SHARE["default"])
+    learned = H1_SHARE_YEAR.get(family)
+    if learned is not None and as_of is not None and as_of < learned:
+        return H1_SHARE["default"][0], sd
+    return mean, sd
+
+
+def _linked(obs: Observed, hist: pd.DataFrame, times, n_paths, rng, as_of=None):
     """A stock built from its flows, or a ratio from its stock and population, where the region
     has the series for it (``forecast.linked``)."""
     if obs.indicator in STOCK_FLOW:
-        return stock_from_flows(hist, obs.region, obs.indicator, times, n_paths, rng)
+        return stock_from_flows(hist, obs.region, obs.indicator, times, n_paths, rng, as_of)
     if obs.n_points == 0:
-        return ratio_from_stock(hist, obs.region, obs.indicator, times, n_paths, rng)
+        return ratio_from_stock(hist, obs.region, obs.indicator, times, n_paths, rng, as_of)
     return None
 
 
-def _direct(obs: Observed, row, times, n_paths, rng):
-    prior = priors().get(row["borrow"]) if row["borrow"] else None
+def _direct(obs: Observed, row, times, n_paths, rng, as_of=None):
+    prior = priors(as_of).get(row["borrow"]) if row["borrow"] else None
     if obs.n_points == 0:
         return None, "no history for this indicator in this region; import the bureau's figures"
     if prior is None and obs.n_points < MIN_OWN_POINTS:
@@ -241,7 +256,7 @@ def _direct(obs: Observed, row, times, n_paths, rng):
         )
     if np.any(obs.y <= 0):
         return None, "zero or negative values: the log-scale model cannot use them"
-    return forecast(obs, times, n_paths, rng, prior, row["borrow"] or None), ""
+    return forecast(obs, times, n_paths, rng, prior, row["borrow"] or None, as_of), ""
 
 
 def lever_start(run: TargetRun, scenario: Scenario) -> int:
@@ -330,7 +345,21 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
     else:
         rec["parts"] = parts
     if t.end <= run.now:
-        rec["reason"] = "period over; outcome not in history, so forecast"
+        # The period is over: the figure exists somewhere but not in this history. The number
+        # is what the forecast said, not a current-trend forecast.
+        rec["status"] = "awaiting_outcome"
+        rec["reason"] = (
+            "period over; the outcome is not in the history yet (import it): p_hit is the "
+            "forecast from the data known"
+            + (f" as of {run.as_of}" if run.as_of is not None else "")
+        )
+    else:
+        part = observed_part(t, run.obs)
+        if part:
+            rec["reason"] = (
+                f"period partly observed ({part}); the simulation keeps each flow at or above "
+                "what is observed"
+            )
     idle = idle_in_period(run, scenario)
     if idle:
         rec["idle_levers"] = idle
@@ -365,6 +394,9 @@ def _growth_needed(run: TargetRun) -> dict:
     t, obs = run.target, run.obs
     if t.kind == "growth" or obs.n_points == 0 or t.threshold is None:
         return {}
+    if t.end <= run.now or t.period.start < obs.t[-1] - 1e-9:
+        # Over, or already under way past the last point: a yearly rate from here means nothing.
+        return {"growth_needed": None, "growth_history": None}
     last_t, last = obs.t[-1], obs.y[-1] * to_plan_unit(t, t.kind, obs.unit)
     level = t.threshold / t.period.years if t.kind in ("cumulative",) else t.threshold
     end = t.period.start + t.period.years / 2 if obs.annual else t.period.end

@@ -26,7 +26,7 @@ FIXED = Prior(m0=0.1, tau0=1e-6, s0=0.2, nu0=1e7, source="fixed for the test")
 def fixed_prior(monkeypatch):
     """Known drift 0.1 and volatility 0.2: the predictive is log-normal in closed form."""
     table = {k: FIXED for k in priors_mod.priors()}
-    monkeypatch.setattr("ipcast.scenarios.engine.priors", lambda: table)
+    monkeypatch.setattr("ipcast.scenarios.engine.priors", lambda *a: table)
 
 
 def test_level_p_hit_matches_the_lognormal_closed_form(fixed_prior):

@@ -5,7 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from ipcast.cli.app import app
-from ipcast.report.html import _stability
+from ipcast.report.document import _stability
 
 runner = CliRunner()
 
@@ -90,7 +90,12 @@ def test_lever_page_shows_ranks_with_their_stability():
             "order_changes_when_widened": True,
         },
     }
-    html = _stability({"records": [rec]}, "tornado_t1", "zh")
-    assert "保持前三的比例" in html and "90%" in html and "判断" in html and "有变化" in html
-    assert _stability({"records": [rec]}, "fan_x", "zh") == ""
-    assert "Holds rank" in _stability({"records": [rec]}, "tornado_t1", "en")
+
+    def text(lang):
+        table, note = _stability({"records": [rec]}, "tornado_t1", lang)
+        return " ".join([*table["head"], *(c for row in table["rows"] for c in row), note["text"]])
+
+    zh = text("zh")
+    assert "保持前三的比例" in zh and "90%" in zh and "判断" in zh and "有变化" in zh
+    assert _stability({"records": [rec]}, "fan_x", "zh") == []
+    assert "Holds rank" in text("en")

@@ -34,7 +34,7 @@ def test_bundled_lapse_rate_comes_from_national_data():
 
 
 def test_stock_built_from_flat_flows(monkeypatch):
-    monkeypatch.setattr(linked, "priors", lambda: {"patent_flow": STILL, "patent_stock": STILL})
+    monkeypatch.setattr(linked, "priors", lambda *a: {"patent_flow": STILL, "patent_stock": STILL})
     monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
     h = _history(
         [("x", "effective_invention_patents", "2020", "asof", 1000.0, "件")]
@@ -50,7 +50,7 @@ def test_stock_built_from_flat_flows(monkeypatch):
 
 
 def test_ratio_from_stock_and_population(monkeypatch):
-    monkeypatch.setattr(linked, "priors", lambda: {"patent_stock": STILL})
+    monkeypatch.setattr(linked, "priors", lambda *a: {"patent_stock": STILL})
     monkeypatch.setattr(linked, "POPULATION_PRIOR", STILL)
     h = _history(
         [

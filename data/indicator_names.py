@@ -1,0 +1,175 @@
+"""Indicator names as bureaus and plans write them (专利授权量（件）, 2023年末有效发明专利拥有量,
+專利授權量) matched to catalog slugs through ``indicator_aliases.csv``; never a silent guess.
+
+A name is folded before matching: full-width forms and traditional characters made plain,
+a unit in brackets (件, 万件, 亿元, 万元) set aside for the reader to use, years with
+年度/年末/年底 dropped, and a closing 量/数/数量 dropped, so 有效发明专利拥有量 and
+有效发明专利拥有数 are one name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+
+from . import units
+from .errors import InputError
+from .text import fold, simplified
+
+_UNIT_WORDS = sorted(set(units.UNITS) | set(units.ALIASES), key=len, reverse=True)
+_UNIT = "|".join(map(re.escape, _UNIT_WORDS))
+_BRACKET = re.compile(rf"[(\[【]\s*(?:单位[:：]?)?\s*({_UNIT})\s*[)\]】]")
+_SLASH_UNIT = re.compile(rf"(?:[/／,，]|单位[:：])\s*({_UNIT})$")
+_YEAR = re.compile(r"(19|20)\d{2}\s*年?(度|末|底)?")
+_LEADING = (
+    "年末",
+    "年底",
+    "全年",
+    "当年",
+    "本年",
+)  # 年度X without a year means a yearly flow: kept
+_TRAILING = ("年度", "年末", "年底")
+_ENDINGS = ("数量", "总量", "总数", "量", "数")
+
+
+def split_label(text: str) -> tuple[str, str | None]:
+    """``('专利授权量', '件')`` for ``'专利授权量（件）'``: the name and a unit written with it."""
+    s = fold(text)
+    unit = None
+    m = _BRACKET.search(s) or _SLASH_UNIT.search(s)
+    if m:
+        unit = units.canonical(m.group(1))
+        s = (s[: m.start()] + s[m.end() :]).strip()
+    return s, unit
+
+
+def name_key(text: str) -> str:
+    """The folded form two spellings of one indicator share."""
+    s, _ = split_label(text)
+    s = _YEAR.sub("", s)
+    for w in _LEADING:
+        s = s.removeprefix(w)
+    for w in _TRAILING:
+        s = s.removesuffix(w)
+    s = s.replace("(累计)", "累计").replace("(新增)", "新增").replace("(总量)", "")
+    for w in _ENDINGS:
+        if s.endswith(w) and len(s) > len(w) + 1:
+            s = s[: -len(w)]
+            break
+    return s
+
+
+@cache
+def alias_table() -> dict[str, str]:
+    """name key -> slug, from the catalog (slugs, Chinese and English names) and the alias file.
+    Two names that fold alike but point at different slugs are refused at load."""
+    from .catalog import indicators
+
+    cat = indicators()
+    table: dict[str, str] = {}
+    sources: dict[str, str] = {}
+
+    def add(name: str, slug: str, where: str) -> None:
+        key = name_key(name)
+        if key in table and table[key] != slug:
+            raise InputError(
+                where,
+                f"'{name}' folds to '{key}', already {table[key]} (from {sources[key]})",
+                "make the alias more specific",
+            )
+        table[key], sources[key] = slug, where
+
+    for slug, row in cat.iterrows():
+        add(slug, slug, f"indicators.csv {slug}")
+        add(row["zh"], slug, f"indicators.csv {slug}")
+        add(row["en"], slug, f"indicators.csv {slug}")
+    for i, row in _aliases().iterrows():
+        where = f"indicator_aliases.csv row {i + 2}"
+        if row["slug"] not in cat.index:
+            raise InputError(where, f"unknown slug '{row['slug']}'", "use a slug of indicators.csv")
+        add(row["alias"], row["slug"], where)
+    return table
+
+
+def _aliases() -> pd.DataFrame:
+    path = resources.files("ipcast.data").joinpath("indicator_aliases.csv")
+    with path.open("r", encoding="utf-8") as f:
+        return pd.read_csv(f, dtype=str, keep_default_na=False)
+
+
+def match_indicator(name: str, mapping: dict[str, str] | None = None) -> str | None:
+    """The slug a name means, or ``None``. ``mapping`` (the user's own names) is tried first."""
+    if not str(name).strip():
+        return None
+    table = alias_table()
+    key = name_key(name)
+    mine = {name_key(k): v for k, v in (mapping or {}).items()}
+    if key in mine:
+        return mine[key]
+    if key in table:
+        return table[key]
+    if re.search(r"[\u4e00-\u9fff]", key):
+        key = name_key(simplified(key))
+        return mine.get(key) or table.get(key)
+    return None
+
+
+def closest(name: str, n: int = 3) -> list[str]:
+    """The ``n`` catalog entries nearest to ``name``, as 'zh (slug)'."""
+    from .catalog import indicators
+
+    cat = indicators()
+    table = alias_table()
+    key = name_key(simplified(str(name)))
+    out: list[str] = []
+    for hit in difflib.get_close_matches(key, list(table), n=12, cutoff=0.3):
+        slug = table[hit]
+        label = f"{cat.at[slug, 'zh']} ({slug})"
+        if label not in out:
+            out.append(label)
+    return out[:n]
+
+
+def unknown_indicator_fix(name: str) -> str:
+    """The one-line way to map a name ipcast does not know."""
+    near = closest(name)
+    slug = near[0].rsplit("(", 1)[1].rstrip(")") if near else "patent_grants"
+    shown = "; ".join(near) if near else "none close"
+    return (
+        f"nearest: {shown}. Map it: ipcast import FILE --map '{name}={slug}' (or --map a CSV "
+        "of name,code lines); add the meaning to data/indicators.csv if none fits"
+    )
+
+
+def read_name_map(items: list[str]) -> dict[str, str]:
+    """``['专利授权数=patent_grants', 'names.csv']`` as {name: slug}; every code is checked."""
+    from pathlib import Path
+
+    from .catalog import indicators
+
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" in item:
+            name, slug = item.split("=", 1)
+            out[name.strip()] = slug.strip()
+            continue
+        p = Path(item)
+        if not p.exists():
+            raise InputError("--map", f"'{item}' is neither NAME=CODE nor a file", "see --help")
+        for i, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines()):
+            if line.strip() and "," in line:
+                name, slug = line.split(",", 1)
+                out[name.strip()] = slug.strip()
+            elif line.strip():
+                raise InputError(f"{item} row {i + 1}", "not 'name,code'", "one name,code a line")
+    cat = indicators()
+    for name, slug in out.items():
+        if slug not in cat.index:
+            raise InputError(
+                "--map", f"'{name}={slug}': unknown code '{slug}'", "see `ipcast indicators`"
+            )
+    return out

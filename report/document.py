@@ -1,0 +1,338 @@
+"""The briefing as a list of blocks (title, headings, paragraphs, tables, charts, page breaks),
+built once from ``build_briefing``'s dict; the DOCX, PDF and HTML writers only lay these blocks
+out, so the three formats say the same thing in the same order.
+
+Page one is what a leader reads: the conclusion in one sentence, the traffic-light table, the three
+levers that change the odds most, and what the numbers rest on. The appendix follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..data.catalog import indicator as indicator_row
+from . import words
+from .sources import GRADE_WORDS, WEAK
+from .text import fmt, pct, plus_minus
+
+COLORS = {
+    "green": "#70ad47",
+    "amber": "#ffc000",
+    "red": "#c00000",
+    "met": "#548235",
+    "missed": "#7f0000",
+    "pending": "#8eaadb",
+    "grey": "#a6a6a6",
+}
+SUMMARY_ROWS = 18  # traffic-light rows that still leave page one room for the rest
+ASSESSED = ("simulated", "resolved", "awaiting_outcome")
+CJK = r"[\u4e00-\u9fff]"
+
+
+def block(kind: str, text: str = "", **kw) -> dict:
+    return {"kind": kind, "text": text, **kw}
+
+
+def blocks(b: dict) -> list[dict]:
+    lang = b["lang"]
+    w = words.WORDS[lang]
+    out = [
+        block("title", _title(b, w)),
+        block("meta", _meta(b, w, lang)),
+        block("h1", w["s1"]),
+        block("p", conclusion(b)),
+        *[block("bullet", s) for s in b["sentences"][1:]],
+        block("h1", w["s2"]),
+        _light_table(b, w, lang),
+        block("small", _legend(b, w)),
+        block("h1", w["s3"]),
+        *_levers(b, w, lang),
+        block("h1", w["s4"]),
+        block("p", rests_on(b)),
+        block("pagebreak"),
+    ]
+    if b["charts"]:
+        out.append(block("h1", w["s5"]))
+        for k, fig in b["charts"].items():
+            out.append(block("chart", name=k, fig=fig))
+            out += _stability(b, k, lang)
+        out.append(block("pagebreak"))
+    out.append(block("h1", w["appendix"]))
+    out += _appendix(b, w, lang)
+    return out
+
+
+def _stability(b: dict, key: str, lang: str) -> list[dict]:
+    """Under a lever tornado: each lever's rank and how firm it is (share of effect draws that
+    keep it in the top three; whether the top order survives widened judgement ranges)."""
+    if not key.startswith("tornado_"):
+        return []
+    rec = next((r for r in b["records"] if f"tornado_{r['target_id']}" == key), None)
+    st = rec.get("lever_stability") if rec else None
+    if not st:
+        return []
+    rows = [
+        [
+            str(r["rank"]),
+            r["zh"] if lang == "zh" else r["lever"],
+            f"{r['delta']:+.1%}",
+            f"{r['top_share']:.0%}",
+            f"{r['rank_share']:.0%}",
+            words.BASIS[lang][r["basis"]],
+        ]
+        for r in rec["tornado"]
+    ]
+    label = st["ranking_label_zh"] if lang == "zh" else st["ranking_label_en"]
+    head, changes, holds = words.WIDENED[lang]
+    widened = changes if st["order_changes_when_widened"] else holds
+    sep = "：" if lang == "zh" else ": "
+    table = _table(list(words.STABILITY[lang]), rows, [0.08, 0.37, 0.16, 0.13, 0.13, 0.13])
+    return [table, block("small", f"{label}　{head}{sep}{widened}")]
+
+
+def _title(b: dict, w: dict) -> str:
+    name = b["region_zh"] if b["lang"] == "zh" else b["region_en"]
+    return f"{name}{w['title']}" if b["lang"] == "zh" else f"{name}: {w['title']}"
+
+
+def _meta(b: dict, w: dict, lang: str) -> str:
+    sc = b["scenario"]
+    parts = [
+        f"{w['date']}：{b['date']}" if lang == "zh" else f"{w['date']}: {b['date']}",
+        f"{w['asof']}：{b['vintage_zh']}" if lang == "zh" else f"{w['asof']}: {b['vintage']}",
+        f"{w['scenario']}：{sc.zh}" if lang == "zh" else f"{w['scenario']}: {sc.en}",
+    ]
+    return "　".join(parts) if lang == "zh" else " · ".join(parts)
+
+
+def _light(r: dict) -> str:
+    return "pending" if r["status"] == "awaiting_outcome" else r["light"]
+
+
+def conclusion(b: dict) -> str:
+    """One sentence: how the plan's targets stand."""
+    recs = b["records"]
+    count = {k: sum(_light(r) == k for r in recs) for k in COLORS}
+    open_ = [r for r in recs if r["status"] == "simulated" and not words.finished(r)]
+    over = [r for r in recs if r["status"] == "simulated" and words.finished(r)]
+    lead = "" if open_ or not over else "规划期已结束；"
+    if b["lang"] == "zh":
+        parts = []
+        if open_:
+            parts.append(f"按当前趋势，{len(open_)}项在期目标中")
+            by = {k: sum(r["light"] == k for r in open_) for k in ("green", "amber", "red")}
+            parts[-1] += f"{by['green']}项把握较大、{by['amber']}项存在风险、{by['red']}项难以达成"
+        if over:
+            parts.append(f"{len(over)}项规划期已结束、结果尚待公布")
+        if count["met"] + count["missed"]:
+            parts.append(f"{count['met']}项已达成、{count['missed']}项未达成")
+        if count["grey"]:
+            parts.append(f"{count['grey']}项缺少数据、暂无法测算")
+        return f"{lead}共{len(recs)}项量化目标：" + "；".join(parts) + "。"
+    parts = []
+    if open_:
+        by = {k: sum(r["light"] == k for r in open_) for k in ("green", "amber", "red")}
+        parts.append(
+            f"of {len(open_)} open targets, on the current trend {by['green']} are likely, "
+            f"{by['amber']} at risk and {by['red']} unlikely"
+        )
+    if over:
+        parts.append(f"{len(over)} whose period is over await their outcome")
+    if count["met"] + count["missed"]:
+        parts.append(f"{count['met']} met and {count['missed']} missed")
+    if count["grey"]:
+        parts.append(f"{count['grey']} cannot be assessed for lack of data")
+    lead = "The plan period is over; " if lead else ""
+    return f"{lead}{len(recs)} quantified targets: " + "; ".join(parts) + "."
+
+
+def _light_table(b: dict, w: dict, lang: str) -> dict:
+    shown = [r for r in b["records"] if r["status"] in ASSESSED]
+    shown = sorted(shown, key=lambda r: (r["p_hit"] is None, r["p_hit"] or 0))[:SUMMARY_ROWS]
+    head = [w["light"], w["target"], w["period"], w["threshold"], w["p"], w["range"], w["revised"]]
+    rows, fills = [], []
+    for r in shown:
+        lt = _light(r)
+        label = r["label_zh"] if lang == "zh" else r["label_en"]
+        rows.append([w[lt], label, _period(r), _threshold(r), *_odds(r, w, b["revised"])])
+        fills.append(COLORS[lt])
+    widths = [0.08, 0.30, 0.13, 0.12, 0.11, 0.15, 0.11]
+    return block("table", head=head, rows=rows, widths=widths, fills=fills, summary=True)
+
+
+def _period(r: dict) -> str:
+    period = str(r["period"]).split(",")
+    return period[0] if len(period) == 1 else f"{period[0]}…{period[-1]}"
+
+
+def _threshold(r: dict) -> str:
+    th = r["threshold"]
+    text = "/".join(fmt(x) for x in th) if isinstance(th, list) else fmt(th)
+    return f"{text}{r['unit']}"
+
+
+def _odds(r: dict, w: dict, revised: dict) -> list[str]:
+    rv = revised.get(r["target_id"])
+    rv = "" if rv is None else fmt(rv)
+    if r["status"] == "resolved":
+        out = r["outcome"]
+        return [
+            w["met"] if r["hit"] else w["missed"],
+            "" if isinstance(out, list) else fmt(out),
+            "",
+        ]
+    if r["p_hit"] is None:
+        return [w["pending"], "", rv]
+    rng = "" if r["q10"] is None else f"{fmt(r['q10'])}–{fmt(r['q90'])}"
+    return [f"{pct(r['p_hit'])}%±{plus_minus(r)}", rng, rv]
+
+
+def _legend(b: dict, w: dict) -> str:
+    g, a = b["bands"]
+    text = w["legend"].format(g=f"{g:.0%}", a=f"{a:.0%}")
+    grey = sum(r["status"] not in ASSESSED for r in b["records"])
+    if grey:
+        text += (
+            f"另有{grey}项目标暂无法测算，原因见附录四。"
+            if b["lang"] == "zh"
+            else f" {grey} more cannot be assessed (A4)."
+        )
+    return text
+
+
+def _levers(b: dict, w: dict, lang: str) -> list[dict]:
+    if not b["top_levers"]:
+        return [block("p", w["no_levers"])]
+    out = []
+    for i, lv in enumerate(b["top_levers"], 1):
+        d = pct(lv["delta"])
+        if lang == "zh":
+            text = f"{i}. {lv['zh']}：满力度实施可使「{lv['label_zh']}」达标概率提高约{d}个百分点。"
+        else:
+            text = (
+                f"{i}. {lv['lever']}: at full intensity it raises the odds of "
+                f"'{lv['label_en']}' by about {d} percentage points."
+            )
+        out.append(block("p", text))
+    if len(out) < 3:
+        out.append(block("small", w["few_levers"]))
+    return out
+
+
+def rests_on(b: dict) -> str:
+    """Own points by source grade, what was borrowed, and how recent the data are."""
+    lang, g = b["lang"], b["grades"]
+    names = GRADE_WORDS[lang]
+    sim = [r for r in b["records"] if r["status"] == "simulated"]
+    borrowed = sum(bool(r.get("borrowed")) and "nothing" not in r["borrowed"] for r in sim)
+    weak = sum(g.get(k, 0) for k in WEAK)
+    n = sum(g.values())
+    if lang == "zh":
+        by = "、".join(f"{names[k]}{v}个" for k, v in g.items())
+        text = f"本地区历史数据点共{n}个（{by}）；" if n else "本地区没有可用的历史数据；"
+        text += f"{len(sim)}项测算目标中{borrowed}项借用了同类地区序列的增长与波动（见附录三）；"
+        text += f"数据截至{b['vintage_zh']}。"
+        if weak:
+            text += f"其中{weak}个数据点仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
+        return text
+    by = ", ".join(f"{v} {names[k]}" for k, v in g.items())
+    text = f"{n} own data points ({by}); " if n else "No own data points; "
+    text += f"{borrowed} of {len(sim)} forecasts borrow growth and volatility from similar "
+    text += f"series (A3); data as of {b['vintage']}."
+    if weak:
+        text += f" {weak} points come only from reposts (flagged in A5): check them."
+    return text
+
+
+def _appendix(b: dict, w: dict, lang: str) -> list[dict]:
+    recs = b["records"]
+    label = "label_zh" if lang == "zh" else "label_en"
+    per = [
+        [
+            r[label],
+            str(r["n_points"]),
+            words.method(r.get("method"), lang),
+            words.borrowed(r.get("borrowed"), lang),
+        ]
+        for r in recs
+        if r["status"] == "simulated"
+    ]
+    cal = [
+        [*words.calibration_row(fam, c, lang), _backtests(c, lang)]
+        for fam, c in b["calibration"].items()
+    ]
+    missing = [
+        [r[label], words.status(r, lang), words.reason(r, lang)]
+        for r in recs
+        if r["status"] not in ASSESSED
+    ]
+    grades = GRADE_WORDS[lang]
+    src = [
+        [
+            indicator_row(s["indicator"])["zh"] if lang == "zh" else s["indicator"],
+            str(s["period"]),
+            f"{fmt(float(s['value']))}{s['unit']}",
+            grades.get(s["grade"], s["grade"]) + (w["weak"] if s["grade"] in WEAK else ""),
+            f"{_title_in(s['source_title'], lang)} {s['source']}".strip(),
+        ]
+        for s in b["sources"]
+    ]
+    out = [block("h2", w["a1"]), block("p", words.METHOD[lang])]
+    out += [block("h2", w["a2"])]
+    out.append(_table([w["family"], w["members"], "n", w["coverage"]], cal, [0.2, 0.3, 0.1, 0.4]))
+    out += [block("h2", w["a3"])]
+    out.append(
+        _table([w["target"], w["n"], w["method_col"], w["borrowed"]], per, [0.25, 0.1, 0.2, 0.45])
+    )
+    out += [block("h2", w["a4"])]
+    out.append(_table([w["target"], w["status"], w["reason"]], missing, [0.35, 0.2, 0.45]))
+    out += [block("h2", w["a5"])]
+    out.append(
+        _table(
+            [w["indicator"], w["period"], w["value"], w["grade"], w["source"]],
+            src,
+            [0.17, 0.12, 0.12, 0.14, 0.45],
+        )
+    )
+    return out
+
+
+def _title_in(title, lang: str) -> str:
+    """A source's title; in Chinese without the notes in English the data files add to some
+    (the address beside it still names the source)."""
+    title = str(title or "")
+    if lang != "zh":
+        return title
+    title = re.sub(r"[(（][^()（）]*[)）]", _keep_chinese, title)
+    return title if re.search(CJK, title) and not re.search(r"[A-Za-z]{4,}", title) else ""
+
+
+def _keep_chinese(m: re.Match) -> str:
+    return (
+        m.group(0)
+        if re.search(CJK, m.group(0)) and not re.search(r"[A-Za-z]{2,}", m.group(0))
+        else ""
+    )
+
+
+def _table(head, rows, widths) -> dict:
+    if not rows:
+        return block("p", "—")
+    return block("table", head=head, rows=rows, widths=widths, fills=None, summary=False)
+
+
+def _backtests(c: dict, lang: str) -> str:
+    out = []
+    for panel, m in c.get("backtests", {}).items():
+        name = words.PANEL_NAMES.get(panel, panel) if lang == "zh" else panel
+        out.append(
+            f"{name}：80%区间{m['coverage_80']:.0%}，95%区间{m['coverage_95']:.0%}"
+            f"（{m['n_forecasts']}次）"
+            if lang == "zh"
+            else f"{panel}: 80% {m['coverage_80']:.0%}, 95% {m['coverage_95']:.0%} "
+            f"(n={m['n_forecasts']})"
+        )
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(out) or (
+        "无独立序列，以专利与商标序列合并校准" if lang == "zh" else c["source"]
+    )

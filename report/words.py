@@ -1,0 +1,263 @@
+"""The briefing's words in Chinese and English, and the engine's English reasons in Chinese.
+
+Everything the Chinese briefing prints comes from here or from the Chinese fields of the data
+(``label_zh``, ``zh``), so a Chinese reader meets no English beyond codes and units.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORDS = {
+    "zh": {
+        "title": "知识产权规划目标达成情况研判简报",
+        "green": "绿灯",
+        "amber": "黄灯",
+        "red": "红灯",
+        "met": "已达成",
+        "missed": "未达成",
+        "grey": "无法测算",
+        "pending": "待公布",
+        "light": "研判",
+        "target": "目标",
+        "period": "期限",
+        "threshold": "规划值",
+        "p": "达标概率",
+        "range": "可能区间",
+        "revised": "80%把握可承诺值",
+        "s1": "一、总体判断",
+        "s2": "二、各项目标研判",
+        "s3": "三、最能改变结果的三项措施",
+        "s4": "四、数据依据",
+        "s5": "五、图表",
+        "appendix": "附录",
+        "a1": "附录一　方法说明",
+        "a2": "附录二　回测校准",
+        "a3": "附录三　各目标依据的数据",
+        "a4": "附录四　无法测算的目标及原因",
+        "a5": "附录五　数据来源及其等级",
+        "date": "生成日期",
+        "asof": "数据截至",
+        "scenario": "情景",
+        "plan": "规划",
+        "n": "本地数据点",
+        "method_col": "方法",
+        "borrowed": "借用信息",
+        "family": "指标类别",
+        "members": "组合模型",
+        "coverage": "区间覆盖率",
+        "indicator": "指标",
+        "value": "数值",
+        "source": "来源",
+        "grade": "等级",
+        "status": "状态",
+        "reason": "原因",
+        "lever": "措施",
+        "effect": "作用",
+        "none": "无",
+        "weak": "（转载，建议核实）",
+        "legend": "绿灯：达标概率≥{g}；黄灯：{a}–{g}；红灯：<{a}。可能区间为10%至90%分位。",
+        "no_levers": "当前情景下各项措施对达标概率的影响均不足1个百分点。",
+        "few_levers": "其余措施对各目标达标概率的影响均不足1个百分点。",
+        "page": "第{n}页",
+    },
+    "en": {
+        "title": "IP plan targets: how likely, what to promise",
+        "green": "green",
+        "amber": "amber",
+        "red": "red",
+        "met": "met",
+        "missed": "missed",
+        "grey": "no basis",
+        "pending": "awaiting outcome",
+        "light": "Light",
+        "target": "Target",
+        "period": "Period",
+        "threshold": "Plan",
+        "p": "P(met)",
+        "range": "Likely range",
+        "revised": "At 80 % confidence",
+        "s1": "1. Conclusion",
+        "s2": "2. The targets",
+        "s3": "3. The three levers that change the odds most",
+        "s4": "4. What the numbers rest on",
+        "s5": "5. Charts",
+        "appendix": "Appendix",
+        "a1": "A1. Method",
+        "a2": "A2. Backtest calibration",
+        "a3": "A3. What each forecast rests on",
+        "a4": "A4. Targets that cannot be assessed, and why",
+        "a5": "A5. Data sources and their grade",
+        "date": "Date",
+        "asof": "Data as of",
+        "scenario": "Scenario",
+        "plan": "Plan",
+        "n": "Own points",
+        "method_col": "Method",
+        "borrowed": "Borrowed",
+        "family": "Family",
+        "members": "Models combined",
+        "coverage": "Interval coverage",
+        "indicator": "Indicator",
+        "value": "Value",
+        "source": "Source",
+        "grade": "Grade",
+        "status": "Status",
+        "reason": "Reason",
+        "lever": "Lever",
+        "effect": "Effect",
+        "none": "none",
+        "weak": " (repost: check it)",
+        "legend": (
+            "green: P(met) ≥ {g}; amber: {a}-{g}; red: < {a}. "
+            "Likely range: 10th to 90th percentile."
+        ),
+        "no_levers": "No lever moves any target's odds by a percentage point in this scenario.",
+        "few_levers": "No other lever moves any target's odds by a percentage point.",
+        "page": "page {n}",
+    },
+}
+
+METHOD = {
+    "zh": (
+        "每个指标按历史数据外推成数千条可能的未来路径：数据点少时，增长率与波动借用全国各省或"
+        "国际同类序列的经验（并随本地数据增多而减少借用）；数据点多时，用多个模型的校准组合。"
+        "每条路径上按规划口径（当年值、累计、年均、存量、逐年）判断是否达标，达标路径所占比例即"
+        "达标概率。概率的可信度已在真实历史数据上回测检验（见附录二）。“±”为模拟误差，不含模型"
+        "误差。措施效果的幅度多为判断（证据见措施证据文件），可在情景文件或本地措施文件中修改。"
+    ),
+    "en": (
+        "Each indicator is extrapolated into thousands of possible future paths: with few data "
+        "points, growth and volatility are borrowed from comparable real series (Chinese "
+        "provinces, other countries), less so as local points accrue; with long series, a "
+        "calibrated combination of models is used. Each path is judged as the plan words the "
+        "target (a year's level, a total, a yearly average, a stock, every year); the share of "
+        "paths that meet it is the probability. Its calibration was measured on real held-out "
+        "data (A2). '±' is simulation error only. Lever effect sizes are mostly judgements "
+        "(evidence in data/lever_evidence.yaml) and can be changed in a scenario or local lever "
+        "file."
+    ),
+}
+
+# Forecast methods and borrowed panels, as the engine describes them, by keyword.
+METHOD_ZH = (
+    ("ensemble", "多模型校准组合"),
+    ("calibrated", "校准"),
+    ("random walk", "对数随机游走"),
+    ("borrowed prior", "借用同类序列先验"),
+    ("stock", "由新增量累计存量"),
+    ("ratio", "由存量与人口推算"),
+    ("theta", "Theta模型"),
+    ("ets", "指数平滑"),
+)
+PANEL_ZH = (
+    ("nothing borrowed", "未借用（仅本地数据，弱先验）"),
+    (
+        "no pledge panel",
+        "无质押融资序列：增长取全国与广东质押融资的年增长率，波动取省级专利序列的高分位（判断）",
+    ),
+    ("no copyright panel", "无版权序列：以专利与商标存量序列合并代替"),
+    ("trademark registrations by holder", "美国与欧盟按持有国统计的商标注册量（NCSES）"),
+    ("Chinese provincial domestic patents", "全国各省国内专利（国家统计局、科技统计年鉴）"),
+    ("PCT", "各国PCT国际专利申请（NCSES）"),
+    ("patent", "国际专利序列"),
+)
+
+# The engine's reasons (English) by status and pattern, in Chinese.
+REASONS_ZH = (
+    (r"^no history", "本地区无该指标的历史数据，可导入本局统计数据后测算"),
+    (r"^(\d+) point\(s\) and no comparable", "本地数据仅{0}个点，且无可借用的同类序列"),
+    (r"^zero or negative", "数据含零或负值，无法按对数模型测算"),
+    (r"^the plan states no number", "规划未给出具体数值"),
+    (r"^period over", "规划期已结束，结果尚未公布，按已有数据估计"),
+    (r"^outcome known", "结果已由历史数据确定"),
+    (r"^met already", "已由历史数据提前达成"),
+)
+STATUS_ZH = {
+    "simulated": "已测算",
+    "resolved": "已有结果",
+    "no_history": "缺少历史数据",
+    "no_threshold": "无量化目标值",
+    "invalid": "口径不一致",
+    "awaiting_outcome": "规划期已结束，待公布",
+    "awaiting": "待公布",
+}
+
+
+def reason(rec: dict, lang: str) -> str:
+    text = str(rec.get("reason") or "")
+    if lang != "zh":
+        return text
+    for pattern, zh in REASONS_ZH:
+        m = re.match(pattern, text)
+        if m:
+            return zh.format(*m.groups())
+    return STATUS_ZH.get(rec.get("status"), "暂无法测算")
+
+
+def status(rec: dict, lang: str) -> str:
+    s = str(rec.get("status") or "")
+    return STATUS_ZH.get(s, "暂无法测算") if lang == "zh" else s.replace("_", " ")
+
+
+def method(text: str, lang: str) -> str:
+    if lang != "zh" or not text:
+        return text or ""
+    low = text.lower()
+    found = [zh for key, zh in METHOD_ZH if key in low]
+    return "，".join(found) or "统计模型"
+
+
+def borrowed(text: str, lang: str) -> str:
+    """What a forecast borrowed, in Chinese: how much, and from which real series."""
+    if lang != "zh" or not text:
+        return text or ""
+    how = "全部借用" if "entirely" in text else "部分借用" if "partly" in text else ""
+    for key, zh in PANEL_ZH:
+        if key.lower() in text.lower():
+            return zh if key == "nothing borrowed" else f"增长与波动{how}：{zh}"
+    return f"增长与波动{how}：同类序列"
+
+
+def finished(rec: dict) -> bool:
+    """The plan period is over (whether or not its outcome is known yet)."""
+    return rec.get("status") in ("resolved", "awaiting_outcome") or str(
+        rec.get("reason") or ""
+    ).startswith("period over")
+
+
+FAMILY_ZH = {"patent": "专利", "trademark": "商标", "copyright": "版权", "pledge": "质押融资"}
+MEMBER_ZH = {"theta": "Theta模型", "ets": "指数平滑", "rw_drift": "随机游走", "prophet": "Prophet"}
+PANEL_NAMES = {
+    "china_provinces": "全国各省专利序列",
+    "uspto_trademarks": "美国商标注册序列",
+    "euipo_trademarks": "欧盟商标注册序列",
+}
+
+
+def calibration_row(family: str, c: dict, lang: str) -> list[str]:
+    if lang != "zh":
+        return [family, ", ".join(c["members"]), str(c["n_forecasts"])]
+    members = "、".join(MEMBER_ZH.get(m, m) for m in c["members"])
+    return [FAMILY_ZH.get(family, family), members, str(c["n_forecasts"])]
+
+
+STABILITY = {
+    "zh": (
+        "排名",
+        "措施",
+        "满力度时达标概率变化",
+        "保持前三的比例",
+        "保持名次的比例",
+        "效果范围依据",
+    ),
+    "en": ("Rank", "Lever", "Change in P(met)", "Top-3 share", "Holds rank", "Range from"),
+}
+WIDENED = {
+    "zh": ("判断放宽一倍后前三顺序", "有变化", "不变"),
+    "en": ("Top 3 if judged ranges doubled", "changes", "holds"),
+}
+BASIS = {
+    "zh": {"evidence": "实测", "judgement": "判断", "local": "本地"},
+    "en": {"evidence": "evidence", "judgement": "judgement", "local": "local"},
+}

@@ -1,0 +1,50 @@
+"""`ipcast backtest` on a planner's short series: origins from the data, the selected forecast
+scored, never silently nothing, every format."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+
+runner = CliRunner()
+SIX = [1200, 1350, 1500, 1710, 1650, 1800]
+
+
+@pytest.fixture
+def six_years(tmp_path, home):
+    f = tmp_path / "six.csv"
+    lines = ["region,indicator,period,value,unit"]
+    lines += [f"county_x,patent_grants,{2018 + i},{v},件" for i, v in enumerate(SIX)]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return f
+
+
+def _run(f, *extra):
+    return runner.invoke(app, ["backtest", "--history", str(f), "--paths", "200", *extra])
+
+
+def test_a_six_year_file_scores_the_selected_forecast(six_years):
+    res = _run(six_years, "--format", "json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    # Origins 2019-2022 (two points or more before, one after), horizons 1-3 where known:
+    # 3 + 3 + 2 + 1 forecasts.
+    assert out["selected"]["n_forecasts"] == 9
+    assert out["start"] == 2019
+    # The candidates need five points: only origin 2022 (one forecast each).
+    assert out["models"]["naive"]["n_forecasts"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_every_format_works_on_a_short_file(six_years, fmt):
+    res = _run(six_years, "--format", fmt)
+    assert res.exit_code == 0, res.output
+    assert "selected" in res.stdout
+
+
+def test_nothing_to_score_exits_2_saying_what_is_missing(six_years):
+    res = _run(six_years, "--start", "2023")
+    assert res.exit_code == 2
+    assert "nothing to score" in res.output and "--start" in res.output

@@ -1,0 +1,217 @@
+"""The briefing as DOCX, PDF and HTML with no Chinese system font and no browser: read back,
+summary on one A4 page, nothing past the page edge, Chinese throughout, same seed same bytes."""
+
+import re
+
+import docx
+import pypdfium2
+import pytest
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+from ipcast.data.catalog import indicators
+from ipcast.data.target_files import bundled_targets
+from ipcast.report.charts import fan_chart, texts_outside, tornado_chart
+
+runner = CliRunner()
+PLANS = ["chengdu", "dazhou", "guanghan", "rongchang", "tianchang"]
+USER = "deyang"  # no bundled plan: history and targets come from the user's files
+# Latin words the Chinese briefing may show: codes, units, model and panel names.
+ALLOWED = {
+    "theta",
+    "ncses",
+    "pct",
+    "iso",
+    "cnipa",
+    "uspto",
+    "euipo",
+    "wipo",
+    "gi",
+    "nbs",
+    "n",
+    "gdp",
+}
+USER_HISTORY = """region,indicator,period,value,unit,source
+deyang,patent_grants,2018,4100,件,德阳市统计公报 2018
+deyang,patent_grants,2019,4600,件,德阳市统计公报 2019
+deyang,patent_grants,2020,5900,件,德阳市统计公报 2020
+deyang,patent_grants,2021,6800,件,德阳市统计公报 2021
+deyang,patent_grants,2022,6300,件,德阳市统计公报 2022
+deyang,patent_grants,2023,6000,件,德阳市统计公报 2023
+"""
+USER_TARGETS = """plan: deyang_2024-2027
+region: deyang
+title_zh: 德阳市知识产权工作方案（测试）
+title_en: Deyang IP plan (test)
+issued: '2024'
+horizon: 2024/2027
+source: user
+targets:
+- id: dy01_patent_grants
+  label_zh: 专利授权量
+  label_en: Patent grants in 2027
+  indicator: patent_grants
+  family: patent
+  kind: level
+  period: '2027'
+  threshold: 7000
+  comparator: '>='
+  unit: 件
+  quote: 2027年专利授权量达到7000件
+"""
+
+
+def _brief(tmp, region, name, *extra, seed=0):
+    args = ["brief", "-r", region, "--paths", "300", "--seed", str(seed), *extra]
+    if region == USER:
+        hist, tgt = tmp / "deyang.csv", tmp / "deyang.yaml"
+        hist.write_text(USER_HISTORY, encoding="utf-8")
+        tgt.write_text(USER_TARGETS, encoding="utf-8")
+        args += ["--history", str(hist), "--targets", str(tgt)]
+    docx_file, pdf_file = tmp / f"{name}.docx", tmp / f"{name}.pdf"
+    res = runner.invoke(app, [*args, "--out", str(docx_file), "--pdf", str(pdf_file)])
+    assert res.exit_code == 0, res.output
+    return docx_file, pdf_file
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("files")
+    return {r: _brief(tmp, r, r) for r in [*PLANS, USER]}
+
+
+def _docx_text(path) -> str:
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        parts += [c.text for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def _pdf_pages(path) -> list[str]:
+    pdf = pypdfium2.PdfDocument(str(path))
+    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+
+
+def _english_words(text: str) -> set[str]:
+    text = re.sub(r"https?://\S+|plan:\S+|[a-z]+(_[a-z0-9]+)+", " ", text)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return words - ALLOWED
+
+
+@pytest.mark.parametrize("region", [*PLANS, USER])
+def test_docx_reads_back_in_chinese(files, region):
+    text = _docx_text(files[region][0])
+    for heading in (
+        "一、总体判断",
+        "二、各项目标研判",
+        "三、最能改变结果的三项措施",
+        "四、数据依据",
+    ):
+        assert heading in text
+    assert "附录五　数据来源及其等级" in text and "知识产权规划目标达成情况研判简报" in text
+    assert not _english_words(text), sorted(_english_words(text))[:20]
+
+
+@pytest.mark.parametrize("region", [*PLANS, USER])
+def test_pdf_summary_fits_page_one_and_text_stays_inside(files, region):
+    pdf_file = files[region][1]
+    pages = _pdf_pages(pdf_file)
+    assert len(pages) >= 2
+    first = pages[0]
+    for heading in (
+        "一、总体判断",
+        "二、各项目标研判",
+        "三、最能改变结果的三项措施",
+        "四、数据依据",
+    ):
+        assert heading in first
+    assert "第1页" in first and not any("四、数据依据" in p for p in pages[1:])
+    # Addresses wrap across lines in the PDF: join the lines before taking them out.
+    joined = re.sub(r"\r?\n", "", "".join(pages))
+    assert not _english_words(joined), sorted(_english_words(joined))[:20]
+    pdf = pypdfium2.PdfDocument(str(pdf_file))
+    for page in pdf:
+        w, h = page.get_size()
+        tp = page.get_textpage()
+        for i in range(tp.count_chars()):
+            left, bottom, right, top = tp.get_charbox(i)
+            if right > left:  # spaces and line ends have empty boxes
+                assert left >= 0 and right <= w and bottom >= 0 and top <= h
+
+
+def test_user_region_is_briefed_from_its_own_files(files):
+    text = _docx_text(files[USER][0])
+    assert "德阳市" in text and "专利授权量" in text and "本地导入数据" in text
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
+    a = _brief(tmp_path, "guanghan", "a", "--charts", str(tmp_path / "ca"))
+    b = _brief(tmp_path, "guanghan", "b", "--charts", str(tmp_path / "cb"))
+    c = _brief(tmp_path, "guanghan", "c", seed=1)
+    for x, y, z in zip(a, b, c, strict=True):
+        assert x.read_bytes() == y.read_bytes(), x.name
+        assert x.read_bytes() != z.read_bytes(), x.name
+    for f in (tmp_path / "ca").iterdir():
+        assert f.read_bytes() == (tmp_path / "cb" / f.name).read_bytes(), f.name
+    html = [tmp_path / f"{n}.html" for n in ("h1", "h2")]
+    for f in html:
+        res = runner.invoke(app, ["brief", "-r", "guanghan", "--paths", "300", "--out", str(f)])
+        assert res.exit_code == 0, res.output
+    assert html[0].read_bytes() == html[1].read_bytes()
+
+
+def test_english_briefing_is_english(tmp_path):
+    res = runner.invoke(
+        app,
+        [
+            "brief",
+            "-r",
+            "guanghan",
+            "--lang",
+            "en",
+            "--paths",
+            "300",
+            "--out",
+            str(tmp_path / "e.pdf"),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    text = "\n".join(_pdf_pages(tmp_path / "e.pdf"))
+    assert "1. Conclusion" in text and "A5. Data sources and their grade" in text
+    # Up to the list of sources (whose titles are the documents' own), Chinese only in units.
+    body = text.split("A3.")[0].split("\n", 2)[2]
+    units = sorted({t.unit for t in bundled_targets()} | set(indicators()["unit"]), key=len)
+    for unit in reversed(units):
+        body = body.replace(unit, " ")
+    assert not re.search(r"[\u4e00-\u9fff]", body), body
+
+
+def test_unknown_extension_is_refused(tmp_path):
+    res = runner.invoke(app, ["brief", "-r", "guanghan", "--out", str(tmp_path / "b.txt")])
+    assert res.exit_code == 2 and ".docx" in res.output
+    assert not (tmp_path / "b.txt").exists()
+
+
+def test_chart_labels_inside_and_years_whole():
+    fan = {
+        "scale": 1.0,
+        "unit": "件",
+        "title": "一个很长很长的指标名称用来检查标题不会被截断的情况",
+        "history": [{"x": 2019 + i, "value": 100 + i, "source_type": "plan"} for i in range(5)],
+        "fan": [
+            {
+                "x": 2023 + i,
+                **{k: 104 + i for k in ("q025", "q10", "q25", "median", "q75", "q90", "q975")},
+            }
+            for i in range(4)
+        ],
+    }
+    fig = fan_chart(fan, [{"x": 2026, "threshold": 110.0, "label": "目标"}], "zh")
+    assert texts_outside(fig) == []
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks
+    rows = [{"zh": "知识产权质押融资风险补偿资金池（市级财政出资）", "lever": "x", "delta": 0.1}]
+    assert (
+        texts_outside(tornado_chart("措施对「某个很长的目标名称」达标概率的影响", rows, "zh")) == []
+    )

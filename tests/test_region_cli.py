@@ -1,0 +1,103 @@
+"""A county and a prefecture city that ipcast does not bundle, as a new user would bring them:
+the bureau's sheet (its own indicator names, units in the names, a 2023年度 column) through
+import, history, forecast and run, under every name form of the region. The figures are made up
+for the test and say so."""
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from ipcast.cli.app import app
+
+runner = CliRunner()
+
+REGIONS = {
+    "511722": ["宣汉县", "宣汉", "511722", "Xuanhan"],  # a county under 达州
+    "510700": ["绵阳市", "绵阳", "510700", "Mianyang"],  # a prefecture city
+}
+
+
+def _sheet(path, title):
+    wb = Workbook()
+    ws = wb.active
+    ws.append([f"{title}知识产权主要指标（测试用，非真实数据）"])
+    ws.append(["指标名称", "2019年", "2020年", "2021年", "2022年", "2023年度"])
+    ws.append(["专利授权量（件）", 210, 260, 300, 280, 320])
+    ws.append(["商标注册量（件）", 800, 900, 1000, 950, 1100])
+    ws.append(["知识产权质押融资金额（万元）", 1000, 1500, 2000, 2600, 3000])
+    ws.append(["常住人口（万人）", 98, 97, 96, 95.5, 95])
+    wb.save(path)
+    return path
+
+
+def _targets(path, region_name):
+    path.write_text(
+        f"""region: {region_name}
+plan: test
+targets:
+- id: t01
+  label_zh: 专利授权量
+  indicator: patent_grants
+  kind: level
+  period: 2026
+  threshold: 400
+  unit: 件
+  quote: 测试目标（非真实规划）
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("code", list(REGIONS))
+def test_import_then_history_forecast_run_under_every_name(code, tmp_path, home):
+    names = REGIONS[code]
+    sheet = _sheet(tmp_path / "bureau.xlsx", names[0])
+    res = runner.invoke(app, ["import", str(sheet)])
+    assert res.exit_code == 0, res.output
+    assert "2023年度' read as the period 2023" in res.output
+    assert f"({code}" in res.output  # the region found in the title, with its code
+    for name in names:
+        res = runner.invoke(app, ["history", "-r", name, "-i", "patent_grants", "-f", "csv"])
+        assert res.exit_code == 0, res.output
+        assert res.output.count(f"{code},patent_grants,") == 5
+        res = runner.invoke(
+            app, ["forecast", "-r", name, "-i", "patent_grants", "--paths", "200", "-f", "csv"]
+        )
+        assert res.exit_code == 0, res.output
+        assert f"{code},patent_grants" in res.output
+        targets = _targets(tmp_path / f"t_{name}.yaml", name)
+        res = runner.invoke(app, ["run", "--targets", str(targets), "--paths", "200", "-f", "csv"])
+        assert res.exit_code == 0, res.output
+        assert f"{code},test,t01," in res.output and ",simulated," in res.output
+
+
+def test_history_file_is_used_without_storing(tmp_path, home):
+    sheet = _sheet(tmp_path / "bureau.xlsx", "宣汉县")
+    res = runner.invoke(app, ["history", "--history", str(sheet), "-r", "宣汉", "-f", "csv"])
+    assert res.exit_code == 0, res.output
+    assert "511722,pledge_financing,2023,year,3000.0,万元" in res.output
+    assert not (home / "history.csv").exists()
+
+
+def test_region_option_refuses_ambiguous_and_unknown(home):
+    res = runner.invoke(app, ["targets", "-r", "朝阳区"])
+    assert res.exit_code == 2
+    assert "北京市朝阳区" in res.output and "长春市朝阳区" in res.output
+    res = runner.invoke(app, ["targets", "-r", "Guanghanx"])
+    assert res.exit_code == 2
+    assert "nearest: 广汉市 (510681" in res.output
+
+
+def test_unknown_indicator_then_mapped(tmp_path, home):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["地区", "指标名称", "2022年", "2023年"])
+    ws.append(["宣汉县", "商标申请量", 900, 1000])
+    p = tmp_path / "b.xlsx"
+    wb.save(p)
+    res = runner.invoke(app, ["import", str(p)])
+    assert res.exit_code == 2
+    assert "unknown indicator '商标申请量'" in res.output and "--map" in res.output
+    res = runner.invoke(app, ["import", str(p), "--map", "商标申请量=trademark_registrations"])
+    assert res.exit_code == 0, res.output
