@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from . import brief_cmd, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
+from . import brief_cmd, checks, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
 from .common import app
 
 __all__ = ["app", "main"]
@@ -20,8 +20,8 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Run the app; Ctrl-C ends with exit code 130 and one line, never a traceback (click on its
-    own would print "Aborted!" and exit 1). Outputs are written whole or not at all, so nothing
-    is left half-written."""
+    own would print "Aborted!" and exit 1). Output files the command set out to create are
+    removed on Ctrl-C (they did not exist before it started), so nothing is left half-written."""
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         code = app(standalone_mode=False)  # typer turns Ctrl-C into exit code 130
@@ -31,5 +31,6 @@ def main() -> None:
         e.show()
         sys.exit(e.exit_code)
     if code == 130:
+        checks.remove_planned()
         sys.stderr.write("\ninterrupted (Ctrl-C); no output file was left half-written\n")
     sys.exit(code if isinstance(code, int) else 0)

@@ -13,6 +13,9 @@ from .common import fail
 # over (baseline, scenario, metrics): about 5 kB a path, so 200,000 paths stay near 1 GB.
 MAX_PATHS = 200_000
 MEMORY_BUDGET = "1 GB"
+# Output files this command will create (none existed when it started): removed again if the
+# command is interrupted, so Ctrl-C never leaves a half-written file behind.
+PLANNED: list[Path] = []
 
 
 def seed(value: int | None) -> int | None:
@@ -57,7 +60,16 @@ def out_file(value: Path | None, suffixes: tuple[str, ...], option: str = "--out
     if p.exists():
         fail(InputError(str(p), "file exists", f"choose another {option}; nothing was written"))
     writable_folder(p.parent, option)
+    PLANNED.append(p)
     return value
+
+
+def remove_planned() -> list[Path]:
+    """Delete the output files this command created before it was interrupted."""
+    removed = [p for p in PLANNED if p.is_file()]
+    for p in removed:
+        p.unlink()
+    return removed
 
 
 def _other_option(suffix: str, option: str) -> str:

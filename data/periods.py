@@ -46,7 +46,7 @@ def _day_end(d: date) -> float:
 
 def _one(token: str) -> tuple[float, float]:
     """Parse one point-like token into its own span (start, end)."""
-    t = token.strip().rstrip("年").replace("年", "-").replace("月", "").replace("日", "")
+    t = token.strip().rstrip("年").replace("年", "-").replace("月", "-").replace("日", "")
     t = t.strip("-")
     if m := re.fullmatch(r"(\d{4})", t):
         y = int(m[1])

@@ -10,3 +10,6 @@ python3 -m venv .venv
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/pytest
+# Mutation testing of the core modules the last commit changed (a merge: everything it brought in).
+# It reports, it does not gate: see the README's "How well the tests catch wrong numbers".
+.venv/bin/python tests/mutation/run.py --changed HEAD~1

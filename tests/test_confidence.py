@@ -29,3 +29,41 @@ def test_each_year_parts_are_met_together_on_the_confidence_share_of_paths():
     # Each year on its own quantile would be met together less often than promised.
     alone = [np.quantile(a, 0.2), np.quantile(b, 0.2)]
     assert np.mean((a >= alone[0]) & (b >= alone[1])) < 0.79
+
+
+def test_each_year_by_hand_on_four_paths():
+    a = np.array([1000.0, 1200.0, 800.0, 1500.0])
+    b = np.array([1800.0, 2600.0, 2400.0, 3000.0])
+    # ratios to the plan's (1000, 2000): worst year per path 0.9, 1.2, 0.8, 1.5 -> 25 % quantile
+    # 0.875 (linear between 0.8 and 0.9); for a ceiling the largest, 1.0, 1.3, 1.2, 1.5 -> 75 %
+    # quantile 1.35
+    assert threshold_at([a, b], ">=", 0.75, [1000, 2000]) == pytest.approx([875.0, 1750.0])
+    assert threshold_at([a, b], ">", 0.75, [1000, 2000]) == pytest.approx([875.0, 1750.0])
+    assert threshold_at([a, b], "<=", 0.75, [1000, 2000]) == pytest.approx([1350.0, 2700.0])
+    assert threshold_at([a, b], "<", 0.75, [1000, 2000]) == pytest.approx([1350.0, 2700.0])
+
+
+def test_a_missing_or_zero_plan_figure_falls_back_to_the_median_path():
+    a = np.array([1.0, 2.0, 3.0, 4.0])  # median 2.5
+    b = np.array([2.0, 4.0, 6.0, 8.0])  # median 5; ratios to (2.5, 5): 0.4, 0.8, 1.2, 1.6
+    want = [0.4 * 2.5, 0.4 * 5]  # the 0 % quantile at confidence 1
+    assert threshold_at([a, b], ">=", 1.0, [None, 5.0]) == pytest.approx(want)
+    assert threshold_at([a, b], ">=", 1.0, [0.0, 5.0]) == pytest.approx(want)
+    assert threshold_at([a, b], ">=", 1.0, [-1.0, 5.0]) == pytest.approx(want)
+    assert threshold_at([a, b], ">=", 1.0) == pytest.approx(want)
+
+
+def test_a_zero_median_year_takes_its_own_quantile():
+    a = np.array([0.0, 0.0, 0.0, 4.0])  # median 0: no ratio
+    b = np.array([2.0, 4.0, 6.0, 8.0])
+    got = threshold_at([a, b], ">=", 0.5)
+    assert got == pytest.approx([0.0, 5.0])
+    assert threshold_at([a, b], "<=", 0.75) == pytest.approx([1.0, 6.5])
+
+
+def test_small_plan_figures_are_a_shape_too():
+    # rates such as 0.5 % and 0.8 % a year: ratios 0.8, 1.0, 1.2, 1.4 (worst year per path)
+    a = np.array([0.4, 0.5, 0.6, 0.7])
+    b = np.array([0.64, 0.8, 0.96, 1.12])
+    assert threshold_at([a, b], ">=", 1.0, [0.5, 0.8]) == pytest.approx([0.4, 0.64])
+    assert threshold_at([a, b], "<=", 1.0, [0.5, 0.8]) == pytest.approx([0.7, 1.12])

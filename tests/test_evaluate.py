@@ -114,3 +114,122 @@ def test_half_year_shares_have_the_stated_mean_and_sd():
     assert s.mean() == pytest.approx(0.35, abs=0.002)
     assert s.std() == pytest.approx(0.1, abs=0.002)
     assert half_year_years(parse_period("2022-07/2025-06")) == [2022, 2025]
+
+
+SHARES = {2022: np.array([0.4, 0.5]), 2023: np.array([0.3, 0.5])}
+SPLIT = Paths(FLOW.times, FLOW.values, annual=True, additive=True, h1_share=SHARES)
+
+
+@pytest.mark.parametrize(
+    "period,expected",
+    [
+        ("2023H1", [0.3 * 200, 0.5 * 20]),  # January-June takes the H1 share
+        ("2023-01/2023-06", [0.3 * 200, 0.5 * 20]),
+        ("2023H2", [0.7 * 200, 0.5 * 20]),  # July-December the rest
+        ("2022-07/2023-12", [0.6 * 100 + 200, 5 + 20]),
+        ("2023-04/2023-09", [0.5 * 200, 0.5 * 20]),  # a middle half: even spread
+        ("2024H1", [150.0, 15.0]),  # no share known for 2024: half
+    ],
+)
+def test_half_years_take_each_paths_share(period, expected):
+    assert metric(SPLIT, "level", parse_period(period)) == pytest.approx(expected)
+
+
+def test_july_june_pledge_total_over_two_years():
+    # [2022.5, 2024.5): (1 - 0.4) * 100 + 200 + 0.5 * 300 (no 2024 share) on path 1
+    got = metric(SPLIT, "cumulative", parse_period("2022-07/2024-06"))
+    assert got == pytest.approx([60 + 200 + 150, 5 + 20 + 15])
+    avg = metric(SPLIT, "average", parse_period("2022-07/2024-06"))
+    assert avg == pytest.approx([410 / 2, 40 / 2])
+
+
+def test_shares_do_not_touch_rates():
+    rate = Paths(FLOW.times, FLOW.values, annual=True, additive=False, h1_share=SHARES)
+    assert metric(rate, "level", parse_period("2022-07/2023-06")) == pytest.approx([150, 15])
+
+
+def test_a_rate_over_several_years_is_their_mean():
+    rate = Paths(FLOW.times, FLOW.values, annual=True, additive=False)
+    assert metric(rate, "level", parse_period("2023/2025")) == pytest.approx([300.0, 30.0])
+    assert metric(rate, "average", parse_period("2022/2023")) == pytest.approx([150.0, 15.0])
+    # a partial year weighs by its share: (0.25 * 100 + 200) / 1.25
+    got = metric(rate, "level", parse_period("2022-10/2023-12"))
+    assert got == pytest.approx([180.0, 18.0])
+
+
+def test_partial_year_of_a_flow():
+    assert metric(FLOW, "level", parse_period("2025-01/2025-03")) == pytest.approx([100, 10])
+    assert metric(FLOW, "average", parse_period("2024-07/2025-12")) == pytest.approx(
+        [(150 + 400) / 1.5, (15 + 40) / 1.5]
+    )
+
+
+def test_stock_read_at_the_instant_whatever_the_kind():
+    assert metric(STOCK, "level", parse_period("2022")).tolist() == [1000.0, 1000.0]
+
+
+def test_growth_of_a_stock_from_period_start_to_end():
+    # [2023, 2026): end-2022 to end-2025, three years
+    g = metric(STOCK, "growth", parse_period("2023/2025"))
+    assert g == pytest.approx([10.0, (0.8 ** (1 / 3) - 1) * 100])
+    g = metric(FLOW, "growth", parse_period("2023"), per="span")  # 2023 over 2022
+    assert g == pytest.approx([100.0, 100.0])
+    g = metric(FLOW, "growth", parse_period("2023/2025"))  # 2025 over 2022, three years
+    assert g == pytest.approx([(4 ** (1 / 3) - 1) * 100] * 2)
+
+
+def test_more_mismatches_are_named():
+    with pytest.raises(KindMismatch, match="ratio"):
+        metric(FLOW, "ratio", parse_period("2024"))
+    with pytest.raises(KindMismatch, match="average"):
+        metric(STOCK, "average", parse_period("2024"))
+    with pytest.raises(KindMismatch):
+        metric(FLOW, "median", parse_period("2024"))
+
+
+def test_needed_times_by_hand():
+    assert needed_times("growth", parse_period("2023/2025"), True) == [2022.0, 2025.0]
+    assert needed_times("level", parse_period("2024-07/2025-06"), True) == [2024.0, 2025.0]
+    assert needed_times("stock", parse_period("2025"), False) == [2026.0]
+    assert needed_times("stock", parse_period("2025H1"), False) == [2025.5]
+
+
+def test_a_missing_time_is_a_key_error():
+    with pytest.raises(KeyError):
+        STOCK.col(2024.0)
+    assert STOCK.col(2026.0 + 1e-12).tolist() == [1331.0, 800.0]
+
+
+class _Beta:
+    def __init__(self):
+        self.calls = []
+
+    def beta(self, a, b, size):
+        self.calls.append((a, b, size))
+        return np.full(size, len(self.calls) / 10)
+
+
+def test_half_year_shares_beta_parameters_by_hand():
+    # mean 0.35, sd 0.1: k = 0.35 * 0.65 / 0.01 - 1 = 21.75; Beta(0.35 k, 0.65 k)
+    rng = _Beta()
+    got = half_year_shares([2025, 2022], 0.35, 0.1, 3, rng)
+    assert list(got) == [2022, 2025]
+    assert rng.calls == [(pytest.approx(7.6125), pytest.approx(14.1375), 3)] * 2
+    assert got[2022].tolist() == [0.1] * 3 and got[2025].tolist() == [0.2] * 3
+
+
+def test_half_year_shares_seeded():
+    got = half_year_shares([2022], 0.35, 0.1, 4, np.random.default_rng(5))[2022]
+    ref = np.random.default_rng(5).beta(7.6125, 14.1375, size=4)
+    assert got == pytest.approx(ref, rel=1e-12)
+
+
+def test_quarters_keep_the_even_spread_even_with_shares():
+    # only a January-June or July-December half takes a share; a quarter is a quarter
+    assert metric(SPLIT, "level", parse_period("2023Q1")) == pytest.approx([50.0, 5.0])
+    assert metric(SPLIT, "level", parse_period("2022-10/2023-03")) == pytest.approx(
+        [25.0 + 50.0, 2.5 + 5.0]
+    )
+    assert half_year_years(parse_period("2023Q1")) == []
+    assert half_year_years(parse_period("2022-10/2023-09")) == []
+    assert half_year_years(parse_period("2023H2")) == [2023]

@@ -6,7 +6,7 @@ from conftest import make_history
 
 from ipcast.forecast import linked
 from ipcast.forecast.chain import forecast_series
-from ipcast.forecast.learned import Learned
+from ipcast.forecast.learned import Learned, provider
 from ipcast.forecast.linked import lapse_estimates, lapse_rate
 from ipcast.forecast.rwdrift import Prior
 
@@ -37,7 +37,7 @@ def test_bundled_lapse_rate_comes_from_national_data():
 
 def test_stock_built_from_flat_flows(monkeypatch):
     learned = Learned({"patent_flow": STILL, "patent_stock": STILL}, {})
-    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a: (0.1, "test"))
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
     h = _history(
         [("x", "effective_invention_patents", "2020", "asof", 1000.0, "件")]
         + [("x", "invention_grants", str(y), "year", 200.0, "件") for y in (2018, 2019, 2020)]
@@ -74,3 +74,153 @@ def test_ratio_from_stock_and_population(monkeypatch):
         "used": False,
         "reason": "not a per-10k ratio",
     }
+
+
+# Flows growing exactly 10 % a year: a prior that pins the drift at log(1.1) and the volatility
+# at nearly zero, so stocks built on the flows can be worked by hand.
+GROW = Prior(m0=np.log(1.1), tau0=1e-9, s0=1e-9, nu0=1e9, source="10 % a year, for the test")
+
+
+class _AllGrow(dict):
+    def get(self, key, default=None):
+        return GROW
+
+
+GROWING = Learned(_AllGrow(), {})
+
+
+def _grow_history(stock_rows, flow="invention_grants"):
+    flows = [("x", flow, str(y), "year", v, "件") for y, v in ((2018, 100.0), (2019, 110.0))]
+    return _history(stock_rows + flows + [("x", flow, "2020", "year", 121.0, "件")])
+
+
+def _stock(h, stock, n=4, learned=GROWING):
+    return forecast_series(h, "x", stock, n, 0, learned)
+
+
+def _used(fc) -> list[str]:
+    return [s["step"] for s in fc.chain if s["used"]]
+
+
+def test_stock_from_growing_flows_by_hand(monkeypatch):
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
+    h = _grow_history([("x", "effective_invention_patents", "2020", "asof", 1000.0, "件")])
+    fc = _stock(h, "effective_invention_patents")
+    assert _used(fc) == ["stock from flows"]
+    # flows 133.1 in 2021 and 146.41 in 2022; each year-end: S = 0.9 S_prev + G
+    end21 = 1000 * 0.9 + 133.1
+    end22 = end21 * 0.9 + 146.41
+    paths = fc.at([2022.0, 2022.5, 2023.0])
+    assert paths[0] == pytest.approx([end21, np.sqrt(end21 * end22), end22], rel=1e-9)
+    assert fc.n_points == 4  # one stock point and three flow points
+
+
+def test_a_mid_year_stock_takes_half_a_years_flow_and_lapse(monkeypatch):
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
+    h = _grow_history([("x", "effective_invention_patents", "2021-06", "asof", 1000.0, "件")])
+    fc = _stock(h, "effective_invention_patents")
+    assert fc.at([2021.5, 2022.0])[0] == pytest.approx(
+        [1000.0, 1000 * 0.9**0.5 + 0.5 * 133.1], rel=1e-9
+    )
+
+
+def test_a_zero_lapse_stock_adds_its_flows():
+    h = _grow_history(
+        [("x", "copyright_registrations_total", "2020", "asof", 1000.0, "件")],
+        flow="copyright_registrations",
+    )
+    fc = _stock(h, "copyright_registrations_total")
+    assert fc.at([2023.0])[:, 0] == pytest.approx([1000 + 133.1 + 146.41] * 4, rel=1e-9)
+    assert "lapse 0.000" in fc.method
+
+
+def test_no_stock_without_enough_to_build_on():
+    h = _grow_history([("x", "effective_invention_patents", "2020", "asof", 1000.0, "件")])
+    assert _stock(h, "invention_grants").chain[0]["reason"] == "not a stock fed by a flow"
+    two = h[h["period"] != "2018"]  # two flow points are too few
+    assert _stock(two, "effective_invention_patents").chain[0] == {
+        "step": "stock from flows",
+        "used": False,
+        "reason": "2 point(s) of invention_grants; needs 3",
+    }
+    no_stock = h[h["indicator"] != "effective_invention_patents"]
+    fc = _stock(no_stock, "effective_invention_patents")
+    assert fc.chain[0]["reason"] == "no figure of the stock to build on" and not fc.ok
+
+
+def test_assumed_lapse_rates_are_used_as_stated():
+    assert lapse_rate("effective_trademarks")[0] == 0.05
+    for stock in ("madrid_stock", "copyright_registrations_total", "pledge_financing_total"):
+        assert lapse_rate(stock)[0] == 0.0
+    assert lapse_rate("geographical_indications") == (0.0, "GIs are rarely revoked")
+
+
+def test_bundled_lapse_rate_is_the_mean_of_six_national_years():
+    # 1 - (S_t - G_t) / S_(t-1) from the bundled yearbook figures (stocks in force at year end,
+    # invention grants of the year), China total and domestic, 2019, 2021 and 2022.
+    by_hand = [
+        1 - (2670784 - 453000) / 2366314,
+        1 - (3596901 - 695946) / 3057844,
+        1 - (4212188 - 798347) / 3596901,
+        1 - (1926122 - 361000) / 1662269,
+        1 - (2773287 - 585910) / 2279123,
+        1 - (3351453 - 695591) / 2773287,
+    ]
+    rate, why = lapse_rate("effective_invention_patents")
+    assert rate == pytest.approx(sum(by_hand) / 6, rel=1e-12)
+    assert why.startswith("estimated 0.051 from 6 year(s)")
+
+
+def test_lapse_estimates_need_year_ends_of_one_region():
+    h = _history(
+        [
+            ("a", "effective_invention_patents", "2020", "asof", 1000.0, "件"),
+            ("a", "effective_invention_patents", "2021-06", "asof", 1050.0, "件"),  # not a year end
+            ("a", "effective_invention_patents", "2022", "asof", 1200.0, "件"),
+            ("a", "invention_grants", "2021", "year", 100.0, "件"),
+            ("a", "invention_grants", "2022", "year", 300.0, "件"),
+            ("b", "effective_invention_patents", "2021", "asof", 2000.0, "件"),
+            ("b", "invention_grants", "2022", "year", 1.0, "件"),  # no b stock at end-2022
+        ]
+    )
+    assert lapse_estimates(h, "effective_invention_patents", "invention_grants") == []
+    h.loc[len(h)] = h.iloc[0].copy()
+    h.loc[len(h) - 1, ["period", "value"]] = ["2021", 1100.0]
+    got = lapse_estimates(h, "effective_invention_patents", "invention_grants")
+    # 2021: 1 - (1100 - 100) / 1000; 2022: 1 - (1200 - 300) / 1100
+    assert got == [pytest.approx(0.0), pytest.approx(1 - 900 / 1100)]
+
+
+def test_ratio_on_a_stock_built_from_flows(monkeypatch):
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
+    monkeypatch.setattr(linked, "POPULATION_PRIOR", STILL)
+    h = _grow_history(
+        [
+            ("x", "effective_invention_patents", "2020", "asof", 1000.0, "件"),
+            ("x", "population", "2020", "asof", 60.0, "万人"),
+        ]
+    )
+    fc = _stock(h, "invention_per_10k", n=3)
+    assert _used(fc) == ["ratio from stock and population"]
+    assert fc.at([2022.0])[:, 0] == pytest.approx([(900 + 133.1) / 600000 * 1e4] * 3, rel=1e-6)
+    no_pop = h[h["indicator"] != "population"]
+    assert _stock(no_pop, "invention_per_10k", n=3).chain[1]["reason"] == "no population figures"
+    own = _history([("x", "invention_per_10k", "2020", "asof", 5.0, "件/万人")])
+    reason = _stock(own, "invention_per_10k", n=3).chain[1]["reason"]
+    assert reason == "the ratio has figures of its own"
+
+
+def test_long_flows_feed_the_stock_through_the_calibrated_ensemble(monkeypatch):
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
+    flows = [
+        ("x", "invention_grants", str(y), "year", 100.0 * 1.1 ** (y - 2013), "件")
+        for y in range(2013, 2021)
+    ]
+    h = _history([("x", "effective_invention_patents", "2020", "asof", 1000.0, "件"), *flows])
+    fc = _stock(h, "effective_invention_patents", learned=provider())
+    assert "flows by calibrated ensemble" in fc.method
+
+
+def test_the_population_prior_is_the_stated_judgement():
+    p = linked.POPULATION_PRIOR  # drift within about 1 % a year
+    assert (p.m0, p.tau0, p.s0, p.nu0) == (0.0, 0.01, 0.01, 4.0)

@@ -51,3 +51,44 @@ def test_brier():
         0.0,
         pytest.approx(0.49),
     ]
+
+
+def test_crps_by_hand_on_three_points():
+    # x = {0, 1, 2}: E|X - 1| = 2/3, E|X - X'| = 8/9, so CRPS = 2/3 - 4/9 = 2/9; at y = 5, 4 - 4/9.
+    assert crps_sample(np.array([2.0, 0.0, 1.0]), 1.0) == pytest.approx(2 / 9, abs=1e-15)
+    assert crps_sample(np.array([0.0, 1.0, 2.0]), 5.0) == pytest.approx(32 / 9, abs=1e-15)
+    assert crps_sample(np.array([0.0, 1.0, 2.0]), -1.0) == pytest.approx(14 / 9, abs=1e-15)
+    # one sample: the absolute error
+    assert crps_sample(np.array([3.0]), 1.0) == pytest.approx(2.0, abs=1e-15)
+
+
+def test_crps_of_forecasts_in_rows():
+    x = np.array([[2.0, 0.0, 1.0], [1.0, 1.0, 3.0]])
+    # row 2: E|X - 0| = 5/3, E|X - X'| = 8/9
+    assert crps_sample(x, np.array([1.0, 0.0])) == pytest.approx([2 / 9, 5 / 3 - 4 / 9])
+
+
+def test_pit_counts_ties_as_half():
+    x = np.array([1.0, 2.0, 2.0, 3.0])
+    assert pit(x, 2.0) == 0.5  # 1/4 below, 2/4 tied
+    assert pit(x, 2.5) == 0.75
+    assert pit(x, 0.0) == 0.0
+    assert pit(np.array([[1.0, 2.0], [5.0, 6.0]]), np.array([1.5, 7.0])).tolist() == [0.5, 1.0]
+
+
+def test_covered_uses_the_central_interval_with_its_ends():
+    x = np.arange(101.0)  # quantiles 10 and 90 at level 0.8, 25 and 75 at level 0.5
+    got = covered(x, np.array([9.99, 10.0, 50.0, 90.0, 90.01]), 0.8)
+    assert got.tolist() == [False, True, True, True, False]
+    got = covered(x, np.array([24.9, 25.0, 75.0, 75.1]), 0.5)
+    assert got.tolist() == [False, True, True, False]
+
+
+def test_brier_by_hand():
+    got = brier(np.array([0.3, 0.2, 0.9]), np.array([True, False, True]))
+    assert got == pytest.approx([0.49, 0.04, 0.01])
+
+
+def test_pit_counts_in_ten_bins_clipped_to_0_1():
+    assert pit_counts(np.array([-0.1, 0.05, 0.5, 1.0, 1.2])) == [2, 0, 0, 0, 0, 1, 0, 0, 0, 2]
+    assert pit_counts(np.array([0.1, 0.6]), bins=2) == [1, 1]

@@ -50,3 +50,64 @@ def test_stock_read_at_year_end():
     assert instant("2025") == 2026.0
     assert decimal_to_label(2026.0) == "2025年末"
     assert decimal_to_label(2025.5) == "2025-06末"
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("2025-01", 2025.0, 2025 + 1 / 12),
+        ("2025-12", 2025 + 11 / 12, 2026.0),
+        ("2025年6月", 2025 + 5 / 12, 2025.5),
+        ("2024Q1", 2024.0, 2024.25),
+        ("2024Q3", 2024.5, 2024.75),
+        ("2024q4", 2024.75, 2025.0),
+        ("2023h2", 2023.5, 2024.0),
+        (2025.0, 2025.0, 2026.0),
+        ("2021-01-01", 2021.0, 2021 + 1 / 365),  # a day is 1/365 long, ending at its end
+        ("2021-03-01", 2021 + 59 / 365, 2021 + 60 / 365),
+        ("2020-12-31", 2021.0 - 1 / 365, 2021.0),
+        ("2019年12月31日", 2020.0 - 1 / 365, 2020.0),
+        ("2022-07至2023-06", 2022.5, 2023.5),
+        ("2022-07—2023-06", 2022.5, 2023.5),
+    ],
+)
+def test_months_quarters_and_days_by_hand(text, start, end):
+    p = parse_period(text)
+    assert (p.start, p.end) == (pytest.approx(start, abs=1e-12), pytest.approx(end, abs=1e-12))
+    assert p.years == pytest.approx(end - start, abs=1e-12)
+    assert p.text == str(text).removesuffix(".0")
+
+
+@pytest.mark.parametrize("bad", ["2025-00", "2025-13/2026-01", "2025/2026/2027", "2025H3"])
+def test_months_outside_1_to_12_and_three_parts_are_refused(bad):
+    with pytest.raises(ValueError):
+        parse_period(bad)
+
+
+def test_a_one_day_period_is_accepted():
+    assert parse_period("2021-03-01/2021-03-01").years == pytest.approx(1 / 365)
+
+
+def test_overlap_by_hand():
+    p = parse_period("2022-07/2023-06")  # [2022.5, 2023.5)
+    assert p.overlap(2022.0, 2023.0) == pytest.approx(0.5)
+    assert p.overlap(2023.0, 2024.0) == pytest.approx(0.5)
+    assert p.overlap(2022.75, 2023.25) == pytest.approx(0.5)  # inside
+    assert p.overlap(2021.0, 2025.0) == pytest.approx(1.0)  # around
+    assert p.overlap(2024.0, 2025.0) == 0.0  # disjoint: zero, not negative
+    assert p.overlap(2020.0, 2021.0) == 0.0
+
+
+def test_partial_years_weigh_by_months():
+    assert year_weights(parse_period("2023-04/2024-09")) == {2023: 0.75, 2024: 0.75}
+    assert year_weights(parse_period("2025-03/2025-05")) == {2025: 0.25}
+    assert year_weights(parse_period("2024")) == {2024: 1.0}
+    assert year_weights(parse_period("2024H2")) == {2024: 0.5}
+
+
+def test_labels_of_instants():
+    assert decimal_to_label(2021.0) == "2020年末"
+    assert decimal_to_label(2025.25) == "2025-03末"
+    assert decimal_to_label(2025 + 11 / 12) == "2025-11末"
+    assert decimal_to_label(2025 + 2.6 / 12) == "2025.22"  # between month ends
+    assert decimal_to_label(2025.123) == "2025.12"

@@ -22,3 +22,33 @@ def test_dimensions_do_not_mix():
 def test_unknown_unit():
     with pytest.raises(KeyError):
         units.canonical("斤")
+
+
+@pytest.mark.parametrize("unit", ["个", "项", "家", "户", "次", "人次", "人", "项目"])
+def test_every_count_unit_is_one_item(unit):
+    assert units.factor(unit, "件") == 1.0
+    assert units.factor("万件", unit) == 1e4
+
+
+@pytest.mark.parametrize(
+    "value,src,dst,expected",
+    [
+        (1.0, "元", "万元", 1e-4),
+        (2.5, "亿元", "元", 2.5e8),
+        (1.0, "亿元", "万元", 1e4),
+        (3.0, "万人", "人", 3e4),
+        (1.0, "％", "%", 1.0),
+        (1.0, "百分比", "%", 1.0),
+    ],
+)
+def test_money_and_people_conversions_by_hand(value, src, dst, expected):
+    assert units.convert(value, src, dst) == expected
+
+
+def test_fits_and_units_like():
+    assert units.fits("万件", "件") and units.fits("亿", "元")
+    assert not units.fits("斤", "件")  # an unknown unit fits nothing
+    assert not units.fits("件", "斤")
+    assert units.units_like("亿元") == ["元", "万元", "亿元"]
+    assert units.units_like("%") == ["%"]
+    assert units.dimension("万人") == "count"

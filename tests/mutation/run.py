@@ -1,0 +1,274 @@
+"""Mutation testing of ipcast's core modules: how many small deliberate bugs the tests catch.
+
+    python tests/mutation/run.py                        # every core module
+    python tests/mutation/run.py -m data/periods.py     # one module (repeat -m for more)
+    python tests/mutation/run.py --changed main         # core modules changed since main
+    python tests/mutation/run.py -m data/units.py --list   # show the mutants, run nothing
+
+Each mutant (see mutants.py) is loaded in place of its module by an import hook in a forked
+child process (no file is written), and only the tests that cover that module run, as
+``pytest -x -q``. A mutant is killed when a test fails, errors or runs past the time limit.
+Survivors judged equivalent (no input can tell them from the original) are listed with the reason
+in equivalent.yaml; they are not run and are left out of the score, visibly. The last line is
+``mutation score: X % (killed/total)`` over the non-equivalent mutants.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.abc
+import importlib.util
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+from mutants import Mutant, mutants, mutated_code  # noqa: E402
+
+# Core module -> the test files that cover it, fastest killers first. A module's number is only as
+# good as this list: a test file that exercises the module but is missing here lets mutants live.
+TESTS: dict[str, list[str]] = {
+    "data/periods.py": ["tests/test_periods.py", "tests/test_evaluate.py"],
+    "data/units.py": ["tests/test_units.py"],
+    "forecast/metrics.py": ["tests/test_metrics.py"],
+    "forecast/rwdrift.py": [
+        "tests/test_rwdrift.py",
+        "tests/test_linked.py",
+        "tests/test_engine.py",
+    ],
+    "scenarios/evaluate.py": [
+        "tests/test_evaluate.py",
+        "tests/test_engine_numbers.py",
+        "tests/test_engine.py",
+    ],
+    "forecast/linked.py": ["tests/test_linked.py", "tests/test_engine.py"],
+    "forecast/priors.py": ["tests/test_priors.py", "tests/test_linked.py", "tests/test_engine.py"],
+    "scenarios/engine.py": [
+        "tests/test_engine_numbers.py",
+        "tests/test_engine.py",
+        "tests/test_scenarios.py",
+    ],
+    "scenarios/judge.py": [
+        "tests/test_engine_numbers.py",
+        "tests/test_engine.py",
+        "tests/test_statuses.py",
+    ],
+    "scenarios/baseline.py": [
+        "tests/test_engine_numbers.py",
+        "tests/test_engine.py",
+        "tests/test_asof.py",
+    ],
+    "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
+}
+# Where only part of a module computes a number a planner reads, only these functions are mutated.
+ONLY: dict[str, set[str]] = {}
+# Imported once before forking, so each child starts warm.
+PREIMPORT = ["numpy", "pandas", "scipy.stats", "scipy.optimize", "yaml", "joblib", "pytest"]
+PREIMPORT += ["_pytest.python", "hypothesis"]
+
+
+class _Swap(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Loads one module from a given code object instead of its file."""
+
+    def __init__(self, name: str, path: str, code):
+        self.name, self.path, self.code = name, path, code
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.name:
+            return None
+        spec = importlib.util.spec_from_loader(fullname, self, origin=self.path)
+        spec.has_location = True
+        return spec
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.__file__ = self.path
+        exec(self.code, module.__dict__)
+
+
+def module_name(path: str) -> str:
+    return "ipcast." + path.removesuffix(".py").replace("/", ".")
+
+
+def _start(path: str, code, tests: list[str], tmp: str) -> int:
+    """Fork a child that runs ``tests`` with ``code`` as module ``path``; return its pid."""
+    pid = os.fork()
+    if pid:
+        return pid
+    try:
+        os.setpgid(0, 0)  # its own group, so a timeout kills whatever it started
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        import pytest
+
+        sys.meta_path.insert(0, _Swap(module_name(path), str(REPO / path), code))
+        args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:benchmark", "--basetemp", tmp]
+        args += tests
+        os._exit(int(pytest.main(args)))
+    except BaseException:
+        os._exit(3)
+
+
+def _run_all(jobs: list[tuple], n_jobs: int, timeout_of, progress: bool = False) -> dict:
+    """Run (key, path, code, tests) jobs, ``n_jobs`` at a time; return key -> exit code, with
+    -1 for a child stopped at its time limit."""
+    todo, running, done = list(jobs), {}, {}
+    with tempfile.TemporaryDirectory(prefix="ipcast-mutation-") as tmp:
+        while todo or running:
+            while todo and len(running) < n_jobs:
+                key, path, code, tests = todo.pop(0)
+                pid = _start(path, code, tests, f"{tmp}/{len(done) + len(running)}-{os.getpid()}")
+                running[pid] = (key, time.monotonic(), timeout_of(path))
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid:
+                key, _, _ = running.pop(pid)
+                done.setdefault(key, os.waitstatus_to_exitcode(status))
+                if progress:  # one mark per mutant on stderr: k killed, s survived, t time limit
+                    mark = {0: "s", -1: "t"}.get(done[key], "k")
+                    print(mark, end="", file=sys.stderr)
+                    sys.stderr.flush()
+                continue
+            now = time.monotonic()
+            for pid, (key, t0, limit) in list(running.items()):
+                if now - t0 > limit and key not in done:
+                    done[key] = -1
+                    os.killpg(pid, signal.SIGKILL)
+            time.sleep(0.01)
+    return done
+
+
+def _load_equivalent() -> list[dict]:
+    import yaml
+
+    f = HERE / "equivalent.yaml"
+    return (yaml.safe_load(f.read_text(encoding="utf-8")) or []) if f.exists() else []
+
+
+def _changed(base: str) -> list[str]:
+    def git(*a):
+        return subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True, check=True)
+
+    try:
+        since = git("merge-base", base, "HEAD").stdout.strip()
+        files = set(git("diff", "--name-only", since).stdout.split())
+    except (OSError, subprocess.CalledProcessError):
+        print(f"cannot compare with {base} (not a git checkout, or a shallow one): nothing run")
+        return []
+    return [m for m, tests in TESTS.items() if m in files or files & set(tests)]
+
+
+def _baseline(modules: list[str], n_jobs: int) -> dict[str, float]:
+    """Run each module's tests unmutated: they must pass. Returns seconds per module."""
+    t0, out = time.monotonic(), {}
+    for m in modules:
+        code = compile((REPO / m).read_text(encoding="utf-8"), str(REPO / m), "exec")
+        start = time.monotonic()
+        rc = _run_all([(m, m, code, TESTS[m])], 1, lambda _: 600)[m]
+        if rc != 0:
+            sys.exit(f"{m}: its tests fail without any mutant (exit {rc}); fix them first")
+        out[m] = time.monotonic() - start
+    print(f"baseline: tests pass for {len(modules)} module(s) in {time.monotonic() - t0:.0f} s")
+    return out
+
+
+def _mutants_of(module: str) -> list[Mutant]:
+    ms = mutants(module, (REPO / module).read_text(encoding="utf-8"))
+    only = ONLY.get(module)
+    return [m for m in ms if only is None or m.function.split(".")[0] in only]
+
+
+def _describe(m: Mutant) -> str:
+    return f"L{m.line} {m.function}: {m.key}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("-m", "--module", action="append", help="a core module, e.g. data/periods.py")
+    ap.add_argument("--changed", metavar="BASE", help="only core modules changed since git BASE")
+    ap.add_argument("--list", action="store_true", help="print the mutants and stop")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--fail-under", type=float, default=0.0, help="exit 1 if a module scores less")
+    a = ap.parse_args(argv)
+    modules = a.module or (_changed(a.changed) if a.changed else list(TESTS))
+    unknown = [m for m in modules if m not in TESTS]
+    if unknown:
+        ap.error(f"not a core module: {', '.join(unknown)}; choose from {', '.join(TESTS)}")
+    os.chdir(REPO)
+    equivalent = {
+        (e["module"], e["function"], e["mutant"]): e["reason"] for e in _load_equivalent()
+    }
+    plan = {m: _mutants_of(m) for m in modules}
+    if a.list:
+        for m, ms in plan.items():
+            for mu in ms:
+                eq = " [equivalent]" if (m, mu.function, mu.key) in equivalent else ""
+                print(f"{m} {_describe(mu)}{eq}")
+        return 0
+    if not modules:
+        print("no core module changed\nmutation score: n/a (0/0)")
+        return 0
+    return _report(plan, equivalent, a.jobs, a.fail_under)
+
+
+def _report(plan: dict[str, list[Mutant]], equivalent: dict, n_jobs: int, fail_under: float):
+    for name in PREIMPORT:
+        __import__(name)
+    gc.freeze()  # children's garbage collections skip everything imported so far
+    os.nice(10)  # background work on a shared machine
+    base = _baseline(list(plan), n_jobs)
+    seen_eq, jobs, start = set(), [], time.monotonic()
+    for m, ms in plan.items():
+        src = (REPO / m).read_text(encoding="utf-8")
+        for mu in ms:
+            k = (m, mu.function, mu.key)
+            if k in equivalent:
+                seen_eq.add(k)
+            else:
+                jobs.append(((m, mu.index), m, mutated_code(str(REPO / m), src, mu), TESTS[m]))
+    result = _run_all(jobs, n_jobs, lambda m: max(30.0, 10 * base[m]), progress=True)
+    print(file=sys.stderr)
+    total_k = total_n = 0
+    failing = []
+    for m, ms in plan.items():
+        run = [mu for mu in ms if (m, mu.function, mu.key) not in equivalent]
+        killed = [mu for mu in run if result[(m, mu.index)] != 0]
+        timeouts = sum(result[(m, mu.index)] == -1 for mu in run)
+        score = 100.0 * len(killed) / len(run) if run else 100.0
+        total_k, total_n = total_k + len(killed), total_n + len(run)
+        print(
+            f"{m}: {len(killed)}/{len(run)} killed ({score:.1f} %), "
+            f"{len(ms) - len(run)} equivalent, {timeouts} by time limit"
+        )
+        for mu in run:
+            if result[(m, mu.index)] == 0:
+                print(f"  survived {_describe(mu)}")
+        if score < fail_under:
+            failing.append(m)
+    for k in set(equivalent) - seen_eq:
+        if k[0] in plan:
+            print(f"  equivalent.yaml: no such mutant any more: {k[0]} {k[1]}: {k[2]}")
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(
+        f"{len(jobs)} mutants in {time.monotonic() - start:.0f} s on {n_jobs} processes "
+        f"({cpu.ru_utime + cpu.ru_stime:.0f} s of CPU)"
+    )
+    if failing:
+        print(f"below {fail_under:g} %: {', '.join(failing)}")
+    score = 100.0 * total_k / total_n if total_n else 100.0
+    print(f"mutation score: {score:.1f} % ({total_k}/{total_n})")
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

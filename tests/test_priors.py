@@ -1,0 +1,184 @@
+"""Priors learned from panels: a small panel worked by hand, and the bundled priors against a slow
+reference that reads the panel files with the csv module."""
+
+import csv
+import math
+import statistics
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import REPO, make_history
+
+from ipcast.forecast import priors as pr
+
+
+def _series(logdiffs, start=2001, skip=()):
+    x = np.concatenate([[np.log(100.0)], np.log(100.0) + np.cumsum(logdiffs)])
+    years = [y for y in range(start, start + len(x) + len(skip)) if y not in skip]
+    return pd.Series(np.exp(x), index=years)
+
+
+# Yearly log growth by hand: A 0.1, 0.2, 0.3 (mean 0.2, sd 0.1); B 0, 0.1, 0.5 (mean 0.2,
+# sd sqrt(0.07)); C 0.3, 0.4, 0.5, 0.6 (mean 0.45, sd sqrt(0.05 / 3)).
+A, B, C = _series([0.1, 0.2, 0.3]), _series([0.0, 0.1, 0.5]), _series([0.3, 0.4, 0.5, 0.6])
+
+
+def test_stats_of_a_small_panel_by_hand():
+    means, sds = pr._stats([A, B, C])
+    assert means == pytest.approx([0.2, 0.2, 0.45])
+    assert sds == pytest.approx([0.1, math.sqrt(0.07), math.sqrt(0.05 / 3)])
+
+
+def test_stats_skip_gaps_non_positive_years_and_short_series():
+    gap = _series([0.1, 0.9, 0.2, 0.3], skip=(2003,))  # 2002 -> 2004 is not a yearly change
+    assert gap.index.tolist() == [2001, 2002, 2004, 2005, 2006]
+    zero = pd.Series([100.0, 0.0, 100.0, 110.0, 121.0, 133.1], index=range(2001, 2007))
+    short = _series([0.1, 0.2])  # two changes say nothing
+    means, sds = pr._stats([gap, zero, short])
+    assert means == pytest.approx([(0.1 + 0.2 + 0.3) / 3, math.log(1.1)])
+    assert sds == pytest.approx([0.1, 0.0], abs=1e-12)
+
+
+def test_prior_of_a_small_panel_by_hand():
+    p = pr._prior([A, B, C], "hand")
+    # median of means 0.2; sd of means (0.2, 0.2, 0.45) = sqrt(0.0625 / 3); median sd sqrt(0.05/3)
+    assert p.m0 == pytest.approx(0.2)
+    assert p.tau0 == pytest.approx(math.sqrt(0.0625 / 3))
+    assert p.s0 == pytest.approx(math.sqrt(0.05 / 3))
+    assert p.nu0 == 4.0
+    assert p.source == "hand (3 series)"
+    # the 75th percentile of sds (0.1, 0.1291, 0.2646) when asked for it
+    q = pr._prior([A, B, C], "hand", s0_quantile=0.75).s0
+    assert q == pytest.approx((math.sqrt(0.05 / 3) + math.sqrt(0.07)) / 2)
+
+
+def test_drift_spread_is_floored_and_two_series_are_needed():
+    p = pr._prior([A, B], "alike")  # equal means: spread 0, floored
+    assert p.tau0 == 0.05
+    assert p.m0 == pytest.approx(0.2) and p.s0 == pytest.approx((0.1 + math.sqrt(0.07)) / 2)
+    with pytest.raises(ValueError):
+        pr._prior([A, _series([0.1, 0.2])], "one usable")
+
+
+def test_rolling_stock_uses_full_ten_year_windows_only():
+    s = pd.Series(np.arange(1.0, 13.0), index=range(2001, 2013))  # 1..12
+    (stock,) = pr._rolling_stock([s])
+    assert stock.to_dict() == {2010: 55.0, 2011: 65.0, 2012: 75.0}
+    eleven = pd.Series(np.ones(11), index=range(2001, 2012))  # two windows: too few
+    gap = pd.Series(np.ones(13), index=[y for y in range(2001, 2015) if y != 2005])
+    assert pr._rolling_stock([eleven, gap]) == []
+    late_gap = pd.Series(np.ones(13), index=[y for y in range(2001, 2015) if y != 2002])
+    (stock,) = pr._rolling_stock([late_gap])
+    assert stock.to_dict() == {2012: 10.0, 2013: 10.0, 2014: 10.0}
+
+
+def _ns(region, series):
+    return SimpleNamespace(region=region, years=series.index.to_numpy(), values=series.to_numpy())
+
+
+def test_panel_prior_truncates_and_leaves_a_region_out():
+    pool = [_ns("a", A), _ns("b", B), _ns("c", C)]
+    assert pr.panel_prior(pool, "all").m0 == pytest.approx(0.2)
+    left_out = pr.panel_prior(pool, "x", skip_region="a")  # B and C: median of 0.2, 0.45
+    assert left_out.m0 == pytest.approx(0.325)
+    # until 2004: A, B keep 3 changes; C keeps 3 (0.3, 0.4, 0.5), mean 0.4
+    early = pr.panel_prior(pool, "x", until=2004)
+    assert early.m0 == pytest.approx(0.2)
+    assert early.tau0 == pytest.approx(np.std([0.2, 0.2, 0.4], ddof=1))
+    with pytest.raises(ValueError):
+        pr.panel_prior(pool, "x", until=2003)  # two changes each
+
+
+def test_pledge_drift_by_hand(monkeypatch):
+    h = make_history(
+        [
+            ("r", "pledge_financing", "2019", "year", 100.0, "亿元"),
+            ("r", "pledge_financing", "2020", "year", 120.0, "亿元"),
+            ("r", "pledge_financing", "2022", "year", 150.0, "亿元"),
+            ("s", "patent_pledge_financing", "2020", "year", 50.0, "亿元"),
+            ("s", "patent_pledge_financing", "2021", "year", 40.0, "亿元"),
+            ("s", "pledge_financing", "2021", "asof", 999.0, "亿元"),  # a stock: not a rate
+            ("s", "patent_grants", "2021", "year", 5.0, "件"),
+        ]
+    )
+    h.loc[len(h)] = (
+        ["s", "patent_pledge_financing", "2022", "year", 1e6, "亿元"]
+        + [""] * 4
+        + [
+            "duplicate",
+            "test",
+        ]
+    )
+    monkeypatch.setattr(pr, "bundled_history", lambda: h)
+    drift, n = pr._pledge_drift()
+    # rates: log(1.2), log(1.25) / 2, log(0.8); the excluded 2022 figure is not used
+    assert n == 3
+    assert drift == pytest.approx(math.log(1.25) / 2)
+
+
+def _panel_rows():
+    """(region, indicator) -> {year: value}: NBS first, the S&T yearbook overriding it."""
+    out = {}
+    for name in (
+        "china_nbs_provincial_domestic_patent_grants_2007_2016.csv",
+        "china_sti_yearbook_provincial_domestic_patents_2010_2023.csv",
+    ):
+        with open(REPO / "data" / "panels" / name, encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if r["region"] != "cn_total":
+                    key = (r["region"], r["indicator"])
+                    out.setdefault(key, {})[int(r["year"])] = float(r["value"])
+    return out
+
+
+def _slow_stats(series: dict[int, float]):
+    diffs = [
+        math.log(series[y + 1] / series[y])
+        for y in sorted(series)
+        if y + 1 in series and series[y] > 0 and series[y + 1] > 0
+    ]
+    if len(diffs) < 3:
+        return None
+    return statistics.mean(diffs), statistics.stdev(diffs)
+
+
+def _slow_prior(pool):
+    stats = [s for s in map(_slow_stats, pool) if s is not None]
+    means, sds = [m for m, _ in stats], [s for _, s in stats]
+    return statistics.median(means), max(statistics.stdev(means), 0.05), statistics.median(sds)
+
+
+def _slow_ten_year_sums(series: dict[int, float]):
+    ends = [y for y in sorted(series) if all(y - k in series for k in range(10))]
+    sums = {y: sum(series[y - k] for k in range(10)) for y in ends}
+    return sums if len(sums) >= 3 else None
+
+
+def test_bundled_patent_priors_match_a_slow_reference():
+    rows = _panel_rows()
+    flows = [
+        v
+        for (_, ind), v in sorted(rows.items())
+        if ind
+        in ("patent_grants", "invention_grants", "patent_applications", "invention_applications")
+    ]
+    inv = [v for (_, ind), v in sorted(rows.items()) if ind == "invention_grants"]
+    stocks = [s for s in map(_slow_ten_year_sums, inv) if s is not None]
+    got = pr.priors()
+    for key, pool in (("patent_flow", flows), ("patent_stock", stocks)):
+        m0, tau0, s0 = _slow_prior(pool)
+        p = got[key]
+        assert (p.m0, p.tau0, p.s0, p.nu0) == (
+            pytest.approx(m0, rel=1e-9),
+            pytest.approx(tau0, rel=1e-9),
+            pytest.approx(s0, rel=1e-9),
+            4.0,
+        )
+    # pledges: twice the patent drift spread, the 75th percentile of the flow volatilities
+    sds = sorted(s for _, s in filter(None, map(_slow_stats, flows)))
+    pledge = got["pledge_flow"]
+    assert pledge.tau0 == pytest.approx(2 * got["patent_flow"].tau0, rel=1e-12)
+    assert pledge.s0 == pytest.approx(np.quantile(sds, 0.75), rel=1e-9)
+    assert got["pledge_stock"] == pledge
