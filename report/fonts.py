@@ -1,6 +1,6 @@
 """The Chinese font of the briefing, shipped with the package (report/fontdata/): Noto Sans SC under
 the SIL Open Font License, cut down to GB 2312 and the characters ipcast's own files use (see
-tools/subset_font.py). Charts, PDF and the DOCX's chart images need no system font.
+report/build_font.py). Charts, PDF and the DOCX's chart images need no system font.
 
 A character the subset lacks (a rare one in a user's region name) falls back to a system CJK font
 when there is one; without one it shows as an empty box, and nothing fails.

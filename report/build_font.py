@@ -4,7 +4,7 @@ Noto Sans SC (SIL Open Font License 1.1) comes as a variable TrueType font; Goog
 the PyPI wheel ``justmytype-intl-cjk``:
 
     pip download --no-deps justmytype-intl-cjk -d /tmp/f && unzip -q /tmp/f/*.whl -d /tmp/f
-    python tools/subset_font.py /tmp/f/justmytype_intl_cjk/fonts/ofl/notosanssc/NotoSansSC[wght].ttf
+    python report/build_font.py /tmp/f/justmytype_intl_cjk/fonts/ofl/notosanssc/NotoSansSC[wght].ttf
 
 It writes a Regular (400) and a Bold (700) static instance, each cut down to GB 2312 (all 6,763
 hanzi and its symbols), Latin, the punctuation Chinese documents use, and every character in the
