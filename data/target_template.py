@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-
 from .catalog import regions
 
 PLAN_HEADER = ["序号", "指标名称", "基期值（{base}年）", "目标值（{end}年）", "属性"]
@@ -74,6 +71,10 @@ def _instructions(region: str) -> list[str]:
 def write_target_template(path: Path, region: str, base: int = 2025, end: int = 2030) -> None:
     if region not in regions().index:
         raise KeyError(region)
+    # only this command needs openpyxl; imported at the top it cost every command 0.2 s
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
     name = regions().loc[region, "zh"]
     wb = Workbook()
     notes = wb.active

@@ -4,8 +4,6 @@ of levers and Sobol indices, all on the same baseline paths (common random numbe
 from __future__ import annotations
 
 import numpy as np
-from SALib.analyze import sobol as sobol_analyze
-from SALib.sample import sobol as sobol_sample
 
 from .apply import apply_scenario
 from .baseline import TargetRun
@@ -113,6 +111,10 @@ def sobol_indices(
 
 def sobol_table(func, names: list[str], n_base: int, seed: int) -> list[dict]:
     """Sobol indices of ``func`` (rows of inputs uniform on [0, 1] -> outputs) via SALib."""
+    # SALib pulls in scipy.stats (about a second): only the commands that ask for Sobol pay it.
+    from SALib.analyze import sobol as sobol_analyze
+    from SALib.sample import sobol as sobol_sample
+
     problem = {"num_vars": len(names), "names": names, "bounds": [[0, 1]] * len(names)}
     x = sobol_sample.sample(problem, n_base, calc_second_order=False, seed=seed)
     y = np.asarray(func(x), dtype=float)
