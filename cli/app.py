@@ -10,7 +10,7 @@ from __future__ import annotations
 import signal
 import sys
 
-import click
+import typer
 
 from . import brief_cmd, checks, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
 from .common import app
@@ -25,11 +25,12 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         code = app(standalone_mode=False)  # typer turns Ctrl-C into exit code 130
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, typer.Abort):
         code = 130
-    except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
+    except typer.TyperException as e:  # typer carries its own click: no separate click install
+        if hasattr(e, "show"):
+            e.show()
+        sys.exit(getattr(e, "exit_code", 2))
     if code == 130:
         checks.remove_planned()
         sys.stderr.write("\ninterrupted (Ctrl-C); no output file was left half-written\n")

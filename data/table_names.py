@@ -130,6 +130,21 @@ def match(name: str) -> tuple[list[str], str]:
     hit = _stripped_names().get(stripped)
     if hit:
         return sorted(hit), f"name without its counting words ('{stripped}')"
+    return _bureau_name(c)
+
+
+def _bureau_name(c: str) -> tuple[list[str], str]:
+    """The names bureaus and bulletins use (商标注册量 for 注册商标), from the alias table that
+    history files are read with, as written and without the counting words."""
+    from .indicator_names import match_indicator
+
+    bare = c
+    for w in KIND_WORDS:
+        bare = bare.replace(w, "")
+    for key in dict.fromkeys((c, bare, bare + "量")):
+        slug = match_indicator(key) if key else None
+        if slug:
+            return [slug], f"bureau name '{key}' (indicator_aliases.csv)"
     return [], ""
 
 

@@ -187,3 +187,13 @@ def test_the_template_filled_in_reads_back(tmp_path):
     ]
     with pytest.raises(FileExistsError):
         write_target_template(path, "guanghan")
+
+
+def test_a_bureau_name_in_a_plan_table_goes_through_the_alias_table():
+    from ipcast.data.table_names import match
+
+    assert match("商标注册量年均增长（%）") == (
+        ["trademark_registrations"],
+        "bureau name '商标注册量' (indicator_aliases.csv)",
+    )
+    assert match("火星专利") == ([], "")
