@@ -57,6 +57,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_scenarios.py",
     ],
     "scenarios/judge.py": [
+        "tests/test_judge.py",
         "tests/test_engine_numbers.py",
         "tests/test_engine.py",
         "tests/test_statuses.py",
