@@ -25,6 +25,7 @@ from .options import (
     FORMAT,
     HISTORY,
     INDICATOR,
+    MAP,
     OUT,
     REGION,
     REGION_REQUIRED,
@@ -79,6 +80,7 @@ def history_cmd(
     indicator: str = INDICATOR,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
@@ -86,8 +88,9 @@ def history_cmd(
     try:
         kind = file_format(out, fmt)
         region = check_region(region)
-        check_indicator(indicator)
-        recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
+        history = load_history(history_file, region, names)
+        indicator = check_indicator(indicator, history, names)
+        recs = history_records(cut(history, as_of), region, indicator)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -174,12 +177,7 @@ def import_cmd(
     ),
     sheet: str = SHEET,
     accept_large: bool = ACCEPT_LARGE,
-    names: list[str] = typer.Option(
-        None,
-        "--map",
-        help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of "
-        "name,code lines; repeatable",
-    ),
+    names: list[str] = MAP,
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
     try:

@@ -4,6 +4,7 @@ the CLI only prints them."""
 
 from __future__ import annotations
 
+from ..data.custom import is_custom
 from .tables import Format, render
 
 RUN_COLUMNS = [
@@ -75,6 +76,12 @@ def footer(records: list[dict]) -> str:
         lines.append(
             "Your own figures replace bundled ones for the same region, indicator and "
             "period (see `ipcast history`)."
+        )
+    custom = sorted({r["label_zh"] for r in records if is_custom(r["indicator"])})
+    if custom:
+        lines.append(
+            f"Custom indicators ({'、'.join(custom)}): forecast from their own points only, "
+            "nothing borrowed (自定义指标：仅依据自身数据预测)."
         )
     lines.append(
         "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
