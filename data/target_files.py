@@ -234,30 +234,34 @@ def _period(p, where: str) -> Period:
     return period
 
 
+def target_fields(t: Target) -> dict:
+    """What every record about a target says of it (the targets table, run's records)."""
+    return {
+        "region": t.region,
+        "plan": t.plan,
+        "target_id": t.id,
+        "label_zh": t.label_zh,
+        "label_en": t.label_en,
+        "indicator": t.indicator,
+        "family": t.family,
+        "kind": t.kind,
+        "period": t.period_text,
+        "threshold": t.thresholds[0] if len(t.thresholds) == 1 else list(t.thresholds),
+        "comparator": t.comparator,
+        "unit": t.unit,
+    }
+
+
 def target_records(targets: list[Target]) -> list[dict]:
-    out = []
-    for t in targets:
-        single = len(t.periods) == 1
-        out.append(
-            {
-                "region": t.region,
-                "plan": t.plan,
-                "target_id": t.id,
-                "label_zh": t.label_zh,
-                "label_en": t.label_en,
-                "indicator": t.indicator,
-                "family": t.family,
-                "kind": t.kind,
-                "each": t.each if t.kind == "each_year" else None,
-                "period": t.period_text,
-                "threshold": t.thresholds[0] if single else list(t.thresholds),
-                "comparator": t.comparator,
-                "unit": t.unit,
-                "baseline": t.baseline,
-                "quote": t.quote,
-                "reading": t.reading,
-                "alternative": t.alternative,
-                "stretch": t.stretch,
-            }
-        )
-    return out
+    return [
+        {
+            **target_fields(t),
+            "each": t.each if t.kind == "each_year" else None,
+            "baseline": t.baseline,
+            "quote": t.quote,
+            "reading": t.reading,
+            "alternative": t.alternative,
+            "stretch": t.stretch,
+        }
+        for t in targets
+    ]
