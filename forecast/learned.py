@@ -1,9 +1,10 @@
 """The learned inputs of a forecast, from one provider: the priors borrowed from panels
-(``priors.priors``), the ensemble's members and calibration errors (``calibrate.calibration``,
-from ``data/backtest_errors.csv.gz``) and the year they were learned as of (the lapse rate of a
-stock is read as of the same year). Everything that forecasts takes a ``Learned``; a forecast
-made as of a past year gets the inputs known by the end of that year, without a scored region's
-own data."""
+(``priors.priors``, and each province's own where the provincial panel has it:
+``comparables.province_priors``), the ensemble's members and calibration errors
+(``calibrate.calibration``, from ``data/backtest_errors.csv.gz``) and the year they were learned
+as of (the lapse rate of a stock is read as of the same year). Everything that forecasts takes a
+``Learned``; a forecast made as of a past year gets the inputs known by the end of that year,
+without a scored region's own data."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .calibrate import calibration
+from .comparables import province_priors
 from .priors import priors
 from .rwdrift import Prior
 
@@ -44,4 +46,6 @@ def _plain(x):
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
-    return Learned(priors(as_of, skip_region), calibration(as_of, skip_region), as_of, skip_region)
+    family = priors(as_of, skip_region)
+    mine = province_priors(tuple(sorted(family.items())), as_of, skip_region)
+    return Learned({**family, **mine}, calibration(as_of, skip_region), as_of, skip_region)
