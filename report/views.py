@@ -5,6 +5,7 @@ the CLI only prints them."""
 from __future__ import annotations
 
 from ..data.custom import is_custom
+from ..data.custom import row as custom_row
 from .tables import Format, render
 
 RUN_COLUMNS = [
@@ -77,7 +78,9 @@ def footer(records: list[dict]) -> str:
             "Your own figures replace bundled ones for the same region, indicator and "
             "period (see `ipcast history`)."
         )
-    custom = sorted({r["label_zh"] for r in records if is_custom(r["indicator"])})
+    custom = sorted(
+        {custom_row(r["indicator"])["zh"] for r in records if is_custom(r["indicator"])}
+    )
     if custom:
         lines.append(
             f"Custom indicators ({'、'.join(custom)}): forecast from their own points only, "

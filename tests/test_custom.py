@@ -162,6 +162,16 @@ def test_a_custom_target_is_judged_on_its_own_points_only(home, sheet, tmp_path)
     assert other[0]["p_hit"] != r["p_hit"]
 
 
+def test_the_run_table_says_it_rests_on_own_points(home, sheet, tmp_path):
+    args = ["run", "-r", "广汉", "--history", str(sheet), "--map", DECLARE, "--paths", "500"]
+    out = CliRunner().invoke(app, args + ["--targets", str(_targets(tmp_path))])
+    assert out.exit_code == 0, out.output
+    assert (
+        "Custom indicators (商业秘密保护示范企业): forecast from their own points only"
+        in out.output
+    )
+
+
 def test_the_chain_says_why_nothing_was_borrowed(home, sheet):
     (rec,) = api.forecast(
         "guanghan", indicator="商业秘密保护示范企业", paths=500, history_file=sheet, names=[DECLARE]
