@@ -49,7 +49,7 @@ def brief(
     from ..report.document import blocks
     from ..report.output import output_format, render
 
-    targets = region_targets(region, targets_file)
+    targets = region_targets(region, targets_file, names=names)
     if lang not in ("zh", "en"):
         raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
     check_bands(green, amber)

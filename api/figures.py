@@ -56,9 +56,13 @@ def history(
     return history_records(cut(history, as_of), region, indicator)
 
 
-def targets(region: str | None = None, targets_file: Path | None = None) -> list[dict]:
-    """Every quantified target with the plan's own words."""
-    return target_records(select_targets(check_region(region), targets_file))
+def targets(
+    region: str | None = None,
+    targets_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
+) -> list[dict]:
+    """Every quantified target with the plan's own words (a table's names through ``names``)."""
+    return target_records(select_targets(check_region(region), targets_file, names))
 
 
 def template_indicators(region: str) -> list[str]:

@@ -88,10 +88,6 @@ def load_history(
     """The bundled history, the user's stored figures over it, and ``history_file`` over both
     (its own indicator names read through ``names``, the ``--map`` of every command)."""
     mapping = name_map(names)
-    if mapping and history_file is None:
-        raise InputError(
-            "--map", "given without --history FILE", "add --history FILE, or drop --map"
-        )
     user = userstore.load()
     if history_file is not None:
         extra = read_history_file(history_file, region, names=mapping).rows
@@ -99,30 +95,41 @@ def load_history(
     return combine(user)
 
 
-def select_targets(region: str | None, targets_file: Path | None = None) -> list[Target]:
+Names = list[str] | dict[str, str] | None
+
+
+def select_targets(
+    region: str | None, targets_file: Path | None = None, names: Names = None
+) -> list[Target]:
     """The bundled plans' targets, or those of ``targets_file`` (YAML, CSV or XLSX; a plan's
-    indicator table that names no region is read as ``region``'s)."""
+    indicator table that names no region is read as ``region``'s; its indicator names through
+    ``names``, the ``--map``)."""
     if targets_file is None:
         ts = list(bundled_targets())
     else:
-        ts = load_targets(targets_file, region).targets
+        ts = load_targets(targets_file, region, name_map(names)).targets
     return [t for t in ts if region is None or t.region == region]
 
 
-def target_readings(targets_file: Path | None, region: str | None = None) -> list[str]:
+def target_readings(
+    targets_file: Path | None, region: str | None = None, names: Names = None
+) -> list[str]:
     """Every reading made of a target table (kind, period, unit, indicator of each row), for the
     planner to check; empty for a YAML file or the bundled plans."""
     if targets_file is None:
         return []
-    return load_targets(targets_file, region).report
+    return load_targets(targets_file, region, name_map(names)).report
 
 
 def region_targets(
-    region: str, targets_file: Path | None = None, target_id: str | None = None
+    region: str,
+    targets_file: Path | None = None,
+    target_id: str | None = None,
+    names: Names = None,
 ) -> list[Target]:
     """A region's targets (the bundled plan or ``targets_file``), or the one named ``target_id``."""
     region = check_region(region)
-    targets = select_targets(region, targets_file)
+    targets = select_targets(region, targets_file, names)
     if not targets:
         plans = [r for r, row in regions().iterrows() if row["plan"]]
         raise InputError(

@@ -46,7 +46,7 @@ def baseline_runs(
     progress: Progress = None,
 ) -> list[TargetRun]:
     """The baseline paths of a region's targets (or of the one named ``target``)."""
-    targets = region_targets(region, targets_file, target)
+    targets = region_targets(region, targets_file, target, names)
     say(progress, f"… {region}: {len(targets)} targets, {paths} paths")
     return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
 
@@ -278,7 +278,7 @@ def draft(
 ) -> dict:
     """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
     (never over an existing file) when given."""
-    targets = region_targets(region, targets_file)
+    targets = region_targets(region, targets_file, names=names)
     refuse_existing(out)
     sc = load_scenario(scenario)
     doc = draft_targets(

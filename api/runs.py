@@ -48,7 +48,7 @@ def run(
     """One record per target: status, ``p_hit`` and its standard error, median and 10/90 % range
     in the plan's unit. With ``as_of``, each record also says what is known now (``now_*``)."""
     region = check_region(region)
-    targets = select_targets(region, targets_file)
+    targets = select_targets(region, targets_file, names)
     history = load_history(history_file, names=names)
     regions = list(dict.fromkeys(t.region for t in targets))
     # a province-wide run goes a batch of regions at a time: one pool of workers per batch

@@ -95,11 +95,16 @@ def history_cmd(
 
 
 @app.command("targets")
-def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
+def targets_cmd(
+    region: str = REGION,
+    targets_file: Path = TARGETS,
+    names: list[str] = MAP,
+    fmt: Format = FORMAT,
+):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
-        show_readings(targets_file, check_region(region))
-        recs = figures.targets(region, targets_file)
+        show_readings(targets_file, check_region(region), names)
+        recs = figures.targets(region, targets_file, names)
     except InputError as e:
         fail(e)
     typer.echo(

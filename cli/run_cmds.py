@@ -56,7 +56,7 @@ def run_cmd(
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
     kind = call(file_format, out, fmt)
     call(check_lang, lang)
-    readings = call(show_readings, targets_file, region)
+    readings = call(show_readings, targets_file, region, names)
     records = call(
         api.run,
         region,

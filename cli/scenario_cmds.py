@@ -123,7 +123,7 @@ def revise_cmd(
     """The threshold each target would be met with at the given confidence (目标修订). With
     --out FILE.xlsx: the plan's indicator table, revised targets beside the current ones."""
     kind = call(file_format, out, fmt)
-    readings = call(show_readings, targets_file, region)
+    readings = call(show_readings, targets_file, region, names)
     recs = call(
         api.revise,
         region,
@@ -287,7 +287,8 @@ def draft_cmd(
         targets_file=targets_file,
     )
     if excel:
-        current = call(api.select_targets, region, targets_file)
-        method = method_lines([], command_line(), None, call(show_readings, targets_file, region))
+        current = call(api.select_targets, region, targets_file, names)
+        readings = call(show_readings, targets_file, region, names)
+        method = method_lines([], command_line(), None, readings)
         write_plan_table(out, doc["title_zh"], draft_rows(current, doc), confidence, method)
     typer.echo(views.draft_text(doc, out))

@@ -217,10 +217,34 @@ def test_map_goes_with_history_on_other_commands(home, sheet, command):
     assert "商业秘密保护示范企业" in out.output
 
 
-def test_map_without_history_is_refused(home):
-    out = CliRunner().invoke(app, ["forecast", "-r", "广汉", "--map", DECLARE])
-    assert out.exit_code == 2
-    assert "--map: given without --history FILE" in out.output
+def test_map_names_an_indicator_without_a_history_file(home):
+    (rec,) = api.forecast(
+        "广汉", indicator="我局专利授权数", names=["我局专利授权数=patent_grants"]
+    )
+    assert rec["indicator"] == "patent_grants"
+
+
+PLAN = (
+    "广汉市知识产权指标表,,,,\n"
+    "序号,指标名称,基期值（2023年）,目标值（2026年）,属性\n"
+    "1,商业秘密保护示范企业（家）,12,30,预期性\n"
+    "2,专利授权量（件）,1200,1500,预期性\n"
+)
+
+
+def test_a_plan_table_names_a_custom_indicator_through_the_map(home, sheet, tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_text(PLAN, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        api.select_targets("510681", plan)
+    assert "row 3, column B (指标名称)" in e.value.where
+    assert "=custom:UNIT[:KIND]" in e.value.fix
+    readings = api.target_readings(plan, "510681", [DECLARE])
+    assert any(f"-> {SLUG} (your --map); stock 2026 30 家" in r for r in readings)
+    recs = api.run("广汉", paths=40000, history_file=sheet, names=[DECLARE], targets_file=plan)
+    mine = next(r for r in recs if r["indicator"] == SLUG)
+    p, _ = _analytic(30, 3.0)
+    assert abs(mine["p_hit"] - p) < 4 * mine["p_hit_se"]
 
 
 @pytest.mark.parametrize("name", ["专利授权量", "專利授權量", "patent_grants", "授权专利"])
