@@ -91,3 +91,14 @@ def test_the_forecast_says_what_it_borrowed():
     (rec,) = api.forecast("chengdu", indicator="invention_grants", paths=300)
     assert rec["method"] == "random walk, borrowed prior"
     assert "its province 四川省 (Sichuan)" in rec["borrowed"]
+
+
+def test_the_briefing_says_it_in_chinese():
+    from ipcast.report.words import borrowed
+
+    learned = provider()
+    prior = comparable_prior(learned.priors, "patent_flow", "guanghan")
+    text = f"growth and volatility entirely from: {prior.source}"
+    assert borrowed(text, "zh") == (
+        "增长与波动全部借自四川省 2007-2023的国内专利序列（国家统计局、科技统计年鉴）"
+    )

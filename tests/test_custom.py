@@ -270,3 +270,10 @@ def test_a_target_file_names_its_indicator_by_alias(home, tmp_path):
         load_targets(_targets(tmp_path, "商业秘密示范"), None)
     assert "key 'indicator'" in e.value.where
     assert "custom:UNIT" in e.value.fix
+
+
+def test_the_briefing_says_a_custom_indicator_rests_on_its_own_points():
+    from ipcast.data.custom import LABEL
+    from ipcast.report.words import borrowed
+
+    assert borrowed(LABEL, "zh") == "自定义指标：仅依据本地区自身数据预测，未借用"
