@@ -18,8 +18,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+import pandas as pd
+
+from ..data.catalog import data_path
 from ..data.places import divisions, region_table
-from .priors import _china_provinces, _prior, _series, _years
+from . import cache as disk_cache
+from .priors import _china_provinces, _prior
 from .rwdrift import Prior
 
 # Borrow keys whose pool is the provincial panel, and the panel's indicators that pool.
@@ -55,20 +59,35 @@ def province_priors(
     """For each borrow key of ``PROVINCIAL`` with a family prior (``family``, as sorted items),
     every province's: the family prior re-centred on the province's own panel series known by
     the end of ``as_of`` (without ``skip_region``'s), their median yearly log growth and median
-    volatility, with the family's spread. A province with too little known by then has none."""
-    base = dict(family)
+    volatility, with the family's spread. A province with too little known by then has none.
+    Kept in the disk cache beside the family priors (learning them takes ~0.3 s)."""
+    files = sorted(data_path("panels").iterdir(), key=lambda p: p.name)
+    k = disk_cache.key(
+        "province_priors", family, as_of, skip_region, *[f.read_bytes() for f in files]
+    )
+    hit = disk_cache.load(k)
+    if hit is None:
+        hit = _learn(dict(family), as_of, skip_region)
+        disk_cache.save(k, hit)
+    return hit
+
+
+def _learn(base: dict[str, Prior], as_of: int | None, skip_region: str | None) -> dict:
     rows = _china_provinces(as_of, skip_region)
     out = {}
     for borrow, indicators in PROVINCIAL.items():
         if borrow not in base:
             continue
-        for province, mine in rows.groupby("region"):
+        pools = _pools(rows[rows["indicator"].isin(indicators)])
+        for province, pool in pools.items():
             try:
-                own = _prior(_series(mine, list(indicators)), "")
+                own = _prior(pool, "")
             except ValueError:
                 continue
             n = own.source.strip(" ()").split()[0]
-            zh, en, years = *_province_name(str(province)), _years(mine)
+            first = min(int(s.index.min()) for s in pool)
+            last = max(int(s.index.max()) for s in pool)
+            zh, en, years = *_province_name(str(province)), f"{first}-{last}"
             out[key(borrow, str(province))] = replace(
                 own,
                 tau0=base[borrow].tau0,
@@ -78,6 +97,22 @@ def province_priors(
                     f"{years}"
                 ),
             )
+    return out
+
+
+def _pools(rows: pd.DataFrame) -> dict[str, list[pd.Series]]:
+    """Each province's yearly series (one per indicator, sorted by year), built from numpy
+    arrays: ``priors._series`` per province costs ~10 ms of pandas grouping, 31 times."""
+    rows = rows.sort_values(["region", "indicator", "year"])
+    keys = list(zip(rows["region"], rows["indicator"], strict=True))
+    years, values = rows["year"].to_numpy(), rows["value"].to_numpy(float)
+    out: dict[str, list[pd.Series]] = {}
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            region = keys[start][0]
+            out.setdefault(region, []).append(pd.Series(values[start:i], index=years[start:i]))
+            start = i
     return out
 
 
