@@ -181,15 +181,19 @@ def read_name_map(items: list[str]) -> dict[str, str]:
 
 
 def _code(name: str, code: str, where: str) -> str:
-    """A mapping's code checked: a catalog code, or a custom declaration made into its slug."""
+    """A mapping's code checked: a catalog code, a name the alias table knows, or a custom
+    declaration made into its slug."""
     from .catalog import indicators
 
     if code == "custom" or code.startswith(PREFIX):
         return declare(name, code, where)
-    if code not in indicators().index:
+    if code in indicators().index:
+        return code
+    slug = match_indicator(code)  # a name the alias table knows: 我局专利数=专利授权量
+    if slug is None:
         raise InputError(
             where,
             f"'{name}={code}': unknown code '{code}'",
             f"use a code from `ipcast indicators`, or declare it custom: {SYNTAX}",
         )
-    return code
+    return slug

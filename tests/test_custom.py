@@ -49,6 +49,13 @@ def _targets(tmp_path, indicator=SLUG):
     return p
 
 
+def test_a_mapping_may_name_the_catalog_indicator_by_any_known_name():
+    assert read_name_map(["我局专利数=专利授权量", "我局商标=註冊商標"]) == {
+        "我局专利数": "patent_grants",
+        "我局商标": "trademark_registrations",
+    }
+
+
 def test_a_declaration_becomes_a_self_describing_code():
     assert read_name_map([DECLARE]) == {"商业秘密保护示范企业": SLUG}
     assert read_name_map(["满意度（%）=custom:%:ratio"]) == {"满意度（%）": "custom:%:ratio:满意度"}
