@@ -284,3 +284,16 @@ def test_the_briefing_says_a_custom_indicator_rests_on_its_own_points():
     from ipcast.report.words import borrowed
 
     assert borrowed(LABEL, "zh") == "自定义指标：仅依据本地区自身数据预测，未借用"
+
+
+def test_one_name_declared_two_ways_is_ambiguous_for_the_indicator_option(home, sheet, tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text(SHEET.replace(",家,", ",个,"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", str(sheet), "--map", DECLARE]).exit_code == 0
+    second = runner.invoke(app, ["import", str(other), "--map", "商业秘密保护示范企业=custom:个"])
+    assert second.exit_code == 0, second.output
+    out = runner.invoke(app, ["forecast", "-r", "广汉", "-i", "商业秘密保护示范企业"])
+    assert out.exit_code == 2
+    assert "names 2 custom indicators" in out.output
+    assert "custom:个:flow:商业秘密保护示范企业" in out.output
