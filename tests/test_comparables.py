@@ -1,4 +1,5 @@
-"""A region borrows growth and volatility from its own province's series where panels allow."""
+"""Borrowing from a region's own province: the machinery (off by default, measured worse than the
+all-province prior: benchmarks/bench_province_prior.py), and the default that stays."""
 
 import numpy as np
 import pandas as pd
@@ -7,6 +8,12 @@ import pytest
 from ipcast.data.catalog import data_path
 from ipcast.forecast.comparables import comparable_prior, own_province
 from ipcast.forecast.learned import provider
+
+
+@pytest.fixture
+def own_province_on(monkeypatch):
+    monkeypatch.setattr("ipcast.forecast.comparables.PREFER_OWN_PROVINCE", True)
+
 
 FLOWS = ["patent_grants", "invention_grants", "patent_applications", "invention_applications"]
 
@@ -44,7 +51,7 @@ def test_own_province(region, province):
     assert own_province(region) == province
 
 
-def test_a_sichuan_county_borrows_from_sichuan():
+def test_a_sichuan_county_borrows_from_sichuan(own_province_on):
     learned = provider()
     base = learned.priors["patent_flow"]
     prior = comparable_prior(learned.priors, "patent_flow", "510722")  # 三台县
@@ -59,7 +66,7 @@ def test_a_sichuan_county_borrows_from_sichuan():
     assert "增长与波动借自四川省 2007-2023" in prior.source
 
 
-def test_only_what_was_known_by_the_as_of_year():
+def test_only_what_was_known_by_the_as_of_year(own_province_on):
     prior = comparable_prior(provider(2012, "guanghan").priors, "patent_flow", "guanghan")
     m0, s0, n = _reference("sichuan", 2012)
     assert n == 2  # 2007-2012 grants (NBS); applications start in 2010: only two changes
@@ -69,7 +76,7 @@ def test_only_what_was_known_by_the_as_of_year():
     assert comparable_prior(provider(2008).priors, "patent_flow", "guanghan") is None  # nothing yet
 
 
-def test_the_family_prior_where_no_province_panel_fits():
+def test_the_family_prior_where_no_province_panel_fits(own_province_on):
     learned = provider()
     base = learned.priors["patent_flow"]
     assert comparable_prior(learned.priors, "patent_flow", "sichuan") is base  # a province itself
@@ -85,7 +92,7 @@ def test_the_family_prior_where_no_province_panel_fits():
     assert comparable_prior({"patent_flow": base}, "patent_flow", "guanghan") is base
 
 
-def test_the_forecast_says_what_it_borrowed():
+def test_the_forecast_says_what_it_borrowed(own_province_on):
     from ipcast import api
 
     (rec,) = api.forecast("chengdu", indicator="invention_grants", paths=300)
@@ -93,7 +100,20 @@ def test_the_forecast_says_what_it_borrowed():
     assert "its province 四川省 (Sichuan)" in rec["borrowed"]
 
 
-def test_the_briefing_says_it_in_chinese():
+def test_by_default_every_series_borrows_its_family_prior():
+    from ipcast import api
+
+    learned = provider()
+    assert not any("@" in k for k in learned.priors)
+    assert (
+        comparable_prior(learned.priors, "patent_flow", "guanghan") is learned.priors["patent_flow"]
+    )
+    (rec,) = api.forecast("chengdu", indicator="invention_grants", paths=300)
+    assert "Chinese provincial domestic patents 2007-2023" in rec["borrowed"]
+    assert "(124 series)" in rec["borrowed"]
+
+
+def test_the_briefing_says_it_in_chinese(own_province_on):
     from ipcast.report.words import borrowed
 
     learned = provider()
