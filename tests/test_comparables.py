@@ -122,3 +122,8 @@ def test_the_briefing_says_it_in_chinese(own_province_on):
     assert borrowed(text, "zh") == (
         "增长与波动全部借自四川省 2007-2023的国内专利序列（国家统计局、科技统计年鉴）"
     )
+    # the calibrated ensemble appends its calibration's source: not part of what was borrowed
+    ensemble = f"growth and volatility partly from: {prior.source}; members chosen and errors"
+    assert borrowed(ensemble, "zh") == (
+        "增长与波动部分借自四川省 2007-2023的国内专利序列（国家统计局、科技统计年鉴）"
+    )
