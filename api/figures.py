@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data import userstore
+from ..data.catalog import regions as catalog_regions
 from ..data.errors import InputError
 from ..data.history import combine, cut
 from ..data.indicator_names import read_name_map
@@ -35,6 +36,11 @@ def regions(as_of: int | None = None, every: bool = False) -> list[dict]:
     """Regions with figures (bundled or imported), their level, parent, plan and population;
     with ``every``, all divisions of China."""
     return region_records(cut(combine(userstore.load()), as_of), every)
+
+
+def region_names(lang: str = "zh") -> dict[str, str]:
+    """Each region's code and its name (``zh`` or ``en``), for headings."""
+    return catalog_regions()[lang].to_dict()
 
 
 def indicators() -> list[dict]:

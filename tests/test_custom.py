@@ -174,8 +174,12 @@ def test_the_run_table_says_it_rests_on_own_points(home, sheet, tmp_path):
     out = CliRunner().invoke(app, args + ["--targets", str(_targets(tmp_path))])
     assert out.exit_code == 0, out.output
     assert (
-        "Custom indicators (商业秘密保护示范企业): forecast from their own points only"
+        "自定义指标（商业秘密保护示范企业）：仅依据本地区自身数据预测，未借用同类序列。"
         in out.output
+    )
+    en = CliRunner().invoke(app, args + ["--targets", str(_targets(tmp_path)), "--lang", "en"])
+    assert (
+        "Custom indicators (商业秘密保护示范企业): forecast from their own points only" in en.output
     )
 
 
