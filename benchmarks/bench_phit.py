@@ -8,9 +8,12 @@ each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (fiv
 1-5, ambitions -5 % to +30 % a year) and these forecasts of ``O+1 .. O+5``, each from data dated
 ``<= O`` only:
 
-- ``ipcast``: the forecast ``ipcast run`` makes (``chain.forecast_series``) from the series' own
-  history, with priors, ensemble members and calibration errors learned as of ``O`` leaving the
-  series' region out;
+- ``ipcast``: the forecast ``ipcast run --as-of O`` makes (``chain.forecast_series``) from the
+  series' own history, with priors, ensemble members and calibration errors learned from what was
+  known by the end of ``O`` (``ipcast run --history H --targets T --as-of O`` gives the same p:
+  ``tests/test_phit_cli.py``);
+- ``ipcast_before``: the same with the calibration rule before issue #14 (CRPS-chosen members,
+  past bias carried forward, no common year shock);
 - ``ipcast_1pt`` .. ``ipcast_3pt``: the county case, the same with only the last 1-3 points;
 - ``naive_pooled``: a random walk from ``y_O`` whose paths are past five-year trajectories of the
   other regions' log values (the naive forecast with its pooled errors);
@@ -30,10 +33,11 @@ import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
 
-from ipcast.forecast import phit, streams
+from ipcast.forecast import calibrate, phit, streams
 from ipcast.forecast import phit_scores as sc
+from ipcast.forecast.backtest import final_calibration
 from ipcast.forecast.chain import forecast_series
-from ipcast.forecast.learned import provider
+from ipcast.forecast.learned import Learned, provider
 from ipcast.forecast.models import ProphetModel
 from ipcast.forecast.panels import panel_series
 from ipcast.forecast.series import Observed
@@ -49,15 +53,33 @@ def _observed(s, years, values) -> Observed:
     return Observed(s.region, s.indicator, "件", True, True, years.astype(float), values, [], [])
 
 
-def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None) -> np.ndarray:
+_BEFORE: dict[int, dict] = {}
+
+
+def _before_calibration(o: int) -> dict:
+    """The calibration rule before issue #14 (CRPS-chosen members, errors pooled over years with
+    their mean carried forward, no common shock), as of ``o``: the BEFORE column, rebuilt from
+    the same error table."""
+    if o not in _BEFORE:
+        df = calibrate.errors()
+        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
+        cal = final_calibration(rows, members=calibrate.MEMBERS)
+        _BEFORE[o] = {"patent": {**cal, "source": "before #14"}}
+    return _BEFORE[o]
+
+
+def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False) -> np.ndarray:
     if k is not None:
         past_y, past_v = past_y[-k:], past_v[-k:]
     times = [float(o + h) for h in range(1, phit.HORIZONS + 1)]
     obs = _observed(s, past_y, past_v)
-    learned = provider(o, s.region)
-    key = f"{s.indicator}@{o}"
+    # What ``ipcast run --as-of O`` learns: everything known by the end of O (the province's own
+    # past included, as a user's run would), so the CLI reproduces these numbers exactly.
+    learned = provider(o)
+    if before:
+        learned = Learned(learned.priors, _before_calibration(o), o)
     fc = forecast_series(
-        None, s.region, key, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
+        None, s.region, s.indicator, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
     )
     return fc.at(times)
 
@@ -85,8 +107,10 @@ def _prophet(s, past_v, o, n_paths, seed) -> np.ndarray:
     return ProphetModel().fit(past_v).simulate(phit.HORIZONS, n_paths, rng)
 
 
-def _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet):
+def _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet, with_before):
     yield "ipcast", _ipcast(s, past_y, past_v, o, n_paths, seed)
+    if with_before:
+        yield "ipcast_before", _ipcast(s, past_y, past_v, o, n_paths, seed, before=True)
     for k in COUNTY_POINTS:
         yield f"ipcast_{k}pt", _ipcast(s, past_y, past_v, o, n_paths, seed, k)
     yield "naive_pooled", _naive(s, others, past_v, o, n_paths, seed)
@@ -94,7 +118,9 @@ def _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet):
         yield "prophet", _prophet(s, past_v, o, n_paths, seed)
 
 
-def one_series(s, others, origins, n_paths, seed, with_prophet) -> list[pd.DataFrame]:
+def one_series(
+    s, others, origins, n_paths, seed, with_prophet, with_before=True
+) -> list[pd.DataFrame]:
     frames = []
     last = int(s.years[-1])
     for o in origins:
@@ -109,14 +135,18 @@ def one_series(s, others, origins, n_paths, seed, with_prophet) -> list[pd.DataF
         frames.append(phit.frame({**key, "method": "targets"}, None, hits))
         if o < FIRST_ORIGIN:
             continue
-        for name, paths in _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet):
+        made = _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet, with_before)
+        for name, paths in made:
             if paths is None:
                 continue
             med = np.median(paths, axis=0)
+            lo, hi = np.quantile(paths, [0.1, 0.9], axis=0)
             probs = phit.hit_probabilities(paths, past_v)
             f = phit.frame({**key, "method": name}, probs, hits)
             below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
             f["below_median"] = f["h"].map(below)
+            inside = {h + 1: float(lo[h] <= future[h] <= hi[h]) for h in range(phit.HORIZONS)}
+            f["in_80"] = f["h"].map(inside)
             frames.append(f)
     return frames
 
@@ -170,6 +200,67 @@ def median_bias(rows: pd.DataFrame) -> pd.DataFrame:
     return one.pivot_table(index="method", columns="h", values="below_median", aggfunc="mean")
 
 
+def coverage(rows: pd.DataFrame) -> pd.DataFrame:
+    one = rows.drop_duplicates(["method", "series", "origin", "h"])
+    return one.pivot_table(index="method", columns="h", values="in_80", aggfunc="mean")
+
+
+# Item 3 of issue #14: what "honest probabilities" must show on the provincial panel.
+SKILL = 0.10
+BIN_N, BIN_GAP = 100, 0.05
+MEDIAN_BAND = (0.45, 0.55)
+
+
+def item3(rows: pd.DataFrame, method: str) -> list[tuple[str, str, bool]]:
+    """``(condition, figure, met)`` for one method's rows."""
+    g = rows[rows["method"] == method]
+    b = sc.brier(g["p"], g["hit"])
+    vb, vc = 1 - b / sc.brier(g["p_base"], g["hit"]), 1 - b / sc.brier(g["p_class"], g["hit"])
+    rel = sc.reliability(g["p"], g["hit"])
+    big = rel[rel["n"] >= BIN_N]
+    gaps = (big["mean_p"] - big["observed"]).abs()
+    worst = big.loc[gaps.idxmax()] if len(big) else None
+    below = median_bias(g).loc[method]
+    lo, hi = MEDIAN_BAND
+    out = [
+        (
+            f"Brier >= {SKILL:.0%} below base rate and reference class",
+            f"{b:.4f}: {vb:+.1%} vs base, {vc:+.1%} vs class",
+            vb >= SKILL and vc >= SKILL,
+        ),
+        (
+            f"every bin with >= {BIN_N} targets within {BIN_GAP} of its rate",
+            "no bin"
+            if worst is None
+            else f"worst {worst['bin']}: p {worst['mean_p']:.3f}, "
+            f"observed {worst['observed']:.3f} (gap {gaps.max():.3f})",
+            worst is not None and gaps.max() <= BIN_GAP,
+        ),
+        (
+            f"share below median in {lo:.0%}-{hi:.0%} at h1-5",
+            " ".join(f"{v:.2f}" for v in below),
+            bool(((below >= lo) & (below <= hi)).all()),
+        ),
+        (
+            "h4-5 calibrated (below median, 80 % interval coverage)",
+            f"below {below.get(4, np.nan):.2f} {below.get(5, np.nan):.2f}; coverage "
+            + " ".join(f"{coverage(g).loc[method].get(h, np.nan):.2f}" for h in (4, 5)),
+            bool(((below[[4, 5]] >= lo) & (below[[4, 5]] <= hi)).all()),
+        ),
+    ]
+    return out
+
+
+def print_item3(rows: pd.DataFrame, label: str) -> None:
+    print(f"\n== item 3 of #14, {label}: BEFORE (ipcast_before) vs AFTER (ipcast)")
+    for method in ("ipcast_before", "ipcast"):
+        if method not in set(rows["method"]):
+            continue
+        print(f"-- {method}")
+        for cond, fig, met in item3(rows, method):
+            print(f"  [{'met' if met else 'NOT met'}] {cond}: {fig}")
+
+
 def report(rows: pd.DataFrame, dev_until: int) -> None:
     pd.set_option("display.width", 160)
     for label, part in (
@@ -183,13 +274,50 @@ def report(rows: pd.DataFrame, dev_until: int) -> None:
         print(table(part).round(4).to_string())
         print("-- share of outcomes below the forecast median, by horizon")
         print(median_bias(part).round(3).to_string())
-        for m in ("ipcast", "ipcast_1pt"):
+        print("-- share of outcomes inside the forecast's 10-90 % interval, by horizon")
+        print(coverage(part).round(3).to_string())
+        for m in ("ipcast_before", "ipcast", "ipcast_1pt"):
             g = part[part["method"] == m]
             print(f"-- reliability of {m}")
             print(sc.reliability(g["p"], g["hit"]).round(3).to_string(index=False))
+    print_item3(rows[rows["origin"] <= dev_until], f"development origins to {dev_until}")
+    print_item3(rows[rows["origin"] > dev_until], f"held-out origins {dev_until + 1}+")
+    print_item3(rows, "all origins")
     g = rows[rows["method"] == "ipcast"]
     print("\n-- hit rate of the targets by origin (all kinds, ambitions, horizons)")
     print(g.groupby("origin")["hit"].mean().round(3).to_string())
+
+
+def seed_spread(n_seeds: int, n_paths: int) -> pd.DataFrame:
+    """Is ``p_hit_se`` honest? Every simulated target of the bundled plans, run with ``n_seeds``
+    seeds: the spread of ``p_hit`` over seeds against the mean ``p_hit_se`` the run reports."""
+    from ipcast.api import run as api_run
+
+    recs = [
+        r | {"seed": k}
+        for k in range(n_seeds)
+        for r in api_run(paths=n_paths, seed=k, cache=False)
+        if r["status"] == "simulated"
+    ]
+    df = pd.DataFrame(recs)
+    g = df.groupby(["region", "id"]).agg(
+        p=("p_hit", "mean"), sd=("p_hit", "std"), se=("p_hit_se", "mean")
+    )
+    return g[(g["p"] > 0.02) & (g["p"] < 0.98)]
+
+
+def print_seed_spread(n_seeds: int, n_paths: int) -> None:
+    g = seed_spread(n_seeds, n_paths)
+    ratio = g["sd"] / g["se"]
+    print(
+        f"\n-- p_hit_se against the spread over {n_seeds} seeds ({n_paths} paths, "
+        f"{len(g)} bundled targets with 0.02 < p < 0.98)"
+    )
+    print(
+        f"sd over seeds / reported se: median {ratio.median():.2f}, "
+        f"quartiles {ratio.quantile(0.25):.2f}-{ratio.quantile(0.75):.2f}, "
+        f"max {ratio.max():.2f}; targets with sd > 1.5 se: {(ratio > 1.5).sum()}"
+    )
 
 
 def main() -> None:
@@ -201,7 +329,11 @@ def main() -> None:
     ap.add_argument("--dev-until", type=int, default=2016)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--save", help="write the scored targets here (.csv.gz)")
+    ap.add_argument("--se-seeds", type=int, default=0, help="also check p_hit_se on n seeds")
     args = ap.parse_args()
+    if args.se_seeds:
+        print_seed_spread(args.se_seeds, args.paths)
+        return
     t0 = time.perf_counter()
     df = run(args.every, args.paths, args.seed, args.prophet_every, args.jobs)
     rows = scored(df)
