@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -68,7 +69,23 @@ def _before_calibration(o: int) -> dict:
     return _BEFORE[o]
 
 
-def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False) -> np.ndarray:
+_DAMPED: dict[tuple[int, float], dict] = {}
+
+
+def _damped_calibration(o: int, phi: float) -> dict:
+    """Today's calibration rule as of ``o`` with damping ``phi`` (errors measured on the centre
+    damped the same way), for choosing ``phi``."""
+    if (o, phi) not in _DAMPED:
+        df = calibrate.errors()
+        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
+        cal = final_calibration(
+            rows, members=calibrate.MEMBERS, choose=False, common_shock=True, damping=phi
+        )
+        _DAMPED[(o, phi)] = {"patent": {**cal, "source": f"damping {phi}"}}
+    return _DAMPED[(o, phi)]
+
+
+def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None) -> np.ndarray:
     if k is not None:
         past_y, past_v = past_y[-k:], past_v[-k:]
     times = [float(o + h) for h in range(1, phit.HORIZONS + 1)]
@@ -78,6 +95,8 @@ def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False) -> np.nda
     learned = provider(o)
     if before:
         learned = Learned(learned.priors, _before_calibration(o), o)
+    if phi is not None:
+        learned = Learned(learned.priors, _damped_calibration(o, phi), o)
     fc = forecast_series(
         None, s.region, s.indicator, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
     )
@@ -151,6 +170,15 @@ def one_series(
     return frames
 
 
+def sample(series, every: int) -> list[bool]:
+    """Every ``every``-th province with all four of its series: a stride over the series alone
+    would keep one indicator (they come four to a province), and applications and grants move
+    differently (the first damping was chosen on applications only, and was too strong)."""
+    regions = sorted({s.region for s in series})
+    keep = {r for i, r in enumerate(regions) if i % every == 0}
+    return [s.region in keep for s in series]
+
+
 def run(every: int, n_paths: int, seed: int, prophet_every: int, jobs: int) -> pd.DataFrame:
     series = list(panel_series(PANEL))
     last = max(int(s.years[-1]) for s in series)
@@ -159,8 +187,8 @@ def run(every: int, n_paths: int, seed: int, prophet_every: int, jobs: int) -> p
         delayed(one_series)(
             s, series, origins, n_paths, seed, prophet_every > 0 and i % prophet_every == 0
         )
-        for i, s in enumerate(series)
-        if i % every == 0
+        for i, (s, use) in enumerate(zip(series, sample(series, every), strict=True))
+        if use
     )
     parts = [f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs]
     return pd.concat(parts, ignore_index=True)
@@ -288,6 +316,111 @@ def report(rows: pd.DataFrame, dev_until: int) -> None:
     print(g.groupby("origin")["hit"].mean().round(3).to_string())
 
 
+def _damping_rows(s, origins, n_paths, seed, phis) -> list[dict]:
+    rows = []
+    for o in origins:
+        keep = s.years <= o
+        past_y, past_v = s.years[keep], s.values[keep]
+        if len(past_v) == 0 or o >= int(s.years[-1]):
+            continue
+        fut = dict(zip(s.years.tolist(), s.values, strict=True))
+        future = np.array([fut.get(o + h, np.nan) for h in range(1, phit.HORIZONS + 1)])
+        hits = phit.outcomes(future, past_v)
+        for phi in phis:
+            paths = _ipcast(s, past_y, past_v, o, n_paths, seed, phi=phi)
+            f = phit.frame({"origin": o, "phi": phi}, phit.hit_probabilities(paths, past_v), hits)
+            med = np.median(paths, axis=0)
+            below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
+            f["below_median"] = f["h"].map(below)
+            f["series"] = f"{s.region}:{s.indicator}"
+            rows.append(f)
+    return rows
+
+
+def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
+    """The damping chosen on development origins only (``FIRST_ORIGIN .. dev_until``): per
+    ``phi``, the share of outcomes below the forecast median at each horizon, its largest
+    distance from 50 %, and the Brier score; the same counting only outcomes dated by
+    ``dev_until``. Nothing after ``dev_until`` is forecast."""
+    series = list(panel_series(PANEL))
+    origins = list(range(FIRST_ORIGIN, dev_until + 1))
+    tasks = (
+        delayed(_damping_rows)(s, origins, n_paths, seed, phis)
+        for s, use in zip(series, sample(series, every), strict=True)
+        if use
+    )
+    df = pd.concat([f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs], ignore_index=True)
+    out = []
+    for (phi, strict), g in [
+        ((phi, strict), part)
+        for phi, gp in df.groupby("phi")
+        for strict, part in ((False, gp), (True, gp[gp["origin"] + gp["h"] <= dev_until]))
+    ]:
+        one = g.drop_duplicates(["series", "origin", "h"])
+        below = one.groupby("h")["below_median"].mean()
+        out.append(
+            {
+                "phi": phi,
+                "outcomes": f"<= {dev_until}" if strict else "all",
+                **{f"below_h{h}": v for h, v in below.items()},
+                "max_gap": float((below - 0.5).abs().max()),
+                "brier": sc.brier(g["p"], g["hit"]),
+            }
+        )
+    return pd.DataFrame(out).sort_values(["outcomes", "phi"])
+
+
+def write_cli_case(s, origin: int, folder) -> tuple[Path, Path, pd.DataFrame]:
+    """The series up to ``origin`` as a history CSV, its level targets (every ambition and
+    horizon) as a target YAML, and this benchmark's p for each: ``ipcast run --history H
+    --targets T --as-of origin --paths 1000 --seed 0`` gives the same p."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    keep = s.years <= origin
+    past = s.values[keep]
+    hist = folder / "history.csv"
+    lines = ["region,indicator,period,value,unit"]
+    lines += [
+        f"{s.region},{s.indicator},{y},{v:.0f},件" for y, v in zip(s.years[keep], past, strict=True)
+    ]
+    hist.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    thr = phit.thresholds(past)["level"]
+    targets, rows = [f"region: {s.region}", "targets:"], []
+    for i, g in enumerate(phit.AMBITIONS):
+        for j in range(phit.HORIZONS):
+            tid = f"level_{origin + j + 1}_{g:+.0%}"
+            targets += [
+                f"- id: '{tid}'",
+                f"  label_zh: {s.indicator} {origin + j + 1}",
+                f"  indicator: {s.indicator}",
+                "  kind: level",
+                f"  period: '{origin + j + 1}'",
+                f"  threshold: {float(thr[i, j])!r}",
+                "  unit: 件",
+                f"  quote: hindcast target, {g:+.0%} a year from {origin}",
+            ]
+            rows.append({"id": tid, "i": i, "j": j})
+    tfile = folder / "targets.yaml"
+    tfile.write_text("\n".join(targets) + "\n", encoding="utf-8")
+    return hist, tfile, pd.DataFrame(rows)
+
+
+def print_cli_case(key: str, origin: int, folder: str, n_paths: int, seed: int) -> None:
+    region, indicator = key.split(":")
+    s = next(x for x in panel_series(PANEL) if (x.region, x.indicator) == (region, indicator))
+    hist, tfile, rows = write_cli_case(s, origin, folder)
+    keep = s.years <= origin
+    paths = _ipcast(s, s.years[keep], s.values[keep], origin, n_paths, seed)
+    p = phit.hit_probabilities(paths, s.values[keep])["level"]
+    rows["p"] = [p[i, j] for i, j in zip(rows["i"], rows["j"], strict=True)]
+    print(f"wrote {hist} and {tfile}; this benchmark's p (as of {origin}):")
+    print(rows[["id", "p"]].to_string(index=False))
+    print(
+        f"\nipcast run --history {hist} --targets {tfile} --as-of {origin} "
+        f"--paths {n_paths} --seed {seed}"
+    )
+
+
 def seed_spread(n_seeds: int, n_paths: int) -> pd.DataFrame:
     """Is ``p_hit_se`` honest? Every simulated target of the bundled plans, run with ``n_seeds``
     seeds: the spread of ``p_hit`` over seeds against the mean ``p_hit_se`` the run reports."""
@@ -322,15 +455,34 @@ def print_seed_spread(n_seeds: int, n_paths: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--every", type=int, default=1, help="every n-th series (1: all)")
+    ap.add_argument("--every", type=int, default=1, help="every n-th province (1: all)")
     ap.add_argument("--paths", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--prophet-every", type=int, default=4, help="0: no Prophet")
     ap.add_argument("--dev-until", type=int, default=2016)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--save", help="write the scored targets here (.csv.gz)")
-    ap.add_argument("--se-seeds", type=int, default=0, help="also check p_hit_se on n seeds")
+    ap.add_argument("--se-seeds", type=int, default=0, help="only check p_hit_se on n seeds")
+    ap.add_argument(
+        "--choose-damping", type=float, nargs="*", help="only compare these dampings on dev origins"
+    )
+    ap.add_argument(
+        "--cli-case",
+        nargs=3,
+        metavar=("REGION:INDICATOR", "ORIGIN", "FOLDER"),
+        help="only write one series' history and level targets for ipcast run, with the p here",
+    )
     args = ap.parse_args()
+    if args.cli_case:
+        key, origin, folder = args.cli_case
+        print_cli_case(key, int(origin), folder, args.paths, args.seed)
+        return
+    if args.choose_damping:
+        t = choose_damping(
+            args.choose_damping, args.every, args.paths, args.seed, args.dev_until, args.jobs
+        )
+        print(t.round(3).to_string(index=False))
+        return
     if args.se_seeds:
         print_seed_spread(args.se_seeds, args.paths)
         return

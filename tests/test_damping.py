@@ -54,4 +54,4 @@ def test_calibration_errors_are_measured_on_the_damped_centre():
 def test_the_shipped_calibration_carries_the_chosen_damping():
     from ipcast.forecast.calibrate import calibration
 
-    assert calibration(2016)["patent"]["damping"] == damping.PHI == 0.85
+    assert calibration(2016)["patent"]["damping"] == damping.PHI == 0.95
