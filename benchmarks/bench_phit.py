@@ -421,9 +421,21 @@ def print_cli_case(key: str, origin: int, folder: str, n_paths: int, seed: int) 
     )
 
 
-def seed_spread(n_seeds: int, n_paths: int) -> pd.DataFrame:
-    """Is ``p_hit_se`` honest? Every simulated target of the bundled plans, run with ``n_seeds``
-    seeds: the spread of ``p_hit`` over seeds against the mean ``p_hit_se`` the run reports."""
+def _spread(g: pd.DataFrame, label: str) -> str:
+    g = g[(g["p"] > 0.02) & (g["p"] < 0.98)]
+    r = g["sd"] / g["se"]
+    return (
+        f"{label}: {len(g)} targets with 0.02 < p < 0.98; sd over seeds / reported se: median "
+        f"{r.median():.2f}, quartiles {r.quantile(0.25):.2f}-{r.quantile(0.75):.2f}, max "
+        f"{r.max():.2f}; targets with sd > 1.5 se: {(r > 1.5).sum()}"
+    )
+
+
+def seed_spread(n_seeds: int, n_paths: int) -> list[str]:
+    """Is ``p_hit_se`` honest? P(hit) with ``n_seeds`` seeds, its spread over seeds against the
+    mean ``p_hit_se`` (``sqrt(p (1 - p) / n)``): every simulated target of the bundled plans
+    (``ipcast run``), and the hindcast targets of every eighth province's four series as of 2016
+    and 2019."""
     from ipcast.api import run as api_run
 
     recs = [
@@ -432,25 +444,33 @@ def seed_spread(n_seeds: int, n_paths: int) -> pd.DataFrame:
         for r in api_run(paths=n_paths, seed=k, cache=False)
         if r["status"] == "simulated"
     ]
-    df = pd.DataFrame(recs)
-    g = df.groupby(["region", "id"]).agg(
-        p=("p_hit", "mean"), sd=("p_hit", "std"), se=("p_hit_se", "mean")
+    plans = (
+        pd.DataFrame(recs)
+        .groupby(["region", "target_id"])
+        .agg(p=("p_hit", "mean"), sd=("p_hit", "std"), se=("p_hit_se", "mean"))
     )
-    return g[(g["p"] > 0.02) & (g["p"] < 0.98)]
+    series = list(panel_series(PANEL))
+    rows = []
+    for s, use in zip(series, sample(series, 8), strict=True):
+        for o in (2016, 2019) if use else ():
+            keep = s.years <= o
+            for k in range(n_seeds):
+                paths = _ipcast(s, s.years[keep], s.values[keep], o, n_paths, k)
+                probs = phit.hit_probabilities(paths, s.values[keep])
+                for kind, p in probs.items():
+                    for (i, j), v in np.ndenumerate(p):
+                        rows.append((s.key, o, kind, i, j, k, v))
+    h = pd.DataFrame(rows, columns=["series", "origin", "kind", "i", "j", "seed", "p"])
+    hind = h.groupby(["series", "origin", "kind", "i", "j"])["p"].agg(["mean", "std"])
+    hind = hind.rename(columns={"mean": "p", "std": "sd"})
+    hind["se"] = np.sqrt(hind["p"] * (1 - hind["p"]) / n_paths)
+    return [_spread(plans, "bundled plans"), _spread(hind, "hindcast targets")]
 
 
 def print_seed_spread(n_seeds: int, n_paths: int) -> None:
-    g = seed_spread(n_seeds, n_paths)
-    ratio = g["sd"] / g["se"]
-    print(
-        f"\n-- p_hit_se against the spread over {n_seeds} seeds ({n_paths} paths, "
-        f"{len(g)} bundled targets with 0.02 < p < 0.98)"
-    )
-    print(
-        f"sd over seeds / reported se: median {ratio.median():.2f}, "
-        f"quartiles {ratio.quantile(0.25):.2f}-{ratio.quantile(0.75):.2f}, "
-        f"max {ratio.max():.2f}; targets with sd > 1.5 se: {(ratio > 1.5).sum()}"
-    )
+    print(f"-- p_hit_se against the spread over {n_seeds} seeds ({n_paths} paths)")
+    for line in seed_spread(n_seeds, n_paths):
+        print(line)
 
 
 def main() -> None:
