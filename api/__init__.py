@@ -12,15 +12,19 @@ records (lists of dicts; ``pandas.DataFrame(records)`` makes a table of them).
     doc = api.draft("guanghan", until=2030)                 # a target-file document
     bt = api.backtest(panel="china_provinces")              # scores per model and the ensemble
     b = api.brief("guanghan", Path("brief.html"))
+    figs = api.figures.history("广汉市", "patent_grants")  # and regions, targets, import_figures
 
 Every function takes ``seed`` (one seed gives one random stream per region, indicator and
 scenario: ``forecast.streams``), ``paths``, ``as_of`` (use only the history known by the end of
-that year), ``history_file`` (a CSV/XLSX of the user's own figures) and, where targets are judged,
-``targets_file``. Bad input raises ``ipcast.data.errors.InputError`` naming the option and the fix.
+that year), ``history_file`` (a CSV/XLSX of the user's own figures), ``names`` (the CLI's ``--map``:
+``["专利授权数=patent_grants", "示范企业=custom:家:stock"]``, the file's own indicator names and any
+custom indicator it declares) and, where targets are judged, ``targets_file``. Bad input raises
+``ipcast.data.errors.InputError`` naming the option and the fix.
 """
 
 from __future__ import annotations
 
+from . import figures
 from .briefing import brief
 from .inputs import load_history, select_targets, target_readings
 from .inputs import scenario as load_scenario
@@ -28,6 +32,7 @@ from .questions import compare, draft, goal, lever_template, levers, revise, sim
 from .runs import backtest, forecast, run
 
 __all__ = [
+    "figures",
     "backtest",
     "brief",
     "compare",

@@ -17,7 +17,7 @@ from ..forecast.report import fan_records
 from ..forecast.series import yearly_series
 from ..scenarios.engine import assess
 from ..scenarios.hindcast import beside_now
-from .inputs import check_indicator, check_region, load_history, select_targets
+from .inputs import check_indicator, check_region, load_history, name_map, select_targets
 
 Progress = Callable[[str], None] | None
 
@@ -37,6 +37,7 @@ def run(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     jobs: int = 1,
     scheduler: str | None = None,
@@ -47,8 +48,8 @@ def run(
     """One record per target: status, ``p_hit`` and its standard error, median and 10/90 % range
     in the plan's unit. With ``as_of``, each record also says what is known now (``now_*``)."""
     region = check_region(region)
-    targets = select_targets(region, targets_file)
-    history = load_history(history_file)
+    targets = select_targets(region, targets_file, names)
+    history = load_history(history_file, names=names)
     regions = list(dict.fromkeys(t.region for t in targets))
     # a province-wide run goes a batch of regions at a time: one pool of workers per batch
     step = 1 if len(regions) <= 5 else REGIONS_PER_STEP
@@ -82,12 +83,13 @@ def forecast(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
 ) -> list[dict]:
     """One record per indicator of ``region`` (or just ``indicator``): its history, and the fan
     (median, 10/90 %, 2.5/97.5 %) for ``horizon`` years, with the method and what was borrowed."""
     region = check_region(region)
-    check_indicator(indicator)
-    history = load_history(history_file)
+    history = load_history(history_file, names=names)
+    indicator = check_indicator(indicator, history, names)
     if indicator:
         slugs = [indicator]
     else:
@@ -100,6 +102,7 @@ def backtest(
     region: str | None = None,
     *,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     panel: str | None = None,
     horizon: int = 3,
     start: int | None = None,
@@ -113,7 +116,7 @@ def backtest(
     and Brier per model, for the ensemble, and for the forecast ``run`` uses at each origin
     (``selected``); origins come from the data; ``source``, ``start`` and ``horizons`` say what
     was run. Nothing to score is an ``InputError`` saying what is missing."""
-    series, label = backtest_series(region, history_file, panel)
+    series, label = backtest_series(region, history_file, panel, names)
     first = start or default_start(series)
     result = backtest_summary(
         series,
@@ -136,14 +139,19 @@ def backtest(
     return result
 
 
-def backtest_series(region: str | None, history_file: Path | None, panel: str | None):
+def backtest_series(
+    region: str | None,
+    history_file: Path | None,
+    panel: str | None,
+    names: list[str] | dict[str, str] | None = None,
+):
     """The series a backtest scores and a label saying where they came from."""
     if panel:
         if panel not in PANELS:
             raise InputError("--panel", f"unknown panel '{panel}'", f"use one of {list(PANELS)}")
         return list(panel_series(panel)), PANELS[panel][1]
     if history_file is not None:
-        rows = read_history_file(history_file, region, any_region=True).rows
+        rows = read_history_file(history_file, region, any_region=True, names=name_map(names)).rows
         hist = rows.assign(exclude="")
         label = str(history_file)
     else:

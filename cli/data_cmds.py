@@ -6,16 +6,9 @@ from pathlib import Path
 
 import typer
 
-from ..api.inputs import check_indicator, check_region, load_history, select_targets
-from ..data import userstore
+from ..api import figures
+from ..api.inputs import check_region
 from ..data.errors import InputError
-from ..data.history import combine, cut
-from ..data.indicator_names import read_name_map
-from ..data.listing import history_records, indicator_records, region_records
-from ..data.readers import read_history_file
-from ..data.target_files import bundled_targets, target_records
-from ..data.target_template import write_target_template
-from ..data.template import write_template
 from ..report.result_tables import history_tables
 from ..report.tables import Format, render
 from .common import app, fail
@@ -25,6 +18,7 @@ from .options import (
     FORMAT,
     HISTORY,
     INDICATOR,
+    MAP,
     OUT,
     REGION,
     REGION_REQUIRED,
@@ -45,7 +39,7 @@ def regions_cmd(
 ):
     """Regions, their level, parent, plan and latest population (地区)."""
     try:
-        recs = region_records(cut(combine(userstore.load()), as_of), every)
+        recs = figures.regions(as_of, every)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -70,7 +64,7 @@ def regions_cmd(
 @app.command("indicators")
 def indicators_cmd(fmt: Format = FORMAT):
     """The indicator catalog: code, Chinese and English names, family, unit (指标)."""
-    typer.echo(render(indicator_records(), fmt))
+    typer.echo(render(figures.indicators(), fmt))
 
 
 @app.command("history")
@@ -79,15 +73,14 @@ def history_cmd(
     indicator: str = INDICATOR,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
         kind = file_format(out, fmt)
-        region = check_region(region)
-        check_indicator(indicator)
-        recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
+        recs = figures.history(region, indicator, as_of, history_file, names)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -102,12 +95,16 @@ def history_cmd(
 
 
 @app.command("targets")
-def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
+def targets_cmd(
+    region: str = REGION,
+    targets_file: Path = TARGETS,
+    names: list[str] = MAP,
+    fmt: Format = FORMAT,
+):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
-        region = check_region(region)
-        show_readings(targets_file, region)
-        recs = target_records(select_targets(region, targets_file))
+        show_readings(targets_file, check_region(region), names)
+        recs = figures.targets(region, targets_file, names)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -117,21 +114,6 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
             ["region", "target_id", "label_zh", "kind", "period", "threshold", "unit", "family"],
         )
     )
-
-
-# A region without a bundled plan gets the indicators most plans set targets on.
-CORE_INDICATORS = [
-    "patent_grants",
-    "invention_grants",
-    "effective_invention_patents",
-    "invention_per_10k",
-    "high_value_invention_per_10k",
-    "trademark_registrations",
-    "effective_trademarks",
-    "geographical_indications",
-    "copyright_registrations",
-    "pledge_financing",
-]
 
 
 @app.command("template")
@@ -147,19 +129,17 @@ def template_cmd(
     """Write a fill-in sheet (Chinese headers) for a region's own figures (years as columns), or
     with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
     try:
-        region = check_region(region)
         if targets:
-            write_target_template(out, region, base, until)
+            region = figures.target_template(region, out, base, until)
             typer.echo(
                 f"wrote {out}: sheets 说明, 指标表, 逐条目标 for {region}; fill one in, then "
                 f"`ipcast run --targets {out} -r {region}`"
             )
             return
-        slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
-        write_template(out, region, (slugs or CORE_INDICATORS) + ["population"])
+        slugs = figures.template(region, out)
     except InputError as e:
         fail(e)
-    typer.echo(f"wrote {out}: {len(slugs or CORE_INDICATORS) + 1} indicators for {region}")
+    typer.echo(f"wrote {out}: {len(slugs)} indicators for {check_region(region)}")
 
 
 @app.command("import")
@@ -174,56 +154,49 @@ def import_cmd(
     ),
     sheet: str = SHEET,
     accept_large: bool = ACCEPT_LARGE,
-    names: list[str] = typer.Option(
-        None,
-        "--map",
-        help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of "
-        "name,code lines; repeatable",
-    ),
+    names: list[str] = MAP,
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
     try:
         if undo or recover:
             _undo_or_recover(recover)
             return
-        if file is None:
-            raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
-        result = read_history_file(
+        done = figures.import_figures(
             file,
             region,
             sheet=sheet,
             accept_large=accept_large,
-            names=read_name_map(names or []),
+            names=names,
+            replace=replace,
+            dry_run=dry_run,
         )
-        counts, backup = userstore.add(result.rows, replace, str(file), dry_run)
     except InputError as e:
         fail(e)
-    for line in result.report:
+    for line in done["report"]:
         typer.echo(f"  {line}")
-    summary = ", ".join(f"{k} {v}" for k, v in counts.items())
+    summary = ", ".join(f"{k} {v}" for k, v in done["counts"].items())
     if dry_run:
         typer.echo(
-            f"dry run: {len(result.rows)} figures read from {file}; would be {summary}; "
-            "nothing written"
+            f"dry run: {done['rows']} figures read from {file}; would be {summary}; nothing written"
         )
         return
     typer.echo(
-        f"imported {len(result.rows)} figures from {file} into {userstore.store_path()} "
-        f"({summary}); previous version kept as {backup.name}"
+        f"imported {done['rows']} figures from {file} into {done['store']} "
+        f"({summary}); previous version kept as {done['backup'].name}"
     )
 
 
 def _undo_or_recover(recover: bool) -> None:
     if not recover:
-        restored = userstore.undo()
-        typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")
+        undone = figures.undo_import()
+        typer.echo(f"restored the version saved as {undone['restored'].name} in {undone['home']}")
         return
-    done = userstore.recover()
+    done = figures.recover_store()
     if not done["damaged"]:
-        typer.echo(f"{userstore.store_path()} is intact ({done['rows']} figures); nothing to do")
+        typer.echo(f"{done['store']} is intact ({done['rows']} figures); nothing to do")
         return
     typer.echo(
-        f"{userstore.store_path()} was damaged ({done['problem']}); restored {done['restored']} "
+        f"{done['store']} was damaged ({done['problem']}); restored {done['restored']} "
         f"({done['rows']} figures); the damaged file is kept as versions/{done['kept']}"
     )
 

@@ -67,9 +67,11 @@ def save(
     typer.echo(f"wrote {out}: {sheets}", err=True)
 
 
-def show_readings(targets_file: Path | None, region: str | None) -> list[str]:
+def show_readings(
+    targets_file: Path | None, region: str | None, names: list[str] | None = None
+) -> list[str]:
     """Print how a target table was read (to stderr), so a wrong reading is seen and corrected."""
-    lines = api.target_readings(targets_file, region)
+    lines = api.target_readings(targets_file, region, names)
     for line in lines:
         typer.echo(f"读取 {line}", err=True)
     return lines

@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..data.catalog import regions
 from ..data.errors import InputError
 from ..forecast.panels import PANELS
 from ..report import views
@@ -23,6 +22,7 @@ from .options import (
     INDICATOR,
     JOBS,
     LANG,
+    MAP,
     NO_CACHE,
     OUT,
     PATHS,
@@ -43,6 +43,7 @@ def run_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     out: Path = OUT,
@@ -54,7 +55,7 @@ def run_cmd(
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
     kind = call(file_format, out, fmt)
     call(check_lang, lang)
-    readings = call(show_readings, targets_file, region)
+    readings = call(show_readings, targets_file, region, names)
     records = call(
         api.run,
         region,
@@ -62,6 +63,7 @@ def run_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         jobs=jobs,
         scheduler=scheduler,
@@ -72,12 +74,12 @@ def run_cmd(
     if as_of is not None and fmt in (Format.table, Format.xlsx):
         typer.echo(views.run_table(records, views.RUN_COLUMNS, True))
     elif fmt in (Format.table, Format.xlsx):
-        names = regions()["zh"].to_dict() if lang == "zh" else None
-        typer.echo(run_table(records, lang, names) + "\n" + views.footer(records))
+        names = api.figures.region_names() if lang == "zh" else None
+        typer.echo(run_table(records, lang, names) + "\n" + views.footer(records, lang))
     else:
         typer.echo(render(records, fmt))
     if kind:
-        history = call(api.load_history, history_file)
+        history = call(api.load_history, history_file, names=names)
         save(out, kind, run_tables(records), history, readings)
 
 
@@ -95,6 +97,7 @@ def forecast_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
@@ -109,6 +112,7 @@ def forecast_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
     )
     if fmt == Format.json:
         typer.echo(render(recs, fmt))
@@ -117,13 +121,14 @@ def forecast_cmd(
     else:
         typer.echo(views.fan_text(recs))
     if kind:
-        save(out, kind, forecast_tables(recs), call(api.load_history, history_file))
+        save(out, kind, forecast_tables(recs), call(api.load_history, history_file, names=names))
 
 
 @app.command("backtest")
 def backtest_cmd(
     region: str = REGION,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     panel: str = typer.Option(None, "--panel", help=f"one of {', '.join(PANELS)}"),
     horizon: int = typer.Option(3, "--horizon", min=1, max=5),
     start: int = typer.Option(None, "--start", help="first origin scored"),
@@ -138,6 +143,7 @@ def backtest_cmd(
         api.backtest,
         region,
         history_file=history_file,
+        names=names,
         panel=panel,
         horizon=horizon,
         start=start,

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pandas as pd
 
-from . import units
+from . import custom, units
 from .errors import InputError
 
 FAMILIES = ("patent", "trademark", "copyright", "pledge", "other")
@@ -75,16 +75,29 @@ def regions() -> pd.DataFrame:
 
 
 def indicator(slug: str) -> pd.Series:
+    """The catalog row of ``slug``, or of a custom indicator's slug (see ``custom``)."""
     cat = indicators()
-    if slug not in cat.index:
-        raise KeyError(slug)
-    return cat.loc[slug]
+    if slug in cat.index:
+        return cat.loc[slug]
+    if custom.is_custom(slug):
+        return custom.row(slug)
+    raise KeyError(slug)
+
+
+def known(slug: str) -> bool:
+    """Whether ``slug`` is a catalog code or a well-formed custom indicator."""
+    try:
+        indicator(slug)
+    except KeyError:
+        return False
+    return True
 
 
 def plausible_max(slug: str) -> float:
     """The largest figure any Chinese region (a province included) could report for ``slug``,
-    in the indicator's own unit: above it a figure is a typo or a unit slip, not a record."""
-    return float(indicators().loc[slug, "max_value"])
+    in the indicator's own unit: above it a figure is a typo or a unit slip, not a record.
+    A custom indicator has no such bound (nothing is known about it but the planner's figures)."""
+    return float(indicator(slug)["max_value"])
 
 
 def find_indicator(name: str) -> str | None:

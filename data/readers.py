@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import units, workbook
-from .catalog import indicators, plausible_max
+from .catalog import indicator, plausible_max
 from .cells import CellError, normalise, parse_number, parse_period_cell
+from .custom import is_custom
 from .errors import InputError
 from .indicator_names import match_indicator, split_label, unknown_indicator_fix
 from .periods import parse_period
@@ -147,7 +148,7 @@ def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
 
         def raw(name):
             if name not in raws:
-                raws[name] = book.parse(name, header=None, dtype=object)
+                raws[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
             return raws[name]
 
         def looks_like_data(name) -> bool:
@@ -350,7 +351,6 @@ def _validate(
     accept_large: bool = False,
     names: dict[str, str] | None = None,
 ):
-    cat = indicators()
     names = names or {}
     region = resolve_region(region) if region else None
     resolved: dict[str, str] = {}
@@ -380,8 +380,9 @@ def _validate(
         if slug is None:
             shown = rec["indicator"] or rec["name"]
             raise InputError(at, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
-        base = cat.loc[slug, "unit"]
-        stock = cat.loc[slug, "measure"] != "flow"
+        meta = indicator(slug)
+        base = meta["unit"]
+        stock = meta["measure"] != "flow"
         period_text, period_repairs = parse_period_cell(rec["period"], stock)
         try:
             period = parse_period(period_text)
@@ -428,6 +429,12 @@ def _validate(
     df = pd.DataFrame(rows)
     if df.empty:
         raise InputError(where, "no figures found", "fill in at least one value")
+    for slug in dict.fromkeys(s for s in df["indicator"] if is_custom(s)):
+        meta = indicator(slug)
+        report.append(
+            f"{meta['zh']} declared custom ({meta['unit']}, {meta['measure']}): "
+            "forecast from its own points only, nothing borrowed"
+        )
     return _check_duplicates(df, where, report)
 
 
@@ -491,8 +498,8 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
 
 
 def _period_type(slug: str, period) -> str:
-    cat = indicators()
-    measure, unit = cat.at[slug, "measure"], cat.at[slug, "unit"]
+    meta = indicator(slug)
+    measure, unit = meta["measure"], meta["unit"]
     if measure == "stock" or (measure == "ratio" and unit != "%"):
         return "asof"
     whole = abs(period.start - round(period.start)) < 1e-9
@@ -536,7 +543,7 @@ def check_finite(value: float, cell, at: str) -> None:
 def check_magnitude(value: float, unit: str, slug: str, at: str) -> None:
     """Refuse a figure above what any Chinese region could report (the catalog's max_value):
     a typo, a unit slip (万件 for 件) or a sum pasted into a cell."""
-    base = indicators().loc[slug, "unit"]
+    base = indicator(slug)["unit"]
     ceiling = plausible_max(slug)
     if units.convert(value, unit, base) > ceiling:
         raise InputError(

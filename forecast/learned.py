@@ -1,9 +1,10 @@
 """The learned inputs of a forecast, from one provider: the priors borrowed from panels
-(``priors.priors``), the ensemble's members and calibration errors (``calibrate.calibration``,
-from ``data/backtest_errors.csv.gz``) and the year they were learned as of (the lapse rate of a
-stock is read as of the same year). Everything that forecasts takes a ``Learned``; a forecast
-made as of a past year gets the inputs known by the end of that year, without a scored region's
-own data."""
+(``priors.priors``; each province's own, ``comparables.province_priors``, only when
+``comparables.PREFER_OWN_PROVINCE`` is on, which it is not: measured worse), the ensemble's
+members and calibration errors (``calibrate.calibration``, from ``data/backtest_errors.csv.gz``)
+and the year they were learned as of (the lapse rate of a stock is read as of the same year).
+Everything that forecasts takes a ``Learned``; a forecast made as of a past year gets the inputs
+known by the end of that year, without a scored region's own data."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import comparables
 from .calibrate import calibration
+from .comparables import province_priors
 from .priors import priors
 from .rwdrift import Prior
 
@@ -44,4 +47,7 @@ def _plain(x):
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
-    return Learned(priors(as_of, skip_region), calibration(as_of, skip_region), as_of, skip_region)
+    family = priors(as_of, skip_region)
+    if comparables.PREFER_OWN_PROVINCE:  # off: measured worse (see comparables)
+        family = {**family, **province_priors(tuple(sorted(family.items())), as_of, skip_region)}
+    return Learned(family, calibration(as_of, skip_region), as_of, skip_region)
