@@ -1,7 +1,10 @@
 """Target-level hindcast: how good is P(hit) on plan-like targets, honestly as of each origin?
 
-    python benchmarks/bench_phit.py                       # full run (see README for the figures)
-    python benchmarks/bench_phit.py --every 4 --paths 400  # a quick look while developing
+    python benchmarks/bench_phit.py --paths 200 --prophet-every 0   # the README's figures
+    python benchmarks/bench_phit.py --every 4 --paths 200            # every 4th province
+    python benchmarks/bench_phit.py --choose-damping 1.0 0.95 0.9    # dev origins only
+    python benchmarks/bench_phit.py --se-seeds 8 --paths 1000        # p_hit_se vs seeds
+    python benchmarks/bench_phit.py --cli-case anhui:patent_grants 2016 case  # for ipcast run
 
 On the Chinese provincial panel (domestic patents, four indicators, 31 provinces, 2007-2023), at
 each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (five kinds, horizons
@@ -13,7 +16,7 @@ each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (fiv
   known by the end of ``O`` (``ipcast run --history H --targets T --as-of O`` gives the same p:
   ``tests/test_phit_cli.py``);
 - ``ipcast_before``: the same with the calibration rule before issue #14 (CRPS-chosen members,
-  past bias carried forward, no common year shock);
+  past bias carried forward, no common year shock, no damping);
 - ``ipcast_1pt`` .. ``ipcast_3pt``: the county case, the same with only the last 1-3 points;
 - ``naive_pooled``: a random walk from ``y_O`` whose paths are past five-year trajectories of the
   other regions' log values (the naive forecast with its pooled errors);
@@ -22,6 +25,7 @@ each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (fiv
   the same kind, ambition and horizon.
 
 Origins up to ``--dev-until`` are where method choices were made; later origins are held out.
+``item3`` marks the conditions of issue #14 met or not, before and after.
 """
 
 from __future__ import annotations
