@@ -2,6 +2,7 @@
 
     python benchmarks/bench_backtest.py                      # all panels (about 25 min, 2 cores)
     python benchmarks/bench_backtest.py --panels china_provinces --short
+    python benchmarks/bench_backtest.py --models naive drift pooled theta   # the ensemble's members
 
 Prints, per panel, pooled over rolling origins and horizons 1-3: coverage of the 80 % and 95 %
 intervals, CRPS of log values, CRPS skill against the naive random walk, Brier score of the
@@ -18,6 +19,7 @@ import pandas as pd
 
 from ipcast.forecast.backtest import run_backtest
 from ipcast.forecast.backtest_short import run_short_backtest
+from ipcast.forecast.models import CANDIDATES
 from ipcast.forecast.panels import PANELS, panel_series
 
 # First origin scored (earlier origins only feed calibration) and first origin fitted.
@@ -50,6 +52,12 @@ def main() -> None:
     ap.add_argument("--paths", type=int, default=500)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--short", action="store_true")
+    ap.add_argument(
+        "--models",
+        nargs="*",
+        default=list(CANDIDATES),
+        help="candidates to score (the ensemble needs only its members: naive drift pooled theta)",
+    )
     args = ap.parse_args()
     results = {}
     for panel in args.panels:
@@ -58,6 +66,7 @@ def main() -> None:
         bt = run_backtest(
             list(panel_series(panel)),
             start,
+            models=tuple(args.models),
             horizons=3,
             n_paths=args.paths,
             seed=args.seed,

@@ -94,6 +94,10 @@ class Forecast:
         obs = self.obs
         if obs.n_points == 0:
             return np.tile(self.paths[:, :1], (1, len(times)))
+        if np.any(obs.y <= 0):
+            # A zero (a county's first stock) has no log: between figures the line joining them,
+            # the same on every path (the figures themselves are known).
+            return np.tile(np.interp(times, obs.t, obs.y), (self.n_paths, 1))
         rw = LogRandomWalkDrift(self.prior or VAGUE).fit(obs.y, obs.t)
         rng = streams.history(self.seed, self.region, self.indicator)
         return rw.simulate(0, self.n_paths, rng, at=times)
@@ -109,6 +113,9 @@ class Forecast:
         if k == 0:
             if self.anchor is None:
                 return self.paths[:, 0]
+            if self.anchor <= 0:  # no log of zero: the line from it to each path's next value
+                w = (t - self.anchor_t) / (grid[0] - self.anchor_t)
+                return (1 - w) * self.anchor + w * self.paths[:, 0]
             ta, xa = self.anchor_t, np.full(self.n_paths, np.log(max(self.anchor, 1e-300)))
         else:
             ta, xa = grid[k - 1], np.log(np.maximum(self.paths[:, k - 1], 1e-300))

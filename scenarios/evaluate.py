@@ -95,7 +95,13 @@ def half_year_shares(years, mean: float, sd: float, n: int, rng) -> dict[int, np
 
 def _growth(paths: Paths, period: Period, per: str) -> np.ndarray:
     t0, t1 = needed_times("growth", period, paths.annual)
-    ratio = paths.col(t1) / paths.col(t0)
+    base = paths.col(t0)
+    if np.all(base <= 0):
+        raise KindMismatch(
+            f"growth from a base of zero at {t0:g} has no rate; "
+            "state the target as a level (kind: stock or level) instead"
+        )
+    ratio = paths.col(t1) / base
     if per == "span":
         return (ratio - 1) * 100
     return (ratio ** (1 / (t1 - t0)) - 1) * 100

@@ -54,3 +54,36 @@ def test_growth_needed_is_not_given_for_a_stock_read_after_the_period_began():
     t = make_target("effective_invention_patents", "stock", "2025", 1200)
     (rec,) = assess([t], h, n_paths=500, today=date(2025, 12, 10))
     assert rec["growth_needed"] is None
+
+
+def _zero_stock():
+    """A county with no effective invention patent yet (stock 0 at the end of 2023) and a few
+    invention grants a year."""
+    grants = [
+        ("dazhou", "invention_grants", str(y), "year", v, "件")
+        for y, v in ((2021, 3.0), (2022, 5.0), (2023, 8.0))
+    ]
+    stock = [("dazhou", "effective_invention_patents", "2023-12-31", "asof", 0.0, "件")]
+    return make_history(grants + stock)
+
+
+def test_a_stock_that_starts_at_zero_is_built_from_its_flows():
+    t = make_target("effective_invention_patents", "stock", "2026", 20)
+    half = make_target("effective_invention_patents", "stock", "2024H1", 1)
+    (full,) = assess([t], _zero_stock(), n_paths=2000, today=date(2024, 3, 1))
+    (mid,) = assess([half], _zero_stock(), n_paths=2000, today=date(2024, 3, 1))
+    for rec in (full, mid):
+        assert rec["status"] == "simulated", rec["reason"]
+    # three years of grants (about 8, 10, 12 a year) less a small lapse: far above 1, below 60
+    assert 15 < full["median"] < 60
+    assert 0.5 < full["p_hit"] < 1
+    assert full["growth_needed"] is None  # no yearly rate from a stock of zero
+    # mid-2024 lies on the line from 0 to each path's end-2024 stock: about half a year of grants
+    assert 2 < mid["median"] < 8
+
+
+def test_growth_from_a_base_of_zero_is_refused_not_simulated():
+    t = make_target("effective_invention_patents", "growth", "2023/2026", 10, unit="%")
+    (rec,) = assess([t], _zero_stock(), n_paths=500, today=date(2024, 3, 1))
+    assert rec["status"] == "invalid"
+    assert "base of zero" in rec["reason"] and rec["p_hit"] is None
