@@ -6,17 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..api.inputs import check_indicator, check_region, load_history, select_targets
-from ..data import userstore
 from ..data.errors import InputError
-from ..data.history import combine, cut
-from ..data.indicator_names import read_name_map
-from ..data.listing import history_records, indicator_records, region_records
-from ..data.readers import read_history_file
-from ..data.target_files import bundled_targets, target_records
-from ..data.target_template import write_target_template
-from ..data.template import write_template
-from ..report.result_tables import history_tables
 from ..report.tables import Format, render
 from .common import app, fail
 from .options import (
@@ -44,6 +34,10 @@ def regions_cmd(
     ),
 ):
     """Regions, their level, parent, plan and latest population (地区)."""
+    from ..data import userstore
+    from ..data.history import combine, cut
+    from ..data.listing import region_records
+
     try:
         recs = region_records(cut(combine(userstore.load()), as_of), every)
     except InputError as e:
@@ -70,6 +64,8 @@ def regions_cmd(
 @app.command("indicators")
 def indicators_cmd(fmt: Format = FORMAT):
     """The indicator catalog: code, Chinese and English names, family, unit (指标)."""
+    from ..data.listing import indicator_records
+
     typer.echo(render(indicator_records(), fmt))
 
 
@@ -83,6 +79,11 @@ def history_cmd(
     out: Path = OUT,
 ):
     """Real figures behind the forecasts, each with its source (历史数据)."""
+    from ..api.inputs import check_indicator, check_region, load_history
+    from ..data.history import cut
+    from ..data.listing import history_records
+    from ..report.result_tables import history_tables
+
     try:
         kind = file_format(out, fmt)
         region = check_region(region)
@@ -104,6 +105,9 @@ def history_cmd(
 @app.command("targets")
 def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
+    from ..api.inputs import check_region, select_targets
+    from ..data.target_files import target_records
+
     try:
         region = check_region(region)
         show_readings(targets_file, region)
@@ -146,6 +150,11 @@ def template_cmd(
 ):
     """Write a fill-in sheet (Chinese headers) for a region's own figures (years as columns), or
     with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
+    from ..api.inputs import check_region
+    from ..data.target_files import bundled_targets
+    from ..data.target_template import write_target_template
+    from ..data.template import write_template
+
     try:
         region = check_region(region)
         if targets:
@@ -182,6 +191,10 @@ def import_cmd(
     ),
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
+    from ..data import userstore
+    from ..data.indicator_names import read_name_map
+    from ..data.readers import read_history_file
+
     try:
         if undo or recover:
             _undo_or_recover(recover)
@@ -214,6 +227,8 @@ def import_cmd(
 
 
 def _undo_or_recover(recover: bool) -> None:
+    from ..data import userstore
+
     if not recover:
         restored = userstore.undo()
         typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")

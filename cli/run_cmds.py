@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..data.catalog import regions
+from ..data.catalog import region_names
 from ..data.errors import InputError
 from ..forecast.panels import PANELS
 from ..report import views
@@ -72,7 +72,7 @@ def run_cmd(
     if as_of is not None and fmt in (Format.table, Format.xlsx):
         typer.echo(views.run_table(records, views.RUN_COLUMNS, True))
     elif fmt in (Format.table, Format.xlsx):
-        names = regions()["zh"].to_dict() if lang == "zh" else None
+        names = region_names({r["region"] for r in records}) if lang == "zh" else None
         typer.echo(run_table(records, lang, names) + "\n" + views.footer(records))
     else:
         typer.echo(render(records, fmt))

@@ -41,6 +41,27 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
+@cache
+def package_version() -> str:
+    """A hash of every file a run reads from the package: the code of the packages that compute
+    results and the bundled data (history, targets, panels, learned errors), subfolders included."""
+    h = hashlib.sha256()
+    for pkg in ("ipcast.api", "ipcast.forecast", "ipcast.scenarios", "ipcast.data"):
+        for f in _files(resources.files(pkg)):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _files(folder):
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if f.is_dir():
+            if f.name != "__pycache__":
+                yield from _files(f)
+        elif not f.name.endswith(".pyc"):
+            yield f
+
+
 def key(*parts) -> str:
     h = hashlib.sha256(code_version().encode())
     for p in parts:
@@ -49,10 +70,10 @@ def key(*parts) -> str:
     return h.hexdigest()
 
 
-def load(k: str):
+def load(k: str, under: str = ""):
     if not enabled():
         return None
-    f = cache_dir() / k[:2] / f"{k}.pkl"
+    f = cache_dir() / under / k[:2] / f"{k}.pkl"
     try:
         with f.open("rb") as fh:
             return pickle.load(fh)
@@ -60,10 +81,10 @@ def load(k: str):
         return None
 
 
-def save(k: str, value) -> None:
+def save(k: str, value, under: str = "") -> None:
     if not enabled():
         return
-    folder = cache_dir() / k[:2]
+    folder = cache_dir() / under / k[:2]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")

@@ -3,9 +3,12 @@
 import json
 import os
 import pickle
+import shutil
+from datetime import date
 
 from typer.testing import CliRunner
 
+from ipcast.api import runs
 from ipcast.cli.app import app
 from ipcast.forecast import cache
 
@@ -57,6 +60,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path, monkeypatch):
     monkeypatch.delenv("IPCAST_NO_CACHE", raising=False)
     fresh = _run()
     assert _doctor(tmp_path / "c", 3.0) > 0
+    shutil.rmtree(tmp_path / "c" / runs.RUNS)  # the saved run goes: the fits are read again
     assert _run() != fresh  # the cache is read: doctored entries change the numbers
     assert _run("--no-cache") == fresh  # ... and --no-cache does not read them
     cache.clear()
@@ -87,3 +91,43 @@ def test_parallel_fitting_gives_the_same_numbers(tmp_path, monkeypatch):
     )
     assert one.exit_code == 0 and two.exit_code == 0, two.output
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_a_saved_run_is_read_back(tmp_path, monkeypatch):
+    """A run of the bundled plans is saved whole and read back (doctored, it shows)."""
+    monkeypatch.setenv("IPCAST_CACHE", str(tmp_path / "c"))
+    monkeypatch.delenv("IPCAST_NO_CACHE", raising=False)
+    first = _run()
+    (saved,) = (tmp_path / "c" / runs.RUNS).rglob("*.pkl")
+    records = pickle.loads(saved.read_bytes())
+    assert records[0]["target_id"] == first[0]["target_id"]
+    records[0]["label_en"] = "doctored"
+    saved.write_bytes(pickle.dumps(records))
+    assert _run()[0]["label_en"] == "doctored"
+    assert _run("--no-cache") == first
+    assert _run("--seed", "1") != first  # another seed is another run
+
+
+class _Day(date):
+    @classmethod
+    def today(cls):
+        return date(2031, 1, 1)
+
+
+def test_a_saved_run_is_keyed_by_what_it_depends_on(home, monkeypatch):
+    """Settings, today's date and the user's stored figures each give another key."""
+    base = runs.saved_run_key(None, 500, 0, None)
+    assert runs.saved_run_key(None, 500, 0, None) == base
+    others = [
+        runs.saved_run_key("guanghan", 500, 0, None),
+        runs.saved_run_key(None, 501, 0, None),
+        runs.saved_run_key(None, 500, 1, None),
+        runs.saved_run_key(None, 500, 0, 2020),
+    ]
+    home.mkdir(parents=True)
+    (home / "history.csv").write_text("region,indicator\n", encoding="utf-8")
+    others.append(runs.saved_run_key(None, 500, 0, None))
+    (home / "history.csv").unlink()
+    monkeypatch.setattr(runs, "date", _Day)
+    others.append(runs.saved_run_key(None, 500, 0, None))
+    assert len({base, *others}) == len(others) + 1
