@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from .calibrate import calibration
 from .priors import priors
@@ -41,6 +41,7 @@ def _plain(x):
     return x
 
 
+@cache  # one Learned (and one fingerprint) per year and region left out, for the whole process
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
