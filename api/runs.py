@@ -56,6 +56,7 @@ def run(
             return records
     from ..scenarios.engine import assess
     from ..scenarios.hindcast import beside_now
+    from ..scenarios.parallel import cluster
     from .inputs import load_history, select_targets
 
     targets = select_targets(region, targets_file)
@@ -64,7 +65,7 @@ def run(
     # a province-wide run goes a batch of regions at a time: one pool of workers per batch
     step = 1 if len(regions) <= 5 else REGIONS_PER_STEP
     records: list[dict] = []
-    with disk_cache.switched(cache):
+    with disk_cache.switched(cache), cluster(scheduler):  # one Dask client for the whole run
         for i in range(0, len(regions), step):
             batch = set(regions[i : i + step])
             mine = [t for t in targets if t.region in batch]

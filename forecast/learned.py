@@ -8,7 +8,7 @@ own data."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .calibrate import calibration
@@ -22,6 +22,15 @@ class Learned:
     calibration: dict
     as_of: int | None = None
     skip_region: str | None = None
+    # Made by ``provider``: then a worker process is sent only (as_of, skip_region) and gets the
+    # same inputs from its own ``provider`` (learned or loaded once per process), not 280 kB of
+    # pools with every task.
+    by_provider: bool = field(default=False, compare=False, repr=False)
+
+    def __reduce__(self):
+        if self.by_provider:
+            return (provider, (self.as_of, self.skip_region))
+        return (Learned, (self.priors, self.calibration, self.as_of, self.skip_region))
 
     @cached_property
     def fingerprint(self) -> str:
@@ -45,4 +54,6 @@ def _plain(x):
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
-    return Learned(priors(as_of, skip_region), calibration(as_of, skip_region), as_of, skip_region)
+    return Learned(
+        priors(as_of, skip_region), calibration(as_of, skip_region), as_of, skip_region, True
+    )
