@@ -142,6 +142,7 @@ def backtest(
     jobs: int = 1,
     with_prophet: bool = False,
     progress: Progress = None,
+    all_models: bool = False,
 ) -> dict:
     """Rolling-origin backtest of a panel, a file or the stored history: coverage, CRPS, PIT
     and Brier per model, for the ensemble, and for the forecast ``run`` uses at each origin
@@ -160,6 +161,7 @@ def backtest(
         jobs,
         with_prophet,
         progress=None if progress is None else lambda i, n: say(progress, f"… {i}/{n} series"),
+        all_models=all_models,
     )
     if not result["n_scored"]:
         raise InputError(

@@ -131,6 +131,12 @@ def backtest_cmd(
     seed: int = SEED,
     jobs: int = JOBS,
     with_prophet: bool = typer.Option(False, "--with-prophet", help="also score Prophet (slower)"),
+    all_models: bool = typer.Option(
+        False,
+        "--all-models",
+        help="also score damped ETS, the ARIMA search and Prophet (never chosen as ensemble "
+        "members; several times slower)",
+    ),
     fmt: Format = FORMAT,
 ):
     """Rolling-origin backtest: coverage, CRPS, PIT and Brier per model and for the ensemble."""
@@ -145,6 +151,7 @@ def backtest_cmd(
         seed=seed,
         jobs=jobs,
         with_prophet=with_prophet,
+        all_models=all_models,
         progress=to_stderr,
     )
     if fmt == Format.json:
