@@ -70,6 +70,22 @@ def key(*parts) -> str:
     return h.hexdigest()
 
 
+# Learned inputs of the bundled data shipped with the package, by cache key (written by
+# ``python -m ipcast.forecast.learned --write data/learned.pkl``): a first run loads them instead
+# of learning them. A key holds the code version and the data, so after a change to either
+# nothing shipped matches and the inputs are learned (and cached) as before.
+SHIPPED = "learned.pkl"
+
+
+@cache
+def shipped() -> dict:
+    try:
+        with resources.files("ipcast.data").joinpath(SHIPPED).open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return {}
+
+
 def load(k: str, under: str = ""):
     if not enabled():
         return None
@@ -78,7 +94,7 @@ def load(k: str, under: str = ""):
         with f.open("rb") as fh:
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        return None
+        return shipped().get(k) if not under else None
 
 
 def save(k: str, value, under: str = "") -> None:

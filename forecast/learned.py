@@ -7,9 +7,14 @@ own data."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from pathlib import Path
 
 from .calibrate import calibration
 from .priors import priors
@@ -57,3 +62,23 @@ def provider(as_of: int | None = None, skip_region: str | None = None) -> Learne
     return Learned(
         priors(as_of, skip_region), calibration(as_of, skip_region), as_of, skip_region, True
     )
+
+
+def main(argv=None) -> None:
+    """Write the learned inputs of the bundled data as of today (priors and calibration), by
+    their cache keys, for the package to ship (``cache.SHIPPED``)."""
+    ap = argparse.ArgumentParser(description="ship the learned inputs of the bundled data")
+    ap.add_argument("--write", required=True, help="output file, data/learned.pkl")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["IPCAST_CACHE"] = tmp
+        os.environ.pop("IPCAST_NO_CACHE", None)
+        priors(None, None)
+        calibration(None, None)
+        entries = {f.stem: pickle.loads(f.read_bytes()) for f in Path(tmp).rglob("*.pkl")}
+    Path(args.write).write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    print(f"wrote {args.write}: {len(entries)} learned inputs")
+
+
+if __name__ == "__main__":
+    main()
