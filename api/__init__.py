@@ -12,6 +12,7 @@ records (lists of dicts; ``pandas.DataFrame(records)`` makes a table of them).
     doc = api.draft("guanghan", until=2030)                 # a target-file document
     bt = api.backtest(panel="china_provinces")              # scores per model and the ensemble
     b = api.brief("guanghan", Path("brief.html"))
+    figs = api.figures.history("广汉市", "patent_grants")  # and regions, targets, import_figures
 
 Every function takes ``seed`` (one seed gives one random stream per region, indicator and
 scenario: ``forecast.streams``), ``paths``, ``as_of`` (use only the history known by the end of
@@ -43,9 +44,13 @@ _WHERE = {
     "target_readings": "inputs",
 }
 _NAME = {"load_scenario": "scenario"}
+# Modules of the API used whole: ``api.figures.regions(...)``.
+_MODULES = ("figures", "inputs")
 
 
 def __getattr__(name: str):
+    if name in _MODULES:
+        return import_module(f".{name}", __name__)
     if name not in _WHERE:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(f".{_WHERE[name]}", __name__), _NAME.get(name, name))
@@ -54,10 +59,11 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(list(globals()) + list(_WHERE))
+    return sorted(list(globals()) + list(_WHERE) + list(_MODULES))
 
 
 __all__ = [
+    "figures",
     "backtest",
     "brief",
     "compare",

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import typer
 
+from .. import api
 from ..data.errors import InputError
+from ..report.result_tables import history_tables
 from ..report.tables import Format, render
 from .common import app, fail
 from .options import (
@@ -34,12 +36,8 @@ def regions_cmd(
     ),
 ):
     """Regions, their level, parent, plan and latest population (地区)."""
-    from ..data import userstore
-    from ..data.history import combine, cut
-    from ..data.listing import region_records
-
     try:
-        recs = region_records(cut(combine(userstore.load()), as_of), every)
+        recs = api.figures.regions(as_of, every)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -64,9 +62,7 @@ def regions_cmd(
 @app.command("indicators")
 def indicators_cmd(fmt: Format = FORMAT):
     """The indicator catalog: code, Chinese and English names, family, unit (指标)."""
-    from ..data.listing import indicator_records
-
-    typer.echo(render(indicator_records(), fmt))
+    typer.echo(render(api.figures.indicators(), fmt))
 
 
 @app.command("history")
@@ -79,16 +75,9 @@ def history_cmd(
     out: Path = OUT,
 ):
     """Real figures behind the forecasts, each with its source (历史数据)."""
-    from ..api.inputs import check_indicator, check_region, load_history
-    from ..data.history import cut
-    from ..data.listing import history_records
-    from ..report.result_tables import history_tables
-
     try:
         kind = file_format(out, fmt)
-        region = check_region(region)
-        check_indicator(indicator)
-        recs = history_records(cut(load_history(history_file, region), as_of), region, indicator)
+        recs = api.figures.history(region, indicator, as_of, history_file)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -105,13 +94,9 @@ def history_cmd(
 @app.command("targets")
 def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
-    from ..api.inputs import check_region, select_targets
-    from ..data.target_files import target_records
-
     try:
-        region = check_region(region)
-        show_readings(targets_file, region)
-        recs = target_records(select_targets(region, targets_file))
+        show_readings(targets_file, api.inputs.check_region(region))
+        recs = api.figures.targets(region, targets_file)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -121,21 +106,6 @@ def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format 
             ["region", "target_id", "label_zh", "kind", "period", "threshold", "unit", "family"],
         )
     )
-
-
-# A region without a bundled plan gets the indicators most plans set targets on.
-CORE_INDICATORS = [
-    "patent_grants",
-    "invention_grants",
-    "effective_invention_patents",
-    "invention_per_10k",
-    "high_value_invention_per_10k",
-    "trademark_registrations",
-    "effective_trademarks",
-    "geographical_indications",
-    "copyright_registrations",
-    "pledge_financing",
-]
 
 
 @app.command("template")
@@ -150,25 +120,18 @@ def template_cmd(
 ):
     """Write a fill-in sheet (Chinese headers) for a region's own figures (years as columns), or
     with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
-    from ..api.inputs import check_region
-    from ..data.target_files import bundled_targets
-    from ..data.target_template import write_target_template
-    from ..data.template import write_template
-
     try:
-        region = check_region(region)
         if targets:
-            write_target_template(out, region, base, until)
+            region = api.figures.target_template(region, out, base, until)
             typer.echo(
                 f"wrote {out}: sheets 说明, 指标表, 逐条目标 for {region}; fill one in, then "
                 f"`ipcast run --targets {out} -r {region}`"
             )
             return
-        slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
-        write_template(out, region, (slugs or CORE_INDICATORS) + ["population"])
+        slugs = api.figures.template(region, out)
     except InputError as e:
         fail(e)
-    typer.echo(f"wrote {out}: {len(slugs or CORE_INDICATORS) + 1} indicators for {region}")
+    typer.echo(f"wrote {out}: {len(slugs)} indicators for {api.inputs.check_region(region)}")
 
 
 @app.command("import")
@@ -191,54 +154,46 @@ def import_cmd(
     ),
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
-    from ..data import userstore
-    from ..data.indicator_names import read_name_map
-    from ..data.readers import read_history_file
-
     try:
         if undo or recover:
             _undo_or_recover(recover)
             return
-        if file is None:
-            raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
-        result = read_history_file(
+        done = api.figures.import_figures(
             file,
             region,
             sheet=sheet,
             accept_large=accept_large,
-            names=read_name_map(names or []),
+            names=names,
+            replace=replace,
+            dry_run=dry_run,
         )
-        counts, backup = userstore.add(result.rows, replace, str(file), dry_run)
     except InputError as e:
         fail(e)
-    for line in result.report:
+    for line in done["report"]:
         typer.echo(f"  {line}")
-    summary = ", ".join(f"{k} {v}" for k, v in counts.items())
+    summary = ", ".join(f"{k} {v}" for k, v in done["counts"].items())
     if dry_run:
         typer.echo(
-            f"dry run: {len(result.rows)} figures read from {file}; would be {summary}; "
-            "nothing written"
+            f"dry run: {done['rows']} figures read from {file}; would be {summary}; nothing written"
         )
         return
     typer.echo(
-        f"imported {len(result.rows)} figures from {file} into {userstore.store_path()} "
-        f"({summary}); previous version kept as {backup.name}"
+        f"imported {done['rows']} figures from {file} into {done['store']} "
+        f"({summary}); previous version kept as {done['backup'].name}"
     )
 
 
 def _undo_or_recover(recover: bool) -> None:
-    from ..data import userstore
-
     if not recover:
-        restored = userstore.undo()
-        typer.echo(f"restored the version saved as {restored.name} in {userstore.home()}")
+        undone = api.figures.undo_import()
+        typer.echo(f"restored the version saved as {undone['restored'].name} in {undone['home']}")
         return
-    done = userstore.recover()
+    done = api.figures.recover_store()
     if not done["damaged"]:
-        typer.echo(f"{userstore.store_path()} is intact ({done['rows']} figures); nothing to do")
+        typer.echo(f"{done['store']} is intact ({done['rows']} figures); nothing to do")
         return
     typer.echo(
-        f"{userstore.store_path()} was damaged ({done['problem']}); restored {done['restored']} "
+        f"{done['store']} was damaged ({done['problem']}); restored {done['restored']} "
         f"({done['rows']} figures); the damaged file is kept as versions/{done['kept']}"
     )
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..data.catalog import region_names
 from ..data.errors import InputError
 from ..forecast.panels import PANELS
 from ..report import views
@@ -72,8 +71,9 @@ def run_cmd(
     if as_of is not None and fmt in (Format.table, Format.xlsx):
         typer.echo(views.run_table(records, views.RUN_COLUMNS, True))
     elif fmt in (Format.table, Format.xlsx):
-        names = region_names({r["region"] for r in records}) if lang == "zh" else None
-        typer.echo(run_table(records, lang, names) + "\n" + views.footer(records))
+        codes = {r["region"] for r in records}
+        names = api.figures.region_names(codes=codes) if lang == "zh" else None
+        typer.echo(run_table(records, lang, names) + "\n" + views.footer(records, lang))
     else:
         typer.echo(render(records, fmt))
     if kind:

@@ -147,7 +147,7 @@ def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
 
         def raw(name):
             if name not in raws:
-                raws[name] = book.parse(name, header=None, dtype=object)
+                raws[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
             return raws[name]
 
         def looks_like_data(name) -> bool:

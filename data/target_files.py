@@ -154,16 +154,7 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
             f"unknown indicator '{ind}'",
             "use a slug from `ipcast indicators`",
         )
-    kind = str(t["kind"])
-    if kind not in KINDS:
-        raise InputError(f"{where} key 'kind'", f"unknown kind '{kind}'", f"use one of {KINDS}")
-    comparator = str(t.get("comparator", ">="))
-    if comparator not in COMPARATORS:
-        raise InputError(
-            f"{where} key 'comparator'",
-            f"unknown comparator '{comparator}'",
-            f"use one of {COMPARATORS}",
-        )
+    kind = _choice(t, "kind", KINDS, None, where)
     family = str(t.get("family", cat.loc[ind, "family"]))
     if family != cat.loc[ind, "family"]:
         raise InputError(
@@ -179,6 +170,44 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
             f"unit '{unit}' does not fit {ind}",
             f"use one of {units.units_like(expected)}",
         )
+    periods, thresholds = _periods_and_thresholds(t, kind, where)
+    each = (
+        _choice(t, "each", ("level", "stock"), "level", where) if kind == "each_year" else "level"
+    )
+    return Target(
+        plan=plan,
+        region=region,
+        id=str(t["id"]),
+        label_zh=str(t["label_zh"]),
+        label_en=str(t.get("label_en", cat.loc[ind, "en"])),
+        indicator=ind,
+        family=family,
+        kind=kind,
+        periods=periods,
+        thresholds=thresholds,
+        comparator=_choice(t, "comparator", COMPARATORS, ">=", where),
+        unit=units.canonical(unit),
+        quote=str(t["quote"]),
+        each=each,
+        per=_choice(t, "per", ("year", "span"), "year", where),
+        reading=str(t.get("reading", "")),
+        alternative=str(t.get("alternative", "")),
+        baseline=str(t.get("baseline", "")),
+        stretch=str(t.get("stretch", "")),
+    )
+
+
+def _choice(t: dict, key: str, allowed, default: str | None, where: str) -> str:
+    value = str(t.get(key, default))
+    if value not in allowed:
+        raise InputError(
+            f"{where} key '{key}'", f"unknown {key} '{value}'", f"use one of {list(allowed)}"
+        )
+    return value
+
+
+def _periods_and_thresholds(t: dict, kind: str, where: str):
+    """One period and threshold, or (each_year) a list of each, as many thresholds as periods."""
     raw_periods = t["period"] if isinstance(t["period"], list) else [t["period"]]
     raw_thresholds = t["threshold"] if isinstance(t["threshold"], list) else [t["threshold"]]
     if kind != "each_year" and len(raw_periods) != 1:
@@ -191,38 +220,12 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
             f"{len(raw_periods)} periods but {len(raw_thresholds)} thresholds",
             "give one threshold per period",
         )
-    periods = [_period(p, f"{where} key 'period'") for p in raw_periods]
-    thresholds = [
+    periods = tuple(_period(p, f"{where} key 'period'") for p in raw_periods)
+    thresholds = tuple(
         None if v is None else finite_number(v, f"{where} key 'threshold'", "a finite number")
         for v in raw_thresholds
-    ]
-    each = str(t.get("each", "level"))
-    if kind == "each_year" and each not in ("level", "stock"):
-        raise InputError(f"{where} key 'each'", f"unknown '{each}'", "use level or stock")
-    per = str(t.get("per", "year"))
-    if per not in ("year", "span"):
-        raise InputError(f"{where} key 'per'", f"unknown '{per}'", "use year or span")
-    return Target(
-        plan=plan,
-        region=region,
-        id=str(t["id"]),
-        label_zh=str(t["label_zh"]),
-        label_en=str(t.get("label_en", cat.loc[ind, "en"])),
-        indicator=ind,
-        family=family,
-        kind=kind,
-        periods=tuple(periods),
-        thresholds=tuple(thresholds),
-        comparator=comparator,
-        unit=units.canonical(unit),
-        quote=str(t["quote"]),
-        each=each,
-        per=per,
-        reading=str(t.get("reading", "")),
-        alternative=str(t.get("alternative", "")),
-        baseline=str(t.get("baseline", "")),
-        stretch=str(t.get("stretch", "")),
     )
+    return periods, thresholds
 
 
 def _period(p, where: str) -> Period:
@@ -234,30 +237,34 @@ def _period(p, where: str) -> Period:
     return period
 
 
+def target_fields(t: Target) -> dict:
+    """What every record about a target says of it (the targets table, run's records)."""
+    return {
+        "region": t.region,
+        "plan": t.plan,
+        "target_id": t.id,
+        "label_zh": t.label_zh,
+        "label_en": t.label_en,
+        "indicator": t.indicator,
+        "family": t.family,
+        "kind": t.kind,
+        "period": t.period_text,
+        "threshold": t.thresholds[0] if len(t.thresholds) == 1 else list(t.thresholds),
+        "comparator": t.comparator,
+        "unit": t.unit,
+    }
+
+
 def target_records(targets: list[Target]) -> list[dict]:
-    out = []
-    for t in targets:
-        single = len(t.periods) == 1
-        out.append(
-            {
-                "region": t.region,
-                "plan": t.plan,
-                "target_id": t.id,
-                "label_zh": t.label_zh,
-                "label_en": t.label_en,
-                "indicator": t.indicator,
-                "family": t.family,
-                "kind": t.kind,
-                "each": t.each if t.kind == "each_year" else None,
-                "period": t.period_text,
-                "threshold": t.thresholds[0] if single else list(t.thresholds),
-                "comparator": t.comparator,
-                "unit": t.unit,
-                "baseline": t.baseline,
-                "quote": t.quote,
-                "reading": t.reading,
-                "alternative": t.alternative,
-                "stretch": t.stretch,
-            }
-        )
-    return out
+    return [
+        {
+            **target_fields(t),
+            "each": t.each if t.kind == "each_year" else None,
+            "baseline": t.baseline,
+            "quote": t.quote,
+            "reading": t.reading,
+            "alternative": t.alternative,
+            "stretch": t.stretch,
+        }
+        for t in targets
+    ]

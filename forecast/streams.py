@@ -12,7 +12,9 @@ is turned into one by CRC-32). The keys in use:
 - ``(seed, region, "lever:<id>")``: how strong a lever turns out on each path. Deliberately the
   same for every scenario and target (common random numbers: scenario A and B differ only by their
   settings, so their difference has a small standard error);
-- ``(seed, series key, origin)``: one backtest forecast.
+- ``(seed, series key, origin)``: one backtest forecast;
+- ``(seed, region, target, "ranking")``: the effect draws that test how firm a lever ranking is
+  (the same draws with the ranges as given and widened, so only the widening differs).
 
 Nothing in ipcast touches numpy's global random state (Prophet's draws are isolated by
 ``forecast.contract.isolated_global_random``).
@@ -56,3 +58,7 @@ def lever(seed: int, region: str, lever_id: str) -> np.random.Generator:
 
 def backtest(seed: int, series_key: str, origin: int) -> np.random.Generator:
     return stream(seed, series_key, origin)
+
+
+def ranking(seed: int, region: str, target_id: str) -> np.random.Generator:
+    return stream(seed, region, target_id, "ranking")

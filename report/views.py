@@ -5,6 +5,7 @@ the CLI only prints them."""
 from __future__ import annotations
 
 from .tables import Format, render
+from .words import STATUS_ZH
 
 RUN_COLUMNS = [
     "region",
@@ -66,19 +67,34 @@ def readable(r: dict) -> dict:
     return out
 
 
-def footer(records: list[dict]) -> str:
+def footer(records: list[dict], lang: str = "en") -> str:
+    """How many targets have each status, and what to do about those with no figures."""
     counts: dict[str, int] = {}
     for r in records:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
+    if lang == "zh":
+        lines = ["\n" + "，".join(f"{STATUS_ZH.get(k, k)} {v} 项" for k, v in counts.items())]
+        if any(r["uses_user_data"] for r in records):
+            lines.append(
+                "同一地区、指标和期间，你导入的数字优先于内置数字（见 `ipcast history`）。"
+            )
+        if "no_history" in counts:
+            lines.append(
+                "缺少历史数据：没有可用于预测的数字。\n"
+                "  `ipcast template -r 地区 --out 表.xlsx` 生成填报表，"
+                "填好后 `ipcast import 表.xlsx`。"
+            )
+        return "\n".join(lines)
     lines = ["\n" + ", ".join(f"{k}: {v}" for k, v in counts.items())]
     if any(r["uses_user_data"] for r in records):
         lines.append(
             "Your own figures replace bundled ones for the same region, indicator and "
             "period (see `ipcast history`)."
         )
-    lines.append(
-        "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
-    )
+    if "no_history" in counts:
+        lines.append(
+            "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
+        )
     return "\n".join(lines)
 
 

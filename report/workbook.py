@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .tables import plain
+from .words import STATUS_ZH
 
 HEADERS_ZH = {
     "region": "地区",
@@ -97,13 +98,6 @@ HEADERS_ZH = {
     "cost_wan": "年度成本(万元)",
     "gain_per_wan": "每万元提高的达标概率",
     "no_effect_in_period": "期内不起作用的措施",
-}
-STATUS_ZH = {
-    "simulated": "已测算",
-    "no_history": "无历史数据",
-    "no_threshold": "无量化目标",
-    "resolved": "已有结果",
-    "invalid": "无法判定",
 }
 KIND_ZH = {
     "level": "水平",

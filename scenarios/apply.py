@@ -98,19 +98,22 @@ def apply_scenario(
 
 def idle_reason(scenario: Scenario, target, start: int) -> str | None:
     """Why ``scenario`` cannot change ``target`` at all (no lever moves its indicator, or every
-    such lever acts only outside the target's period), or None when it can."""
+    such lever acts only outside the target's period, as ``idle_levers`` finds), or None when it
+    can."""
     if not scenario.settings:
         return None
     cat = lever_catalog()
-    movers = [cat[i] for i, x in scenario.settings if x > 0 and cat[i].effect_for(target.indicator)]
+    movers = [
+        i for i, x in scenario.settings if x != 0 and scenario.effect(cat[i], target.indicator)
+    ]
     if not movers:
         return f"scenario {scenario.name} has no lever that moves {target.indicator}"
     first = math.floor(min(p.start for p in target.periods))
     last = math.ceil(max(p.end for p in target.periods)) - 1
-    years = range(first, last + 1)
-    if any(lever.ramp_factor(y, start) > 0 for lever in movers for y in years):
+    idle = idle_levers(target.indicator, range(first, last + 1), scenario, start)
+    if len(idle) < len(movers):
         return None
-    begins = min(start + lever.lag for lever in movers)
+    begins = min(x["first_year"] for x in idle)
     when = f"start in {begins}, after the period ends" if begins > last else "act outside it"
     return (
         f"scenario {scenario.name} changes nothing for {target.id} ({target.period_text}): "

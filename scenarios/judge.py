@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..data.target_files import target_fields
 from .apply import apply_scenario, idle_levers
 from .baseline import TargetRun
 from .evaluate import KindMismatch, Paths, meets, metric
@@ -164,21 +165,9 @@ def _growth_needed(run: TargetRun) -> dict:
 
 
 def _base_record(run: TargetRun) -> dict:
-    t, obs = run.target, run.obs
-    user = obs.uses_user_data
+    obs = run.obs
     return {
-        "region": t.region,
-        "plan": t.plan,
-        "target_id": t.id,
-        "label_zh": t.label_zh,
-        "label_en": t.label_en,
-        "indicator": t.indicator,
-        "family": t.family,
-        "kind": t.kind,
-        "period": t.period_text,
-        "threshold": t.thresholds[0] if len(t.thresholds) == 1 else list(t.thresholds),
-        "comparator": t.comparator,
-        "unit": t.unit,
+        **target_fields(run.target),
         "status": None,
         "p_hit": None,
         "p_hit_se": None,
@@ -192,7 +181,7 @@ def _base_record(run: TargetRun) -> dict:
         "method": "",
         "borrowed": "",
         "reason": "",
-        "reading": t.reading,
-        "uses_user_data": user,
+        "reading": run.target.reading,
+        "uses_user_data": obs.uses_user_data,
         "as_of": run.as_of,
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..forecast import streams
 from .analysis import p_hit, relevant_levers, tornado
 from .baseline import TargetRun
 from .levers import Effect, Scenario, lever_catalog
@@ -118,8 +119,9 @@ def lever_ranking(
         if grid[0] == grid[-1]:
             grid = grid[0] + np.array([-1e-6, 1e-6])
         curves[lever] = (grid, gain_curve(run, scenario, lever, grid))
-    stab = rank_stability(curves, ranges, n_draws, seed, top)
-    stab_wide = rank_stability(curves, wide, n_draws, seed, top)
+    region, tid = run.target.region, run.target.id
+    stab = rank_stability(curves, ranges, n_draws, streams.ranking(seed, region, tid), top)
+    stab_wide = rank_stability(curves, wide, n_draws, streams.ranking(seed, region, tid), top)
     for i, r in enumerate(rows):
         k = r["lever"]
         r.update(

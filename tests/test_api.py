@@ -47,3 +47,27 @@ def test_bad_input_raises_input_error_naming_the_option(home):
         api.goal("guanghan", "gh03_copyright_registrations_total", "magic")
     with pytest.raises(InputError, match="--scenario"):
         api.compare("guanghan", ["baseline"])
+
+
+def test_data_commands_print_what_the_api_returns(home):
+    figs = api.figures.history("广汉市", "effective_trademarks")
+    assert figs and {r["region"] for r in figs} == {"guanghan"}
+    assert [plain(r) for r in figs] == _cli(
+        ["history", "-r", "广汉", "-i", "effective_trademarks", "--format", "json"]
+    )
+    assert [plain(r) for r in api.figures.targets("guanghan")] == _cli(
+        ["targets", "-r", "guanghan", "--format", "json"]
+    )
+    assert len(api.figures.regions()) == len(_cli(["regions", "--format", "json"]))
+
+
+def test_import_figures_dry_run_writes_nothing_and_the_real_one_is_read_back(home, tmp_path):
+    f = tmp_path / "mine.csv"
+    f.write_text("region,indicator,period,value,unit\nguanghan,patent_grants,2024,1234,件\n")
+    dry = api.figures.import_figures(f, dry_run=True)
+    assert dry["rows"] == 1 and dry["backup"] is None and not dry["store"].exists()
+    api.figures.import_figures(f)
+    got = [r for r in api.figures.history("guanghan", "patent_grants") if r["period"] == "2024"]
+    assert [r["value"] for r in got] == [1234.0]
+    with pytest.raises(InputError, match="no file given"):
+        api.figures.import_figures(None)

@@ -112,3 +112,18 @@ def test_a_region_without_a_plan_gets_the_core_indicators_to_fill(tmp_path, home
     _run(["template", "-r", "deyang", "--out", str(out)])
     rows = pd.read_excel(out, sheet_name="历史数据")
     assert {"patent_grants", "effective_trademarks", "pledge_financing"} <= set(rows["指标代码"])
+
+
+def test_footer_counts_statuses_in_the_table_language():
+    from ipcast.report.views import footer
+
+    recs = [
+        {"status": "simulated", "uses_user_data": False},
+        {"status": "no_history", "uses_user_data": False},
+        {"status": "no_history", "uses_user_data": True},
+    ]
+    zh = footer(recs, "zh")
+    assert "已测算 1 项，缺少历史数据 2 项" in zh and "导入的数字优先" in zh
+    assert "ipcast template" in zh and "simulated" not in zh
+    en = footer(recs[:1], "en")
+    assert en.strip() == "simulated: 1"  # no hint about missing figures when there are none

@@ -1,0 +1,148 @@
+"""The commands on data as functions: the regions, the indicator catalog, the figures behind the
+forecasts, the plans' targets, the fill-in sheets and the import of a planner's own figures.
+Each raises ``InputError`` naming the option and the fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..data import catalog, userstore
+from ..data.errors import InputError
+
+# The readers and listings (pandas) are imported by the functions that use them: a saved run's
+# table takes its region names from here without them.
+
+# A region without a bundled plan gets the indicators most plans set targets on.
+CORE_INDICATORS = [
+    "patent_grants",
+    "invention_grants",
+    "effective_invention_patents",
+    "invention_per_10k",
+    "high_value_invention_per_10k",
+    "trademark_registrations",
+    "effective_trademarks",
+    "geographical_indications",
+    "copyright_registrations",
+    "pledge_financing",
+]
+
+
+def regions(as_of: int | None = None, every: bool = False) -> list[dict]:
+    """Regions with figures (bundled or imported), their level, parent, plan and population;
+    with ``every``, all divisions of China."""
+    from ..data.history import combine, cut
+    from ..data.listing import region_records
+
+    return region_records(cut(combine(userstore.load()), as_of), every)
+
+
+def region_names(lang: str = "zh", codes=None) -> dict[str, str]:
+    """Each region's code and its name (``zh`` or ``en``), for headings; with ``codes``, those
+    regions' only (in Chinese read from the bundled table without pandas)."""
+    if codes is not None and lang == "zh":
+        return catalog.region_names(codes)
+    names = catalog.regions()[lang]
+    return names.to_dict() if codes is None else {c: names[c] for c in codes if c in names.index}
+
+
+def indicators() -> list[dict]:
+    from ..data.listing import indicator_records
+
+    return indicator_records()
+
+
+def history(
+    region: str | None = None,
+    indicator: str | None = None,
+    as_of: int | None = None,
+    history_file: Path | None = None,
+) -> list[dict]:
+    """Every figure (bundled, imported and ``history_file``'s), each with its source."""
+    from ..data.history import cut
+    from ..data.listing import history_records
+    from .inputs import check_indicator, check_region, load_history
+
+    region = check_region(region)
+    check_indicator(indicator)
+    return history_records(cut(load_history(history_file, region), as_of), region, indicator)
+
+
+def targets(region: str | None = None, targets_file: Path | None = None) -> list[dict]:
+    """Every quantified target with the plan's own words."""
+    from ..data.target_files import target_records
+    from .inputs import check_region, select_targets
+
+    return target_records(select_targets(check_region(region), targets_file))
+
+
+def template_indicators(region: str) -> list[str]:
+    """The indicators of a region's fill-in sheet: those its bundled plan sets targets on (or
+    the core set), and population."""
+    from ..data.target_files import bundled_targets
+
+    slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
+    return (slugs or CORE_INDICATORS) + ["population"]
+
+
+def template(region: str, out: Path) -> list[str]:
+    """Write the fill-in sheet (years as columns) for ``region``; the indicators it holds."""
+    from ..data.template import write_template
+    from .inputs import check_region
+
+    region = check_region(region)
+    slugs = template_indicators(region)
+    write_template(out, region, slugs)
+    return slugs
+
+
+def target_template(region: str, out: Path, base: int = 2025, until: int = 2030) -> str:
+    """Write the sheet for a plan's targets (指标表 and 逐条目标); the region's code."""
+    from ..data.target_template import write_target_template
+    from .inputs import check_region
+
+    region = check_region(region)
+    write_target_template(out, region, base, until)
+    return region
+
+
+def import_figures(
+    file: Path | None,
+    region: str | None = None,
+    *,
+    sheet: str | None = None,
+    accept_large: bool = False,
+    names: list[str] | None = None,
+    replace: bool = False,
+    dry_run: bool = False,
+) -> dict:
+    """Read ``file`` and merge its figures into the store (nothing written with ``dry_run``):
+    ``rows`` read, ``report`` (each reading made of the file), ``counts`` (added, replaced,
+    unchanged...), ``backup`` (the version kept, or None) and ``store``."""
+    from ..data.indicator_names import read_name_map
+    from ..data.readers import read_history_file
+
+    if file is None:
+        raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
+    result = read_history_file(
+        file, region, sheet=sheet, accept_large=accept_large, names=read_name_map(names or [])
+    )
+    counts, backup = userstore.add(result.rows, replace, str(file), dry_run)
+    return {
+        "rows": len(result.rows),
+        "report": list(result.report),
+        "counts": counts,
+        "backup": backup,
+        "store": userstore.store_path(),
+    }
+
+
+def undo_import() -> dict:
+    """Restore the store's previous version: ``restored`` (that version's file) and ``home``."""
+    return {"restored": userstore.undo(), "home": userstore.home()}
+
+
+def recover_store() -> dict:
+    """Restore the last version of a damaged store that reads cleanly (see ``userstore``), with
+    ``store``, the store's path."""
+    return {**userstore.recover(), "store": userstore.store_path()}
