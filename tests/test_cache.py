@@ -6,6 +6,7 @@ import pickle
 import shutil
 from datetime import date
 
+import pytest
 from typer.testing import CliRunner
 
 from ipcast.api import runs
@@ -131,3 +132,29 @@ def test_a_saved_run_is_keyed_by_what_it_depends_on(home, monkeypatch):
     monkeypatch.setattr(runs, "date", _Day)
     others.append(runs.saved_run_key(None, 500, 0, None))
     assert len({base, *others}) == len(others) + 1
+
+
+def test_shipped_learned_inputs_are_what_learning_gives(monkeypatch):
+    """data/learned.pkl holds the priors and calibration of the bundled data by cache key; an
+    entry under a current key must be exactly what learning afresh gives. (After a change to
+    the code or data no key matches, and the inputs are learned as before.)"""
+    from ipcast.data.catalog import data_path
+    from ipcast.forecast import calibrate, priors
+
+    files = [data_path("history.csv")] + sorted(data_path("panels").iterdir(), key=lambda p: p.name)
+    csvs = [f.read_bytes() for f in files if f.name.endswith(".csv")]
+    table = data_path("backtest_errors.csv.gz").read_bytes()
+    current = {
+        cache.key("priors", None, None, *csvs): lambda: priors._learn_priors(None, None),
+        cache.key("calibration", None, None, table): lambda: calibrate._learn_calibration(
+            None, None
+        ),
+    }
+    shipped = {k: v for k, v in cache.shipped().items() if k in current}
+    if not shipped:
+        pytest.skip(
+            "data/learned.pkl is stale or absent: python -m ipcast.forecast.learned --write"
+        )
+    monkeypatch.setenv("IPCAST_NO_CACHE", "1")  # learn, do not load
+    for k, value in shipped.items():
+        assert pickle.dumps(value) == pickle.dumps(current[k]())
