@@ -16,8 +16,10 @@ records (lists of dicts; ``pandas.DataFrame(records)`` makes a table of them).
 
 Every function takes ``seed`` (one seed gives one random stream per region, indicator and
 scenario: ``forecast.streams``), ``paths``, ``as_of`` (use only the history known by the end of
-that year), ``history_file`` (a CSV/XLSX of the user's own figures) and, where targets are judged,
-``targets_file``. Bad input raises ``ipcast.data.errors.InputError`` naming the option and the fix.
+that year), ``history_file`` (a CSV/XLSX of the user's own figures), ``names`` (the CLI's ``--map``:
+``["专利授权数=patent_grants", "示范企业=custom:家:stock"]``, the file's own indicator names and any
+custom indicator it declares) and, where targets are judged, ``targets_file``. Bad input raises
+``ipcast.data.errors.InputError`` naming the option and the fix.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ def brief(
     paths: int = 4000,
     seed: int = 0,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     progress: Progress = None,
 ) -> dict:
@@ -48,7 +49,7 @@ def brief(
     from ..report.document import blocks
     from ..report.output import output_format, render
 
-    targets = region_targets(region, targets_file)
+    targets = region_targets(region, targets_file, names=names)
     if lang not in ("zh", "en"):
         raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
     check_bands(green, amber)
@@ -57,7 +58,14 @@ def brief(
     say(progress, f"… {region}: {len(targets)} targets, {paths} paths, charts")
     sc = load_scenario(scenario)
     doc = build_briefing(
-        targets, load_history(history_file), paths, seed, as_of, sc, lang, (green, amber)
+        targets,
+        load_history(history_file, names=names),
+        paths,
+        seed,
+        as_of,
+        sc,
+        lang,
+        (green, amber),
     )
     written: list[Path] = []
     if charts is not None:

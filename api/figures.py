@@ -57,23 +57,30 @@ def history(
     indicator: str | None = None,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
 ) -> list[dict]:
-    """Every figure (bundled, imported and ``history_file``'s), each with its source."""
+    """Every figure (bundled, imported and ``history_file``'s, its names read through
+    ``names``), each with its source; ``indicator`` by any name (see ``check_indicator``)."""
     from ..data.history import cut
     from ..data.listing import history_records
     from .inputs import check_indicator, check_region, load_history
 
     region = check_region(region)
-    check_indicator(indicator)
-    return history_records(cut(load_history(history_file, region), as_of), region, indicator)
+    history = load_history(history_file, region, names)
+    indicator = check_indicator(indicator, history, names)
+    return history_records(cut(history, as_of), region, indicator)
 
 
-def targets(region: str | None = None, targets_file: Path | None = None) -> list[dict]:
-    """Every quantified target with the plan's own words."""
+def targets(
+    region: str | None = None,
+    targets_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
+) -> list[dict]:
+    """Every quantified target with the plan's own words (a table's names through ``names``)."""
     from ..data.target_files import target_records
     from .inputs import check_region, select_targets
 
-    return target_records(select_targets(check_region(region), targets_file))
+    return target_records(select_targets(check_region(region), targets_file, names))
 
 
 def template_indicators(region: str) -> list[str]:

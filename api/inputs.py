@@ -10,9 +10,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..data import userstore
-from ..data.catalog import indicators, regions
+from ..data.catalog import regions
+from ..data.custom import is_custom
+from ..data.custom import row as custom_row
 from ..data.errors import InputError
 from ..data.history import combine
+from ..data.indicator_names import match_indicator, name_key, read_name_map, unknown_indicator_fix
 from ..data.places import resolve_region
 from ..data.readers import read_history_file
 from ..data.target_files import Target, bundled_targets
@@ -26,13 +29,33 @@ def check_region(region: str | None) -> str | None:
     return resolve_region(region, "--region") if region else None
 
 
-def check_indicator(indicator: str | None) -> None:
-    if indicator and indicator not in indicators().index:
+def check_indicator(
+    indicator: str | None,
+    history: pd.DataFrame | None = None,
+    names: list[str] | dict[str, str] | None = None,
+) -> str | None:
+    """The code of an indicator named any way the alias table knows (patent_grants, 专利授权量,
+    專利授權量), through the user's ``--map``, or by the name of a custom indicator ``history``
+    holds; unknown names raise ``InputError`` with the three closest names and how to map."""
+    if not indicator:
+        return None
+    slug = match_indicator(indicator, name_map(names))
+    if slug is None and history is not None:
+        key = name_key(indicator)
+        mine = [s for s in dict.fromkeys(history["indicator"]) if is_custom(s)]
+        hits = [s for s in mine if name_key(custom_row(s)["zh"]) == key]
+        if len(hits) > 1:
+            raise InputError(
+                "--indicator",
+                f"'{indicator}' names {len(hits)} custom indicators: {', '.join(hits)}",
+                "give the full code",
+            )
+        slug = hits[0] if hits else None
+    if slug is None:
         raise InputError(
-            "--indicator",
-            f"unknown indicator '{indicator}'",
-            "use a code from `ipcast indicators`",
+            "--indicator", f"unknown indicator '{indicator}'", unknown_indicator_fix(indicator)
         )
+    return slug
 
 
 def check_lever(lever: str) -> None:
@@ -49,39 +72,64 @@ def refuse_existing(*files: Path | None) -> None:
             raise InputError(str(f), "file exists", "choose another name; nothing was written")
 
 
-def load_history(history_file: Path | None = None, region: str | None = None) -> pd.DataFrame:
-    """The bundled history, the user's stored figures over it, and ``history_file`` over both."""
+def name_map(names: list[str] | dict[str, str] | None) -> dict[str, str]:
+    """``--map`` items (NAME=CODE, NAME=custom:UNIT[:KIND], or CSV files of name,code lines) as
+    {name: code}, each code checked; a dict is taken as already read."""
+    if isinstance(names, dict):
+        return names
+    return read_name_map(list(names or []))
+
+
+def load_history(
+    history_file: Path | None = None,
+    region: str | None = None,
+    names: list[str] | dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """The bundled history, the user's stored figures over it, and ``history_file`` over both
+    (its own indicator names read through ``names``, the ``--map`` of every command)."""
+    mapping = name_map(names)
     user = userstore.load()
     if history_file is not None:
-        extra = read_history_file(history_file, region).rows
+        extra = read_history_file(history_file, region, names=mapping).rows
         user = extra if user is None else pd.concat([user, extra[user.columns]], ignore_index=True)
     return combine(user)
 
 
-def select_targets(region: str | None, targets_file: Path | None = None) -> list[Target]:
+Names = list[str] | dict[str, str] | None
+
+
+def select_targets(
+    region: str | None, targets_file: Path | None = None, names: Names = None
+) -> list[Target]:
     """The bundled plans' targets, or those of ``targets_file`` (YAML, CSV or XLSX; a plan's
-    indicator table that names no region is read as ``region``'s)."""
+    indicator table that names no region is read as ``region``'s; its indicator names through
+    ``names``, the ``--map``)."""
     if targets_file is None:
         ts = list(bundled_targets())
     else:
-        ts = load_targets(targets_file, region).targets
+        ts = load_targets(targets_file, region, name_map(names)).targets
     return [t for t in ts if region is None or t.region == region]
 
 
-def target_readings(targets_file: Path | None, region: str | None = None) -> list[str]:
+def target_readings(
+    targets_file: Path | None, region: str | None = None, names: Names = None
+) -> list[str]:
     """Every reading made of a target table (kind, period, unit, indicator of each row), for the
     planner to check; empty for a YAML file or the bundled plans."""
     if targets_file is None:
         return []
-    return load_targets(targets_file, region).report
+    return load_targets(targets_file, region, name_map(names)).report
 
 
 def region_targets(
-    region: str, targets_file: Path | None = None, target_id: str | None = None
+    region: str,
+    targets_file: Path | None = None,
+    target_id: str | None = None,
+    names: Names = None,
 ) -> list[Target]:
     """A region's targets (the bundled plan or ``targets_file``), or the one named ``target_id``."""
     region = check_region(region)
-    targets = select_targets(region, targets_file)
+    targets = select_targets(region, targets_file, names)
     if not targets:
         plans = [r for r, row in regions().iterrows() if row["plan"]]
         raise InputError(

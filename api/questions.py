@@ -40,14 +40,15 @@ def baseline_runs(
     seed: int,
     as_of: int | None,
     history_file: Path | None,
+    names: list[str] | dict[str, str] | None,
     targets_file: Path | None,
     target: str | None = None,
     progress: Progress = None,
 ) -> list[TargetRun]:
     """The baseline paths of a region's targets (or of the one named ``target``)."""
-    targets = region_targets(region, targets_file, target)
+    targets = region_targets(region, targets_file, target, names)
     say(progress, f"… {region}: {len(targets)} targets, {paths} paths")
-    return prepare(targets, load_history(history_file), paths, seed, as_of)
+    return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
 
 
 def simulate(
@@ -58,6 +59,7 @@ def simulate(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     progress: Progress = None,
 ) -> list[dict]:
@@ -70,6 +72,7 @@ def simulate(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=progress,
     )
@@ -90,6 +93,7 @@ def compare(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     progress: Progress = None,
 ) -> list[dict]:
@@ -105,6 +109,7 @@ def compare(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=progress,
     )
@@ -131,6 +136,7 @@ def revise(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     progress: Progress = None,
 ) -> list[dict]:
@@ -143,6 +149,7 @@ def revise(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=progress,
     )
@@ -168,6 +175,7 @@ def goal(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     progress: Progress = None,
 ) -> dict:
@@ -181,6 +189,7 @@ def goal(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         target=target,
         progress=progress,
@@ -206,6 +215,7 @@ def levers(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     sobol_n: int = 1024,
     progress: Progress = None,
@@ -229,6 +239,7 @@ def levers(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         target=target,
         progress=progress,
@@ -262,15 +273,24 @@ def draft(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
 ) -> dict:
     """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
     (never over an existing file) when given."""
-    targets = region_targets(region, targets_file)
+    targets = region_targets(region, targets_file, names=names)
     refuse_existing(out)
     sc = load_scenario(scenario)
     doc = draft_targets(
-        targets, load_history(history_file), until, confidence, paths, seed, sc, first, as_of
+        targets,
+        load_history(history_file, names=names),
+        until,
+        confidence,
+        paths,
+        seed,
+        sc,
+        first,
+        as_of,
     )
     if out is not None:
         write_draft(doc, out)

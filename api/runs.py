@@ -32,6 +32,7 @@ def run(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     targets_file: Path | None = None,
     jobs: int = 1,
     scheduler: str | None = None,
@@ -49,7 +50,7 @@ def run(
 
         region = check_region(region)
     saved = None
-    if cache and history_file is None and targets_file is None:
+    if cache and history_file is None and targets_file is None and not names:
         saved = saved_run_key(region, paths, seed, as_of)
         records = disk_cache.load(saved, RUNS)
         if records is not None:
@@ -59,8 +60,8 @@ def run(
     from ..scenarios.parallel import cluster
     from .inputs import load_history, select_targets
 
-    targets = select_targets(region, targets_file)
-    history = load_history(history_file)
+    targets = select_targets(region, targets_file, names)
+    history = load_history(history_file, names=names)
     regions = list(dict.fromkeys(t.region for t in targets))
     # a province-wide run goes a batch of regions at a time: one pool of workers per batch
     step = 1 if len(regions) <= 5 else REGIONS_PER_STEP
@@ -113,6 +114,7 @@ def forecast(
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
 ) -> list[dict]:
     """One record per indicator of ``region`` (or just ``indicator``): its history, and the fan
     (median, 10/90 %, 2.5/97.5 %) for ``horizon`` years, with the method and what was borrowed."""
@@ -120,8 +122,8 @@ def forecast(
     from .inputs import check_indicator, check_region, load_history
 
     region = check_region(region)
-    check_indicator(indicator)
-    history = load_history(history_file)
+    history = load_history(history_file, names=names)
+    indicator = check_indicator(indicator, history, names)
     if indicator:
         slugs = [indicator]
     else:
@@ -134,6 +136,7 @@ def backtest(
     region: str | None = None,
     *,
     history_file: Path | None = None,
+    names: list[str] | dict[str, str] | None = None,
     panel: str | None = None,
     horizon: int = 3,
     start: int | None = None,
@@ -150,7 +153,7 @@ def backtest(
     was run. Nothing to score is an ``InputError`` saying what is missing."""
     from ..forecast.backtest_selected import MIN_SELECTED_POINTS, backtest_summary, default_start
 
-    series, label = backtest_series(region, history_file, panel)
+    series, label = backtest_series(region, history_file, panel, names)
     first = start or default_start(series)
     result = backtest_summary(
         series,
@@ -174,21 +177,26 @@ def backtest(
     return result
 
 
-def backtest_series(region: str | None, history_file: Path | None, panel: str | None):
+def backtest_series(
+    region: str | None,
+    history_file: Path | None,
+    panel: str | None,
+    names: list[str] | dict[str, str] | None = None,
+):
     """The series a backtest scores and a label saying where they came from."""
     from ..data.history import combine
     from ..data.readers import read_history_file
     from ..forecast.backtest_selected import MIN_SELECTED_POINTS
     from ..forecast.panels import PANELS, panel_series
     from ..forecast.series import yearly_series
-    from .inputs import check_region
+    from .inputs import check_region, name_map
 
     if panel:
         if panel not in PANELS:
             raise InputError("--panel", f"unknown panel '{panel}'", f"use one of {list(PANELS)}")
         return list(panel_series(panel)), PANELS[panel][1]
     if history_file is not None:
-        rows = read_history_file(history_file, region, any_region=True).rows
+        rows = read_history_file(history_file, region, any_region=True, names=name_map(names)).rows
         hist = rows.assign(exclude="")
         label = str(history_file)
     else:

@@ -11,6 +11,7 @@ from .common import app, call, to_stderr
 from .options import (
     AS_OF,
     HISTORY,
+    MAP,
     PATHS,
     REGION_REQUIRED,
     SCENARIO,
@@ -36,6 +37,7 @@ def brief_cmd(
     paths: int = PATHS,
     seed: int = SEED,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
 ):
     """The leader's briefing: traffic lights, plain sentences, charts, appendix (领导简报)."""
@@ -53,6 +55,7 @@ def brief_cmd(
         paths=paths,
         seed=seed,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=to_stderr,
     )

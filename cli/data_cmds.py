@@ -17,6 +17,7 @@ from .options import (
     FORMAT,
     HISTORY,
     INDICATOR,
+    MAP,
     OUT,
     REGION,
     REGION_REQUIRED,
@@ -71,13 +72,14 @@ def history_cmd(
     indicator: str = INDICATOR,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
         kind = file_format(out, fmt)
-        recs = api.figures.history(region, indicator, as_of, history_file)
+        recs = api.figures.history(region, indicator, as_of, history_file, names)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -92,11 +94,16 @@ def history_cmd(
 
 
 @app.command("targets")
-def targets_cmd(region: str = REGION, targets_file: Path = TARGETS, fmt: Format = FORMAT):
+def targets_cmd(
+    region: str = REGION,
+    targets_file: Path = TARGETS,
+    names: list[str] = MAP,
+    fmt: Format = FORMAT,
+):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
-        show_readings(targets_file, api.inputs.check_region(region))
-        recs = api.figures.targets(region, targets_file)
+        show_readings(targets_file, api.inputs.check_region(region), names)
+        recs = api.figures.targets(region, targets_file, names)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -146,12 +153,7 @@ def import_cmd(
     ),
     sheet: str = SHEET,
     accept_large: bool = ACCEPT_LARGE,
-    names: list[str] = typer.Option(
-        None,
-        "--map",
-        help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of "
-        "name,code lines; repeatable",
-    ),
+    names: list[str] = MAP,
 ):
     """Store your own figures in IPCAST_HOME; they take precedence over bundled ones (导入)."""
     try:

@@ -61,6 +61,13 @@ REGION = typer.Option(None, "--region", "-r", callback=region_callback, help=REG
 REGION_REQUIRED = typer.Option(..., "--region", "-r", callback=region_callback, help=REGION_HELP)
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
 HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
+MAP = typer.Option(
+    None,
+    "--map",
+    help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of name,code "
+    "lines; an indicator outside the catalog: '示范企业数=custom:家:stock' (UNIT, then flow, "
+    "stock or ratio; forecast from its own points only); repeatable",
+)
 SHEET = typer.Option(None, "--sheet", help="the workbook sheet to read, when several hold figures")
 ACCEPT_LARGE = typer.Option(
     False, "--accept-large", help="accept figures above the indicator's plausible maximum"
@@ -82,7 +89,13 @@ CONFIDENCE = typer.Option(0.8, "--confidence", min=0.01, max=0.99)
 SCENARIO = typer.Option(
     "baseline", "--scenario", "-s", help="a bundled scenario name or a scenario YAML file"
 )
-INDICATOR = typer.Option(None, "--indicator", "-i", help="indicator code (see `indicators`)")
+INDICATOR = typer.Option(
+    None,
+    "--indicator",
+    "-i",
+    help="indicator by code or name (patent_grants, 专利授权量; see `indicators`), or a custom "
+    "indicator's name",
+)
 TARGET = typer.Option(None, "--target", "-t", help="one target id (see `targets`)")
 SCHEDULER = typer.Option(
     None, "--scheduler", help="address of a Dask scheduler (tcp://host:8786) to fit on"

@@ -69,11 +69,13 @@ def save(
     typer.echo(f"wrote {out}: {sheets}", err=True)
 
 
-def show_readings(targets_file: Path | None, region: str | None) -> list[str]:
+def show_readings(
+    targets_file: Path | None, region: str | None, names: list[str] | None = None
+) -> list[str]:
     """Print how a target table was read (to stderr), so a wrong reading is seen and corrected."""
     if targets_file is None:  # the bundled plans: nothing read, nothing to import
         return []
-    lines = api.target_readings(targets_file, region)
+    lines = api.target_readings(targets_file, region, names)
     for line in lines:
         typer.echo(f"读取 {line}", err=True)
     return lines

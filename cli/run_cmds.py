@@ -22,6 +22,7 @@ from .options import (
     INDICATOR,
     JOBS,
     LANG,
+    MAP,
     NO_CACHE,
     OUT,
     PATHS,
@@ -42,6 +43,7 @@ def run_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     out: Path = OUT,
@@ -53,7 +55,7 @@ def run_cmd(
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
     kind = call(file_format, out, fmt)
     call(check_lang, lang)
-    readings = call(show_readings, targets_file, region)
+    readings = call(show_readings, targets_file, region, names)
     records = call(
         api.run,
         region,
@@ -61,6 +63,7 @@ def run_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         jobs=jobs,
         scheduler=scheduler,
@@ -77,7 +80,7 @@ def run_cmd(
     else:
         typer.echo(render(records, fmt))
     if kind:
-        history = call(api.load_history, history_file)
+        history = call(api.load_history, history_file, names=names)
         save(out, kind, run_tables(records), history, readings)
 
 
@@ -95,6 +98,7 @@ def forecast_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
@@ -109,6 +113,7 @@ def forecast_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
     )
     if fmt == Format.json:
         typer.echo(render(recs, fmt))
@@ -117,13 +122,14 @@ def forecast_cmd(
     else:
         typer.echo(views.fan_text(recs))
     if kind:
-        save(out, kind, forecast_tables(recs), call(api.load_history, history_file))
+        save(out, kind, forecast_tables(recs), call(api.load_history, history_file, names=names))
 
 
 @app.command("backtest")
 def backtest_cmd(
     region: str = REGION,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     panel: str = typer.Option(None, "--panel", help=f"one of {', '.join(PANELS)}"),
     horizon: int = typer.Option(3, "--horizon", min=1, max=5),
     start: int = typer.Option(None, "--start", help="first origin scored"),
@@ -144,6 +150,7 @@ def backtest_cmd(
         api.backtest,
         region,
         history_file=history_file,
+        names=names,
         panel=panel,
         horizon=horizon,
         start=start,

@@ -18,6 +18,7 @@ from .options import (
     CONFIDENCE,
     FORMAT,
     HISTORY,
+    MAP,
     OUT,
     PATHS,
     REGION_REQUIRED,
@@ -39,6 +40,7 @@ def simulate_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
 ):
@@ -52,6 +54,7 @@ def simulate_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=to_stderr,
     )
@@ -76,6 +79,7 @@ def compare_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     out: Path = OUT,
@@ -90,12 +94,13 @@ def compare_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=to_stderr,
     )
     typer.echo(render(recs, Format.table if fmt == Format.xlsx else fmt))
     if kind:
-        save(out, kind, compare_tables(recs), call(api.load_history, history_file))
+        save(out, kind, compare_tables(recs), call(api.load_history, history_file, names=names))
 
 
 @app.command("revise")
@@ -107,6 +112,7 @@ def revise_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     out: Path = OUT,
@@ -114,7 +120,7 @@ def revise_cmd(
     """The threshold each target would be met with at the given confidence (目标修订). With
     --out FILE.xlsx: the plan's indicator table, revised targets beside the current ones."""
     kind = call(file_format, out, fmt)
-    readings = call(show_readings, targets_file, region)
+    readings = call(show_readings, targets_file, region, names)
     recs = call(
         api.revise,
         region,
@@ -124,6 +130,7 @@ def revise_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=to_stderr,
     )
@@ -159,6 +166,7 @@ def goal_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
 ):
@@ -174,6 +182,7 @@ def goal_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         progress=to_stderr,
     )
@@ -189,6 +198,7 @@ def levers_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
     sobol_n: int = typer.Option(1024, "--sobol-n", min=16, help="Saltelli base sample size"),
     local: Path = typer.Option(
@@ -219,6 +229,7 @@ def levers_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
         sobol_n=sobol_n,
         progress=to_stderr,
@@ -226,7 +237,7 @@ def levers_cmd(
     table = fmt in (Format.table, Format.xlsx)
     typer.echo(views.levers_text(recs) if table else render(recs, fmt))
     if kind:
-        save(out, kind, levers_tables(recs), call(api.load_history, history_file))
+        save(out, kind, levers_tables(recs), call(api.load_history, history_file, names=names))
 
 
 def yaml_name(out: Path) -> None:
@@ -251,6 +262,7 @@ def draft_cmd(
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
+    names: list[str] = MAP,
     targets_file: Path = TARGETS,
 ):
     """Draft the next plan's targets at a confidence, as a target file or the plan's indicator
@@ -273,13 +285,15 @@ def draft_cmd(
         seed=seed,
         as_of=as_of,
         history_file=history_file,
+        names=names,
         targets_file=targets_file,
     )
     if excel:
         from ..report.plan_table_out import draft_rows, write_plan_table
         from ..report.workbook import method_lines
 
-        current = call(api.select_targets, region, targets_file)
-        method = method_lines([], command_line(), None, call(show_readings, targets_file, region))
+        current = call(api.select_targets, region, targets_file, names)
+        readings = call(show_readings, targets_file, region, names)
+        method = method_lines([], command_line(), None, readings)
         write_plan_table(out, doc["title_zh"], draft_rows(current, doc), confidence, method)
     typer.echo(views.draft_text(doc, out))

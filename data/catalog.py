@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from . import units
+from . import custom, units
 from .errors import InputError
 
 if TYPE_CHECKING:  # pandas is imported where a table is read: `ipcast --help` does without it
@@ -93,16 +93,29 @@ def region_names(codes) -> dict[str, str]:
 
 
 def indicator(slug: str) -> pd.Series:
+    """The catalog row of ``slug``, or of a custom indicator's slug (see ``custom``)."""
     cat = indicators()
-    if slug not in cat.index:
-        raise KeyError(slug)
-    return cat.loc[slug]
+    if slug in cat.index:
+        return cat.loc[slug]
+    if custom.is_custom(slug):
+        return custom.row(slug)
+    raise KeyError(slug)
+
+
+def known(slug: str) -> bool:
+    """Whether ``slug`` is a catalog code or a well-formed custom indicator."""
+    try:
+        indicator(slug)
+    except KeyError:
+        return False
+    return True
 
 
 def plausible_max(slug: str) -> float:
     """The largest figure any Chinese region (a province included) could report for ``slug``,
-    in the indicator's own unit: above it a figure is a typo or a unit slip, not a record."""
-    return float(indicators().loc[slug, "max_value"])
+    in the indicator's own unit: above it a figure is a typo or a unit slip, not a record.
+    A custom indicator has no such bound (nothing is known about it but the planner's figures)."""
+    return float(indicator(slug)["max_value"])
 
 
 def find_indicator(name: str) -> str | None:

@@ -17,6 +17,8 @@ from importlib import resources
 import pandas as pd
 
 from . import units
+from .custom import PREFIX, SYNTAX, declare, is_custom
+from .custom import row as custom_row
 from .errors import InputError
 from .text import fold, simplified
 
@@ -105,6 +107,11 @@ def match_indicator(name: str, mapping: dict[str, str] | None = None) -> str | N
     """The slug a name means, or ``None``. ``mapping`` (the user's own names) is tried first."""
     if not str(name).strip():
         return None
+    if is_custom(name):
+        try:
+            return str(custom_row(str(name).strip()).name)
+        except KeyError:
+            return None
     table = alias_table()
     key = name_key(name)
     mine = {name_key(k): v for k, v in (mapping or {}).items()}
@@ -140,8 +147,10 @@ def unknown_indicator_fix(name: str) -> str:
     slug = near[0].rsplit("(", 1)[1].rstrip(")") if near else "patent_grants"
     shown = "; ".join(near) if near else "none close"
     return (
-        f"nearest: {shown}. Map it: ipcast import FILE --map '{name}={slug}' (or --map a CSV "
-        "of name,code lines); add the meaning to data/indicators.csv if none fits"
+        f"nearest: {shown}. Map it: ipcast import FILE --map '{name}={slug}' (--map goes with "
+        "--history FILE on every command too, and takes a CSV of name,code lines); if none "
+        f"fits, declare it custom, forecast from its own points only: "
+        f"--map '{name}=custom:UNIT[:flow|stock|ratio]'"
     )
 
 
@@ -149,27 +158,42 @@ def read_name_map(items: list[str]) -> dict[str, str]:
     """``['专利授权数=patent_grants', 'names.csv']`` as {name: slug}; every code is checked."""
     from pathlib import Path
 
-    from .catalog import indicators
-
     out: dict[str, str] = {}
     for item in items:
         if "=" in item:
             name, slug = item.split("=", 1)
-            out[name.strip()] = slug.strip()
+            out[name.strip()] = _code(name.strip(), slug.strip(), f"--map '{item}'")
             continue
         p = Path(item)
         if not p.exists():
-            raise InputError("--map", f"'{item}' is neither NAME=CODE nor a file", "see --help")
+            raise InputError(
+                "--map",
+                f"'{item}' is neither NAME=CODE nor a file",
+                f"see --help; custom: {SYNTAX}",
+            )
         for i, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines()):
             if line.strip() and "," in line:
                 name, slug = line.split(",", 1)
-                out[name.strip()] = slug.strip()
+                out[name.strip()] = _code(name.strip(), slug.strip(), f"{item} row {i + 1}")
             elif line.strip():
                 raise InputError(f"{item} row {i + 1}", "not 'name,code'", "one name,code a line")
-    cat = indicators()
-    for name, slug in out.items():
-        if slug not in cat.index:
-            raise InputError(
-                "--map", f"'{name}={slug}': unknown code '{slug}'", "see `ipcast indicators`"
-            )
     return out
+
+
+def _code(name: str, code: str, where: str) -> str:
+    """A mapping's code checked: a catalog code, a name the alias table knows, or a custom
+    declaration made into its slug."""
+    from .catalog import indicators
+
+    if code == "custom" or code.startswith(PREFIX):
+        return declare(name, code, where)
+    if code in indicators().index:
+        return code
+    slug = match_indicator(code)  # a name the alias table knows: 我局专利数=专利授权量
+    if slug is None:
+        raise InputError(
+            where,
+            f"'{name}={code}': unknown code '{code}'",
+            f"use a code from `ipcast indicators`, or declare it custom: {SYNTAX}",
+        )
+    return slug

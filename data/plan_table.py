@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import table_names as names
 from . import units
-from .catalog import indicators
+from .catalog import indicator, known
 from .cells import CellError, parse_number
 from .errors import InputError
 from .periods import Period
@@ -42,7 +42,12 @@ class Row:
     name: str
 
 
-def read_plan_table(raw: pd.DataFrame, where: str, horizon: Period | None) -> tuple[list, list]:
+def read_plan_table(
+    raw: pd.DataFrame,
+    where: str,
+    horizon: Period | None,
+    mapping: dict[str, str] | None = None,
+) -> tuple[list, list]:
     """``(target dicts, report lines)`` of one sheet in the plan's layout. Each dict carries the
     keys of a target file, plus ``_line`` and ``_columns`` (key -> column) for error messages."""
     h = read_header(raw, where)
@@ -58,19 +63,19 @@ def read_plan_table(raw: pd.DataFrame, where: str, horizon: Period | None) -> tu
             if row.name:
                 report.append(f"row {row.line} skipped: a note")
             continue
-        d = _row_target(row, h, where, horizon, report)
+        d = _row_target(row, h, where, horizon, report, mapping)
         if d:
             out.append(d)
     return out, report
 
 
-def _row_target(row: Row, h: Header, where: str, horizon, report) -> dict | None:
+def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) -> dict | None:
     figures = _figures(row, h, where)
     if all(v is None for _, v, _ in figures) and not any(t for _, _, t in figures):
         report.append(f"row {row.line} ('{row.name}'): no target figure; not read")
         return None
-    slug, how = _indicator(row, h, where)
-    cat = indicators().loc[slug]
+    slug, how = _indicator(row, h, where, mapping)
+    cat = indicator(slug)
     unit = _unit(row, h, where, cat, figures)
     kind, periods, each, per, readings = read_kind(row.name, h, cat, unit, horizon, row, where)
     if kind == "growth":
@@ -167,20 +172,22 @@ def _one_figure(cell: str, c: int, row: Row, h: Header, where: str) -> float | N
     return value
 
 
-def _indicator(row: Row, h: Header, where: str) -> tuple[str, str]:
+def _indicator(row: Row, h: Header, where: str, mapping=None) -> tuple[str, str]:
     code = _cell(row, h, "code")
     col = h.cols.get("code", h.name_col)
     if code:
-        slugs, how = ([code], "the 指标代码 column") if code in indicators().index else ([], "")
+        slugs, how = ([code], "the 指标代码 column") if known(code) else ([], "")
     else:
-        slugs, how = names.match(row.name)
+        slugs, how = names.match(row.name, mapping)
     if not slugs:
         near = names.nearest(code or row.name)
         raise InputError(
             place(where, row.line, col, h.names[col]),
             f"no indicator named '{code or row.name}'"
             + (f" (nearest: {'、'.join(near)})" if near else ""),
-            "write its code in a 指标代码 column (see `ipcast indicators`), or delete the row",
+            "write its code in a 指标代码 column (see `ipcast indicators`), or map the name: "
+            f"--map '{code or row.name}=CODE', or '{code or row.name}=custom:UNIT[:KIND]' for an "
+            "indicator outside the catalog (forecast from its own points only); or delete the row",
         )
     if len(slugs) == 1:
         return slugs[0], how
@@ -193,12 +200,11 @@ def _prefer(slugs: list[str], name: str, yearly: bool) -> str:
     """Among indicators a name fits: flows in a table of yearly figures or when the name counts
     a flow (新增, 年均, 每年), stocks otherwise; the level series (not a % ratio) when the row
     states a growth rate."""
-    cat = indicators()
     growth = any(w in name for w in GROWTH_WORDS)
     wants_flow = yearly or any(w in name for w in FLOW_WORDS)
 
     def rank(s: str) -> tuple:
-        row = cat.loc[s]
+        row = indicator(s)
         flow = row["measure"] == "flow"
         return (growth and row["unit"] == "%", flow != wants_flow, s)
 

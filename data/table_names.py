@@ -119,8 +119,16 @@ def _stripped_names() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def match(name: str) -> tuple[list[str], str]:
-    """``(slugs, how)``: the indicators ``name`` can mean (empty when none), and how it matched."""
+def match(name: str, mapping: dict[str, str] | None = None) -> tuple[list[str], str]:
+    """``(slugs, how)``: the indicators ``name`` can mean (empty when none), and how it matched;
+    the user's own ``mapping`` (``--map``) first."""
+    if mapping:
+        from .indicator_names import name_key
+
+        mine = {name_key(k): v for k, v in mapping.items()}
+        for key in dict.fromkeys((name_key(name), name_key(core(name)))):
+            if key in mine:
+                return [mine[key]], "your --map"
     c = core(name)
     names = known_names()
     for key in (c, c.lower()):

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from . import units
-from .catalog import data_path, indicators
+from .catalog import data_path, indicator, known
 from .errors import InputError
 from .periods import Period, parse_period
 from .places import members, resolve_region
@@ -138,6 +138,19 @@ def _file_regions(doc: dict, name: str) -> list[str]:
     )
 
 
+def _indicator_code(name: str, where: str) -> str:
+    """A catalog code, any name the alias table knows (专利授权量), or a custom indicator's code
+    (custom:UNIT:KIND:NAME, as ``ipcast history`` shows it)."""
+    if known(name):
+        return name
+    from .indicator_names import match_indicator, unknown_indicator_fix
+
+    slug = match_indicator(name)
+    if slug is None:
+        raise InputError(where, f"unknown indicator '{name}'", unknown_indicator_fix(name))
+    return slug
+
+
 def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
     where = f"{name} target {i + 1} ({t.get('id', '?') if isinstance(t, dict) else '?'})"
     if not isinstance(t, dict):
@@ -146,24 +159,18 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
     missing = [k for k in REQUIRED if k not in t]
     if missing:
         raise InputError(where, f"missing {missing}", f"every target needs {list(REQUIRED)}")
-    cat = indicators()
-    ind = str(t["indicator"])
-    if ind not in cat.index:
-        raise InputError(
-            f"{where} key 'indicator'",
-            f"unknown indicator '{ind}'",
-            "use a slug from `ipcast indicators`",
-        )
+    ind = _indicator_code(str(t["indicator"]), f"{where} key 'indicator'")
+    meta = indicator(ind)
     kind = _choice(t, "kind", KINDS, None, where)
-    family = str(t.get("family", cat.loc[ind, "family"]))
-    if family != cat.loc[ind, "family"]:
+    family = str(t.get("family", meta["family"]))
+    if family != meta["family"]:
         raise InputError(
             f"{where} key 'family'",
-            f"'{family}' but {ind} is {cat.loc[ind, 'family']}",
+            f"'{family}' but {ind} is {meta['family']}",
             "drop the key or correct it",
         )
     unit = str(t["unit"])
-    expected = "%" if kind == "growth" else cat.loc[ind, "unit"]
+    expected = "%" if kind == "growth" else meta["unit"]
     if not units.fits(unit, expected):
         raise InputError(
             f"{where} key 'unit'",
@@ -179,7 +186,7 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
         region=region,
         id=str(t["id"]),
         label_zh=str(t["label_zh"]),
-        label_en=str(t.get("label_en", cat.loc[ind, "en"])),
+        label_en=str(t.get("label_en", meta["en"])),
         indicator=ind,
         family=family,
         kind=kind,

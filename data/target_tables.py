@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import table_names as names
-from .catalog import indicators
+from .catalog import indicator, known
 from .errors import InputError
 from .periods import Period
 from .plan_table import read_plan_table
@@ -45,28 +45,34 @@ class TableTargets:
     report: list[str] = field(default_factory=list)
 
 
-def load_targets(path: str | Path, region: str | None = None) -> TableTargets:
+def load_targets(
+    path: str | Path, region: str | None = None, names: dict[str, str] | None = None
+) -> TableTargets:
     """Targets from a YAML, CSV or XLSX file; ``region`` is needed only when a plan's table
-    names none (in a 地区 column or its title)."""
+    names none (in a 地区 column or its title); ``names`` (the user's ``--map``) is tried first
+    for a table's indicator names."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "file not found", "give the path of a .yaml, .csv or .xlsx file")
     if p.suffix.lower() in (".yaml", ".yml"):
         return TableTargets(load_path(p))
-    return read_target_table(p, region)
+    return read_target_table(p, region, names=names)
 
 
 def read_target_table(
-    p: Path, region: str | None = None, horizon: Period | None = None
+    p: Path,
+    region: str | None = None,
+    horizon: Period | None = None,
+    names: dict[str, str] | None = None,
 ) -> TableTargets:
     out = TableTargets([])
     for sheet in read_sheets(p):
         rows = [[text(c) for c in sheet.raw.iloc[i].tolist()] for i in range(len(sheet.raw))]
         at = _long_header(rows)
         if at is not None:
-            dicts, report = _long_rows(sheet.raw, rows, at, sheet.where)
+            dicts, report = _long_rows(sheet.raw, rows, at, sheet.where, names)
         elif any(is_plan_header(r) for r in rows[:12]):
-            dicts, report = read_plan_table(sheet.raw, sheet.where, horizon)
+            dicts, report = read_plan_table(sheet.raw, sheet.where, horizon, names)
             reg = region or region_in_title([" ".join(r) for r in rows[:6]])
             if reg is None:
                 raise InputError(
@@ -112,7 +118,7 @@ def _long_header(rows: list[list[str]]) -> int | None:
     return None
 
 
-def _long_rows(raw, rows, at, where) -> tuple[list[dict], list[str]]:
+def _long_rows(raw, rows, at, where, names=None) -> tuple[list[dict], list[str]]:
     header = rows[at]
     cols = {}
     for i, c in enumerate(header):
@@ -125,7 +131,7 @@ def _long_rows(raw, rows, at, where) -> tuple[list[dict], list[str]]:
         cells = rows[r]
         if not any(cells):
             continue
-        d = _long_row(cells, raw.iloc[r].tolist(), cols, header, where, r + 1, report)
+        d = _long_row(cells, raw.iloc[r].tolist(), cols, header, where, r + 1, report, names)
         key = (d["_region"], d["id"])
         if key in merged and d["kind"] == "each_year":
             first = merged[key]
@@ -142,7 +148,7 @@ def _long_rows(raw, rows, at, where) -> tuple[list[dict], list[str]]:
     return list(merged.values()), report
 
 
-def _long_row(cells, raw_cells, cols, header, where, line, report) -> dict:
+def _long_row(cells, raw_cells, cols, header, where, line, report, names=None) -> dict:
     def get(key):
         return cells[cols[key]] if key in cols else ""
 
@@ -152,7 +158,8 @@ def _long_row(cells, raw_cells, cols, header, where, line, report) -> dict:
     if not get("region"):
         raise InputError(at("region"), "no region", "write the region code or name (e.g. 成都)")
     region = resolve_region(get("region"), at("region"))
-    slug = _long_indicator(get("indicator"), at("indicator"))
+    slug = _long_indicator(get("indicator"), at("indicator"), names)
+    meta = indicator(slug)
     kind = KIND_ZH.get(get("kind"), get("kind").lower())
     threshold = raw_cells[cols["threshold"]]
     number = threshold if isinstance(threshold, int | float) else _number(get("threshold"))
@@ -160,17 +167,17 @@ def _long_row(cells, raw_cells, cols, header, where, line, report) -> dict:
         raise InputError(
             at("threshold"), f"'{get('threshold')}' is not a number", "write the number alone"
         )
-    measure = indicators().loc[slug, "measure"]
+    measure = meta["measure"]
     period = get("period").replace("-", "/") if _is_year_span(get("period")) else get("period")
     d = {
         "id": get("id") or f"{line}_{slug}",
-        "label_zh": get("label") or indicators().loc[slug, "zh"],
+        "label_zh": get("label") or meta["zh"],
         "indicator": slug,
         "kind": kind,
         "period": [period] if kind == "each_year" else period,
         "threshold": [number] if kind == "each_year" else number,
         "comparator": get("comparator") or ">=",
-        "unit": get("unit") or ("%" if kind == "growth" else indicators().loc[slug, "unit"]),
+        "unit": get("unit") or ("%" if kind == "growth" else meta["unit"]),
         "quote": get("quote") or f"{Path(where.split(',')[0]).name} row {line}",
         "_line": line,
         "_columns": {k: (c, header[c]) for k, c in cols.items()},
@@ -193,15 +200,16 @@ def _is_year_span(s: str) -> bool:
     return len(parts) == 2 and all(len(x) == 4 and x.isdigit() for x in parts)
 
 
-def _long_indicator(cell: str, where: str) -> str:
-    if cell in indicators().index:
+def _long_indicator(cell: str, where: str, mapping: dict[str, str] | None = None) -> str:
+    if known(cell):
         return cell
-    slugs, _ = names.match(cell)
+    slugs, _ = names.match(cell, mapping)
     if len(slugs) == 1:
         return slugs[0]
     near = slugs or names.nearest(cell)
     raise InputError(
         where,
         f"{'ambiguous' if slugs else 'unknown'} indicator '{cell}'",
-        f"write a code from `ipcast indicators`{' (e.g. ' + ', '.join(near) + ')' if near else ''}",
+        f"write a code from `ipcast indicators`{' (e.g. ' + ', '.join(near) + ')' if near else ''}"
+        f", or map the name: --map '{cell}=CODE' (custom:UNIT[:KIND] outside the catalog)",
     )

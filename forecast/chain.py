@@ -30,6 +30,7 @@ import pandas as pd
 
 from ..data.catalog import indicator as indicator_row
 from . import streams
+from .comparables import comparable_prior
 from .learned import Learned, provider
 from .rwdrift import VAGUE, LogRandomWalkDrift, Prior
 from .series import Observed, observed
@@ -152,7 +153,7 @@ class Case:
 
     @property
     def prior(self) -> Prior | None:
-        return self.learned.priors.get(self.borrow) if self.borrow else None
+        return comparable_prior(self.learned.priors, self.borrow, self.obs.region)
 
     @property
     def calibration(self) -> dict | None:

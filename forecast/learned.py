@@ -1,9 +1,10 @@
 """The learned inputs of a forecast, from one provider: the priors borrowed from panels
-(``priors.priors``), the ensemble's members and calibration errors (``calibrate.calibration``,
-from ``data/backtest_errors.csv.gz``) and the year they were learned as of (the lapse rate of a
-stock is read as of the same year). Everything that forecasts takes a ``Learned``; a forecast
-made as of a past year gets the inputs known by the end of that year, without a scored region's
-own data."""
+(``priors.priors``; each province's own, ``comparables.province_priors``, only when
+``comparables.PREFER_OWN_PROVINCE`` is on, which it is not: measured worse), the ensemble's
+members and calibration errors (``calibrate.calibration``, from ``data/backtest_errors.csv.gz``)
+and the year they were learned as of (the lapse rate of a stock is read as of the same year).
+Everything that forecasts takes a ``Learned``; a forecast made as of a past year gets the inputs
+known by the end of that year, without a scored region's own data."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from . import comparables
 from .calibrate import calibration
+from .comparables import province_priors
 from .priors import priors
 from .rwdrift import Prior
 
@@ -59,9 +62,10 @@ def _plain(x):
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
-    return Learned(
-        priors(as_of, skip_region), calibration(as_of, skip_region), as_of, skip_region, True
-    )
+    family = priors(as_of, skip_region)
+    if comparables.PREFER_OWN_PROVINCE:  # off: measured worse (see comparables)
+        family = {**family, **province_priors(tuple(sorted(family.items())), as_of, skip_region)}
+    return Learned(family, calibration(as_of, skip_region), as_of, skip_region, True)
 
 
 def main(argv=None) -> None:
@@ -73,8 +77,7 @@ def main(argv=None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["IPCAST_CACHE"] = tmp
         os.environ.pop("IPCAST_NO_CACHE", None)
-        priors(None, None)
-        calibration(None, None)
+        provider(None, None)
         entries = {f.stem: pickle.loads(f.read_bytes()) for f in Path(tmp).rglob("*.pkl")}
     Path(args.write).write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
     print(f"wrote {args.write}: {len(entries)} learned inputs")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..data.custom import LABEL as custom_label
+from ..data.custom import is_custom
 from . import linked
 from .chain import MIN_ENSEMBLE, MIN_OWN_POINTS, NO_HISTORY, NOT_POSITIVE, Built, Case, Step
 from .chain import calendar_grid as grid_after
@@ -137,6 +139,13 @@ def _own_why_not(case: Case) -> str:
     return _own_problem(case, MIN_OWN_POINTS)
 
 
+def _own(case: Case) -> Built:
+    built = _walk(case, None, "random walk, own points only")
+    if is_custom(case.obs.indicator):  # say why nothing was borrowed: the planner declared it
+        built.borrowed = custom_label
+    return built
+
+
 CHAIN = (
     Step("stock from flows", _stock_why_not, linked.stock_from_flows),
     Step("ratio from stock and population", _ratio_why_not, linked.ratio_from_stock),
@@ -146,9 +155,5 @@ CHAIN = (
         _pooled_why_not,
         lambda case: _walk(case, case.prior, "random walk, borrowed prior"),
     ),
-    Step(
-        "own points only",
-        _own_why_not,
-        lambda case: _walk(case, None, "random walk, own points only"),
-    ),
+    Step("own points only", _own_why_not, _own),
 )

@@ -8,7 +8,8 @@ the PyPI wheel ``justmytype-intl-cjk``:
 
 It writes a Regular (400) and a Bold (700) static instance, each cut down to GB 2312 (all 6,763
 hanzi and its symbols), Latin, the punctuation Chinese documents use, and every character in the
-repository's own text files. The family is renamed so it never clashes with an installed Noto Sans
+repository's own text files (data/divisions.csv among them, so every division's name: a test in
+tests/test_fonts.py checks). The family is renamed so it never clashes with an installed Noto Sans
 SC (the OFL asks modified versions not to pass as the original). TrueType outlines are kept, so PDF
 libraries that embed only TrueType (reportlab, fpdf2) can use it.
 """

@@ -4,6 +4,8 @@ the CLI only prints them."""
 
 from __future__ import annotations
 
+from ..data.custom import is_custom
+from ..data.custom import row as custom_row
 from .tables import Format, render
 from .words import STATUS_ZH
 
@@ -68,16 +70,22 @@ def readable(r: dict) -> dict:
 
 
 def footer(records: list[dict], lang: str = "en") -> str:
-    """How many targets have each status, and what to do about those with no figures."""
+    """How many targets have each status, which rest on a custom indicator's own points only,
+    and what to do about those with no figures."""
     counts: dict[str, int] = {}
     for r in records:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
+    custom = "、".join(
+        sorted({custom_row(r["indicator"])["zh"] for r in records if is_custom(r.get("indicator"))})
+    )
     if lang == "zh":
         lines = ["\n" + "，".join(f"{STATUS_ZH.get(k, k)} {v} 项" for k, v in counts.items())]
         if any(r["uses_user_data"] for r in records):
             lines.append(
                 "同一地区、指标和期间，你导入的数字优先于内置数字（见 `ipcast history`）。"
             )
+        if custom:
+            lines.append(f"自定义指标（{custom}）：仅依据本地区自身数据预测，未借用同类序列。")
         if "no_history" in counts:
             lines.append(
                 "缺少历史数据：没有可用于预测的数字。\n"
@@ -90,6 +98,10 @@ def footer(records: list[dict], lang: str = "en") -> str:
         lines.append(
             "Your own figures replace bundled ones for the same region, indicator and "
             "period (see `ipcast history`)."
+        )
+    if custom:
+        lines.append(
+            f"Custom indicators ({custom}): forecast from their own points only, nothing borrowed."
         )
     if "no_history" in counts:
         lines.append(

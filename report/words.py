@@ -213,6 +213,11 @@ def borrowed(text: str, lang: str) -> str:
     if lang != "zh" or not text:
         return text or ""
     how = "全部借用" if "entirely" in text else "部分借用" if "partly" in text else ""
+    if "custom indicator" in text:
+        return "自定义指标：仅依据本地区自身数据预测，未借用"
+    if "增长与波动借自" in text:  # its own province's series (forecast/comparables.py)
+        own = text.rsplit("增长与波动借自", 1)[1].split(";")[0].strip()  # not the calibration
+        return f"增长与波动{how[:2]}借自{own}的国内专利序列（国家统计局、科技统计年鉴）"
     for key, zh in PANEL_ZH:
         if key.lower() in text.lower():
             return zh if key == "nothing borrowed" else f"增长与波动{how}：{zh}"

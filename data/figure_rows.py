@@ -1,0 +1,274 @@
+"""Records of a planner's sheet checked and turned into rows of the long table: totals and
+notes skipped, each value, region, indicator, period and unit read for certain or refused with
+the cell and the fix, implausible figures and contradicting repeats refused."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import units
+from .catalog import indicator, plausible_max
+from .cells import CellError, parse_number, parse_period_cell
+from .custom import is_custom
+from .errors import InputError
+from .indicator_names import match_indicator, split_label, unknown_indicator_fix
+from .periods import parse_period
+from .places import resolve_region
+
+TOTALS = {"合计", "总计", "小计", "总数", "total", "sum", "subtotal"}
+
+NOTE_START = re.compile(
+    r"^(注[:：\d一二三]|注$|备注|说明|数据来源|资料来源|来源[:：]|note|source[:：]|[*※])",
+    re.IGNORECASE,
+)
+
+
+def _skip_reason(rec: dict, names: dict[str, str]) -> str | None:
+    """Totals and notes rows, which are not figures of one indicator."""
+    label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
+    if label.lower() in TOTALS or any(label.startswith(w) for w in ("合计", "总计")):
+        return "a totals row"
+    if match_indicator(label, names):
+        return None
+    filled = [c for c in rec["row_cells"] if c]
+    if NOTE_START.match(label) or (len(filled) == 1 and len(label) > 8):
+        return "a note"
+    return None
+
+
+def checked_rows(
+    records: list[dict],
+    where: str,
+    p: Path,
+    region: str | None,
+    report: list[str],
+    any_region: bool = False,
+    accept_large: bool = False,
+    names: dict[str, str] | None = None,
+):
+    """The long table of ``records``; every reading made is added to ``report``."""
+    names = names or {}
+    region = resolve_region(region) if region else None
+    resolved: dict[str, str] = {}
+    rows, blanks, assumed_units, skipped = [], 0, set(), {}
+    for rec in records:
+        at = f"{where} row {rec['line']}, {rec['column']}"
+        if all(not c for c in rec["row_cells"]):
+            continue  # an empty line
+        reason = _skip_reason(rec, names)
+        if reason:
+            skipped.setdefault(rec["line"], reason)
+            continue
+        value, cell_unit, repairs = _value(rec, at)
+        if value is None:
+            blanks += 1
+            continue
+        reg = _row_region(rec["region"], region, at, any_region, resolved)
+        if region and reg != region:
+            raise InputError(
+                at, f"region '{reg}' but --region {region}", "drop --region or correct the row"
+            )
+        slug, period, period_repairs = _indicator_and_period(rec, at, names)
+        base = indicator(slug)["unit"]
+        unit, value = _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units)
+        _check_figure(value, unit, slug, at, accept_large)
+        report.extend(f"row {rec['line']}: {note}" for note in repairs + period_repairs)
+        rows.append(_row(rec, reg, slug, period, value, unit, p))
+    _summary(report, skipped, blanks, assumed_units)
+    df = pd.DataFrame(rows)
+    if df.empty:
+        raise InputError(where, "no figures found", "fill in at least one value")
+    for slug in dict.fromkeys(s for s in df["indicator"] if is_custom(s)):
+        meta = indicator(slug)
+        report.append(
+            f"{meta['zh']} declared custom ({meta['unit']}, {meta['measure']}): "
+            "forecast from its own points only, nothing borrowed"
+        )
+    return _check_duplicates(df, where, report)
+
+
+def _value(rec: dict, at: str):
+    """(value or None for a blank cell, the unit written in the cell, repairs made)."""
+    try:
+        value, cell_unit, repairs = parse_number(rec["value"])
+    except CellError as e:
+        raise InputError(at, e.problem, e.fix) from None
+    if value is not None:
+        check_finite(value, rec["value"], at)
+    return value, cell_unit, repairs
+
+
+def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
+    slug = match_indicator(rec["indicator"], names) or match_indicator(rec["name"], names)
+    if slug is None:
+        shown = rec["indicator"] or rec["name"]
+        raise InputError(at, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
+    stock = indicator(slug)["measure"] != "flow"
+    period_text, period_repairs = parse_period_cell(rec["period"], stock)
+    try:
+        period = parse_period(period_text)
+    except ValueError as e:
+        raise InputError(
+            at, str(e), "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06"
+        ) from None
+    return slug, period, period_repairs
+
+
+def _check_figure(value: float, unit: str, slug: str, at: str, accept_large: bool) -> None:
+    if value < 0:
+        raise InputError(
+            at,
+            f"negative figure {value:g}",
+            "counts and amounts are never negative; check the sign",
+        )
+    if not accept_large:
+        check_magnitude(value, unit, slug, at)
+
+
+def _row(rec: dict, region: str, slug: str, period, value: float, unit: str, p: Path) -> dict:
+    return {
+        "region": region,
+        "indicator": slug,
+        "period": period.text,
+        "period_type": _period_type(slug, period),
+        "value": value,
+        "unit": unit,
+        "source": rec["source"] or f"user:{p.name}",
+        "source_title": "",
+        "quote": "",
+        "notes": rec["notes"],
+        "exclude": "",
+        "line": rec["line"],
+        "origin": f"user:{p.name}",
+    }
+
+
+def _summary(report: list[str], skipped: dict, blanks: int, assumed_units: set) -> None:
+    for line, reason in sorted(skipped.items()):
+        report.append(f"row {line} skipped: {reason}")
+    if blanks:
+        report.append(f"{blanks} empty or '—' cells read as missing")
+    if assumed_units:
+        report.append(
+            "no unit given, the indicator's own unit assumed: " + "; ".join(sorted(assumed_units))
+        )
+
+
+def _row_region(text, region, at, any_region, resolved) -> str:
+    """The row's region code from its 地区 cell (any name form), else ``--region``."""
+    if not text:
+        if not region:
+            raise InputError(at, "no region", "add a 地区 column or pass --region")
+        return region
+    if text not in resolved:
+        try:
+            resolved[text] = resolve_region(text, at)
+        except InputError:
+            if not any_region:
+                raise
+            resolved[text] = text
+    return resolved[text]
+
+
+def _label_unit(rec, base: str) -> str:
+    """A unit written with the indicator's name (专利授权量（件）), as the 单位 column would be.
+    Plans write per-10k ratios as (件), meaning 件/万人."""
+    _, unit = split_label(rec["indicator"] or rec["name"])
+    if unit and base == "件/万人" and unit == "件":
+        return base
+    return unit or ""
+
+
+def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
+    """The row's unit (the 单位 column or a unit in the name, else the cell's, else the
+    indicator's) and the value in it; a unit written in the cell is converted to the column's,
+    and the conversion reported."""
+    col = rec["unit"] or _label_unit(rec, base)
+    if col:
+        try:
+            col = units.canonical(col)
+        except KeyError:
+            raise InputError(
+                at,
+                f"unknown unit '{rec['unit']}'",
+                f"use one of {', '.join(units.units_like(base))}",
+            ) from None
+    unit = col or cell_unit or base
+    if not col and not cell_unit:
+        assumed_units.add(f"{slug} in {base}")
+    if not units.fits(unit, base):
+        raise InputError(
+            at,
+            f"unit '{unit}' does not fit {slug} (in {base})",
+            f"use one of {', '.join(units.units_like(base))}",
+        )
+    if cell_unit and col and cell_unit != col:
+        if not units.fits(cell_unit, col):
+            raise InputError(
+                at, f"the cell says {cell_unit} but the 单位 column says {col}", "make them agree"
+            )
+        new = units.convert(value, cell_unit, col)
+        repairs.append(f"{value:g}{cell_unit} converted to {new:g}{col}")
+        value = new
+    return unit, value
+
+
+def _period_type(slug: str, period) -> str:
+    meta = indicator(slug)
+    measure, unit = meta["measure"], meta["unit"]
+    if measure == "stock" or (measure == "ratio" and unit != "%"):
+        return "asof"
+    whole = abs(period.start - round(period.start)) < 1e-9
+    if whole and abs(period.years - 1) < 1e-9:
+        return "year"
+    return "half" if abs(period.years - 0.5) < 1e-9 else "span"
+
+
+def _check_duplicates(df: pd.DataFrame, where: str, report: list[str]) -> pd.DataFrame:
+    df["key"] = df["period"].map(
+        lambda s: (round(parse_period(s).start, 4), round(parse_period(s).end, 4))
+    )
+    keep = []
+    seen: dict[tuple, pd.Series] = {}
+    for i, r in df.iterrows():
+        k = (r["region"], r["indicator"], r["key"])
+        first = seen.get(k)
+        if first is None:
+            seen[k] = r
+            keep.append(i)
+            continue
+        v1 = units.convert(first["value"], first["unit"], r["unit"])
+        if abs(v1 - r["value"]) > 1e-9 * max(1.0, abs(v1)):
+            raise InputError(
+                f"{where} rows {first['line']} and {r['line']}",
+                f"two different figures for {r['indicator']} {r['period']} "
+                f"({first['value']:g} and {r['value']:g})",
+                "keep only the right one",
+            )
+        report.append(f"row {r['line']} repeats row {first['line']}; read once")
+    return df.loc[keep].drop(columns=["key"]).reset_index(drop=True)
+
+
+def check_finite(value: float, cell, at: str) -> None:
+    if not math.isfinite(value):
+        raise InputError(
+            at, f"'{cell}' is not a finite number", "write the figure itself (e.g. 4500)"
+        )
+
+
+def check_magnitude(value: float, unit: str, slug: str, at: str) -> None:
+    """Refuse a figure above what any Chinese region could report (the catalog's max_value):
+    a typo, a unit slip (万件 for 件) or a sum pasted into a cell."""
+    base = indicator(slug)["unit"]
+    ceiling = plausible_max(slug)
+    if units.convert(value, unit, base) > ceiling:
+        raise InputError(
+            at,
+            f"{value:g}{unit} is implausibly large for {slug} (more than {ceiling:g}{base}, "
+            "above any Chinese region's figure)",
+            "check the digits and the unit; if the figure is right, run again with --accept-large",
+        )

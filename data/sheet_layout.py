@@ -1,0 +1,278 @@
+"""A planner's sheet as records: the file read (CSV in UTF-8, GBK or GB18030, or the workbook
+sheet the planner sees), its header row found (titles above it skipped, a two-row header
+merged), its columns named (Chinese or English headers; years as columns in the wide layout),
+and one record per figure cell with the row and column it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import workbook
+from .cells import normalise
+from .errors import InputError
+from .indicator_names import split_label
+from .periods import parse_period
+from .places import describe, region_in_text
+
+HEADERS = {
+    "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
+    "indicator": ("indicator", "指标代码", "indicator_code", "指标", "项目"),
+    "name": ("指标名称", "name", "indicator_name", "label", "名称"),
+    "period": ("period", "时期", "期间", "年份", "年度", "year", "时间"),
+    "value": ("value", "数值", "值", "数据", "数量"),
+    "unit": ("unit", "单位", "计量单位"),
+    "source": ("source", "来源", "数据来源"),
+    "notes": ("notes", "备注", "说明"),
+}
+
+
+@dataclass
+class _Sheet:
+    raw: pd.DataFrame
+    where: str  # "file" or "file, sheet S"
+
+
+def read_raw(p: Path, report: list[str], sheet: str | None = None) -> _Sheet:
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_sheet(p, sheet, report)
+    if suffix not in (".csv", ".txt"):
+        raise InputError(str(p), f"unknown file type '{suffix}'", "give a .csv or .xlsx file")
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            raw = pd.read_csv(
+                p,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                encoding=enc,
+                skip_blank_lines=False,
+            )
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.ParserError as e:
+            line = re.search(r"line (\d+)", str(e))
+            where = f"{p} row {line.group(1)}" if line else str(p)
+            raise InputError(
+                where,
+                "a row has more cells than the header",
+                "check for stray commas; quote cells that contain commas",
+            ) from None
+        except pd.errors.EmptyDataError:
+            raise InputError(str(p), "the file is empty", "fill in the template") from None
+        if enc != "utf-8-sig":
+            report.append("read as GBK/GB18030 text")
+        return _Sheet(raw, str(p))
+    raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
+
+
+def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
+    """The sheet the planner sees (see ``workbook``), its formulas checked."""
+    try:
+        book = pd.ExcelFile(p)
+        raws: dict[str, pd.DataFrame] = {}
+
+        def raw(name):
+            if name not in raws:
+                raws[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+            return raws[name]
+
+        def looks_like_data(name) -> bool:
+            try:
+                find_header(raw(name), name)
+            except InputError:
+                return False
+            return True
+
+        name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
+        workbook.check_formulas(p, name)
+        sheet = _Sheet(raw(name), f"{p}, sheet {name}")
+    except InputError:
+        raise
+    except Exception as e:  # openpyxl raises many kinds for a broken workbook
+        raise InputError(
+            str(p),
+            f"cannot open as an Excel workbook ({type(e).__name__})",
+            "save it again as .xlsx, or export it as CSV",
+        ) from None
+    report.extend(notes)
+    return sheet
+
+
+def clean(v) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if hasattr(v, "year") and hasattr(v, "month"):
+        return str(v.year) if (v.month, v.day) in ((1, 1), (12, 31)) else str(v)[:10]
+    return normalise(str(v)).replace("\ufeff", "").replace("\n", "")
+
+
+def _header_key(h: str) -> str | None:
+    low = h.lower().strip()
+    for key, names in HEADERS.items():
+        if low in names:
+            return key
+    return None
+
+
+def header_key_of(cells: list[str]) -> str | None:
+    return next((k for k in map(_header_key, cells) if k), None)
+
+
+def is_period_header(h: str) -> bool:
+    return _period_text(h) is not None
+
+
+def _period_text(h: str) -> str | None:
+    """The period a column header names: 2023, 2023年, 2023年度, 2023年末, 2023年（件）."""
+    if not re.fullmatch(r"(19|20)\d{2}.*", h):
+        return None
+    for text in (h, _YEAR_WORDS.sub("", split_label(h)[0])):
+        try:
+            parse_period(text)
+        except ValueError:
+            continue
+        return text
+    return None
+
+
+_YEAR_WORDS = re.compile(r"(?<=\d)年?(度|末|底|全年)$")
+
+
+def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
+    """Columns headed by a period; a header that starts with a year but is not one is refused
+    (a 2023年度 column must never be dropped unread)."""
+    years = {}
+    for i, h in enumerate(header):
+        if i in cols.values() or not re.match(r"(19|20)\d{2}(?!\d)", h):
+            continue
+        text = _period_text(h)
+        if text is None:
+            raise InputError(
+                f"{where} row {header_row + 1}, {_col_name(i)}",
+                f"header '{h}' starts with a year but is not a period",
+                "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
+            )
+        if text != h:
+            report.append(f"{_col_name(i)} header '{h}' read as the period {text}")
+        years[i] = text
+    return years
+
+
+def title_region(raw, header_row: int, where: str, report: list[str]) -> str | None:
+    """A region named in the title rows above the header or in the sheet's name, if exactly
+    one is; a row's own region column still wins."""
+    sheet = where.split(", sheet ", 1)[1] if ", sheet " in where else ""
+    titles = [sheet] + [" ".join(clean(c) for c in raw.iloc[i].tolist()) for i in range(header_row)]
+    for text in titles:
+        key = region_in_text(text)
+        if key:
+            report.append(f"region {describe(key)} taken from the title '{text.strip()}'")
+            return key
+    return None
+
+
+def find_header(raw: pd.DataFrame, where: str) -> int:
+    for i in range(min(len(raw), 10)):
+        cells = [clean(c) for c in raw.iloc[i].tolist()]
+        if any(_header_key(c) in ("indicator", "name", "value") for c in cells):
+            return i
+    raise InputError(
+        where,
+        "no header row in the first 10 rows (looked for 指标/indicator or 数值/value)",
+        "put a header row with 指标代码 and the years, as in `ipcast template`",
+    )
+
+
+def map_columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, h in enumerate(header):
+        key = _header_key(h)
+        if key and key not in cols:
+            cols[key] = i
+    return cols
+
+
+def _cell(body, r, c):
+    return body[r, c] if c is not None else ""  # body: the sheet's cells as a numpy array
+
+
+def _text(body, r, c) -> str:
+    return clean(_cell(body, r, c))
+
+
+def _record(body, r, cols, line, column, period, value) -> dict:
+    return {
+        "line": line,
+        "column": column,
+        "region": _text(body, r, cols.get("region")),
+        "indicator": _text(body, r, cols.get("indicator")),
+        "name": _text(body, r, cols.get("name")),
+        "period": period,
+        "value": value,
+        "unit": _text(body, r, cols.get("unit")),
+        "source": _text(body, r, cols.get("source")),
+        "notes": _text(body, r, cols.get("notes")),
+        "first_cell": _text(body, r, 0),
+        "row_cells": [clean(x) for x in body[r].tolist()],
+    }
+
+
+def long_records(body, cols: dict[str, int], first: int) -> list[dict]:
+    return [
+        _record(
+            body,
+            r,
+            cols,
+            first + r,
+            _col_name(cols["value"]),
+            _cell(body, r, cols["period"]),
+            _cell(body, r, cols["value"]),
+        )
+        for r in range(len(body))
+    ]
+
+
+def wide_records(body, cols: dict[str, int], years: dict[int, str], first: int):
+    return [
+        _record(body, r, cols, first + r, f"{_col_name(c)} ({period})", period, _cell(body, r, c))
+        for r in range(len(body))
+        for c, period in years.items()
+    ]
+
+
+def _col_name(i: int) -> str:
+    name = ""
+    i += 1
+    while i:
+        i, rem = divmod(i - 1, 26)
+        name = chr(65 + rem) + name
+    return f"column {name}"
+
+
+def check_duplicate_columns(header: list[str], where: str) -> None:
+    """Two columns for the same thing (two 数值, or 2023 and 2023年): which one is meant cannot
+    be known, so neither is read."""
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if not h:
+            continue
+        key = _header_key(h)
+        if key is None and is_period_header(h):
+            period = parse_period(_period_text(h))
+            key = f"period {round(period.start, 4):g}-{round(period.end, 4):g}"
+        if key is None:
+            continue
+        if key in seen:
+            raise InputError(
+                f"{where}, {_col_name(seen[key])} and {_col_name(i)}",
+                f"two columns for the same {key.split()[0]} ('{header[seen[key]]}' and '{h}')",
+                "delete or rename one of them",
+            )
+        seen[key] = i
