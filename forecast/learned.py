@@ -30,14 +30,14 @@ class Learned:
     calibration: dict
     as_of: int | None = None
     skip_region: str | None = None
-    # Made by ``provider``: then a worker process is sent only (as_of, skip_region) and gets the
-    # same inputs from its own ``provider`` (learned or loaded once per process), not 280 kB of
-    # pools with every task.
-    by_provider: bool = field(default=False, compare=False, repr=False)
+    # Made by ``provider`` (the value: its own-province setting): then a worker process is sent
+    # only (as_of, skip_region, setting) and gets the same inputs from its own provider (learned
+    # or loaded once per process), not 280 kB of pools with every task.
+    by_provider: bool | None = field(default=None, compare=False, repr=False)
 
     def __reduce__(self):
-        if self.by_provider:
-            return (provider, (self.as_of, self.skip_region))
+        if self.by_provider is not None:  # the provider's, with own-province priors or not
+            return (_provided, (self.as_of, self.skip_region, self.by_provider))
         return (Learned, (self.priors, self.calibration, self.as_of, self.skip_region))
 
     @cached_property
@@ -58,14 +58,18 @@ def _plain(x):
     return x
 
 
-@cache  # one Learned (and one fingerprint) per year and region left out, for the whole process
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
+    return _provided(as_of, skip_region, comparables.PREFER_OWN_PROVINCE)
+
+
+@cache  # one Learned (and one fingerprint) per year, region left out and setting, per process
+def _provided(as_of: int | None, skip_region: str | None, own_province: bool) -> Learned:
     family = priors(as_of, skip_region)
-    if comparables.PREFER_OWN_PROVINCE:  # off: measured worse (see comparables)
+    if own_province:  # off: measured worse (see comparables)
         family = {**family, **province_priors(tuple(sorted(family.items())), as_of, skip_region)}
-    return Learned(family, calibration(as_of, skip_region), as_of, skip_region, True)
+    return Learned(family, calibration(as_of, skip_region), as_of, skip_region, own_province)
 
 
 def main(argv=None) -> None:

@@ -44,7 +44,7 @@ def _clear():
     priors_mod.priors.cache_clear()
     calibrate.calibration.cache_clear()
     linked.lapse_rate.cache_clear()
-    learned.provider.cache_clear()
+    learned._provided.cache_clear()
 
 
 @pytest.fixture
