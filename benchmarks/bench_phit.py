@@ -1,16 +1,22 @@
 """Target-level hindcast: how good is P(hit) on plan-like targets, honestly as of each origin?
 
-    python benchmarks/bench_phit.py                       # full run (see README for the figures)
-    python benchmarks/bench_phit.py --every 4 --paths 400  # a quick look while developing
+    python benchmarks/bench_phit.py --paths 200 --prophet-every 0   # the README's figures
+    python benchmarks/bench_phit.py --every 4 --paths 200            # every 4th province
+    python benchmarks/bench_phit.py --choose-damping 1.0 0.95 0.9    # dev origins only
+    python benchmarks/bench_phit.py --se-seeds 8 --paths 1000        # p_hit_se vs seeds
+    python benchmarks/bench_phit.py --cli-case anhui:patent_grants 2016 case  # for ipcast run
 
 On the Chinese provincial panel (domestic patents, four indicators, 31 provinces, 2007-2023), at
 each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (five kinds, horizons
 1-5, ambitions -5 % to +30 % a year) and these forecasts of ``O+1 .. O+5``, each from data dated
 ``<= O`` only:
 
-- ``ipcast``: the forecast ``ipcast run`` makes (``chain.forecast_series``) from the series' own
-  history, with priors, ensemble members and calibration errors learned as of ``O`` leaving the
-  series' region out;
+- ``ipcast``: the forecast ``ipcast run --as-of O`` makes (``chain.forecast_series``) from the
+  series' own history, with priors, ensemble members and calibration errors learned from what was
+  known by the end of ``O`` (``ipcast run --history H --targets T --as-of O`` gives the same p:
+  ``tests/test_phit_cli.py``);
+- ``ipcast_before``: the same with the calibration rule before issue #14 (CRPS-chosen members,
+  past bias carried forward, no common year shock, no damping);
 - ``ipcast_1pt`` .. ``ipcast_3pt``: the county case, the same with only the last 1-3 points;
 - ``naive_pooled``: a random walk from ``y_O`` whose paths are past five-year trajectories of the
   other regions' log values (the naive forecast with its pooled errors);
@@ -19,21 +25,24 @@ each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (fiv
   the same kind, ambition and horizon.
 
 Origins up to ``--dev-until`` are where method choices were made; later origins are held out.
+``item3`` marks the conditions of issue #14 met or not, before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
 
-from ipcast.forecast import phit, streams
+from ipcast.forecast import calibrate, phit, streams
 from ipcast.forecast import phit_scores as sc
+from ipcast.forecast.backtest import final_calibration
 from ipcast.forecast.chain import forecast_series
-from ipcast.forecast.learned import provider
+from ipcast.forecast.learned import Learned, provider
 from ipcast.forecast.models import ProphetModel
 from ipcast.forecast.panels import panel_series
 from ipcast.forecast.series import Observed
@@ -49,15 +58,51 @@ def _observed(s, years, values) -> Observed:
     return Observed(s.region, s.indicator, "件", True, True, years.astype(float), values, [], [])
 
 
-def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None) -> np.ndarray:
+_BEFORE: dict[int, dict] = {}
+
+
+def _before_calibration(o: int) -> dict:
+    """The calibration rule before issue #14 (CRPS-chosen members, errors pooled over years with
+    their mean carried forward, no common shock), as of ``o``: the BEFORE column, rebuilt from
+    the same error table."""
+    if o not in _BEFORE:
+        df = calibrate.errors()
+        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
+        cal = final_calibration(rows, members=calibrate.MEMBERS)
+        _BEFORE[o] = {"patent": {**cal, "source": "before #14"}}
+    return _BEFORE[o]
+
+
+_DAMPED: dict[tuple[int, float], dict] = {}
+
+
+def _damped_calibration(o: int, phi: float) -> dict:
+    """Today's calibration rule as of ``o`` with damping ``phi`` (errors measured on the centre
+    damped the same way), for choosing ``phi``."""
+    if (o, phi) not in _DAMPED:
+        df = calibrate.errors()
+        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
+        cal = final_calibration(
+            rows, members=calibrate.MEMBERS, choose=False, common_shock=True, damping=phi
+        )
+        _DAMPED[(o, phi)] = {"patent": {**cal, "source": f"damping {phi}"}}
+    return _DAMPED[(o, phi)]
+
+
+def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None) -> np.ndarray:
     if k is not None:
         past_y, past_v = past_y[-k:], past_v[-k:]
     times = [float(o + h) for h in range(1, phit.HORIZONS + 1)]
     obs = _observed(s, past_y, past_v)
-    learned = provider(o, s.region)
-    key = f"{s.indicator}@{o}"
+    # What ``ipcast run --as-of O`` learns: everything known by the end of O (the province's own
+    # past included, as a user's run would), so the CLI reproduces these numbers exactly.
+    learned = provider(o)
+    if before:
+        learned = Learned(learned.priors, _before_calibration(o), o)
+    if phi is not None:
+        learned = Learned(learned.priors, _damped_calibration(o, phi), o)
     fc = forecast_series(
-        None, s.region, key, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
+        None, s.region, s.indicator, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
     )
     return fc.at(times)
 
@@ -85,8 +130,10 @@ def _prophet(s, past_v, o, n_paths, seed) -> np.ndarray:
     return ProphetModel().fit(past_v).simulate(phit.HORIZONS, n_paths, rng)
 
 
-def _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet):
+def _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet, with_before):
     yield "ipcast", _ipcast(s, past_y, past_v, o, n_paths, seed)
+    if with_before:
+        yield "ipcast_before", _ipcast(s, past_y, past_v, o, n_paths, seed, before=True)
     for k in COUNTY_POINTS:
         yield f"ipcast_{k}pt", _ipcast(s, past_y, past_v, o, n_paths, seed, k)
     yield "naive_pooled", _naive(s, others, past_v, o, n_paths, seed)
@@ -94,7 +141,9 @@ def _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet):
         yield "prophet", _prophet(s, past_v, o, n_paths, seed)
 
 
-def one_series(s, others, origins, n_paths, seed, with_prophet) -> list[pd.DataFrame]:
+def one_series(
+    s, others, origins, n_paths, seed, with_prophet, with_before=True
+) -> list[pd.DataFrame]:
     frames = []
     last = int(s.years[-1])
     for o in origins:
@@ -109,16 +158,29 @@ def one_series(s, others, origins, n_paths, seed, with_prophet) -> list[pd.DataF
         frames.append(phit.frame({**key, "method": "targets"}, None, hits))
         if o < FIRST_ORIGIN:
             continue
-        for name, paths in _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet):
+        made = _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet, with_before)
+        for name, paths in made:
             if paths is None:
                 continue
             med = np.median(paths, axis=0)
+            lo, hi = np.quantile(paths, [0.1, 0.9], axis=0)
             probs = phit.hit_probabilities(paths, past_v)
             f = phit.frame({**key, "method": name}, probs, hits)
             below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
             f["below_median"] = f["h"].map(below)
+            inside = {h + 1: float(lo[h] <= future[h] <= hi[h]) for h in range(phit.HORIZONS)}
+            f["in_80"] = f["h"].map(inside)
             frames.append(f)
     return frames
+
+
+def sample(series, every: int) -> list[bool]:
+    """Every ``every``-th province with all four of its series: a stride over the series alone
+    would keep one indicator (they come four to a province), and applications and grants move
+    differently (the first damping was chosen on applications only, and was too strong)."""
+    regions = sorted({s.region for s in series})
+    keep = {r for i, r in enumerate(regions) if i % every == 0}
+    return [s.region in keep for s in series]
 
 
 def run(every: int, n_paths: int, seed: int, prophet_every: int, jobs: int) -> pd.DataFrame:
@@ -129,8 +191,8 @@ def run(every: int, n_paths: int, seed: int, prophet_every: int, jobs: int) -> p
         delayed(one_series)(
             s, series, origins, n_paths, seed, prophet_every > 0 and i % prophet_every == 0
         )
-        for i, s in enumerate(series)
-        if i % every == 0
+        for i, (s, use) in enumerate(zip(series, sample(series, every), strict=True))
+        if use
     )
     parts = [f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs]
     return pd.concat(parts, ignore_index=True)
@@ -170,6 +232,67 @@ def median_bias(rows: pd.DataFrame) -> pd.DataFrame:
     return one.pivot_table(index="method", columns="h", values="below_median", aggfunc="mean")
 
 
+def coverage(rows: pd.DataFrame) -> pd.DataFrame:
+    one = rows.drop_duplicates(["method", "series", "origin", "h"])
+    return one.pivot_table(index="method", columns="h", values="in_80", aggfunc="mean")
+
+
+# Item 3 of issue #14: what "honest probabilities" must show on the provincial panel.
+SKILL = 0.10
+BIN_N, BIN_GAP = 100, 0.05
+MEDIAN_BAND = (0.45, 0.55)
+
+
+def item3(rows: pd.DataFrame, method: str) -> list[tuple[str, str, bool]]:
+    """``(condition, figure, met)`` for one method's rows."""
+    g = rows[rows["method"] == method]
+    b = sc.brier(g["p"], g["hit"])
+    vb, vc = 1 - b / sc.brier(g["p_base"], g["hit"]), 1 - b / sc.brier(g["p_class"], g["hit"])
+    rel = sc.reliability(g["p"], g["hit"])
+    big = rel[rel["n"] >= BIN_N]
+    gaps = (big["mean_p"] - big["observed"]).abs()
+    worst = big.loc[gaps.idxmax()] if len(big) else None
+    below = median_bias(g).loc[method]
+    lo, hi = MEDIAN_BAND
+    out = [
+        (
+            f"Brier >= {SKILL:.0%} below base rate and reference class",
+            f"{b:.4f}: {vb:+.1%} vs base, {vc:+.1%} vs class",
+            vb >= SKILL and vc >= SKILL,
+        ),
+        (
+            f"every bin with >= {BIN_N} targets within {BIN_GAP} of its rate",
+            "no bin"
+            if worst is None
+            else f"worst {worst['bin']}: p {worst['mean_p']:.3f}, "
+            f"observed {worst['observed']:.3f} (gap {gaps.max():.3f})",
+            worst is not None and gaps.max() <= BIN_GAP,
+        ),
+        (
+            f"share below median in {lo:.0%}-{hi:.0%} at h1-5",
+            " ".join(f"{v:.2f}" for v in below),
+            bool(((below >= lo) & (below <= hi)).all()),
+        ),
+        (
+            "h4-5 calibrated (below median, 80 % interval coverage)",
+            f"below {below.get(4, np.nan):.2f} {below.get(5, np.nan):.2f}; coverage "
+            + " ".join(f"{coverage(g).loc[method].get(h, np.nan):.2f}" for h in (4, 5)),
+            bool(((below[[4, 5]] >= lo) & (below[[4, 5]] <= hi)).all()),
+        ),
+    ]
+    return out
+
+
+def print_item3(rows: pd.DataFrame, label: str) -> None:
+    print(f"\n== item 3 of #14, {label}: BEFORE (ipcast_before) vs AFTER (ipcast)")
+    for method in ("ipcast_before", "ipcast"):
+        if method not in set(rows["method"]):
+            continue
+        print(f"-- {method}")
+        for cond, fig, met in item3(rows, method):
+            print(f"  [{'met' if met else 'NOT met'}] {cond}: {fig}")
+
+
 def report(rows: pd.DataFrame, dev_until: int) -> None:
     pd.set_option("display.width", 160)
     for label, part in (
@@ -183,25 +306,210 @@ def report(rows: pd.DataFrame, dev_until: int) -> None:
         print(table(part).round(4).to_string())
         print("-- share of outcomes below the forecast median, by horizon")
         print(median_bias(part).round(3).to_string())
-        for m in ("ipcast", "ipcast_1pt"):
+        print("-- share of outcomes inside the forecast's 10-90 % interval, by horizon")
+        print(coverage(part).round(3).to_string())
+        for m in ("ipcast_before", "ipcast", "ipcast_1pt"):
             g = part[part["method"] == m]
             print(f"-- reliability of {m}")
             print(sc.reliability(g["p"], g["hit"]).round(3).to_string(index=False))
+    print_item3(rows[rows["origin"] <= dev_until], f"development origins to {dev_until}")
+    print_item3(rows[rows["origin"] > dev_until], f"held-out origins {dev_until + 1}+")
+    print_item3(rows, "all origins")
     g = rows[rows["method"] == "ipcast"]
     print("\n-- hit rate of the targets by origin (all kinds, ambitions, horizons)")
     print(g.groupby("origin")["hit"].mean().round(3).to_string())
 
 
+def _damping_rows(s, origins, n_paths, seed, phis) -> list[dict]:
+    rows = []
+    for o in origins:
+        keep = s.years <= o
+        past_y, past_v = s.years[keep], s.values[keep]
+        if len(past_v) == 0 or o >= int(s.years[-1]):
+            continue
+        fut = dict(zip(s.years.tolist(), s.values, strict=True))
+        future = np.array([fut.get(o + h, np.nan) for h in range(1, phit.HORIZONS + 1)])
+        hits = phit.outcomes(future, past_v)
+        for phi in phis:
+            paths = _ipcast(s, past_y, past_v, o, n_paths, seed, phi=phi)
+            f = phit.frame({"origin": o, "phi": phi}, phit.hit_probabilities(paths, past_v), hits)
+            med = np.median(paths, axis=0)
+            below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
+            f["below_median"] = f["h"].map(below)
+            f["series"] = f"{s.region}:{s.indicator}"
+            rows.append(f)
+    return rows
+
+
+def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
+    """The damping chosen on development origins only (``FIRST_ORIGIN .. dev_until``): per
+    ``phi``, the share of outcomes below the forecast median at each horizon, its largest
+    distance from 50 %, and the Brier score; the same counting only outcomes dated by
+    ``dev_until``. Nothing after ``dev_until`` is forecast."""
+    series = list(panel_series(PANEL))
+    origins = list(range(FIRST_ORIGIN, dev_until + 1))
+    tasks = (
+        delayed(_damping_rows)(s, origins, n_paths, seed, phis)
+        for s, use in zip(series, sample(series, every), strict=True)
+        if use
+    )
+    df = pd.concat([f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs], ignore_index=True)
+    out = []
+    for (phi, strict), g in [
+        ((phi, strict), part)
+        for phi, gp in df.groupby("phi")
+        for strict, part in ((False, gp), (True, gp[gp["origin"] + gp["h"] <= dev_until]))
+    ]:
+        one = g.drop_duplicates(["series", "origin", "h"])
+        below = one.groupby("h")["below_median"].mean()
+        out.append(
+            {
+                "phi": phi,
+                "outcomes": f"<= {dev_until}" if strict else "all",
+                **{f"below_h{h}": v for h, v in below.items()},
+                "max_gap": float((below - 0.5).abs().max()),
+                "brier": sc.brier(g["p"], g["hit"]),
+            }
+        )
+    return pd.DataFrame(out).sort_values(["outcomes", "phi"])
+
+
+def write_cli_case(s, origin: int, folder) -> tuple[Path, Path, pd.DataFrame]:
+    """The series up to ``origin`` as a history CSV, its level targets (every ambition and
+    horizon) as a target YAML, and this benchmark's p for each: ``ipcast run --history H
+    --targets T --as-of origin --paths 1000 --seed 0`` gives the same p."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    keep = s.years <= origin
+    past = s.values[keep]
+    hist = folder / "history.csv"
+    lines = ["region,indicator,period,value,unit"]
+    lines += [
+        f"{s.region},{s.indicator},{y},{v:.0f},件" for y, v in zip(s.years[keep], past, strict=True)
+    ]
+    hist.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    thr = phit.thresholds(past)["level"]
+    targets, rows = [f"region: {s.region}", "targets:"], []
+    for i, g in enumerate(phit.AMBITIONS):
+        for j in range(phit.HORIZONS):
+            tid = f"level_{origin + j + 1}_{g:+.0%}"
+            targets += [
+                f"- id: '{tid}'",
+                f"  label_zh: {s.indicator} {origin + j + 1}",
+                f"  indicator: {s.indicator}",
+                "  kind: level",
+                f"  period: '{origin + j + 1}'",
+                f"  threshold: {float(thr[i, j])!r}",
+                "  unit: 件",
+                f"  quote: hindcast target, {g:+.0%} a year from {origin}",
+            ]
+            rows.append({"id": tid, "i": i, "j": j})
+    tfile = folder / "targets.yaml"
+    tfile.write_text("\n".join(targets) + "\n", encoding="utf-8")
+    return hist, tfile, pd.DataFrame(rows)
+
+
+def print_cli_case(key: str, origin: int, folder: str, n_paths: int, seed: int) -> None:
+    region, indicator = key.split(":")
+    s = next(x for x in panel_series(PANEL) if (x.region, x.indicator) == (region, indicator))
+    hist, tfile, rows = write_cli_case(s, origin, folder)
+    keep = s.years <= origin
+    paths = _ipcast(s, s.years[keep], s.values[keep], origin, n_paths, seed)
+    p = phit.hit_probabilities(paths, s.values[keep])["level"]
+    rows["p"] = [p[i, j] for i, j in zip(rows["i"], rows["j"], strict=True)]
+    print(f"wrote {hist} and {tfile}; this benchmark's p (as of {origin}):")
+    print(rows[["id", "p"]].to_string(index=False))
+    print(
+        f"\nipcast run --history {hist} --targets {tfile} --as-of {origin} "
+        f"--paths {n_paths} --seed {seed}"
+    )
+
+
+def _spread(g: pd.DataFrame, label: str) -> str:
+    g = g[(g["p"] > 0.02) & (g["p"] < 0.98)]
+    r = g["sd"] / g["se"]
+    return (
+        f"{label}: {len(g)} targets with 0.02 < p < 0.98; sd over seeds / reported se: median "
+        f"{r.median():.2f}, quartiles {r.quantile(0.25):.2f}-{r.quantile(0.75):.2f}, max "
+        f"{r.max():.2f}; targets with sd > 1.5 se: {(r > 1.5).sum()}"
+    )
+
+
+def seed_spread(n_seeds: int, n_paths: int) -> list[str]:
+    """Is ``p_hit_se`` honest? P(hit) with ``n_seeds`` seeds, its spread over seeds against the
+    mean ``p_hit_se`` (``sqrt(p (1 - p) / n)``): every simulated target of the bundled plans
+    (``ipcast run``), and the hindcast targets of every eighth province's four series as of 2016
+    and 2019."""
+    from ipcast.api import run as api_run
+
+    recs = [
+        r | {"seed": k}
+        for k in range(n_seeds)
+        for r in api_run(paths=n_paths, seed=k, cache=False)
+        if r["status"] == "simulated"
+    ]
+    plans = (
+        pd.DataFrame(recs)
+        .groupby(["region", "target_id"])
+        .agg(p=("p_hit", "mean"), sd=("p_hit", "std"), se=("p_hit_se", "mean"))
+    )
+    series = list(panel_series(PANEL))
+    rows = []
+    for s, use in zip(series, sample(series, 8), strict=True):
+        for o in (2016, 2019) if use else ():
+            keep = s.years <= o
+            for k in range(n_seeds):
+                paths = _ipcast(s, s.years[keep], s.values[keep], o, n_paths, k)
+                probs = phit.hit_probabilities(paths, s.values[keep])
+                for kind, p in probs.items():
+                    for (i, j), v in np.ndenumerate(p):
+                        rows.append((s.key, o, kind, i, j, k, v))
+    h = pd.DataFrame(rows, columns=["series", "origin", "kind", "i", "j", "seed", "p"])
+    hind = h.groupby(["series", "origin", "kind", "i", "j"])["p"].agg(["mean", "std"])
+    hind = hind.rename(columns={"mean": "p", "std": "sd"})
+    hind["se"] = np.sqrt(hind["p"] * (1 - hind["p"]) / n_paths)
+    return [_spread(plans, "bundled plans"), _spread(hind, "hindcast targets")]
+
+
+def print_seed_spread(n_seeds: int, n_paths: int) -> None:
+    print(f"-- p_hit_se against the spread over {n_seeds} seeds ({n_paths} paths)")
+    for line in seed_spread(n_seeds, n_paths):
+        print(line)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--every", type=int, default=1, help="every n-th series (1: all)")
+    ap.add_argument("--every", type=int, default=1, help="every n-th province (1: all)")
     ap.add_argument("--paths", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--prophet-every", type=int, default=4, help="0: no Prophet")
     ap.add_argument("--dev-until", type=int, default=2016)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--save", help="write the scored targets here (.csv.gz)")
+    ap.add_argument("--se-seeds", type=int, default=0, help="only check p_hit_se on n seeds")
+    ap.add_argument(
+        "--choose-damping", type=float, nargs="*", help="only compare these dampings on dev origins"
+    )
+    ap.add_argument(
+        "--cli-case",
+        nargs=3,
+        metavar=("REGION:INDICATOR", "ORIGIN", "FOLDER"),
+        help="only write one series' history and level targets for ipcast run, with the p here",
+    )
     args = ap.parse_args()
+    if args.cli_case:
+        key, origin, folder = args.cli_case
+        print_cli_case(key, int(origin), folder, args.paths, args.seed)
+        return
+    if args.choose_damping:
+        t = choose_damping(
+            args.choose_damping, args.every, args.paths, args.seed, args.dev_until, args.jobs
+        )
+        print(t.round(3).to_string(index=False))
+        return
+    if args.se_seeds:
+        print_seed_spread(args.se_seeds, args.paths)
+        return
     t0 = time.perf_counter()
     df = run(args.every, args.paths, args.seed, args.prophet_every, args.jobs)
     rows = scored(df)

@@ -17,7 +17,8 @@ from joblib import Parallel, delayed
 from scipy.special import ndtri
 
 from . import metrics, streams
-from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator, combine_rule
+from .damping import damp_center
+from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator, combine_rule, error_pools
 from .models import CANDIDATES, guarded, make
 from .panels import Series
 from .priors import panel_prior
@@ -257,11 +258,21 @@ def _score_ensemble(gh: pd.DataFrame, pool, origin: int, chosen: list[str], name
     )
 
 
-def final_calibration(df: pd.DataFrame, members=MEMBERS, window: int | None = None) -> dict:
-    """What a forecast made today uses: the members chosen on every backtest forecast, and the
-    standardised errors of their combination (of the last ``window`` outcome years, or all)."""
+def final_calibration(
+    df: pd.DataFrame,
+    members=MEMBERS,
+    window: int | None = None,
+    choose: bool = True,
+    common_shock: bool = False,
+    damping: float = 1.0,
+) -> dict:
+    """What a forecast made today uses: the members (chosen on every backtest forecast, or all
+    of them with ``choose=False``), and the standardised errors of their combination (of the last
+    ``window`` outcome years, or all); with ``common_shock`` the errors split into the outcome
+    years' shared shocks and the rest (``ensemble.error_pools``); with ``damping`` below 1 the
+    centre is damped from the origin's value ``log_y0`` as at run time (``damping``)."""
     model_rows = df[df["model"].isin(members)]
-    chosen = select_members(model_rows, members)
+    chosen = select_members(model_rows, members) if choose else list(members)
     keys = ["series", "origin", "h"]
     sub = model_rows[model_rows["model"].isin(chosen)]
     center = sub.pivot_table(index=keys, columns="model", values="center")[chosen].dropna()
@@ -270,13 +281,22 @@ def final_calibration(df: pd.DataFrame, members=MEMBERS, window: int | None = No
     comb = info.assign(
         center=combine_rule(center.to_numpy().T), spread=combine_rule(spread.to_numpy().T)
     )
+    if damping < 1.0:
+        x0 = sub.groupby(keys)["log_y0"].first().loc[center.index]
+        h = comb.index.get_level_values("h")
+        comb["center"] = damp_center(comb["center"], x0, h, damping)
     if window is not None:
         comb = comb[comb["target_year"] > comb["target_year"].max() - window]
     z = (comb["log_y"] - comb["center"]) / comb["spread"]
-    pools = {int(h): sorted(round(float(v), 4) for v in g) for h, g in z.groupby(level="h")}
-    return {
+    out = {
         "members": chosen,
-        "z": pools,
+        "damping": damping,
         "n_forecasts": int(len(comb)),
         "last_outcome_year": int(comb["target_year"].max()),
     }
+    if common_shock:
+        h = z.index.get_level_values("h")
+        out["z"], out["year_effects"] = error_pools(z.to_numpy(), comb["target_year"], h)
+    else:
+        out["z"] = {int(h): sorted(round(float(v), 4) for v in g) for h, g in z.groupby(level="h")}
+    return out

@@ -14,6 +14,15 @@ Calibration: a past forecast's standardised error is
 ``centre + spread * Z_h`` with ``Z_h`` the empirical distribution of past ``z`` at that horizon,
 pooled over series (split conformal prediction with a location-scale score; Lei et al. 2018). Only
 errors whose outcome was known by the forecast origin are used, so a backtest never peeks.
+
+Regions rise and fall together with national policy, so the errors of one outcome year are not
+independent: ``z = a_year + r``, a shock ``a`` every region of that year shares and a region's own
+``r``. A pool of 400 errors from four outcome years holds four draws of ``a``, not 400. With
+``year_effects`` (``error_pools``) the calibrator resamples ``r`` only and adds one common shock per
+path, ``a ~ s_a sqrt(1 + 1/T) t_{T-1}`` (the predictive of a new draw from a normal sample of ``T``
+year means with sd ``s_a``), shared by all horizons of the path: a regime that moves one year's
+outcome moves the path's later years too. The pools are centred at their median and the shock at
+zero: on the development origins (to 2016) a past bias did not persist (``error_pools``).
 """
 
 from __future__ import annotations
@@ -21,7 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
+from .damping import damp_center
 from .models import guarded, make
 from .rwdrift import Prior
 
@@ -35,6 +46,9 @@ MIN_POOL = 40
 # spread (a constant series, a degenerate fit) would turn one ordinary error into an enormous
 # standardised one and poison the calibration pool. Spreads are floored here, in log points.
 MIN_SPREAD = 0.02
+# A horizon's common shock is estimated from its own year means once this many outcome years are
+# known; before that the longest horizon below with enough years lends its (stated in ``source``).
+MIN_YEARS = 3
 
 
 @dataclass
@@ -67,11 +81,53 @@ def combine(log_paths: dict[str, np.ndarray], members=MEMBERS) -> Combined:
     return Combined(center, spread, ranks)
 
 
-class Calibrator:
-    """Empirical distributions of standardised errors, one per horizon."""
+def error_pools(z, year, h) -> tuple[dict[int, list[float]], dict[int, list[float]]]:
+    """Standardised errors split into the common shock of each outcome year and the rest.
 
-    def __init__(self, pools: dict[int, np.ndarray] | None = None):
+    Per horizon: ``a_y`` = mean of ``z`` over the forecasts whose outcome year is ``y``; the pool
+    is ``r = z - a_y``, moved so that its median is 0 (the combination's centre is the median:
+    past bias is not carried forward). Returns ``(pools, year_effects)``, keyed by horizon."""
+    df = pd.DataFrame({"z": np.asarray(z, float), "y": np.asarray(year), "h": np.asarray(h)})
+    df["a"] = df.groupby(["h", "y"])["z"].transform("mean")
+    pools, years = {}, {}
+    for k, g in df.groupby("h"):
+        r = (g["z"] - g["a"]).to_numpy()
+        pools[int(k)] = sorted(round(float(v), 4) for v in r - np.median(r))
+        years[int(k)] = [round(float(v), 4) for v in g.groupby("y")["a"].first()]
+    return pools, years
+
+
+def common_shock_scale(year_effects: list[float]) -> tuple[float, float] | None:
+    """``(scale, df)`` of the t predictive of a new year's shock from ``T`` past year means:
+    ``s_a sqrt(1 + 1/T)`` with ``T - 1`` degrees of freedom (None below ``MIN_YEARS``)."""
+    a = np.asarray(year_effects, dtype=float)
+    if len(a) < MIN_YEARS:
+        return None
+    return float(np.std(a, ddof=1) * np.sqrt(1 + 1 / len(a))), float(len(a) - 1)
+
+
+class Calibrator:
+    """Empirical distributions of standardised errors, one per horizon, and (with
+    ``year_effects``) the common shock each path draws once."""
+
+    def __init__(
+        self,
+        pools: dict[int, np.ndarray] | None = None,
+        year_effects: dict[int, list[float]] | None = None,
+    ):
         self.pools = {h: np.sort(np.asarray(z, dtype=float)) for h, z in (pools or {}).items()}
+        self.years = {int(h): list(a) for h, a in (year_effects or {}).items()}
+
+    def shock_scale(self, h: int) -> tuple[float, float] | None:
+        """The common shock's ``(scale, df)`` at horizon ``h``: its own year means, else those of
+        the longest horizon below with ``MIN_YEARS`` of them (standardised errors change slowly
+        with the horizon: the spread already grows), else the shortest above."""
+        usable = [k for k, a in self.years.items() if len(a) >= MIN_YEARS]
+        if not usable:
+            return None
+        below = [k for k in usable if k <= h]
+        k = max(below) if below else min(usable)
+        return common_shock_scale(self.years[k])
 
     def pool(self, h: int) -> np.ndarray | None:
         """Errors for horizon ``h``; beyond the longest calibrated horizon, the longest's (the
@@ -95,10 +151,18 @@ class Calibrator:
         # ``np.quantile``'s linear rule on the sorted pool, without re-sorting it every call.
         return np.interp(np.asarray(u) * (len(z) - 1), np.arange(len(z)), z)
 
-    def log_paths(self, comb: Combined) -> np.ndarray:
+    def log_paths(self, comb: Combined, rng: np.random.Generator | None = None) -> np.ndarray:
         h = len(comb.center)
         z = np.column_stack([self.z_quantiles(k + 1, comb.ranks[:, k]) for k in range(h)])
+        if self.years and rng is not None:
+            t = rng.standard_t(max(self._shock_df(h), 1.0), size=len(z))  # one draw per path
+            scale = np.array([(self.shock_scale(k + 1) or (0.0, 1.0))[0] for k in range(h)])
+            z = z + t[:, None] * scale[None, :]
         return comb.center + comb.spread * z
+
+    def _shock_df(self, h: int) -> float:
+        dfs = [s[1] for k in range(1, h + 1) if (s := self.shock_scale(k)) is not None]
+        return min(dfs) if dfs else 1.0
 
 
 class CalibratedEnsemble:
@@ -107,9 +171,12 @@ class CalibratedEnsemble:
 
     name = "ensemble"
 
-    def __init__(self, members, pools: dict):
+    def __init__(
+        self, members, pools: dict, year_effects: dict | None = None, damping: float = 1.0
+    ):
         self.members = list(members)
-        self.calibrator = Calibrator({int(k): np.array(v) for k, v in pools.items()})
+        self.damping = damping
+        self.calibrator = Calibrator({int(k): np.array(v) for k, v in pools.items()}, year_effects)
 
     def fit(self, y, prior: Prior | None = None) -> CalibratedEnsemble:
         self.y_ = np.asarray(y, dtype=float)
@@ -121,4 +188,7 @@ class CalibratedEnsemble:
         for name in self.members:
             p, _ = guarded(make(name, self.prior_), self.y_, h, n_paths, rng)
             logs[name] = np.log(np.maximum(p, 1e-300))
-        return np.exp(self.calibrator.log_paths(combine(logs, self.members)))
+        comb = combine(logs, self.members)
+        steps = np.arange(1, h + 1)
+        comb.center = damp_center(comb.center, np.log(self.y_[-1]), steps, self.damping)
+        return np.exp(self.calibrator.log_paths(comb, rng))

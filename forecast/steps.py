@@ -10,6 +10,7 @@ from ..data.custom import is_custom
 from . import linked
 from .chain import MIN_ENSEMBLE, MIN_OWN_POINTS, NO_HISTORY, NOT_POSITIVE, Built, Case, Step
 from .chain import calendar_grid as grid_after
+from .damping import damp_paths
 from .ensemble import CalibratedEnsemble
 from .rwdrift import VAGUE, LogRandomWalkDrift, Prior
 
@@ -68,6 +69,9 @@ def _walk(case: Case, prior: Prior | None, method: str) -> Built:
     grid = grid_after(obs.t[-1], case.until)
     model = RandomWalk(obs.t).fit(obs.y, prior)
     paths = model.simulate(len(grid), case.n_paths, case.rng)
+    # The family's damping, as calibrated for its ensemble (none without a calibration).
+    phi = (case.calibration or {}).get("damping", 1.0)
+    paths = damp_paths(paths, obs.y[-1], grid - obs.t[-1], phi)
     return Built(
         grid, paths, method, borrowed_text(prior, obs.n_points), obs.n_points, obs.t[-1], obs.y[-1]
     )
@@ -111,7 +115,9 @@ def _ensemble(case: Case) -> Built:
     obs, cal, prior = case.obs, case.calibration, case.prior
     tail_t, tail_y = consecutive_tail(obs.t, obs.y)
     grid = grid_after(tail_t[-1], case.until)
-    model = CalibratedEnsemble(cal["members"], cal["z"]).fit(tail_y, prior)
+    model = CalibratedEnsemble(
+        cal["members"], cal["z"], cal.get("year_effects"), cal.get("damping", 1.0)
+    ).fit(tail_y, prior)
     paths = model.simulate(len(grid), case.n_paths, case.rng)
     return Built(
         grid,

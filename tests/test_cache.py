@@ -146,8 +146,8 @@ def test_shipped_learned_inputs_are_what_learning_gives(monkeypatch):
     table = data_path("backtest_errors.csv.gz").read_bytes()
     current = {
         cache.key("priors", None, None, *csvs): lambda: priors._learn_priors(None, None),
-        cache.key("calibration", None, None, table): lambda: calibrate._learn_calibration(
-            None, None
+        cache.key("calibration", None, None, table, *csvs[1:]): lambda: (
+            calibrate._learn_calibration(None, None)
         ),
     }
     shipped = {k: v for k, v in cache.shipped().items() if k in current}

@@ -9,6 +9,7 @@ from scipy import stats
 
 from ipcast.data.history import combine
 from ipcast.data.target_files import bundled_targets
+from ipcast.forecast import damping
 from ipcast.forecast import priors as priors_mod
 from ipcast.forecast.learned import Learned, calibration
 from ipcast.forecast.rwdrift import Prior
@@ -21,6 +22,14 @@ _history = make_history
 
 
 FIXED = Prior(m0=0.1, tau0=1e-6, s0=0.2, nu0=1e7, source="fixed for the test")
+# The forecast damps its trend (issue #14): ``s`` years ahead the drift has added
+# 0.1 (phi + ... + phi^s), i.e. 0.1 s factor(s).
+PHI = damping.PHI
+
+
+def damped(s: float) -> float:
+    """The drift's total over ``s`` years under the damped trend."""
+    return 0.1 * s * float(damping.factor(s))
 
 
 @pytest.fixture
@@ -35,8 +44,8 @@ def test_level_p_hit_matches_the_lognormal_closed_form(fixed_prior):
     h = _history([("dazhou", "patent_grants", "2023", "year", 1000.0, "件")])
     t = _target("patent_grants", "level", "2026", 1400)
     (rec,) = assess([t], h, n_paths=40000, seed=1, today=date(2024, 1, 1))
-    # log Y_2026 ~ N(log 1000 + 3 * 0.1, 3 * 0.04)
-    exact = 1 - stats.norm.cdf(np.log(1400), np.log(1000) + 0.3, 0.2 * np.sqrt(3))
+    # log Y_2026 ~ N(log 1000 + 0.1 (phi + phi^2 + phi^3), 3 * 0.04)
+    exact = 1 - stats.norm.cdf(np.log(1400), np.log(1000) + damped(3), 0.2 * np.sqrt(3))
     assert rec["status"] == "simulated"
     assert abs(rec["p_hit"] - exact) < 3 * rec["p_hit_se"] + 1e-3
 
@@ -47,7 +56,7 @@ def test_stock_p_hit_matches_closed_form_at_an_irregular_instant(fixed_prior):
     t = _target("effective_invention_patents", "stock", "2025", 400)
     (rec,) = assess([t], h, n_paths=40000, seed=2, today=date(2021, 1, 1))
     dt = 2026.0 - (2020 + 183 / 366)
-    exact = 1 - stats.norm.cdf(np.log(400), np.log(219) + 0.1 * dt, 0.2 * np.sqrt(dt))
+    exact = 1 - stats.norm.cdf(np.log(400), np.log(219) + damped(dt), 0.2 * np.sqrt(dt))
     assert abs(rec["p_hit"] - exact) < 3 * rec["p_hit_se"] + 1e-3
 
 
@@ -63,8 +72,8 @@ def test_cumulative_p_hit_matches_a_slow_reference(fixed_prior):
     for _ in range(n):
         y = 1000.0
         total = (1 - rng.beta(k / 2, k / 2)) * y  # July-December 2022
-        for last in (False, False, True):
-            y *= np.exp(0.1 + 0.2 * rng.standard_normal())
+        for j, last in enumerate((False, False, True), start=1):
+            y *= np.exp(0.1 * PHI**j + 0.2 * rng.standard_normal())  # the damped trend
             total += (rng.beta(k / 2, k / 2) if last else 1.0) * y  # 2023, 2024, H1 2025
         hits += total >= 4000
     ref = hits / n
@@ -127,7 +136,7 @@ def test_no_history_and_unit_conversion(fixed_prior):
     h = _history([("dazhou", "copyright_registrations_total", "2020", "asof", 49.59, "万件")])
     t = _target("copyright_registrations_total", "stock", "2021", 55, unit="万件")
     (rec,) = assess([t], h, n_paths=20000, seed=1, today=date(2021, 1, 1))
-    exact_median = 49.59 * np.exp(0.1)
+    exact_median = 49.59 * np.exp(damped(1))
     assert rec["median"] == pytest.approx(exact_median, rel=0.01)
     (none,) = assess([_target("patent_grants", "level", "2026", 1)], h)
     assert none["status"] == "no_history" and none["p_hit"] is None

@@ -1,0 +1,57 @@
+"""The damped trend (issue #14): hand-worked factors, and the ensemble and random walk follow it."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ipcast.forecast import damping
+from ipcast.forecast.backtest import final_calibration
+from ipcast.forecast.damping import damp_center, damp_paths, factor
+
+
+def test_factor_by_hand():
+    # phi 0.85: one year 0.85; two years (0.85 + 0.7225) / 2 = 0.78625.
+    assert factor([1, 2], 0.85) == pytest.approx([0.85, 0.78625])
+    assert factor([1, 5], 1.0) == pytest.approx([1.0, 1.0])
+
+
+def test_a_straight_trend_is_damped_and_the_spread_kept():
+    # Centre 10 + 0.2 s: damped to 10 + 0.2 * 0.85 = 10.17 and 10 + 0.2 * 1.5725 = 10.3145.
+    assert damp_center([10.2, 10.4], 10.0, [1, 2], 0.85) == pytest.approx([10.17, 10.3145])
+    rng = np.random.default_rng(0)
+    logs = np.log(100.0) + np.array([0.2, 0.4]) + rng.normal(0, 0.1, (1001, 2))
+    out = np.log(damp_paths(np.exp(logs), 100.0, [1, 2], 0.85))
+    med = np.median(logs, axis=0) - np.log(100.0)
+    assert np.median(out, axis=0) - np.log(100.0) == pytest.approx(med * [0.85, 0.78625])
+    assert np.std(out, axis=0) == pytest.approx(np.std(logs, axis=0))
+
+
+def test_calibration_errors_are_measured_on_the_damped_centre():
+    # One forecast, one member: centre log 100 + 0.2 at h 1 from log_y0 = log 100, spread 0.1,
+    # outcome log 100 + 0.17. Undamped z = -0.3; damped (phi 0.85) the centre is log 100 + 0.17.
+    x0 = np.log(100.0)
+    rows = pd.DataFrame(
+        {
+            "series": ["s"],
+            "model": ["drift"],
+            "origin": [2010],
+            "h": [1],
+            "target_year": [2011],
+            "center": [x0 + 0.2],
+            "spread": [0.1],
+            "log_y": [x0 + 0.17],
+            "log_y0": [x0],
+            "crps": [0.0],
+        }
+    )
+    plain = final_calibration(rows, members=("drift",), choose=False)
+    damped = final_calibration(rows, members=("drift",), choose=False, damping=0.85)
+    assert plain["z"][1] == [pytest.approx(-0.3)]
+    assert damped["z"][1] == [pytest.approx(0.0, abs=1e-9)]
+    assert damped["damping"] == 0.85
+
+
+def test_the_shipped_calibration_carries_the_chosen_damping():
+    from ipcast.forecast.calibrate import calibration
+
+    assert calibration(2016)["patent"]["damping"] == damping.PHI == 0.95
