@@ -17,8 +17,8 @@ from joblib import Parallel, delayed
 from scipy.special import ndtri
 
 from . import metrics, streams
-from .damping import damp_center
-from .ensemble import MEMBERS, MIN_SPREAD, Q_WIDTH, Calibrator, combine_rule, error_pools
+from .damping import PHI, damp_center
+from .ensemble import MEMBERS, MIN_SPREAD, MIN_YEARS, Q_WIDTH, Calibrator, combine_rule, error_pools
 from .models import CANDIDATES, guarded, make
 from .panels import Series
 from .priors import panel_prior
@@ -73,9 +73,10 @@ def _rng(seed: int, key: str, origin: int) -> np.random.Generator:
     return streams.backtest(seed, key, origin)
 
 
-def _score_row(series, model, used, origin, h, log_samples, log_y, threshold) -> dict:
+def _score_row(series, model, used, origin, h, log_samples, log_y, threshold, log_y0) -> dict:
     q10, q50, q90 = np.quantile(log_samples, [0.1, 0.5, 0.9])
     return {
+        "log_y0": log_y0,
         "series": series.key,
         "panel": series.panel,
         "model": model,
@@ -122,6 +123,7 @@ def _one_series(series: Series, models, origins, horizons, n_paths, seed, priors
                         logs[name][:, h - 1],
                         np.log(future[origin + h]),
                         x[-1] + h * trend,
+                        x[-1],
                     )
                 )
     return rows
@@ -137,6 +139,7 @@ def run_backtest(
     jobs: int = 1,
     first_origin: int | None = None,
     progress=None,
+    rule: dict | None = None,
 ) -> Backtest:
     """Backtest ``models`` and the ensemble; origins from ``first_origin`` (default: as early as
     the data allow, for calibration) and scored from ``start``."""
@@ -163,7 +166,7 @@ def run_backtest(
             if progress:
                 progress(i + 1, len(series))
     df = pd.DataFrame(rows)
-    return Backtest(pd.concat([df, ensemble_scores(df)], ignore_index=True), start)
+    return Backtest(pd.concat([df, ensemble_scores(df, rule=rule)], ignore_index=True), start)
 
 
 def default_start(series: list[Series]) -> int:
@@ -195,40 +198,59 @@ def select_members(past: pd.DataFrame, members=MEMBERS) -> list[str]:
 
 
 def ensemble_scores(
-    df: pd.DataFrame, members=MEMBERS, name: str = "ensemble", window: int | None = None
+    df: pd.DataFrame,
+    members=MEMBERS,
+    name: str = "ensemble",
+    window: int | None = None,
+    rule: dict | None = None,
 ) -> pd.DataFrame:
     """Combine and calibrate at each origin with what was known by then, and score it.
 
-    At origin ``o`` the members are chosen on the forecasts whose outcome year is ``<= o``; the
-    chosen combination is then applied to those same past forecasts, and their standardised errors
-    (of the last ``window`` outcome years, or all) are the calibration pool. Nothing later than
-    ``o`` is used.
+    At origin ``o`` the calibration is ``final_calibration`` of the forecasts whose outcome year
+    is ``<= o`` (of the last ``window`` outcome years, or all), by the rule ``run`` uses
+    (``RUN_RULE``: every member with equal weight, the common year shock, the damped trend;
+    ``rule`` overrides it); its combination of the origin's own forecasts is then scored on 400
+    draws of its calibrated distribution. Nothing later than ``o`` is used.
     """
-    keys = ["series", "origin", "h"]
-    center = df.pivot_table(index=keys, columns="model", values="center")
-    spread = df.pivot_table(index=keys, columns="model", values="spread")
-    info = df.groupby(keys)[["log_y", "threshold", "target_year", "panel"]].first()
+    rule = RUN_RULE if rule is None else rule
+    present = set(df["model"])
+    members = [m for m in members if m in present]  # a backtest may run only some of them
     out: list[pd.DataFrame] = []
     for origin in sorted(df["origin"].unique()):
         past = df[df["target_year"] <= origin]
-        chosen = [m for m in select_members(past, members) if m in center.columns]
-        comb = info.copy()
-        comb["center"] = pd.Series(combine_rule(center[chosen].to_numpy().T), center.index)
-        comb["spread"] = pd.Series(combine_rule(spread[chosen].to_numpy().T), spread.index)
-        comb["z"] = (comb["log_y"] - comb["center"]) / comb["spread"]
-        comb = comb.reset_index()
-        known = comb[comb["target_year"] <= origin]
-        if window is not None:
-            known = known[known["target_year"] > origin - window]
-        cal = Calibrator({int(h): x["z"].to_numpy() for h, x in known.groupby("h")})
-        now = comb[comb["origin"] == origin]
+        cal = final_calibration(past, members, window, **rule) if len(past) else None
+        chosen = cal["members"] if cal else list(members)
+        calibrator = Calibrator(cal["z"], cal.get("year_effects")) if cal else None
+        now = combined(df[df["origin"] == origin], chosen, rule["damping"]).reset_index()
+        rng = streams.backtest(0, name, int(origin))
         for h, gh in now.groupby("h"):
-            out.append(_score_ensemble(gh, cal.pool(int(h)), origin, chosen, name))
+            z = _draws(calibrator, int(h), rng)
+            out.append(_score_ensemble(gh, z, origin, chosen, name, calibrator is not None))
     return pd.concat(out, ignore_index=True)
 
 
-def _score_ensemble(gh: pd.DataFrame, pool, origin: int, chosen: list[str], name: str):
-    z = ndtri((np.arange(200) + 0.5) / 200) if pool is None else pool
+# What ``run`` uses (``calibrate.calibration``): the rule the backtest scores by default.
+RUN_RULE = {"choose": False, "common_shock": True, "damping": PHI}
+# The rule before issue #14 (members chosen by CRPS, independent errors, undamped).
+CHOSEN_RULE = {"choose": True, "common_shock": False, "damping": 1.0}
+N_DRAWS = 400
+
+
+def _draws(calibrator: Calibrator | None, h: int, rng: np.random.Generator) -> np.ndarray:
+    """Standardised draws at horizon ``h``: the pool's quantiles at an even grid plus, with
+    year effects, the common shock (as ``Calibrator.log_paths`` draws them); the normal's
+    without a pool."""
+    u = (np.arange(N_DRAWS) + 0.5) / N_DRAWS
+    if calibrator is None or calibrator.pool(h) is None:
+        return ndtri(u)
+    z = calibrator.z_quantiles(h, rng.permutation(u))
+    shock = calibrator.shock_scale(h)
+    if shock is not None:
+        z = z + shock[0] * rng.standard_t(max(shock[1], 1.0), size=N_DRAWS)
+    return z
+
+
+def _score_ensemble(gh: pd.DataFrame, z, origin: int, chosen: list[str], name: str, cal: bool):
     samples = gh["center"].to_numpy()[:, None] + gh["spread"].to_numpy()[:, None] * z
     log_y = gh["log_y"].to_numpy()
     thr = gh["threshold"].to_numpy()
@@ -246,16 +268,39 @@ def _score_ensemble(gh: pd.DataFrame, pool, origin: int, chosen: list[str], name
             "log_y": log_y,
             "center": gh["center"],
             "spread": gh["spread"],
-            "z": gh["z"],
+            "z": (log_y - gh["center"]) / gh["spread"],
             "crps": metrics.crps_sample(samples, log_y),
             "pit": metrics.pit(samples, log_y),
             "cov80": (log_y >= lo80) & (log_y <= hi80),
             "cov95": (log_y >= lo95) & (log_y <= hi95),
             "brier": metrics.brier(np.mean(samples >= thr[:, None], axis=1), log_y >= thr),
-            "calibrated": pool is not None,
+            "calibrated": cal,
             "members": ",".join(chosen),
         }
     )
+
+
+def combined(rows: pd.DataFrame, members, damping: float = 1.0) -> pd.DataFrame:
+    """Each forecast's combination of ``members`` (``combine_rule`` of their centres and
+    spreads), its centre damped from the origin's value ``log_y0`` when ``damping`` < 1; with
+    its outcome, threshold, outcome year and panel. Forecasts a member lacks are left out."""
+    keys = ["series", "origin", "h"]
+    members = list(members)
+    sub = rows[rows["model"].isin(members)]
+    center = sub.pivot_table(index=keys, columns="model", values="center")
+    center = center.reindex(columns=members).dropna()
+    spread = sub.pivot_table(index=keys, columns="model", values="spread")[members]
+    spread = spread.loc[center.index]
+    cols = [c for c in ("log_y", "threshold", "target_year", "panel") if c in sub.columns]
+    info = sub.groupby(keys)[cols].first().loc[center.index]
+    comb = info.assign(
+        center=combine_rule(center.to_numpy().T), spread=combine_rule(spread.to_numpy().T)
+    )
+    if damping < 1.0:
+        x0 = sub.groupby(keys)["log_y0"].first().loc[center.index]
+        h = comb.index.get_level_values("h")
+        comb["center"] = damp_center(comb["center"], x0, h, damping)
+    return comb
 
 
 def final_calibration(
@@ -273,18 +318,7 @@ def final_calibration(
     centre is damped from the origin's value ``log_y0`` as at run time (``damping``)."""
     model_rows = df[df["model"].isin(members)]
     chosen = select_members(model_rows, members) if choose else list(members)
-    keys = ["series", "origin", "h"]
-    sub = model_rows[model_rows["model"].isin(chosen)]
-    center = sub.pivot_table(index=keys, columns="model", values="center")[chosen].dropna()
-    spread = sub.pivot_table(index=keys, columns="model", values="spread")[chosen].loc[center.index]
-    info = sub.groupby(keys)[["log_y", "target_year"]].first().loc[center.index]
-    comb = info.assign(
-        center=combine_rule(center.to_numpy().T), spread=combine_rule(spread.to_numpy().T)
-    )
-    if damping < 1.0:
-        x0 = sub.groupby(keys)["log_y0"].first().loc[center.index]
-        h = comb.index.get_level_values("h")
-        comb["center"] = damp_center(comb["center"], x0, h, damping)
+    comb = combined(model_rows, chosen, damping)
     if window is not None:
         comb = comb[comb["target_year"] > comb["target_year"].max() - window]
     z = (comb["log_y"] - comb["center"]) / comb["spread"]
@@ -294,7 +328,10 @@ def final_calibration(
         "n_forecasts": int(len(comb)),
         "last_outcome_year": int(comb["target_year"].max()),
     }
-    if common_shock:
+    # Errors split into year shocks only where a shock can be drawn back (``MIN_YEARS`` outcome
+    # years at some horizon): a split pool without its shock would be too narrow.
+    years = comb.groupby(level="h")["target_year"].nunique()
+    if common_shock and (years >= MIN_YEARS).any():
         h = z.index.get_level_values("h")
         out["z"], out["year_effects"] = error_pools(z.to_numpy(), comb["target_year"], h)
     else:

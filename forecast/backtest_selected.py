@@ -85,7 +85,9 @@ def selected_scores(series: list[Series], origins, horizons: int, n_paths: int, 
             for h in steps:
                 y = np.log(future[o + h])
                 rows.append(
-                    _score_row(s, "selected", step, o, h, logs[:, h - 1], y, x[-1] + h * trend)
+                    _score_row(
+                        s, "selected", step, o, h, logs[:, h - 1], y, x[-1] + h * trend, x[-1]
+                    )
                 )
     return pd.DataFrame(rows)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .backtest import Backtest, _rng, _score_row, ensemble_scores
+from .backtest import CHOSEN_RULE, Backtest, _rng, _score_row, ensemble_scores
+from .damping import PHI, damp_paths
 from .panels import Series
 from .priors import panel_prior
 from .rwdrift import LogRandomWalkDrift
@@ -47,7 +48,13 @@ def run_short_backtest(
     for k in points:
         sub = df[df["model"] == short_name(k)]
         parts.append(
-            ensemble_scores(sub, members=(short_name(k),), name=f"calibrated_{k}pt", window=window)
+            ensemble_scores(
+                sub,
+                members=(short_name(k),),
+                name=f"calibrated_{k}pt",
+                window=window,
+                rule=CHOSEN_RULE,
+            )
         )
     return Backtest(pd.concat(parts, ignore_index=True), start)
 
@@ -62,9 +69,12 @@ def _one(s: Series, origin, prior, points, horizons, n_paths, seed) -> list[dict
     x = np.log(past.values)
     trend = np.mean(np.diff(x))
     out = []
+    ahead = np.arange(1, horizons + 1)
     for k in points:
         model = LogRandomWalkDrift(prior).fit(past.values[-k:], past.years[-k:].astype(float))
-        logs = np.log(model.simulate(horizons, n_paths, rng))
+        # damped as ``run`` damps a county's random walk (``steps._walk``)
+        paths = damp_paths(model.simulate(horizons, n_paths, rng), past.values[-1], ahead, PHI)
+        logs = np.log(paths)
         for h in steps:
             out.append(
                 _score_row(
@@ -76,6 +86,7 @@ def _one(s: Series, origin, prior, points, horizons, n_paths, seed) -> list[dict
                     logs[:, h - 1],
                     np.log(future[origin + h]),
                     x[-1] + h * trend,
+                    x[-1],
                 )
             )
     return out
