@@ -115,8 +115,10 @@ def stock_from_flows(case: Case) -> Built | None:
     flow = STOCK_FLOW[stock][0]
     anchor_t, anchor = s.t[-1], s.y[-1]
     grid = calendar_grid(anchor_t, case.until)
+    # Forecast the flows only to the last year the stock needs (the year ending at grid[-1]): a
+    # longer grid would draw other paths than the flow's own forecast.
     flows = forecast_series(
-        case.history, s.region, flow, case.n_paths, case.seed, case.learned, until=grid[-1]
+        case.history, s.region, flow, case.n_paths, case.seed, case.learned, until=grid[-1] - 1
     )
     if not flows.ok:
         return None

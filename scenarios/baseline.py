@@ -164,8 +164,10 @@ def fit_baseline(
     times = {
         x for t in group for kind, p, _ in t.parts() for x in needed_times(kind, p, obs.annual)
     }
-    if not obs.annual and obs.n_points and min(times) > obs.t[-1]:
-        times.add(float(obs.t[-1]))  # the anchor a lever's extra additions build on
+    if not obs.annual and obs.n_points and max(times) > obs.t[-1]:
+        # The anchor a lever's extra additions build on; also when a time before it is read (a
+        # growth target begun in the past), else those observed additions would be lifted too.
+        times.add(float(obs.t[-1]))
     times = sorted(times)
     fc = forecast_series(
         hist, obs.region, obs.indicator, n_paths, seed, learned, until=max(times), obs=obs

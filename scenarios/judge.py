@@ -153,7 +153,9 @@ def _growth_needed(run: TargetRun) -> dict:
         return {"growth_needed": None, "growth_history": None}
     last_t, last = obs.t[-1], obs.y[-1] * to_plan_unit(t, t.kind, obs.unit)
     level = t.threshold / t.period.years if t.kind in ("cumulative",) else t.threshold
-    end = t.period.start + t.period.years / 2 if obs.annual else t.period.end
+    # A yearly series stands at t = year for the whole year, so the span's middle year on that
+    # scale is start + years / 2 - 0.5 (2026 for the year 2026, 2025 for 2024-2026).
+    end = t.period.start + t.period.years / 2 - 0.5 if obs.annual else t.period.end
     years = end - last_t
     out = {"growth_needed": None, "growth_history": None}
     if years > 0 and level > 0 and last > 0:

@@ -67,3 +67,20 @@ def test_small_plan_figures_are_a_shape_too():
     b = np.array([0.64, 0.8, 0.96, 1.12])
     assert threshold_at([a, b], ">=", 1.0, [0.5, 0.8]) == pytest.approx([0.4, 0.64])
     assert threshold_at([a, b], "<=", 1.0, [0.5, 0.8]) == pytest.approx([0.7, 1.12])
+
+
+def test_plan_figures_below_one_not_shaped_like_the_median_path_are_kept():
+    # The plan's (0.5, 1.0) against medians (0.55, 0.88): ratios a/0.5 = 0.8 .. 1.4 and
+    # b/1.0 = 0.64 .. 1.12, worst year per path 0.64, 0.8, 0.96, 1.12 -> k = 0.64 at confidence 1.
+    a = np.array([0.4, 0.5, 0.6, 0.7])
+    b = np.array([0.64, 0.8, 0.96, 1.12])
+    assert threshold_at([a, b], ">=", 1.0, [0.5, 1.0]) == pytest.approx([0.32, 0.64])
+
+
+def test_a_zero_plan_figure_is_not_a_shape_when_years_move_apart():
+    # Years that move against each other: ratios to the medians (2.5, 5) are 0.4, 0.8, 1.2, 1.6 and
+    # 1.6, 1.2, 0.8, 0.4; worst per path 0.4, 0.8, 0.8, 0.4 -> median 0.6 -> (1.5, 3.0), where each
+    # year on its own median would give (2.5, 5.0).
+    a = np.array([1.0, 2.0, 3.0, 4.0])
+    b = np.array([8.0, 6.0, 4.0, 2.0])
+    assert threshold_at([a, b], ">=", 0.5, [0.0, 5.0]) == pytest.approx([1.5, 3.0])

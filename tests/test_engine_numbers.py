@@ -131,12 +131,12 @@ def test_growth_needed_and_growth_shown_by_history(fixed_prior):
         ]
     )
     (rec,) = assess([make_target("patent_grants", "level", "2026", 1500)], h, n_paths=50)
-    # a flow's year is read at its middle: 2026.5 - 2023 = 3.5 years from the last point
-    assert rec["growth_needed"] == pytest.approx(((1500 / 1210) ** (1 / 3.5) - 1) * 100)
+    # the 2023 flow to the 2026 flow: three years
+    assert rec["growth_needed"] == pytest.approx(((1500 / 1210) ** (1 / 3) - 1) * 100)
     assert rec["growth_history"] == pytest.approx(10.0)  # 1000 -> 1210 over two years
     t = make_target("patent_grants", "cumulative", "2024/2026", 4500)
-    (rec,) = assess([t], h, n_paths=50)  # 1500 a year on average, by mid-2025
-    assert rec["growth_needed"] == pytest.approx(((1500 / 1210) ** (1 / 2.5) - 1) * 100)
+    (rec,) = assess([t], h, n_paths=50)  # 1500 a year on average: the middle year, 2025
+    assert rec["growth_needed"] == pytest.approx(((1500 / 1210) ** (1 / 2) - 1) * 100)
 
 
 def test_growth_needed_of_a_stock_runs_to_the_period_end(fixed_prior):

@@ -129,6 +129,7 @@ SPLIT = Paths(FLOW.times, FLOW.values, annual=True, additive=True, h1_share=SHAR
         ("2022-07/2023-12", [0.6 * 100 + 200, 5 + 20]),
         ("2023-04/2023-09", [0.5 * 200, 0.5 * 20]),  # a middle half: even spread
         ("2024H1", [150.0, 15.0]),  # no share known for 2024: half
+        ("2023Q3", [0.25 * 200, 0.25 * 20]),  # starts mid-year, ends before December: even
     ],
 )
 def test_half_years_take_each_paths_share(period, expected):

@@ -224,3 +224,70 @@ def test_long_flows_feed_the_stock_through_the_calibrated_ensemble(monkeypatch):
 def test_the_population_prior_is_the_stated_judgement():
     p = linked.POPULATION_PRIOR  # drift within about 1 % a year
     assert (p.m0, p.tau0, p.s0, p.nu0) == (0.0, 0.01, 0.01, 4.0)
+
+
+def test_before_any_year_of_stock_and_grants_the_lapse_is_the_stated_judgement():
+    assert lapse_rate("effective_invention_patents", 2000) == (
+        0.10,
+        "assumed 0.10 (a judgement: no year of stock and grants known by 2000)",
+    )
+
+
+def test_a_stock_adds_the_very_paths_of_its_flows_own_forecast():
+    # A zero-lapse stock grows by each year's flow; the flows are the ones `ipcast forecast`
+    # shows for the flow (eight points: the calibrated ensemble, whose draws depend on its grid).
+    rows = [
+        ("x", "copyright_registrations", str(y), "year", 100.0 * 1.1 ** (y - 2013), "件")
+        for y in range(2013, 2021)
+    ]
+    h = _history([*rows, ("x", "copyright_registrations_total", "2020", "asof", 1000.0, "件")])
+    learned = provider()
+    flow = forecast_series(h, "x", "copyright_registrations", 20, 7, learned)
+    stock = forecast_series(h, "x", "copyright_registrations_total", 20, 7, learned)
+    s = stock.at([2021.0, 2022.0, 2023.0, 2024.0])
+    assert s[:, 0] == pytest.approx([1000.0] * 20)
+    assert np.diff(s, axis=1) == pytest.approx(flow.at([2021.0, 2022.0, 2023.0]), rel=1e-12)
+
+
+def test_a_stock_whose_flows_stop_two_years_earlier_reaches_the_grids_end(monkeypatch):
+    # Flows 100, 110, 121 in 2016-2018, growing 10 % a year; the stock at end-2020 is 1000. Year
+    # ends 2021 .. 2035 (the grid's fifteen years) need flows to 2035, 17 years after the last.
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
+    flows = [
+        ("x", "invention_grants", str(y), "year", 100.0 * 1.1 ** (y - 2016), "件")
+        for y in (2016, 2017, 2018)
+    ]
+    h = _history([("x", "effective_invention_patents", "2020", "asof", 1000.0, "件"), *flows])
+    fc = _stock(h, "effective_invention_patents")
+    assert fc.grid[-1] == 2036.0
+    level = 1000.0
+    for y in range(2021, 2036):
+        level = level * 0.9 + 100.0 * 1.1 ** (y - 2016)
+    assert fc.at([2022.0])[0, 0] == pytest.approx(1000 * 0.9 + 100 * 1.1**5, rel=1e-9)
+    assert fc.at([2036.0])[:, 0] == pytest.approx([level] * 4, rel=1e-7)
+
+
+def test_a_ratio_starts_from_the_stock_over_the_population_at_the_stocks_date(monkeypatch):
+    # Stock 3000 at end-2020; population 50 万人 at end-2019 and 72 at end-2021, so at end-2020
+    # (log-linear) sqrt(50 x 72) = 60 万人 = 600,000 residents: 3000 / 600000 x 1e4 = 50 per 10k.
+    learned = Learned({"patent_stock": STILL}, {})
+    monkeypatch.setattr(linked, "POPULATION_PRIOR", STILL)
+    h = _history(
+        [
+            ("x", "effective_invention_patents", "2020", "asof", 3000.0, "件"),
+            ("x", "population", "2019", "asof", 50.0, "万人"),
+            ("x", "population", "2021", "asof", 72.0, "万人"),
+        ]
+    )
+    fc = forecast_series(h, "x", "invention_per_10k", 3, 0, learned)
+    assert (fc.anchor_t, fc.anchor) == (2021.0, pytest.approx(50.0, rel=1e-12))
+    # A stock of none yet (a county's first invention patents still to come) starts the ratio at 0.
+    zero = _grow_history(
+        [
+            ("x", "effective_invention_patents", "2020", "asof", 0.0, "件"),
+            ("x", "population", "2020", "asof", 60.0, "万人"),
+        ]
+    )
+    fc = _stock(zero, "invention_per_10k", n=3)
+    assert _used(fc) == ["ratio from stock and population"]
+    assert (fc.anchor_t, fc.anchor) == (2021.0, 0.0)

@@ -182,3 +182,73 @@ def test_bundled_patent_priors_match_a_slow_reference():
     assert pledge.tau0 == pytest.approx(2 * got["patent_flow"].tau0, rel=1e-12)
     assert pledge.s0 == pytest.approx(np.quantile(sds, 0.75), rel=1e-9)
     assert got["pledge_stock"] == pledge
+
+
+def test_known_rows_stop_at_as_of_and_leave_a_region_out():
+    df = pd.DataFrame(
+        {
+            "region": ["guangdong", "guangdong", "sichuan", "uspto:country_de"],
+            "year": [2020, 2021, 2020, 2020],
+        }
+    )
+    assert pr._known(df, 2020, None)["year"].tolist() == [2020, 2020, 2020]
+    assert pr._known(df, None, "guangdong")["region"].tolist() == ["sichuan", "uspto:country_de"]
+    # a panel's prefixed name is matched on its last part
+    assert pr._known(df, None, "country_de")["region"].tolist() == ["guangdong"] * 2 + ["sichuan"]
+    assert len(pr._known(df, None, None)) == 4
+
+
+def test_stats_of_amounts_below_one():
+    # pledge amounts in 亿元 can be below 1: 0.5 growing 10 % a year is still a series
+    s = pd.Series([0.5, 0.55, 0.605, 0.6655], index=range(2001, 2005))
+    means, sds = pr._stats([s])
+    assert means == pytest.approx([math.log(1.1)]) and sds == pytest.approx([0.0], abs=1e-12)
+
+
+def test_years_of_a_panel():
+    assert pr._years(pd.DataFrame({"year": [2012, 2007, 2023]})) == "2007-2023"
+    assert pr._years(pd.DataFrame({"year": []})) == "none"
+
+
+BASE = pr.Prior(m0=0.07, tau0=0.05, s0=0.1, nu0=4.0, source="patent panel")
+
+
+def test_pledge_prior_without_any_pledge_figure_takes_the_patent_drift(monkeypatch):
+    h = make_history([("r", "patent_grants", "2021", "year", 5.0, "件")])
+    monkeypatch.setattr(pr, "bundled_history", lambda: h)
+    assert pr._pledge_drift() == (0.0, 0)
+    p = pr._pledge_prior(None, BASE, [A, B, C])
+    # drift the patent panel's; spread twice its; volatility the 75th percentile of A, B, C's
+    assert (p.m0, p.tau0, p.nu0) == (0.07, 0.1, 4.0)
+    assert p.s0 == pytest.approx((math.sqrt(0.05 / 3) + math.sqrt(0.07)) / 2)
+    assert "from 0 yearly growth rates" in p.source
+    assert "(none known yet: the patent panel's drift)" in p.source
+
+
+def test_pledge_prior_with_figures_takes_their_drift(monkeypatch):
+    h = make_history(
+        [
+            ("r", "pledge_financing", "2019", "year", 100.0, "亿元"),
+            ("r", "pledge_financing", "2020", "year", 110.0, "亿元"),
+        ]
+    )
+    monkeypatch.setattr(pr, "bundled_history", lambda: h)
+    p = pr._pledge_prior(None, BASE, [A, B, C])
+    assert p.m0 == pytest.approx(math.log(1.1)) and p.tau0 == 0.1
+    assert "from 1 yearly growth rates" in p.source and "none known yet" not in p.source
+
+
+def test_priors_are_cached_under_the_history_and_every_panel_csv(monkeypatch, tmp_path):
+    (tmp_path / "panels").mkdir()
+    (tmp_path / "history.csv").write_bytes(b"h")
+    (tmp_path / "panels" / "b.csv").write_bytes(b"b")
+    (tmp_path / "panels" / "a.csv").write_bytes(b"a")
+    (tmp_path / "panels" / "README.md").write_bytes(b"not data")
+    monkeypatch.setattr(pr, "data_path", lambda name: tmp_path / name)
+    keys = []
+    fake = SimpleNamespace(
+        key=lambda *a: keys.append(a) or "k", load=lambda k: {"cached": k}, save=None
+    )
+    monkeypatch.setattr(pr, "disk_cache", fake)
+    assert pr.priors.__wrapped__(2020, "dazhou") == {"cached": "k"}
+    assert keys == [("priors", 2020, "dazhou", b"h", b"a", b"b")]

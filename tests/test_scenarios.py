@@ -142,8 +142,8 @@ def test_judge_reports_shortfall_and_growth(runs):
     m = part_metrics(runs[0])[0]
     assert rec["shortfall"] == pytest.approx(np.mean(np.maximum(16000 - m, 0)))
     assert rec["growth_history"] == pytest.approx(((5100 / 4000) ** 0.5 - 1) * 100)
-    # 16000 over three years is 5333 a year at mid-2025, 2.5 years after 2023's figure.
-    assert rec["growth_needed"] == pytest.approx(((16000 / 3 / 5100) ** (1 / 2.5) - 1) * 100)
+    # 16000 over 2024-2026 is 5333 a year in the middle year, 2025: two years after 2023's figure.
+    assert rec["growth_needed"] == pytest.approx(((16000 / 3 / 5100) ** (1 / 2) - 1) * 100)
 
 
 def test_revised_threshold_is_the_quantile(runs):

@@ -52,16 +52,20 @@ TESTS: dict[str, list[str]] = {
     "forecast/linked.py": ["tests/test_linked.py", "tests/test_engine.py"],
     "forecast/priors.py": ["tests/test_priors.py", "tests/test_linked.py", "tests/test_engine.py"],
     "scenarios/engine.py": [
+        "tests/test_baseline.py",
         "tests/test_engine_numbers.py",
         "tests/test_engine.py",
         "tests/test_scenarios.py",
     ],
     "scenarios/judge.py": [
+        "tests/test_judge.py",
         "tests/test_engine_numbers.py",
         "tests/test_engine.py",
         "tests/test_statuses.py",
     ],
     "scenarios/baseline.py": [
+        "tests/test_baseline.py",
+        "tests/test_judge.py",
         "tests/test_engine_numbers.py",
         "tests/test_engine.py",
         "tests/test_asof.py",
