@@ -75,6 +75,8 @@ def key(*parts) -> str:
 # of learning them. A key holds the code version and the data, so after a change to either
 # nothing shipped matches and the inputs are learned (and cached) as before.
 SHIPPED = "learned.pkl"
+# Off while the shipped file itself is being written (everything is learned afresh).
+USE_SHIPPED = True
 
 
 @cache
@@ -94,7 +96,7 @@ def load(k: str, under: str = ""):
         with f.open("rb") as fh:
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        return shipped().get(k) if not under else None
+        return shipped().get(k) if USE_SHIPPED and not under else None
 
 
 def save(k: str, value, under: str = "") -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from . import cache as disk_cache
 from . import comparables
 from .calibrate import calibration
 from .comparables import province_priors
@@ -78,6 +79,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description="ship the learned inputs of the bundled data")
     ap.add_argument("--write", required=True, help="output file, data/learned.pkl")
     args = ap.parse_args(argv)
+    disk_cache.USE_SHIPPED = False  # learn afresh: never copy the file being replaced
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["IPCAST_CACHE"] = tmp
         os.environ.pop("IPCAST_NO_CACHE", None)
