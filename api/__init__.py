@@ -24,12 +24,45 @@ custom indicator it declares) and, where targets are judged, ``targets_file``. B
 
 from __future__ import annotations
 
-from . import figures
-from .briefing import brief
-from .inputs import load_history, select_targets, target_readings
-from .inputs import scenario as load_scenario
-from .questions import compare, draft, goal, lever_template, levers, revise, simulate
-from .runs import backtest, forecast, run
+from importlib import import_module
+
+# Each name is imported from its module when first used: `ipcast --help` and a command that
+# needs only ``run`` do not pay for the briefing's charts or the scenario questions' imports.
+_WHERE = {
+    "backtest": "runs",
+    "brief": "briefing",
+    "compare": "questions",
+    "draft": "questions",
+    "forecast": "runs",
+    "goal": "questions",
+    "lever_template": "questions",
+    "levers": "questions",
+    "load_history": "inputs",
+    "load_scenario": "inputs",
+    "revise": "questions",
+    "run": "runs",
+    "select_targets": "inputs",
+    "simulate": "questions",
+    "target_readings": "inputs",
+}
+_NAME = {"load_scenario": "scenario"}
+# Modules of the API used whole: ``api.figures.regions(...)``.
+_MODULES = ("figures", "inputs")
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        return import_module(f".{name}", __name__)
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), _NAME.get(name, name))
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + list(_WHERE) + list(_MODULES))
+
 
 __all__ = [
     "figures",

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..data import userstore
-from ..data.catalog import regions as catalog_regions
+from ..data import catalog, userstore
 from ..data.errors import InputError
-from ..data.history import combine, cut
-from ..data.indicator_names import read_name_map
-from ..data.listing import history_records, indicator_records, region_records
-from ..data.readers import read_history_file
-from ..data.target_files import bundled_targets, target_records
-from .inputs import check_indicator, check_region, load_history, select_targets
+
+# The readers and listings (pandas) are imported by the functions that use them: a saved run's
+# table takes its region names from here without them.
 
 # A region without a bundled plan gets the indicators most plans set targets on.
 CORE_INDICATORS = [
@@ -35,15 +31,24 @@ CORE_INDICATORS = [
 def regions(as_of: int | None = None, every: bool = False) -> list[dict]:
     """Regions with figures (bundled or imported), their level, parent, plan and population;
     with ``every``, all divisions of China."""
+    from ..data.history import combine, cut
+    from ..data.listing import region_records
+
     return region_records(cut(combine(userstore.load()), as_of), every)
 
 
-def region_names(lang: str = "zh") -> dict[str, str]:
-    """Each region's code and its name (``zh`` or ``en``), for headings."""
-    return catalog_regions()[lang].to_dict()
+def region_names(lang: str = "zh", codes=None) -> dict[str, str]:
+    """Each region's code and its name (``zh`` or ``en``), for headings; with ``codes``, those
+    regions' only (in Chinese read from the bundled table without pandas)."""
+    if codes is not None and lang == "zh":
+        return catalog.region_names(codes)
+    names = catalog.regions()[lang]
+    return names.to_dict() if codes is None else {c: names[c] for c in codes if c in names.index}
 
 
 def indicators() -> list[dict]:
+    from ..data.listing import indicator_records
+
     return indicator_records()
 
 
@@ -56,6 +61,10 @@ def history(
 ) -> list[dict]:
     """Every figure (bundled, imported and ``history_file``'s, its names read through
     ``names``), each with its source; ``indicator`` by any name (see ``check_indicator``)."""
+    from ..data.history import cut
+    from ..data.listing import history_records
+    from .inputs import check_indicator, check_region, load_history
+
     region = check_region(region)
     history = load_history(history_file, region, names)
     indicator = check_indicator(indicator, history, names)
@@ -68,12 +77,17 @@ def targets(
     names: list[str] | dict[str, str] | None = None,
 ) -> list[dict]:
     """Every quantified target with the plan's own words (a table's names through ``names``)."""
+    from ..data.target_files import target_records
+    from .inputs import check_region, select_targets
+
     return target_records(select_targets(check_region(region), targets_file, names))
 
 
 def template_indicators(region: str) -> list[str]:
     """The indicators of a region's fill-in sheet: those its bundled plan sets targets on (or
     the core set), and population."""
+    from ..data.target_files import bundled_targets
+
     slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
     return (slugs or CORE_INDICATORS) + ["population"]
 
@@ -81,6 +95,7 @@ def template_indicators(region: str) -> list[str]:
 def template(region: str, out: Path) -> list[str]:
     """Write the fill-in sheet (years as columns) for ``region``; the indicators it holds."""
     from ..data.template import write_template
+    from .inputs import check_region
 
     region = check_region(region)
     slugs = template_indicators(region)
@@ -91,6 +106,7 @@ def template(region: str, out: Path) -> list[str]:
 def target_template(region: str, out: Path, base: int = 2025, until: int = 2030) -> str:
     """Write the sheet for a plan's targets (指标表 and 逐条目标); the region's code."""
     from ..data.target_template import write_target_template
+    from .inputs import check_region
 
     region = check_region(region)
     write_target_template(out, region, base, until)
@@ -110,6 +126,9 @@ def import_figures(
     """Read ``file`` and merge its figures into the store (nothing written with ``dry_run``):
     ``rows`` read, ``report`` (each reading made of the file), ``counts`` (added, replaced,
     unchanged...), ``backup`` (the version kept, or None) and ``store``."""
+    from ..data.indicator_names import read_name_map
+    from ..data.readers import read_history_file
+
     if file is None:
         raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
     result = read_history_file(

@@ -4,20 +4,15 @@ series, and how well the forecasts did on the past."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from ..data import userstore
 from ..data.errors import InputError
-from ..data.history import combine
-from ..data.readers import read_history_file
 from ..forecast import cache as disk_cache
-from ..forecast.backtest_selected import MIN_SELECTED_POINTS, backtest_summary, default_start
-from ..forecast.panels import PANELS, panel_series
-from ..forecast.report import fan_records
-from ..forecast.series import yearly_series
-from ..scenarios.engine import assess
-from ..scenarios.hindcast import beside_now
-from .inputs import check_indicator, check_region, load_history, name_map, select_targets
+
+# The modules that fit and judge (pandas, scipy) are imported inside the functions that use
+# them: a run whose result is already saved (same data, code, seed and paths) needs none of them.
 
 Progress = Callable[[str], None] | None
 
@@ -46,15 +41,32 @@ def run(
     regions_done: Callable[[int, int], None] | None = None,
 ) -> list[dict]:
     """One record per target: status, ``p_hit`` and its standard error, median and 10/90 % range
-    in the plan's unit. With ``as_of``, each record also says what is known now (``now_*``)."""
-    region = check_region(region)
+    in the plan's unit. With ``as_of``, each record also says what is known now (``now_*``).
+    A run of the bundled plans on the stored history is saved in the cache, keyed by everything
+    its records depend on (code, bundled data, the user's store, region, paths, seed, as-of year
+    and today's date), and read back the next time instead of being computed again."""
+    if region is not None:
+        from .inputs import check_region
+
+        region = check_region(region)
+    saved = None
+    if cache and history_file is None and targets_file is None and not names:
+        saved = saved_run_key(region, paths, seed, as_of)
+        records = disk_cache.load(saved, RUNS)
+        if records is not None:
+            return records
+    from ..scenarios.engine import assess
+    from ..scenarios.hindcast import beside_now
+    from ..scenarios.parallel import cluster
+    from .inputs import load_history, select_targets
+
     targets = select_targets(region, targets_file, names)
     history = load_history(history_file, names=names)
     regions = list(dict.fromkeys(t.region for t in targets))
     # a province-wide run goes a batch of regions at a time: one pool of workers per batch
     step = 1 if len(regions) <= 5 else REGIONS_PER_STEP
     records: list[dict] = []
-    with disk_cache.switched(cache):
+    with disk_cache.switched(cache), cluster(scheduler):  # one Dask client for the whole run
         for i in range(0, len(regions), step):
             batch = set(regions[i : i + step])
             mine = [t for t in targets if t.region in batch]
@@ -71,7 +83,26 @@ def run(
             records += recs
         if regions_done is not None:
             regions_done(len(regions), len(regions))
+        if saved is not None:
+            disk_cache.save(saved, records, RUNS)
     return records
+
+
+# The cache folder of saved runs (beside the fitted baselines, which are kept apart so that a
+# benchmark can time a run whose fits are cached but whose result is not).
+RUNS = "runs"
+
+
+def saved_run_key(region: str | None, paths: int, seed: int, as_of: int | None) -> str:
+    """The cache key of a run of the bundled plans: the package's code and data files, the
+    user's stored figures (the file's bytes), the settings, and today's date (which settles
+    targets whose period is over and floors partly observed years)."""
+    store = userstore.store_path()
+    stored = store.read_bytes() if store.is_file() else b""
+    today = date.today().isoformat()
+    return disk_cache.key(
+        "run", disk_cache.package_version(), region, paths, seed, as_of, today, stored
+    )
 
 
 def forecast(
@@ -87,6 +118,9 @@ def forecast(
 ) -> list[dict]:
     """One record per indicator of ``region`` (or just ``indicator``): its history, and the fan
     (median, 10/90 %, 2.5/97.5 %) for ``horizon`` years, with the method and what was borrowed."""
+    from ..forecast.report import fan_records
+    from .inputs import check_indicator, check_region, load_history
+
     region = check_region(region)
     history = load_history(history_file, names=names)
     indicator = check_indicator(indicator, history, names)
@@ -111,11 +145,14 @@ def backtest(
     jobs: int = 1,
     with_prophet: bool = False,
     progress: Progress = None,
+    all_models: bool = False,
 ) -> dict:
     """Rolling-origin backtest of a panel, a file or the stored history: coverage, CRPS, PIT
     and Brier per model, for the ensemble, and for the forecast ``run`` uses at each origin
     (``selected``); origins come from the data; ``source``, ``start`` and ``horizons`` say what
     was run. Nothing to score is an ``InputError`` saying what is missing."""
+    from ..forecast.backtest_selected import MIN_SELECTED_POINTS, backtest_summary, default_start
+
     series, label = backtest_series(region, history_file, panel, names)
     first = start or default_start(series)
     result = backtest_summary(
@@ -127,6 +164,7 @@ def backtest(
         jobs,
         with_prophet,
         progress=None if progress is None else lambda i, n: say(progress, f"… {i}/{n} series"),
+        all_models=all_models,
     )
     if not result["n_scored"]:
         raise InputError(
@@ -146,6 +184,13 @@ def backtest_series(
     names: list[str] | dict[str, str] | None = None,
 ):
     """The series a backtest scores and a label saying where they came from."""
+    from ..data.history import combine
+    from ..data.readers import read_history_file
+    from ..forecast.backtest_selected import MIN_SELECTED_POINTS
+    from ..forecast.panels import PANELS, panel_series
+    from ..forecast.series import yearly_series
+    from .inputs import check_region, name_map
+
     if panel:
         if panel not in PANELS:
             raise InputError("--panel", f"unknown panel '{panel}'", f"use one of {list(PANELS)}")

@@ -1,18 +1,22 @@
-"""Fit and simulate one series: ipcast's forecaster against Prophet, on the same real series.
+"""Fit and simulate one series: ipcast's forecaster against statsforecast's AutoETS and Prophet,
+on the same real series.
 
     python benchmarks/bench_fit.py [--series 30] [--paths 1000]
 
 Series: the Chinese provinces' domestic patent grants up to 2020 (bundled panel). ipcast: the
 forecast a run uses for a long series (the calibrated ensemble, members fitted and combined);
-Prophet: fit and ``predictive_samples`` for the same number of paths. Same process, same series,
-one forecaster over all series, then the other, each after one warm-up call (imports).
-Last line: ``ratio_vs_prophet: X`` (Prophet's time / ipcast's).
+AutoETS (statsforecast, a benchmark-only dependency: ``pip install statsforecast``, in a venv of
+its own, since it pins pandas below 3): ``fit`` on the logs and ``simulate`` the same number of
+paths; Prophet: fit and ``predictive_samples`` for the same number of paths. Same process, same
+series, one forecaster over all series, then the next, each after one warm-up call (imports,
+numba's compilation). Without statsforecast its line says so. Last line: the ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import time
 
 import numpy as np
@@ -42,6 +46,12 @@ def _prophet(y, h, n):
     return np.exp(m.predictive_samples(future)["yhat"])
 
 
+def _autoets(y, h, n):
+    from statsforecast.models import AutoETS
+
+    return np.exp(AutoETS(season_length=1).fit(np.log(y)).simulate(h, n, seed=0))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--series", type=int, default=30)
@@ -61,21 +71,43 @@ def main() -> None:
 
     # All series by one forecaster, then all by the other: Prophet's Stan subprocesses would
     # otherwise still be winding down while ipcast is timed.
+    try:
+        _autoets(series[0].values, 1, 100)
+        has_ets = True
+    except ImportError:
+        has_ets = False
     ipcast(series[0], 100, 0)
     _prophet(series[0].values, 1, 100)
     t0 = time.perf_counter()
     for i, s in enumerate(series):
         fc = ipcast(s, args.paths, i)
     t_ip = time.perf_counter() - t0
+    t_ets = None
+    if has_ets:
+        t0 = time.perf_counter()
+        for s in series:
+            assert _autoets(s.values, h, args.paths).shape == (args.paths, h)
+        t_ets = time.perf_counter() - t0
     t0 = time.perf_counter()
     for s in series:
         _prophet(s.values, h, args.paths)
     t_pr = time.perf_counter() - t0
     n = len(series)
-    print(f"{n} series, {args.paths} paths, horizon {h}; ipcast method: {fc.method}")
+    load = os.getloadavg()[0]
+    print(
+        f"{n} series, {args.paths} paths, horizon {h}; ipcast method: {fc.method}; load {load:.1f}"
+    )
     print(f"ipcast:  {1000 * t_ip / n:.1f} ms per series")
+    if t_ets is None:
+        print("autoets: statsforecast is not installed here (pip install statsforecast)")
+    else:
+        print(f"autoets: {1000 * t_ets / n:.1f} ms per series (statsforecast)")
     print(f"prophet: {1000 * t_pr / n:.1f} ms per series")
-    print(f"ratio_vs_prophet: {t_pr / t_ip:.1f}")
+    vs_ets = "n/a" if t_ets is None else f"{t_ip / t_ets:.2f} (goal at most 1)"
+    print(
+        f"summary: ipcast time / autoets {vs_ets}; prophet / ipcast {t_pr / t_ip:.1f} "
+        "(goal at least 30)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,11 +1,17 @@
-"""How the cost of a run grows with the number of regions (100, 1,000, 3,000) x 10 indicators.
+"""How the cost of a run grows with the number of regions (100, 1,000, 3,000) x 10 indicators,
+and what parallelism buys.
 
     python benchmarks/bench_scale.py [--sizes 100 1000 3000] [--paths 1000] [--jobs 2]
+    python benchmarks/bench_scale.py --parallel 300 [--paths 1000]
 
 The regions are generated, not real: each indicator's history is a random walk whose drift and
 volatility are drawn from the real panels' per-series figures (Chinese provinces for patents,
 USPTO/EUIPO for trademarks), with realistic sparsity (1 to 8 points, often with gaps). Each size
-runs in its own process, which reports its wall time and peak memory. Last line: a summary.
+runs in its own process, which reports its wall time, its own peak memory and the peak of each
+worker process (VmHWM read from /proc while the workers are alive: the memory they really held).
+``--parallel N``: N regions judged with ``--jobs 1``, ``--jobs 2`` and a local Dask cluster of two
+worker processes, one after the other in one process, with the speed-ups and whether the three
+gave the same records. Last line: a summary.
 """
 
 from __future__ import annotations
@@ -107,6 +113,23 @@ def make(n_regions: int, seed: int = 0):
     return pd.DataFrame(rows), targets
 
 
+def _worker_peaks() -> list[float]:
+    """Peak resident memory (MiB) of each live descendant process: joblib's workers stay alive
+    between calls, so this is what they held, not a guess from finished children."""
+    import psutil
+
+    peaks = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            with open(f"/proc/{child.pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        peaks.append(int(line.split()[1]) / 1024)
+        except OSError:
+            continue
+    return peaks
+
+
 def one(n: int, paths: int, jobs: int) -> dict:
     import os
 
@@ -118,7 +141,8 @@ def one(n: int, paths: int, jobs: int) -> dict:
     recs = assess(targets, history, paths, seed=0, jobs=jobs)
     wall = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB -> MiB
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    workers = _worker_peaks()
+    children = max(workers, default=0.0)
     simulated = sum(r["status"] == "simulated" for r in recs)
     return {
         "regions": n,
@@ -127,7 +151,43 @@ def one(n: int, paths: int, jobs: int) -> dict:
         "seconds": wall,
         "peak_mb": peak,
         "peak_worker_mb": children,
+        "peak_total_mb": peak + sum(workers),
     }
+
+
+def parallel(n: int, paths: int) -> None:
+    """``--jobs 1``, ``--jobs 2`` and a local two-worker Dask cluster on the same ``n`` regions."""
+    import os
+
+    os.environ["IPCAST_NO_CACHE"] = "1"
+    from dask.distributed import LocalCluster
+
+    from ipcast.scenarios.engine import assess
+
+    history, targets = make(n)
+    assess(targets[:10], history, 100, seed=0)  # imports and learned inputs, not timed
+    times, records = {}, {}
+    for name, kw in (("jobs 1", {"jobs": 1}), ("jobs 2", {"jobs": 2})):
+        t0 = time.perf_counter()
+        records[name] = assess(targets, history, paths, seed=0, **kw)
+        times[name] = time.perf_counter() - t0
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        t0 = time.perf_counter()
+        records["dask 2"] = assess(
+            targets, history, paths, seed=0, scheduler=cluster.scheduler_address
+        )
+        times["dask 2"] = time.perf_counter() - t0
+    same = records["jobs 1"] == records["jobs 2"] == records["dask 2"]
+    load = os.getloadavg()[0]
+    for name, t in times.items():
+        print(f"{n} regions, {len(targets)} targets, {paths} paths, {name}: {t:.1f} s")
+    print(
+        f"summary: jobs 2 {times['jobs 1'] / times['jobs 2']:.2f}x faster than jobs 1 (goal 1.6x); "
+        f"dask 2 workers {times['dask 2'] / times['jobs 2']:.2f}x the time of jobs 2 (goal "
+        f"1.3x); same records: {same}; load {load:.1f}"
+    )
 
 
 def main() -> None:
@@ -136,7 +196,11 @@ def main() -> None:
     ap.add_argument("--paths", type=int, default=1000)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--one", type=int)
+    ap.add_argument("--parallel", type=int, help="regions to judge with jobs 1, jobs 2 and Dask")
     args = ap.parse_args()
+    if args.parallel:
+        parallel(args.parallel, args.paths)
+        return
     if args.one:
         print(json.dumps(one(args.one, args.paths, args.jobs)))
         return
@@ -161,15 +225,15 @@ def main() -> None:
         rows.append(r)
         print(
             f"{r['regions']:>5} regions, {r['targets']:>6} targets ({r['simulated']} "
-            f"simulated): {r['seconds']:7.1f} s, peak {r['peak_mb']:.0f} MB "
-            f"(+ workers {r['peak_worker_mb']:.0f} MB each at most)",
+            f"simulated): {r['seconds']:7.1f} s, peak {r['peak_mb']:.0f} MB, workers "
+            f"{r['peak_worker_mb']:.0f} MB each at most, {r['peak_total_mb']:.0f} MB together",
             flush=True,
         )
     per = [r["seconds"] / r["regions"] for r in rows]
     print(
         "summary: "
         + "; ".join(
-            f"{r['regions']} regions {r['seconds']:.0f} s {r['peak_mb']:.0f} MB" for r in rows
+            f"{r['regions']} regions {r['seconds']:.0f} s {r['peak_total_mb']:.0f} MB" for r in rows
         )
         + f"; seconds per region {min(per):.3f}-{max(per):.3f}"
     )

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..api import figures
-from ..api.inputs import check_region
+from .. import api
 from ..data.errors import InputError
 from ..report.result_tables import history_tables
 from ..report.tables import Format, render
@@ -39,7 +38,7 @@ def regions_cmd(
 ):
     """Regions, their level, parent, plan and latest population (地区)."""
     try:
-        recs = figures.regions(as_of, every)
+        recs = api.figures.regions(as_of, every)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -64,7 +63,7 @@ def regions_cmd(
 @app.command("indicators")
 def indicators_cmd(fmt: Format = FORMAT):
     """The indicator catalog: code, Chinese and English names, family, unit (指标)."""
-    typer.echo(render(figures.indicators(), fmt))
+    typer.echo(render(api.figures.indicators(), fmt))
 
 
 @app.command("history")
@@ -80,7 +79,7 @@ def history_cmd(
     """Real figures behind the forecasts, each with its source (历史数据)."""
     try:
         kind = file_format(out, fmt)
-        recs = figures.history(region, indicator, as_of, history_file, names)
+        recs = api.figures.history(region, indicator, as_of, history_file, names)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -103,8 +102,8 @@ def targets_cmd(
 ):
     """Every quantified target of the plans, with the plan's own words (规划目标)."""
     try:
-        show_readings(targets_file, check_region(region), names)
-        recs = figures.targets(region, targets_file, names)
+        show_readings(targets_file, api.inputs.check_region(region), names)
+        recs = api.figures.targets(region, targets_file, names)
     except InputError as e:
         fail(e)
     typer.echo(
@@ -130,16 +129,16 @@ def template_cmd(
     with --targets for its plan's targets (指标表 and 逐条目标, instructions in Chinese)."""
     try:
         if targets:
-            region = figures.target_template(region, out, base, until)
+            region = api.figures.target_template(region, out, base, until)
             typer.echo(
                 f"wrote {out}: sheets 说明, 指标表, 逐条目标 for {region}; fill one in, then "
                 f"`ipcast run --targets {out} -r {region}`"
             )
             return
-        slugs = figures.template(region, out)
+        slugs = api.figures.template(region, out)
     except InputError as e:
         fail(e)
-    typer.echo(f"wrote {out}: {len(slugs)} indicators for {check_region(region)}")
+    typer.echo(f"wrote {out}: {len(slugs)} indicators for {api.inputs.check_region(region)}")
 
 
 @app.command("import")
@@ -161,7 +160,7 @@ def import_cmd(
         if undo or recover:
             _undo_or_recover(recover)
             return
-        done = figures.import_figures(
+        done = api.figures.import_figures(
             file,
             region,
             sheet=sheet,
@@ -188,10 +187,10 @@ def import_cmd(
 
 def _undo_or_recover(recover: bool) -> None:
     if not recover:
-        undone = figures.undo_import()
+        undone = api.figures.undo_import()
         typer.echo(f"restored the version saved as {undone['restored'].name} in {undone['home']}")
         return
-    done = figures.recover_store()
+    done = api.figures.recover_store()
     if not done["damaged"]:
         typer.echo(f"{done['store']} is intact ({done['rows']} figures); nothing to do")
         return

@@ -10,10 +10,8 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..api.inputs import refuse_existing
 from ..data.errors import InputError
 from ..report.tables import Format, to_json
-from ..report.workbook import method_lines, write_csv, write_xlsx
 
 SUFFIX = {".xlsx": Format.xlsx, ".csv": Format.csv, ".json": Format.json}
 
@@ -38,6 +36,8 @@ def file_format(out: Path | None, fmt: Format) -> Format | None:
         raise InputError(
             "--format", f"{fmt} but --out ends in {out.suffix}", "drop --format, or make them agree"
         )
+    from ..api.inputs import refuse_existing
+
     refuse_existing(out)
     return kind
 
@@ -55,6 +55,8 @@ def save(
     readings: list[str] | None = None,
 ) -> None:
     """Write the tables: every one to a workbook, the first to CSV (with a BOM) or JSON."""
+    from ..report.workbook import method_lines, write_csv, write_xlsx
+
     records = [r for _, recs in tables for r in recs]
     if kind == Format.xlsx:
         write_xlsx(out, tables, method_lines(records, command_line(), history, readings))
@@ -71,6 +73,8 @@ def show_readings(
     targets_file: Path | None, region: str | None, names: list[str] | None = None
 ) -> list[str]:
     """Print how a target table was read (to stderr), so a wrong reading is seen and corrected."""
+    if targets_file is None:  # the bundled plans: nothing read, nothing to import
+        return []
     lines = api.target_readings(targets_file, region, names)
     for line in lines:
         typer.echo(f"读取 {line}", err=True)

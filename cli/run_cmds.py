@@ -74,7 +74,8 @@ def run_cmd(
     if as_of is not None and fmt in (Format.table, Format.xlsx):
         typer.echo(views.run_table(records, views.RUN_COLUMNS, True))
     elif fmt in (Format.table, Format.xlsx):
-        names = api.figures.region_names() if lang == "zh" else None
+        codes = {r["region"] for r in records}
+        names = api.figures.region_names(codes=codes) if lang == "zh" else None
         typer.echo(run_table(records, lang, names) + "\n" + views.footer(records, lang))
     else:
         typer.echo(render(records, fmt))
@@ -136,6 +137,12 @@ def backtest_cmd(
     seed: int = SEED,
     jobs: int = JOBS,
     with_prophet: bool = typer.Option(False, "--with-prophet", help="also score Prophet (slower)"),
+    all_models: bool = typer.Option(
+        False,
+        "--all-models",
+        help="also score damped ETS, the ARIMA search and Prophet (never chosen as ensemble "
+        "members; several times slower)",
+    ),
     fmt: Format = FORMAT,
 ):
     """Rolling-origin backtest: coverage, CRPS, PIT and Brier per model and for the ensemble."""
@@ -151,6 +158,7 @@ def backtest_cmd(
         seed=seed,
         jobs=jobs,
         with_prophet=with_prophet,
+        all_models=all_models,
         progress=to_stderr,
     )
     if fmt == Format.json:

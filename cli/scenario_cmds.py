@@ -7,14 +7,11 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..api.inputs import refuse_existing
 from ..data.catalog import regions
 from ..data.errors import InputError
 from ..report import views
-from ..report.plan_table_out import draft_rows, revise_rows, write_plan_table
 from ..report.result_tables import compare_tables, levers_tables, revise_tables
 from ..report.tables import Format, render
-from ..report.workbook import method_lines
 from .common import app, call, to_stderr
 from .options import (
     AS_OF,
@@ -140,6 +137,9 @@ def revise_cmd(
     table = fmt in (Format.table, Format.xlsx)
     typer.echo(render(views.revise_rows(recs) if table else recs, Format.table if table else fmt))
     if kind == Format.xlsx:
+        from ..report.plan_table_out import revise_rows, write_plan_table
+        from ..report.workbook import method_lines
+
         targets = call(api.select_targets, region, targets_file)
         method = method_lines(recs, command_line(), None, readings)
         title = f"{regions().loc[region, 'zh']} 目标修订（按 {confidence:.0%} 把握测算）"
@@ -270,6 +270,8 @@ def draft_cmd(
     excel = out.suffix.lower() == ".xlsx"
     if not excel:
         call(yaml_name, out)
+    from ..api.inputs import refuse_existing
+
     call(refuse_existing, out)
     doc = call(
         api.draft,
@@ -287,6 +289,9 @@ def draft_cmd(
         targets_file=targets_file,
     )
     if excel:
+        from ..report.plan_table_out import draft_rows, write_plan_table
+        from ..report.workbook import method_lines
+
         current = call(api.select_targets, region, targets_file, names)
         readings = call(show_readings, targets_file, region, names)
         method = method_lines([], command_line(), None, readings)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import custom, units
 from .errors import InputError
+
+if TYPE_CHECKING:  # pandas is imported where a table is read: `ipcast --help` does without it
+    import pandas as pd
 
 FAMILIES = ("patent", "trademark", "copyright", "pledge", "other")
 MEASURES = ("flow", "stock", "ratio")
@@ -32,6 +34,8 @@ def data_path(name: str):
 
 
 def _read_csv(name: str) -> pd.DataFrame:
+    import pandas as pd
+
     with data_path(name).open("r", encoding="utf-8") as f:
         return pd.read_csv(f, dtype=str, keep_default_na=False)
 
@@ -72,6 +76,20 @@ def regions() -> pd.DataFrame:
     from .places import region_table
 
     return region_table()
+
+
+def region_names(codes) -> dict[str, str]:
+    """The Chinese name of each of ``codes`` ipcast knows: the bundled regions read from
+    ``regions.csv`` directly (a saved run prints its table without pandas), any other division
+    from ``regions()``."""
+    import csv
+
+    with data_path("regions.csv").open("r", encoding="utf-8") as f:
+        names = {row["region"]: row["zh"] for row in csv.DictReader(f)}
+    if any(c not in names for c in codes):
+        table = regions()["zh"]
+        names.update((c, table[c]) for c in codes if c not in names and c in table.index)
+    return {c: names[c] for c in codes if c in names}
 
 
 def indicator(slug: str) -> pd.Series:

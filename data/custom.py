@@ -15,10 +15,13 @@ says so.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import units
 from .errors import InputError
+
+if TYPE_CHECKING:  # a custom row is built where it is read: the run table's footer needs none
+    import pandas as pd
 
 PREFIX = "custom:"
 KINDS = ("flow", "stock", "ratio")
@@ -71,6 +74,8 @@ def row(slug: str) -> pd.Series:
     _, unit, kind, name = parts
     if unit not in units.UNITS or not name:
         raise KeyError(slug)
+    import pandas as pd
+
     return pd.Series(
         {
             "zh": name,

@@ -18,14 +18,17 @@ import tempfile
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import platformdirs
 from filelock import FileLock, Timeout
 
 from .catalog import HISTORY_COLUMNS
 from .errors import InputError
 from .periods import parse_period
+
+if TYPE_CHECKING:  # imported where a store is read: a warm `ipcast run` only hashes the file
+    import pandas as pd
 
 STORE_COLUMNS = HISTORY_COLUMNS + ["origin"]
 CHECKSUM = "#sha256:"
@@ -102,6 +105,8 @@ def read_store_file(p: Path) -> pd.DataFrame:
         raise StoreError(str(p), "not completely written (it ends mid-line)", _fix(p))
     else:
         body = data  # a store written before checksums: checked by its content alone
+    import pandas as pd
+
     try:
         df = pd.read_csv(io.BytesIO(body), dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
@@ -167,6 +172,8 @@ def merge(
             out.at[i, col] = r[col]
         counts["replaced"] += 1
     if additions:
+        import pandas as pd
+
         out = pd.concat([out, pd.DataFrame(additions)], ignore_index=True)
     return out[STORE_COLUMNS], counts
 
@@ -227,6 +234,8 @@ def save(df: pd.DataFrame, keep_as: str = "history") -> Path:
         versions_dir().mkdir(parents=True, exist_ok=True)
         _clear_leftovers()
         backup = _stamped(keep_as)
+        import pandas as pd
+
         old = p.read_bytes() if p.exists() else _encode(pd.DataFrame(columns=STORE_COLUMNS))
         _write_verified(old, backup, len(load()) if p.exists() else 0)
         _write_verified(_encode(df), p, len(df))

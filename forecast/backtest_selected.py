@@ -25,6 +25,10 @@ from .series import Observed, is_annual
 # nothing to borrow, as many as ``run`` needs.
 MIN_SELECTED_POINTS = 2
 MIN_OWN_POINTS = 3
+# Candidates scored only on request: never chosen as ensemble members on the panels (the
+# calibration table's members, ``calibrate.MEMBERS``, leave them out) and the slowest to fit
+# (the ARIMA search takes seconds a fit, Prophet most of a second).
+OPT_IN = ("damped_ets", "arima", "prophet")
 
 
 def _borrow(slug: str) -> str | None:
@@ -97,6 +101,7 @@ def backtest_summary(
     jobs: int = 1,
     with_prophet: bool = False,
     progress=None,
+    all_models: bool = False,
 ) -> dict:
     """The candidates and the ensemble where a series is long enough for them, and the
     ``selected`` forecast at every origin from ``start``; ``n_scored`` counts what was scored."""
@@ -104,7 +109,8 @@ def backtest_summary(
     long = [s for s in series if len(s.years) >= MIN_POINTS + 1]
     naive = None
     if long:
-        models = [m for m in CANDIDATES if with_prophet or m != "prophet"]
+        wanted = set(CANDIDATES) if all_models else {"prophet"} if with_prophet else set()
+        models = [m for m in CANDIDATES if m not in OPT_IN or m in wanted]
         bt = run_backtest(long, start, models, horizons, n_paths, seed, jobs, progress=progress)
         if (bt.scores["origin"] >= start).any():
             result.update(bt.summary())

@@ -41,6 +41,27 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
+@cache
+def package_version() -> str:
+    """A hash of every file a run reads from the package: the code of the packages that compute
+    results and the bundled data (history, targets, panels, learned errors), subfolders included."""
+    h = hashlib.sha256()
+    for pkg in ("ipcast.api", "ipcast.forecast", "ipcast.scenarios", "ipcast.data"):
+        for f in _files(resources.files(pkg)):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _files(folder):
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if f.is_dir():
+            if f.name != "__pycache__":
+                yield from _files(f)
+        elif not f.name.endswith(".pyc"):
+            yield f
+
+
 def key(*parts) -> str:
     h = hashlib.sha256(code_version().encode())
     for p in parts:
@@ -49,21 +70,39 @@ def key(*parts) -> str:
     return h.hexdigest()
 
 
-def load(k: str):
+# Learned inputs of the bundled data shipped with the package, by cache key (written by
+# ``python -m ipcast.forecast.learned --write data/learned.pkl``): a first run loads them instead
+# of learning them. A key holds the code version and the data, so after a change to either
+# nothing shipped matches and the inputs are learned (and cached) as before.
+SHIPPED = "learned.pkl"
+# Off while the shipped file itself is being written (everything is learned afresh).
+USE_SHIPPED = True
+
+
+@cache
+def shipped() -> dict:
+    try:
+        with resources.files("ipcast.data").joinpath(SHIPPED).open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return {}
+
+
+def load(k: str, under: str = ""):
     if not enabled():
         return None
-    f = cache_dir() / k[:2] / f"{k}.pkl"
+    f = cache_dir() / under / k[:2] / f"{k}.pkl"
     try:
         with f.open("rb") as fh:
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        return None
+        return shipped().get(k) if USE_SHIPPED and not under else None
 
 
-def save(k: str, value) -> None:
+def save(k: str, value, under: str = "") -> None:
     if not enabled():
         return
-    folder = cache_dir() / k[:2]
+    folder = cache_dir() / under / k[:2]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")

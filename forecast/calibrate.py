@@ -19,11 +19,10 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-from scipy.special import ndtr
 
 from ..data.catalog import data_path
+from . import cache as disk_cache
 from . import damping
-from .backtest import final_calibration, run_backtest
 from .panels import panel_series
 
 ERRORS_FILE = "backtest_errors.csv.gz"
@@ -46,6 +45,8 @@ COLUMNS += ["center", "spread", "log_y"]
 def build_errors(panels=None, n_paths: int = 500, seed: int = 0, jobs: int = 1) -> pd.DataFrame:
     """Every member's forecast (centre and spread of log values) and outcome on ``panels``."""
     panels = panels or [p for ps in FAMILY_PANELS.values() for p in ps]
+    from .backtest import run_backtest
+
     parts = []
     for panel in panels:
         series = list(panel_series(panel))
@@ -93,6 +94,8 @@ def _origin_values(df: pd.DataFrame) -> np.ndarray:
 def normal_crps(mu, sigma, y) -> np.ndarray:
     """CRPS of a normal predictive (Gneiting & Raftery 2007, eq. 5): members are chosen on the
     centre and spread the table keeps, not on their full samples."""
+    from scipy.special import ndtr  # the table is only scored when a calibration is learned
+
     z = (np.asarray(y) - np.asarray(mu)) / np.asarray(sigma)
     return np.asarray(sigma) * (
         z * (2 * ndtr(z) - 1) + 2 * np.exp(-(z**2) / 2) / np.sqrt(2 * np.pi) - 1 / np.sqrt(np.pi)
@@ -108,7 +111,23 @@ def _family_rows(df: pd.DataFrame, family: str) -> pd.DataFrame:
 def calibration(as_of: int | None = None, skip_region: str | None = None) -> dict:
     """Members and standardised-error pools per borrow family, learned from the backtest rows
     whose outcome was known by the end of ``as_of`` (all rows when ``None``), leaving out
-    ``skip_region``'s own series."""
+    ``skip_region``'s own series. Learned once and kept in the disk cache, keyed by the bytes of
+    the table and of the panels it reads origin values from (and the code)."""
+    path = data_path(ERRORS_FILE)
+    table = path.read_bytes() if path.is_file() else b""
+    panels = sorted(data_path("panels").iterdir(), key=lambda f: f.name)
+    read = [f.read_bytes() for f in panels if f.name.endswith(".csv")]
+    k = disk_cache.key("calibration", as_of, skip_region, table, *read)
+    hit = disk_cache.load(k)
+    if hit is None:
+        hit = _learn_calibration(as_of, skip_region)
+        disk_cache.save(k, hit)
+    return hit
+
+
+def _learn_calibration(as_of: int | None, skip_region: str | None) -> dict:
+    from .backtest import final_calibration
+
     df = errors()
     if as_of is not None:
         df = df[df["target_year"] <= as_of]

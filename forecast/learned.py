@@ -8,10 +8,16 @@ known by the end of that year, without a scored region's own data."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
-from dataclasses import dataclass
-from functools import cached_property
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
 
+from . import cache as disk_cache
 from . import comparables
 from .calibrate import calibration
 from .comparables import province_priors
@@ -25,6 +31,15 @@ class Learned:
     calibration: dict
     as_of: int | None = None
     skip_region: str | None = None
+    # Made by ``provider`` (the value: its own-province setting): then a worker process is sent
+    # only (as_of, skip_region, setting) and gets the same inputs from its own provider (learned
+    # or loaded once per process), not 280 kB of pools with every task.
+    by_provider: bool | None = field(default=None, compare=False, repr=False)
+
+    def __reduce__(self):
+        if self.by_provider is not None:  # the provider's, with own-province priors or not
+            return (_provided, (self.as_of, self.skip_region, self.by_provider))
+        return (Learned, (self.priors, self.calibration, self.as_of, self.skip_region))
 
     @cached_property
     def fingerprint(self) -> str:
@@ -47,7 +62,32 @@ def _plain(x):
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""
+    return _provided(as_of, skip_region, comparables.PREFER_OWN_PROVINCE)
+
+
+@cache  # one Learned (and one fingerprint) per year, region left out and setting, per process
+def _provided(as_of: int | None, skip_region: str | None, own_province: bool) -> Learned:
     family = priors(as_of, skip_region)
-    if comparables.PREFER_OWN_PROVINCE:  # off: measured worse (see comparables)
+    if own_province:  # off: measured worse (see comparables)
         family = {**family, **province_priors(tuple(sorted(family.items())), as_of, skip_region)}
-    return Learned(family, calibration(as_of, skip_region), as_of, skip_region)
+    return Learned(family, calibration(as_of, skip_region), as_of, skip_region, own_province)
+
+
+def main(argv=None) -> None:
+    """Write the learned inputs of the bundled data as of today (priors and calibration), by
+    their cache keys, for the package to ship (``cache.SHIPPED``)."""
+    ap = argparse.ArgumentParser(description="ship the learned inputs of the bundled data")
+    ap.add_argument("--write", required=True, help="output file, data/learned.pkl")
+    args = ap.parse_args(argv)
+    disk_cache.USE_SHIPPED = False  # learn afresh: never copy the file being replaced
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["IPCAST_CACHE"] = tmp
+        os.environ.pop("IPCAST_NO_CACHE", None)
+        provider(None, None)
+        entries = {f.stem: pickle.loads(f.read_bytes()) for f in Path(tmp).rglob("*.pkl")}
+    Path(args.write).write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    print(f"wrote {args.write}: {len(entries)} learned inputs")
+
+
+if __name__ == "__main__":
+    main()

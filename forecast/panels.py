@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..data.catalog import data_path
+
+if TYPE_CHECKING:  # PANELS names the panels in `--help`, which must not wait for pandas
+    import numpy as np
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ FIRST_YEAR = {"wipo_patents": 1995}
 
 
 def _read(name: str) -> pd.DataFrame:
+    import pandas as pd
+
     with data_path(f"panels/{name}").open("r", encoding="utf-8") as f:
         return pd.read_csv(f)
 
@@ -74,6 +78,8 @@ def _frame(panel: str) -> pd.DataFrame:
     if panel == "china_provinces":
         sti = _read("china_sti_yearbook_provincial_domestic_patents_2010_2023.csv")
         nbs = _read("china_nbs_provincial_domestic_patent_grants_2007_2016.csv")
+        import pandas as pd
+
         df = pd.concat([nbs, sti]).drop_duplicates(["region", "indicator", "year"], keep="last")
         return df[df["region"] != "cn_total"]
     df = _read(FILES[panel])

@@ -7,8 +7,6 @@ import json
 import math
 from enum import StrEnum
 
-import pandas as pd
-
 
 class Format(StrEnum):
     table = "table"
@@ -44,6 +42,8 @@ def _flat(v):
 
 
 def to_csv(records: list[dict]) -> str:
+    import pandas as pd  # only for CSV and tables: JSON output and --help do without it
+
     df = pd.DataFrame([{k: _flat(v) for k, v in r.items()} for r in records])
     buf = io.StringIO()
     df.to_csv(buf, index=False)
@@ -53,6 +53,8 @@ def to_csv(records: list[dict]) -> str:
 def to_table(records: list[dict], columns: list[str] | None = None) -> str:
     if not records:
         return "(nothing to show)"
+    import pandas as pd
+
     df = pd.DataFrame([{k: _flat(v) for k, v in r.items()} for r in records])
     if columns:
         df = df[[c for c in columns if c in df.columns]]

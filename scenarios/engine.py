@@ -14,6 +14,7 @@ from .baseline import h1_share as h1_share  # learned as of a year; see baseline
 from .baseline import prepare
 from .judge import judge
 from .levers import BASELINE, Scenario
+from .parallel import cluster
 
 # Regions whose paths are held in memory at once by ``assess``.
 CHUNK_REGIONS = 50
@@ -35,13 +36,14 @@ def assess(
     stream, so chunking changes nothing)."""
     regions = list(dict.fromkeys(t.region for t in targets))
     out: dict[str, dict] = {}
-    for i in range(0, len(regions), CHUNK_REGIONS):
-        chunk = set(regions[i : i + CHUNK_REGIONS])
-        mine = [t for t in targets if t.region in chunk]
-        hist = history[history["region"].isin(chunk)]
-        runs = prepare(
-            mine, hist, n_paths, seed, as_of, today, jobs, scheduler=scheduler, learned=learned
-        )
-        for r in runs:
-            out[f"{r.target.region}/{r.target.id}"] = judge(r, scenario)
+    with cluster(scheduler):  # one Dask client for every chunk
+        for i in range(0, len(regions), CHUNK_REGIONS):
+            chunk = set(regions[i : i + CHUNK_REGIONS])
+            mine = [t for t in targets if t.region in chunk]
+            hist = history[history["region"].isin(chunk)]
+            runs = prepare(
+                mine, hist, n_paths, seed, as_of, today, jobs, scheduler=scheduler, learned=learned
+            )
+            for r in runs:
+                out[f"{r.target.region}/{r.target.id}"] = judge(r, scenario)
     return [out[f"{t.region}/{t.id}"] for t in targets]

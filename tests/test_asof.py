@@ -9,7 +9,7 @@ from conftest import make_history, make_target
 
 from ipcast.data.catalog import bundled_history
 from ipcast.data.periods import parse_period
-from ipcast.forecast import calibrate, linked
+from ipcast.forecast import calibrate, learned, linked
 from ipcast.forecast import priors as priors_mod
 from ipcast.scenarios import engine
 from ipcast.scenarios.engine import assess
@@ -44,6 +44,7 @@ def _clear():
     priors_mod.priors.cache_clear()
     calibrate.calibration.cache_clear()
     linked.lapse_rate.cache_clear()
+    learned._provided.cache_clear()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ def test_data_files_install_with_the_package():
     for must in (
         "ipcast/data/history.csv",
         "ipcast/data/indicators.csv",
+        "ipcast/data/learned.pkl",
         "ipcast/data/targets/dazhou_2022-2025.yaml",
         "ipcast/data/panels/china_sti_yearbook_provincial_domestic_patents_2010_2023.csv",
         "ipcast/report/fontdata/NotoSansSC-ipcast-Regular.ttf",
