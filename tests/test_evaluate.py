@@ -234,3 +234,11 @@ def test_quarters_keep_the_even_spread_even_with_shares():
     assert half_year_years(parse_period("2023Q1")) == []
     assert half_year_years(parse_period("2022-10/2023-09")) == []
     assert half_year_years(parse_period("2023H2")) == [2023]
+
+
+def test_growth_from_a_base_of_zero_has_no_rate_but_a_small_base_has_one():
+    zero = Paths(STOCK.times, np.array([[0.0, 12.0], [0.0, 9.0]]), annual=False, additive=False)
+    with pytest.raises(KindMismatch, match="base of zero at 2023"):
+        metric(zero, "growth", parse_period("2023/2025"))
+    small = Paths(STOCK.times, np.array([[0.5, 4.0], [0.5, 0.5]]), annual=False, additive=False)
+    assert metric(small, "growth", parse_period("2023/2025")) == pytest.approx([100.0, 0.0])
