@@ -12,6 +12,10 @@ from ..data.errors import InputError
 _CLIENTS: dict[str, object] = {}
 
 
+# Seconds to wait for a scheduler before saying it cannot be reached.
+CONNECT_TIMEOUT = 10
+
+
 def _connect(scheduler: str):
     try:
         from dask.distributed import Client
@@ -22,7 +26,7 @@ def _connect(scheduler: str):
             "pip install 'dask[distributed]' here and on every worker",
         ) from None
     try:
-        return Client(scheduler, timeout=10)
+        return Client(scheduler, timeout=CONNECT_TIMEOUT)
     except OSError as e:
         raise InputError(
             "--scheduler",

@@ -9,7 +9,8 @@ python3 -m venv .venv
 .venv/bin/pip install -q ".[test]"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/pytest
+# Two processes (pytest-xdist): the suite is CPU-bound and this machine has two cores.
+.venv/bin/pytest -n 2
 # Mutation testing of the core modules the last commit changed (a merge: everything it brought in).
 # It reports, it does not gate: see the README's "How well the tests catch wrong numbers".
 .venv/bin/python tests/mutation/run.py --changed HEAD~1
