@@ -40,8 +40,8 @@ from joblib import Parallel, delayed
 
 from ipcast.forecast import calibrate, phit, streams
 from ipcast.forecast import phit_scores as sc
-from ipcast.forecast.backtest import final_calibration
 from ipcast.forecast.chain import forecast_series
+from ipcast.forecast.ensemble_backtest import final_calibration
 from ipcast.forecast.learned import Learned, provider
 from ipcast.forecast.models import ProphetModel
 from ipcast.forecast.panels import panel_series

@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .backtest import CHOSEN_RULE, Backtest, _rng, _score_row, ensemble_scores
+from .backtest import Backtest, _rng, _score_row
 from .damping import PHI, damp_paths
+from .ensemble_backtest import CHOSEN_RULE, ensemble_scores
 from .panels import Series
 from .priors import panel_prior
 from .rwdrift import LogRandomWalkDrift

@@ -126,7 +126,7 @@ def calibration(as_of: int | None = None, skip_region: str | None = None) -> dic
 
 
 def _learn_calibration(as_of: int | None, skip_region: str | None) -> dict:
-    from .backtest import final_calibration
+    from .ensemble_backtest import final_calibration
 
     df = errors()
     if as_of is not None:

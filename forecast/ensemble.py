@@ -6,7 +6,7 @@ standard deviations ``(q90 - q10) / 2.563``. The mean, not the median: the calib
 (``calibrate``, from ``data/backtest_errors.csv.gz``) and the README's backtest figures were
 measured on the mean combination,
 and members reach the ensemble only after passing the plausibility guard (``models.guarded``) and
-the CRPS selection (``backtest.select_members``), which is what a median would have protected
+the CRPS selection (``ensemble_backtest.select_members``), which is what a median would have protected
 against; with one or two members the two rules agree anyway.
 
 Calibration: a past forecast's standardised error is

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from ipcast.forecast import damping
-from ipcast.forecast.backtest import final_calibration
 from ipcast.forecast.damping import damp_center, damp_paths, factor
+from ipcast.forecast.ensemble_backtest import final_calibration
 
 
 def test_factor_by_hand():

@@ -5,8 +5,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from ipcast.forecast.backtest import RUN_RULE, ensemble_scores, final_calibration, run_backtest
+from ipcast.forecast.backtest import run_backtest
 from ipcast.forecast.ensemble import MIN_POOL, Calibrator, combine
+from ipcast.forecast.ensemble_backtest import RUN_RULE, ensemble_scores, final_calibration
 from ipcast.forecast.panels import Series
 
 
