@@ -23,6 +23,9 @@ COLORS = {
     "pending": "#8eaadb",
     "grey": "#a6a6a6",
 }
+# Below this many own points the hindcast (README, bench_phit.py) finds P(hit) optimistic; the
+# figures are in the method note, words.METHOD.
+FEW_POINTS = 4
 SUMMARY_ROWS = 18  # traffic-light rows that still leave page one room for the rest
 
 
@@ -220,6 +223,7 @@ def rests_on(b: dict) -> str:
     borrowed = sum(bool(r.get("borrowed")) and "nothing" not in r["borrowed"] for r in sim)
     weak = sum(g.get(k, 0) for k in WEAK)
     n = sum(g.values())
+    few = sum(r["n_points"] < FEW_POINTS for r in sim)
     if lang == "zh":
         by = "、".join(f"{names[k]}{v}个" for k, v in g.items())
         text = f"本地区历史数据点共{n}个（{by}）；" if n else "本地区没有可用的历史数据；"
@@ -227,6 +231,11 @@ def rests_on(b: dict) -> str:
         text += f"数据截至{b['vintage_zh']}。"
         if weak:
             text += f"其中{weak}个数据点仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
+        if few:
+            text += (
+                f"{few}项测算目标的本地数据点不足{FEW_POINTS}个：回测显示此类达标概率偏乐观，"
+                "宜视为上限（见附录一）。"
+            )
         return text
     by = ", ".join(f"{v} {names[k]}" for k, v in g.items())
     text = f"{n} own data points ({by}); " if n else "No own data points; "
@@ -234,4 +243,9 @@ def rests_on(b: dict) -> str:
     text += f"series (A3); data as of {b['vintage']}."
     if weak:
         text += f" {weak} points come only from reposts (flagged in A5): check them."
+    if few:
+        text += (
+            f" {few} forecasts rest on fewer than {FEW_POINTS} own points: hindcasts find such "
+            "probabilities optimistic; read them as upper bounds (A1)."
+        )
     return text

@@ -150,3 +150,18 @@ def test_rendered_in_a_real_browser(briefs, tmp_path):
     pixels = image.imread(shot)
     assert pixels.shape[0] > 500 and pixels.shape[1] > 500
     assert np.std(pixels[..., :3]) > 0.05  # not a blank page
+
+
+def test_page_one_says_when_probabilities_rest_on_few_own_points():
+    from ipcast.report.document import FEW_POINTS, rests_on
+
+    ts = [t for t in bundled_targets() if t.region == "guanghan"]
+    b = build_briefing(ts, combine(), n_paths=500, seed=1)
+    sim = [r for r in b["records"] if r["status"] == "simulated"]
+    few = sum(r["n_points"] < FEW_POINTS for r in sim)
+    assert 0 < few <= len(sim)  # Guanghan's figures are a few points per series
+    assert f"{few}项测算目标的本地数据点不足4个" in rests_on(b) and "宜视为上限" in rests_on(b)
+    for r in b["records"]:
+        r["n_points"] = max(r["n_points"], FEW_POINTS)
+    assert "宜视为上限" not in rests_on(b)
+    assert "upper bounds" not in rests_on({**b, "lang": "en"})
