@@ -33,8 +33,23 @@ def assess(
     learned: Learned | None = None,
 ) -> list[dict]:
     """Records for every target, regions taken a chunk at a time (every series has its own random
-    stream, so chunking changes nothing)."""
+    stream, so chunking changes nothing). With ``jobs`` > 1 or a Dask ``scheduler`` each worker
+    prepares and judges whole regions and sends back records, not paths."""
     regions = list(dict.fromkeys(t.region for t in targets))
+    if jobs > 1 or scheduler:
+        return _assess_spread(
+            targets,
+            history,
+            regions,
+            n_paths,
+            seed,
+            as_of,
+            today,
+            scenario,
+            jobs,
+            scheduler,
+            learned,
+        )
     out: dict[str, dict] = {}
     with cluster(scheduler):  # one Dask client for every chunk
         for i in range(0, len(regions), CHUNK_REGIONS):
@@ -47,3 +62,41 @@ def assess(
             for r in runs:
                 out[f"{r.target.region}/{r.target.id}"] = judge(r, scenario)
     return [out[f"{t.region}/{t.id}"] for t in targets]
+
+
+# Tasks per worker process: enough to even out regions of unequal size, few enough that each
+# task's fixed cost (its targets, history rows and learned inputs shipped once) stays small.
+TASKS_PER_WORKER = 4
+
+
+def _assess_spread(
+    targets, history, regions, n_paths, seed, as_of, today, scenario, jobs, scheduler, learned
+) -> list[dict]:
+    """``assess`` spread over workers by region: a region's series, their lever draws and their
+    judging stay in one task, so the records are those of one process, byte for byte."""
+    from joblib import delayed
+
+    from ..forecast.workers import quiet_workers
+    from .parallel import execute
+
+    today = today or date.today()  # the same day in every worker
+    n_tasks = max(1, min(len(regions), TASKS_PER_WORKER * max(jobs, 2)))
+    size = min(CHUNK_REGIONS, -(-len(regions) // n_tasks))
+    calls = []
+    for i in range(0, len(regions), size):
+        chunk = set(regions[i : i + size])
+        mine = [t for t in targets if t.region in chunk]
+        hist = history[history["region"].isin(chunk)]
+        calls.append(
+            delayed(_assess_here)(mine, hist, n_paths, seed, as_of, today, scenario, learned)
+        )
+    out: dict[str, dict] = {}
+    with cluster(scheduler), quiet_workers(True):
+        for recs in execute(calls, jobs, scheduler):
+            out.update({f"{r['region']}/{r['target_id']}": r for r in recs})
+    return [out[f"{t.region}/{t.id}"] for t in targets]
+
+
+def _assess_here(targets, history, n_paths, seed, as_of, today, scenario, learned) -> list[dict]:
+    runs = prepare(targets, history, n_paths, seed, as_of, today, 1, learned=learned)
+    return [judge(r, scenario) for r in runs]
