@@ -4,10 +4,10 @@ Combination (``combine_rule``, the one rule used at run time and in every backte
 scale, the centre is the mean of the members' medians and the spread the mean of their robust
 standard deviations ``(q90 - q10) / 2.563``. The mean, not the median: the calibration pools
 (``calibrate``, from ``data/backtest_errors.csv.gz``) and the README's backtest figures were
-measured on the mean combination,
-and members reach the ensemble only after passing the plausibility guard (``models.guarded``) and
-the CRPS selection (``ensemble_backtest.select_members``), which is what a median would have protected
-against; with one or two members the two rules agree anyway.
+measured on the mean combination, and a member's paths reach it only after passing the
+plausibility guard (``models.guarded``), which is what a median would have protected against.
+``run`` combines all four backtested members with equal weights (``ensemble_backtest.RUN_RULE``);
+the CRPS selection (``ensemble_backtest.select_members``) is kept for the rule used before.
 
 Calibration: a past forecast's standardised error is
 ``z = (log y - centre) / spread``; the calibrated predictive at horizon ``h`` is

@@ -80,11 +80,8 @@ def _assess_spread(
     from .parallel import execute
 
     today = today or date.today()  # the same day in every worker
-    n_tasks = max(1, min(len(regions), TASKS_PER_WORKER * max(jobs, 2)))
-    size = min(CHUNK_REGIONS, -(-len(regions) // n_tasks))
     calls = []
-    for i in range(0, len(regions), size):
-        chunk = set(regions[i : i + size])
+    for chunk in map(set, region_chunks(regions, jobs)):
         mine = [t for t in targets if t.region in chunk]
         hist = history[history["region"].isin(chunk)]
         calls.append(
@@ -95,6 +92,16 @@ def _assess_spread(
         for recs in execute(calls, jobs, scheduler):
             out.update({f"{r['region']}/{r['target_id']}": r for r in recs})
     return [out[f"{t.region}/{t.id}"] for t in targets]
+
+
+def region_chunks(regions: list[str], jobs: int) -> list[list[str]]:
+    """``regions`` in order, cut into about ``TASKS_PER_WORKER`` tasks per worker (at least two
+    workers' worth, for a Dask cluster), none over ``CHUNK_REGIONS`` regions."""
+    if not regions:
+        return []
+    n_tasks = max(1, min(len(regions), TASKS_PER_WORKER * max(jobs, 2)))
+    size = min(CHUNK_REGIONS, -(-len(regions) // n_tasks))
+    return [regions[i : i + size] for i in range(0, len(regions), size)]
 
 
 def _assess_here(targets, history, n_paths, seed, as_of, today, scenario, learned) -> list[dict]:

@@ -13,7 +13,7 @@ from ipcast.forecast import damping
 from ipcast.forecast import priors as priors_mod
 from ipcast.forecast.learned import Learned, calibration
 from ipcast.forecast.rwdrift import Prior
-from ipcast.scenarios.engine import assess
+from ipcast.scenarios.engine import CHUNK_REGIONS, assess, region_chunks
 
 _target = make_target
 
@@ -147,3 +147,28 @@ def test_as_of_hides_later_history():
     now = assess(ts, combine(), 1000, seed=1)[0]
     then = assess(ts, combine(), 1000, seed=1, as_of=2020)[0]
     assert now["n_points"] == 4 and then["n_points"] == 3
+
+
+def test_region_chunks_cover_every_region_once_in_tasks_of_a_sensible_size():
+    r = [f"r{i}" for i in range(10)]
+    # two workers: 4 tasks each wanted, 8 in all, so 10 regions go 2 by 2
+    assert region_chunks(r, 2) == [r[0:2], r[2:4], r[4:6], r[6:8], r[8:10]]
+    assert region_chunks(r, 1) == region_chunks(r, 2)  # a Dask cluster: two workers' worth
+    assert region_chunks(r, 4) == [[x] for x in r]  # 16 tasks wanted: one region each
+    assert region_chunks(r[:3], 2) == [["r0"], ["r1"], ["r2"]]
+    big = [f"r{i}" for i in range(1000)]
+    chunks = region_chunks(big, 2)  # 8 tasks would hold 125 each: capped
+    assert [len(c) for c in chunks] == [CHUNK_REGIONS] * (1000 // CHUNK_REGIONS)
+    assert sum(chunks, []) == big
+    assert region_chunks([], 2) == []
+
+
+def test_regions_spread_over_two_processes_give_the_same_records():
+    targets = [t for t in bundled_targets() if t.region in ("chengdu", "guanghan", "tianchang")]
+    args = (targets, combine(), 300, 3)
+    day = date(2024, 3, 1)  # Chengdu's 2021-2025 plan under way: its statuses depend on the day
+    one = assess(*args, today=day)
+    two = assess(*args, today=day, jobs=2)
+    assert two == one
+    assert {r["status"] for r in one} >= {"simulated", "no_history"}
+    assert assess([], combine(), 300, 3, today=day, jobs=2) == []

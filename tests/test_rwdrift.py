@@ -77,6 +77,14 @@ def test_observed_times_return_the_observation_and_gaps_are_bridged():
     assert np.median(paths[:, 1]) == pytest.approx(200.0, rel=0.02)
 
 
+def test_a_time_off_by_date_arithmetic_noise_is_the_observation_itself():
+    # 2022-12-31 as a decimal year carries float noise of about 1e-7: np.isclose's relative
+    # tolerance (1e-5 x 2022) treats it as the observed time, so the figure comes back exactly.
+    m = LogRandomWalkDrift(WEAK).fit([100.0, 400.0], [2020.0, 2022.0])
+    paths = m.simulate(0, 200, np.random.default_rng(1), at=[2022.0 - 1e-7, 2022.0 + 1e-7])
+    assert np.all(paths == 400.0)
+
+
 def test_bad_input_is_refused():
     with pytest.raises(ValueError):
         LogRandomWalkDrift().fit([])
