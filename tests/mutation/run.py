@@ -117,6 +117,11 @@ def _start(path: str, code, tests: list[str], tmp: str) -> int:
         import pytest
 
         sys.meta_path.insert(0, _Swap(module_name(path), str(REPO / path), code))
+        # Cache keys hash the source files, which a mutant leaves as they are: without this, a
+        # mutant of the learning code would be served the learned inputs shipped for the original.
+        from ipcast.forecast import cache as disk_cache
+
+        disk_cache.code_version = lambda real=disk_cache.code_version(): f"{real}-mutant"
         args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:benchmark", "--basetemp", tmp]
         args += tests
         os._exit(int(pytest.main(args)))
