@@ -17,6 +17,7 @@ from .errors import InputError
 from .indicator_names import split_label
 from .periods import parse_period
 from .places import describe, region_in_text
+from .table_cells import column_letter, read_csv_cells
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
@@ -42,32 +43,7 @@ def read_raw(p: Path, report: list[str], sheet: str | None = None) -> _Sheet:
         return _read_sheet(p, sheet, report)
     if suffix not in (".csv", ".txt"):
         raise InputError(str(p), f"unknown file type '{suffix}'", "give a .csv or .xlsx file")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            raw = pd.read_csv(
-                p,
-                header=None,
-                dtype=str,
-                keep_default_na=False,
-                encoding=enc,
-                skip_blank_lines=False,
-            )
-        except UnicodeDecodeError:
-            continue
-        except pd.errors.ParserError as e:
-            line = re.search(r"line (\d+)", str(e))
-            where = f"{p} row {line.group(1)}" if line else str(p)
-            raise InputError(
-                where,
-                "a row has more cells than the header",
-                "check for stray commas; quote cells that contain commas",
-            ) from None
-        except pd.errors.EmptyDataError:
-            raise InputError(str(p), "the file is empty", "fill in the template") from None
-        if enc != "utf-8-sig":
-            report.append("read as GBK/GB18030 text")
-        return _Sheet(raw, str(p))
-    raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
+    return _Sheet(read_csv_cells(p, report, blank_lines=True), str(p))
 
 
 def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
@@ -94,11 +70,7 @@ def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
     except InputError:
         raise
     except Exception as e:  # openpyxl raises many kinds for a broken workbook
-        raise InputError(
-            str(p),
-            f"cannot open as an Excel workbook ({type(e).__name__})",
-            "save it again as .xlsx, or export it as CSV",
-        ) from None
+        raise workbook.unreadable(p, e) from None
     report.extend(notes)
     return sheet
 
@@ -248,12 +220,7 @@ def wide_records(body, cols: dict[str, int], years: dict[int, str], first: int):
 
 
 def _col_name(i: int) -> str:
-    name = ""
-    i += 1
-    while i:
-        i, rem = divmod(i - 1, 26)
-        name = chr(65 + rem) + name
-    return f"column {name}"
+    return f"column {column_letter(i)}"
 
 
 def check_duplicate_columns(header: list[str], where: str) -> None:

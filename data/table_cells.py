@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import places
+from . import places, workbook
 from .cells import normalise
 from .errors import InputError
 from .periods import Period, parse_period
@@ -54,26 +54,40 @@ def read_sheets(p: Path) -> list[Sheet]:
                 if n.strip().lower() not in INSTRUCTION_SHEETS
             ]
         except Exception as e:  # openpyxl raises many kinds for a broken workbook
-            raise InputError(
-                str(p),
-                f"cannot open as an Excel workbook ({type(e).__name__})",
-                "save it again as .xlsx, or export it as CSV",
-            ) from None
+            raise workbook.unreadable(p, e) from None
         return [s for s in out if not s.raw.dropna(how="all").empty]
     if suffix != ".csv":
         raise InputError(str(p), f"unknown file type '{suffix}'", "give a .yaml, .csv or .xlsx")
+    return [Sheet(read_csv_cells(p, blank_lines=False).replace("", None), str(p))]
+
+
+def read_csv_cells(p: Path, report: list[str] | None = None, blank_lines: bool = True):
+    """A CSV file's cells as text (UTF-8, or GBK/GB18030 said in ``report``), every row kept
+    (with ``blank_lines``) so that row numbers are the file's."""
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            raw = pd.read_csv(p, header=None, dtype=str, keep_default_na=False, encoding=enc)
-            return [Sheet(raw.replace("", None), str(p))]
+            raw = pd.read_csv(
+                p,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                encoding=enc,
+                skip_blank_lines=not blank_lines,
+            )
         except UnicodeDecodeError:
             continue
-        except pd.errors.ParserError:
+        except pd.errors.ParserError as e:
+            line = re.search(r"line (\d+)", str(e))
             raise InputError(
-                str(p), "rows of different lengths", "quote cells that contain commas"
+                f"{p} row {line.group(1)}" if line else str(p),
+                "a row has more cells than the header",
+                "check for stray commas; quote cells that contain commas",
             ) from None
         except pd.errors.EmptyDataError:
             raise InputError(str(p), "the file is empty", "fill in the template") from None
+        if enc != "utf-8-sig" and report is not None:
+            report.append("read as GBK/GB18030 text")
+        return raw
     raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
 
 

@@ -17,6 +17,15 @@ PREFERRED = "历史数据"  # the sheet `ipcast template` writes
 MAX_NAMED = 6  # cells named in a message
 
 
+def unreadable(p: Path, e: Exception) -> InputError:
+    """The error for a workbook that cannot be opened (openpyxl raises many kinds)."""
+    return InputError(
+        str(p),
+        f"cannot open as an Excel workbook ({type(e).__name__})",
+        "save it again as .xlsx, or export it as CSV",
+    )
+
+
 def choose_sheet(p: Path, wanted: str | None, looks_like_data) -> tuple[str, list[str]]:
     """``(sheet name, report lines)``. ``looks_like_data(name)`` says whether a sheet has a
     header row of figures."""

@@ -57,3 +57,20 @@ def make_target(indicator, kind, period, threshold, unit="件", **kw):
         quote="",
         **kw,
     )
+
+
+@pytest.fixture
+def every_prior_fixed(monkeypatch):
+    """Every baseline borrows one prior whose drift (0.1) and volatility (0.2) are all but
+    known, and no calibration, so numbers can be worked by hand."""
+    from ipcast.forecast.learned import Learned
+    from ipcast.forecast.rwdrift import Prior
+
+    fixed = Prior(m0=0.1, tau0=1e-6, s0=0.2, nu0=1e7, source="fixed for the test")
+
+    class AllFixed(dict):
+        def get(self, key, default=None):
+            return fixed
+
+    learned = Learned(AllFixed(patent_flow=fixed), {})
+    monkeypatch.setattr("ipcast.scenarios.baseline.provider", lambda *a, **k: learned)

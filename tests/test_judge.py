@@ -7,24 +7,11 @@ from datetime import date
 import pytest
 from conftest import make_history, make_target
 
-from ipcast.forecast.learned import Learned
-from ipcast.forecast.rwdrift import Prior
 from ipcast.scenarios.baseline import prepare
 from ipcast.scenarios.judge import _idle_text, idle_in_period, judge, part_metrics
 from ipcast.scenarios.levers import Scenario
 
-FIXED = Prior(m0=0.1, tau0=1e-6, s0=0.2, nu0=1e7, source="fixed for the test")
-
-
-class _AllFixed(dict):
-    def get(self, key, default=None):
-        return FIXED
-
-
-@pytest.fixture(autouse=True)
-def fixed_prior(monkeypatch):
-    learned = Learned(_AllFixed(patent_flow=FIXED), {})
-    monkeypatch.setattr("ipcast.scenarios.baseline.provider", lambda *a, **k: learned)
+pytestmark = pytest.mark.usefixtures("every_prior_fixed")
 
 
 # Patent grants growing exactly 10 % a year: 1000 in 2020 .. 1331 in 2023.
