@@ -26,6 +26,8 @@ _UNIT_WORDS = sorted(set(units.UNITS) | set(units.ALIASES), key=len, reverse=Tru
 _UNIT = "|".join(map(re.escape, _UNIT_WORDS))
 _BRACKET = re.compile(rf"[(\[【]\s*(?:单位[:：]?)?\s*({_UNIT})\s*[)\]】]")
 _SLASH_UNIT = re.compile(rf"(?:[/／,，]|单位[:：])\s*({_UNIT})$")
+# A span of years written with the name: 著作权登记量累计（2026-2030年）.
+_SPAN = re.compile(r"[(（]\s*(19|20)\d{2}\s*年?\s*[-—–~至到]\s*(19|20)\d{2}\s*年?\s*[)）]")
 _YEAR = re.compile(r"(19|20)\d{2}\s*年?(度|末|底)?")
 _LEADING = (
     "年末",
@@ -35,6 +37,8 @@ _LEADING = (
     "本年",
 )  # 年度X without a year means a yearly flow: kept
 _TRAILING = ("年度", "年末", "年底")
+# Sub-item and numbering marks of a statistical table: 其中：发明专利授权量, 1.专利授权量, （二）X.
+_ITEM = re.compile(r"^(?:其中[:：]?\s*|[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)+")
 _ENDINGS = ("数量", "总量", "总数", "量", "数")
 
 
@@ -52,7 +56,8 @@ def split_label(text: str) -> tuple[str, str | None]:
 def name_key(text: str) -> str:
     """The folded form two spellings of one indicator share."""
     s, _ = split_label(text)
-    s = _YEAR.sub("", s)
+    s = _ITEM.sub("", s)
+    s = _YEAR.sub("", _SPAN.sub("", s))
     for w in _LEADING:
         s = s.removeprefix(w)
     for w in _TRAILING:

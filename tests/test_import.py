@@ -99,3 +99,40 @@ def test_region_option_fills_a_missing_region_column(tmp_path):
     assert rows["region"].tolist() == ["dazhou"]
     with pytest.raises(InputError, match="no region"):
         read_history_file(p)
+
+
+def test_year_headers_as_a_bureau_writes_them_are_stored_as_years_and_forecast(tmp_path, home):
+    from datetime import date
+
+    from ipcast.data.history import combine
+    from ipcast.data.periods import parse_period
+    from ipcast.data.target_files import Target
+    from ipcast.scenarios.engine import assess
+
+    f = tmp_path / "宣汉县.csv"
+    f.write_text(
+        "指标名称,2021年,2022年,2023年度,2024年\n"
+        "其中：发明专利授权量（件）,18,22,25,31\n"
+        "1.专利授权量（件）,412,455,508,540\n",
+        encoding="utf-8",
+    )
+    rows = read_history_file(f, "宣汉县").rows
+    assert sorted({parse_period(p).start for p in rows["period"]}) == [2021, 2022, 2023, 2024]
+    assert set(rows["indicator"]) == {"invention_grants", "patent_grants"}
+    t = Target(
+        plan="xh",
+        region="511722",
+        id="xh02",
+        label_zh="专利授权量",
+        label_en="grants",
+        indicator="patent_grants",
+        family="patent",
+        kind="level",
+        periods=(parse_period("2030"),),
+        thresholds=(800.0,),
+        comparator=">=",
+        unit="件",
+        quote="",
+    )
+    (rec,) = assess([t], combine(rows), 500, 0, today=date(2026, 12, 1))
+    assert rec["status"] == "simulated" and rec["n_points"] == 4

@@ -15,6 +15,10 @@ from ipcast.data.readers import read_history_file
 # (as written in a plan, a statistical bulletin or a bureau's sheet, the slug it means)
 SPELLINGS = [
     ("专利授权量", "patent_grants"),
+    ("其中：发明专利授权量（件）", "invention_grants"),  # a sub-item of a bureau's table
+    ("1.专利授权量", "patent_grants"),
+    ("（二）注册商标量", "trademark_registrations"),
+    ("一、有效发明专利拥有量", "effective_invention_patents"),
     ("专利授权量（件）", "patent_grants"),
     ("专利授权量(件)", "patent_grants"),
     ("专利授权数", "patent_grants"),
