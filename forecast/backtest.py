@@ -20,7 +20,7 @@ from .ensemble import MIN_SPREAD, Q_WIDTH
 from .ensemble_backtest import ensemble_scores
 from .models import CANDIDATES, guarded, make
 from .panels import Series
-from .priors import panel_prior
+from .priors import left_out_priors
 from .workers import quiet_workers
 
 MIN_POINTS = 5
@@ -175,11 +175,4 @@ def default_start(series: list[Series]) -> int:
 
 def _priors(series: list[Series], origins) -> dict:
     """For each region and origin, the prior learned from the other regions up to the origin."""
-    out = {}
-    for o in origins:
-        for region in {s.region for s in series}:
-            try:
-                out[(region, o)] = panel_prior(series, "panel", until=o, skip_region=region)
-            except ValueError:
-                continue  # too little history anywhere yet; the candidate falls back
-    return out
+    return left_out_priors(series, "panel", origins)

@@ -15,6 +15,7 @@ Rebuild the table (a few minutes on two cores) with::
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -126,33 +127,87 @@ def calibration(as_of: int | None = None, skip_region: str | None = None) -> dic
 
 
 def _learn_calibration(as_of: int | None, skip_region: str | None) -> dict:
-    from .ensemble_backtest import final_calibration
+    from .ensemble_backtest import errors_calibration
 
-    df = errors()
-    if as_of is not None:
-        df = df[df["target_year"] <= as_of]
-    if skip_region is not None:
-        df = df[df["region"] != skip_region]
     out = {}
     for family in list(FAMILY_PANELS) + list(POOLED_FAMILIES):
-        rows = _family_rows(df, family)
-        if rows.empty:
+        known = _family_errors(family)
+        panels = known.panels(as_of, skip_region)
+        if not panels:
             continue
         # All four members with equal weights (the CRPS choice was theta alone, whose past
         # pessimism, carried forward as bias, made later forecasts optimistic), the errors'
         # common year shocks, and the damped trend: issue #14, measured in bench_phit.py.
-        cal = final_calibration(
-            rows, members=MEMBERS, choose=False, common_shock=True, damping=damping.PHI
+        # ``final_calibration(rows, MEMBERS, choose=False, common_shock=True, damping=PHI)`` of
+        # the rows known then, from the errors of the whole table combined once.
+        keep = known.keep(as_of, skip_region)
+        cal = errors_calibration(
+            known.z[keep],
+            known.year[keep],
+            known.h[keep],
+            list(MEMBERS),
+            damping.PHI,
+            common_shock=True,
         )
-        panels = sorted(rows["panel"].unique())
-        cal["z"] = {h: z for h, z in cal["z"].items()}
-        known = f" up to {as_of}" if as_of is not None else ""
+        known_by = f" up to {as_of}" if as_of is not None else ""
         cal["source"] = (
             f"members chosen and errors calibrated on rolling backtests of {', '.join(panels)}"
-            f" (outcomes{known}: {cal['n_forecasts']} forecasts)"
+            f" (outcomes{known_by}: {cal['n_forecasts']} forecasts)"
         )
         out[family] = cal
     return out
+
+
+@dataclass(frozen=True)
+class _FamilyErrors:
+    """A family's backtest forecasts combined once (``ensemble_backtest.combined`` of every
+    member, damped): each forecast's standardised error, outcome year, horizon and region, and
+    which panels have rows of which region and outcome year. The calibration as of a year
+    without a region is that of a subset of these errors (a forecast's combination depends on
+    its own rows only), so a backtest that learns it for every origin and left-out region
+    combines nothing again."""
+
+    z: np.ndarray
+    year: np.ndarray
+    h: np.ndarray
+    region: np.ndarray
+    rows: pd.DataFrame  # (panel, region, target_year) of the table's rows, once each
+
+    def keep(self, as_of: int | None, skip_region: str | None) -> np.ndarray:
+        keep = np.ones(len(self.z), dtype=bool)
+        if as_of is not None:
+            keep &= self.year <= as_of
+        if skip_region is not None:
+            keep &= self.region != skip_region
+        return keep
+
+    def panels(self, as_of: int | None, skip_region: str | None) -> list[str]:
+        """The panels with a row known by the end of ``as_of`` outside ``skip_region``."""
+        r = self.rows
+        known = np.ones(len(r), dtype=bool)
+        if as_of is not None:
+            known &= r["target_year"].to_numpy() <= as_of
+        if skip_region is not None:
+            known &= r["region"].to_numpy() != skip_region
+        return sorted(r["panel"][known].unique())
+
+
+@cache
+def _family_errors(family: str) -> _FamilyErrors:
+    from .ensemble_backtest import combined
+
+    rows = _family_rows(errors(), family)
+    comb = combined(rows[rows["model"].isin(MEMBERS)], list(MEMBERS), damping.PHI)
+    z = (comb["log_y"] - comb["center"]) / comb["spread"]
+    region_of = dict(zip(rows["series"], rows["region"], strict=True))
+    series = comb.index.get_level_values("series")
+    return _FamilyErrors(
+        z.to_numpy(),
+        comb["target_year"].to_numpy(),
+        comb.index.get_level_values("h").to_numpy(),
+        np.array([region_of[s] for s in series], dtype=object),
+        rows[["panel", "region", "target_year"]].drop_duplicates(),
+    )
 
 
 def main(argv=None) -> None:

@@ -87,14 +87,32 @@ def error_pools(z, year, h) -> tuple[dict[int, list[float]], dict[int, list[floa
     Per horizon: ``a_y`` = mean of ``z`` over the forecasts whose outcome year is ``y``; the pool
     is ``r = z - a_y``, moved so that its median is 0 (the combination's centre is the median:
     past bias is not carried forward). Returns ``(pools, year_effects)``, keyed by horizon."""
-    df = pd.DataFrame({"z": np.asarray(z, float), "y": np.asarray(year), "h": np.asarray(h)})
-    df["a"] = df.groupby(["h", "y"])["z"].transform("mean")
+    z, year, h = np.asarray(z, float), np.asarray(year), np.asarray(h)
+    # pandas' grouped mean (compensated summation), as the pools were measured with
+    a = pd.Series(z).groupby([h, year]).transform("mean").to_numpy()
     pools, years = {}, {}
-    for k, g in df.groupby("h"):
-        r = (g["z"] - g["a"]).to_numpy()
-        pools[int(k)] = sorted(round(float(v), 4) for v in r - np.median(r))
-        years[int(k)] = [round(float(v), 4) for v in g.groupby("y")["a"].first()]
+    for k in np.unique(h):
+        mine = h == k
+        r = z[mine] - a[mine]
+        pools[int(k)] = rounded(r - np.median(r), sort=True)
+        _, first = np.unique(year[mine], return_index=True)  # each year's mean, by year
+        years[int(k)] = rounded(a[mine][first])
     return pools, years
+
+
+def rounded(values: np.ndarray, sort: bool = False) -> list[float]:
+    """``[round(v, 4) for v in values]`` (``sorted`` with ``sort``), without a Python call per
+    value: calibration pools hold tens of thousands of errors and are learned for every origin
+    and left-out region of a backtest. ``np.rint(v * 1e4) / 1e4`` is Python's correctly rounded
+    result wherever ``v * 1e4`` is not within a hair of a half (where its own rounding error
+    could tip it); those few are rounded by Python. A stable sort keeps equal values (0.0 and
+    -0.0) in their order, as ``sorted`` does."""
+    v = np.asarray(values, dtype=float)
+    scaled = v * 1e4
+    out = np.rint(scaled) / 1e4
+    for i in np.flatnonzero(np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6):
+        out[i] = round(float(v[i]), 4)
+    return (np.sort(out, kind="stable") if sort else out).tolist()
 
 
 def common_shock_scale(year_effects: list[float]) -> tuple[float, float] | None:

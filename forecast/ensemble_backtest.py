@@ -11,7 +11,7 @@ from scipy.special import ndtri
 
 from . import metrics, streams
 from .damping import PHI, damp_center
-from .ensemble import MEMBERS, MIN_YEARS, Calibrator, combine_rule, error_pools
+from .ensemble import MEMBERS, MIN_YEARS, Calibrator, combine_rule, error_pools, rounded
 
 # A member joins the ensemble while its past CRPS is within 5 % of the best member's.
 TOLERANCE = 0.05
@@ -153,18 +153,33 @@ def final_calibration(
     if window is not None:
         comb = comb[comb["target_year"] > comb["target_year"].max() - window]
     z = (comb["log_y"] - comb["center"]) / comb["spread"]
+    year, h = comb["target_year"].to_numpy(), z.index.get_level_values("h").to_numpy()
+    return errors_calibration(z.to_numpy(), year, h, chosen, damping, common_shock)
+
+
+def errors_calibration(
+    z: np.ndarray,
+    year: np.ndarray,
+    h: np.ndarray,
+    chosen: list[str],
+    damping: float = 1.0,
+    common_shock: bool = False,
+) -> dict:
+    """``final_calibration`` from the standardised errors ``z`` of the combined forecasts, their
+    outcome years and horizons. A forecast's error depends on its own rows only, so the errors
+    of a subset of forecasts (a region left out, outcomes up to a year) are those of the whole
+    table: ``calibrate`` combines the table once and calibrates subsets of its errors."""
     out = {
         "members": chosen,
         "damping": damping,
-        "n_forecasts": int(len(comb)),
-        "last_outcome_year": int(comb["target_year"].max()),
+        "n_forecasts": int(len(z)),
+        "last_outcome_year": int(year.max()),
     }
     # Errors split into year shocks only where a shock can be drawn back (``MIN_YEARS`` outcome
     # years at some horizon): a split pool without its shock would be too narrow.
-    years = comb.groupby(level="h")["target_year"].nunique()
-    if common_shock and (years >= MIN_YEARS).any():
-        h = z.index.get_level_values("h")
-        out["z"], out["year_effects"] = error_pools(z.to_numpy(), comb["target_year"], h)
+    horizons = np.unique(h)
+    if common_shock and any(len(np.unique(year[h == k])) >= MIN_YEARS for k in horizons):
+        out["z"], out["year_effects"] = error_pools(z, year, h)
     else:
-        out["z"] = {int(h): sorted(round(float(v), 4) for v in g) for h, g in z.groupby(level="h")}
+        out["z"] = {int(k): rounded(z[h == k], sort=True) for k in horizons}
     return out

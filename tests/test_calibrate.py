@@ -48,3 +48,57 @@ def test_calibration_as_of_counts_only_known_outcomes(table):
     per_key = rows.groupby(["series", "origin", "h"]).ngroups
     assert cal["n_forecasts"] == per_key
     assert isinstance(pd.Series(cal["z"]).index[0], int)
+
+
+def _slow_calibration(as_of, skip_region):
+    """The calibration as learned before the forecasts were combined once for every year and
+    region left out: filter the error table, then combine and calibrate what is left."""
+    from ipcast.forecast import damping
+    from ipcast.forecast.ensemble_backtest import final_calibration
+
+    df = calibrate.errors()
+    if as_of is not None:
+        df = df[df["target_year"] <= as_of]
+    if skip_region is not None:
+        df = df[df["region"] != skip_region]
+    out = {}
+    for family in list(calibrate.FAMILY_PANELS) + list(calibrate.POOLED_FAMILIES):
+        rows = calibrate._family_rows(df, family)
+        if rows.empty:
+            continue
+        cal = final_calibration(
+            rows, members=calibrate.MEMBERS, choose=False, common_shock=True, damping=damping.PHI
+        )
+        panels = sorted(rows["panel"].unique())
+        known = f" up to {as_of}" if as_of is not None else ""
+        cal["source"] = (
+            f"members chosen and errors calibrated on rolling backtests of {', '.join(panels)}"
+            f" (outcomes{known}: {cal['n_forecasts']} forecasts)"
+        )
+        out[family] = cal
+    return out
+
+
+@pytest.mark.parametrize(
+    ("as_of", "skip_region"),
+    [
+        (None, None),
+        (None, "sichuan"),
+        (2004, "country_deu"),  # trademark outcomes only: no patent family yet
+        (2012, "beijing"),  # the first provincial outcomes
+        (2015, "xizang"),
+        (2019, "guangdong"),
+        (2022, "country_usa"),
+    ],
+)
+def test_leaving_a_region_out_equals_calibrating_without_it(table, as_of, skip_region):
+    """The calibration from the forecasts combined once is, bit for bit, the calibration of the
+    error table filtered first (a forecast's combination depends on its own rows only)."""
+    import pickle
+
+    fast = calibrate._learn_calibration(as_of, skip_region)
+    slow = _slow_calibration(as_of, skip_region)
+    assert fast == slow
+    assert pickle.dumps(fast) == pickle.dumps(slow)
+    if as_of is not None and skip_region is not None:
+        assert fast != calibrate._learn_calibration(as_of, None)  # the region did count

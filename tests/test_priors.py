@@ -217,7 +217,7 @@ def test_pledge_prior_without_any_pledge_figure_takes_the_patent_drift(monkeypat
     h = make_history([("r", "patent_grants", "2021", "year", 5.0, "件")])
     monkeypatch.setattr(pr, "bundled_history", lambda: h)
     assert pr._pledge_drift() == (0.0, 0)
-    p = pr._pledge_prior(None, BASE, [A, B, C])
+    p = pr._pledge_prior(pr._pledge_drift(), BASE, pr._stats([A, B, C])[1])
     # drift the patent panel's; spread twice its; volatility the 75th percentile of A, B, C's
     assert (p.m0, p.tau0, p.nu0) == (0.07, 0.1, 4.0)
     assert p.s0 == pytest.approx((math.sqrt(0.05 / 3) + math.sqrt(0.07)) / 2)
@@ -233,7 +233,7 @@ def test_pledge_prior_with_figures_takes_their_drift(monkeypatch):
         ]
     )
     monkeypatch.setattr(pr, "bundled_history", lambda: h)
-    p = pr._pledge_prior(None, BASE, [A, B, C])
+    p = pr._pledge_prior(pr._pledge_drift(), BASE, pr._stats([A, B, C])[1])
     assert p.m0 == pytest.approx(math.log(1.1)) and p.tau0 == 0.1
     assert "from 1 yearly growth rates" in p.source and "none known yet" not in p.source
 
@@ -252,3 +252,91 @@ def test_priors_are_cached_under_the_history_and_every_panel_csv(monkeypatch, tm
     monkeypatch.setattr(pr, "disk_cache", fake)
     assert pr.priors.__wrapped__(2020, "dazhou") == {"cached": "k"}
     assert keys == [("priors", 2020, "dazhou", b"h", b"a", b"b")]
+
+
+def _slow_learn_priors(as_of, skip_region):
+    """The priors as learned before leaving a region out became dropping its rows from
+    per-year tables: re-read the panels without the region and pool their series afresh."""
+    china = pr._china_provinces(as_of, skip_region)
+    tm_rows = pr._trademark_countries(as_of, skip_region)
+    flows = pr._series(china, pr.FLOW_INDICATORS)
+    inv = pr._series(china, ["invention_grants"])
+    tm = pr._series(tm_rows, ["trademark_registrations"])
+    cn_src = f"Chinese provincial domestic patents {pr._years(china)} (NBS / S&T yearbook)"
+    tm_src = (
+        f"USPTO and EUIPO trademark registrations by holder country {pr._years(tm_rows)} (NCSES)"
+    )
+    builders = {
+        "patent_flow": (flows, cn_src),
+        "patent_stock": (
+            pr._rolling_stock(inv),
+            "10-year sums of " + cn_src + " invention grants, a proxy for effective stocks",
+        ),
+        "trademark_flow": (tm, tm_src),
+        "trademark_stock": (
+            pr._rolling_stock(tm),
+            "10-year sums of " + tm_src + ", a proxy for effective stocks",
+        ),
+        "copyright_flow": (
+            flows + tm,
+            "no copyright panel exists; patent and trademark flow panels pooled",
+        ),
+        "copyright_stock": (
+            pr._rolling_stock(inv) + pr._rolling_stock(tm),
+            "no copyright panel exists; patent and trademark stock proxies pooled",
+        ),
+    }
+    out = {}
+    for key, (pool, source) in builders.items():
+        try:
+            out[key] = pr._prior(pool, source)
+        except ValueError:
+            continue
+    if "patent_flow" in out:
+        pledge = pr._pledge_prior(pr._pledge_drift(as_of), out["patent_flow"], pr._stats(flows)[1])
+        out["pledge_flow"] = out["pledge_stock"] = pledge
+    return out
+
+
+@pytest.mark.parametrize(
+    ("as_of", "skip_region"),
+    [
+        (None, None),
+        (None, "sichuan"),
+        (2001, "beijing"),  # no provincial panel yet: no patent priors
+        (2008, "beijing"),  # the NBS years only: few changes known
+        (2011, "guangdong"),
+        (2015, "xizang"),
+        (2016, "country_deu"),  # a trademark panel's country
+        (2020, "zhejiang"),
+        (2022, "anhui"),
+    ],
+)
+def test_leaving_a_region_out_equals_learning_without_it(as_of, skip_region):
+    """Leave-one-out priors from the per-year tables are exactly the priors learned from the
+    panels re-read without the region (bit for bit: same series, same order)."""
+    fast = pr._learn_priors(as_of, skip_region)
+    slow = _slow_learn_priors(as_of, skip_region)
+    assert fast == slow
+    if skip_region is not None and as_of is not None and as_of > 2008:
+        assert fast != pr._learn_priors(as_of, None)  # the region's series did count
+
+
+def test_left_out_priors_equal_the_panel_prior_of_the_other_regions():
+    """Every (region, origin) prior of a backtest's pooled candidate, taken from per-origin
+    statistics, is exactly ``panel_prior`` of the other regions' series up to the origin."""
+    from ipcast.forecast.panels import panel_series
+
+    series = list(panel_series("china_provinces"))
+    origins = [2009, 2010, 2016, 2022]
+    fast = pr.left_out_priors(series, "panel", origins)
+    regions = sorted({s.region for s in series})
+    assert len(fast) == len(regions) * 3  # 2009: two yearly changes at most
+    for o in origins:
+        for r in regions:
+            try:
+                slow = pr.panel_prior(series, "panel", until=o, skip_region=r)
+            except ValueError:
+                assert (r, o) not in fast
+                continue
+            assert fast[(r, o)] == slow
