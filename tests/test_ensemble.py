@@ -110,3 +110,27 @@ def test_bundled_calibration_table():
         assert {int(h) for h in cal["z"]} == {1, 2, 3, 4, 5}
         assert all(len(z) >= MIN_POOL for z in cal["z"].values())
         assert cal["source"]
+
+
+def test_rounded_is_pythons_round_to_four_places():
+    """``rounded`` gives ``round(v, 4)`` for every value, halves and signed zeros included,
+    and sorts as ``sorted`` does (stable: -0.0 and 0.0 keep their order)."""
+    import math
+    import pickle
+
+    from ipcast.forecast.ensemble import rounded
+
+    rng = np.random.default_rng(0)
+    v = np.concatenate(
+        [
+            rng.standard_normal(20_000) * 3,
+            (np.arange(-3000, 3000) + 0.5) / 1e4,  # halves, as near as floats get
+            [0.00004, -0.00004, -0.0, 0.0, 0.00005, -0.00005, 1.23455, 12.34565],
+        ]
+    )
+    slow = [round(float(x), 4) for x in v]
+    fast = rounded(v)
+    assert fast == slow
+    assert [math.copysign(1, x) for x in fast] == [math.copysign(1, x) for x in slow]
+    assert pickle.dumps(rounded(v, sort=True)) == pickle.dumps(sorted(slow))
+    assert rounded([0.12344, -0.00004, 2.0]) == [0.1234, -0.0, 2.0]
