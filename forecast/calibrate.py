@@ -103,9 +103,12 @@ def normal_crps(mu, sigma, y) -> np.ndarray:
     )
 
 
+def _family_panels(family: str) -> tuple[str, ...]:
+    return FAMILY_PANELS.get(family) or tuple(p for ps in FAMILY_PANELS.values() for p in ps)
+
+
 def _family_rows(df: pd.DataFrame, family: str) -> pd.DataFrame:
-    panels = FAMILY_PANELS.get(family) or [p for ps in FAMILY_PANELS.values() for p in ps]
-    return df[df["panel"].isin(panels)]
+    return df[df["panel"].isin(_family_panels(family))]
 
 
 @cache
@@ -131,7 +134,7 @@ def _learn_calibration(as_of: int | None, skip_region: str | None) -> dict:
 
     out = {}
     for family in list(FAMILY_PANELS) + list(POOLED_FAMILIES):
-        known = _family_errors(family)
+        known = _panel_errors(_family_panels(family))  # the pooled families share theirs
         panels = known.panels(as_of, skip_region)
         if not panels:
             continue
@@ -159,13 +162,13 @@ def _learn_calibration(as_of: int | None, skip_region: str | None) -> dict:
 
 
 @dataclass(frozen=True)
-class _FamilyErrors:
-    """A family's backtest forecasts combined once (``ensemble_backtest.combined`` of every
-    member, damped): each forecast's standardised error, outcome year, horizon and region, and
-    which panels have rows of which region and outcome year. The calibration as of a year
-    without a region is that of a subset of these errors (a forecast's combination depends on
-    its own rows only), so a backtest that learns it for every origin and left-out region
-    combines nothing again."""
+class _PanelErrors:
+    """The backtest forecasts of a family's panels combined once (``ensemble_backtest.combined``
+    of every member, damped): each forecast's standardised error, outcome year, horizon and
+    region, and which panels have rows of which region and outcome year. The calibration as of
+    a year without a region is that of a subset of these errors (a forecast's combination
+    depends on its own rows only), so a backtest that learns it for every origin and left-out
+    region combines nothing again."""
 
     z: np.ndarray
     year: np.ndarray
@@ -193,15 +196,16 @@ class _FamilyErrors:
 
 
 @cache
-def _family_errors(family: str) -> _FamilyErrors:
+def _panel_errors(panels: tuple[str, ...]) -> _PanelErrors:
     from .ensemble_backtest import combined
 
-    rows = _family_rows(errors(), family)
+    table = errors()
+    rows = table[table["panel"].isin(panels)]
     comb = combined(rows[rows["model"].isin(MEMBERS)], list(MEMBERS), damping.PHI)
     z = (comb["log_y"] - comb["center"]) / comb["spread"]
     region_of = dict(zip(rows["series"], rows["region"], strict=True))
     series = comb.index.get_level_values("series")
-    return _FamilyErrors(
+    return _PanelErrors(
         z.to_numpy(),
         comb["target_year"].to_numpy(),
         comb.index.get_level_values("h").to_numpy(),

@@ -44,7 +44,7 @@ def _clear():
     priors_mod.priors.cache_clear()
     priors_mod._known_pools.cache_clear()  # the panels as known by each year
     calibrate.calibration.cache_clear()
-    calibrate._family_errors.cache_clear()  # the error table's forecasts, combined once
+    calibrate._panel_errors.cache_clear()  # the error table's forecasts, combined once
     linked.lapse_rate.cache_clear()
     learned._provided.cache_clear()
 
