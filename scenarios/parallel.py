@@ -67,16 +67,19 @@ SHARE_BYTES = 10_000
 
 
 def _on_cluster(client, calls: list) -> list:
-    """The calls submitted to the cluster as they are, each task carrying its own arguments.
+    """The calls run on the cluster through its one client, results in the order of ``calls``.
 
-    Not through joblib's Dask backend: it scatters every argument over 1 kB (each task's
-    targets and history rows) to one worker, and the scheduler then runs each task where its
-    data lie, which piled the tasks of a run onto one worker while the other stole what it
-    could. Here a task's own data travel with it, once; an argument all calls share (the
-    scenario; the learned inputs, which pickle as a reference to the worker's own provider
-    when they come from it) is broadcast to every worker once; tasks without placement are
-    handed to whichever worker is free, as joblib's process pool does."""
+    Each task carries its own arguments (its regions' targets and history rows), sent once with
+    it; an argument every call shares (the scenario; learned inputs not made by the provider,
+    whose own pickle as a reference that each worker resolves once) is broadcast to every
+    worker once. One task per worker thread is in flight and the next is sent when one
+    finishes, so a free worker takes the next task, as a process pool's does. (joblib's Dask
+    backend, used before, scattered every argument over 1 kB to one worker per task and sent
+    two tasks per thread ahead; measured side by side on one cluster at load 11-12 the two
+    took the same time within the noise: 56-61 s against 61-62 s for 100 regions.)"""
     import pickle
+
+    from dask.distributed import as_completed
 
     shared = {}
     if len(calls) > 1:
@@ -89,11 +92,23 @@ def _on_cluster(client, calls: list) -> list:
     def sent(x):
         return shared.get(id(x), x)
 
-    futures = [
-        client.submit(f, *map(sent, a), pure=False, **{n: sent(v) for n, v in k.items()})
-        for f, a, k in calls
-    ]
+    # One task a worker thread in flight, the next sent as one finishes: a free worker takes
+    # the next task, whatever the scheduler guesses of their lengths (as a process pool does).
+    ahead = max(1, sum(client.nthreads().values()))
+    futures, results, done = {}, [None] * len(calls), as_completed()
     try:
-        return client.gather(futures)
+        for i, (f, a, k) in enumerate(calls):
+            if len(futures) >= ahead:
+                _collect(next(done), futures, results)
+            fut = client.submit(f, *map(sent, a), pure=False, **{n: sent(v) for n, v in k.items()})
+            futures[fut] = i
+            done.add(fut)
+        for fut in done:
+            _collect(fut, futures, results)
+        return results
     finally:
         client.cancel([*futures, *shared.values()])
+
+
+def _collect(fut, futures: dict, results: list) -> None:
+    results[futures.pop(fut)] = fut.result()
