@@ -130,20 +130,26 @@ def _worker_peaks() -> list[float]:
     return peaks
 
 
-def _cpu() -> float:
-    """CPU seconds (user + system) used so far by this process and its live descendants: the
-    process pool's and the cluster's workers, which stay alive between runs. Beside the wall
-    time it shows what a run cost when other work shares the cores."""
+def _cpu() -> dict[int, float]:
+    """CPU seconds (user + system) used so far by this process and each live descendant (the
+    process pool's and the cluster's workers, which stay alive between runs), by process id.
+    Beside the wall time it shows what a run cost when other work shares the cores."""
     import psutil
 
     me = psutil.Process()
-    total = sum(me.cpu_times()[:2])
+    out = {me.pid: sum(me.cpu_times()[:2])}
     for child in me.children(recursive=True):
         try:
-            total += sum(child.cpu_times()[:2])
+            out[child.pid] = sum(child.cpu_times()[:2])
         except psutil.Error:
             continue
-    return total
+    return out
+
+
+def _cpu_since(before: dict[int, float]) -> float:
+    """CPU used since ``before`` by the processes alive now (an idle pool worker that exited
+    meanwhile, its time already counted, drops out without taking its past with it)."""
+    return sum(t - before.get(pid, 0.0) for pid, t in _cpu().items())
 
 
 def one(n: int, paths: int, jobs: int) -> dict:
@@ -186,7 +192,7 @@ def parallel(n: int, paths: int) -> None:
     for name, kw in (("jobs 1", {"jobs": 1}), ("jobs 2", {"jobs": 2})):
         t0, c0 = time.perf_counter(), _cpu()
         records[name] = assess(targets, history, paths, seed=0, **kw)
-        times[name], cpu[name] = time.perf_counter() - t0, _cpu() - c0
+        times[name], cpu[name] = time.perf_counter() - t0, _cpu_since(c0)
     # The cluster is started before the clock runs, as a user's is before ``--scheduler``
     # names it; its workers start as fresh processes that have imported nothing of ipcast, like
     # the process pool ``jobs 2`` starts inside its time. Timed: connecting, the work, the
@@ -201,7 +207,7 @@ def parallel(n: int, paths: int) -> None:
             records[name] = assess(
                 targets, history, paths, seed=0, scheduler=cluster.scheduler_address
             )
-            times[name], cpu[name] = time.perf_counter() - t0, _cpu() - c0
+            times[name], cpu[name] = time.perf_counter() - t0, _cpu_since(c0)
     same = all(r == records["jobs 1"] for r in records.values())
     load = os.getloadavg()[0]
     print(f"local Dask cluster of 2 workers started in {start:.1f} s (not timed)")
