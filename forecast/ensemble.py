@@ -33,7 +33,8 @@ import numpy as np
 import pandas as pd
 
 from .damping import damp_center
-from .models import guarded, make
+from .models import checked, make
+from .quantiles import summary
 from .rwdrift import Prior
 
 # Prophet is scored but never a member: its intervals under-cover badly on yearly series.
@@ -56,6 +57,9 @@ class Combined:
     center: np.ndarray  # (h,) log scale
     spread: np.ndarray  # (h,)
     ranks: np.ndarray  # (n_paths, h) in (0, 1): each path's level at each step
+    # (n_paths, h): the paths in order of level at each step (``argsort`` of the ranks), when
+    # known; the calibration then reads each quantile once, in order, and puts it in place.
+    order: np.ndarray | None = None
 
 
 def combine_rule(values: np.ndarray) -> np.ndarray:
@@ -63,22 +67,28 @@ def combine_rule(values: np.ndarray) -> np.ndarray:
     return np.nanmean(np.asarray(values, dtype=float), axis=0)
 
 
-def combine(log_paths: dict[str, np.ndarray], members=MEMBERS) -> Combined:
-    use = [log_paths[m] for m in members if m in log_paths]
-    if not use:
+def combine(log_paths: dict[str, np.ndarray], members=MEMBERS, summaries=None) -> Combined:
+    """``summaries``: each member's column median, 10 % and 90 % quantiles when known already
+    (``quantiles.summary`` of its log paths, as the plausibility check read them)."""
+    names = [m for m in members if m in log_paths]
+    if not names:
         raise ValueError("no member paths to combine")
-    medians = np.array([np.median(p, axis=0) for p in use])
-    q10, q90 = zip(*(np.quantile(p, [0.1, 0.9], axis=0) for p in use), strict=True)
-    spreads = (np.array(q90) - np.array(q10)) / Q_WIDTH
+    use = [log_paths[m] for m in names]
+    stats = [(summaries or {}).get(m) or summary(log_paths[m]) for m in names]
+    medians = np.array([s[0] for s in stats])
+    spreads = np.array([(s[2] - s[1]) / Q_WIDTH for s in stats])
     center = combine_rule(medians)
     spread = np.maximum(combine_rule(spreads), MIN_SPREAD)
     # The paths' joint shape (how the steps of one path move together) comes from the pooled
     # members; only their ranks are kept, the marginals come from centre, spread and calibration.
     n = min(len(p) for p in use)
     pooled = np.concatenate([p[: max(1, n // len(use))] for p in use])
-    # Ordinal ranks: ties are broken by position (continuous paths have none).
-    ranks = (np.argsort(np.argsort(pooled, axis=0), axis=0) + 0.5) / len(pooled)
-    return Combined(center, spread, ranks)
+    # Ordinal ranks: ties are broken by position (continuous paths have none). One sort per
+    # column (of a contiguous copy); its inverse, the rank, is written rather than sorted again.
+    order = np.argsort(np.ascontiguousarray(pooled.T), axis=1)
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(len(pooled))[None, :], axis=1)
+    return Combined(center, spread, (rank.T + 0.5) / len(pooled), order.T)
 
 
 def error_pools(z, year, h) -> tuple[dict[int, list[float]], dict[int, list[float]]]:
@@ -153,7 +163,16 @@ class Calibrator:
 
     def log_paths(self, comb: Combined, rng: np.random.Generator | None = None) -> np.ndarray:
         h = len(comb.center)
-        z = np.column_stack([self.z_quantiles(k + 1, comb.ranks[:, k]) for k in range(h)])
+        if comb.order is not None:
+            # The path of rank r reads the quantile at (r + 0.5) / n: the quantiles in rank order,
+            # written to each path by the order (the same numbers as reading each path's rank).
+            n = len(comb.order)
+            u = (np.arange(n) + 0.5) / n
+            z = np.empty((n, h))
+            for k in range(h):
+                z[comb.order[:, k], k] = self.z_quantiles(k + 1, u)
+        else:
+            z = np.column_stack([self.z_quantiles(k + 1, comb.ranks[:, k]) for k in range(h)])
         if self.years and rng is not None:
             t = rng.standard_t(max(self._shock_df(h), 1.0), size=len(z))  # one draw per path
             scale = np.array([(self.shock_scale(k + 1) or (0.0, 1.0))[0] for k in range(h)])
@@ -184,11 +203,13 @@ class CalibratedEnsemble:
         return self
 
     def simulate(self, h: int, n_paths: int, rng: np.random.Generator) -> np.ndarray:
-        logs = {}
+        logs, stats = {}, {}
         for name in self.members:
-            p, _ = guarded(make(name, self.prior_), self.y_, h, n_paths, rng)
-            logs[name] = np.log(np.maximum(p, 1e-300))
-        comb = combine(logs, self.members)
+            p, _, seen = checked(make(name, self.prior_), self.y_, h, n_paths, rng)
+            if seen is None:  # the fallback's paths: not checked, so not yet summarised
+                seen = np.log(np.maximum(p, 1e-300)), None
+            logs[name], stats[name] = seen
+        comb = combine(logs, self.members, stats)
         steps = np.arange(1, h + 1)
         comb.center = damp_center(comb.center, np.log(self.y_[-1]), steps, self.damping)
         return np.exp(self.calibrator.log_paths(comb, rng))

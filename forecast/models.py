@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .contract import isolated_global_random
+from .quantiles import summary
 from .rwdrift import MAX_DRIFT, MAX_SIGMA, LogRandomWalkDrift, Prior
 from .theta import Theta
 from .theta import log_values as _log
@@ -190,6 +191,14 @@ def guarded(model, y, h: int, n_paths: int, rng: np.random.Generator) -> tuple[n
 
     Returns the paths and the name of the model that produced them.
     """
+    paths, name, _ = checked(model, y, h, n_paths, rng)
+    return paths, name
+
+
+def checked(model, y, h: int, n_paths: int, rng: np.random.Generator):
+    """``guarded``, also returning what its check read when the model's paths passed: their logs
+    and each column's median, 10 % and 90 % quantiles (``quantiles.summary``; the ensemble
+    combines on the same numbers), else ``None``."""
     y = np.asarray(y, dtype=float)
     if np.all(y >= 0) and np.any(y == 0):
         # A zero count has no logarithm: log models see it as half a count, a stated floor.
@@ -198,20 +207,23 @@ def guarded(model, y, h: int, n_paths: int, rng: np.random.Generator) -> tuple[n
         if len(y) < getattr(model, "min_points", 1):
             raise ValueError("too few points")
         paths = model.fit(y).simulate(h, n_paths, rng)
-        if _plausible(paths, y, model.name):
-            return paths, model.name
+        seen = _plausible(paths, y)
+        if seen is not None:
+            return paths, model.name, seen
     except (ValueError, np.linalg.LinAlgError, RuntimeError):
         pass
-    return Drift().fit(y).simulate(h, n_paths, rng), "drift"
+    return Drift().fit(y).simulate(h, n_paths, rng), "drift", None
 
 
-def _plausible(paths: np.ndarray, y: np.ndarray, name: str) -> bool:
-    """Finite, non-negative, and (for log models) a median growth and a spread within bounds."""
+def _plausible(paths: np.ndarray, y: np.ndarray):
+    """Finite, non-negative, and (for log models) a median growth and a spread within bounds:
+    then ``(logs, (median, q10, q90))``, else ``None``."""
     if not (np.all(np.isfinite(paths)) and np.all(paths >= 0)):
-        return False
+        return None
     steps = np.arange(1, paths.shape[1] + 1)
     logs = np.log(np.maximum(paths, 1e-300))
-    growth = (np.median(logs, axis=0) - np.log(y[-1])) / steps
-    q10, q90 = np.quantile(logs, [0.1, 0.9], axis=0)
+    med, q10, q90 = stats = summary(logs)
+    growth = (med - np.log(y[-1])) / steps
     width_limit = 2 * 1.2816 * MAX_SIGMA * np.sqrt(steps)
-    return bool(np.all(np.abs(growth) <= MAX_DRIFT) and np.all(q90 - q10 <= width_limit))
+    ok = np.all(np.abs(growth) <= MAX_DRIFT) and np.all(q90 - q10 <= width_limit)
+    return (logs, stats) if ok else None

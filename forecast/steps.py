@@ -8,7 +8,16 @@ import numpy as np
 from ..data.custom import LABEL as custom_label
 from ..data.custom import is_custom
 from . import linked
-from .chain import MIN_ENSEMBLE, MIN_OWN_POINTS, NO_HISTORY, NOT_POSITIVE, Built, Case, Step
+from .chain import (
+    MIN_ENSEMBLE,
+    MIN_OWN_POINTS,
+    NO_HISTORY,
+    NOT_POSITIVE,
+    Built,
+    Case,
+    Step,
+    read_to,
+)
 from .chain import calendar_grid as grid_after
 from .damping import damp_paths
 from .ensemble import CalibratedEnsemble
@@ -66,7 +75,7 @@ def _own_problem(case: Case, min_points: int = 1) -> str:
 
 def _walk(case: Case, prior: Prior | None, method: str) -> Built:
     obs = case.obs
-    grid = grid_after(obs.t[-1], case.until)
+    grid = read_to(grid_after(obs.t[-1], case.until), case.need)
     model = RandomWalk(obs.t).fit(obs.y, prior)
     paths = model.simulate(len(grid), case.n_paths, case.rng)
     # The family's damping, as calibrated for its ensemble (none without a calibration).
