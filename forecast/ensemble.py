@@ -127,11 +127,17 @@ class Calibrator:
     ):
         self.pools = {h: np.sort(np.asarray(z, dtype=float)) for h, z in (pools or {}).items()}
         self.years = {int(h): list(a) for h, a in (year_effects or {}).items()}
+        self._scales: dict[int, tuple[float, float] | None] = {}  # by horizon, once computed
 
     def shock_scale(self, h: int) -> tuple[float, float] | None:
         """The common shock's ``(scale, df)`` at horizon ``h``: its own year means, else those of
         the longest horizon below with ``MIN_YEARS`` of them (standardised errors change slowly
         with the horizon: the spread already grows), else the shortest above."""
+        if h not in self._scales:
+            self._scales[h] = self._shock_scale(h)
+        return self._scales[h]
+
+    def _shock_scale(self, h: int) -> tuple[float, float] | None:
         usable = [k for k, a in self.years.items() if len(a) >= MIN_YEARS]
         if not usable:
             return None
@@ -161,7 +167,11 @@ class Calibrator:
         # ``np.quantile``'s linear rule on the sorted pool, without re-sorting it every call.
         return np.interp(np.asarray(u) * (len(z) - 1), np.arange(len(z)), z)
 
-    def log_paths(self, comb: Combined, rng: np.random.Generator | None = None) -> np.ndarray:
+    def log_paths(
+        self, comb: Combined, rng: np.random.Generator | None = None, drawn: int | None = None
+    ) -> np.ndarray:
+        """``drawn``: the steps the paths were drawn to, when more than ``comb`` holds (the
+        common shock's degrees of freedom are the fewest over all of them)."""
         h = len(comb.center)
         if comb.order is not None:
             # The path of rank r reads the quantile at (r + 0.5) / n: the quantiles in rank order,
@@ -174,7 +184,8 @@ class Calibrator:
         else:
             z = np.column_stack([self.z_quantiles(k + 1, comb.ranks[:, k]) for k in range(h)])
         if self.years and rng is not None:
-            t = rng.standard_t(max(self._shock_df(h), 1.0), size=len(z))  # one draw per path
+            df = self._shock_df(max(h, drawn or h))
+            t = rng.standard_t(max(df, 1.0), size=len(z))  # one draw per path
             scale = np.array([(self.shock_scale(k + 1) or (0.0, 1.0))[0] for k in range(h)])
             z = z + t[:, None] * scale[None, :]
         return comb.center + comb.spread * z
@@ -184,6 +195,23 @@ class Calibrator:
         return min(dfs) if dfs else 1.0
 
 
+# A family's calibrator by the calibration it was made from (held, so its id is not reused).
+_FAMILY_CALIBRATORS: dict[int, tuple[dict, Calibrator]] = {}
+
+
+def family_calibrator(cal: dict) -> Calibrator:
+    """The calibrator of a family's calibration (``calibrate.calibration``), made once per process
+    and shared by the family's series: its pools are sorted and its common shocks' scales
+    computed once, not for every series."""
+    hit = _FAMILY_CALIBRATORS.get(id(cal))
+    if hit is None or hit[0] is not cal:
+        if len(_FAMILY_CALIBRATORS) >= 64:  # a long session's old learned inputs
+            _FAMILY_CALIBRATORS.clear()
+        pools = {int(k): np.array(v) for k, v in cal["z"].items()}
+        hit = _FAMILY_CALIBRATORS[id(cal)] = (cal, Calibrator(pools, cal.get("year_effects")))
+    return hit[1]
+
+
 class CalibratedEnsemble:
     """The members' paths combined (``combine``) and calibrated on past errors (``Calibrator``),
     under the model contract: ``fit(y, prior)``, ``simulate(h, n_paths, rng)``."""
@@ -191,25 +219,41 @@ class CalibratedEnsemble:
     name = "ensemble"
 
     def __init__(
-        self, members, pools: dict, year_effects: dict | None = None, damping: float = 1.0
+        self,
+        members,
+        pools: dict,
+        year_effects: dict | None = None,
+        damping: float = 1.0,
+        calibrator: Calibrator | None = None,
     ):
+        """``calibrator``: the one ``pools`` and ``year_effects`` make, when the caller has it
+        (``family_calibrator``: a family's, shared by all its series)."""
         self.members = list(members)
         self.damping = damping
-        self.calibrator = Calibrator({int(k): np.array(v) for k, v in pools.items()}, year_effects)
+        self.calibrator = calibrator or Calibrator(
+            {int(k): np.array(v) for k, v in pools.items()}, year_effects
+        )
 
     def fit(self, y, prior: Prior | None = None) -> CalibratedEnsemble:
         self.y_ = np.asarray(y, dtype=float)
         self.prior_ = prior
         return self
 
-    def simulate(self, h: int, n_paths: int, rng: np.random.Generator) -> np.ndarray:
+    def simulate(
+        self, h: int, n_paths: int, rng: np.random.Generator, read: int | None = None
+    ) -> np.ndarray:
+        """``(n_paths, h)``, or its first ``read`` columns: the members still draw all ``h``
+        steps (each draws a path's steps at once, so fewer steps would be other numbers), and
+        their plausibility is judged on all of them, but only the columns read are combined
+        and calibrated (each column on its own: the same numbers as the whole array's)."""
+        read = h if read is None else min(read, h)
         logs, stats = {}, {}
         for name in self.members:
-            p, _, seen = checked(make(name, self.prior_), self.y_, h, n_paths, rng)
+            p, _, seen = checked(make(name, self.prior_), self.y_, h, n_paths, rng, read)
             if seen is None:  # the fallback's paths: not checked, so not yet summarised
-                seen = np.log(np.maximum(p, 1e-300)), None
+                seen = np.log(np.maximum(p[:, :read], 1e-300)), None
             logs[name], stats[name] = seen
         comb = combine(logs, self.members, stats)
-        steps = np.arange(1, h + 1)
+        steps = np.arange(1, read + 1)
         comb.center = damp_center(comb.center, np.log(self.y_[-1]), steps, self.damping)
-        return np.exp(self.calibrator.log_paths(comb, rng))
+        return np.exp(self.calibrator.log_paths(comb, rng, h))

@@ -20,7 +20,7 @@ from .chain import (
 )
 from .chain import calendar_grid as grid_after
 from .damping import damp_paths
-from .ensemble import CalibratedEnsemble
+from .ensemble import CalibratedEnsemble, family_calibrator
 from .rwdrift import VAGUE, LogRandomWalkDrift, Prior
 
 
@@ -125,11 +125,17 @@ def _ensemble(case: Case) -> Built:
     tail_t, tail_y = consecutive_tail(obs.t, obs.y)
     grid = grid_after(tail_t[-1], case.until)
     model = CalibratedEnsemble(
-        cal["members"], cal["z"], cal.get("year_effects"), cal.get("damping", 1.0)
+        cal["members"],
+        cal["z"],
+        cal.get("year_effects"),
+        cal.get("damping", 1.0),
+        family_calibrator(cal),
     ).fit(tail_y, prior)
-    paths = model.simulate(len(grid), case.n_paths, case.rng)
+    # Drawn on the whole grid, combined only as far as the caller reads.
+    read = len(read_to(grid, case.need))
+    paths = model.simulate(len(grid), case.n_paths, case.rng, read)
     return Built(
-        grid,
+        grid[:read],
         paths,
         f"calibrated ensemble of {', '.join(cal['members'])}",
         borrowed_text(prior, obs.n_points) + "; " + cal["source"],
