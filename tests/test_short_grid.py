@@ -60,3 +60,15 @@ def test_a_forecast_read_to_a_time_is_the_whole_grids_first_columns(region, indi
     assert np.array_equal(short.paths, whole.paths[:, :k])  # equal, not merely close
     times = [2022.0, 2023.5, 2024.5]
     assert np.array_equal(short.at(times), whole.at(times))
+
+
+def test_a_random_walk_ahead_of_its_points_draws_as_the_general_path_does():
+    # Times in order after the last point take the direct route; the same times in reverse
+    # take the general one (sorted, checked one by one): the same numbers, column for column.
+    from ipcast.forecast.rwdrift import VAGUE, LogRandomWalkDrift
+
+    rw = LogRandomWalkDrift(VAGUE).fit([100.0, 120.0, 118.0], [2018.0, 2019.0, 2021.0])
+    at = np.array([2022.0, 2023.5, 2025.0])
+    ahead = rw.simulate(0, 300, np.random.default_rng(4), at=at)
+    general = rw.simulate(0, 300, np.random.default_rng(4), at=at[::-1])
+    assert np.array_equal(ahead, general[:, ::-1])
