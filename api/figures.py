@@ -47,9 +47,11 @@ def region_names(lang: str = "zh", codes=None) -> dict[str, str]:
 
 
 def indicators() -> list[dict]:
+    """The catalog, and the custom indicators the user has imported figures for."""
+    from ..data import userstore
     from ..data.listing import indicator_records
 
-    return indicator_records()
+    return indicator_records(userstore.load())
 
 
 def history(

@@ -301,3 +301,25 @@ def test_one_name_declared_two_ways_is_ambiguous_for_the_indicator_option(home, 
     assert out.exit_code == 2
     assert "names 2 custom indicators" in out.output
     assert "custom:个:flow:商业秘密保护示范企业" in out.output
+
+
+def test_indicators_lists_a_custom_indicator_once_imported(home, sheet):
+    catalog = api.figures.indicators()
+    assert SLUG not in [r["slug"] for r in catalog]
+    out = CliRunner().invoke(app, ["import", str(sheet), "--map", DECLARE])
+    assert out.exit_code == 0, out.output
+    listed = api.figures.indicators()
+    assert listed[: len(catalog)] == catalog
+    assert listed[len(catalog) :] == [
+        {
+            "slug": SLUG,
+            "zh": "商业秘密保护示范企业",
+            "en": "商业秘密保护示范企业 (custom)",
+            "family": "other",
+            "measure": "stock",
+            "unit": "家",
+            "borrow": "",
+        }
+    ]
+    shown = CliRunner().invoke(app, ["indicators", "-f", "csv"])
+    assert shown.exit_code == 0 and shown.output.count(SLUG) == 1
