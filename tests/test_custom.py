@@ -323,3 +323,24 @@ def test_indicators_lists_a_custom_indicator_once_imported(home, sheet):
     ]
     shown = CliRunner().invoke(app, ["indicators", "-f", "csv"])
     assert shown.exit_code == 0 and shown.output.count(SLUG) == 1
+
+
+def test_the_fill_in_sheet_offers_the_regions_custom_indicator_and_reads_it_back(
+    home, sheet, tmp_path
+):
+    from openpyxl import load_workbook
+
+    assert CliRunner().invoke(app, ["import", str(sheet), "--map", DECLARE]).exit_code == 0
+    out = tmp_path / "sheet.xlsx"
+    slugs = api.figures.template("guanghan", out)
+    assert slugs[-1] == SLUG and slugs.count(SLUG) == 1
+    assert SLUG not in api.figures.template("dazhou", tmp_path / "other.xlsx")
+    wb = load_workbook(out)
+    ws = wb["历史数据"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == SLUG)
+    assert [c.value for c in row[2:5]] == ["商业秘密保护示范企业", "家", "年末存量"]
+    row[header.index("2024年")].value = 15
+    wb.save(out)
+    back = api.figures.import_figures(out, dry_run=True)
+    assert back["counts"]["added"] == 1, back
