@@ -96,7 +96,7 @@ def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None)
     obs = _observed(s, past_y, past_v)
     # What ``ipcast run --as-of O`` learns: everything known by the end of O (the province's own
     # past included, as a user's run would), so the CLI reproduces these numbers exactly.
-    learned = provider(o)
+    learned = provider(o, s.region)
     if before:
         learned = Learned(learned.priors, _before_calibration(o), o)
     if phi is not None:
