@@ -27,7 +27,7 @@ import pandas as pd
 from ..data.catalog import data_path
 from ..data.places import divisions, region_table
 from . import cache as disk_cache
-from .priors import GROWTH_DECAY, _china_provinces, _prior
+from .priors import _china_provinces, _prior
 from .rwdrift import Prior
 
 # Off: measured worse than the all-province prior (see above). Turned on, ``learned.provider``
@@ -88,7 +88,7 @@ def _learn(base: dict[str, Prior], as_of: int | None, skip_region: str | None) -
         pools = _pools(rows[rows["indicator"].isin(indicators)])
         for province, pool in pools.items():
             try:
-                own = _prior(pool, "", decay=GROWTH_DECAY)  # faded as the family's is
+                own = _prior(pool, "")
             except ValueError:
                 continue
             n = own.source.strip(" ()").split()[0]

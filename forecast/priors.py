@@ -4,9 +4,10 @@ Each borrow key (an indicator catalog's ``borrow`` column) names a pool of real 
 every series the mean and standard deviation of its yearly log growth are taken; the prior's drift
 centre is their median, its spread the standard deviation of the means across series (floored), and
 its volatility the median volatility. Growth fades (a forecast's trend is damped, ``damping.py``):
-in the Chinese provincial patent flows a growth rate seen ``a`` years before the pool's last year
-counts as ``GROWTH_DECAY ** a`` times itself in the mean, so the drift centre is the panel's growth
-brought forward to the as-of year, not its average since the panel began. Stocks have no panel of
+for the random walk of the Chinese provincial patent flows (``Prior.walk``) a growth rate seen
+``a`` years before the pool's last year counts as ``GROWTH_DECAY ** a`` times itself in the mean,
+so its drift centre is the panel's growth brought forward to the as-of year, not its average since
+the panel began. Stocks have no panel of
 their own: an effective stock is proxied by the sum of the last ten years of grants or
 registrations (patents and trademarks both run about ten years before lapse or renewal), which is
 stated wherever the prior is used.
@@ -14,6 +15,7 @@ stated wherever the prior is used.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -40,9 +42,10 @@ STOCK_WINDOW = 10
 # never tuned on the held-out origins 2017+. Measured there too and not taken: a recent window,
 # the trend of the panel's growth, a plain shrink, a drift spread widened by the year effect.
 GROWTH_DECAY = 0.85
-# Measured only where it was chosen: the Chinese provincial patent flows (borrow key
-# ``patent_flow``, panel ``china_provinces``). Every other pool keeps its unfaded mean (1.0):
-# nothing has yet shown that trademark or stock-proxy growth fades the same way.
+# Measured only where it was chosen: the random walk of the Chinese provincial patent flows (borrow
+# key ``patent_flow``, panel ``china_provinces``), as ``Prior.walk``. Every other pool, and the
+# ensemble's pooled member, keep the unfaded mean: nothing has shown that trademark or stock-proxy
+# growth fades the same way, and the ensemble measured worse on held-out origins with it.
 FADED_KEY, FADED_PANEL = "patent_flow", "china_provinces"
 
 
@@ -146,19 +149,27 @@ def panel_prior(
 ) -> Prior:
     """The prior learned from panel ``Series`` truncated at ``until`` (what was known then),
     leaving out ``skip_region`` (so a backtest never borrows from the series it forecasts).
-    Growth is faded by ``decay`` a year, by default as ``run`` fades its pool (``faded``)."""
+    Given ``decay``, growth is faded by it; else the provincial patent flows carry their faded
+    prior for the random walk (``Prior.walk``), as ``priors`` gives ``run``."""
     pool = []
     for s in series:
         if s.region == skip_region:
             continue
         keep = s.years <= until if until is not None else slice(None)
         pool.append(pd.Series(s.values[keep], index=s.years[keep]))
-    if decay is None:
-        panels = {getattr(s, "panel", None) for s in series}
-        decay = GROWTH_DECAY if panels == {FADED_PANEL} and not stock_proxy else 1.0
     if stock_proxy:
         pool = _rolling_stock(pool)
-    return _prior(pool, source, decay=decay)
+    if decay is not None:
+        return _prior(pool, source, decay=decay)
+    panels = {getattr(s, "panel", None) for s in series}
+    if panels == {FADED_PANEL} and not stock_proxy:
+        return _with_walk(pool, source)
+    return _prior(pool, source)
+
+
+def _with_walk(pool: list[pd.Series], source: str) -> Prior:
+    """The plain prior, carrying the faded one its random walk uses (``Prior.walk``)."""
+    return replace(_prior(pool, source), walk=_prior(pool, source, decay=GROWTH_DECAY))
 
 
 def _pledge_drift(as_of: int | None = None) -> tuple[float, int]:
@@ -234,7 +245,7 @@ def _learn_priors(as_of: int | None = None, skip_region: str | None = None) -> d
     out = {}
     for key, (pool, source) in builders.items():
         try:
-            out[key] = _prior(pool, source, decay=GROWTH_DECAY if key == FADED_KEY else 1.0)
+            out[key] = _with_walk(pool, source) if key == FADED_KEY else _prior(pool, source)
         except ValueError:
             continue  # too little known by then: no prior rather than one from later data
     if "patent_flow" in out:

@@ -40,11 +40,7 @@ def province_effects(indicator: str, n_paths: int = 2000, seed: int = 0) -> dict
         later = {int(y): float(v) for y, v in zip(s.years, s.values, strict=True) if y in YEARS}
         if len(past.years) < 6 or len(later) != len(YEARS):
             continue
-        # Unfaded (decay 1.0), as when data/lever_evidence.yaml's rows were measured: with the
-        # faded drift centre run now borrows (priors.GROWTH_DECAY) the grants row reads
-        # [-17.3, 0.2, 10.9] instead of [-20.9, -4.2, 6.7]; re-deriving the lever from it is
-        # left for its own change (the evidence rows, the lever's range and its text move together).
-        prior = panel_prior(series, SOURCE, until=ORIGIN, skip_region=s.region, decay=1.0)
+        prior = panel_prior(series, SOURCE, until=ORIGIN, skip_region=s.region)
         obs = Observed(
             s.region, indicator, "件", True, True, past.years.astype(float), past.values, [], []
         )

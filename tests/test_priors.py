@@ -4,6 +4,7 @@ reference that reads the panel files with the csv module."""
 import csv
 import math
 import statistics
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
@@ -101,7 +102,8 @@ def test_faded_stats_and_prior_of_a_small_panel_by_hand():
     plain = [_ns(r, s) for r, s in zip("abc", (A, B, C), strict=True)]
     china = [SimpleNamespace(**vars(x), panel="china_provinces") for x in plain]
     faded = pr._prior([A, B, C], "d", decay=pr.GROWTH_DECAY)
-    assert pr.panel_prior(china, "d") == faded
+    assert pr.panel_prior(china, "d") == replace(pr._prior([A, B, C], "d"), walk=faded)
+    assert pr.panel_prior(china, "d").for_walk() == faded
     assert pr.panel_prior(plain, "d") == pr._prior([A, B, C], "d")
 
 
@@ -210,10 +212,14 @@ def test_bundled_patent_priors_match_a_slow_reference():
     inv = [v for (_, ind), v in sorted(rows.items()) if ind == "invention_grants"]
     stocks = [s for s in map(_slow_ten_year_sums, inv) if s is not None]
     got = pr.priors()
-    # patent flows faded as chosen (GROWTH_DECAY), the stock proxy not (not measured)
-    for key, pool, decay in (("patent_flow", flows, pr.GROWTH_DECAY), ("patent_stock", stocks, 1)):
+    # both plain; the patent flows' random walk borrows their faded prior (GROWTH_DECAY)
+    assert got["patent_stock"].walk is None
+    for p, pool, decay in (
+        (got["patent_flow"], flows, 1.0),
+        (got["patent_flow"].walk, flows, pr.GROWTH_DECAY),
+        (got["patent_stock"], stocks, 1.0),
+    ):
         m0, tau0, s0 = _slow_prior(pool, decay)
-        p = got[key]
         assert (p.m0, p.tau0, p.s0, p.nu0) == (
             pytest.approx(m0, rel=1e-9),
             pytest.approx(tau0, rel=1e-9),
@@ -303,7 +309,10 @@ def _county_forecast(seed: int, n_paths: int = 40_000):
     from ipcast.forecast.learned import Learned
     from ipcast.forecast.series import Observed
 
-    prior = pr._prior([A, B, C], "hand", decay=0.5)  # drift centre 0.275 / 3 (worked above)
+    # the plain prior (centre 0.2) carrying the faded one (0.275 / 3, worked above): the random
+    # walk of a one-point series borrows the faded one
+    faded = pr._prior([A, B, C], "hand", decay=0.5)
+    prior = replace(pr._prior([A, B, C], "hand"), walk=faded)
     learned = Learned({"patent_flow": prior}, {}, 2005)  # no calibration: no damping
     obs = Observed(
         "r", "patent_grants", "件", True, True, np.array([2005.0]), np.array([100.0]), [], []
