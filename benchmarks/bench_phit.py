@@ -3,6 +3,7 @@
     python benchmarks/bench_phit.py --paths 200 --prophet-every 0   # the README's figures
     python benchmarks/bench_phit.py --every 4 --paths 200            # every 4th province
     python benchmarks/bench_phit.py --choose-damping 1.0 0.95 0.9    # dev origins only
+    python benchmarks/bench_phit.py --choose-decay 1.0 0.9           # county prior, dev only
     python benchmarks/bench_phit.py --se-seeds 8 --paths 1000        # p_hit_se vs seeds
     python benchmarks/bench_phit.py --cli-case anhui:patent_grants 2016 case  # for ipcast run
 
@@ -38,13 +39,15 @@ import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
 
-from ipcast.forecast import calibrate, phit, streams
+from ipcast.forecast import calibrate, phit, priors, streams
 from ipcast.forecast import phit_scores as sc
 from ipcast.forecast.chain import forecast_series
+from ipcast.forecast.comparables import PROVINCIAL
 from ipcast.forecast.ensemble_backtest import final_calibration
 from ipcast.forecast.learned import Learned, provider
 from ipcast.forecast.models import ProphetModel
 from ipcast.forecast.panels import panel_series
+from ipcast.forecast.rwdrift import Prior
 from ipcast.forecast.series import Observed
 
 PANEL = "china_provinces"
@@ -52,6 +55,7 @@ BORROW = "patent_flow"
 FIRST_TARGET_ORIGIN = 2008  # earlier targets feed the base rate and reference class only
 FIRST_ORIGIN = 2012  # six own points: the first origin a full-history forecast is made
 COUNTY_POINTS = (1, 2, 3)
+COMPARABLE_FLOWS = PROVINCIAL[BORROW]
 
 
 def _observed(s, years, values) -> Observed:
@@ -89,18 +93,35 @@ def _damped_calibration(o: int, phi: float) -> dict:
     return _DAMPED[(o, phi)]
 
 
-def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None) -> np.ndarray:
+_FLOW_PRIOR: dict[tuple[int, str, float], Prior] = {}
+
+
+def _flow_prior(o: int, skip: str, decay: float) -> Prior:
+    """The patent-flow prior as of ``o`` without ``skip``'s series, with growth faded by
+    ``decay`` a year (``priors.GROWTH_DECAY`` is the one ``run`` uses), for choosing ``decay``."""
+    if (o, skip, decay) not in _FLOW_PRIOR:
+        flows = priors._series(priors._china_provinces(o, skip), list(COMPARABLE_FLOWS))
+        _FLOW_PRIOR[(o, skip, decay)] = priors._prior(flows, f"decay {decay}", decay=decay)
+    return _FLOW_PRIOR[(o, skip, decay)]
+
+
+def _ipcast(
+    s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None, decay=None
+) -> np.ndarray:
     if k is not None:
         past_y, past_v = past_y[-k:], past_v[-k:]
     times = [float(o + h) for h in range(1, phit.HORIZONS + 1)]
     obs = _observed(s, past_y, past_v)
     # What ``ipcast run --as-of O`` learns: everything known by the end of O (the province's own
     # past included, as a user's run would), so the CLI reproduces these numbers exactly.
-    learned = provider(o)
+    learned = provider(o, s.region)
     if before:
         learned = Learned(learned.priors, _before_calibration(o), o)
     if phi is not None:
         learned = Learned(learned.priors, _damped_calibration(o, phi), o)
+    if decay is not None:
+        faded = {**learned.priors, BORROW: _flow_prior(o, s.region, decay)}
+        learned = Learned(faded, learned.calibration, o, s.region)
     fc = forecast_series(
         None, s.region, s.indicator, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
     )
@@ -374,6 +395,83 @@ def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
     return pd.DataFrame(out).sort_values(["outcomes", "phi"])
 
 
+def _decay_rows(s, origins, n_paths, seed, decays) -> list[pd.DataFrame]:
+    """The targets of ``s`` at ``origins`` and the county forecasts' p with each ``decay``."""
+    frames = []
+    for o in origins:
+        keep = s.years <= o
+        past_y, past_v = s.years[keep], s.values[keep]
+        if len(past_v) == 0 or o >= int(s.years[-1]):
+            continue
+        fut = dict(zip(s.years.tolist(), s.values, strict=True))
+        future = np.array([fut.get(o + h, np.nan) for h in range(1, phit.HORIZONS + 1)])
+        hits = phit.outcomes(future, past_v)
+        key = {"series": f"{s.region}:{s.indicator}", "region": s.region, "origin": o}
+        frames.append(phit.frame({**key, "method": "targets"}, None, hits))
+        if o < FIRST_ORIGIN:
+            continue
+        for decay in decays:
+            for k in COUNTY_POINTS:
+                paths = _ipcast(s, past_y, past_v, o, n_paths, seed, k, decay=decay)
+                f = phit.frame(
+                    {**key, "method": f"{k}pt decay {decay}"},
+                    phit.hit_probabilities(paths, past_v),
+                    hits,
+                )
+                med = np.median(paths, axis=0)
+                below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
+                f["below_median"] = f["h"].map(below)
+                lo, hi = np.quantile(paths, [0.1, 0.9], axis=0)
+                inside = {h + 1: float(lo[h] <= future[h] <= hi[h]) for h in range(phit.HORIZONS)}
+                f["in_80"] = f["h"].map(inside)
+                frames.append(f)
+    return frames
+
+
+def choose_decay(decays, every, n_paths, seed, dev_until, jobs, save=None) -> pd.DataFrame:
+    """The county prior's ``GROWTH_DECAY`` chosen on development origins only (``FIRST_ORIGIN ..
+    dev_until``; targets from ``FIRST_TARGET_ORIGIN`` feed the baselines): per decay and number of
+    own points, the Brier score and its skill against both baselines, the worst reliability gap of
+    a bin with ``BIN_N``+ targets and the share of outcomes below the median at h1-5, also counting
+    only outcomes dated by ``dev_until``. Nothing after ``dev_until`` is forecast."""
+    series = list(panel_series(PANEL))
+    origins = list(range(FIRST_TARGET_ORIGIN, dev_until + 1))
+    tasks = (
+        delayed(_decay_rows)(s, origins, n_paths, seed, decays)
+        for s, use in zip(series, sample(series, every), strict=True)
+        if use
+    )
+    df = pd.concat([f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs], ignore_index=True)
+    if save:
+        df.to_csv(save, index=False, compression="gzip")
+    return decay_table(scored(df), dev_until)
+
+
+def decay_table(rows: pd.DataFrame, dev_until: int) -> pd.DataFrame:
+    out = []
+    for strict in (False, True):
+        part = rows[rows["origin"] + rows["h"] <= dev_until] if strict else rows
+        for method in part["method"].unique():
+            g = part[part["method"] == method]
+            b = sc.brier(g["p"], g["hit"])
+            rel = sc.reliability(g["p"], g["hit"])
+            big = rel[rel["n"] >= BIN_N]
+            below = median_bias(g).loc[method]
+            out.append(
+                {
+                    "method": method,
+                    "outcomes": f"<= {dev_until}" if strict else "all",
+                    "brier": round(b, 4),
+                    "vs_base": round(1 - b / sc.brier(g["p_base"], g["hit"]), 3),
+                    "vs_class": round(1 - b / sc.brier(g["p_class"], g["hit"]), 3),
+                    "worst_gap": round(float((big["mean_p"] - big["observed"]).abs().max()), 3),
+                    "below_h1-5": " ".join(f"{v:.2f}" for v in below),
+                    "max_gap": round(float((below - 0.5).abs().max()), 3),
+                }
+            )
+    return pd.DataFrame(out)
+
+
 def write_cli_case(s, origin: int, folder) -> tuple[Path, Path, pd.DataFrame]:
     """The series up to ``origin`` as a history CSV, its level targets (every ambition and
     horizon) as a target YAML, and this benchmark's p for each: ``ipcast run --history H
@@ -491,6 +589,12 @@ def main() -> None:
         "--choose-damping", type=float, nargs="*", help="only compare these dampings on dev origins"
     )
     ap.add_argument(
+        "--choose-decay",
+        type=float,
+        nargs="*",
+        help="only compare these county-prior growth decays on dev origins",
+    )
+    ap.add_argument(
         "--cli-case",
         nargs=3,
         metavar=("REGION:INDICATOR", "ORIGIN", "FOLDER"),
@@ -506,6 +610,20 @@ def main() -> None:
             args.choose_damping, args.every, args.paths, args.seed, args.dev_until, args.jobs
         )
         print(t.round(3).to_string(index=False))
+        return
+    if args.choose_decay:
+        t = choose_decay(
+            args.choose_decay,
+            args.every,
+            args.paths,
+            args.seed,
+            args.dev_until,
+            args.jobs,
+            args.save,
+        )
+        pd.set_option("display.width", 250)
+        pd.set_option("display.max_colwidth", 80)
+        print(t.to_string(index=False))
         return
     if args.se_seeds:
         print_seed_spread(args.se_seeds, args.paths)

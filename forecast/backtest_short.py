@@ -72,7 +72,8 @@ def _one(s: Series, origin, prior, points, horizons, n_paths, seed) -> list[dict
     out = []
     ahead = np.arange(1, horizons + 1)
     for k in points:
-        model = LogRandomWalkDrift(prior).fit(past.values[-k:], past.years[-k:].astype(float))
+        walk = prior.for_walk()  # as ``steps._walk`` borrows it
+        model = LogRandomWalkDrift(walk).fit(past.values[-k:], past.years[-k:].astype(float))
         # damped as ``run`` damps a county's random walk (``steps._walk``)
         paths = damp_paths(model.simulate(horizons, n_paths, rng), past.values[-1], ahead, PHI)
         logs = np.log(paths)

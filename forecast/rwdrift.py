@@ -25,6 +25,14 @@ class Prior:
     s0: float
     nu0: float
     source: str
+    # The prior a series with too few points for the ensemble (the borrowed-prior random walk, a
+    # county's forecast) uses when it differs from this one: the provincial panel's growth faded
+    # back to the as-of year (``priors.GROWTH_DECAY``). The ensemble's pooled member keeps this
+    # one: its calibration errors were measured with it, and faded it measured worse (README).
+    walk: Prior | None = None
+
+    def for_walk(self) -> Prior:
+        return self if self.walk is None else self.walk
 
 
 VAGUE = Prior(m0=0.0, tau0=0.3, s0=0.2, nu0=1.0, source="no comparable series; weak prior")

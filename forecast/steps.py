@@ -76,6 +76,7 @@ def _own_problem(case: Case, min_points: int = 1) -> str:
 def _walk(case: Case, prior: Prior | None, method: str) -> Built:
     obs = case.obs
     grid = read_to(grid_after(obs.t[-1], case.until), case.need)
+    prior = prior.for_walk() if prior is not None else None
     model = RandomWalk(obs.t).fit(obs.y, prior)
     paths = model.simulate(len(grid), case.n_paths, case.rng)
     # The family's damping, as calibrated for its ensemble (none without a calibration).

@@ -4,6 +4,7 @@ reference that reads the panel files with the csv module."""
 import csv
 import math
 import statistics
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
@@ -42,7 +43,7 @@ def test_stats_skip_gaps_non_positive_years_and_short_series():
 
 
 def test_prior_of_a_small_panel_by_hand():
-    p = pr._prior([A, B, C], "hand")
+    p = pr._prior([A, B, C], "hand", decay=1.0)
     # median of means 0.2; sd of means (0.2, 0.2, 0.45) = sqrt(0.0625 / 3); median sd sqrt(0.05/3)
     assert p.m0 == pytest.approx(0.2)
     assert p.tau0 == pytest.approx(math.sqrt(0.0625 / 3))
@@ -50,12 +51,12 @@ def test_prior_of_a_small_panel_by_hand():
     assert p.nu0 == 4.0
     assert p.source == "hand (3 series)"
     # the 75th percentile of sds (0.1, 0.1291, 0.2646) when asked for it
-    q = pr._prior([A, B, C], "hand", s0_quantile=0.75).s0
+    q = pr._prior([A, B, C], "hand", s0_quantile=0.75, decay=1.0).s0
     assert q == pytest.approx((math.sqrt(0.05 / 3) + math.sqrt(0.07)) / 2)
 
 
 def test_drift_spread_is_floored_and_two_series_are_needed():
-    p = pr._prior([A, B], "alike")  # equal means: spread 0, floored
+    p = pr._prior([A, B], "alike", decay=1.0)  # equal means: spread 0, floored
     assert p.tau0 == 0.05
     assert p.m0 == pytest.approx(0.2) and p.s0 == pytest.approx((0.1 + math.sqrt(0.07)) / 2)
     with pytest.raises(ValueError):
@@ -78,13 +79,57 @@ def _ns(region, series):
     return SimpleNamespace(region=region, years=series.index.to_numpy(), values=series.to_numpy())
 
 
+def test_faded_stats_and_prior_of_a_small_panel_by_hand():
+    # A's growth 0.1, 0.2, 0.3 is of 2002-2004; brought forward to 2004 at 0.5 a year:
+    # (0.1 / 4 + 0.2 / 2 + 0.3) / 3; its sd is of the growth itself
+    means, sds = pr._stats([A], 0.5, 2004)
+    assert means == pytest.approx([0.425 / 3])
+    assert sds == pytest.approx([0.1])
+    # The pool's last year is C's 2005. Faded 0.5 a year back from 2005:
+    # A (0.1 / 8 + 0.2 / 4 + 0.3 / 2) / 3 = 0.2125 / 3
+    # B (0 / 8 + 0.1 / 4 + 0.5 / 2) / 3 = 0.275 / 3
+    # C (0.3 / 8 + 0.4 / 4 + 0.5 / 2 + 0.6) / 4 = 0.9875 / 4
+    p = pr._prior([A, B, C], "hand", decay=0.5)
+    faded = [0.2125 / 3, 0.275 / 3, 0.9875 / 4]
+    assert p.m0 == pytest.approx(0.275 / 3)  # the median, B's
+    mean = sum(faded) / 3
+    assert p.tau0 == pytest.approx(math.sqrt(sum((m - mean) ** 2 for m in faded) / 2))
+    assert p.tau0 == pytest.approx(0.0961893, abs=1e-7)
+    assert p.s0 == pytest.approx(math.sqrt(0.05 / 3))  # volatility not faded
+    assert p.source == "hand (3 series); earlier growth faded x0.5 a year to 2005"
+    # unfaded unless asked; panel_prior fades the provincial panel's flows only, as run does
+    assert pr._prior([A, B, C], "d") == pr._prior([A, B, C], "d", decay=1.0)
+    plain = [_ns(r, s) for r, s in zip("abc", (A, B, C), strict=True)]
+    china = [SimpleNamespace(**vars(x), panel="china_provinces") for x in plain]
+    faded = pr._prior([A, B, C], "d", decay=pr.GROWTH_DECAY)
+    assert pr.panel_prior(china, "d") == replace(pr._prior([A, B, C], "d"), walk=faded)
+    assert pr.panel_prior(china, "d").for_walk() == faded
+    assert pr.panel_prior(plain, "d") == pr._prior([A, B, C], "d")
+
+
+def test_faded_prior_does_not_look_ahead():
+    """A shock planted after the as-of year, or years appended after it, leave the prior as of
+    that year unchanged: the fading counts back from the as-of year, not the panel's end."""
+    pool = [_ns("a", A), _ns("b", B), _ns("c", C)]
+    as_of = pr.panel_prior(pool, "x", until=2004, decay=0.5)
+    named = {"a": A, "b": B, "c": C}
+    shocked = [_ns(r, s.where(s.index <= 2004, s * 5.0)) for r, s in named.items()]
+    longer = [_ns(r, _series(list(np.diff(np.log(s))) + [1.0] * 3)) for r, s in named.items()]
+    assert as_of.source == "x (3 series); earlier growth faded x0.5 a year to 2004"
+    assert pr.panel_prior(shocked, "x", until=2004, decay=0.5) == as_of
+    assert pr.panel_prior(longer, "x", until=2004, decay=0.5) == as_of
+    # and the shock is real when it is known
+    assert pr.panel_prior(longer, "x", decay=0.5).m0 != as_of.m0
+    assert pr.panel_prior(shocked, "x", decay=0.5).tau0 != pr.panel_prior(pool, "x", decay=0.5).tau0
+
+
 def test_panel_prior_truncates_and_leaves_a_region_out():
     pool = [_ns("a", A), _ns("b", B), _ns("c", C)]
-    assert pr.panel_prior(pool, "all").m0 == pytest.approx(0.2)
-    left_out = pr.panel_prior(pool, "x", skip_region="a")  # B and C: median of 0.2, 0.45
+    assert pr.panel_prior(pool, "all", decay=1.0).m0 == pytest.approx(0.2)
+    left_out = pr.panel_prior(pool, "x", skip_region="a", decay=1.0)  # median of 0.2, 0.45
     assert left_out.m0 == pytest.approx(0.325)
     # until 2004: A, B keep 3 changes; C keeps 3 (0.3, 0.4, 0.5), mean 0.4
-    early = pr.panel_prior(pool, "x", until=2004)
+    early = pr.panel_prior(pool, "x", until=2004, decay=1.0)
     assert early.m0 == pytest.approx(0.2)
     assert early.tau0 == pytest.approx(np.std([0.2, 0.2, 0.4], ddof=1))
     with pytest.raises(ValueError):
@@ -133,19 +178,19 @@ def _panel_rows():
     return out
 
 
-def _slow_stats(series: dict[int, float]):
-    diffs = [
-        math.log(series[y + 1] / series[y])
-        for y in sorted(series)
-        if y + 1 in series and series[y] > 0 and series[y + 1] > 0
-    ]
+def _slow_stats(series: dict[int, float], last: int = 0, decay: float = 1.0):
+    """Mean of the yearly log growth of year y + 1 times decay ** (last - y - 1), sd unfaded."""
+    years = [y for y in sorted(series) if y + 1 in series and series[y] > 0 and series[y + 1] > 0]
+    diffs = [math.log(series[y + 1] / series[y]) for y in years]
     if len(diffs) < 3:
         return None
-    return statistics.mean(diffs), statistics.stdev(diffs)
+    faded = [d * decay ** (last - y - 1) for d, y in zip(diffs, years, strict=True)]
+    return statistics.mean(faded), statistics.stdev(diffs)
 
 
-def _slow_prior(pool):
-    stats = [s for s in map(_slow_stats, pool) if s is not None]
+def _slow_prior(pool, decay=1.0):
+    last = max(max(s) for s in pool)
+    stats = [s for s in (_slow_stats(x, last, decay) for x in pool) if s is not None]
     means, sds = [m for m, _ in stats], [s for _, s in stats]
     return statistics.median(means), max(statistics.stdev(means), 0.05), statistics.median(sds)
 
@@ -167,9 +212,14 @@ def test_bundled_patent_priors_match_a_slow_reference():
     inv = [v for (_, ind), v in sorted(rows.items()) if ind == "invention_grants"]
     stocks = [s for s in map(_slow_ten_year_sums, inv) if s is not None]
     got = pr.priors()
-    for key, pool in (("patent_flow", flows), ("patent_stock", stocks)):
-        m0, tau0, s0 = _slow_prior(pool)
-        p = got[key]
+    # both plain; the patent flows' random walk borrows their faded prior (GROWTH_DECAY)
+    assert got["patent_stock"].walk is None
+    for p, pool, decay in (
+        (got["patent_flow"], flows, 1.0),
+        (got["patent_flow"].walk, flows, pr.GROWTH_DECAY),
+        (got["patent_stock"], stocks, 1.0),
+    ):
+        m0, tau0, s0 = _slow_prior(pool, decay)
         assert (p.m0, p.tau0, p.s0, p.nu0) == (
             pytest.approx(m0, rel=1e-9),
             pytest.approx(tau0, rel=1e-9),
@@ -289,7 +339,9 @@ def _slow_learn_priors(as_of, skip_region):
     out = {}
     for key, (pool, source) in builders.items():
         try:
-            out[key] = pr._prior(pool, source)
+            out[key] = (
+                pr._with_walk(pool, source) if key == pr.FADED_KEY else pr._prior(pool, source)
+            )
         except ValueError:
             continue
     if "patent_flow" in out:
@@ -335,8 +387,35 @@ def test_left_out_priors_equal_the_panel_prior_of_the_other_regions():
     for o in origins:
         for r in regions:
             try:
-                slow = pr.panel_prior(series, "panel", until=o, skip_region=r)
+                slow = pr.panel_prior(series, "panel", until=o, skip_region=r, decay=1.0)
             except ValueError:
                 assert (r, o) not in fast
                 continue
             assert fast[(r, o)] == slow
+
+
+def _county_forecast(seed: int, n_paths: int = 40_000):
+    from ipcast.forecast.chain import forecast_series
+    from ipcast.forecast.learned import Learned
+    from ipcast.forecast.series import Observed
+
+    # the plain prior (centre 0.2) carrying the faded one (0.275 / 3, worked above): the random
+    # walk of a one-point series borrows the faded one
+    faded = pr._prior([A, B, C], "hand", decay=0.5)
+    prior = replace(pr._prior([A, B, C], "hand"), walk=faded)
+    learned = Learned({"patent_flow": prior}, {}, 2005)  # no calibration: no damping
+    obs = Observed(
+        "r", "patent_grants", "件", True, True, np.array([2005.0]), np.array([100.0]), [], []
+    )
+    fc = forecast_series(None, "r", "patent_grants", n_paths, seed, learned, obs=obs)
+    return fc.at([2006.0, 2008.0])
+
+
+def test_a_one_point_county_forecast_centres_on_the_faded_drift():
+    # One own point: the drift is the prior's alone, symmetric about m0, and so is each year's
+    # step, so the median log growth after h years is h m0 (no calibration, hence no damping).
+    paths = _county_forecast(seed=3)
+    med = np.median(np.log(paths / 100.0), axis=0)
+    assert med == pytest.approx([0.275 / 3, 3 * 0.275 / 3], abs=0.006)
+    assert np.array_equal(paths, _county_forecast(seed=3))
+    assert not np.array_equal(paths, _county_forecast(seed=4))

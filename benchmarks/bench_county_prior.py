@@ -1,0 +1,150 @@
+"""The county prior's own predictive against what the panel did next (development origins only).
+
+    python benchmarks/bench_county_prior.py            # origins 2010-2016, every candidate
+
+A county with one to three own points is forecast by the random walk with the drift and volatility
+borrowed from the provincial panel (``priors``), damped as ``run`` damps it. This checks that prior
+directly, without targets: at each origin ``O`` (2010-2016 by default: where choices are made) every
+provincial series is forecast from its last 1-3 points with the prior learned from the *other*
+provinces' series up to ``O``, and the realised log growth ``log(y_{O+h} / y_O)``, h 1-5, is set
+against the forecast: the share below its median (50 % is right), the share inside its 10-90 %
+range (80 % is right) and the CRPS, also counting only outcomes dated by the last origin.
+
+Candidates for the drift centre ``m0`` and spread ``tau0`` (volatility is always the panel's):
+
+- ``since_start``: the median over series of the mean growth since the panel began (before #14);
+- ``window k``: the median over series of the mean growth of the last ``k`` years;
+- ``year_medians k``: the mean of the last ``k`` years' cross-sectional median growth;
+- ``trend``: the panel's yearly median growth, its straight-line trend read two years ahead;
+- ``shrunk w``: ``since_start`` times ``w`` (toward no growth);
+- ``+year_effect``: ``tau0`` widened by the spread of the yearly median growth (the common year
+  effect: the panel's growth itself varies from year to year);
+- ``faded d``: growth of year ``t`` weighted ``d ** (O - t)`` before the mean (``priors._prior``
+  with ``decay=d``; ``d = priors.GROWTH_DECAY`` is what ``run`` uses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import zlib
+
+import numpy as np
+
+from ipcast.forecast.damping import PHI, damp_paths
+from ipcast.forecast.panels import panel_series
+from ipcast.forecast.priors import GROWTH_DECAY, MIN_DIFFS, MIN_TAU0, PANEL_NU0
+from ipcast.forecast.rwdrift import LogRandomWalkDrift, Prior
+
+SERIES = list(panel_series("china_provinces"))
+Y0 = min(int(s.years[0]) for s in SERIES)
+YEARS = np.arange(Y0, max(int(s.years[-1]) for s in SERIES) + 1)
+LOGS = np.full((len(SERIES), len(YEARS)), np.nan)
+for _i, _s in enumerate(SERIES):
+    LOGS[_i, _s.years.astype(int) - Y0] = np.log(_s.values)
+GROWTH = np.full_like(LOGS, np.nan)
+GROWTH[:, 1:] = LOGS[:, 1:] - LOGS[:, :-1]
+REGIONS = np.array([s.region for s in SERIES])
+HORIZONS = 5
+
+
+def candidate(o: int, region: str, name: str, arg: float | None = None, wide=False) -> Prior:
+    """The prior of ``name`` as of ``o`` without ``region``'s series."""
+    others = np.not_equal(REGIONS, region)
+    g = GROWTH[others][:, : o - Y0 + 1]
+    g = g[np.sum(~np.isnan(g), axis=1) >= MIN_DIFFS]
+    means = np.nanmean(g, axis=1)
+    s0 = float(np.median(np.nanstd(g, axis=1, ddof=1)))
+    med = np.array([np.median(c[~np.isnan(c)]) for c in g.T if (~np.isnan(c)).any()])
+    yrs = YEARS[: o - Y0 + 1][(~np.isnan(g)).any(axis=0)]
+    if name == "faded":
+        means = np.nanmean(g * arg ** (o - YEARS[: o - Y0 + 1])[None, :], axis=1)
+    m0, tau0 = float(np.median(means)), max(float(means.std(ddof=1)), MIN_TAU0)
+    if name == "window":
+        m0 = float(np.median(np.nanmean(g[:, -int(arg) :], axis=1)))
+    elif name == "year_medians":
+        m0 = float(med[-int(arg) :].mean())
+    elif name == "trend":
+        m0 = float(np.polyval(np.polyfit(yrs, med, 1), o + 2))
+    elif name == "shrunk":
+        m0 *= arg
+    if wide:
+        tau0 = float(np.hypot(tau0, med.std(ddof=1)))
+    return Prior(m0, tau0, s0, PANEL_NU0, name)
+
+
+def evaluate(name, arg, wide, origins, n_paths: int) -> np.ndarray:
+    """Rows (points, origin, h, outcome year, below median, inside 10-90 %, CRPS)."""
+    out = []
+    for o in origins:
+        prior = {r: candidate(o, r, name, arg, wide) for r in set(REGIONS)}
+        for s in SERIES:
+            past = s.until(o)
+            if len(past.values) < 3 or s.years[-1] <= o:
+                continue
+            later = {int(y): v for y, v in zip(s.years, s.values, strict=True) if y > o}
+            rng = np.random.default_rng([zlib.crc32(s.key.encode()), o])
+            for k in (1, 2, 3):
+                m = LogRandomWalkDrift(prior[s.region]).fit(
+                    past.values[-k:], past.years[-k:].astype(float)
+                )
+                ahead = np.arange(1, HORIZONS + 1)
+                paths = damp_paths(m.simulate(HORIZONS, n_paths, rng), past.values[-1], ahead, PHI)
+                lg = np.log(paths / past.values[-1])
+                q = np.quantile(lg, [0.1, 0.5, 0.9], axis=0)
+                half = n_paths // 2
+                for h in ahead:
+                    if o + h not in later:
+                        continue
+                    r, col = np.log(later[o + h] / past.values[-1]), lg[:, h - 1]
+                    crps = np.mean(np.abs(col - r)) - 0.5 * np.mean(np.abs(col[:half] - col[half:]))
+                    inside = q[0, h - 1] <= r <= q[2, h - 1]
+                    out.append((k, o, h, o + h, r < q[1, h - 1], inside, crps))
+    return np.array(out, dtype=float)
+
+
+def line(a: np.ndarray, label: str) -> str:
+    hs = sorted(set(a[:, 2]))
+    below = [a[a[:, 2] == h, 4].mean() for h in hs]
+    inside = [a[a[:, 2] == h, 5].mean() for h in hs]
+    return (
+        f"{label:34s} below median {' '.join(f'{x:.2f}' for x in below):24s} "
+        f"(worst {max(abs(x - 0.5) for x in below):.2f} from 0.5) | 10-90 % "
+        f"{' '.join(f'{x:.2f}' for x in inside):24s} | CRPS {a[:, 6].mean():.4f} | n {len(a)}"
+    )
+
+
+CANDIDATES = [
+    ("since_start", None, False),
+    ("window", 3, False),
+    ("window", 5, False),
+    ("year_medians", 3, False),
+    ("year_medians", 5, False),
+    ("trend", None, False),
+    ("shrunk", 0.7, False),
+    ("shrunk", 0.8, False),
+    ("since_start", None, True),
+    ("year_medians", 3, True),
+    ("faded", 0.95, False),
+    ("faded", 0.9, False),
+    ("faded", 0.85, False),
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--first", type=int, default=2010)
+    ap.add_argument("--last", type=int, default=2016, help="last origin (development: 2016)")
+    ap.add_argument("--paths", type=int, default=1000)
+    args = ap.parse_args()
+    origins = range(args.first, args.last + 1)
+    print(f"origins {args.first}-{args.last}; run uses faded {GROWTH_DECAY}, damping {PHI}")
+    for name, arg, wide in CANDIDATES:
+        a = evaluate(name, arg, wide, origins, args.paths)
+        label = f"{name}{'' if arg is None else f' {arg}'}{' +year_effect' if wide else ''}"
+        for part, tag in ((a[a[:, 0] == 1], "1pt"), (a, "1-3pt")):
+            print(line(part, f"{label}, {tag}"))
+            print(line(part[part[:, 3] <= args.last], f"  outcomes <= {args.last}"))
+
+
+if __name__ == "__main__":
+    main()
