@@ -13,10 +13,11 @@ each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (fiv
 
 - ``ipcast``: the forecast ``ipcast run --as-of O`` makes (``chain.forecast_series``) from the
   series' own history, with priors, ensemble members and calibration errors learned from what was
-  known by the end of ``O`` (``ipcast run --history H --targets T --as-of O`` gives the same p:
+  known by the end of ``O`` about the other provinces: the scored province's own series is left
+  out (``ipcast run --history H --targets T --as-of O --leave-out REGION`` gives the same p:
   ``tests/test_phit_cli.py``);
 - ``ipcast_before``: the same with the calibration rule before issue #14 (CRPS-chosen members,
-  past bias carried forward, no common year shock, no damping);
+  past bias carried forward, no common year shock, no damping), the province left out too;
 - ``ipcast_1pt`` .. ``ipcast_3pt``: the county case, the same with only the last 1-3 points;
 - ``naive_pooled``: a random walk from ``y_O`` whose paths are past five-year trajectories of the
   other regions' log values (the naive forecast with its pooled errors);
@@ -58,35 +59,43 @@ def _observed(s, years, values) -> Observed:
     return Observed(s.region, s.indicator, "件", True, True, years.astype(float), values, [], [])
 
 
-_BEFORE: dict[int, dict] = {}
+def _known_errors(o: int, skip_region: str) -> pd.DataFrame:
+    """The backtest error rows of the patent family whose outcome was known by the end of
+    ``o``, without ``skip_region``'s own series (as ``calibrate.calibration`` reads them)."""
+    df = calibrate.errors()
+    df = df[(df["target_year"] <= o) & (df["region"] != skip_region)]
+    return calibrate._family_rows(df, "patent")
 
 
-def _before_calibration(o: int) -> dict:
+_BEFORE: dict[tuple[int, str], dict] = {}
+
+
+def _before_calibration(o: int, skip_region: str) -> dict:
     """The calibration rule before issue #14 (CRPS-chosen members, errors pooled over years with
-    their mean carried forward, no common shock), as of ``o``: the BEFORE column, rebuilt from
-    the same error table."""
-    if o not in _BEFORE:
-        df = calibrate.errors()
-        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
-        cal = final_calibration(rows, members=calibrate.MEMBERS)
-        _BEFORE[o] = {"patent": {**cal, "source": "before #14"}}
-    return _BEFORE[o]
+    their mean carried forward, no common shock), as of ``o`` without ``skip_region``: the BEFORE
+    column, rebuilt from the same error table."""
+    if (o, skip_region) not in _BEFORE:
+        cal = final_calibration(_known_errors(o, skip_region), members=calibrate.MEMBERS)
+        _BEFORE[(o, skip_region)] = {"patent": {**cal, "source": "before #14"}}
+    return _BEFORE[(o, skip_region)]
 
 
-_DAMPED: dict[tuple[int, float], dict] = {}
+_DAMPED: dict[tuple[int, str, float], dict] = {}
 
 
-def _damped_calibration(o: int, phi: float) -> dict:
-    """Today's calibration rule as of ``o`` with damping ``phi`` (errors measured on the centre
-    damped the same way), for choosing ``phi``."""
-    if (o, phi) not in _DAMPED:
-        df = calibrate.errors()
-        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
+def _damped_calibration(o: int, skip_region: str, phi: float) -> dict:
+    """Today's calibration rule as of ``o`` without ``skip_region``, with damping ``phi`` (errors
+    measured on the centre damped the same way), for choosing ``phi``."""
+    if (o, skip_region, phi) not in _DAMPED:
         cal = final_calibration(
-            rows, members=calibrate.MEMBERS, choose=False, common_shock=True, damping=phi
+            _known_errors(o, skip_region),
+            members=calibrate.MEMBERS,
+            choose=False,
+            common_shock=True,
+            damping=phi,
         )
-        _DAMPED[(o, phi)] = {"patent": {**cal, "source": f"damping {phi}"}}
-    return _DAMPED[(o, phi)]
+        _DAMPED[(o, skip_region, phi)] = {"patent": {**cal, "source": f"damping {phi}"}}
+    return _DAMPED[(o, skip_region, phi)]
 
 
 def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None) -> np.ndarray:
@@ -94,13 +103,14 @@ def _ipcast(s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None)
         past_y, past_v = past_y[-k:], past_v[-k:]
     times = [float(o + h) for h in range(1, phit.HORIZONS + 1)]
     obs = _observed(s, past_y, past_v)
-    # What ``ipcast run --as-of O`` learns: everything known by the end of O (the province's own
-    # past included, as a user's run would), so the CLI reproduces these numbers exactly.
-    learned = provider(o)
+    # What ``ipcast run --as-of O --leave-out REGION`` learns: everything known by the end of O
+    # except the scored province's own series (a backtest never learns from what it scores), so
+    # the CLI reproduces these numbers exactly.
+    learned = provider(o, s.region)
     if before:
-        learned = Learned(learned.priors, _before_calibration(o), o)
+        learned = Learned(learned.priors, _before_calibration(o, s.region), o, s.region)
     if phi is not None:
-        learned = Learned(learned.priors, _damped_calibration(o, phi), o)
+        learned = Learned(learned.priors, _damped_calibration(o, s.region, phi), o, s.region)
     fc = forecast_series(
         None, s.region, s.indicator, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
     )
@@ -377,7 +387,7 @@ def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
 def write_cli_case(s, origin: int, folder) -> tuple[Path, Path, pd.DataFrame]:
     """The series up to ``origin`` as a history CSV, its level targets (every ambition and
     horizon) as a target YAML, and this benchmark's p for each: ``ipcast run --history H
-    --targets T --as-of origin --paths 1000 --seed 0`` gives the same p."""
+    --targets T --as-of origin --leave-out REGION --paths 1000 --seed 0`` gives the same p."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keep = s.years <= origin
@@ -421,7 +431,7 @@ def print_cli_case(key: str, origin: int, folder: str, n_paths: int, seed: int) 
     print(rows[["id", "p"]].to_string(index=False))
     print(
         f"\nipcast run --history {hist} --targets {tfile} --as-of {origin} "
-        f"--paths {n_paths} --seed {seed}"
+        f"--leave-out {s.region} --paths {n_paths} --seed {seed}"
     )
 
 
