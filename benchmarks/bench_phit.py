@@ -4,6 +4,7 @@
     python benchmarks/bench_phit.py --every 4 --paths 200            # every 4th province
     python benchmarks/bench_phit.py --choose-damping 1.0 0.95 0.9    # dev origins only
     python benchmarks/bench_phit.py --se-seeds 8 --paths 1000        # p_hit_se vs seeds
+    python benchmarks/bench_phit.py --band-chance    # can a right forecast meet the median band?
     python benchmarks/bench_phit.py --cli-case anhui:patent_grants 2016 case  # for ipcast run
 
 On the Chinese provincial panel (domestic patents, four indicators, 31 provinces, 2007-2023), at
@@ -384,6 +385,62 @@ def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
     return pd.DataFrame(out).sort_values(["outcomes", "phi"])
 
 
+def band_chance(
+    cells: dict[int, int], n_series: int, as_of: int, n_sims: int = 20000, seed: int = 0
+) -> pd.DataFrame:
+    """How often would a forecast whose own error model is right meet the median band?
+
+    The forecast's model (``calibrate.calibration(as_of)``, patent family): an outcome year
+    shifts every series' standardised error by one common shock ``a`` (the calibrator's t
+    predictive, ``Calibrator.shock_scale``), each series adds its own residual ``r`` from the
+    centred pool. In a year with shock ``a`` a share ``F_r(-a)`` of outcomes falls below the
+    median, so a horizon scored on ``cells[h]`` outcome years has a share below the median that
+    varies from draw to draw even when the model is exactly right. Returns, per horizon, the sd
+    of that share and the chance it lands inside ``MEDIAN_BAND``; and the chance every horizon
+    does (horizons drawn independently: their shocks are distinct outcome years at one
+    horizon)."""
+    from ipcast.forecast.ensemble import Calibrator
+
+    cal = calibrate.calibration(as_of)["patent"]
+    calib = Calibrator(cal["z"], cal.get("year_effects"))
+    rng = np.random.default_rng(seed)
+    lo, hi = MEDIAN_BAND
+    out, inside = [], np.ones(n_sims, dtype=bool)
+    for h, m in sorted(cells.items()):
+        pool = calib.pool(h)
+        scale, df = calib.shock_scale(h) or (0.0, 1.0)
+        a = scale * rng.standard_t(max(df, 1.0), size=(n_sims, m))
+        below = np.searchsorted(pool, -a) / len(pool)  # F_r(-a): share of residuals below -a
+        share = (rng.binomial(n_series, below) / n_series).mean(axis=1)
+        ok = (share >= lo) & (share <= hi)
+        inside &= ok
+        out.append(
+            {
+                "h": h,
+                "outcome_years": m,
+                "shock_scale": scale,
+                "sd_share": share.std(),
+                "p_band": ok.mean(),
+            }
+        )
+    res = pd.DataFrame(out)
+    res.attrs["p_all"] = float(inside.mean())
+    return res
+
+
+def print_band_chance(dev_until: int, last: int = 2023, n_series: int = 124) -> None:
+    """``band_chance`` for the development and held-out origins of this benchmark."""
+    for label, origins in (
+        (f"development origins {FIRST_ORIGIN}-{dev_until}", range(FIRST_ORIGIN, dev_until + 1)),
+        (f"held-out origins {dev_until + 1}-{last - 1}", range(dev_until + 1, last)),
+    ):
+        cells = {h: sum(o + h <= last for o in origins) for h in range(1, phit.HORIZONS + 1)}
+        res = band_chance({h: m for h, m in cells.items() if m}, n_series, dev_until)
+        print(f"-- {label}: a forecast whose error model (as of {dev_until}) is right")
+        print(res.round(3).to_string(index=False))
+        print(f"chance the share is in the band at every horizon: {res.attrs['p_all']:.3f}")
+
+
 def write_cli_case(s, origin: int, folder) -> tuple[Path, Path, pd.DataFrame]:
     """The series up to ``origin`` as a history CSV, its level targets (every ambition and
     horizon) as a target YAML, and this benchmark's p for each: ``ipcast run --history H
@@ -501,6 +558,11 @@ def main() -> None:
         "--choose-damping", type=float, nargs="*", help="only compare these dampings on dev origins"
     )
     ap.add_argument(
+        "--band-chance",
+        action="store_true",
+        help="only say how often a forecast with a right error model meets the median band",
+    )
+    ap.add_argument(
         "--cli-case",
         nargs=3,
         metavar=("REGION:INDICATOR", "ORIGIN", "FOLDER"),
@@ -516,6 +578,9 @@ def main() -> None:
             args.choose_damping, args.every, args.paths, args.seed, args.dev_until, args.jobs
         )
         print(t.round(3).to_string(index=False))
+        return
+    if args.band_chance:
+        print_band_chance(args.dev_until)
         return
     if args.se_seeds:
         print_seed_spread(args.se_seeds, args.paths)
