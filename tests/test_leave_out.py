@@ -82,6 +82,8 @@ def test_a_change_in_the_left_out_region_moves_nothing_learned(planted):
     assert after.priors == left_out.priors
     assert after.calibration["patent"]["z"] == left_out.calibration["patent"]["z"]
     assert after.fingerprint == left_out.fingerprint
+    assert "anhui's own series left out" in left_out.calibration["patent"]["source"]
+    assert "left out" not in full.calibration["patent"]["source"]
     # The change is real: learned with every region, priors and error pools move.
     moved = learned.provider(Y)
     # (four series of 124 grow 0.26 log points a year faster: the median drift rises, the
