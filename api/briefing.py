@@ -45,7 +45,7 @@ def brief(
     The dict's ``written`` lists the files made. Nothing existing is overwritten."""
     # Imported here: matplotlib and the briefing are heavy, and only this command needs them.
     from ..report.brief import build_briefing
-    from ..report.charts import close, png, svg
+    from ..report.charts import png, svg
     from ..report.document import blocks
     from ..report.output import output_format, render
 
@@ -79,7 +79,5 @@ def brief(
             f.parent.mkdir(parents=True, exist_ok=True)
             f.write_bytes(render(pages, kind, lang, doc["date"]))
             written.append(f)
-    for fig in doc["charts"].values():
-        close(fig)  # drawn and saved: out of pyplot's registry (the figures still save)
     doc["written"] = written
     return doc

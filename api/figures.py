@@ -47,9 +47,11 @@ def region_names(lang: str = "zh", codes=None) -> dict[str, str]:
 
 
 def indicators() -> list[dict]:
+    """The catalog, and the custom indicators the user has imported figures for."""
+    from ..data import userstore
     from ..data.listing import indicator_records
 
-    return indicator_records()
+    return indicator_records(userstore.load())
 
 
 def history(
@@ -85,11 +87,15 @@ def targets(
 
 def template_indicators(region: str) -> list[str]:
     """The indicators of a region's fill-in sheet: those its bundled plan sets targets on (or
-    the core set), and population."""
+    the core set), population, and the custom indicators of the region's imported figures."""
+    from ..data import custom, userstore
     from ..data.target_files import bundled_targets
 
     slugs = list(dict.fromkeys(t.indicator for t in bundled_targets() if t.region == region))
-    return (slugs or CORE_INDICATORS) + ["population"]
+    stored = userstore.load()
+    declared = [] if stored is None else stored[stored["region"] == region]["indicator"]
+    own = sorted({s for s in declared if custom.is_custom(s)})
+    return (slugs or CORE_INDICATORS) + ["population"] + own
 
 
 def template(region: str, out: Path) -> list[str]:

@@ -62,8 +62,11 @@ def regions_cmd(
 
 @app.command("indicators")
 def indicators_cmd(fmt: Format = FORMAT):
-    """The indicator catalog: code, Chinese and English names, family, unit (指标)."""
-    typer.echo(render(api.figures.indicators(), fmt))
+    """The indicator catalog and the custom indicators you imported (指标)."""
+    try:
+        typer.echo(render(api.figures.indicators(), fmt))
+    except InputError as e:
+        fail(e)
 
 
 @app.command("history")

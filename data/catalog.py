@@ -14,6 +14,14 @@ if TYPE_CHECKING:  # pandas is imported where a table is read: `ipcast --help` d
 
 FAMILIES = ("patent", "trademark", "copyright", "pledge", "other")
 MEASURES = ("flow", "stock", "ratio")
+# Totals to date and the yearly flow they sum (nothing lapses): 著作权登记量累计（2026-2030年),
+# with its span, is the sum of the flow over those years, not the total since records began.
+# ``forecast.linked.STOCK_FLOW`` links the same pairs with a lapse rate of 0 (a test checks).
+RUNNING_TOTALS = {
+    "copyright_registrations_total": "copyright_registrations",
+    "pledge_financing_total": "pledge_financing",
+    "madrid_stock": "madrid_registrations",
+}
 HISTORY_COLUMNS = [
     "region",
     "indicator",

@@ -53,6 +53,12 @@ def split_label(text: str) -> tuple[str, str | None]:
     return s, unit
 
 
+def name_span(text: str) -> str | None:
+    """The span of years written with a name: ``2026-2030年`` of 著作权登记量累计（2026-2030年）."""
+    m = _SPAN.search(fold(text))
+    return m.group(0).strip("()（）") if m else None
+
+
 def name_key(text: str) -> str:
     """The folded form two spellings of one indicator share."""
     s, _ = split_label(text)

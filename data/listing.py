@@ -41,8 +41,17 @@ def region_records(history: pd.DataFrame, every: bool = False) -> list[dict]:
     return out
 
 
-def indicator_records() -> list[dict]:
-    cat = indicators().reset_index()
+def indicator_records(stored: pd.DataFrame | None = None) -> list[dict]:
+    """The catalog, then the custom indicators declared in ``stored`` (the user's figures)."""
+    import pandas as pd
+
+    from . import custom
+
+    cat = indicators()
+    if stored is not None and not stored.empty:
+        declared = sorted({s for s in stored["indicator"] if custom.is_custom(s)})
+        cat = pd.concat([cat, pd.DataFrame([custom.row(s) for s in declared])])
+    cat = cat.rename_axis("slug").reset_index()
     return cat[["slug", "zh", "en", "family", "measure", "unit", "borrow"]].to_dict("records")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
+from .indicator_names import name_span
 from .periods import Period
 from .plan_table_header import Header
 from .table_cells import KIND_ZH, column_letter, period_in, period_text, place, text
@@ -14,9 +15,10 @@ from .table_cells import KIND_ZH, column_letter, period_in, period_text, place, 
 GROWTH_WORDS = ("增长", "增幅", "增速")
 
 
-def read_kind(name, h: Header, cat, unit, horizon, row, where):
-    """``(kind, period texts, each, per, readings)`` from the 类型 column, else from the name
-    and the indicator's measure. Spans run from the year after the base to the target year."""
+def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
+    """``(kind, period texts, each, per, readings)`` from the 类型 column, else ``implied``,
+    else from the name and the indicator's measure. Spans run from the year after the base to
+    the target year, or are the span written with the name (累计（2026-2030年）)."""
     readings: list[str] = []
     kind_cell = text(row.cells[h.cols["kind"]]) if "kind" in h.cols else ""
     period_cell = text(row.cells[h.cols["period"]]) if "period" in h.cols else ""
@@ -31,9 +33,10 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where):
     if h.yearly:
         periods = [period_text(p.start, p.end) for _, p in h.targets]
         return "each_year", periods, each, "year", ["one figure per period"]
-    kind = KIND_ZH.get(kind_cell, kind_cell) if kind_cell else _kind_from_name(name, measure, unit)
+    kind = KIND_ZH.get(kind_cell, kind_cell) if kind_cell else None
+    kind = kind or implied or _kind_from_name(name, measure, unit)
     if kind in ("cumulative", "average", "growth", "each_year"):
-        span = _span(h, target_period, horizon, row, where, kind)
+        span = _span(h, target_period, horizon, row, where, kind, name)
         if kind == "each_year":
             years = list(range(int(span.start), int(span.end)))
             return (
@@ -84,7 +87,10 @@ def _target_period(name: str, h: Header, readings: list[str]) -> Period:
     return p
 
 
-def _span(h: Header, target: Period, horizon, row, where, kind) -> Period:
+def _span(h: Header, target: Period, horizon, row, where, kind, name="") -> Period:
+    named = name_span(name)
+    if named and period_in(named) is not None:
+        return period_in(named)
     if h.base is not None and h.base[1] is not None:
         return Period(h.base[1].end, target.end, "")
     if horizon is not None and horizon.end == target.end:

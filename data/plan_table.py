@@ -12,9 +12,10 @@ import pandas as pd
 
 from . import table_names as names
 from . import units
-from .catalog import indicator, known
+from .catalog import RUNNING_TOTALS, indicator, known
 from .cells import CellError, parse_number
 from .errors import InputError
+from .indicator_names import name_span
 from .periods import Period
 from .plan_kinds import GROWTH_WORDS, read_kind
 from .plan_table_header import NAME, Header, read_header
@@ -75,9 +76,12 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         report.append(f"row {row.line} ('{row.name}'): no target figure; not read")
         return None
     slug, how = _indicator(row, h, where, mapping)
+    slug, how, implied = _sum_over_named_span(row.name, slug, how)
     cat = indicator(slug)
     unit = _unit(row, h, where, cat, figures)
-    kind, periods, each, per, readings = read_kind(row.name, h, cat, unit, horizon, row, where)
+    kind, periods, each, per, readings = read_kind(
+        row.name, h, cat, unit, horizon, row, where, implied
+    )
     if kind == "growth":
         unit = "%"
     thresholds = _thresholds(figures, kind, unit, row, h, where, readings)
@@ -124,6 +128,17 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         f"{shown} {unit}" + (f"; {d['reading']}" if d["reading"] else "")
     )
     return d
+
+
+def _sum_over_named_span(name: str, slug: str, how: str) -> tuple[str, str, str | None]:
+    """A total to date written with a span of years (著作权登记量累计（2026-2030年）) counts what
+    is added in those years: the cumulative sum of the flow it totals, not the total since
+    records began."""
+    span = name_span(name)
+    if span is None or slug not in RUNNING_TOTALS:
+        return slug, how, None
+    flow = RUNNING_TOTALS[slug]
+    return flow, f"{how}; {slug} over {span} read as the sum of {flow}", "cumulative"
 
 
 def _columns(h: Header) -> dict:

@@ -105,7 +105,8 @@ def _period_text(h: str) -> str | None:
     """The period a column header names: 2023, 2023年, 2023年度, 2023年末, 2023年（件）."""
     if not re.fullmatch(r"(19|20)\d{2}.*", h):
         return None
-    for text in (h, _YEAR_WORDS.sub("", split_label(h)[0])):
+    # 2021年 is stored as 2021, like 2021年度 and 2021年末: one spelling per year in the store
+    for text in (_YEAR_WORDS.sub("", split_label(h)[0]), h):
         try:
             parse_period(text)
         except ValueError:
@@ -114,7 +115,7 @@ def _period_text(h: str) -> str | None:
     return None
 
 
-_YEAR_WORDS = re.compile(r"(?<=\d)年?(度|末|底|全年)$")
+_YEAR_WORDS = re.compile(r"(?<=\d)(年(度|末|底|全年)?|度|末|底|全年)$")
 
 
 def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
@@ -131,7 +132,7 @@ def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
                 f"header '{h}' starts with a year but is not a period",
                 "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
             )
-        if text != h:
+        if h not in (text, f"{text}年"):  # 2023年 needs no word; 2023年末 and 2023年度 do
             report.append(f"{_col_name(i)} header '{h}' read as the period {text}")
         years[i] = text
     return years

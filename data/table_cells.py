@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,32 +65,40 @@ def read_sheets(p: Path) -> list[Sheet]:
 
 def read_csv_cells(p: Path, report: list[str] | None = None, blank_lines: bool = True):
     """A CSV file's cells as text (UTF-8, or GBK/GB18030 said in ``report``), every row kept
-    (with ``blank_lines``) so that row numbers are the file's."""
+    (with ``blank_lines``) so that row numbers are the file's. Rows may be shorter than others
+    (a title line above the header); a row with filled cells beyond the header's is refused."""
+    data = p.read_bytes()
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            raw = pd.read_csv(
-                p,
-                header=None,
-                dtype=str,
-                keep_default_na=False,
-                encoding=enc,
-                skip_blank_lines=not blank_lines,
-            )
+            content = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        except pd.errors.ParserError as e:
-            line = re.search(r"line (\d+)", str(e))
-            raise InputError(
-                f"{p} row {line.group(1)}" if line else str(p),
-                "a row has more cells than the header",
-                "check for stray commas; quote cells that contain commas",
-            ) from None
-        except pd.errors.EmptyDataError:
-            raise InputError(str(p), "the file is empty", "fill in the template") from None
         if enc != "utf-8-sig" and report is not None:
             report.append("read as GBK/GB18030 text")
-        return raw
+        reader = csv.reader(io.StringIO(content, newline=""))
+        numbered = [(reader.line_num, r) for r in reader]
+        filled = [(n, r) for n, r in numbered if any(c.strip() for c in r)]
+        if not filled:
+            raise InputError(str(p), "the file is empty", "fill in the template")
+        _refuse_ragged(p, filled)
+        rows = [r for _, r in (numbered if blank_lines else filled)]
+        width = max(len(r) for r in rows)
+        return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
     raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
+
+
+def _refuse_ragged(p: Path, rows: list[tuple[int, list[str]]]) -> None:
+    """The header is the first row with two or more filled cells; a later row with a filled cell
+    to the right of the header's last cell has a stray comma."""
+    header = next((i for i, (_, r) in enumerate(rows) if sum(bool(c.strip()) for c in r) >= 2), 0)
+    width = len(rows[header][1])
+    for line, r in rows[header + 1 :]:
+        if any(c.strip() for c in r[width:]):
+            raise InputError(
+                f"{p} row {line}",
+                "a row has more cells than the header",
+                "check for stray commas; quote cells that contain commas",
+            )
 
 
 def text(v) -> str:

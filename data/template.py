@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from .catalog import indicators, regions
+from .catalog import indicator, regions
 
 FIRST_YEAR = 2012
 FIXED = ["地区", "指标代码", "指标名称", "单位", "口径"]
@@ -16,10 +16,9 @@ MEASURE_ZH = {"flow": "全年合计", "stock": "年末存量", "ratio": "年末(
 
 
 def template_rows(region: str, slugs: list[str]) -> list[list]:
-    cat = indicators()
     out = []
     for slug in slugs:
-        row = cat.loc[slug]
+        row = indicator(slug)
         measure = "全年数值" if row["unit"] == "%" else MEASURE_ZH[row["measure"]]
         out.append([region, slug, row["zh"], row["unit"], measure])
     return out

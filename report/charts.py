@@ -16,6 +16,8 @@ import matplotlib.text
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from .fonts import chart_families  # noqa: E402
@@ -62,8 +64,12 @@ def png(fig, dpi: int = 150) -> bytes:
     return buf.getvalue()
 
 
-def close(fig) -> None:
-    plt.close(fig)
+def _figure(width: float, height: float):
+    """A figure outside pyplot's registry (a briefing of many targets draws dozens; none is
+    kept after it is saved), on the Agg canvas pyplot would give it."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
 
 
 def texts_outside(fig) -> list[str]:
@@ -99,7 +105,7 @@ def _years(ax) -> None:
 def fan_chart(fan: dict, targets: list[dict], lang: str):
     """History by source type, the forecast's median and 50/80/95 % bands, the targets."""
     _style()
-    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    fig, ax = _figure(6.4, 3.4)
     scale = fan["scale"]
     xs = [f["x"] for f in fan["fan"]]
     for lo, hi, alpha in (("q025", "q975", 0.15), ("q10", "q90", 0.25), ("q25", "q75", 0.4)):
@@ -165,7 +171,7 @@ def fan_chart(fan: dict, targets: list[dict], lang: str):
 def tornado_chart(title: str, rows: list[dict], lang: str):
     _style()
     rows = [r for r in rows if abs(r["delta"]) > 0][:8] or rows[:8]
-    fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(rows), 2) + 1.2), layout="constrained")
+    fig, ax = _figure(6.4, 0.45 * max(len(rows), 2) + 1.2)
     names = [r["zh"] if lang == "zh" else r["lever"] for r in rows][::-1]
     deltas = [r["delta"] * 100 for r in rows][::-1]
     ax.barh(names, deltas, color=["#70ad47" if d >= 0 else "#c00000" for d in deltas])
@@ -179,7 +185,7 @@ def tornado_chart(title: str, rows: list[dict], lang: str):
 def revised_chart(rows: list[dict], lang: str):
     """Each target's 80 %-confidence threshold as a share of the plan's (plan = 100)."""
     _style()
-    fig, ax = plt.subplots(figsize=(6.4, 0.4 * max(len(rows), 2) + 1.2), layout="constrained")
+    fig, ax = _figure(6.4, 0.4 * max(len(rows), 2) + 1.2)
     labels = [r["label"] for r in rows][::-1]
     ratio = [100 * r["revised"] / r["threshold"] for r in rows][::-1]
     ax.barh(labels, ratio, color=["#70ad47" if v >= 100 else "#ed7d31" for v in ratio])

@@ -6,9 +6,20 @@ from __future__ import annotations
 import unicodedata
 
 WIDTH = 100
-# Short, for the terminal; a simulated target shows its probability instead.
-STATUS_ZH = {"no_history": "无数据", "no_threshold": "无数字", "invalid": "无法判定"}
-STATUS_EN = {"no_history": "no_history", "no_threshold": "no number", "invalid": "invalid"}
+# Short, for the terminal; a simulated target shows its probability instead. A period that is
+# over shows its forecast too, marked so that nobody reads it as the current trend.
+STATUS_ZH = {
+    "no_history": "无数据",
+    "no_threshold": "无数字",
+    "invalid": "无法判定",
+    "awaiting_outcome": "待公布",
+}
+STATUS_EN = {
+    "no_history": "no_history",
+    "no_threshold": "no number",
+    "invalid": "invalid",
+    "awaiting_outcome": "awaiting",
+}
 HEAD = {
     "zh": ("目标", "期间", "目标值", "概率", "预测中位数(10%-90%)", "状态"),
     "en": ("target", "period", "threshold", "P", "median (10%-90%)", "status"),

@@ -301,3 +301,46 @@ def test_one_name_declared_two_ways_is_ambiguous_for_the_indicator_option(home, 
     assert out.exit_code == 2
     assert "names 2 custom indicators" in out.output
     assert "custom:个:flow:商业秘密保护示范企业" in out.output
+
+
+def test_indicators_lists_a_custom_indicator_once_imported(home, sheet):
+    catalog = api.figures.indicators()
+    assert SLUG not in [r["slug"] for r in catalog]
+    out = CliRunner().invoke(app, ["import", str(sheet), "--map", DECLARE])
+    assert out.exit_code == 0, out.output
+    listed = api.figures.indicators()
+    assert listed[: len(catalog)] == catalog
+    assert listed[len(catalog) :] == [
+        {
+            "slug": SLUG,
+            "zh": "商业秘密保护示范企业",
+            "en": "商业秘密保护示范企业 (custom)",
+            "family": "other",
+            "measure": "stock",
+            "unit": "家",
+            "borrow": "",
+        }
+    ]
+    shown = CliRunner().invoke(app, ["indicators", "-f", "csv"])
+    assert shown.exit_code == 0 and shown.output.count(SLUG) == 1
+
+
+def test_the_fill_in_sheet_offers_the_regions_custom_indicator_and_reads_it_back(
+    home, sheet, tmp_path
+):
+    from openpyxl import load_workbook
+
+    assert CliRunner().invoke(app, ["import", str(sheet), "--map", DECLARE]).exit_code == 0
+    out = tmp_path / "sheet.xlsx"
+    slugs = api.figures.template("guanghan", out)
+    assert slugs[-1] == SLUG and slugs.count(SLUG) == 1
+    assert SLUG not in api.figures.template("dazhou", tmp_path / "other.xlsx")
+    wb = load_workbook(out)
+    ws = wb["历史数据"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == SLUG)
+    assert [c.value for c in row[2:5]] == ["商业秘密保护示范企业", "家", "年末存量"]
+    row[header.index("2024年")].value = 15
+    wb.save(out)
+    back = api.figures.import_figures(out, dry_run=True)
+    assert back["counts"]["added"] == 1, back

@@ -32,9 +32,9 @@ def test_wide_template_round_trip(tmp_path):
     res = read_history_file(p)
     got = res.rows[["indicator", "period", "value", "unit", "period_type"]].values.tolist()
     assert got == [
-        ["patent_grants", "2023年", 4321.0, "件", "year"],
-        ["patent_grants", "2024年", 4567.5, "件", "year"],
-        ["effective_invention_patents", "2024年", 0.12, "万件", "asof"],
+        ["patent_grants", "2023", 4321.0, "件", "year"],
+        ["patent_grants", "2024", 4567.5, "件", "year"],
+        ["effective_invention_patents", "2024", 0.12, "万件", "asof"],
     ]
     assert any("wide layout" in line for line in res.report)
 

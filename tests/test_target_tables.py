@@ -197,3 +197,46 @@ def test_a_bureau_name_in_a_plan_table_goes_through_the_alias_table():
         "bureau name '商标注册量' (indicator_aliases.csv)",
     )
     assert match("火星专利") == ([], "")
+
+
+def test_a_total_to_date_with_a_span_in_its_name_is_the_sum_over_that_span(tmp_path):
+    """著作权登记量累计（2026-2030年） counts the registrations of those five years; without the
+    span, 版权登记数量累计 is the total to date at the end of the target year. A title line above
+    the header (one cell) is read, not taken for a short header."""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "桐庐县知识产权指标表\n"
+        "序号,指标名称,基期值（2025年）,目标值（2030年）\n"
+        "1,著作权登记量累计（2026-2030年）（件）,,1200\n"
+        "2,版权登记数量累计（件）,,5000\n"
+        "3,知识产权质押融资金额累计（2027—2029年）（亿元）,,20\n"
+        "4,新增注册商标（2028-2030年）,,900\n",
+        encoding="utf-8",
+    )
+    got = [
+        (t.indicator, t.kind, t.period.start, t.period.end, t.threshold)
+        for t in load_targets(p, region="330122").targets
+    ]
+    assert got == [
+        ("copyright_registrations", "cumulative", 2026.0, 2031.0, 1200.0),
+        ("copyright_registrations_total", "stock", 2030.0, 2031.0, 5000.0),
+        ("pledge_financing", "cumulative", 2027.0, 2030.0, 20.0),
+        ("trademark_registrations", "cumulative", 2028.0, 2031.0, 900.0),
+    ]
+
+
+def test_every_running_total_is_linked_to_its_flow_with_nothing_lapsing():
+    from ipcast.data.catalog import RUNNING_TOTALS
+    from ipcast.forecast.linked import STOCK_FLOW
+
+    for total, flow in RUNNING_TOTALS.items():
+        assert STOCK_FLOW[total][:2] == (flow, 0.0)
+    lapse_free = {s for s, (_, lapse, _) in STOCK_FLOW.items() if lapse == 0.0}
+    assert lapse_free - set(RUNNING_TOTALS) == {"geographical_indications"}
+
+
+def test_a_csv_row_with_filled_cells_beyond_the_header_is_refused(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text("标题\n指标名称,目标值（2030年）\n专利授权量,3000,多余\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 3.*more cells than the header"):
+        load_targets(p, region="330122")

@@ -111,3 +111,12 @@ def test_the_method_sheet_lists_every_source_used():
     got = [v for k, v in method_lines(recs, "x", h) if k == "数据来源"]
     assert got == ["广汉市2022年统计公报 (统计公报2022)", "方案"]  # not the patent row
     assert lines["目标表解读"] == "row 4: ..."
+
+
+def test_a_forecast_for_a_period_that_is_over_is_marked_awaiting_in_the_run_table():
+    over = {**RECORDS[0], "status": "awaiting_outcome", "period": "2025"}
+    zh_line = run_table([over], "zh").splitlines()[-1]
+    en_line = run_table([over], "en").splitlines()[-1]
+    assert "62%" in zh_line and zh_line.endswith("待公布")
+    assert en_line.endswith("awaiting")
+    assert not run_table([RECORDS[0]], "zh").splitlines()[-1].endswith("待公布")
