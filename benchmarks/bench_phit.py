@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -386,7 +387,12 @@ def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
 
 
 def band_chance(
-    cells: dict[int, int], n_series: int, as_of: int, n_sims: int = 20000, seed: int = 0
+    cells: dict[int, int],
+    n_series: int,
+    as_of: int,
+    n_sims: int = 20000,
+    seed: int = 0,
+    normal: bool = False,
 ) -> pd.DataFrame:
     """How often would a forecast whose own error model is right meet the median band?
 
@@ -398,7 +404,8 @@ def band_chance(
     varies from draw to draw even when the model is exactly right. Returns, per horizon, the sd
     of that share and the chance it lands inside ``MEDIAN_BAND``; and the chance every horizon
     does (horizons drawn independently: their shocks are distinct outcome years at one
-    horizon)."""
+    horizon). ``normal``: the shock drawn from a normal of the same scale instead (a check
+    that the t's heavy tails are not what keeps the share out of the band)."""
     from ipcast.forecast.ensemble import Calibrator
 
     cal = calibrate.calibration(as_of)["patent"]
@@ -409,7 +416,8 @@ def band_chance(
     for h, m in sorted(cells.items()):
         pool = calib.pool(h)
         scale, df = calib.shock_scale(h) or (0.0, 1.0)
-        a = scale * rng.standard_t(max(df, 1.0), size=(n_sims, m))
+        draw = rng.standard_normal if normal else partial(rng.standard_t, max(df, 1.0))
+        a = scale * draw(size=(n_sims, m))
         below = np.searchsorted(pool, -a) / len(pool)  # F_r(-a): share of residuals below -a
         share = (rng.binomial(n_series, below) / n_series).mean(axis=1)
         ok = (share >= lo) & (share <= hi)
@@ -435,10 +443,17 @@ def print_band_chance(dev_until: int, last: int = 2023, n_series: int = 124) -> 
         (f"held-out origins {dev_until + 1}-{last - 1}", range(dev_until + 1, last)),
     ):
         cells = {h: sum(o + h <= last for o in origins) for h in range(1, phit.HORIZONS + 1)}
-        res = band_chance({h: m for h, m in cells.items() if m}, n_series, dev_until)
+        cells = {h: m for h, m in cells.items() if m}
+        res = band_chance(cells, n_series, dev_until)
         print(f"-- {label}: a forecast whose error model (as of {dev_until}) is right")
         print(res.round(3).to_string(index=False))
         print(f"chance the share is in the band at every horizon: {res.attrs['p_all']:.3f}")
+        res = band_chance(cells, n_series, dev_until, normal=True)
+        print(
+            "the same with a normal shock: in the band "
+            + " ".join(f"{v:.3f}" for v in res["p_band"])
+            + f", at every horizon {res.attrs['p_all']:.3f}"
+        )
 
 
 def write_cli_case(s, origin: int, folder) -> tuple[Path, Path, pd.DataFrame]:

@@ -35,12 +35,13 @@ def test_without_a_common_shock_the_share_is_binomial(monkeypatch):
     assert res.attrs["p_all"] == res.loc[0, "p_band"]
 
 
-def test_an_overwhelming_common_shock_puts_each_year_all_above_or_all_below(monkeypatch):
+@pytest.mark.parametrize("normal", [False, True])
+def test_an_overwhelming_common_shock_puts_each_year_all_above_or_all_below(monkeypatch, normal):
     bench = _bench()
     _with_calibration(monkeypatch, bench, {1: [-40.0, 0.0, 40.0]})  # sd 40, three years
-    res = bench.band_chance({1: 1, 2: 2}, n_series=100, as_of=2016, n_sims=4000, seed=2)
-    # One outcome year: the share is 0 or 1 unless |a| < 2 (the pool's range): t_2 scaled by
-    # 40 * sqrt(4 / 3) lands there with probability about 0.04 (and in band less often still).
+    res = bench.band_chance({1: 1, 2: 2}, 100, 2016, n_sims=4000, seed=2, normal=normal)
+    # One outcome year: the share is 0 or 1 unless |a| < 2 (the pool's range): t_2 (or a normal)
+    # scaled by 40 * sqrt(4 / 3) lands there with probability about 0.04 (in band: less still).
     assert res.loc[0, "p_band"] < 0.03
     # Two years: the mean is 0.5 when their shocks have opposite signs (half the time).
     assert res.loc[1, "p_band"] == pytest.approx(0.5, abs=0.04)
