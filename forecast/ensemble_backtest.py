@@ -145,7 +145,8 @@ def final_calibration(
     """What a forecast made today uses: the members (chosen on every backtest forecast, or all
     of them with ``choose=False``), and the standardised errors of their combination (of the last
     ``window`` outcome years, or all); with ``common_shock`` the errors split into the outcome
-    years' shared shocks and the rest (``ensemble.error_pools``); with ``damping`` below 1 the
+    years' shared shocks and the rest (``ensemble.error_pools``), or, with too few outcome years
+    to split, stay whole and are centred at their median; with ``damping`` below 1 the
     centre is damped from the origin's value ``log_y0`` as at run time (``damping``)."""
     model_rows = df[df["model"].isin(members)]
     chosen = select_members(model_rows, members) if choose else list(members)
