@@ -100,6 +100,7 @@ def region_names(codes) -> dict[str, str]:
     return {c: names[c] for c in codes if c in names}
 
 
+@cache  # the catalog is read once and never changes; a forecast asks for its row many times
 def indicator(slug: str) -> pd.Series:
     """The catalog row of ``slug``, or of a custom indicator's slug (see ``custom``)."""
     cat = indicators()

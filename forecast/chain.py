@@ -104,7 +104,8 @@ class Forecast:
 
     def _future(self, t: float) -> np.ndarray:
         grid = self.grid
-        hit = np.flatnonzero(np.isclose(grid, t, atol=1e-9))
+        # np.isclose(grid, t, atol=1e-9), written out: its checks cost more than a bridge.
+        hit = np.flatnonzero(np.abs(grid - t) <= 1e-9 + 1e-5 * abs(t))
         if hit.size:
             return self.paths[:, hit[0]]
         k = int(np.searchsorted(grid, t))
@@ -135,6 +136,15 @@ def calendar_grid(anchor_t: float, until: float | None = None) -> np.ndarray:
     return first + np.arange(1, n + 1, dtype=float)
 
 
+def read_to(grid: np.ndarray, need: float | None) -> np.ndarray:
+    """``grid`` up to its first point at or after ``need`` (all of it when ``need`` is None):
+    what a caller that reads no later time uses. A random walk draws its years one after the
+    other, so its paths on this part are the whole grid's first columns, draw for draw."""
+    if need is None:
+        return grid
+    return grid[: int(np.searchsorted(grid, need - 1e-9)) + 1]
+
+
 @dataclass
 class Case:
     """Everything a step needs to decide and to build: the series, its catalog row, the learned
@@ -147,6 +157,7 @@ class Case:
     seed: int
     until: float | None
     borrow_key: str | None = None
+    need: float | None = None  # the last time the caller reads (``read_to``)
 
     @property
     def row(self):
@@ -203,15 +214,19 @@ def forecast_series(
     until: float | None = None,
     obs: Observed | None = None,
     borrow: str | None = None,
+    need: float | None = None,
 ) -> Forecast:
     """The forecast of ``region``'s ``indicator`` from ``history`` (already cut to the as-of
     year): the first usable step of ``CHAIN``, with every step's verdict in ``chain``. ``obs``:
     the series when the caller has it already; ``borrow``: the panel family to borrow from and be
-    calibrated on, when not the catalog's (a backtest's panel series)."""
+    calibrated on, when not the catalog's (a backtest's panel series); ``need``: the last time
+    the caller will read, when it reads none later. The random walks then draw the grid only to
+    there (``read_to``: the same numbers in those years); the ensemble draws the whole grid (its
+    members draw every year of a path at once, so a shorter grid would draw other numbers)."""
     from .steps import CHAIN  # the steps build on this module's types
 
     obs = obs if obs is not None else observed(history, region, indicator)
-    case = Case(history, obs, learned or provider(), n_paths, seed, until, borrow)
+    case = Case(history, obs, learned or provider(), n_paths, seed, until, borrow, need)
     verdicts: list[dict] = []
     for step in CHAIN:
         why = step.why_not(case)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .quantiles import median, sorted_columns
+
 # Chosen on the development origins 2012-2016 of the 124 provincial series only (``python
 # benchmarks/bench_phit.py --choose-damping 1.0 0.95 0.9 0.85 0.8 0.7``, 200 paths), by the
 # largest distance from 50 % of the share of outcomes below the forecast median over horizons
@@ -40,6 +42,6 @@ def damp_paths(paths: np.ndarray, anchor: float, steps, phi: float = PHI) -> np.
     """Paths whose median follows the damped trend from ``anchor``: each horizon's log values
     move by the same amount."""
     logs = np.log(np.maximum(paths, 1e-300))
-    med = np.median(logs, axis=0)
+    med = median(sorted_columns(logs))  # np.median(logs, axis=0), faster
     x0 = np.log(anchor)
     return np.exp(logs + (damp_center(med, x0, steps, phi) - med))

@@ -33,7 +33,8 @@ import numpy as np
 import pandas as pd
 
 from .damping import damp_center
-from .models import guarded, make
+from .models import checked, make
+from .quantiles import summary
 from .rwdrift import Prior
 
 # Prophet is scored but never a member: its intervals under-cover badly on yearly series.
@@ -56,6 +57,9 @@ class Combined:
     center: np.ndarray  # (h,) log scale
     spread: np.ndarray  # (h,)
     ranks: np.ndarray  # (n_paths, h) in (0, 1): each path's level at each step
+    # (n_paths, h): the paths in order of level at each step (``argsort`` of the ranks), when
+    # known; the calibration then reads each quantile once, in order, and puts it in place.
+    order: np.ndarray | None = None
 
 
 def combine_rule(values: np.ndarray) -> np.ndarray:
@@ -63,22 +67,28 @@ def combine_rule(values: np.ndarray) -> np.ndarray:
     return np.nanmean(np.asarray(values, dtype=float), axis=0)
 
 
-def combine(log_paths: dict[str, np.ndarray], members=MEMBERS) -> Combined:
-    use = [log_paths[m] for m in members if m in log_paths]
-    if not use:
+def combine(log_paths: dict[str, np.ndarray], members=MEMBERS, summaries=None) -> Combined:
+    """``summaries``: each member's column median, 10 % and 90 % quantiles when known already
+    (``quantiles.summary`` of its log paths, as the plausibility check read them)."""
+    names = [m for m in members if m in log_paths]
+    if not names:
         raise ValueError("no member paths to combine")
-    medians = np.array([np.median(p, axis=0) for p in use])
-    q10, q90 = zip(*(np.quantile(p, [0.1, 0.9], axis=0) for p in use), strict=True)
-    spreads = (np.array(q90) - np.array(q10)) / Q_WIDTH
+    use = [log_paths[m] for m in names]
+    stats = [(summaries or {}).get(m) or summary(log_paths[m]) for m in names]
+    medians = np.array([s[0] for s in stats])
+    spreads = np.array([(s[2] - s[1]) / Q_WIDTH for s in stats])
     center = combine_rule(medians)
     spread = np.maximum(combine_rule(spreads), MIN_SPREAD)
     # The paths' joint shape (how the steps of one path move together) comes from the pooled
     # members; only their ranks are kept, the marginals come from centre, spread and calibration.
     n = min(len(p) for p in use)
     pooled = np.concatenate([p[: max(1, n // len(use))] for p in use])
-    # Ordinal ranks: ties are broken by position (continuous paths have none).
-    ranks = (np.argsort(np.argsort(pooled, axis=0), axis=0) + 0.5) / len(pooled)
-    return Combined(center, spread, ranks)
+    # Ordinal ranks: ties are broken by position (continuous paths have none). One sort per
+    # column (of a contiguous copy); its inverse, the rank, is written rather than sorted again.
+    order = np.argsort(np.ascontiguousarray(pooled.T), axis=1)
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(len(pooled))[None, :], axis=1)
+    return Combined(center, spread, (rank.T + 0.5) / len(pooled), order.T)
 
 
 def error_pools(z, year, h) -> tuple[dict[int, list[float]], dict[int, list[float]]]:
@@ -117,11 +127,17 @@ class Calibrator:
     ):
         self.pools = {h: np.sort(np.asarray(z, dtype=float)) for h, z in (pools or {}).items()}
         self.years = {int(h): list(a) for h, a in (year_effects or {}).items()}
+        self._scales: dict[int, tuple[float, float] | None] = {}  # by horizon, once computed
 
     def shock_scale(self, h: int) -> tuple[float, float] | None:
         """The common shock's ``(scale, df)`` at horizon ``h``: its own year means, else those of
         the longest horizon below with ``MIN_YEARS`` of them (standardised errors change slowly
         with the horizon: the spread already grows), else the shortest above."""
+        if h not in self._scales:
+            self._scales[h] = self._shock_scale(h)
+        return self._scales[h]
+
+    def _shock_scale(self, h: int) -> tuple[float, float] | None:
         usable = [k for k, a in self.years.items() if len(a) >= MIN_YEARS]
         if not usable:
             return None
@@ -151,11 +167,25 @@ class Calibrator:
         # ``np.quantile``'s linear rule on the sorted pool, without re-sorting it every call.
         return np.interp(np.asarray(u) * (len(z) - 1), np.arange(len(z)), z)
 
-    def log_paths(self, comb: Combined, rng: np.random.Generator | None = None) -> np.ndarray:
+    def log_paths(
+        self, comb: Combined, rng: np.random.Generator | None = None, drawn: int | None = None
+    ) -> np.ndarray:
+        """``drawn``: the steps the paths were drawn to, when more than ``comb`` holds (the
+        common shock's degrees of freedom are the fewest over all of them)."""
         h = len(comb.center)
-        z = np.column_stack([self.z_quantiles(k + 1, comb.ranks[:, k]) for k in range(h)])
+        if comb.order is not None:
+            # The path of rank r reads the quantile at (r + 0.5) / n: the quantiles in rank order,
+            # written to each path by the order (the same numbers as reading each path's rank).
+            n = len(comb.order)
+            u = (np.arange(n) + 0.5) / n
+            z = np.empty((n, h))
+            for k in range(h):
+                z[comb.order[:, k], k] = self.z_quantiles(k + 1, u)
+        else:
+            z = np.column_stack([self.z_quantiles(k + 1, comb.ranks[:, k]) for k in range(h)])
         if self.years and rng is not None:
-            t = rng.standard_t(max(self._shock_df(h), 1.0), size=len(z))  # one draw per path
+            df = self._shock_df(max(h, drawn or h))
+            t = rng.standard_t(max(df, 1.0), size=len(z))  # one draw per path
             scale = np.array([(self.shock_scale(k + 1) or (0.0, 1.0))[0] for k in range(h)])
             z = z + t[:, None] * scale[None, :]
         return comb.center + comb.spread * z
@@ -165,6 +195,23 @@ class Calibrator:
         return min(dfs) if dfs else 1.0
 
 
+# A family's calibrator by the calibration it was made from (held, so its id is not reused).
+_FAMILY_CALIBRATORS: dict[int, tuple[dict, Calibrator]] = {}
+
+
+def family_calibrator(cal: dict) -> Calibrator:
+    """The calibrator of a family's calibration (``calibrate.calibration``), made once per process
+    and shared by the family's series: its pools are sorted and its common shocks' scales
+    computed once, not for every series."""
+    hit = _FAMILY_CALIBRATORS.get(id(cal))
+    if hit is None or hit[0] is not cal:
+        if len(_FAMILY_CALIBRATORS) >= 64:  # a long session's old learned inputs
+            _FAMILY_CALIBRATORS.clear()
+        pools = {int(k): np.array(v) for k, v in cal["z"].items()}
+        hit = _FAMILY_CALIBRATORS[id(cal)] = (cal, Calibrator(pools, cal.get("year_effects")))
+    return hit[1]
+
+
 class CalibratedEnsemble:
     """The members' paths combined (``combine``) and calibrated on past errors (``Calibrator``),
     under the model contract: ``fit(y, prior)``, ``simulate(h, n_paths, rng)``."""
@@ -172,23 +219,41 @@ class CalibratedEnsemble:
     name = "ensemble"
 
     def __init__(
-        self, members, pools: dict, year_effects: dict | None = None, damping: float = 1.0
+        self,
+        members,
+        pools: dict,
+        year_effects: dict | None = None,
+        damping: float = 1.0,
+        calibrator: Calibrator | None = None,
     ):
+        """``calibrator``: the one ``pools`` and ``year_effects`` make, when the caller has it
+        (``family_calibrator``: a family's, shared by all its series)."""
         self.members = list(members)
         self.damping = damping
-        self.calibrator = Calibrator({int(k): np.array(v) for k, v in pools.items()}, year_effects)
+        self.calibrator = calibrator or Calibrator(
+            {int(k): np.array(v) for k, v in pools.items()}, year_effects
+        )
 
     def fit(self, y, prior: Prior | None = None) -> CalibratedEnsemble:
         self.y_ = np.asarray(y, dtype=float)
         self.prior_ = prior
         return self
 
-    def simulate(self, h: int, n_paths: int, rng: np.random.Generator) -> np.ndarray:
-        logs = {}
+    def simulate(
+        self, h: int, n_paths: int, rng: np.random.Generator, read: int | None = None
+    ) -> np.ndarray:
+        """``(n_paths, h)``, or its first ``read`` columns: the members still draw all ``h``
+        steps (each draws a path's steps at once, so fewer steps would be other numbers), and
+        their plausibility is judged on all of them, but only the columns read are combined
+        and calibrated (each column on its own: the same numbers as the whole array's)."""
+        read = h if read is None else min(read, h)
+        logs, stats = {}, {}
         for name in self.members:
-            p, _ = guarded(make(name, self.prior_), self.y_, h, n_paths, rng)
-            logs[name] = np.log(np.maximum(p, 1e-300))
-        comb = combine(logs, self.members)
-        steps = np.arange(1, h + 1)
+            p, _, seen = checked(make(name, self.prior_), self.y_, h, n_paths, rng, read)
+            if seen is None:  # the fallback's paths: not checked, so not yet summarised
+                seen = np.log(np.maximum(p[:, :read], 1e-300)), None
+            logs[name], stats[name] = seen
+        comb = combine(logs, self.members, stats)
+        steps = np.arange(1, read + 1)
         comb.center = damp_center(comb.center, np.log(self.y_[-1]), steps, self.damping)
-        return np.exp(self.calibrator.log_paths(comb, rng))
+        return np.exp(self.calibrator.log_paths(comb, rng, h))

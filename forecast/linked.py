@@ -17,7 +17,7 @@ import pandas as pd
 from ..data.catalog import bundled_history
 from ..data.history import cut
 from . import streams
-from .chain import Built, Case, calendar_grid, forecast_series
+from .chain import Built, Case, calendar_grid, forecast_series, read_to
 from .rwdrift import LogRandomWalkDrift, Prior
 from .series import observed
 
@@ -116,10 +116,20 @@ def stock_from_flows(case: Case) -> Built | None:
     anchor_t, anchor = s.t[-1], s.y[-1]
     grid = calendar_grid(anchor_t, case.until)
     # Forecast the flows only to the last year the stock needs (the year ending at grid[-1]): a
-    # longer grid would draw other paths than the flow's own forecast.
+    # longer grid would draw other paths than the flow's own forecast. Read, only to the year
+    # ending at the last year end the caller reads.
+    last = read_to(grid, case.need)[-1]
     flows = forecast_series(
-        case.history, s.region, flow, case.n_paths, case.seed, case.learned, until=grid[-1] - 1
+        case.history,
+        s.region,
+        flow,
+        case.n_paths,
+        case.seed,
+        case.learned,
+        until=grid[-1] - 1,
+        need=None if case.need is None else last - 1,
     )
+    grid = read_to(grid, case.need)
     if not flows.ok:
         return None
     first_year = int(np.floor(anchor_t - 1e-9))
@@ -162,7 +172,14 @@ def ratio_from_stock(case: Case) -> Built | None:
     region, ratio = case.obs.region, case.obs.indicator
     stock = RATIO_OF[ratio]
     fc = forecast_series(
-        case.history, region, stock, case.n_paths, case.seed, case.learned, until=case.until
+        case.history,
+        region,
+        stock,
+        case.n_paths,
+        case.seed,
+        case.learned,
+        until=case.until,
+        need=case.need,
     )
     if not fc.ok:
         return None

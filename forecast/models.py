@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .contract import isolated_global_random
+from .quantiles import summary
 from .rwdrift import MAX_DRIFT, MAX_SIGMA, LogRandomWalkDrift, Prior
 from .theta import Theta
 from .theta import log_values as _log
@@ -190,6 +191,14 @@ def guarded(model, y, h: int, n_paths: int, rng: np.random.Generator) -> tuple[n
 
     Returns the paths and the name of the model that produced them.
     """
+    paths, name, _ = checked(model, y, h, n_paths, rng)
+    return paths, name
+
+
+def checked(model, y, h: int, n_paths: int, rng: np.random.Generator, read: int | None = None):
+    """``guarded``, also returning what its check read when the model's paths passed: the logs
+    of the first ``read`` columns (all by default) and their median, 10 % and 90 % quantiles
+    (``quantiles.summary``; the ensemble combines on the same numbers), else ``None``."""
     y = np.asarray(y, dtype=float)
     if np.all(y >= 0) and np.any(y == 0):
         # A zero count has no logarithm: log models see it as half a count, a stated floor.
@@ -198,20 +207,59 @@ def guarded(model, y, h: int, n_paths: int, rng: np.random.Generator) -> tuple[n
         if len(y) < getattr(model, "min_points", 1):
             raise ValueError("too few points")
         paths = model.fit(y).simulate(h, n_paths, rng)
-        if _plausible(paths, y, model.name):
-            return paths, model.name
+        seen = _plausible(paths, y, read)
+        if seen is not None:
+            return paths, model.name, seen
     except (ValueError, np.linalg.LinAlgError, RuntimeError):
         pass
-    return Drift().fit(y).simulate(h, n_paths, rng), "drift"
+    return Drift().fit(y).simulate(h, n_paths, rng), "drift", None
 
 
-def _plausible(paths: np.ndarray, y: np.ndarray, name: str) -> bool:
-    """Finite, non-negative, and (for log models) a median growth and a spread within bounds."""
+def _plausible(paths: np.ndarray, y: np.ndarray, read: int | None = None):
+    """Finite, non-negative, and (for log models) a median growth and a spread within bounds at
+    every step: then ``(logs, (median, q10, q90))`` of the first ``read`` columns, else ``None``.
+
+    Beyond ``read`` the verdict is the same, reached for less: a column whose lowest and highest
+    values already keep any median and 10-90 % width within the bounds (with room for rounding)
+    needs no sort; the others are summarised as before."""
     if not (np.all(np.isfinite(paths)) and np.all(paths >= 0)):
-        return False
+        return None
+    read = paths.shape[1] if read is None else read
     steps = np.arange(1, paths.shape[1] + 1)
-    logs = np.log(np.maximum(paths, 1e-300))
-    growth = (np.median(logs, axis=0) - np.log(y[-1])) / steps
-    q10, q90 = np.quantile(logs, [0.1, 0.9], axis=0)
-    width_limit = 2 * 1.2816 * MAX_SIGMA * np.sqrt(steps)
-    return bool(np.all(np.abs(growth) <= MAX_DRIFT) and np.all(q90 - q10 <= width_limit))
+    logs = np.log(np.maximum(paths[:, :read], 1e-300))
+    stats = summary(logs)
+    if not _within(*stats, y, steps[:read]):
+        return None
+    if read < paths.shape[1]:
+        rest = paths[:, read:]
+        # log(max(., 1e-300)) is monotone: the logs' extremes are the extremes' logs, exactly.
+        lo = np.log(np.maximum(rest.min(axis=0), 1e-300))
+        hi = np.log(np.maximum(rest.max(axis=0), 1e-300))
+        loose = ~_bounded(lo, hi, y, steps[read:])
+        if loose.any():
+            cols = read + np.flatnonzero(loose)
+            rest_stats = summary(np.log(np.maximum(paths[:, cols], 1e-300)))
+            if not _within(*rest_stats, y, steps[cols]):
+                return None
+    return logs, stats
+
+
+def _width_limit(steps: np.ndarray) -> np.ndarray:
+    return 2 * 1.2816 * MAX_SIGMA * np.sqrt(steps)
+
+
+def _within(med, q10, q90, y, steps) -> bool:
+    """The median's yearly growth and the 10-90 % width of the log paths within bounds."""
+    growth = (med - np.log(y[-1])) / steps
+    return bool(np.all(np.abs(growth) <= MAX_DRIFT) and np.all(q90 - q10 <= _width_limit(steps)))
+
+
+def _bounded(lo, hi, y, steps) -> np.ndarray:
+    """Columns whose extremes ``lo``, ``hi`` (logs) prove ``_within``: the median and quantiles
+    lie between them, so their growth and width do too (a margin covers rounding)."""
+    x0, slack = np.log(y[-1]), 1 - 1e-9
+    return (
+        ((lo - x0) / steps >= -MAX_DRIFT * slack)
+        & ((hi - x0) / steps <= MAX_DRIFT * slack)
+        & (hi - lo <= _width_limit(steps) * slack)
+    )

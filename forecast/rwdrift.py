@@ -78,8 +78,10 @@ class LogRandomWalkDrift:
         observed value, and times between two observations a Brownian bridge between them.
         """
         at = self.t_[-1] + np.arange(1, h + 1) if at is None else np.asarray(at, dtype=float)
-        order = np.argsort(at)
         mu, sigma = self.draw_params(n_paths, rng)
+        if np.all(at - self.t_[-1] > 1e-9 + 1e-5 * np.abs(at)) and np.all(np.diff(at) > 0):
+            return np.exp(self._ahead(at, mu, sigma, n_paths, rng))
+        order = np.argsort(at)
         out = np.empty((n_paths, len(at)))
         t_prev = None
         x_prev = None
@@ -94,6 +96,22 @@ class LogRandomWalkDrift:
             if hit.size:
                 paths[:, j] = self.y_[hit[0]]  # exactly the observation, not exp(log(y))
         return paths
+
+    def _ahead(self, at, mu, sigma, n, rng) -> np.ndarray:
+        """Log paths at increasing times all after the last observation (every forecast's
+        grid): ``_at``'s steps without its per-time checks, the same operations."""
+        out = np.empty((n, len(at)))
+        base_t, base_x = self.t_[-1], np.full(n, self.x_[-1])
+        for j, tau in enumerate(at):
+            dt = tau - base_t
+            x = mu * dt
+            x += base_x
+            step = sigma * np.sqrt(dt)
+            step *= rng.standard_normal(n)
+            x += step
+            out[:, j] = x
+            base_t, base_x = tau, x
+        return out
 
     def _at(self, tau, t_prev, x_prev, mu, sigma, n, rng) -> np.ndarray:
         t, x = self.t_, self.x_

@@ -57,9 +57,7 @@ def observed(
     base = row["unit"]
     annual = is_annual(slug)
     if rows is None:
-        rows = history[(history["region"] == region) & (history["indicator"] == slug)].to_dict(
-            "records"
-        )
+        rows = _rows(history, region, slug)
     points, used, unused = {}, [], []
     for r in rows:
         p = parse_period(r["period"])
@@ -102,6 +100,20 @@ def observed(
         [points[k][1] for k in ts],
         [points[k][2] for k in ts],
     )
+
+
+def _rows(history: pd.DataFrame, region: str, slug: str) -> list[dict]:
+    """The rows of ``region``'s ``slug`` as dicts, what ``to_dict("records")`` of pandas'
+    selection gives (plain Python values), picked from the columns' arrays: pandas' boolean
+    selection and ``to_dict`` cost a random walk's forecast more than drawing its paths."""
+    at = np.flatnonzero(
+        (history["region"].to_numpy() == region) & (history["indicator"].to_numpy() == slug)
+    )
+    if not at.size:
+        return []
+    cols = list(history.columns)
+    values = zip(*(history[c].to_numpy()[at].tolist() for c in cols), strict=True)
+    return [dict(zip(cols, v, strict=True)) for v in values]
 
 
 def yearly_series(history: pd.DataFrame, min_points: int = 6) -> list:

@@ -8,10 +8,19 @@ import numpy as np
 from ..data.custom import LABEL as custom_label
 from ..data.custom import is_custom
 from . import linked
-from .chain import MIN_ENSEMBLE, MIN_OWN_POINTS, NO_HISTORY, NOT_POSITIVE, Built, Case, Step
+from .chain import (
+    MIN_ENSEMBLE,
+    MIN_OWN_POINTS,
+    NO_HISTORY,
+    NOT_POSITIVE,
+    Built,
+    Case,
+    Step,
+    read_to,
+)
 from .chain import calendar_grid as grid_after
 from .damping import damp_paths
-from .ensemble import CalibratedEnsemble
+from .ensemble import CalibratedEnsemble, family_calibrator
 from .rwdrift import VAGUE, LogRandomWalkDrift, Prior
 
 
@@ -66,7 +75,7 @@ def _own_problem(case: Case, min_points: int = 1) -> str:
 
 def _walk(case: Case, prior: Prior | None, method: str) -> Built:
     obs = case.obs
-    grid = grid_after(obs.t[-1], case.until)
+    grid = read_to(grid_after(obs.t[-1], case.until), case.need)
     model = RandomWalk(obs.t).fit(obs.y, prior)
     paths = model.simulate(len(grid), case.n_paths, case.rng)
     # The family's damping, as calibrated for its ensemble (none without a calibration).
@@ -116,11 +125,17 @@ def _ensemble(case: Case) -> Built:
     tail_t, tail_y = consecutive_tail(obs.t, obs.y)
     grid = grid_after(tail_t[-1], case.until)
     model = CalibratedEnsemble(
-        cal["members"], cal["z"], cal.get("year_effects"), cal.get("damping", 1.0)
+        cal["members"],
+        cal["z"],
+        cal.get("year_effects"),
+        cal.get("damping", 1.0),
+        family_calibrator(cal),
     ).fit(tail_y, prior)
-    paths = model.simulate(len(grid), case.n_paths, case.rng)
+    # Drawn on the whole grid, combined only as far as the caller reads.
+    read = len(read_to(grid, case.need))
+    paths = model.simulate(len(grid), case.n_paths, case.rng, read)
     return Built(
-        grid,
+        grid[:read],
         paths,
         f"calibrated ensemble of {', '.join(cal['members'])}",
         borrowed_text(prior, obs.n_points) + "; " + cal["source"],

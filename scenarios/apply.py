@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -11,13 +12,34 @@ from .evaluate import Paths
 from .levers import Scenario, lever_catalog
 
 
-def lever_uniforms(seed: int, region: str, n_paths: int) -> dict[str, np.ndarray]:
+def lever_uniforms(seed: int, region: str, n_paths: int) -> LeverUniforms:
     """One uniform number per lever and path: how strong each lever turns out on that path.
     Keyed by seed, region and lever only, so every scenario and target sees the same draws."""
-    out = {}
-    for lever_id in lever_catalog():
-        out[lever_id] = streams.lever(seed, region, lever_id).random(n_paths)
-    return out
+    return LeverUniforms(seed, region, n_paths)
+
+
+class LeverUniforms(Mapping):
+    """``lever_uniforms`` as a mapping from lever to draws, each lever's drawn when first read:
+    a run whose scenario moves no lever draws none (each lever has a stream of its own, so when
+    it is drawn changes nothing)."""
+
+    def __init__(self, seed: int, region: str, n_paths: int):
+        self.seed, self.region, self.n_paths = seed, region, n_paths
+        self._drawn: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, lever_id: str) -> np.ndarray:
+        if lever_id not in self._drawn:
+            if lever_id not in lever_catalog():
+                raise KeyError(lever_id)
+            rng = streams.lever(self.seed, self.region, lever_id)
+            self._drawn[lever_id] = rng.random(self.n_paths)
+        return self._drawn[lever_id]
+
+    def __iter__(self):
+        return iter(lever_catalog())
+
+    def __len__(self) -> int:
+        return len(lever_catalog())
 
 
 def year_factors(

@@ -169,8 +169,10 @@ def fit_baseline(
         # growth target begun in the past), else those observed additions would be lifted too.
         times.add(float(obs.t[-1]))
     times = sorted(times)
+    # Read no later than the last time needed: the random walks draw only to there.
+    last = max(times)
     fc = forecast_series(
-        hist, obs.region, obs.indicator, n_paths, seed, learned, until=max(times), obs=obs
+        hist, obs.region, obs.indicator, n_paths, seed, learned, until=last, obs=obs, need=last
     )
     if not fc.ok:
         return None, None, fc.reason

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..data.target_files import target_fields
+from ..forecast.quantiles import quantile, sorted_columns
 from .apply import apply_scenario, idle_levers
 from .baseline import TargetRun
 from .evaluate import KindMismatch, Paths, meets, metric
@@ -133,7 +134,7 @@ def _idle_text(x: dict) -> str:
 
 
 def _summary(m: np.ndarray, comparator: str, threshold: float | None) -> dict:
-    q10, q50, q90 = np.quantile(m, [0.1, 0.5, 0.9])
+    q10, q50, q90 = quantile(sorted_columns(m)[0], (0.1, 0.5, 0.9))  # np.quantile's numbers
     out = {"median": float(q50), "q10": float(q10), "q90": float(q90), "shortfall": None}
     if threshold is not None:
         gap = threshold - m if comparator in (">=", ">") else m - threshold

@@ -9,8 +9,10 @@ from ipcast.forecast.models import (
     DampedETS,
     Naive,
     Theta,
+    checked,
     guarded,
 )
+from ipcast.forecast.quantiles import summary
 
 
 def _walk(n, mu, sigma, seed):
@@ -111,3 +113,20 @@ def test_every_model_follows_the_contract_and_leaves_the_global_random_state_alo
         paths = m.fit(y).simulate(3, 50, np.random.default_rng(0))
         assert paths.shape == (50, 3) and np.all(np.isfinite(paths))
     assert np.array_equal(np.random.get_state()[1], before)  # Prophet's draws were isolated
+
+
+@pytest.mark.parametrize("name", ["naive", "drift", "pooled", "theta"])
+@pytest.mark.parametrize("sigma", [0.05, 0.4, 0.9, 3.0])
+def test_a_check_that_reads_fewer_columns_reaches_the_same_verdict(name, sigma):
+    # Calm series pass on the extremes alone, wild ones on their quantiles or not at all; the
+    # verdict, the paths and the summary of the columns read are those of the full check.
+    y = _walk(8, 0.05, sigma, seed=int(sigma * 10))
+    whole = checked(CANDIDATES[name](), y, 12, 2000, np.random.default_rng(3))
+    part = checked(CANDIDATES[name](), y, 12, 2000, np.random.default_rng(3), read=3)
+    assert whole[1] == part[1] and np.array_equal(whole[0], part[0])
+    assert (whole[2] is None) == (part[2] is None)
+    if part[2] is not None:
+        logs, stats = part[2]
+        assert np.array_equal(logs, whole[2][0][:, :3])
+        for a, b in zip(stats, summary(np.log(whole[0][:, :3])), strict=True):
+            assert np.array_equal(a, b)
