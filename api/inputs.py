@@ -5,6 +5,7 @@ the fix.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,33 @@ def check_region(region: str | None) -> str | None:
     """The region's code for any name form (广汉市, 广汉, 510681, Guanghan, guanghan); an
     ambiguous or unknown name raises ``InputError`` with the candidates or nearest names."""
     return resolve_region(region, "--region") if region else None
+
+
+def check_leave_out(region: str | None) -> str | None:
+    """The panel key of the region a run leaves out of its priors and calibration (``anhui`` for
+    anhui, Anhui, 安徽 or 安徽省; ``country_chn``); a name that is no region of those panels
+    raises ``InputError`` with the nearest keys."""
+    if not region:
+        return None
+    from difflib import get_close_matches
+
+    from ..forecast.learned import panel_regions
+
+    known = panel_regions()
+    key = region.strip().lower()
+    if key not in known:
+        with suppress(InputError):  # not a place name either: refused below, with panel keys
+            key = resolve_region(region, "--leave-out")
+    if key in known:
+        return key
+    near = get_close_matches(region.strip().lower(), sorted(known), n=3, cutoff=0.5)
+    raise InputError(
+        "--leave-out",
+        f"'{region}' is no region of the panels priors and calibration learn from",
+        "give a panel region: a province (anhui, 安徽, guangdong ... zhejiang) or a trademark "
+        f"panel's country (country_chn){'; nearest: ' + ', '.join(near) if near else ''}; "
+        "or drop --leave-out to learn from every region",
+    )
 
 
 def check_indicator(

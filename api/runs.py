@@ -39,22 +39,31 @@ def run(
     cache: bool = True,
     progress: Progress = None,
     regions_done: Callable[[int, int], None] | None = None,
+    leave_out: str | None = None,
 ) -> list[dict]:
     """One record per target: status, ``p_hit`` and its standard error, median and 10/90 % range
     in the plan's unit. With ``as_of``, each record also says what is known now (``now_*``).
+    With ``leave_out`` (a panel region: ``anhui``, 安徽), the priors and calibration are learned
+    without that region's own series, as a backtest of it learns them (``bench_phit.py``).
     A run of the bundled plans on the stored history is saved in the cache, keyed by everything
-    its records depend on (code, bundled data, the user's store, region, paths, seed, as-of year
-    and today's date), and read back the next time instead of being computed again."""
+    its records depend on (code, bundled data, the user's store, region, paths, seed, as-of year,
+    region left out and today's date), and read back the next time instead of being computed
+    again."""
     if region is not None:
         from .inputs import check_region
 
         region = check_region(region)
+    if leave_out is not None:
+        from .inputs import check_leave_out
+
+        leave_out = check_leave_out(leave_out)
     saved = None
     if cache and history_file is None and targets_file is None and not names:
-        saved = saved_run_key(region, paths, seed, as_of)
+        saved = saved_run_key(region, paths, seed, as_of, leave_out)
         records = disk_cache.load(saved, RUNS)
         if records is not None:
             return records
+    from ..forecast.learned import provider
     from ..scenarios.engine import assess
     from ..scenarios.hindcast import beside_now
     from ..scenarios.parallel import cluster
@@ -76,9 +85,15 @@ def run(
                 regions_done(i, len(regions))
             else:
                 say(progress, text)
-            recs = assess(mine, history, paths, seed, as_of, jobs=jobs, scheduler=scheduler)
+            learned = provider(as_of, leave_out)
+            recs = assess(
+                mine, history, paths, seed, as_of, jobs=jobs, scheduler=scheduler, learned=learned
+            )
             if as_of is not None:
-                now = assess(mine, history, paths, seed, jobs=jobs, scheduler=scheduler)
+                learned_now = provider(None, leave_out)
+                now = assess(
+                    mine, history, paths, seed, jobs=jobs, scheduler=scheduler, learned=learned_now
+                )
                 recs = beside_now(recs, now)
             records += recs
         if regions_done is not None:
@@ -93,7 +108,9 @@ def run(
 RUNS = "runs"
 
 
-def saved_run_key(region: str | None, paths: int, seed: int, as_of: int | None) -> str:
+def saved_run_key(
+    region: str | None, paths: int, seed: int, as_of: int | None, leave_out: str | None = None
+) -> str:
     """The cache key of a run of the bundled plans: the package's code and data files, the
     user's stored figures (the file's bytes), the settings, and today's date (which settles
     targets whose period is over and floors partly observed years)."""
@@ -101,7 +118,7 @@ def saved_run_key(region: str | None, paths: int, seed: int, as_of: int | None) 
     stored = store.read_bytes() if store.is_file() else b""
     today = date.today().isoformat()
     return disk_cache.key(
-        "run", disk_cache.package_version(), region, paths, seed, as_of, today, stored
+        "run", disk_cache.package_version(), region, paths, seed, as_of, leave_out, today, stored
     )
 
 

@@ -5,6 +5,7 @@
     python benchmarks/bench_phit.py --choose-damping 1.0 0.95 0.9    # dev origins only
     python benchmarks/bench_phit.py --choose-decay 1.0 0.9           # county prior, dev only
     python benchmarks/bench_phit.py --se-seeds 8 --paths 1000        # p_hit_se vs seeds
+    python benchmarks/bench_phit.py --band-chance    # can a right forecast meet the median band?
     python benchmarks/bench_phit.py --cli-case anhui:patent_grants 2016 case  # for ipcast run
 
 On the Chinese provincial panel (domestic patents, four indicators, 31 provinces, 2007-2023), at
@@ -14,10 +15,11 @@ each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (fiv
 
 - ``ipcast``: the forecast ``ipcast run --as-of O`` makes (``chain.forecast_series``) from the
   series' own history, with priors, ensemble members and calibration errors learned from what was
-  known by the end of ``O`` (``ipcast run --history H --targets T --as-of O`` gives the same p:
+  known by the end of ``O`` about the other provinces: the scored province's own series is left
+  out (``ipcast run --history H --targets T --as-of O --leave-out REGION`` gives the same p:
   ``tests/test_phit_cli.py``);
 - ``ipcast_before``: the same with the calibration rule before issue #14 (CRPS-chosen members,
-  past bias carried forward, no common year shock, no damping);
+  past bias carried forward, no common year shock, no damping), the province left out too;
 - ``ipcast_1pt`` .. ``ipcast_3pt``: the county case, the same with only the last 1-3 points;
 - ``naive_pooled``: a random walk from ``y_O`` whose paths are past five-year trajectories of the
   other regions' log values (the naive forecast with its pooled errors);
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -62,35 +65,43 @@ def _observed(s, years, values) -> Observed:
     return Observed(s.region, s.indicator, "件", True, True, years.astype(float), values, [], [])
 
 
-_BEFORE: dict[int, dict] = {}
+def _known_errors(o: int, skip_region: str) -> pd.DataFrame:
+    """The backtest error rows of the patent family whose outcome was known by the end of
+    ``o``, without ``skip_region``'s own series (as ``calibrate.calibration`` reads them)."""
+    df = calibrate.errors()
+    df = df[(df["target_year"] <= o) & (df["region"] != skip_region)]
+    return calibrate._family_rows(df, "patent")
 
 
-def _before_calibration(o: int) -> dict:
+_BEFORE: dict[tuple[int, str], dict] = {}
+
+
+def _before_calibration(o: int, skip_region: str) -> dict:
     """The calibration rule before issue #14 (CRPS-chosen members, errors pooled over years with
-    their mean carried forward, no common shock), as of ``o``: the BEFORE column, rebuilt from
-    the same error table."""
-    if o not in _BEFORE:
-        df = calibrate.errors()
-        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
-        cal = final_calibration(rows, members=calibrate.MEMBERS)
-        _BEFORE[o] = {"patent": {**cal, "source": "before #14"}}
-    return _BEFORE[o]
+    their mean carried forward, no common shock), as of ``o`` without ``skip_region``: the BEFORE
+    column, rebuilt from the same error table."""
+    if (o, skip_region) not in _BEFORE:
+        cal = final_calibration(_known_errors(o, skip_region), members=calibrate.MEMBERS)
+        _BEFORE[(o, skip_region)] = {"patent": {**cal, "source": "before #14"}}
+    return _BEFORE[(o, skip_region)]
 
 
-_DAMPED: dict[tuple[int, float], dict] = {}
+_DAMPED: dict[tuple[int, str, float], dict] = {}
 
 
-def _damped_calibration(o: int, phi: float) -> dict:
-    """Today's calibration rule as of ``o`` with damping ``phi`` (errors measured on the centre
-    damped the same way), for choosing ``phi``."""
-    if (o, phi) not in _DAMPED:
-        df = calibrate.errors()
-        rows = calibrate._family_rows(df[df["target_year"] <= o], "patent")
+def _damped_calibration(o: int, skip_region: str, phi: float) -> dict:
+    """Today's calibration rule as of ``o`` without ``skip_region``, with damping ``phi`` (errors
+    measured on the centre damped the same way), for choosing ``phi``."""
+    if (o, skip_region, phi) not in _DAMPED:
         cal = final_calibration(
-            rows, members=calibrate.MEMBERS, choose=False, common_shock=True, damping=phi
+            _known_errors(o, skip_region),
+            members=calibrate.MEMBERS,
+            choose=False,
+            common_shock=True,
+            damping=phi,
         )
-        _DAMPED[(o, phi)] = {"patent": {**cal, "source": f"damping {phi}"}}
-    return _DAMPED[(o, phi)]
+        _DAMPED[(o, skip_region, phi)] = {"patent": {**cal, "source": f"damping {phi}"}}
+    return _DAMPED[(o, skip_region, phi)]
 
 
 _FLOW_PRIOR: dict[tuple[int, str, float], Prior] = {}
@@ -112,13 +123,14 @@ def _ipcast(
         past_y, past_v = past_y[-k:], past_v[-k:]
     times = [float(o + h) for h in range(1, phit.HORIZONS + 1)]
     obs = _observed(s, past_y, past_v)
-    # What ``ipcast run --as-of O`` learns: everything known by the end of O (the province's own
-    # past included, as a user's run would), so the CLI reproduces these numbers exactly.
+    # What ``ipcast run --as-of O --leave-out REGION`` learns: everything known by the end of O
+    # except the scored province's own series (a backtest never learns from what it scores), so
+    # the CLI reproduces these numbers exactly.
     learned = provider(o, s.region)
     if before:
-        learned = Learned(learned.priors, _before_calibration(o), o)
+        learned = Learned(learned.priors, _before_calibration(o, s.region), o, s.region)
     if phi is not None:
-        learned = Learned(learned.priors, _damped_calibration(o, phi), o)
+        learned = Learned(learned.priors, _damped_calibration(o, s.region, phi), o, s.region)
     if decay is not None:
         faded = {**learned.priors, BORROW: _flow_prior(o, s.region, decay)}
         learned = Learned(faded, learned.calibration, o, s.region)
@@ -472,10 +484,80 @@ def decay_table(rows: pd.DataFrame, dev_until: int) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def band_chance(
+    cells: dict[int, int],
+    n_series: int,
+    as_of: int,
+    n_sims: int = 20000,
+    seed: int = 0,
+    normal: bool = False,
+) -> pd.DataFrame:
+    """How often would a forecast whose own error model is right meet the median band?
+
+    The forecast's model (``calibrate.calibration(as_of)``, patent family): an outcome year
+    shifts every series' standardised error by one common shock ``a`` (the calibrator's t
+    predictive, ``Calibrator.shock_scale``), each series adds its own residual ``r`` from the
+    centred pool. In a year with shock ``a`` a share ``F_r(-a)`` of outcomes falls below the
+    median, so a horizon scored on ``cells[h]`` outcome years has a share below the median that
+    varies from draw to draw even when the model is exactly right. Returns, per horizon, the sd
+    of that share and the chance it lands inside ``MEDIAN_BAND``; and the chance every horizon
+    does (horizons drawn independently: their shocks are distinct outcome years at one
+    horizon). ``normal``: the shock drawn from a normal of the same scale instead (a check
+    that the t's heavy tails are not what keeps the share out of the band)."""
+    from ipcast.forecast.ensemble import Calibrator
+
+    cal = calibrate.calibration(as_of)["patent"]
+    calib = Calibrator(cal["z"], cal.get("year_effects"))
+    rng = np.random.default_rng(seed)
+    lo, hi = MEDIAN_BAND
+    out, inside = [], np.ones(n_sims, dtype=bool)
+    for h, m in sorted(cells.items()):
+        pool = calib.pool(h)
+        scale, df = calib.shock_scale(h) or (0.0, 1.0)
+        draw = rng.standard_normal if normal else partial(rng.standard_t, max(df, 1.0))
+        a = scale * draw(size=(n_sims, m))
+        below = np.searchsorted(pool, -a) / len(pool)  # F_r(-a): share of residuals below -a
+        share = (rng.binomial(n_series, below) / n_series).mean(axis=1)
+        ok = (share >= lo) & (share <= hi)
+        inside &= ok
+        out.append(
+            {
+                "h": h,
+                "outcome_years": m,
+                "shock_scale": scale,
+                "sd_share": share.std(),
+                "p_band": ok.mean(),
+            }
+        )
+    res = pd.DataFrame(out)
+    res.attrs["p_all"] = float(inside.mean())
+    return res
+
+
+def print_band_chance(dev_until: int, last: int = 2023, n_series: int = 124) -> None:
+    """``band_chance`` for the development and held-out origins of this benchmark."""
+    for label, origins in (
+        (f"development origins {FIRST_ORIGIN}-{dev_until}", range(FIRST_ORIGIN, dev_until + 1)),
+        (f"held-out origins {dev_until + 1}-{last - 1}", range(dev_until + 1, last)),
+    ):
+        cells = {h: sum(o + h <= last for o in origins) for h in range(1, phit.HORIZONS + 1)}
+        cells = {h: m for h, m in cells.items() if m}
+        res = band_chance(cells, n_series, dev_until)
+        print(f"-- {label}: a forecast whose error model (as of {dev_until}) is right")
+        print(res.round(3).to_string(index=False))
+        print(f"chance the share is in the band at every horizon: {res.attrs['p_all']:.3f}")
+        res = band_chance(cells, n_series, dev_until, normal=True)
+        print(
+            "the same with a normal shock: in the band "
+            + " ".join(f"{v:.3f}" for v in res["p_band"])
+            + f", at every horizon {res.attrs['p_all']:.3f}"
+        )
+
+
 def write_cli_case(s, origin: int, folder) -> tuple[Path, Path, pd.DataFrame]:
     """The series up to ``origin`` as a history CSV, its level targets (every ambition and
     horizon) as a target YAML, and this benchmark's p for each: ``ipcast run --history H
-    --targets T --as-of origin --paths 1000 --seed 0`` gives the same p."""
+    --targets T --as-of origin --leave-out REGION --paths 1000 --seed 0`` gives the same p."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keep = s.years <= origin
@@ -519,7 +601,7 @@ def print_cli_case(key: str, origin: int, folder: str, n_paths: int, seed: int) 
     print(rows[["id", "p"]].to_string(index=False))
     print(
         f"\nipcast run --history {hist} --targets {tfile} --as-of {origin} "
-        f"--paths {n_paths} --seed {seed}"
+        f"--leave-out {s.region} --paths {n_paths} --seed {seed}"
     )
 
 
@@ -595,6 +677,11 @@ def main() -> None:
         help="only compare these county-prior growth decays on dev origins",
     )
     ap.add_argument(
+        "--band-chance",
+        action="store_true",
+        help="only say how often a forecast with a right error model meets the median band",
+    )
+    ap.add_argument(
         "--cli-case",
         nargs=3,
         metavar=("REGION:INDICATOR", "ORIGIN", "FOLDER"),
@@ -624,6 +711,9 @@ def main() -> None:
         pd.set_option("display.width", 250)
         pd.set_option("display.max_colwidth", 80)
         print(t.to_string(index=False))
+        return
+    if args.band_chance:
+        print_band_chance(args.dev_until)
         return
     if args.se_seeds:
         print_seed_spread(args.se_seeds, args.paths)

@@ -42,6 +42,12 @@ def run_cmd(
     paths: int = PATHS,
     seed: int = SEED,
     as_of: int = AS_OF,
+    leave_out: str = typer.Option(
+        None,
+        "--leave-out",
+        help="learn priors and calibration without this panel region's series (anhui, 安徽), "
+        "to reproduce a backtest of it",
+    ),
     history_file: Path = HISTORY,
     names: list[str] = MAP,
     targets_file: Path = TARGETS,
@@ -70,6 +76,7 @@ def run_cmd(
         cache=not no_cache,
         progress=to_stderr,
         regions_done=RegionBar(),
+        leave_out=leave_out,
     )
     if as_of is not None and fmt in (Format.table, Format.xlsx):
         typer.echo(views.run_table(records, views.RUN_COLUMNS, True))

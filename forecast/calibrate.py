@@ -153,9 +153,10 @@ def _learn_calibration(as_of: int | None, skip_region: str | None) -> dict:
             common_shock=True,
         )
         known_by = f" up to {as_of}" if as_of is not None else ""
+        left_out = f", {skip_region}'s own series left out" if skip_region is not None else ""
         cal["source"] = (
             f"members chosen and errors calibrated on rolling backtests of {', '.join(panels)}"
-            f" (outcomes{known_by}: {cal['n_forecasts']} forecasts)"
+            f" (outcomes{known_by}: {cal['n_forecasts']} forecasts{left_out})"
         )
         out[family] = cal
     return out

@@ -145,7 +145,8 @@ def final_calibration(
     """What a forecast made today uses: the members (chosen on every backtest forecast, or all
     of them with ``choose=False``), and the standardised errors of their combination (of the last
     ``window`` outcome years, or all); with ``common_shock`` the errors split into the outcome
-    years' shared shocks and the rest (``ensemble.error_pools``); with ``damping`` below 1 the
+    years' shared shocks and the rest (``ensemble.error_pools``), or, with too few outcome years
+    to split, stay whole and are centred at their median; with ``damping`` below 1 the
     centre is damped from the origin's value ``log_y0`` as at run time (``damping``)."""
     model_rows = df[df["model"].isin(members)]
     chosen = select_members(model_rows, members) if choose else list(members)
@@ -181,5 +182,13 @@ def errors_calibration(
     if common_shock and any(len(np.unique(year[h == k])) >= MIN_YEARS for k in horizons):
         out["z"], out["year_effects"] = error_pools(z, year, h)
     else:
-        out["z"] = {int(k): rounded(z[h == k], sort=True) for k in horizons}
+        # Too few outcome years to draw a shock back: the pool stays whole (its width holds the
+        # years' differences), but under the run's rule it is still centred, as ``error_pools``
+        # centres its residuals: past errors give the spread and shape, not the location.
+        # (Uncentred, the two outcome years 2012-2013 carried their pessimism into the forecasts
+        # made as of 2012-2013: 76-85 % of outcomes fell below their median at h1.)
+        out["z"] = {
+            int(k): rounded(z[h == k] - (np.median(z[h == k]) if common_shock else 0.0), sort=True)
+            for k in horizons
+        }
     return out

@@ -65,6 +65,17 @@ def provider(as_of: int | None = None, skip_region: str | None = None) -> Learne
     return _provided(as_of, skip_region, comparables.PREFER_OWN_PROVINCE)
 
 
+@cache
+def panel_regions() -> frozenset[str]:
+    """The regions whose series priors and calibration learn from, named as ``skip_region``
+    names them (the panels' own keys: ``anhui``, ``country_chn``): the ones a backtest can leave
+    out. Priors read the same Chinese provincial and trademark panels as the error table."""
+    from .calibrate import FAMILY_PANELS
+    from .panels import panel_series
+
+    return frozenset(s.region for ps in FAMILY_PANELS.values() for p in ps for s in panel_series(p))
+
+
 @cache  # one Learned (and one fingerprint) per year, region left out and setting, per process
 def _provided(as_of: int | None, skip_region: str | None, own_province: bool) -> Learned:
     family = priors(as_of, skip_region)

@@ -55,3 +55,27 @@ def test_the_shipped_calibration_carries_the_chosen_damping():
     from ipcast.forecast.calibrate import calibration
 
     assert calibration(2016)["patent"]["damping"] == damping.PHI == 0.95
+
+
+def _two_year_rows(z_by_year: dict[int, list[float]]) -> pd.DataFrame:
+    """One member's h1 forecasts (centre 0, spread 1) whose outcomes are ``z``, by outcome year."""
+    rows = [
+        {"series": f"s{i}", "model": "drift", "origin": y - 1, "h": 1, "target_year": y}
+        | {"center": 0.0, "spread": 1.0, "log_y": z, "log_y0": 0.0, "crps": 0.0}
+        for y, zs in z_by_year.items()
+        for i, z in enumerate(zs)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_pool_too_young_to_split_is_still_centred_under_the_run_rule():
+    # Two outcome years (fewer than MIN_YEARS = 3): no year shock can be drawn back, so the pool
+    # stays whole. Its errors 0.5 0.7 0.9 | 1.1 1.3 1.5 have median 1.0: under the run's rule
+    # (common_shock) the pool is -0.5 -0.3 -0.1 0.1 0.3 0.5 (spread and shape, not the past
+    # bias); the rule before #14 (no common shock) keeps the bias.
+    rows = _two_year_rows({2011: [0.5, 0.7, 0.9], 2012: [1.1, 1.3, 1.5]})
+    run = final_calibration(rows, members=("drift",), choose=False, common_shock=True)
+    before = final_calibration(rows, members=("drift",), choose=False, common_shock=False)
+    assert run["z"][1] == pytest.approx([-0.5, -0.3, -0.1, 0.1, 0.3, 0.5])
+    assert "year_effects" not in run
+    assert before["z"][1] == pytest.approx([0.5, 0.7, 0.9, 1.1, 1.3, 1.5])

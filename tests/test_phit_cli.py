@@ -1,7 +1,8 @@
 """The hindcast's P(hit) is what a user gets from the command line: a province's panel history
 written to a file with plan-like level targets (``bench_phit.py --cli-case``), and ``ipcast run
---history H --targets T --as-of O`` give the same probability as ``benchmarks/bench_phit.py`` for
-every one of them, with the same seed."""
+--history H --targets T --as-of O --leave-out REGION`` give the same probability as
+``benchmarks/bench_phit.py`` for every one of them, with the same seed (the benchmark learns its
+priors and calibration without the scored province, and so does the run with ``--leave-out``)."""
 
 import importlib.util
 import json
@@ -26,13 +27,16 @@ def _bench():
 
 
 def _series():
-    return next(x for x in panel_series("china_provinces") if x.indicator == "patent_grants")
+    s = next(x for x in panel_series("china_provinces") if x.indicator == "patent_grants")
+    assert s.region == "anhui"  # the region ``cli_records`` leaves out
+    return s
 
 
-def cli_records(hist, targets, seed: int) -> dict[str, dict]:
+def cli_records(hist, targets, seed: int, leave_out: str | None = "anhui") -> dict[str, dict]:
     """Each target's record, as ``ipcast run`` reports it."""
     args = ["run", "--history", str(hist), "--targets", str(targets), "--as-of", str(ORIGIN)]
     args += ["--paths", str(PATHS), "--seed", str(seed), "--format", "json", "--no-cache"]
+    args += ["--leave-out", leave_out] if leave_out else []
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output
     return {r["target_id"]: r for r in json.loads(res.stdout)}
@@ -51,6 +55,14 @@ def test_cli_p_hit_equals_the_hindcast_p(tmp_path, home, seed):
         assert cli[r.id]["status"] == "simulated"
         assert cli[r.id]["p_hit"] == pytest.approx(p[r.i, r.j], abs=1e-12)
     assert 0.1 < np.mean([c["p_hit"] for c in cli.values()]) < 0.9  # not all trivially 0 or 1
+
+
+def test_without_leave_out_the_run_learns_from_the_province_and_differs(tmp_path, home):
+    """The province's own series is part of what a plain run learns: leaving it out changes p."""
+    hist, targets, _ = _bench().write_cli_case(_series(), ORIGIN, tmp_path)
+    left_out, plain = cli_records(hist, targets, 0), cli_records(hist, targets, 0, None)
+    differ = [k for k in left_out if left_out[k]["p_hit"] != plain[k]["p_hit"]]
+    assert len(differ) >= 5
 
 
 def test_same_seed_same_p_other_seed_within_its_se(tmp_path, home):

@@ -1,0 +1,149 @@
+"""A backtest never learns from the series it scores: with a region left out, a change planted in
+that region's own series (its panel values and its rows of the backtest error table) moves none
+of the learned inputs; learned with every region, the same change moves them. The region is named
+the same way by the priors, the error table and ``--leave-out``."""
+
+import importlib.util
+
+import numpy as np
+import pytest
+from conftest import REPO
+from typer.testing import CliRunner
+
+from ipcast.api.inputs import check_leave_out
+from ipcast.cli.app import app
+from ipcast.data.errors import InputError
+from ipcast.forecast import calibrate, learned
+from ipcast.forecast import priors as priors_mod
+
+Y = 2016
+REGION = "anhui"
+
+
+def _clear():
+    priors_mod.priors.cache_clear()
+    calibrate.calibration.cache_clear()
+    learned._provided.cache_clear()
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_phit", REPO / "benchmarks/bench_phit.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture
+def planted(monkeypatch):
+    """Returns a function that changes REGION's own series up to Y: its panel values grow 30 %
+    a year faster, its backtest outcomes come out 0.2 log points a year of horizon higher."""
+    if calibrate.errors().empty:
+        pytest.skip("no backtest error table bundled")
+    monkeypatch.setenv("IPCAST_NO_CACHE", "1")
+    _clear()
+    panel, errors = priors_mod._panel, calibrate.errors()
+
+    def changed_panel(name):
+        df = panel(name)
+        mine = df["region"].str.split(":").str[-1] == REGION
+        df["value"] = df["value"].astype(float)
+        df.loc[mine, "value"] *= 1.3 ** (df.loc[mine, "year"] - 2006)
+        return df
+
+    def changed_errors():
+        df = errors.copy()
+        mine = df["region"] == REGION
+        df.loc[mine, "log_y"] += 0.2 * df.loc[mine, "h"]
+        return df
+
+    def plant():
+        monkeypatch.setattr(priors_mod, "_panel", changed_panel)
+        monkeypatch.setattr(calibrate, "errors", changed_errors)
+        _clear()
+
+    yield plant
+    _clear()
+
+
+def test_the_region_key_is_the_same_in_priors_errors_and_leave_out():
+    regions = learned.panel_regions()
+    assert REGION in regions and "country_chn" in regions
+    assert set(calibrate.errors()["region"]) <= regions
+    china = priors_mod._china_provinces()
+    assert set(china["region"].str.split(":").str[-1]) <= regions
+    assert len(priors_mod._china_provinces(Y, REGION)) < len(priors_mod._china_provinces(Y))
+    assert REGION not in set(priors_mod._china_provinces(Y, REGION)["region"])
+
+
+def test_a_change_in_the_left_out_region_moves_nothing_learned(planted):
+    left_out, full = learned.provider(Y, REGION), learned.provider(Y)
+    planted()
+    after = learned.provider(Y, REGION)
+    assert after.priors == left_out.priors
+    assert after.calibration["patent"]["z"] == left_out.calibration["patent"]["z"]
+    assert after.fingerprint == left_out.fingerprint
+    assert "anhui's own series left out" in left_out.calibration["patent"]["source"]
+    assert "left out" not in full.calibration["patent"]["source"]
+    # The change is real: learned with every region, priors and error pools move.
+    moved = learned.provider(Y)
+    # (four series of 124 grow 0.26 log points a year faster: the median drift rises, the
+    # spread of the drifts widens)
+    assert moved.priors["patent_flow"].m0 > full.priors["patent_flow"].m0
+    assert moved.priors["patent_flow"].tau0 > full.priors["patent_flow"].tau0 + 0.01
+    assert moved.calibration["patent"]["z"] != full.calibration["patent"]["z"]
+
+
+def test_the_benchmarks_before_and_damped_calibrations_leave_it_out_too(planted):
+    bench = _bench()
+    before = bench._before_calibration(Y, REGION)["patent"]
+    damped = bench._damped_calibration(Y, REGION, 0.9)["patent"]
+    other = bench._before_calibration(Y, "beijing")["patent"]
+    rows = bench._known_errors(Y, REGION)
+    assert REGION not in set(rows["region"]) and "beijing" in set(rows["region"])
+    assert (rows["target_year"] <= Y).all()
+    planted()
+    bench._BEFORE.clear()
+    bench._DAMPED.clear()
+    assert bench._before_calibration(Y, REGION)["patent"]["z"] == before["z"]
+    assert bench._damped_calibration(Y, REGION, 0.9)["patent"]["z"] == damped["z"]
+    assert bench._before_calibration(Y, "beijing")["patent"]["z"] != other["z"]
+
+
+def test_the_benchmark_forecast_is_the_left_out_one(planted):
+    """``bench_phit._ipcast`` gives the same paths whatever the scored province's own past taught
+    the panel: the forecast of anhui as of Y is unchanged by the planted change."""
+    from ipcast.forecast.panels import panel_series
+
+    bench = _bench()
+    s = next(x for x in panel_series("china_provinces") if x.key.endswith("anhui:patent_grants"))
+    keep = s.years <= Y
+    a = bench._ipcast(s, s.years[keep], s.values[keep], Y, 300, 1)
+    planted()
+    b = bench._ipcast(s, s.years[keep], s.values[keep], Y, 300, 1)
+    np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize(
+    ("given", "key"),
+    [("anhui", "anhui"), ("Anhui", "anhui"), ("安徽", "anhui"), ("安徽省", "anhui")]
+    + [("country_chn", "country_chn"), (None, None)],
+)
+def test_leave_out_takes_a_panel_region_by_any_name(given, key):
+    assert check_leave_out(given) == key
+
+
+@pytest.mark.parametrize("bad", ["guanghan", "anhiu", "atlantis"])
+def test_a_name_that_is_no_panel_region_is_refused(bad):
+    with pytest.raises(InputError) as e:
+        check_leave_out(bad)
+    assert e.value.where == "--leave-out"
+    assert bad in e.value.problem
+    assert "drop --leave-out" in e.value.fix
+    if bad == "anhiu":
+        assert "nearest: anhui" in e.value.fix
+
+
+def test_the_cli_refuses_a_bad_leave_out_before_any_work(home):
+    res = CliRunner().invoke(app, ["run", "--leave-out", "guanghan", "--paths", "200"])
+    assert res.exit_code == 2
+    assert "--leave-out" in res.output and "'guanghan'" in res.output
