@@ -71,9 +71,10 @@ def _slow_calibration(as_of, skip_region):
         )
         panels = sorted(rows["panel"].unique())
         known = f" up to {as_of}" if as_of is not None else ""
+        left_out = f", {skip_region}'s own series left out" if skip_region is not None else ""
         cal["source"] = (
             f"members chosen and errors calibrated on rolling backtests of {', '.join(panels)}"
-            f" (outcomes{known}: {cal['n_forecasts']} forecasts)"
+            f" (outcomes{known}: {cal['n_forecasts']} forecasts{left_out})"
         )
         out[family] = cal
     return out

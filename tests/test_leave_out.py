@@ -22,7 +22,9 @@ REGION = "anhui"
 
 def _clear():
     priors_mod.priors.cache_clear()
+    priors_mod._known_pools.cache_clear()  # the panels as known by each year
     calibrate.calibration.cache_clear()
+    calibrate._panel_errors.cache_clear()  # the error table's forecasts, combined once
     learned._provided.cache_clear()
 
 
