@@ -59,6 +59,12 @@ def _plain(x):
     return x
 
 
+def by_value(learned: Learned) -> Learned:
+    """The same inputs, pickled as themselves rather than as a reference to the provider (for a
+    worker that has not learned them: the priors and the calibration travel with it)."""
+    return Learned(learned.priors, learned.calibration, learned.as_of, learned.skip_region)
+
+
 def provider(as_of: int | None = None, skip_region: str | None = None) -> Learned:
     """The learned inputs of a forecast made with the history up to ``as_of`` (everything when
     ``None``), leaving ``skip_region``'s own series out (a backtest of that region)."""

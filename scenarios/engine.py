@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from ..data.target_files import Target
-from ..forecast.learned import Learned
+from ..forecast.learned import Learned, by_value, provider
 from .baseline import h1_share as h1_share  # learned as of a year; see baseline
 from .baseline import prepare
 from .judge import judge
@@ -80,6 +80,10 @@ def _assess_spread(
     from .parallel import execute
 
     today = today or date.today()  # the same day in every worker
+    # Workers are sent the learned inputs themselves (about 300 kB: with each task to a local
+    # process, broadcast once to a Dask cluster) rather than a reference each would resolve by
+    # learning them again (a second or more each without a cache)
+    learned = by_value(learned or provider(as_of))
     calls = []
     for chunk in map(set, region_chunks(regions, jobs)):
         mine = [t for t in targets if t.region in chunk]
