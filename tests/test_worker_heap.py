@@ -19,3 +19,16 @@ def test_glibc_takes_the_mmap_threshold():
 def test_a_task_on_a_worker_returns_what_its_function_returns():
     assert parallel.on_worker(divmod, 17, 5) == (3, 2)
     assert parallel.on_worker(sorted, [3, 1, 2], reverse=True) == [3, 2, 1]
+
+
+def test_learned_inputs_travel_by_value_to_a_worker():
+    import pickle
+
+    from ipcast.forecast.learned import by_value, provider
+
+    made = provider()
+    sent = pickle.dumps(by_value(made))
+    assert len(sent) > 10 * len(pickle.dumps(made))  # the inputs, not a reference to learn them
+    back = pickle.loads(sent)
+    assert back == made and back.fingerprint == made.fingerprint
+    assert back.priors == made.priors and back.calibration.keys() == made.calibration.keys()
