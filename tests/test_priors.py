@@ -419,3 +419,12 @@ def test_a_one_point_county_forecast_centres_on_the_faded_drift():
     assert med == pytest.approx([0.275 / 3, 3 * 0.275 / 3], abs=0.006)
     assert np.array_equal(paths, _county_forecast(seed=3))
     assert not np.array_equal(paths, _county_forecast(seed=4))
+
+
+def test_the_shipped_county_prior_is_faded_by_the_chosen_rate():
+    """The random walk's prior fades growth by the rate chosen on development origins (0.85 a
+    year, README), and says so; the ensemble's pooled member keeps the unfaded prior."""
+    got = pr._learn_priors(None, None)["patent_flow"]
+    assert got.walk.source.endswith("earlier growth faded x0.85 a year to 2023")
+    assert got.walk.m0 < got.m0 and got.walk.walk is None
+    assert "faded" not in got.source
