@@ -174,19 +174,37 @@ def _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet, with_b
         yield "prophet", _prophet(s, past_v, o, n_paths, seed)
 
 
+def _cases(s, origins):
+    """``(o, past years, past values, outcomes at o+1..o+5, target hits)`` for each origin with
+    a point up to it and one after it."""
+    fut = dict(zip(s.years.tolist(), s.values, strict=True))
+    for o in origins:
+        keep = s.years <= o
+        past_y, past_v = s.years[keep], s.values[keep]
+        if len(past_v) == 0 or o >= int(s.years[-1]):
+            continue
+        future = np.array([fut.get(o + h, np.nan) for h in range(1, phit.HORIZONS + 1)])
+        yield o, past_y, past_v, future, phit.outcomes(future, past_v)
+
+
+def _scored(key: dict, paths, past_v, future, hits) -> pd.DataFrame:
+    """The targets' p from ``paths``, with whether each horizon's outcome fell below the median
+    and inside the 10-90 % range."""
+    f = phit.frame(key, phit.hit_probabilities(paths, past_v), hits)
+    med = np.median(paths, axis=0)
+    lo, hi = np.quantile(paths, [0.1, 0.9], axis=0)
+    below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
+    inside = {h + 1: float(lo[h] <= future[h] <= hi[h]) for h in range(phit.HORIZONS)}
+    f["below_median"] = f["h"].map(below)
+    f["in_80"] = f["h"].map(inside)
+    return f
+
+
 def one_series(
     s, others, origins, n_paths, seed, with_prophet, with_before=True
 ) -> list[pd.DataFrame]:
     frames = []
-    last = int(s.years[-1])
-    for o in origins:
-        keep = s.years <= o
-        past_y, past_v = s.years[keep], s.values[keep]
-        if len(past_v) == 0 or o >= last:
-            continue
-        fut = dict(zip(s.years.tolist(), s.values, strict=True))
-        future = np.array([fut.get(o + h, np.nan) for h in range(1, phit.HORIZONS + 1)])
-        hits = phit.outcomes(future, past_v)
+    for o, past_y, past_v, future, hits in _cases(s, origins):
         key = {"series": f"{s.region}:{s.indicator}", "region": s.region, "origin": o}
         frames.append(phit.frame({**key, "method": "targets"}, None, hits))
         if o < FIRST_ORIGIN:
@@ -195,15 +213,7 @@ def one_series(
         for name, paths in made:
             if paths is None:
                 continue
-            med = np.median(paths, axis=0)
-            lo, hi = np.quantile(paths, [0.1, 0.9], axis=0)
-            probs = phit.hit_probabilities(paths, past_v)
-            f = phit.frame({**key, "method": name}, probs, hits)
-            below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
-            f["below_median"] = f["h"].map(below)
-            inside = {h + 1: float(lo[h] <= future[h] <= hi[h]) for h in range(phit.HORIZONS)}
-            f["in_80"] = f["h"].map(inside)
-            frames.append(f)
+            frames.append(_scored({**key, "method": name}, paths, past_v, future, hits))
     return frames
 
 
@@ -355,14 +365,7 @@ def report(rows: pd.DataFrame, dev_until: int) -> None:
 
 def _damping_rows(s, origins, n_paths, seed, phis) -> list[dict]:
     rows = []
-    for o in origins:
-        keep = s.years <= o
-        past_y, past_v = s.years[keep], s.values[keep]
-        if len(past_v) == 0 or o >= int(s.years[-1]):
-            continue
-        fut = dict(zip(s.years.tolist(), s.values, strict=True))
-        future = np.array([fut.get(o + h, np.nan) for h in range(1, phit.HORIZONS + 1)])
-        hits = phit.outcomes(future, past_v)
+    for o, past_y, past_v, future, hits in _cases(s, origins):
         for phi in phis:
             paths = _ipcast(s, past_y, past_v, o, n_paths, seed, phi=phi)
             f = phit.frame({"origin": o, "phi": phi}, phit.hit_probabilities(paths, past_v), hits)
@@ -410,14 +413,7 @@ def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
 def _decay_rows(s, origins, n_paths, seed, decays) -> list[pd.DataFrame]:
     """The targets of ``s`` at ``origins`` and the county forecasts' p with each ``decay``."""
     frames = []
-    for o in origins:
-        keep = s.years <= o
-        past_y, past_v = s.years[keep], s.values[keep]
-        if len(past_v) == 0 or o >= int(s.years[-1]):
-            continue
-        fut = dict(zip(s.years.tolist(), s.values, strict=True))
-        future = np.array([fut.get(o + h, np.nan) for h in range(1, phit.HORIZONS + 1)])
-        hits = phit.outcomes(future, past_v)
+    for o, past_y, past_v, future, hits in _cases(s, origins):
         key = {"series": f"{s.region}:{s.indicator}", "region": s.region, "origin": o}
         frames.append(phit.frame({**key, "method": "targets"}, None, hits))
         if o < FIRST_ORIGIN:
@@ -425,18 +421,8 @@ def _decay_rows(s, origins, n_paths, seed, decays) -> list[pd.DataFrame]:
         for decay in decays:
             for k in COUNTY_POINTS:
                 paths = _ipcast(s, past_y, past_v, o, n_paths, seed, k, decay=decay)
-                f = phit.frame(
-                    {**key, "method": f"{k}pt decay {decay}"},
-                    phit.hit_probabilities(paths, past_v),
-                    hits,
-                )
-                med = np.median(paths, axis=0)
-                below = {h + 1: float(future[h] < med[h]) for h in range(phit.HORIZONS)}
-                f["below_median"] = f["h"].map(below)
-                lo, hi = np.quantile(paths, [0.1, 0.9], axis=0)
-                inside = {h + 1: float(lo[h] <= future[h] <= hi[h]) for h in range(phit.HORIZONS)}
-                f["in_80"] = f["h"].map(inside)
-                frames.append(f)
+                method = f"{k}pt decay {decay}"
+                frames.append(_scored({**key, "method": method}, paths, past_v, future, hits))
     return frames
 
 

@@ -111,12 +111,7 @@ class LogRandomWalkDrift:
         out = np.empty((n, len(at)))
         base_t, base_x = self.t_[-1], np.full(n, self.x_[-1])
         for j, tau in enumerate(at):
-            dt = tau - base_t
-            x = mu * dt
-            x += base_x
-            step = sigma * np.sqrt(dt)
-            step *= rng.standard_normal(n)
-            x += step
+            x = _step(base_x, tau - base_t, mu, sigma, n, rng)
             out[:, j] = x
             base_t, base_x = tau, x
         return out
@@ -132,14 +127,7 @@ class LogRandomWalkDrift:
                 if t_prev is not None and t_prev > t[-1]
                 else (t[-1], np.full(n, x[-1]))
             )
-            dt = tau - base_t
-            # base_x + mu * dt + sigma * sqrt(dt) * z, in place (the same sums, bit for bit)
-            x = mu * dt
-            x += base_x
-            step = sigma * np.sqrt(dt)
-            step *= rng.standard_normal(n)
-            x += step
-            return x
+            return _step(base_x, tau - base_t, mu, sigma, n, rng)
         if tau < t[0]:
             dt = t[0] - tau
             return x[0] - mu * dt + sigma * np.sqrt(dt) * rng.standard_normal(n)
@@ -152,6 +140,17 @@ class LogRandomWalkDrift:
         w = (tau - ta) / (tb - ta)
         sd = sigma * np.sqrt((tau - ta) * (tb - tau) / (tb - ta))
         return xa + w * (xb - xa) + sd * rng.standard_normal(n)
+
+
+def _step(base_x, dt, mu, sigma, n, rng) -> np.ndarray:
+    """``base_x + mu * dt + sigma * sqrt(dt) * z`` a step ahead, in place (the same sums, bit for
+    bit, on every route)."""
+    x = mu * dt
+    x += base_x
+    step = sigma * np.sqrt(dt)
+    step *= rng.standard_normal(n)
+    x += step
+    return x
 
 
 def _same_time(t: np.ndarray, tau: float) -> np.ndarray:

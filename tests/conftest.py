@@ -23,6 +23,19 @@ def private_cache(tmp_path_factory):
     mp.undo()
 
 
+def clear_learned() -> None:
+    """Forget every learned input held in memory (priors, the panels and error table as known by
+    each year, calibration, lapse rates), so the next call learns from what the test planted."""
+    from ipcast.forecast import calibrate, learned, linked, priors
+
+    priors.priors.cache_clear()
+    priors._known_pools.cache_clear()
+    calibrate.calibration.cache_clear()
+    calibrate._panel_errors.cache_clear()
+    linked.lapse_rate.cache_clear()
+    learned._provided.cache_clear()
+
+
 def make_history(rows) -> pd.DataFrame:
     """A history table from (region, indicator, period, period_type, value, unit) tuples."""
     df = pd.DataFrame(

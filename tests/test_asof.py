@@ -5,11 +5,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import make_history, make_target
+from conftest import clear_learned, make_history, make_target
 
 from ipcast.data.catalog import bundled_history
 from ipcast.data.periods import parse_period
-from ipcast.forecast import calibrate, learned, linked
+from ipcast.forecast import calibrate, linked
 from ipcast.forecast import priors as priors_mod
 from ipcast.scenarios import engine
 from ipcast.scenarios.engine import assess
@@ -41,12 +41,7 @@ def _shock_errors(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _clear():
-    priors_mod.priors.cache_clear()
-    priors_mod._known_pools.cache_clear()  # the panels as known by each year
-    calibrate.calibration.cache_clear()
-    calibrate._panel_errors.cache_clear()  # the error table's forecasts, combined once
-    linked.lapse_rate.cache_clear()
-    learned._provided.cache_clear()
+    clear_learned()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import importlib.util
 
 import numpy as np
 import pytest
-from conftest import REPO
+from conftest import REPO, clear_learned
 from typer.testing import CliRunner
 
 from ipcast.api.inputs import check_leave_out
@@ -21,11 +21,7 @@ REGION = "anhui"
 
 
 def _clear():
-    priors_mod.priors.cache_clear()
-    priors_mod._known_pools.cache_clear()  # the panels as known by each year
-    calibrate.calibration.cache_clear()
-    calibrate._panel_errors.cache_clear()  # the error table's forecasts, combined once
-    learned._provided.cache_clear()
+    clear_learned()
 
 
 def _bench():
