@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from weakref import WeakKeyDictionary
 
 import matplotlib
 import matplotlib.text
@@ -42,7 +43,25 @@ def _style() -> None:
     )
 
 
+# Each figure's bytes per format, kept while the figure lives: a briefing written as DOCX and PDF
+# (and as chart files and HTML) draws each chart once per format, not once per file. A chart is
+# whole when its function returns it and is not changed after; since the same figure gives the
+# same bytes, the kept bytes are the ones drawing it again would give.
+_SAVED: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _once(fig, key, draw):
+    saved = _SAVED.setdefault(fig, {})
+    if key not in saved:
+        saved[key] = draw()
+    return saved[key]
+
+
 def svg(fig) -> str:
+    return _once(fig, "svg", lambda: _svg(fig))
+
+
+def _svg(fig) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
@@ -59,6 +78,10 @@ def _renumber_clips(text: str) -> str:
 
 
 def png(fig, dpi: int = 150) -> bytes:
+    return _once(fig, ("png", dpi), lambda: _png(fig, dpi))
+
+
+def _png(fig, dpi: int) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     return buf.getvalue()
