@@ -13,7 +13,7 @@ from ipcast import api
 from ipcast.cli.app import app
 from ipcast.data.catalog import indicators
 from ipcast.data.target_files import bundled_targets
-from ipcast.report.charts import fan_chart, texts_outside, tornado_chart
+from ipcast.report.charts import fan_chart, png, revised_chart, svg, texts_outside, tornado_chart
 from ipcast.report.document import blocks
 from ipcast.report.output import render
 
@@ -240,3 +240,19 @@ def test_chart_labels_inside_and_years_whole():
     assert (
         texts_outside(tornado_chart("措施对「某个很长的目标名称」达标概率的影响", rows, "zh")) == []
     )
+
+
+def test_a_chart_is_kept_per_format_and_resolution():
+    # Each figure is drawn once per format and dpi (DOCX and PDF share one PNG): the kept bytes
+    # must be those of that format at that resolution, never another's.
+    fig = revised_chart([{"label": "专利授权量", "threshold": 100.0, "revised": 90.0}], "zh")
+    width, height = fig.get_size_inches()
+    for dpi in (100, 200, 100):
+        data = png(fig, dpi)
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        # IHDR: width and height in pixels, big-endian, from byte 16
+        size = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert size == (round(width * dpi), round(height * dpi)), dpi
+    assert svg(fig).startswith("<svg") and svg(fig) == svg(fig)
+    other = revised_chart([{"label": "专利授权量", "threshold": 100.0, "revised": 80.0}], "zh")
+    assert png(other, 100) != png(fig, 100) and svg(other) != svg(fig)
