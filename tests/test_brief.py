@@ -25,7 +25,11 @@ def briefs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("briefs")
     for region in PLANS:
         f = folder / f"{region}.html"
-        res = runner.invoke(app, ["brief", "-r", region, "--out", str(f), "--paths", "1000"])
+        # Guanghan's charts also as files (test_charts_are_written_as_png_and_svg)
+        charts = ["--charts", str(folder / "charts")] if region == "guanghan" else []
+        res = runner.invoke(
+            app, ["brief", "-r", region, "--out", str(f), "--paths", "1000", *charts]
+        )
         assert res.exit_code == 0, res.output
         out[region] = f
     return out
@@ -94,23 +98,8 @@ def test_english_briefing_and_bands(tmp_path):
     assert "green: P(met) ≥ 90%" in html and "Effective registered trademarks" in html
 
 
-def test_charts_are_written_as_png_and_svg(tmp_path):
-    out = tmp_path / "charts"
-    res = runner.invoke(
-        app,
-        [
-            "brief",
-            "-r",
-            "guanghan",
-            "--out",
-            str(tmp_path / "b.html"),
-            "--charts",
-            str(out),
-            "--paths",
-            "500",
-        ],
-    )
-    assert res.exit_code == 0, res.output
+def test_charts_are_written_as_png_and_svg(briefs):
+    out = briefs["guanghan"].parent / "charts"
     pngs = sorted(out.glob("*.png"))
     assert pngs and len(pngs) == len(list(out.glob("*.svg")))
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
