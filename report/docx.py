@@ -122,9 +122,10 @@ def _table(d, b: dict) -> None:
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
     widths = [Cm(TEXT_WIDTH_CM * w) for w in b["widths"]]
-    for i, cells in enumerate(rows):
+    for i, (cells, row) in enumerate(zip(rows, t.rows, strict=True)):
+        row_cells = row.cells  # once a row: t.cell(i, j) lists the whole table's cells each call
         for j, text in enumerate(cells):
-            cell = t.cell(i, j)
+            cell = row_cells[j]
             cell.width = widths[j]
             p = cell.paragraphs[0]
             run = _run(p, str(text), "cell")
