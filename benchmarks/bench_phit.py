@@ -4,6 +4,7 @@
     python benchmarks/bench_phit.py --every 4 --paths 200            # every 4th province
     python benchmarks/bench_phit.py --choose-damping 1.0 0.95 0.9    # dev origins only
     python benchmarks/bench_phit.py --choose-decay 1.0 0.9           # county prior, dev only
+    python benchmarks/bench_phit.py --choose-indicator 0.5 1.0  # per-indicator calib., dev only
     python benchmarks/bench_phit.py --se-seeds 8 --paths 1000        # p_hit_se vs seeds
     python benchmarks/bench_phit.py --band-chance    # can a right forecast meet the median band?
     python benchmarks/bench_phit.py --cli-case anhui:patent_grants 2016 case  # for ipcast run
@@ -35,18 +36,19 @@ from __future__ import annotations
 
 import argparse
 import time
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
 
-from ipcast.forecast import calibrate, phit, priors, streams
+from ipcast.forecast import calibrate, damping, phit, priors, streams
 from ipcast.forecast import phit_scores as sc
 from ipcast.forecast.chain import forecast_series
 from ipcast.forecast.comparables import PROVINCIAL
-from ipcast.forecast.ensemble_backtest import final_calibration
+from ipcast.forecast.ensemble import MIN_POOL
+from ipcast.forecast.ensemble_backtest import combined, errors_calibration, final_calibration
 from ipcast.forecast.learned import Learned, provider
 from ipcast.forecast.models import ProphetModel
 from ipcast.forecast.panels import panel_series
@@ -116,8 +118,99 @@ def _flow_prior(o: int, skip: str, decay: float) -> Prior:
     return _FLOW_PRIOR[(o, skip, decay)]
 
 
+@cache
+def _indicator_errors() -> pd.DataFrame:
+    """The patent family's backtest forecasts combined once, as ``calibrate`` combines them
+    (every member, damped ``damping.PHI``): each one's standardised error, outcome year, horizon,
+    region and indicator (``calibrate._PanelErrors`` with the indicator kept)."""
+    rows = calibrate._family_rows(calibrate.errors(), "patent")
+    members = list(calibrate.MEMBERS)
+    comb = combined(rows[rows["model"].isin(members)], members, damping.PHI)
+    parts = [k.split(":") for k in comb.index.get_level_values("series")]
+    return pd.DataFrame(
+        {
+            "z": ((comb["log_y"] - comb["center"]) / comb["spread"]).to_numpy(),
+            "year": comb["target_year"].to_numpy(),
+            "h": comb.index.get_level_values("h").to_numpy(),
+            "region": [p[1] for p in parts],
+            "indicator": [p[2] for p in parts],
+        }
+    )
+
+
+def indicator_offsets(z, year, h, mine, split: bool) -> dict[int, float]:
+    """Per horizon, the mean standardised error of one indicator's forecasts (``mine``) after
+    the family calibration's centring: each error less its outcome year's mean over the family
+    at that horizon (when the pools are split into year shocks: what the common shock draws),
+    less the median of those at the horizon (what the centring takes out). A horizon without
+    the indicator's errors gets none."""
+    z, year, h, mine = np.asarray(z, float), np.asarray(year), np.asarray(h), np.asarray(mine)
+    a = pd.Series(z).groupby([h, year]).transform("mean").to_numpy() if split else 0.0
+    r = z - a
+    return {
+        int(k): float(np.mean(r[(h == k) & mine]) - np.median(r[h == k]))
+        for k in np.unique(h)
+        if ((h == k) & mine).any()
+    }
+
+
+def _own_pools(family: dict, z, year, h) -> dict:
+    """The family's calibration with each horizon's pool and year means replaced by those the
+    run's rule (all members, common shock, damped, centred) learns from one indicator's errors
+    ``z`` alone, at the horizons where it has ``MIN_POOL`` of them and is split into year shocks
+    as the family is (else the family's: a pool too small would fall back to the normal)."""
+    if len(z) == 0:
+        return dict(family)
+    own = errors_calibration(z, year, h, list(calibrate.MEMBERS), damping.PHI, True)
+    split = "year_effects" in family
+    out = {**family, "z": dict(family["z"])}
+    if split:
+        out["year_effects"] = dict(family["year_effects"])
+    for k, pool in own["z"].items():
+        if len(pool) >= MIN_POOL and ("year_effects" in own) == split:
+            out["z"][k] = pool
+            if split:
+                out["year_effects"][k] = own["year_effects"][k]
+    return out
+
+
+_PER_INDICATOR: dict[tuple, dict] = {}
+
+
+def _indicator_calibration(o: int, skip: str, indicator: str, how: str, shrink: float = 0.0):
+    """A per-indicator calibration as of ``o`` without ``skip``'s series, for
+    ``--choose-indicator``: ``how="pools"``, the run's rule (all members, common shock, damped,
+    centred) on ``indicator``'s errors alone where it has enough (``_own_pools``);
+    ``how="shift"``, the family's calibration (what ``run`` uses) with each horizon's pool moved
+    by ``shrink`` times ``indicator_offsets``."""
+    k = (o, skip, indicator, how, shrink)
+    if k not in _PER_INDICATOR:
+        e = _indicator_errors()
+        e = e[(e["year"] <= o) & (e["region"] != skip)]
+        mine = (e["indicator"] == indicator).to_numpy()
+        z, year, h = e["z"].to_numpy(), e["year"].to_numpy(), e["h"].to_numpy()
+        if how == "pools":
+            cal = _own_pools(provider(o, skip).calibration["patent"], z[mine], year[mine], h[mine])
+        else:
+            cal = dict(provider(o, skip).calibration["patent"])
+            off = indicator_offsets(z, year, h, mine, "year_effects" in cal)
+            # A horizon beyond the indicator's known ones takes the longest known below (as
+            # ``Calibrator.pool`` lends a pool): application forecasts reach h3+ later.
+            lent = {
+                j: off[max(m for m in off if m <= j)]
+                for j in range(1, phit.HORIZONS + 1)
+                if min(off, default=9) <= j
+            }
+            cal["z"] = {
+                int(j): sorted(np.asarray(v) + shrink * lent.get(int(j), 0.0))
+                for j, v in cal["z"].items()
+            }
+        _PER_INDICATOR[k] = {**cal, "source": f"{indicator} {how} {shrink}"}
+    return _PER_INDICATOR[k]
+
+
 def _ipcast(
-    s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None, decay=None
+    s, past_y, past_v, o, n_paths, seed, k=None, before=False, phi=None, decay=None, cal=None
 ) -> np.ndarray:
     if k is not None:
         past_y, past_v = past_y[-k:], past_v[-k:]
@@ -134,6 +227,8 @@ def _ipcast(
     if decay is not None:
         faded = {**learned.priors, BORROW: _flow_prior(o, s.region, decay)}
         learned = Learned(faded, learned.calibration, o, s.region)
+    if cal is not None:
+        learned = Learned(learned.priors, {**learned.calibration, "patent": cal}, o, s.region)
     fc = forecast_series(
         None, s.region, s.indicator, n_paths, seed + (k or 0), learned, obs=obs, borrow=BORROW
     )
@@ -470,6 +565,66 @@ def decay_table(rows: pd.DataFrame, dev_until: int) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def _indicator_rows(s, origins, n_paths, seed, shrinks) -> list[pd.DataFrame]:
+    """The targets of ``s`` at ``origins`` and the p of today's forecast and of each
+    per-indicator calibration (``_indicator_calibration``)."""
+    frames = []
+    for o, past_y, past_v, future, hits in _cases(s, origins):
+        key = {"series": f"{s.region}:{s.indicator}", "region": s.region, "origin": o}
+        frames.append(phit.frame({**key, "method": "targets"}, None, hits))
+        if o < FIRST_ORIGIN:
+            continue
+        cands = [("today (family)", None)]
+        cands.append(
+            ("pools per indicator", _indicator_calibration(o, s.region, s.indicator, "pools"))
+        )
+        for lam in shrinks:
+            cal = _indicator_calibration(o, s.region, s.indicator, "shift", lam)
+            cands.append((f"shift x{lam}", cal))
+        for method, cal in cands:
+            paths = _ipcast(s, past_y, past_v, o, n_paths, seed, cal=cal)
+            frames.append(_scored({**key, "method": method}, paths, past_v, future, hits))
+    return frames
+
+
+def choose_indicator(shrinks, every, n_paths, seed, dev_until, jobs, save=None):
+    """A per-indicator correction measured on development origins only (``FIRST_ORIGIN ..
+    dev_until``; targets from ``FIRST_TARGET_ORIGIN`` feed the baselines), the scored province
+    left out of everything learned: today's family calibration, error pools and common shocks
+    per indicator, and the family's pools moved by each shrink of the indicator's mean centred
+    error. Returns ``decay_table``'s scores per candidate and the share below the median by
+    indicator and horizon. Nothing after ``dev_until`` is forecast."""
+    series = list(panel_series(PANEL))
+    origins = list(range(FIRST_TARGET_ORIGIN, dev_until + 1))
+    tasks = (
+        delayed(_indicator_rows)(s, origins, n_paths, seed, shrinks)
+        for s, use in zip(series, sample(series, every), strict=True)
+        if use
+    )
+    df = pd.concat([f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs], ignore_index=True)
+    rows = scored(df)
+    if save:
+        rows.to_csv(save, index=False, compression="gzip")
+    t = decay_table(rows, dev_until)
+    # The correction is per indicator: also the largest distance from 50 % over indicators and
+    # horizons (the pooled share can sit near 50 % while the indicators lean apart).
+    for strict in (False, True):
+        part = rows[rows["origin"] + rows["h"] <= dev_until] if strict else rows
+        gap = (by_indicator(part) - 0.5).abs().groupby("method").max().max(axis=1)
+        mine = t["outcomes"] == (f"<= {dev_until}" if strict else "all")
+        t.loc[mine, "max_gap_by_indicator"] = t.loc[mine, "method"].map(gap).round(3).to_numpy()
+    return t, by_indicator(rows)
+
+
+def by_indicator(rows: pd.DataFrame) -> pd.DataFrame:
+    """The share of outcomes below the forecast median per method, indicator and horizon."""
+    one = rows.drop_duplicates(["method", "series", "origin", "h"])
+    one = one.assign(indicator=one["series"].str.split(":").str[1])
+    return one.pivot_table(
+        index=["method", "indicator"], columns="h", values="below_median", aggfunc="mean"
+    )
+
+
 def band_chance(
     cells: dict[int, int],
     n_series: int,
@@ -663,6 +818,14 @@ def main() -> None:
         help="only compare these county-prior growth decays on dev origins",
     )
     ap.add_argument(
+        "--choose-indicator",
+        type=float,
+        nargs="*",
+        metavar="SHRINK",
+        help="only compare per-indicator calibrations (pools; family pools moved by SHRINK x the "
+        "indicator's mean centred error) with today's on dev origins",
+    )
+    ap.add_argument(
         "--band-chance",
         action="store_true",
         help="only say how often a forecast with a right error model meets the median band",
@@ -697,6 +860,23 @@ def main() -> None:
         pd.set_option("display.width", 250)
         pd.set_option("display.max_colwidth", 80)
         print(t.to_string(index=False))
+        return
+    if args.choose_indicator:
+        t0 = time.perf_counter()
+        t, ind = choose_indicator(
+            args.choose_indicator,
+            args.every,
+            args.paths,
+            args.seed,
+            args.dev_until,
+            args.jobs,
+            args.save,
+        )
+        pd.set_option("display.width", 250)
+        print(t.to_string(index=False))
+        print("-- share of outcomes below the forecast median, by indicator")
+        print(ind.round(3).to_string())
+        print(f"({time.perf_counter() - t0:.0f} s)")
         return
     if args.band_chance:
         print_band_chance(args.dev_until)
