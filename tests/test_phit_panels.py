@@ -126,3 +126,28 @@ def test_the_choice_tools_refuse_another_panel(monkeypatch, tool, capsys):
         bench.main()
     assert e.value.code == 2
     assert "china_provinces only" in capsys.readouterr().err
+
+
+def test_item3_says_not_met_where_no_outcome_is_known_that_far_ahead():
+    """EUIPO's one held-out origin (2017, data to 2018) resolves horizon 1 only: the h4-5
+    condition is not met (nothing measured), and the others are scored on what there is."""
+    bench = _bench()
+    rows = pd.DataFrame(
+        {
+            "method": "ipcast",
+            "series": ["a", "b", "c", "d"],
+            "origin": 2017,
+            "h": 1,
+            "p": [0.9, 0.8, 0.3, 0.2],
+            "hit": [1.0, 1.0, 0.0, 1.0],
+            "p_base": 0.5,
+            "p_class": 0.5,
+            "below_median": [0.0, 0.0, 1.0, 0.0],
+            "in_80": 1.0,
+        }
+    )
+    brier, _, below, late = bench.item3(rows, "ipcast")
+    # (0.01 + 0.04 + 0.09 + 0.64) / 4 = 0.195 against 0.25 for both baselines: 22 % better
+    assert brier[1] == "0.1950: +22.0% vs base, +22.0% vs class" and brier[2]
+    assert below[1] == "0.25" and not below[2]
+    assert late[1] == "below nan nan; coverage nan nan" and late[2] is False
