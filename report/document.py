@@ -23,8 +23,8 @@ COLORS = {
     "pending": "#8eaadb",
     "grey": "#a6a6a6",
 }
-# Below this many own points the hindcast (README, bench_phit.py) finds P(hit) optimistic; the
-# figures are in the method note, words.METHOD.
+# Below this many own points the hindcast (README, bench_phit.py) finds P(hit) cautious (it was
+# optimistic before the borrowed growth was faded); the figures are in words.METHOD.
 FEW_POINTS = 4
 SUMMARY_ROWS = 18  # traffic-light rows that still leave page one room for the rest
 
