@@ -240,3 +240,29 @@ def test_a_csv_row_with_filled_cells_beyond_the_header_is_refused(tmp_path):
     p.write_text("标题\n指标名称,目标值（2030年）\n专利授权量,3000,多余\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 3.*more cells than the header"):
         load_targets(p, region="330122")
+
+
+def test_a_kind_written_in_the_figure_cell_gets_a_fix_that_reads_back(tmp_path):
+    """'累计20' in a target cell is refused, and the name the fix proposes (the kind and the
+    plan's span from its base and target columns) reads as the sum over 2026-2030."""
+    p = tmp_path / "plan.csv"
+    rows = "序号,指标名称,单位,2025年基期值,2030年目标值\n1,{name},亿元,2.5,{value}\n"
+    p.write_text(rows.format(name="知识产权质押融资金额", value="累计20"), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="330122")
+    assert e.value.where.endswith("row 2, column E (2030年目标值)")
+    proposed = "知识产权质押融资金额累计（2026-2030年）"
+    assert f"write the number alone (20) and the kind in the indicator name ({proposed})" in str(
+        e.value
+    )
+    p.write_text(rows.format(name=proposed, value="20"), encoding="utf-8")
+    loaded = load_targets(p, region="330122")
+    (t,) = loaded.targets
+    assert (t.indicator, t.kind, t.period.start, t.period.end, t.threshold) == (
+        "pledge_financing",
+        "cumulative",
+        2026.0,
+        2031.0,
+        20.0,
+    )
+    assert "base 2.5 (2025): the plan's figure, not used" in " ".join(loaded.report)
