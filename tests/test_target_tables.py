@@ -266,3 +266,18 @@ def test_a_kind_written_in_the_figure_cell_gets_a_fix_that_reads_back(tmp_path):
         20.0,
     )
     assert "base 2.5 (2025): the plan's figure, not used" in " ".join(loaded.report)
+
+
+def test_a_column_left_unread_is_named_in_the_reading(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,指标,单位,2025年基期值,2030年目标值,年均增速,备注\n1,专利授权量,件,2900,3800,5.6%,\n",
+        encoding="utf-8",
+    )
+    head = load_targets(p, region="330122").report[0]
+    assert head.endswith(
+        "not read: column F (年均增速), column G (备注); a growth target is a row of its own, "
+        "e.g. 专利授权量年均增长（%）"
+    )
+    p.write_text("序号,指标,单位,2030年目标值\n1,专利授权量,件,3800\n", encoding="utf-8")
+    assert "not read" not in load_targets(p, region="330122").report[0]
