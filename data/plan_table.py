@@ -67,7 +67,36 @@ def read_plan_table(
         d = _row_target(row, h, where, horizon, report, mapping)
         if d:
             out.append(d)
+        g = _growth_target(row, h, where, horizon, report, mapping) if d else None
+        if g:
+            out.append(g)
     return out, report
+
+
+def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict | None:
+    """The row's 年均增速 figure as a target of its own: the row read again with that column as
+    its target and 年均增长 in its name, so every reading (kind, span, unit %) is the one a row
+    named 专利授权量年均增长（%） gets."""
+    c = h.cols.get("growth")
+    if c is None or not text(row.cells[c]):
+        return None
+    cells = list(row.cells)
+    if "unit" in h.cols:
+        cells[h.cols["unit"]] = ""  # the row's unit is the level's; a growth is in %
+    named = f"{names.core(row.name)}年均增长（%）"
+    grown = Header(**{**h.__dict__, "targets": [(c, h.targets[0][1])], "cols": dict(h.cols)})
+    grown.cols.pop("id", None)
+    d = _row_target(Row(row.line, cells, named), grown, where, horizon, report, mapping)
+    if d is None:
+        return None
+    if d["kind"] != "growth":
+        raise InputError(
+            place(where, row.line, c, h.names[c]),
+            f"'{named}' is read as {d['kind']}, not a growth",
+            "give its kind in a 类型 column, or the growth target a row of its own",
+        )
+    d["id"] = f"{_cell(row, h, 'id') or d['id']}_growth"
+    return d
 
 
 def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) -> dict | None:
@@ -287,7 +316,8 @@ def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | No
                     "make them agree",
                 )
             v = units.convert(value, cell_unit, unit)
-            readings.append(f"{value:g}{cell_unit} converted to {v:g}{unit}")
+            if cell_unit != unit:
+                readings.append(f"{value:g}{cell_unit} converted to {v:g}{unit}")
         out.append(v)
     return out
 
