@@ -101,6 +101,10 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         readings.append(f"{len(periods) - len(keep)} period(s) without a figure left out")
         periods, thresholds = [p for p, _ in keep], [t for _, t in keep]
     base = _baseline(row, h)
+    if base:
+        # A plan's base figure is often an estimate (预计数) made before the year's statistics:
+        # it is shown beside the target, and forecasts rest on the figures imported with sources.
+        readings.append(f"base {base}: the plan's figure, not used; forecasts use imported ones")
     seq = text(row.cells[h.seq_col]) if h.seq_col is not None else ""
     d = {
         "id": _cell(row, h, "id") or f"{seq or row.line}_{slug}",
@@ -172,11 +176,28 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
                 out.append((p, None, t))  # 超全省平均水平: a target without a figure
                 continue
             fix = getattr(e, "fix", "write the number alone")
+            kind = re.search(r"累计|新增|年均|每年|逐年", t)
+            if kind:
+                # 累计20: the kind belongs to the name, where the reading of kinds looks for it
+                span = _span_words(h, p)
+                fix = (
+                    f"write the number alone ({re.sub(r'[^0-9.]', '', t)}) and the kind in the "
+                    f"indicator name ({row.name}{kind.group(0)}{span}) or in a 类型 column"
+                )
             raise InputError(
                 place(where, row.line, c, h.names[c]), f"'{t}' is not one exact figure", fix
             ) from None
         out.append((p, value if cell_unit is None else (value, cell_unit), ""))
     return out
+
+
+def _span_words(h: Header, target: Period | None) -> str:
+    """``（2026-2030年）`` from the base and target years, so that a running total named with it
+    reads as the sum over the plan (``indicator_names.name_span``); empty when either is unknown."""
+    base = h.base[1] if h.base else None
+    if base is None or target is None:
+        return ""
+    return f"（{round(base.end)}-{round(target.end) - 1}年）"
 
 
 def _one_figure(cell: str, c: int, row: Row, h: Header, where: str) -> float | None:

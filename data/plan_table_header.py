@@ -137,3 +137,14 @@ def _figure_columns(h: Header, where: str) -> None:
         (f"base: column {column_letter(base[0][0])} ({base[0][1]}); " if base else "no base; ")
         + f"targets: {described}"
     )
+    read = taken | {c[0] for c in base[:1]} | {i for i, _ in h.targets}
+    unread = [(i, n) for i, n in enumerate(h.names) if n and i not in read]
+    if unread:
+        # A planner must see what was left aside: a 年均增速 column holds targets too.
+        growth = any(re.search(r"年均|增速|增长", n) for _, n in unread)
+        hint = "; a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
+        h.notes.append(
+            "not read: "
+            + ", ".join(f"column {column_letter(i)} ({n})" for i, n in unread)
+            + (hint if growth else "")
+        )
