@@ -139,6 +139,28 @@ def select_targets(
     return [t for t in ts if region is None or t.region == region]
 
 
+def targets_region(region: str | None, targets_file: Path | None, names: Names = None) -> str:
+    """``region``, or the one region ``targets_file`` is about when ``--region`` is left out (a
+    plan table's title, a YAML file's ``region:``), as ``run`` reads it."""
+    if region is not None:
+        return region
+    if targets_file is None:
+        raise InputError(
+            "--region",
+            "no region given",
+            "pass --region (a name, code or pinyin: -r 广汉), or --targets FILE of one region",
+        )
+    found = sorted({t.region for t in load_targets(targets_file, None, name_map(names)).targets})
+    if len(found) == 1:
+        return found[0]
+    listed = ", ".join(found[:6]) + (" …" if len(found) > 6 else "")
+    raise InputError(
+        str(targets_file),
+        f"its targets are of {len(found)} regions ({listed or 'none'})",
+        "pass --region to say which one (e.g. -r " + (found[0] if found else "广汉") + ")",
+    )
+
+
 def target_readings(
     targets_file: Path | None, region: str | None = None, names: Names = None
 ) -> list[str]:

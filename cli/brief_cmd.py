@@ -13,7 +13,7 @@ from .options import (
     HISTORY,
     MAP,
     PATHS,
-    REGION_REQUIRED,
+    REGION_OR_TARGETS,
     SCENARIO,
     SEED,
     TARGETS,
@@ -23,7 +23,7 @@ from .options import (
 
 @app.command("brief")
 def brief_cmd(
-    region: str = REGION_REQUIRED,
+    region: str = REGION_OR_TARGETS,
     out: Path = out_option(
         (".docx", ".pdf", ".html", ".htm"), "the file: .docx (Word/WPS), .pdf or .html"
     ),
@@ -41,6 +41,7 @@ def brief_cmd(
     targets_file: Path = TARGETS,
 ):
     """The leader's briefing: traffic lights, plain sentences, charts, appendix (领导简报)."""
+    region = call(api.inputs.targets_region, region, targets_file, names)
     doc = call(
         api.brief,
         region,

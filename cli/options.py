@@ -59,6 +59,14 @@ REGION_HELP = (
 )
 REGION = typer.Option(None, "--region", "-r", callback=region_callback, help=REGION_HELP)
 REGION_REQUIRED = typer.Option(..., "--region", "-r", callback=region_callback, help=REGION_HELP)
+# Commands that read targets: the region may be left out when --targets is about one region.
+REGION_OR_TARGETS = typer.Option(
+    None,
+    "--region",
+    "-r",
+    callback=region_callback,
+    help=REGION_HELP + "; may be left out with --targets FILE of one region",
+)
 AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
 HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
 MAP = typer.Option(

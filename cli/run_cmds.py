@@ -78,12 +78,11 @@ def run_cmd(
         regions_done=RegionBar(),
         leave_out=leave_out,
     )
-    if as_of is not None and fmt in (Format.table, Format.xlsx):
-        typer.echo(views.run_table(records, views.RUN_COLUMNS, True))
-    elif fmt in (Format.table, Format.xlsx):
+    if fmt in (Format.table, Format.xlsx):
         codes = {r["region"] for r in records}
-        names = api.figures.region_names(codes=codes) if lang == "zh" else None
-        typer.echo(run_table(records, lang, names) + "\n" + views.footer(records, lang))
+        heads = api.figures.region_names(codes=codes) if lang == "zh" else None
+        table = run_table(records, lang, heads, hindcast=as_of is not None)
+        typer.echo(table + "\n" + views.footer(records, lang))
     else:
         typer.echo(render(records, fmt))
     if kind:

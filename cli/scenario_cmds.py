@@ -21,7 +21,7 @@ from .options import (
     MAP,
     OUT,
     PATHS,
-    REGION_REQUIRED,
+    REGION_OR_TARGETS,
     SCENARIO,
     SEED,
     TARGET,
@@ -34,7 +34,7 @@ from .output import command_line, file_format, save, show_readings
 
 @app.command("simulate")
 def simulate_cmd(
-    region: str = REGION_REQUIRED,
+    region: str = REGION_OR_TARGETS,
     scenario: str = SCENARIO,
     paths: int = PATHS,
     seed: int = SEED,
@@ -45,6 +45,7 @@ def simulate_cmd(
     fmt: Format = FORMAT,
 ):
     """Every target under a scenario of levers and shocks (情景模拟)."""
+    region = call(api.inputs.targets_region, region, targets_file, names)
     sc = call(api.load_scenario, scenario)
     recs = call(
         api.simulate,
@@ -73,7 +74,7 @@ def simulate_cmd(
 
 @app.command("compare")
 def compare_cmd(
-    region: str = REGION_REQUIRED,
+    region: str = REGION_OR_TARGETS,
     scenario: list[str] = typer.Option(..., "--scenario", "-s", help="two scenarios: A then B"),
     paths: int = PATHS,
     seed: int = SEED,
@@ -85,6 +86,7 @@ def compare_cmd(
     out: Path = OUT,
 ):
     """p_hit under scenario A and B, and B - A with its standard error (common random numbers)."""
+    region = call(api.inputs.targets_region, region, targets_file, names)
     kind = call(file_format, out, fmt)
     recs = call(
         api.compare,
@@ -105,7 +107,7 @@ def compare_cmd(
 
 @app.command("revise")
 def revise_cmd(
-    region: str = REGION_REQUIRED,
+    region: str = REGION_OR_TARGETS,
     confidence: float = CONFIDENCE,
     scenario: str = SCENARIO,
     paths: int = PATHS,
@@ -119,6 +121,7 @@ def revise_cmd(
 ):
     """The threshold each target would be met with at the given confidence (目标修订). With
     --out FILE.xlsx: the plan's indicator table, revised targets beside the current ones."""
+    region = call(api.inputs.targets_region, region, targets_file, names)
     kind = call(file_format, out, fmt)
     readings = call(show_readings, targets_file, region, names)
     recs = call(
@@ -157,7 +160,7 @@ def revise_cmd(
 
 @app.command("goal")
 def goal_cmd(
-    region: str = REGION_REQUIRED,
+    region: str = REGION_OR_TARGETS,
     target: str = typer.Option(..., "--target", "-t"),
     p: float = typer.Option(0.8, "--p", min=0.01, max=0.99),
     lever: str = typer.Option(..., "--lever", "-l"),
@@ -171,6 +174,7 @@ def goal_cmd(
     fmt: Format = FORMAT,
 ):
     """The lever intensity that lifts a target's p_hit to --p, or a plain 'cannot' (目标寻优)."""
+    region = call(api.inputs.targets_region, region, targets_file, names)
     out = call(
         api.goal,
         region,
@@ -191,7 +195,7 @@ def goal_cmd(
 
 @app.command("levers")
 def levers_cmd(
-    region: str = REGION_REQUIRED,
+    region: str = REGION_OR_TARGETS,
     target: str = TARGET,
     scenario: str = SCENARIO,
     paths: int = paths_option(2000),
@@ -212,6 +216,7 @@ def levers_cmd(
 ):
     """Which levers matter most for each target, how firm the ranking is, and p_hit gained per
     万元 with --local (杠杆排序)."""
+    region = call(api.inputs.targets_region, region, targets_file, names)
     if local_template is not None:
         written = call(api.lever_template, local_template)
         typer.echo(
@@ -249,7 +254,7 @@ def yaml_name(out: Path) -> None:
 
 @app.command("draft")
 def draft_cmd(
-    region: str = REGION_REQUIRED,
+    region: str = REGION_OR_TARGETS,
     until: int = typer.Option(2030, "--until"),
     first: int = typer.Option(None, "--from", help="first year of the new plan"),
     confidence: float = CONFIDENCE,
@@ -267,6 +272,7 @@ def draft_cmd(
 ):
     """Draft the next plan's targets at a confidence, as a target file or the plan's indicator
     table (proposed targets beside the current ones) to edit and run with --targets (目标草案)."""
+    region = call(api.inputs.targets_region, region, targets_file, names)
     excel = out.suffix.lower() == ".xlsx"
     if not excel:
         call(yaml_name, out)

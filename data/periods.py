@@ -78,6 +78,9 @@ def parse_period(text: str | int | float) -> Period:
         text = int(text)
     raw = str(text).strip()
     s = raw.translate(_FULLWIDTH).replace("—", "~").replace("至", "~").replace("–", "~")
+    # 2022年7月-2023年6月: a hyphen after a month and before a year joins two dates (in
+    # 2022-07 it joins a year and its month, so only this form is read as a span)
+    s = re.sub(r"(月)\s*-\s*(\d{4})", r"\1~\2", s)
     parts = re.split(r"\s*[/~]\s*", s)
     if len(parts) == 1:
         start, end = _one(parts[0])

@@ -67,7 +67,36 @@ def read_plan_table(
         d = _row_target(row, h, where, horizon, report, mapping)
         if d:
             out.append(d)
+        g = _growth_target(row, h, where, horizon, report, mapping) if d else None
+        if g:
+            out.append(g)
     return out, report
+
+
+def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict | None:
+    """The row's 年均增速 figure as a target of its own: the row read again with that column as
+    its target and 年均增长 in its name, so every reading (kind, span, unit %) is the one a row
+    named 专利授权量年均增长（%） gets."""
+    c = h.cols.get("growth")
+    if c is None or not text(row.cells[c]):
+        return None
+    cells = list(row.cells)
+    if "unit" in h.cols:
+        cells[h.cols["unit"]] = ""  # the row's unit is the level's; a growth is in %
+    named = f"{names.core(row.name)}年均增长（%）"
+    grown = Header(**{**h.__dict__, "targets": [(c, h.targets[0][1])], "cols": dict(h.cols)})
+    grown.cols.pop("id", None)
+    d = _row_target(Row(row.line, cells, named), grown, where, horizon, report, mapping)
+    if d is None:
+        return None
+    if d["kind"] != "growth":
+        raise InputError(
+            place(where, row.line, c, h.names[c]),
+            f"'{named}' is read as {d['kind']}, not a growth",
+            "give its kind in a 类型 column, or the growth target a row of its own",
+        )
+    d["id"] = f"{_cell(row, h, 'id') or d['id']}_growth"
+    return d
 
 
 def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) -> dict | None:
@@ -101,6 +130,10 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         readings.append(f"{len(periods) - len(keep)} period(s) without a figure left out")
         periods, thresholds = [p for p, _ in keep], [t for _, t in keep]
     base = _baseline(row, h)
+    if base:
+        # A plan's base figure is often an estimate (预计数) made before the year's statistics:
+        # it is shown beside the target, and forecasts rest on the figures imported with sources.
+        readings.append(f"base {base}: the plan's figure, not used; forecasts use imported ones")
     seq = text(row.cells[h.seq_col]) if h.seq_col is not None else ""
     d = {
         "id": _cell(row, h, "id") or f"{seq or row.line}_{slug}",
@@ -172,11 +205,28 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
                 out.append((p, None, t))  # 超全省平均水平: a target without a figure
                 continue
             fix = getattr(e, "fix", "write the number alone")
+            kind = re.search(r"累计|新增|年均|每年|逐年", t)
+            if kind:
+                # 累计20: the kind belongs to the name, where the reading of kinds looks for it
+                span = _span_words(h, p)
+                fix = (
+                    f"write the number alone ({re.sub(r'[^0-9.]', '', t)}) and the kind in the "
+                    f"indicator name ({row.name}{kind.group(0)}{span}) or in a 类型 column"
+                )
             raise InputError(
                 place(where, row.line, c, h.names[c]), f"'{t}' is not one exact figure", fix
             ) from None
         out.append((p, value if cell_unit is None else (value, cell_unit), ""))
     return out
+
+
+def _span_words(h: Header, target: Period | None) -> str:
+    """``（2026-2030年）`` from the base and target years, so that a running total named with it
+    reads as the sum over the plan (``indicator_names.name_span``); empty when either is unknown."""
+    base = h.base[1] if h.base else None
+    if base is None or target is None:
+        return ""
+    return f"（{round(base.end)}-{round(target.end) - 1}年）"
 
 
 def _one_figure(cell: str, c: int, row: Row, h: Header, where: str) -> float | None:
@@ -266,7 +316,8 @@ def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | No
                     "make them agree",
                 )
             v = units.convert(value, cell_unit, unit)
-            readings.append(f"{value:g}{cell_unit} converted to {v:g}{unit}")
+            if cell_unit != unit:
+                readings.append(f"{value:g}{cell_unit} converted to {v:g}{unit}")
         out.append(v)
     return out
 

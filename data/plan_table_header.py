@@ -137,3 +137,33 @@ def _figure_columns(h: Header, where: str) -> None:
         (f"base: column {column_letter(base[0][0])} ({base[0][1]}); " if base else "no base; ")
         + f"targets: {described}"
     )
+    growth = _growth_column(h, taken | {c[0] for c in base[:1]} | {i for i, _ in h.targets})
+    if growth is not None:
+        h.cols["growth"] = growth
+        h.notes.append(
+            f"growth targets: column {column_letter(growth)} ({h.names[growth]}), "
+            "yearly growth from the base year to the target year"
+        )
+    read = taken | set(h.cols.values()) | {c[0] for c in base[:1]} | {i for i, _ in h.targets}
+    unread = [(i, n) for i, n in enumerate(h.names) if n and i not in read]
+    if unread:
+        # A planner must see what was left aside: a 年均增速 column holds targets too.
+        growth = any(re.search(r"年均|增速|增长", n) for _, n in unread)
+        hint = "; a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
+        h.notes.append(
+            "not read: "
+            + ", ".join(f"column {column_letter(i)} ({n})" for i, n in unread)
+            + (hint if growth else "")
+        )
+
+
+def _growth_column(h: Header, taken: set) -> int | None:
+    """A column of yearly growth targets beside a base and one target column (年均增速,
+    年均增长率（%）): each figure is a second target of its row. With several target columns
+    (one per year) or no base year, the span it would cover is unknown and it is left unread."""
+    if h.base is None or h.base[1] is None or len(h.targets) != 1 or h.targets[0][1] is None:
+        return None
+    for i, n in enumerate(h.names):
+        if i not in taken and re.search(r"年均", n) and re.search(r"增速|增长", n):
+            return i
+    return None

@@ -17,7 +17,7 @@ from .errors import InputError
 from .indicator_names import split_label
 from .periods import parse_period
 from .places import describe, region_in_text
-from .table_cells import column_letter, read_csv_cells
+from .table_cells import column_letter, period_text, read_csv_cells
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
@@ -108,10 +108,11 @@ def _period_text(h: str) -> str | None:
     # 2021年 is stored as 2021, like 2021年度 and 2021年末: one spelling per year in the store
     for text in (_YEAR_WORDS.sub("", split_label(h)[0]), h):
         try:
-            parse_period(text)
+            p = parse_period(text)
         except ValueError:
             continue
-        return text
+        # 2022年7月-2023年6月 (a July-June year as a bureau writes it) is stored as 2022-07/2023-06
+        return period_text(p.start, p.end) if "月" in text else text
     return None
 
 

@@ -103,12 +103,12 @@ def normal_crps(mu, sigma, y) -> np.ndarray:
     )
 
 
-def _family_panels(family: str) -> tuple[str, ...]:
+def family_panels(family: str) -> tuple[str, ...]:
     return FAMILY_PANELS.get(family) or tuple(p for ps in FAMILY_PANELS.values() for p in ps)
 
 
 def _family_rows(df: pd.DataFrame, family: str) -> pd.DataFrame:
-    return df[df["panel"].isin(_family_panels(family))]
+    return df[df["panel"].isin(family_panels(family))]
 
 
 @cache
@@ -134,7 +134,7 @@ def _learn_calibration(as_of: int | None, skip_region: str | None) -> dict:
 
     out = {}
     for family in list(FAMILY_PANELS) + list(POOLED_FAMILIES):
-        known = _panel_errors(_family_panels(family))  # the pooled families share theirs
+        known = _panel_errors(family_panels(family))  # the pooled families share theirs
         panels = known.panels(as_of, skip_region)
         if not panels:
             continue

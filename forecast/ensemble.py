@@ -81,8 +81,10 @@ def combine(log_paths: dict[str, np.ndarray], members=MEMBERS, summaries=None) -
     spread = np.maximum(combine_rule(spreads), MIN_SPREAD)
     # The paths' joint shape (how the steps of one path move together) comes from the pooled
     # members; only their ranks are kept, the marginals come from centre, spread and calibration.
-    n = min(len(p) for p in use)
-    pooled = np.concatenate([p[: max(1, n // len(use))] for p in use])
+    # n paths in all, as asked (n // k from each member, one more from the first n % k): a
+    # stock or ratio built on these paths adds them to n paths of its own.
+    n, k = min(len(p) for p in use), len(use)
+    pooled = np.concatenate([p[: n // k + (i < n % k)] for i, p in enumerate(use)])
     # Ordinal ranks: ties are broken by position (continuous paths have none). One sort per
     # column (of a contiguous copy); its inverse, the rank, is written rather than sorted again.
     order = np.argsort(np.ascontiguousarray(pooled.T), axis=1)

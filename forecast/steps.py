@@ -59,10 +59,29 @@ def consecutive_tail(t: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return t[start:], y[start:]
 
 
+def _unused_periods(obs) -> str:
+    """Why figures the planner gave are not points: a flow over a span that is not a calendar
+    year (2022-07/2023-06), or a stock given for a span rather than at a date."""
+    left = [r for r in obs.unused if not r["exclude"]]
+    if not left:
+        return ""
+    shown = ", ".join(str(r["period"]) for r in left[:3]) + (" …" if len(left) > 3 else "")
+    if obs.annual:
+        return (
+            f"{len(left)} figure(s) for periods that are not calendar years ({shown}) not used: "
+            "a yearly figure is forecast by calendar year; import the bureau's calendar-year "
+            "figures (2023, 2024 …)"
+        )
+    return (
+        f"{len(left)} figure(s) for spans rather than dates ({shown}) not used: a stock is read "
+        "at a date; import it as at the year's end (2023年末) or a date (2025-06)"
+    )
+
+
 def _own_problem(case: Case, min_points: int = 1) -> str:
     obs = case.obs
     if obs.n_points == 0:
-        return NO_HISTORY
+        return _unused_periods(obs) or NO_HISTORY
     if obs.n_points < min_points:
         return (
             f"{obs.n_points} point(s) and no comparable series to borrow growth from; "

@@ -29,7 +29,7 @@ def appendix(b: dict, w: dict, lang: str) -> list[dict]:
         if r["status"] == "simulated"
     ]
     cal = [
-        [*words.calibration_row(fam, c, lang), _backtests(c, lang)]
+        [*words.calibration_row(fam, c, lang), _basis(c, lang)]
         for fam, c in b["calibration"].items()
     ]
     missing = [
@@ -86,18 +86,15 @@ def _keep_chinese(m: re.Match) -> str:
     )
 
 
-def _backtests(c: dict, lang: str) -> str:
-    out = []
-    for panel, m in c.get("backtests", {}).items():
-        name = words.PANEL_NAMES.get(panel, panel) if lang == "zh" else panel
-        out.append(
-            f"{name}：80%区间{m['coverage_80']:.0%}，95%区间{m['coverage_95']:.0%}"
-            f"（{m['n_forecasts']}次）"
-            if lang == "zh"
-            else f"{panel}: 80% {m['coverage_80']:.0%}, 95% {m['coverage_95']:.0%} "
-            f"(n={m['n_forecasts']})"
-        )
-    sep = "；" if lang == "zh" else "; "
-    return sep.join(out) or (
-        "无独立序列，以专利与商标序列合并校准" if lang == "zh" else c["source"]
-    )
+def _basis(c: dict, lang: str) -> str:
+    """What a family's calibration rests on: the rolling backtests of its own panels, or, for a
+    family with no panel of its own, those of the others pooled."""
+    if lang == "zh":
+        names = "、".join(words.PANEL_NAMES.get(p, p) for p in c["panels"])
+        if c["pooled"]:
+            return f"本类无可用序列，以{names}的回测误差合并校准"
+        return f"以{names}的滚动回测误差校准"
+    names = ", ".join(c["panels"])
+    if c["pooled"]:
+        return f"no panel of its own: the backtest errors of {names}, pooled"
+    return f"rolling backtest errors of {names}"

@@ -17,6 +17,7 @@ from ..data.history import cut
 from ..data.periods import parse_period
 from ..data.target_files import Target
 from ..data.units import factor
+from ..forecast.calibrate import POOLED_FAMILIES, family_panels
 from ..forecast.chain import GRID_YEARS
 from ..forecast.learned import calibration, provider
 from ..forecast.report import fan_records
@@ -131,7 +132,8 @@ def _calibration_facts(as_of: int | None) -> dict:
         k: {
             "members": v["members"],
             "n_forecasts": v["n_forecasts"],
-            "backtests": v.get("backtests", {}),
+            "panels": list(family_panels(k)),
+            "pooled": k in POOLED_FAMILIES,
             "source": v["source"],
         }
         for k, v in table.items()

@@ -23,8 +23,8 @@ COLORS = {
     "pending": "#8eaadb",
     "grey": "#a6a6a6",
 }
-# Below this many own points the hindcast (README, bench_phit.py) finds P(hit) optimistic; the
-# figures are in the method note, words.METHOD.
+# Below this many own points the hindcast (README, bench_phit.py) finds P(hit) cautious (it was
+# optimistic before the borrowed growth was faded); the figures are in words.METHOD.
 FEW_POINTS = 4
 SUMMARY_ROWS = 18  # traffic-light rows that still leave page one room for the rest
 
@@ -233,8 +233,8 @@ def rests_on(b: dict) -> str:
             text += f"其中{weak}个数据点仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
         if few:
             text += (
-                f"{few}项测算目标的本地数据点不足{FEW_POINTS}个：回测显示此类达标概率偏乐观，"
-                "宜视为上限（见附录一）。"
+                f"{few}项测算目标的本地数据点不足{FEW_POINTS}个：回测显示此类达标概率偏保守，"
+                "实际达成的往往更多，“不低于”类目标宜视为偏低的估计（见附录一）。"
             )
         return text
     by = ", ".join(f"{v} {names[k]}" for k, v in g.items())
@@ -246,6 +246,7 @@ def rests_on(b: dict) -> str:
     if few:
         text += (
             f" {few} forecasts rest on fewer than {FEW_POINTS} own points: hindcasts find such "
-            "probabilities optimistic; read them as upper bounds (A1)."
+            "probabilities cautious (more targets are met than they say); for at-least targets "
+            "read them as low estimates (A1)."
         )
     return text

@@ -24,8 +24,19 @@ HEAD = {
     "zh": ("目标", "期间", "目标值", "概率", "预测中位数(10%-90%)", "状态"),
     "en": ("target", "period", "threshold", "P", "median (10%-90%)", "status"),
 }
+# A hindcast (``--as-of``): what was forecast then, and what is known now.
+HEAD_AS_OF = {
+    "zh": ("目标", "期间", "目标值", "概率", "当时预测(10%-90%)", "现在"),
+    "en": ("target", "period", "threshold", "P", "forecast then (10%-90%)", "now"),
+}
+CAPTION_AS_OF = {
+    "zh": "概率和预测按 --as-of 年底已知的数据测算（当时）；“现在”是今天已知的结果或今天的测算",
+    "en": "P and forecast from the data known at the end of the --as-of year (then); now: the "
+    "outcome known today, or today's forecast",
+}
 # Widths of every column but the first, which takes what is left of the 100.
 FIXED = (15, 12, 4, 23, 10)
+FIXED_AS_OF = (15, 12, 4, 23, 16)
 GAP = 2
 
 
@@ -82,15 +93,35 @@ def _status(r: dict, lang: str) -> str:
     return (STATUS_ZH if lang == "zh" else STATUS_EN).get(s, "")
 
 
-def _line(cells: list[str], label_width: int) -> str:
-    widths = (label_width, *FIXED)
+def _now(r: dict, lang: str) -> str:
+    """What is known now of a hindcast's target: its outcome, or today's forecast."""
+    s, p = r.get("now_status"), r.get("now_p_hit")
+    if s == "resolved":
+        return f"{_status({'status': s, 'hit': r['now_hit']}, lang)} {num(r['now_outcome'])}"
+    shown = (STATUS_ZH if lang == "zh" else STATUS_EN).get(s, "")
+    if p is not None:
+        return f"{shown or ('现估' if lang == 'zh' else 'now')} {p:.0%}"
+    return shown
+
+
+def _line(cells: list[str], label_width: int, fixed: tuple[int, ...] = FIXED) -> str:
+    widths = (label_width, *fixed)
     return (" " * GAP).join(fit(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
-def run_table(records: list[dict], lang: str = "zh", region_names: dict | None = None) -> str:
-    """Lines no wider than 100 columns; ``region_names`` maps a code to its heading."""
-    label_width = WIDTH - sum(FIXED) - GAP * len(FIXED)
-    out = [_line(list(HEAD[lang]), label_width)]
+def run_table(
+    records: list[dict],
+    lang: str = "zh",
+    region_names: dict | None = None,
+    hindcast: bool = False,
+) -> str:
+    """Lines no wider than 100 columns; ``region_names`` maps a code to its heading. A
+    ``hindcast`` (records of ``run --as-of``) ends in what is known now instead of the status
+    as of then: the outcome met or missed, awaiting its outcome, or today's forecast."""
+    fixed = FIXED_AS_OF if hindcast else FIXED
+    label_width = WIDTH - sum(fixed) - GAP * len(fixed)
+    out = [CAPTION_AS_OF[lang]] if hindcast else []
+    out.append(_line(list((HEAD_AS_OF if hindcast else HEAD)[lang]), label_width, fixed))
     region = None
     for r in records:
         if r["region"] != region:
@@ -104,7 +135,9 @@ def run_table(records: list[dict], lang: str = "zh", region_names: dict | None =
             _threshold(r),
             "" if p is None else f"{p:.0%}",
             _forecast(r),
-            _status(r, lang),
+            _now(r, lang) if hindcast else _status(r, lang),
         ]
-        out.append(_line(cells, label_width))
+        if hindcast and r["status"] != "simulated":
+            cells[-2] = " ".join(x for x in (cells[-2], _status(r, lang)) if x)
+        out.append(_line(cells, label_width, fixed))
     return "\n".join(out)

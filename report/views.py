@@ -26,7 +26,6 @@ RUN_COLUMNS = [
     "outcome",
     "n_points",
 ]
-AS_OF_COLUMNS = ["now_status", "now_outcome", "now_p_hit"]
 BACKTEST_KEYS = (
     "coverage_80",
     "coverage_95",
@@ -110,9 +109,8 @@ def footer(records: list[dict], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def run_table(records: list[dict], columns: list[str], as_of: bool = False) -> str:
-    cols = columns + (AS_OF_COLUMNS if as_of else [])
-    return render([readable(r) for r in records], Format.table, cols) + "\n" + footer(records)
+def run_table(records: list[dict], columns: list[str]) -> str:
+    return render([readable(r) for r in records], Format.table, columns) + "\n" + footer(records)
 
 
 def fan_rows(recs: list[dict]) -> list[dict]:

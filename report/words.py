@@ -45,7 +45,7 @@ WORDS = {
         "borrowed": "借用信息",
         "family": "指标类别",
         "members": "组合模型",
-        "coverage": "区间覆盖率",
+        "coverage": "校准依据",
         "indicator": "指标",
         "value": "数值",
         "source": "来源",
@@ -97,7 +97,7 @@ WORDS = {
         "borrowed": "Borrowed",
         "family": "Family",
         "members": "Models combined",
-        "coverage": "Interval coverage",
+        "coverage": "Calibrated on",
         "indicator": "Indicator",
         "value": "Value",
         "source": "Source",
@@ -124,10 +124,10 @@ METHOD = {
         "国际同类序列的经验（并随本地数据增多而减少借用）；数据点多时，用多个模型的校准组合。"
         "每条路径上按规划口径（当年值、累计、年均、存量、逐年）判断是否达标，达标路径所占比例即"
         "达标概率。概率的可信度已在真实历史数据上回测检验（见附录二）。请注意：按当时可得数据对"
-        "各省专利目标回测（2017-2022 年起点），本地数据点少于 4 个时达标概率仍偏乐观（67-79 % 的"
-        "实际值低于预测中位数，理想为 50 %），宜视为上限；6 个以上数据点时各概率段偏差不超过 5 个"
-        "百分点。“±”为模拟误差，不含模型"
-        "误差。措施效果的幅度多为判断（证据见措施证据文件），可在情景文件或本地措施文件中修改。"
+        "各省专利目标回测（2017-2022 年起点），本地数据点少于 4 个时达标概率偏保守（只有 33-44 % "
+        "的实际值低于预测中位数，理想为 50 %；各概率段与实际达成率最多相差约 11 个百分点），对"
+        "“不低于”类目标宜视为偏低的估计；6 个以上数据点时各概率段偏差不超过 5 个百分点。"
+        "“±”为模拟误差，不含模型误差。措施效果的幅度多为判断（证据见措施证据文件），可在情景文件或本地措施文件中修改。"
     ),
     "en": (
         "Each indicator is extrapolated into thousands of possible future paths: with few data "
@@ -137,8 +137,9 @@ METHOD = {
         "target (a year's level, a total, a yearly average, a stock, every year); the share of "
         "paths that meet it is the probability. Its calibration was measured on real held-out "
         "data (A2). Caution: in as-of hindcasts of provincial patent targets (origins "
-        "2017-2022), with fewer than four local points P(hit) is still optimistic (67-79 % of "
-        "outcomes fell below the forecast median; 50 % is right): read it as an upper bound; "
+        "2017-2022), with fewer than four local points P(hit) is cautious (only 33-44 % of "
+        "outcomes fell below the forecast median, 50 % is right; bins up to about 11 points from "
+        "the observed rate): for at-least targets read it as a low estimate; "
         "with six or more points every probability bin was within 5 points of its hit rate. "
         "'±' is simulation error only. Lever effect sizes are mostly judgements "
         "(evidence in data/lever_evidence.yaml) and can be changed in a scenario or local lever "

@@ -118,7 +118,9 @@ def sobol_table(func, names: list[str], n_base: int, seed: int) -> list[dict]:
     problem = {"num_vars": len(names), "names": names, "bounds": [[0, 1]] * len(names)}
     x = sobol_sample.sample(problem, n_base, calc_second_order=False, seed=seed)
     y = np.asarray(func(x), dtype=float)
-    s = sobol_analyze.analyze(problem, y, calc_second_order=False, seed=seed)
+    # SALib reads a seed of 0 as none (``if seed:``) and then bootstraps the intervals from
+    # numpy's global state: seed 0, the default, gave different intervals on every run.
+    s = sobol_analyze.analyze(problem, y, calc_second_order=False, seed=seed + 1)
     return [
         {
             "factor": n,

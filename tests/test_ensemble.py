@@ -25,6 +25,20 @@ def test_combination_is_the_mean_of_member_medians_and_spreads():
     assert np.all((c.ranks > 0) & (c.ranks < 1))
 
 
+def test_combination_keeps_as_many_paths_as_asked():
+    # 50 paths from 4 members: 13, 13, 12 and 12 of them (n // k each, one more from the first
+    # n % k), whose ranks per column are the joint shape. Before, 4 x 12 = 48 paths came back, and
+    # a stock adding them to its own 50 failed.
+    rng = np.random.default_rng(1)
+    names = ["naive", "drift", "pooled", "theta"]
+    logs = {m: rng.normal(i, 0.1, (50, 3)) for i, m in enumerate(names)}
+    c = combine(logs, names)
+    pooled = np.concatenate([logs[m][:k] for m, k in zip(names, (13, 13, 12, 12), strict=True)])
+    by_hand = (stats.rankdata(pooled, axis=0, method="ordinal") - 0.5) / 50
+    assert c.ranks.shape == (50, 3)
+    assert np.array_equal(c.ranks, by_hand)
+
+
 def test_calibrator_reproduces_its_error_distribution():
     z = stats.norm.ppf((np.arange(1000) + 0.5) / 1000) * 2.0
     cal = Calibrator({1: z})

@@ -136,3 +136,30 @@ def test_year_headers_as_a_bureau_writes_them_are_stored_as_years_and_forecast(t
     )
     (rec,) = assess([t], combine(rows), 500, 0, today=date(2026, 12, 1))
     assert rec["status"] == "simulated" and rec["n_points"] == 4
+
+
+def test_july_june_headers_are_stored_as_such_and_a_flow_over_them_says_why_unused(tmp_path, home):
+    """2022年7月-2023年6月 headers are read (stored as 2022-07/2023-06). A stock at their end is
+    a point; a flow over them is not a calendar year's, and the forecast says so and what to
+    import instead, rather than 'no history'."""
+    from ipcast.data.history import combine
+    from ipcast.forecast.chain import forecast_series
+
+    f = tmp_path / "宣汉县.csv"
+    f.write_text(
+        "指标名称,2022年7月-2023年6月,2023年7月-2024年6月\n"
+        "专利授权量（件）,340,310\n"
+        "有效发明专利（件）,120,150\n",
+        encoding="utf-8",
+    )
+    rows = read_history_file(f, "宣汉县").rows
+    assert sorted(set(rows["period"])) == ["2022-07/2023-06", "2023-07/2024-06"]
+    h = combine(rows)
+    stock = forecast_series(h, "511722", "effective_invention_patents", 200, 0)
+    assert stock.obs.t.tolist() == [2023.5, 2024.5] and stock.paths is not None
+    flow = forecast_series(h, "511722", "patent_grants", 200, 0)
+    assert flow.paths is None
+    assert flow.reason.startswith(
+        "2 figure(s) for periods that are not calendar years (2022-07/2023-06, 2023-07/2024-06) "
+        "not used"
+    )

@@ -291,3 +291,57 @@ def test_a_ratio_starts_from_the_stock_over_the_population_at_the_stocks_date(mo
     fc = _stock(zero, "invention_per_10k", n=3)
     assert _used(fc) == ["ratio from stock and population"]
     assert (fc.anchor_t, fc.anchor) == (2021.0, 0.0)
+
+
+# Flows with real spread: a prior whose drift and volatility are uncertain, so every path differs.
+NOISY = Prior(m0=np.log(1.1), tau0=0.05, s0=0.1, nu0=5.0, source="10 % a year, noisy, for the test")
+
+
+class _AllNoisy(dict):
+    def get(self, key, default=None):
+        return NOISY
+
+
+def _need_case(route):
+    """A stock at end-2020 (1000) fed by invention grants: three points (the random walk) or
+    eight (the calibrated ensemble), with the learned inputs that route uses."""
+    if route.startswith("random walk"):
+        years, learned = range(2018, 2021), Learned(_AllNoisy(), {})
+    else:
+        years, learned = range(2013, 2021), provider()
+    flows = [
+        ("x", "invention_grants", str(y), "year", 100.0 * 1.1 ** (y - 2013), "件") for y in years
+    ]
+    h = _history([("x", "effective_invention_patents", "2020", "asof", 1000.0, "件"), *flows])
+    return h, learned
+
+
+@pytest.mark.parametrize("route", ["random walk, borrowed prior", "calibrated ensemble"])
+@pytest.mark.parametrize("need", [2025.0, 2024.5])
+def test_a_stock_read_to_a_year_draws_its_flows_that_far_and_no_other_numbers(
+    monkeypatch, route, need
+):
+    # A caller reading the stock no later than `need` (as baseline.prepare does) gets the year
+    # ends up to the first at or after it (end-2024, t = 2025), built from the flows' own paths
+    # drawn on their whole grid: S_t = 0.9 S_(t-1) + G_(t-1), worked here path by path.
+    monkeypatch.setattr(linked, "lapse_rate", lambda s, *a, **k: (0.1, "test"))
+    h, learned = _need_case(route)
+    n, seed = 50, 3  # 50: not a multiple of the ensemble's four members
+    stock = forecast_series(h, "x", "effective_invention_patents", n, seed, learned, need=need)
+    assert _used(stock) == ["stock from flows"]
+    assert f"flows by {route}" in stock.method
+    assert stock.grid.tolist() == [2022.0, 2023.0, 2024.0, 2025.0]
+    flow = forecast_series(h, "x", "invention_grants", n, seed, learned)  # the whole grid
+    g = flow.at([2021.0, 2022.0, 2023.0, 2024.0])
+    assert g.std(axis=0).min() > 0  # the paths do differ
+    level, by_hand = np.full(n, 1000.0), []
+    for j in range(4):
+        level = level * 0.9 + g[:, j]
+        by_hand.append(level)
+    assert stock.at([2022.0, 2023.0, 2024.0, 2025.0]) == pytest.approx(
+        np.column_stack(by_hand), rel=1e-12
+    )
+    # and the same numbers as the stock drawn on its whole grid, at a time between year ends too
+    whole = forecast_series(h, "x", "effective_invention_patents", n, seed, learned)
+    times = [2022.0, 2023.0, 2024.5, 2025.0]
+    assert np.array_equal(stock.at(times), whole.at(times))

@@ -17,6 +17,8 @@ from ipcast.data.periods import decimal_to_label, instant, parse_period, year_we
         ("2024/2026", 2024.0, 2027.0),
         ("2016-01/2016-09", 2016.0, 2016.75),
         ("2025-06", 2025 + 5 / 12, 2025.5),
+        ("2022年7月-2023年6月", 2022.5, 2023.5),  # a hyphen between two dates
+        ("2022年7月 - 2023年6月", 2022.5, 2023.5),
     ],
 )
 def test_parse_period(text, start, end):

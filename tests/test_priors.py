@@ -136,6 +136,37 @@ def test_panel_prior_truncates_and_leaves_a_region_out():
         pr.panel_prior(pool, "x", until=2003)  # two changes each
 
 
+def test_a_decay_of_zero_is_a_decay_not_the_default():
+    # decay=0.0 keeps only the growth of the pool's last year (0 ** 0 = 1): A and B end in 2004,
+    # so 0; C's 0.6 of 2005 over its four changes, 0.15. The median is 0. Without a decay the
+    # plain prior (median of the means, 0.2) is taken instead.
+    pool = [_ns("a", A), _ns("b", B), _ns("c", C)]
+    zero = pr.panel_prior(pool, "x", decay=0.0)
+    assert zero.m0 == 0.0
+    assert zero.tau0 == pytest.approx(np.std([0.0, 0.0, 0.15], ddof=1))
+    assert zero.source == "x (3 series); earlier growth faded x0.0 a year to 2005"
+    assert pr.panel_prior(pool, "x").m0 == pytest.approx(0.2)
+
+
+def test_a_panels_years_run_from_its_earliest_first_year_to_its_latest_last():
+    # Regions starting and ending in different years, one prefixed as the trademark panel's are:
+    # the span is the earliest first year to the latest last year of the regions kept, the same
+    # as ``_years`` of their rows.
+    rows = pd.DataFrame(
+        {
+            "region": ["a", "a", "b", "b", "uspto:c", "uspto:c"],
+            "year": [2005, 2010, 2007, 2012, 2009, 2011],
+        }
+    )
+    known = pr._Known({}, {}, {"china": pr._spans(rows)}, (0.0, 0))
+    assert known.years("china", None) == "2005-2012" == pr._years(rows)
+    assert known.years("china", "a") == "2007-2012"
+    assert known.years("china", "b") == "2005-2011"
+    assert known.years("china", "c") == "2005-2012"
+    one = pr._Known({}, {}, {"china": pr._spans(rows[rows["region"] == "a"])}, (0.0, 0))
+    assert one.years("china", "a") == "none"
+
+
 def test_pledge_drift_by_hand(monkeypatch):
     h = make_history(
         [

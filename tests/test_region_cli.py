@@ -101,3 +101,28 @@ def test_unknown_indicator_then_mapped(tmp_path, home):
     assert "unknown indicator '商标申请量'" in res.output and "--map" in res.output
     res = runner.invoke(app, ["import", str(p), "--map", "商标申请量=trademark_registrations"])
     assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("command", ["revise", "simulate", "levers"])
+def test_the_region_of_a_one_region_target_file_is_taken_from_it(command, tmp_path, home):
+    """As ``run`` does: ``--targets`` about one region needs no ``-r`` and gives the output
+    ``-r`` gives."""
+    assert runner.invoke(app, ["import", str(_sheet(tmp_path / "b.xlsx", "宣汉县"))]).exit_code == 0
+    targets = str(_targets(tmp_path / "t.yaml", "宣汉县"))
+    args = [command, "--targets", targets, "--paths", "200", "-f", "csv"]
+    without = runner.invoke(app, args)
+    assert without.exit_code == 0, without.output
+    assert "511722," in without.output and ",t01," in without.output
+    assert without.output == runner.invoke(app, [*args, "-r", "宣汉"]).output
+
+
+def test_a_target_file_of_two_regions_asks_which(tmp_path, home):
+    one = _targets(tmp_path / "a.yaml", "宣汉县").read_text(encoding="utf-8")
+    both = tmp_path / "both.yaml"
+    both.write_text(one.replace("region: 宣汉县", "regions: [宣汉县, 绵阳市]"), encoding="utf-8")
+    res = runner.invoke(app, ["revise", "--targets", str(both)])
+    assert res.exit_code == 2
+    assert f"{both}: its targets are of 2 regions (510700, 511722)" in res.output
+    assert "pass --region" in res.output
+    res = runner.invoke(app, ["revise"])
+    assert res.exit_code == 2 and "--region: no region given" in res.output

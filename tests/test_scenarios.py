@@ -225,6 +225,18 @@ def test_sobol_matches_an_additive_model():
     assert st_ == pytest.approx([0.2, 0.8, 0.0], abs=0.03)
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_sobol_intervals_same_seed_same_and_different_seed_different(seed):
+    """The bootstrap intervals too: seed 0 (every command's default) once drew them unseeded."""
+
+    def table(s):
+        return sobol_table(lambda x: x[:, 0] + 2 * x[:, 1] ** 2, ["a", "b"], 256, seed=s)
+
+    first = table(seed)
+    assert first == table(seed)
+    assert [r["S1_conf"] for r in first] != [r["S1_conf"] for r in table(seed + 2)]
+
+
 def test_sobol_of_a_target_sums_to_about_one(runs):
     table = sobol_indices(runs[0], n_base=1024, seed=2)
     assert table[0]["factor"] == "baseline_forecast"

@@ -240,3 +240,76 @@ def test_a_csv_row_with_filled_cells_beyond_the_header_is_refused(tmp_path):
     p.write_text("标题\n指标名称,目标值（2030年）\n专利授权量,3000,多余\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 3.*more cells than the header"):
         load_targets(p, region="330122")
+
+
+def test_a_kind_written_in_the_figure_cell_gets_a_fix_that_reads_back(tmp_path):
+    """'累计20' in a target cell is refused, and the name the fix proposes (the kind and the
+    plan's span from its base and target columns) reads as the sum over 2026-2030."""
+    p = tmp_path / "plan.csv"
+    rows = "序号,指标名称,单位,2025年基期值,2030年目标值\n1,{name},亿元,2.5,{value}\n"
+    p.write_text(rows.format(name="知识产权质押融资金额", value="累计20"), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="330122")
+    assert e.value.where.endswith("row 2, column E (2030年目标值)")
+    proposed = "知识产权质押融资金额累计（2026-2030年）"
+    assert f"write the number alone (20) and the kind in the indicator name ({proposed})" in str(
+        e.value
+    )
+    p.write_text(rows.format(name=proposed, value="20"), encoding="utf-8")
+    loaded = load_targets(p, region="330122")
+    (t,) = loaded.targets
+    assert (t.indicator, t.kind, t.period.start, t.period.end, t.threshold) == (
+        "pledge_financing",
+        "cumulative",
+        2026.0,
+        2031.0,
+        20.0,
+    )
+    assert "base 2.5 (2025): the plan's figure, not used" in " ".join(loaded.report)
+
+
+def test_a_column_left_unread_is_named_in_the_reading(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,指标,单位,2030年目标值,年均增速,备注\n1,专利授权量,件,3800,5.6%,\n",
+        encoding="utf-8",
+    )
+    # Without a base year the growth column's span is unknown: named, with the way out.
+    head = load_targets(p, region="330122").report[0]
+    assert head.endswith(
+        "not read: column E (年均增速), column F (备注); a growth target is a row of its own, "
+        "e.g. 专利授权量年均增长（%）"
+    )
+    p.write_text("序号,指标,单位,2030年目标值\n1,专利授权量,件,3800\n", encoding="utf-8")
+    assert "not read" not in load_targets(p, region="330122").report[0]
+
+
+def test_a_growth_column_beside_the_target_is_a_growth_target_of_its_row(tmp_path):
+    """年均增速 beside 2025年基期值 and 2030年目标值: the row's figure there is the yearly growth
+    over 2026-2030, read as a row named 专利授权量年均增长（%） is, with its own id."""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,指标,单位,2025年基期值,2030年目标值,年均增速（%）\n"
+        "1,专利授权量,件,2900,3800,5.6%\n"
+        "2,发明专利授权量,件,300,450,\n",
+        encoding="utf-8",
+    )
+    loaded = load_targets(p, region="330122")
+    got = [
+        (t.id, t.indicator, t.kind, t.period.start, t.period.end, t.threshold, t.unit)
+        for t in loaded.targets
+    ]
+    assert got == [
+        ("1_patent_grants", "patent_grants", "level", 2030.0, 2031.0, 3800.0, "件"),
+        ("1_patent_grants_growth", "patent_grants", "growth", 2026.0, 2031.0, 5.6, "%"),
+        ("2_invention_grants", "invention_grants", "level", 2030.0, 2031.0, 450.0, "件"),
+    ]
+    assert "growth targets: column F (年均增速(%))" in loaded.report[0]
+    assert "not read" not in loaded.report[0]
+    same = tmp_path / "rows.csv"
+    same.write_text(
+        "序号,指标,单位,2025年基期值,2030年目标值\n1,专利授权量年均增长,%,2900,5.6\n",
+        encoding="utf-8",
+    )
+    (row,) = load_targets(same, region="330122").targets
+    assert (row.kind, row.period.start, row.period.end, row.threshold) == got[1][2:6]

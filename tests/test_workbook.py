@@ -120,3 +120,29 @@ def test_a_forecast_for_a_period_that_is_over_is_marked_awaiting_in_the_run_tabl
     assert "62%" in zh_line and zh_line.endswith("待公布")
     assert en_line.endswith("awaiting")
     assert not run_table([RECORDS[0]], "zh").splitlines()[-1].endswith("待公布")
+
+
+def test_a_hindcast_table_shows_what_was_forecast_then_and_what_is_known_now():
+    then = {**RECORDS[0], "period": "2025"}
+    now = {"now_hit": None, "now_outcome": None, "now_p_hit": None}
+    rows = [
+        {**then, **now, "now_status": "resolved", "now_hit": True, "now_outcome": 14210.0},
+        {**then, **now, "now_status": "resolved", "now_hit": False, "now_outcome": 980.0},
+        {**then, **now, "now_status": "awaiting_outcome", "now_p_hit": 0.27},
+        {**then, **now, "period": "2027", "now_status": "simulated", "now_p_hit": 0.5},
+        {**RECORDS[1], **now, "now_status": "no_history"},
+    ]
+    zh = run_table(rows, "zh", {"guanghan": "广汉市"}, hindcast=True).splitlines()[1:]
+    assert zh[0].split() == ["目标", "期间", "目标值", "概率", "当时预测(10%-90%)", "现在"]
+    assert zh[1] == "— 广汉市"
+    assert zh[2].startswith("有效注册商标量累计") and "62%" in zh[2]
+    assert zh[2].endswith("13,890 (12,000-15,500)   达成 14,210")
+    assert zh[3].endswith("未达成 980")
+    assert zh[4].endswith("待公布 27%")
+    assert zh[5].endswith("现估 50%")
+    assert zh[6].endswith("无数据                   无数据")
+    en = run_table(rows, "en", None, hindcast=True).splitlines()[1:]
+    assert en[2].endswith("met 14,210") and en[3].endswith("missed 980")
+    assert en[4].endswith("awaiting 27%") and en[5].endswith("now 50%")
+    for text in (zh, en):
+        assert max(width(line) for line in text) <= 100
