@@ -25,7 +25,8 @@ each origin ``O`` every series gets the targets of ``ipcast.forecast.phit`` (fiv
 - ``ipcast_1pt`` .. ``ipcast_3pt``: the county case, the same with only the last 1-3 points;
 - ``naive_pooled``: a random walk from ``y_O`` whose paths are past five-year trajectories of the
   other regions' log values (the naive forecast with its pooled errors);
-- ``prophet``: Prophet on the own history (every ``--prophet-every``-th series; it is slow);
+- ``prophet``: Prophet on the own history (every ``--prophet-every``-th province, all of its
+  series), scored beside ipcast on the same targets (``same_targets``);
 - ``base_rate`` and ``ref_class``: the hit rate of all targets resolved by ``O``, and of those of
   the same kind, ambition and horizon.
 
@@ -247,9 +248,9 @@ def _ipcast(
     # except the scored region's own series (a backtest never learns from what it scores), so
     # the CLI reproduces these numbers exactly.
     learned = provider(o, s.region)
-    if before:
-        cal = _before_calibration(o, s.region, _family(s))
-        learned = Learned(learned.priors, cal, o, s.region)
+    if before:  # (not named ``cal``: that is the per-indicator calibration's argument)
+        old = _before_calibration(o, s.region, _family(s))
+        learned = Learned(learned.priors, old, o, s.region)
     if phi is not None:
         learned = Learned(learned.priors, _damped_calibration(o, s.region, phi), o, s.region)
     if decay is not None:
@@ -363,11 +364,12 @@ def run(
 ) -> pd.DataFrame:
     series = list(panel_series(panel))
     origins = target_origins(series)
+    # Prophet on every ``prophet_every``-th region with all of its series (``sample``'s reason:
+    # a stride over the series kept one or two of a province's four indicators).
+    prophet = sample(series, prophet_every) if prophet_every > 0 else [False] * len(series)
     tasks = (
-        delayed(one_series)(
-            s, series, origins, n_paths, seed, prophet_every > 0 and i % prophet_every == 0
-        )
-        for i, (s, use) in enumerate(zip(series, sample(series, every), strict=True))
+        delayed(one_series)(s, series, origins, n_paths, seed, with_p)
+        for s, use, with_p in zip(series, sample(series, every), prophet, strict=True)
         if use
     )
     parts = [f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs]
@@ -401,6 +403,14 @@ def table(rows: pd.DataFrame) -> pd.DataFrame:
         g = rows[rows["method"] == "ipcast"]
         out.append({"method": name, **sc.summary(g[col], g["hit"])})
     return pd.DataFrame(out).set_index("method")
+
+
+def same_targets(rows: pd.DataFrame, methods) -> pd.DataFrame:
+    """The rows of ``methods`` on the targets every one of them forecast: a like-for-like
+    comparison when one method (Prophet) runs on a subset of the series."""
+    keys = ["series", "origin", "kind", "ambition", "h"]
+    g = rows[rows["method"].isin(methods)]
+    return g[g.groupby(keys)["method"].transform("nunique") == len(methods)]
 
 
 def median_bias(rows: pd.DataFrame) -> pd.DataFrame:
@@ -470,6 +480,23 @@ def print_item3(rows: pd.DataFrame, label: str) -> None:
             print(f"  [{'met' if met else 'NOT met'}] {cond}: {fig}")
 
 
+def print_prophet(part: pd.DataFrame) -> None:
+    """Prophet beside ipcast on the same targets (Prophet's series only), the baselines too."""
+    both = same_targets(part, ["ipcast", "prophet"])
+    if both.empty:
+        return
+    print(f"-- Prophet and ipcast on the same targets ({both['series'].nunique()} series)")
+    print(table(both).round(4).to_string())
+    print(median_bias(both).round(3).to_string())
+    print(coverage(both).round(3).to_string())
+    g = both[both["method"] == "prophet"]
+    print("-- reliability of prophet")
+    print(sc.reliability(g["p"], g["hit"]).round(3).to_string(index=False))
+    for method in ("ipcast", "prophet"):
+        for cond, fig, met in item3(both, method):
+            print(f"  {method}: [{'met' if met else 'NOT met'}] {cond}: {fig}")
+
+
 def report(rows: pd.DataFrame, dev_until: int) -> None:
     pd.set_option("display.width", 160)
     for label, part in (
@@ -489,6 +516,7 @@ def report(rows: pd.DataFrame, dev_until: int) -> None:
             g = part[part["method"] == m]
             print(f"-- reliability of {m}")
             print(sc.reliability(g["p"], g["hit"]).round(3).to_string(index=False))
+        print_prophet(part)
     print_item3(rows[rows["origin"] <= dev_until], f"development origins to {dev_until}")
     print_item3(rows[rows["origin"] > dev_until], f"held-out origins {dev_until + 1}+")
     print_item3(rows, "all origins")

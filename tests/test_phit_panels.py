@@ -113,9 +113,84 @@ def test_run_hands_the_panels_series_and_origins_to_the_hindcast(monkeypatch):
     kept = {s.key for s in panel_series("wipo_patents") if s.region in regions[::2]}
     assert {c[0] for c in calls} == kept == set(df["series"])
     assert {c[1:4] for c in calls} == {(218, 1996, 2023)}
-    # Prophet on every third series of the panel, counted over all of them
-    prophet = {s.key: i % 3 == 0 for i, s in enumerate(panel_series("wipo_patents"))}
-    assert all(c[4] == prophet[c[0]] for c in calls) and any(c[4] for c in calls)
+    # Prophet on every third country of the panel, counted over all of them: here every sixth
+    prophet = {s.key for s in panel_series("wipo_patents") if s.region in regions[::6]}
+    assert {c[0] for c in calls if c[4]} == prophet and prophet
+
+
+def test_prophet_runs_on_whole_provinces():
+    """On the provincial panel Prophet gets every other province with all four of its series
+    (a stride over the series kept the two application series alone)."""
+    bench, calls = _bench(), []
+    series = panel_series("china_provinces")
+    bench.one_series = lambda s, *a: (
+        calls.append((s.region, s.indicator, a[-1])) or [pd.DataFrame({"series": [s.key]})]
+    )
+    bench.run(1, 50, 0, 2, 1)
+    regions = sorted({s.region for s in series})
+    with_prophet = [(r, i) for r, i, p in calls if p]
+    assert len(calls) == 124 and len(with_prophet) == 16 * 4  # provinces 0, 2, .., 30
+    assert {r for r, _ in with_prophet} == set(regions[::2])
+    assert {i for _, i in with_prophet} == {s.indicator for s in series}
+
+
+def test_the_rule_before_gets_its_own_calibration():
+    """``ipcast_before``: the forecast with the calibration rule before #14 (it crashed while
+    the per-indicator argument ``cal`` wrapped it a second time)."""
+    bench = _bench()
+    s = next(x for x in panel_series("china_provinces") if x.key.endswith("anhui:patent_grants"))
+    keep = s.years <= ORIGIN
+    paths = bench._ipcast(s, s.years[keep], s.values[keep], ORIGIN, 100, 0, before=True)
+    learned = provider(ORIGIN, s.region)
+    cal = bench._before_calibration(ORIGIN, s.region)
+    old = bench.Learned(learned.priors, cal, ORIGIN, s.region)
+    obs = bench._observed(s, s.years[keep], s.values[keep])
+    fc = forecast_series(None, s.region, s.indicator, 100, 0, old, obs=obs)
+    assert "before #14" in fc.borrowed
+    times = [float(ORIGIN + h) for h in range(1, phit.HORIZONS + 1)]
+    np.testing.assert_array_equal(paths, fc.at(times))
+
+
+def test_same_targets_keeps_what_both_methods_forecast():
+    """Prophet on series a only: ipcast's rows of series b leave the comparison, and a target
+    one method lacks on a shared series leaves it too."""
+    bench = _bench()
+    key = {"origin": 2016, "kind": "level", "ambition": 0.1}
+    rows = pd.DataFrame(
+        [
+            {**key, "series": "a", "h": 1, "method": "ipcast"},
+            {**key, "series": "a", "h": 1, "method": "prophet"},
+            {**key, "series": "a", "h": 2, "method": "ipcast"},
+            {**key, "series": "b", "h": 1, "method": "ipcast"},
+            {**key, "series": "a", "h": 1, "method": "naive_pooled"},
+        ]
+    )
+    both = bench.same_targets(rows, ["ipcast", "prophet"])
+    assert both.index.tolist() == [0, 1]
+
+
+def test_prophet_is_fitted_on_the_past_only_and_seeded():
+    """The same Anhui series with every value after the origin multiplied by ten: Prophet's p
+    is unchanged (its outcomes are not), and equal to what ``_prophet`` gives on the points up
+    to the origin; another seed gives other p."""
+    bench = _bench()
+    s = _one("china_provinces", "anhui")
+    later = s.years > ORIGIN
+    moved = type(s)(s.panel, s.region, s.indicator, s.years, np.where(later, 10, 1) * s.values)
+    series = list(panel_series("china_provinces"))
+
+    def prophet_rows(x, seed):
+        frames = bench.one_series(x, series, [ORIGIN], 100, seed, True, with_before=False)
+        return next(f for f in frames if f["method"].iloc[0] == "prophet")
+
+    a, b = prophet_rows(s, 0), prophet_rows(moved, 0)
+    np.testing.assert_array_equal(a["p"], b["p"])
+    assert len(a) == 5 * 7 * 5 and (a["hit"] != b["hit"]).any()
+    paths = bench._prophet(s, s.values[~later], ORIGIN, 100, 0)
+    p = phit.hit_probabilities(paths, s.values[~later])["level"]
+    level = a[a["kind"] == "level"].sort_values(["ambition", "h"])
+    np.testing.assert_array_equal(level["p"], p.ravel())
+    assert not np.array_equal(prophet_rows(s, 1)["p"], a["p"])
 
 
 @pytest.mark.parametrize("tool", [["--band-chance"], ["--se-seeds", "2"]])
