@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
+from .run_table import percent
 from .tables import Format, render
 from .words import STATUS_ZH
 
@@ -45,7 +46,7 @@ def num(v) -> str:
 
 
 def pct(p, fmt: str = ".0%") -> str:
-    return "" if p is None else format(p, fmt)
+    return percent(p) if fmt == ".0%" else "" if p is None else format(p, fmt)
 
 
 def readable(r: dict) -> dict:
