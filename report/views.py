@@ -8,6 +8,7 @@ from ..data.custom import is_custom
 from ..data.custom import row as custom_row
 from .run_table import percent
 from .tables import Format, render
+from .text import promised
 from .words import STATUS_ZH
 
 RUN_COLUMNS = [
@@ -166,7 +167,7 @@ def revise_rows(recs: list[dict]) -> list[dict]:
         {
             **r,
             "threshold": num(r["threshold"]),
-            "revised_threshold": num(r["revised_threshold"]),
+            "revised_threshold": promised(r["revised_threshold"], r.get("comparator", ">=")),
             "median": num(r["median"]),
             "p_hit": pct(r["p_hit"]),
         }
