@@ -28,6 +28,7 @@ REVISE_KEYS = (
     "period",
     "threshold",
     "unit",
+    "comparator",
     "status",
     "p_hit",
 )

@@ -12,7 +12,7 @@ from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
 from .sources import GRADE_WORDS, WEAK
-from .text import fmt, pct, plus_minus
+from .text import fmt, pct, plus_minus, promised
 
 COLORS = {
     "green": "#70ad47",
@@ -169,7 +169,7 @@ def _threshold(r: dict) -> str:
 
 def _odds(r: dict, w: dict, revised: dict) -> list[str]:
     rv = revised.get(r["target_id"])
-    rv = "" if rv is None else fmt(rv)
+    rv = promised(rv, r.get("comparator", ">="))
     if r["status"] == "resolved":
         out = r["outcome"]
         return [

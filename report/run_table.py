@@ -62,6 +62,18 @@ def num(v) -> str:
     return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}"
 
 
+def percent(p: float | None) -> str:
+    """A probability as a planner reads it. A simulated 100 % is only "no path missed": it is
+    shown as >99 % (and 0 % as <1 %), which is true also when the target is met already."""
+    if p is None:
+        return ""
+    if p > 0.99:
+        return ">99%"
+    if p < 0.01:
+        return "<1%"
+    return f"{p:.0%}"
+
+
 def _period(r: dict) -> str:
     parts = str(r["period"]).split(",")
     return parts[0] if len(parts) == 1 else f"{parts[0].split('/')[0]}…{parts[-1].split('/')[-1]}"
@@ -100,7 +112,7 @@ def _now(r: dict, lang: str) -> str:
         return f"{_status({'status': s, 'hit': r['now_hit']}, lang)} {num(r['now_outcome'])}"
     shown = (STATUS_ZH if lang == "zh" else STATUS_EN).get(s, "")
     if p is not None:
-        return f"{shown or ('现估' if lang == 'zh' else 'now')} {p:.0%}"
+        return f"{shown or ('现估' if lang == 'zh' else 'now')} {percent(p)}"
     return shown
 
 
@@ -133,7 +145,7 @@ def run_table(
             label,
             _period(r),
             _threshold(r),
-            "" if p is None else f"{p:.0%}",
+            percent(p),
             _forecast(r),
             _now(r, lang) if hindcast else _status(r, lang),
         ]

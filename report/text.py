@@ -37,6 +37,22 @@ def fmt(v: float) -> str:
     return f"{v:.3g}"
 
 
+def promised(v, comparator: str = ">=") -> str:
+    """A threshold to promise at a confidence, shown as ``fmt`` shows numbers but rounded towards
+    the side that keeps the confidence (down for an at-least target): 896.7 is shown 896, as
+    ``draft`` proposes it, not 897, which the paths meet a little less often."""
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return "/".join(promised(x, comparator) for x in v)
+    if v == 0 or not math.isfinite(v):
+        return fmt(v)
+    step = 1.0 if abs(v) >= 100 else 10.0 ** (math.floor(math.log10(abs(v))) - 2)
+    k = v / step
+    k = math.floor(k + 1e-9) if comparator in (">=", ">") else math.ceil(k - 1e-9)
+    return fmt(k * step)
+
+
 def _period(rec: dict, lang: str) -> str:
     p = str(rec["period"])
     if lang == "zh":
@@ -75,16 +91,17 @@ def sentences(
     if safe is not risky:
         out.append(_odds(safe, lang, first=False))
     rv = revised.get(risky["target_id"])
+    cmp = risky.get("comparator", ">=")
     if rv is not None:
         if lang == "zh":
             out.append(
-                f"若要有80%把握，「{risky['label_zh']}」可承诺约{fmt(rv)}{risky['unit']}"
+                f"若要有80%把握，「{risky['label_zh']}」可承诺约{promised(rv, cmp)}{risky['unit']}"
                 f"（规划目标{fmt(risky['threshold'])}{risky['unit']}）。"
             )
         else:
             out.append(
                 f"With 80% confidence, '{risky['label_en']}' could be promised at about "
-                f"{fmt(rv)} {risky['unit']} (plan: {fmt(risky['threshold'])})."
+                f"{promised(rv, cmp)} {risky['unit']} (plan: {fmt(risky['threshold'])})."
             )
     lever = top_lever.get(risky["target_id"])
     if lever and lever["delta"] >= 0.005:

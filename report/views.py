@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
+from .run_table import percent
 from .tables import Format, render
+from .text import promised
 from .words import STATUS_ZH
 
 RUN_COLUMNS = [
@@ -45,7 +47,7 @@ def num(v) -> str:
 
 
 def pct(p, fmt: str = ".0%") -> str:
-    return "" if p is None else format(p, fmt)
+    return percent(p) if fmt == ".0%" else "" if p is None else format(p, fmt)
 
 
 def readable(r: dict) -> dict:
@@ -165,7 +167,7 @@ def revise_rows(recs: list[dict]) -> list[dict]:
         {
             **r,
             "threshold": num(r["threshold"]),
-            "revised_threshold": num(r["revised_threshold"]),
+            "revised_threshold": promised(r["revised_threshold"], r.get("comparator", ">=")),
             "median": num(r["median"]),
             "p_hit": pct(r["p_hit"]),
         }

@@ -146,3 +146,12 @@ def test_a_hindcast_table_shows_what_was_forecast_then_and_what_is_known_now():
     assert en[4].endswith("awaiting 27%") and en[5].endswith("now 50%")
     for text in (zh, en):
         assert max(width(line) for line in text) <= 100
+
+
+def test_a_probability_no_path_missed_is_shown_above_99_not_as_certain():
+    from ipcast.report.run_table import percent
+
+    got = [percent(p) for p in (None, 0.0, 0.009, 0.01, 0.42, 0.99, 0.994, 1.0)]
+    assert got == ["", "<1%", "<1%", "1%", "42%", "99%", ">99%", ">99%"]
+    line = run_table([{**RECORDS[0], "p_hit": 1.0, "p_hit_se": 0.0}], "zh").splitlines()[-1]
+    assert ">99%" in line and "100%" not in line
