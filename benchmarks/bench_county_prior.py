@@ -1,6 +1,8 @@
 """The county prior's own predictive against what the panel did next (development origins only).
 
     python benchmarks/bench_county_prior.py            # origins 2010-2016, every candidate
+    python benchmarks/bench_county_prior.py --panel trademarks        # the trademark prior
+    python benchmarks/bench_county_prior.py --panel trademark_stocks  # its stock proxy
 
 A county with one to three own points is forecast by the random walk with the drift and volatility
 borrowed from the provincial panel (``priors``), damped as ``run`` damps it. This checks that prior
@@ -9,6 +11,11 @@ provincial series is forecast from its last 1-3 points with the prior learned fr
 provinces' series up to ``O``, and the realised log growth ``log(y_{O+h} / y_O)``, h 1-5, is set
 against the forecast: the share below its median (50 % is right), the share inside its 10-90 %
 range (80 % is right) and the CRPS, also counting only outcomes dated by the last origin.
+
+``--panel trademarks`` runs the same check on the USPTO and EUIPO registrations by holder country:
+each country's series borrows from the pool ``priors`` learns ``trademark_flow`` from (both panels'
+rows, as known at ``O``, the country left out of both); ``trademark_stocks`` on their ten-year sums
+against ``trademark_stock``'s pool (the stock proxy). ``priors.FADED`` holds what ``run`` uses.
 
 Candidates for the drift centre ``m0`` and spread ``tau0`` (volatility is always the panel's):
 
