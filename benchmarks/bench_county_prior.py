@@ -1,6 +1,8 @@
 """The county prior's own predictive against what the panel did next (development origins only).
 
     python benchmarks/bench_county_prior.py            # origins 2010-2016, every candidate
+    python benchmarks/bench_county_prior.py --panel trademarks        # the trademark prior
+    python benchmarks/bench_county_prior.py --panel trademark_stocks  # its stock proxy
 
 A county with one to three own points is forecast by the random walk with the drift and volatility
 borrowed from the provincial panel (``priors``), damped as ``run`` damps it. This checks that prior
@@ -9,6 +11,11 @@ provincial series is forecast from its last 1-3 points with the prior learned fr
 provinces' series up to ``O``, and the realised log growth ``log(y_{O+h} / y_O)``, h 1-5, is set
 against the forecast: the share below its median (50 % is right), the share inside its 10-90 %
 range (80 % is right) and the CRPS, also counting only outcomes dated by the last origin.
+
+``--panel trademarks`` runs the same check on the USPTO and EUIPO registrations by holder country:
+each country's series borrows from the pool ``priors`` learns ``trademark_flow`` from (both panels'
+rows, as known at ``O``, the country left out of both); ``trademark_stocks`` on their ten-year sums
+against ``trademark_stock``'s pool (the stock proxy). ``priors.FADED`` holds what ``run`` uses.
 
 Candidates for the drift centre ``m0`` and spread ``tau0`` (volatility is always the panel's):
 
@@ -20,44 +27,97 @@ Candidates for the drift centre ``m0`` and spread ``tau0`` (volatility is always
 - ``+year_effect``: ``tau0`` widened by the spread of the yearly median growth (the common year
   effect: the panel's growth itself varies from year to year);
 - ``faded d``: growth of year ``t`` weighted ``d ** (O - t)`` before the mean (``priors._prior``
-  with ``decay=d``; ``d = priors.GROWTH_DECAY`` is what ``run`` uses).
+  with ``decay=d``; ``priors.FADED`` holds the ``d`` that ``run`` uses for the key checked).
 """
 
 from __future__ import annotations
 
 import argparse
 import zlib
+from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
+from ipcast.forecast import priors
 from ipcast.forecast.damping import PHI, damp_paths
-from ipcast.forecast.panels import panel_series
-from ipcast.forecast.priors import GROWTH_DECAY, MIN_DIFFS, MIN_TAU0, PANEL_NU0
+from ipcast.forecast.panels import Series, panel_series
+from ipcast.forecast.priors import MIN_DIFFS, MIN_TAU0, PANEL_NU0
 from ipcast.forecast.rwdrift import LogRandomWalkDrift, Prior
 
-SERIES = list(panel_series("china_provinces"))
-Y0 = min(int(s.years[0]) for s in SERIES)
-YEARS = np.arange(Y0, max(int(s.years[-1]) for s in SERIES) + 1)
-LOGS = np.full((len(SERIES), len(YEARS)), np.nan)
-for _i, _s in enumerate(SERIES):
-    LOGS[_i, _s.years.astype(int) - Y0] = np.log(_s.values)
-GROWTH = np.full_like(LOGS, np.nan)
-GROWTH[:, 1:] = LOGS[:, 1:] - LOGS[:, :-1]
-REGIONS = np.array([s.region for s in SERIES])
 HORIZONS = 5
+TRADEMARK_PANELS = ("uspto_trademarks", "euipo_trademarks")
+# ``load``'s panels, and the borrow key whose prior each checks (``priors.FADED`` for its decay).
+PANELS = {
+    "china_provinces": "patent_flow",
+    "trademarks": "trademark_flow",
+    "trademark_stocks": "trademark_stock",
+}
 
 
-def candidate(o: int, region: str, name: str, arg: float | None = None, wide=False) -> Prior:
+@dataclass(frozen=True)
+class Panel:
+    """The series scored and the pool their prior is learned from: each pool series' region
+    (a scored series borrows from the others') and its yearly log growth by year from ``y0``
+    (NaN where a year or the one before is missing or not positive, as ``priors`` skips them)."""
+
+    series: list[Series]
+    regions: np.ndarray
+    y0: int
+    growth: np.ndarray
+
+    @property
+    def years(self) -> np.ndarray:
+        return np.arange(self.y0, self.y0 + self.growth.shape[1])
+
+
+def pooled(series: list[Series], pool: list[tuple[str, np.ndarray, np.ndarray]]) -> Panel:
+    """``Panel`` of the scored ``series`` and the ``(region, years, values)`` of the pool."""
+    y0 = min(int(y[0]) for _, y, _ in pool)
+    n = max(int(y[-1]) for _, y, _ in pool) - y0 + 1
+    logs = np.full((len(pool), n), np.nan)
+    for i, (_, years, values) in enumerate(pool):
+        v = np.asarray(values, float)
+        logs[i, np.asarray(years, int) - y0] = np.log(np.where(v > 0, v, np.nan))
+    growth = np.full_like(logs, np.nan)
+    growth[:, 1:] = logs[:, 1:] - logs[:, :-1]
+    return Panel(series, np.array([r for r, _, _ in pool]), y0, growth)
+
+
+def load(name: str) -> Panel:
+    """``china_provinces``: the provincial series, each borrowing from the other provinces'.
+    ``trademarks``: the USPTO and EUIPO series by holder country, each borrowing from the pool
+    ``priors`` learns ``trademark_flow`` from (both panels' rows, the country left out of both).
+    ``trademark_stocks``: their 10-year sums, borrowing from ``trademark_stock``'s pool."""
+    if name == "china_provinces":
+        series = list(panel_series(name))
+        return pooled(series, [(s.region, s.years, s.values) for s in series])
+    tm = priors._series(priors._trademark_countries(), ["trademark_registrations"])
+    scored = [s for p in TRADEMARK_PANELS for s in panel_series(p)]
+    if name == "trademark_stocks":
+        tm = priors._rolling_stock(tm)
+        scored = [
+            Series(s.panel, s.region, "ten_year_sums", st.index.to_numpy(), st.to_numpy(float))
+            for s in scored
+            for st in priors._rolling_stock([pd.Series(s.values, index=s.years)])
+        ]
+    pool = [(str(s.name), s.index.to_numpy(), s.to_numpy(float)) for s in tm]
+    return pooled(scored, pool)
+
+
+def candidate(
+    panel: Panel, o: int, region: str, name: str, arg: float | None = None, wide=False
+) -> Prior:
     """The prior of ``name`` as of ``o`` without ``region``'s series."""
-    others = np.not_equal(REGIONS, region)
-    g = GROWTH[others][:, : o - Y0 + 1]
+    others = np.not_equal(panel.regions, region)
+    g = panel.growth[others][:, : o - panel.y0 + 1]
     g = g[np.sum(~np.isnan(g), axis=1) >= MIN_DIFFS]
     means = np.nanmean(g, axis=1)
     s0 = float(np.median(np.nanstd(g, axis=1, ddof=1)))
     med = np.array([np.median(c[~np.isnan(c)]) for c in g.T if (~np.isnan(c)).any()])
-    yrs = YEARS[: o - Y0 + 1][(~np.isnan(g)).any(axis=0)]
+    yrs = panel.years[: o - panel.y0 + 1][(~np.isnan(g)).any(axis=0)]
     if name == "faded":
-        means = np.nanmean(g * arg ** (o - YEARS[: o - Y0 + 1])[None, :], axis=1)
+        means = np.nanmean(g * arg ** (o - panel.years[: o - panel.y0 + 1])[None, :], axis=1)
     m0, tau0 = float(np.median(means)), max(float(means.std(ddof=1)), MIN_TAU0)
     if name == "window":
         m0 = float(np.median(np.nanmean(g[:, -int(arg) :], axis=1)))
@@ -72,12 +132,14 @@ def candidate(o: int, region: str, name: str, arg: float | None = None, wide=Fal
     return Prior(m0, tau0, s0, PANEL_NU0, name)
 
 
-def evaluate(name, arg, wide, origins, n_paths: int) -> np.ndarray:
+def evaluate(panel: Panel, name, arg, wide, origins, n_paths: int) -> np.ndarray:
     """Rows (points, origin, h, outcome year, below median, inside 10-90 %, CRPS)."""
     out = []
     for o in origins:
-        prior = {r: candidate(o, r, name, arg, wide) for r in set(REGIONS)}
-        for s in SERIES:
+        prior = {
+            r: candidate(panel, o, r, name, arg, wide) for r in {s.region for s in panel.series}
+        }
+        for s in panel.series:
             past = s.until(o)
             if len(past.values) < 3 or s.years[-1] <= o:
                 continue
@@ -128,6 +190,8 @@ CANDIDATES = [
     ("faded", 0.9, False),
     ("faded", 0.85, False),
 ]
+# Measured on the trademark pools as well: a faster fade than the provinces' 0.85.
+MORE = {"trademarks": [("faded", 0.8, False)], "trademark_stocks": [("faded", 0.8, False)]}
 
 
 def main() -> None:
@@ -135,11 +199,17 @@ def main() -> None:
     ap.add_argument("--first", type=int, default=2010)
     ap.add_argument("--last", type=int, default=2016, help="last origin (development: 2016)")
     ap.add_argument("--paths", type=int, default=1000)
+    ap.add_argument("--panel", choices=PANELS, default="china_provinces")
     args = ap.parse_args()
     origins = range(args.first, args.last + 1)
-    print(f"origins {args.first}-{args.last}; run uses faded {GROWTH_DECAY}, damping {PHI}")
-    for name, arg, wide in CANDIDATES:
-        a = evaluate(name, arg, wide, origins, args.paths)
+    panel = load(args.panel)
+    fade = priors.FADED.get(PANELS[args.panel])
+    used = f"faded {fade.decay}" if fade else "no fading"
+    print(f"origins {args.first}-{args.last}; run uses {used}, damping {PHI}")
+    if args.panel != "china_provinces":
+        print(f"{args.panel}: {len(panel.series)} series scored, pool of {len(panel.regions)}")
+    for name, arg, wide in CANDIDATES + MORE.get(args.panel, []):
+        a = evaluate(panel, name, arg, wide, origins, args.paths)
         label = f"{name}{'' if arg is None else f' {arg}'}{' +year_effect' if wide else ''}"
         for part, tag in ((a[a[:, 0] == 1], "1pt"), (a, "1-3pt")):
             print(line(part, f"{label}, {tag}"))

@@ -4,10 +4,11 @@ Each borrow key (an indicator catalog's ``borrow`` column) names a pool of real 
 every series the mean and standard deviation of its yearly log growth are taken; the prior's drift
 centre is their median, its spread the standard deviation of the means across series (floored), and
 its volatility the median volatility. Growth fades (a forecast's trend is damped, ``damping.py``):
-for the random walk of the Chinese provincial patent flows (``Prior.walk``) a growth rate seen
-``a`` years before the pool's last year counts as ``GROWTH_DECAY ** a`` times itself in the mean,
-so its drift centre is the panel's growth brought forward to the as-of year, not its average since
-the panel began. Stocks have no panel of
+for the random walk of the patent and trademark flows (``Prior.walk``, the keys of ``FADED``) a
+growth rate seen ``a`` years before the pool's last year counts as ``decay ** a`` times itself in
+the mean (``GROWTH_DECAY`` for the Chinese provincial patents, ``TRADEMARK_DECAY`` for the
+trademark panels), so its drift centre is the panel's growth brought forward to the as-of year,
+not its average since the panel began. Stocks have no panel of
 their own: an effective stock is proxied by the sum of the last ten years of grants or
 registrations (patents and trademarks both run about ten years before lapse or renewal), which is
 stated wherever the prior is used.
@@ -48,11 +49,36 @@ FLOW_INDICATORS = [
 # never tuned on the held-out origins 2017+. Measured there too and not taken: a recent window,
 # the trend of the panel's growth, a plain shrink, a drift spread widened by the year effect.
 GROWTH_DECAY = 0.85
-# Measured only where it was chosen: the random walk of the Chinese provincial patent flows (borrow
-# key ``patent_flow``, panel ``china_provinces``), as ``Prior.walk``. Every other pool, and the
-# ensemble's pooled member, keep the unfaded mean: nothing has shown that trademark or stock-proxy
-# growth fades the same way, and the ensemble measured worse on held-out origins with it.
-FADED_KEY, FADED_PANEL = "patent_flow", "china_provinces"
+# The same for the trademark registrations' random walk (borrow key ``trademark_flow``, learned from
+# the USPTO and EUIPO panels by holder country). Unfaded, its county forecast was optimistic too:
+# 63-86 % of outcomes below the median in the P(hit) hindcast (README). Chosen on the development
+# origins 2010-2016 only (``python benchmarks/bench_county_prior.py --panel trademarks``: each
+# country's series from its last 1-3 points, the prior learned from the other countries of both
+# panels), from 1.0, 0.95, 0.9, 0.85, 0.8 by the largest distance from 50 % of the share below the
+# median, h1-5, 1-3 points: 0.21, 0.08, 0.11, 0.21, 0.26 (CRPS 0.180, 0.174, 0.176, 0.180, 0.183);
+# never tuned on the held-out origins 2017+. Counting only outcomes dated by 2016 would have taken
+# 0.9 (0.27, 0.14, 0.03, 0.13, 0.18).
+TRADEMARK_DECAY = 0.95
+
+
+@dataclass(frozen=True)
+class Fade:
+    """How a borrow key's random walk fades growth (``Prior.walk``): by ``decay`` a year, as
+    chosen on ``panels`` (a ``panel_prior`` pool of those panels' flows is faded the same way)."""
+
+    decay: float
+    panels: frozenset[str]
+
+
+# The keys whose random walk borrows a faded prior, each measured where it was chosen. Every other
+# pool, and the ensemble's pooled member, keep the unfaded mean: copyright and pledges have no
+# panel to measure on; the trademark stock proxy (``--panel trademark_stocks``) is optimistic
+# unfaded too, but no decay won it clearly (0.85 for one point and CRPS, 0.8 for 1-3 points, at the
+# edge of the grid); the patents' ensemble measured worse on held-out origins with it.
+FADED = {
+    "patent_flow": Fade(GROWTH_DECAY, frozenset({"china_provinces"})),
+    "trademark_flow": Fade(TRADEMARK_DECAY, frozenset({"uspto_trademarks", "euipo_trademarks"})),
+}
 
 
 def _panel(name: str) -> pd.DataFrame:
@@ -168,8 +194,9 @@ def panel_prior(
 ) -> Prior:
     """The prior learned from panel ``Series`` truncated at ``until`` (what was known then),
     leaving out ``skip_region`` (so a backtest never borrows from the series it forecasts).
-    Given ``decay``, growth is faded by it; else the provincial patent flows carry their faded
-    prior for the random walk (``Prior.walk``), as ``priors`` gives ``run``."""
+    Given ``decay``, growth is faded by it; else flows of the panels a key of ``FADED`` was
+    chosen on carry their faded prior for the random walk (``Prior.walk``), as ``priors`` gives
+    ``run``."""
     pool = []
     for s in series:
         if s.region == skip_region:
@@ -181,14 +208,16 @@ def panel_prior(
     if decay is not None:
         return _prior(pool, source, decay=decay)
     panels = {getattr(s, "panel", None) for s in series}
-    if panels == {FADED_PANEL} and not stock_proxy:
-        return _with_walk(pool, source)
+    fade = next((f for f in FADED.values() if panels and panels <= f.panels), None)
+    if fade is not None and not stock_proxy:
+        return _with_walk(pool, source, fade.decay)
     return _prior(pool, source)
 
 
-def _with_walk(pool: list[pd.Series], source: str) -> Prior:
-    """The plain prior, carrying the faded one its random walk uses (``Prior.walk``)."""
-    return replace(_prior(pool, source), walk=_prior(pool, source, decay=GROWTH_DECAY))
+def _with_walk(pool: list[pd.Series], source: str, decay: float) -> Prior:
+    """The plain prior, carrying the one faded by ``decay`` that its random walk uses
+    (``Prior.walk``)."""
+    return replace(_prior(pool, source), walk=_prior(pool, source, decay=decay))
 
 
 def left_out_priors(series, source: str, origins) -> dict[tuple[str, int], Prior]:
@@ -290,9 +319,9 @@ def _learn_priors(as_of: int | None = None, skip_region: str | None = None) -> d
     for key, (pools, source) in builders.items():
         try:
             out[key] = _prior_of_stats(*known.stats(pools, skip_region), source)
-            if key == FADED_KEY:  # its random walk's faded prior (``Prior.walk``)
-                faded = _prior(known.series(pools, skip_region), source, decay=GROWTH_DECAY)
-                out[key] = replace(out[key], walk=faded)
+            if key in FADED:  # its random walk's faded prior (``Prior.walk``)
+                pool = known.series(pools, skip_region)
+                out[key] = replace(out[key], walk=_prior(pool, source, decay=FADED[key].decay))
         except ValueError:
             continue  # too little known by then: no prior rather than one from later data
     if "patent_flow" in out:

@@ -26,9 +26,10 @@ class Prior:
     nu0: float
     source: str
     # The prior a series with too few points for the ensemble (the borrowed-prior random walk, a
-    # county's forecast) uses when it differs from this one: the provincial panel's growth faded
-    # back to the as-of year (``priors.GROWTH_DECAY``). The ensemble's pooled member keeps this
-    # one: its calibration errors were measured with it, and faded it measured worse (README).
+    # county's forecast) uses when it differs from this one: the panel's growth faded back to the
+    # as-of year (``priors.FADED``: the patent and trademark flows). The ensemble's pooled member
+    # keeps this one: its calibration errors were measured with it, and faded it measured worse
+    # (README).
     walk: Prior | None = None
 
     def for_walk(self) -> Prior:

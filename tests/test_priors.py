@@ -107,6 +107,35 @@ def test_faded_stats_and_prior_of_a_small_panel_by_hand():
     assert pr.panel_prior(plain, "d") == pr._prior([A, B, C], "d")
 
 
+def test_trademark_panels_fade_by_their_own_decay_by_hand():
+    # A, B, C as the USPTO and EUIPO panels' series, faded 0.95 a year back from 2005:
+    # A (0.1 x 0.95^3 + 0.2 x 0.95^2 + 0.3 x 0.95) / 3 = 0.5512375 / 3
+    # B (0 + 0.1 x 0.95^2 + 0.5 x 0.95) / 3 = 0.56525 / 3
+    # C (0.3 x 0.95^3 + 0.4 x 0.95^2 + 0.5 x 0.95 + 0.6) / 4 = 1.6932125 / 4
+    assert pr.TRADEMARK_DECAY == 0.95
+    panels = ("uspto_trademarks", "euipo_trademarks", "uspto_trademarks")
+    tm = [
+        SimpleNamespace(**vars(_ns(r, s)), panel=p)
+        for r, s, p in zip("abc", (A, B, C), panels, strict=True)
+    ]
+    got = pr.panel_prior(tm, "d")
+    assert got.m0 == pytest.approx(0.2)  # the ensemble's pooled member: unfaded
+    assert got.walk.m0 == pytest.approx(0.56525 / 3)  # the median, B's
+    faded = [0.5512375 / 3, 0.56525 / 3, 1.6932125 / 4]
+    assert got.walk.tau0 == pytest.approx(np.std(faded, ddof=1))
+    assert got.walk.s0 == got.s0  # volatility not faded
+    assert got.walk.source == "d (3 series); earlier growth faded x0.95 a year to 2005"
+    # a pool mixing families, or a stock proxy, matches no chosen decay: unfaded
+    mixed = [*tm[:2], SimpleNamespace(**vars(tm[2]) | {"panel": "china_provinces"})]
+    assert pr.panel_prior(mixed, "d") == pr._prior([A, B, C], "d")
+    long = [
+        SimpleNamespace(**vars(_ns(r, _series([g] * 12))), panel="uspto_trademarks")
+        for r, g in (("a", 0.1), ("b", 0.2))
+    ]
+    assert pr.panel_prior(long, "d", stock_proxy=True).walk is None
+    assert pr.panel_prior(long, "d").walk is not None
+
+
 def test_faded_prior_does_not_look_ahead():
     """A shock planted after the as-of year, or years appended after it, leave the prior as of
     that year unchanged: the fading counts back from the as-of year, not the panel's end."""
@@ -371,7 +400,9 @@ def _slow_learn_priors(as_of, skip_region):
     for key, (pool, source) in builders.items():
         try:
             out[key] = (
-                pr._with_walk(pool, source) if key == pr.FADED_KEY else pr._prior(pool, source)
+                pr._with_walk(pool, source, pr.FADED[key].decay)
+                if key in pr.FADED
+                else pr._prior(pool, source)
             )
         except ValueError:
             continue
@@ -459,3 +490,44 @@ def test_the_shipped_county_prior_is_faded_by_the_chosen_rate():
     assert got.walk.source.endswith("earlier growth faded x0.85 a year to 2023")
     assert got.walk.m0 < got.m0 and got.walk.walk is None
     assert "faded" not in got.source
+
+
+def test_the_shipped_trademark_prior_is_faded_by_its_chosen_rate():
+    """The trademark registrations' random walk fades growth by the rate chosen on development
+    origins (0.95 a year, README), to the USPTO panel's last year; the stock proxy, copyright
+    and the ensemble's pooled member stay unfaded."""
+    got = pr._learn_priors(None, None)
+    flow = got["trademark_flow"]
+    assert flow.walk.source.endswith("earlier growth faded x0.95 a year to 2022")
+    assert flow.walk.m0 < flow.m0 and flow.walk.walk is None
+    assert "faded" not in flow.source
+    assert got["trademark_stock"].walk is None and got["copyright_flow"].walk is None
+    assert set(pr.FADED) == {"patent_flow", "trademark_flow"}
+
+
+def _trademark_rows():
+    """Country -> {year: value} of trademark registrations, one dict per panel file."""
+    out = []
+    for name in (
+        "ncses_uspto_trademark_registrations_by_holder_1998_2022.csv",
+        "ncses_euipo_trademark_registrations_by_holder_1998_2018.csv",
+    ):
+        rows = {}
+        with open(REPO / "data" / "panels" / name, encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if r["region"].startswith("country_"):
+                    rows.setdefault(r["region"], {})[int(r["year"])] = float(r["value"])
+        out += [rows[k] for k in sorted(rows)]
+    return out
+
+
+def test_bundled_trademark_flow_prior_matches_a_slow_reference():
+    pool = _trademark_rows()
+    got = pr.priors()["trademark_flow"]
+    for p, decay in ((got, 1.0), (got.walk, pr.TRADEMARK_DECAY)):
+        m0, tau0, s0 = _slow_prior(pool, decay)
+        assert (p.m0, p.tau0, p.s0) == (
+            pytest.approx(m0, rel=1e-9),
+            pytest.approx(tau0, rel=1e-9),
+            pytest.approx(s0, rel=1e-9),
+        )
