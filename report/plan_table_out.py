@@ -9,6 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from . import words
 from .workbook import KIND_ZH
 
 HEADER = [
@@ -58,10 +59,36 @@ def draft_rows(current: list, doc: dict) -> list[dict]:
                 "unit": new["unit"],
                 "comparator": new["comparator"],
                 "id": new["id"],
-                "note": new["quote"],
+                "note": note_zh(new["_basis"], new["unit"]) if "_basis" in new else new["quote"],
             }
         )
     return rows
+
+
+def note_zh(b: dict, unit: str) -> str:
+    """The 说明 of a drafted row, in the plan's language, from the figures the draft rests on."""
+
+    def figs(v) -> str:
+        return "/".join(f"{x:.4g}" for x in v) if isinstance(v, list | tuple) else f"{v:.4g}"
+
+    if b["median"] is None:
+        current = f"现行目标 {figs(b['current'])}{unit}"
+        why = words.reason({"reason": b["reason"], "status": "no_history"}, "zh")
+        return f"无法测算（{why}），建议值请手工填写；{current}"
+    out = [
+        f"ipcast 按 {b['confidence']:.0%} 把握测算",
+        f"趋势中位数 {figs(b['median'])}{unit}",
+        f"现行目标 {figs(b['current'])}{unit}",
+        f"方法：{words.method(b['method'], 'zh')}",
+        f"本地数据点 {b['n_points']} 个",
+    ]
+    for period, low, floor, at, p in b["raised"]:
+        out.append(
+            f"{period} 由 {low:g} 提高到 {at} 目标 {floor:g}（预测仍在增长），达成把握 {p:.0%}"
+        )
+    for period, low, floor, at in b["below"]:
+        out.append(f"{period} 的 {low:g} 低于 {at} 目标 {floor:g}：预测在下降")
+    return "；".join(out)
 
 
 def revise_rows(targets: list, records: list[dict]) -> list[dict]:

@@ -125,12 +125,16 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
                     f"target) as the forecast grows (median {med:.4g}); met with "
                     f"{float(np.mean(m >= floor)):.0%} confidence"
                 )
+                entry["_basis"]["raised"].append(
+                    (period.text, ths[j], floor, at, float(np.mean(m >= floor)))
+                )
                 ths[j] = floor
             else:
                 note = (
                     f"{entry['id']} {period.text}: {ths[j]:g} is below the {at} target {floor:g} "
                     f"because the forecast declines (median {med:.4g})"
                 )
+                entry["_basis"]["below"].append((period.text, ths[j], floor, at))
             notes.append(note)
             entry["quote"] += f"; {note}"
         seen.append((key, period.end, ths[j], period.text))
@@ -155,6 +159,10 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     if t.per != "year":
         entry["per"] = t.per
     current = list(old.thresholds) if len(old.thresholds) > 1 else old.thresholds[0]
+    # What the note says, kept as figures for a table in the plan's language (``_basis`` is not
+    # part of a target file: ``write_draft`` leaves it out).
+    basis = {"confidence": confidence, "current": current, "reason": run.reason or None}
+    basis.update(median=None, method=None, n_points=None, raised=[], below=[])
     if run.base is None:
         threshold = None
         note = f"no history to forecast from ({run.reason}); set by hand. Current plan: {current}"
@@ -164,6 +172,7 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
         med = [float(np.median(m)) for m in ms]
         threshold = props if t.kind == "each_year" else props[0]
         trend = ", ".join(f"{v:.4g}" for v in med)
+        basis.update(median=med, method=run.fc.method, n_points=run.fc.n_points)
         note = (
             f"proposed by ipcast at {confidence:.0%} confidence; trend median {trend}; "
             f"current plan {current}; {run.fc.method}; {run.fc.n_points} own point(s)"
@@ -173,11 +182,16 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
         comparator=old.comparator,
         unit=old.unit,
         quote=f"ipcast draft from {old.plan} {old.id}: {note}",
+        _basis=basis,
     )
     return entry
 
 
 def write_draft(doc: dict, path) -> None:
+    doc = {
+        **doc,
+        "targets": [{k: v for k, v in e.items() if k != "_basis"} for e in doc["targets"]],
+    }
     text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
     with open(path, "x", encoding="utf-8") as f:  # never overwrite a planner's file
         f.write(text)

@@ -65,3 +65,32 @@ def test_a_revised_table_keeps_the_periods_and_takes_the_revised_figures(tmp_pat
         assert (got.kind, got.period_text, got.per) == (t.kind, t.period_text, t.per)
         kept = t.id.startswith("rc05")  # no revision: the current target stays
         assert got.threshold == (t.threshold if kept else t.threshold * 0.9)
+
+
+def test_a_drafted_row_says_in_chinese_what_its_proposal_rests_on(tmp_path):
+    from ipcast.report.plan_table_out import note_zh
+    from ipcast.scenarios.draft import write_draft
+
+    basis = {"confidence": 0.8, "current": 3800.0, "reason": None, "median": [3173.4]}
+    basis.update(method="random walk, borrowed prior", n_points=1, below=[])
+    basis["raised"] = [("2030", 1790.0, 2000.0, "2029", 0.74)]
+    assert note_zh(basis, "件") == (
+        "ipcast 按 80% 把握测算；趋势中位数 3173件；现行目标 3800件；"
+        "方法：对数随机游走，借用同类序列先验；本地数据点 1 个；"
+        "2030 由 1790 提高到 2029 目标 2000（预测仍在增长），达成把握 74%"
+    )
+    none = {**basis, "median": None, "reason": "no history for this indicator in this region"}
+    assert note_zh(none, "件").startswith("无法测算（本地区无该指标的历史数据")
+    # The figures behind the note stay out of the target file a draft writes.
+    g = [
+        ("dazhou", "patent_grants", str(y), "year", 2500 * 1.08 ** (y - 2015), "件")
+        for y in range(2015, 2025)
+    ]
+    history = combine(make_history(g))
+    current = [t for t in bundled_targets() if t.id.startswith("dz01_")]
+    doc = draft_targets(current, history, 2028, 0.8, n_paths=300, seed=1)
+    assert "_basis" in doc["targets"][0]
+    write_draft(doc, tmp_path / "d.yaml")
+    text = (tmp_path / "d.yaml").read_text(encoding="utf-8")
+    assert "_basis" not in text and "ipcast draft from" in text
+    assert load_targets(tmp_path / "d.yaml").targets[0].id == doc["targets"][0]["id"]
