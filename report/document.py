@@ -223,7 +223,6 @@ def rests_on(b: dict) -> str:
     borrowed = sum(bool(r.get("borrowed")) and "nothing" not in r["borrowed"] for r in sim)
     weak = sum(g.get(k, 0) for k in WEAK)
     n = sum(g.values())
-    few = sum(r["n_points"] < FEW_POINTS for r in sim)
     if lang == "zh":
         by = "、".join(f"{names[k]}{v}个" for k, v in g.items())
         text = f"本地区历史数据点共{n}个（{by}）；" if n else "本地区没有可用的历史数据；"
@@ -231,11 +230,7 @@ def rests_on(b: dict) -> str:
         text += f"数据截至{b['vintage_zh']}。"
         if weak:
             text += f"其中{weak}个数据点仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
-        if few:
-            text += (
-                f"{few}项测算目标的本地数据点不足{FEW_POINTS}个：回测显示此类达标概率偏保守，"
-                "实际达成的往往更多，“不低于”类目标宜视为偏低的估计（见附录一）。"
-            )
+        text += "".join(_few_points(sim, lang))
         return text
     by = ", ".join(f"{v} {names[k]}" for k, v in g.items())
     text = f"{n} own data points ({by}); " if n else "No own data points; "
@@ -243,10 +238,21 @@ def rests_on(b: dict) -> str:
     text += f"series (A3); data as of {b['vintage']}."
     if weak:
         text += f" {weak} points come only from reposts (flagged in A5): check them."
-    if few:
-        text += (
-            f" {few} forecasts rest on fewer than {FEW_POINTS} own points: hindcasts find such "
-            "probabilities cautious (more targets are met than they say); for at-least targets "
-            "read them as low estimates (A1)."
-        )
+    text += "".join(" " + s for s in _few_points(sim, lang))
     return text
+
+
+def _few_points(sim: list[dict], lang: str) -> list[str]:
+    """Which way a probability from fewer than ``FEW_POINTS`` own points errs, by family, as the
+    hindcasts measured it (``words.FEW_POINTS_CAUTION``): patents cautious, trademarks optimistic,
+    the families without a panel unmeasured."""
+    counts: dict[str, int] = {}
+    for r in sim:
+        if r["n_points"] < FEW_POINTS:
+            key = r.get("family") if r.get("family") in ("patent", "trademark") else "other"
+            counts[key] = counts.get(key, 0) + 1
+    return [
+        words.FEW_POINTS_CAUTION[lang][key].format(n=counts[key], k=FEW_POINTS)
+        for key in ("patent", "trademark", "other")
+        if key in counts
+    ]

@@ -126,7 +126,8 @@ METHOD = {
         "达标概率。概率的可信度已在真实历史数据上回测检验（见附录二）。请注意：按当时可得数据对"
         "各省专利目标回测（2017-2022 年起点），本地数据点少于 4 个时达标概率偏保守（只有 33-44 % "
         "的实际值低于预测中位数，理想为 50 %；各概率段与实际达成率最多相差约 11 个百分点），对"
-        "“不低于”类目标宜视为偏低的估计；6 个以上数据点时各概率段偏差不超过 5 个百分点。"
+        "“不低于”类目标宜视为偏低的估计；商标目标按美国、欧盟商标序列回测则偏乐观（59-77 % 的"
+        "实际值低于中位数），宜视为上限；6 个以上数据点时各概率段偏差不超过 5 个百分点。"
         "“±”为模拟误差，不含模型误差。措施效果的幅度多为判断（证据见措施证据文件），可在情景文件或本地措施文件中修改。"
     ),
     "en": (
@@ -139,12 +140,37 @@ METHOD = {
         "data (A2). Caution: in as-of hindcasts of provincial patent targets (origins "
         "2017-2022), with fewer than four local points P(hit) is cautious (only 33-44 % of "
         "outcomes fell below the forecast median, 50 % is right; bins up to about 11 points from "
-        "the observed rate): for at-least targets read it as a low estimate; "
+        "the observed rate): for at-least targets read it as a low estimate; trademark targets, "
+        "hindcast on US and EU trademark series, are optimistic (59-77 % below the median): "
+        "read them as upper bounds; "
         "with six or more points every probability bin was within 5 points of its hit rate. "
         "'±' is simulation error only. Lever effect sizes are mostly judgements "
         "(evidence in data/lever_evidence.yaml) and can be changed in a scenario or local lever "
         "file."
     ),
+}
+
+# How a probability from few own points errs, by family, as the as-of hindcasts measured it
+# (README: the county case on the provincial panel, and on the USPTO and EUIPO trademark panels).
+FEW_POINTS_CAUTION = {
+    "zh": {
+        "patent": "{n}项专利目标的本地数据点不足{k}个：按各省专利序列回测，此类达标概率偏保守，"
+        "实际达成的往往更多，“不低于”类目标宜视为偏低的估计（见附录一）。",
+        "trademark": "{n}项商标目标的本地数据点不足{k}个：按美国、欧盟商标序列回测，此类达标概率"
+        "偏乐观（59-77 % 的实际值低于预测中位数），宜视为上限（见附录一）。",
+        "other": "{n}项版权、质押融资等目标的本地数据点不足{k}个：此类指标没有可回测的序列，"
+        "达标概率偏向哪一边未经检验。",
+    },
+    "en": {
+        "patent": "{n} patent forecasts rest on fewer than {k} own points: hindcasts on the "
+        "provinces find such probabilities cautious (more targets are met than they say); for "
+        "at-least targets read them as low estimates (A1).",
+        "trademark": "{n} trademark forecasts rest on fewer than {k} own points: hindcasts on US "
+        "and EU trademark series find such probabilities optimistic (59-77 % of outcomes below "
+        "the median); read them as upper bounds (A1).",
+        "other": "{n} copyright, pledge or other forecasts rest on fewer than {k} own points: "
+        "no series exists to hindcast them, so which way they err is unmeasured.",
+    },
 }
 
 # Forecast methods and borrowed panels, as the engine describes them, by keyword.

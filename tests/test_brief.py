@@ -142,21 +142,32 @@ def test_rendered_in_a_real_browser(briefs, tmp_path):
 
 
 def test_page_one_says_when_probabilities_rest_on_few_own_points():
+    """Which way they err, by family, as the hindcasts measured: patents cautious (the
+    provincial panel), trademarks optimistic (USPTO and EUIPO), the rest unmeasured."""
     from ipcast.report.document import FEW_POINTS, rests_on
 
     ts = [t for t in bundled_targets() if t.region == "guanghan"]
     b = build_briefing(ts, combine(), n_paths=500, seed=1)
     sim = [r for r in b["records"] if r["status"] == "simulated"]
-    few = sum(r["n_points"] < FEW_POINTS for r in sim)
-    assert 0 < few <= len(sim)  # Guanghan's figures are a few points per series
-    # The county case measured cautious on held-out origins (README, bench_phit): the briefing
-    # must not call it optimistic, as it did before the borrowed growth was faded.
-    caution = "此类达标概率偏保守"
-    assert f"{few}项测算目标的本地数据点不足4个" in rests_on(b) and caution in rests_on(b)
-    assert "low estimates" in rests_on({**b, "lang": "en"})
+    few = {}
+    for r in sim:
+        if r["n_points"] < FEW_POINTS:
+            few[r["family"]] = few.get(r["family"], 0) + 1
+    assert few.get("patent") and few.get("trademark")  # Guanghan's series are a few points
+    text = rests_on(b)
+    assert (
+        f"{few['patent']}项专利目标的本地数据点不足4个：按各省专利序列回测，此类达标概率偏保守"
+        in text
+    )
+    assert f"{few['trademark']}项商标目标的本地数据点不足4个：按美国、欧盟商标序列回测" in text
+    assert "宜视为上限" in text and "偏乐观" in text
+    others = sum(v for k, v in few.items() if k not in ("patent", "trademark"))
+    assert (f"{others}项版权、质押融资等目标" in text) == (others > 0)
+    en = rests_on({**b, "lang": "en"})
+    assert "low estimates" in en and "upper bounds" in en
     for r in b["records"]:
         r["n_points"] = max(r["n_points"], FEW_POINTS)
-    assert caution not in rests_on(b)
+    assert "偏保守" not in rests_on(b) and "偏乐观" not in rests_on(b)
     assert "low estimates" not in rests_on({**b, "lang": "en"})
 
 
