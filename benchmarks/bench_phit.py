@@ -588,20 +588,26 @@ def _decay_rows(s, origins, n_paths, seed, decays) -> list[pd.DataFrame]:
     return frames
 
 
+def _dev_frame(rows_of, candidates, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
+    """``rows_of(series, origins, n_paths, seed, candidates)`` for every sampled provincial
+    series at the development origins (up to ``dev_until``), in one frame."""
+    series = list(panel_series(PANEL))
+    origins = [o for o in target_origins(series) if o <= dev_until]
+    tasks = (
+        delayed(rows_of)(s, origins, n_paths, seed, candidates)
+        for s, use in zip(series, sample(series, every), strict=True)
+        if use
+    )
+    return pd.concat([f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs], ignore_index=True)
+
+
 def choose_decay(decays, every, n_paths, seed, dev_until, jobs, save=None) -> pd.DataFrame:
     """The county prior's ``GROWTH_DECAY`` chosen on development origins only (``FIRST_ORIGIN ..
     dev_until``; earlier targets, from 2008, feed the baselines): per decay and number of
     own points, the Brier score and its skill against both baselines, the worst reliability gap of
     a bin with ``BIN_N``+ targets and the share of outcomes below the median at h1-5, also counting
     only outcomes dated by ``dev_until``. Nothing after ``dev_until`` is forecast."""
-    series = list(panel_series(PANEL))
-    origins = [o for o in target_origins(series) if o <= dev_until]
-    tasks = (
-        delayed(_decay_rows)(s, origins, n_paths, seed, decays)
-        for s, use in zip(series, sample(series, every), strict=True)
-        if use
-    )
-    df = pd.concat([f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs], ignore_index=True)
+    df = _dev_frame(_decay_rows, decays, every, n_paths, seed, dev_until, jobs)
     if save:
         df.to_csv(save, index=False, compression="gzip")
     return decay_table(scored(df), dev_until)
@@ -661,14 +667,7 @@ def choose_indicator(shrinks, every, n_paths, seed, dev_until, jobs, save=None):
     per indicator, and the family's pools moved by each shrink of the indicator's mean centred
     error. Returns ``decay_table``'s scores per candidate and the share below the median by
     indicator and horizon. Nothing after ``dev_until`` is forecast."""
-    series = list(panel_series(PANEL))
-    origins = [o for o in target_origins(series) if o <= dev_until]
-    tasks = (
-        delayed(_indicator_rows)(s, origins, n_paths, seed, shrinks)
-        for s, use in zip(series, sample(series, every), strict=True)
-        if use
-    )
-    df = pd.concat([f for fs in Parallel(n_jobs=jobs)(tasks) for f in fs], ignore_index=True)
+    df = _dev_frame(_indicator_rows, shrinks, every, n_paths, seed, dev_until, jobs)
     rows = scored(df)
     if save:
         rows.to_csv(save, index=False, compression="gzip")
@@ -919,31 +918,16 @@ def main() -> None:
         )
         print(t.round(3).to_string(index=False))
         return
+    dev_run = (args.every, args.paths, args.seed, args.dev_until, args.jobs, args.save)
     if args.choose_decay:
-        t = choose_decay(
-            args.choose_decay,
-            args.every,
-            args.paths,
-            args.seed,
-            args.dev_until,
-            args.jobs,
-            args.save,
-        )
+        t = choose_decay(args.choose_decay, *dev_run)
         pd.set_option("display.width", 250)
         pd.set_option("display.max_colwidth", 80)
         print(t.to_string(index=False))
         return
     if args.choose_indicator:
         t0 = time.perf_counter()
-        t, ind = choose_indicator(
-            args.choose_indicator,
-            args.every,
-            args.paths,
-            args.seed,
-            args.dev_until,
-            args.jobs,
-            args.save,
-        )
+        t, ind = choose_indicator(args.choose_indicator, *dev_run)
         pd.set_option("display.width", 250)
         print(t.to_string(index=False))
         print("-- share of outcomes below the forecast median, by indicator")
