@@ -324,21 +324,29 @@ def _scored(key: dict, paths, past_v, future, hits) -> pd.DataFrame:
     return f
 
 
-def one_series(
-    s, others, origins, n_paths, seed, with_prophet, with_before=True
-) -> list[pd.DataFrame]:
+def _frames(s, origins, forecasts) -> list[pd.DataFrame]:
+    """The targets of ``s`` at each of ``origins``, and from ``FIRST_ORIGIN`` on the p of each
+    ``(method, paths)`` that ``forecasts(o, past years, past values)`` gives (``None`` paths:
+    no forecast)."""
     frames = []
     for o, past_y, past_v, future, hits in _cases(s, origins):
         key = {"series": f"{s.region}:{s.indicator}", "region": s.region, "origin": o}
         frames.append(phit.frame({**key, "method": "targets"}, None, hits))
         if o < FIRST_ORIGIN:
             continue
-        made = _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet, with_before)
-        for name, paths in made:
-            if paths is None:
-                continue
-            frames.append(_scored({**key, "method": name}, paths, past_v, future, hits))
+        for name, paths in forecasts(o, past_y, past_v):
+            if paths is not None:
+                frames.append(_scored({**key, "method": name}, paths, past_v, future, hits))
     return frames
+
+
+def one_series(
+    s, others, origins, n_paths, seed, with_prophet, with_before=True
+) -> list[pd.DataFrame]:
+    def made(o, past_y, past_v):
+        return _forecasts(s, others, past_y, past_v, o, n_paths, seed, with_prophet, with_before)
+
+    return _frames(s, origins, made)
 
 
 def sample(series, every: int) -> list[bool]:
@@ -574,18 +582,14 @@ def choose_damping(phis, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
 
 def _decay_rows(s, origins, n_paths, seed, decays) -> list[pd.DataFrame]:
     """The targets of ``s`` at ``origins`` and the county forecasts' p with each ``decay``."""
-    frames = []
-    for o, past_y, past_v, future, hits in _cases(s, origins):
-        key = {"series": f"{s.region}:{s.indicator}", "region": s.region, "origin": o}
-        frames.append(phit.frame({**key, "method": "targets"}, None, hits))
-        if o < FIRST_ORIGIN:
-            continue
+
+    def made(o, past_y, past_v):
         for decay in decays:
             for k in COUNTY_POINTS:
                 paths = _ipcast(s, past_y, past_v, o, n_paths, seed, k, decay=decay)
-                method = f"{k}pt decay {decay}"
-                frames.append(_scored({**key, "method": method}, paths, past_v, future, hits))
-    return frames
+                yield f"{k}pt decay {decay}", paths
+
+    return _frames(s, origins, made)
 
 
 def _dev_frame(rows_of, candidates, every, n_paths, seed, dev_until, jobs) -> pd.DataFrame:
@@ -641,12 +645,8 @@ def decay_table(rows: pd.DataFrame, dev_until: int) -> pd.DataFrame:
 def _indicator_rows(s, origins, n_paths, seed, shrinks) -> list[pd.DataFrame]:
     """The targets of ``s`` at ``origins`` and the p of today's forecast and of each
     per-indicator calibration (``_indicator_calibration``)."""
-    frames = []
-    for o, past_y, past_v, future, hits in _cases(s, origins):
-        key = {"series": f"{s.region}:{s.indicator}", "region": s.region, "origin": o}
-        frames.append(phit.frame({**key, "method": "targets"}, None, hits))
-        if o < FIRST_ORIGIN:
-            continue
+
+    def made(o, past_y, past_v):
         cands = [("today (family)", None)]
         cands.append(
             ("pools per indicator", _indicator_calibration(o, s.region, s.indicator, "pools"))
@@ -655,9 +655,9 @@ def _indicator_rows(s, origins, n_paths, seed, shrinks) -> list[pd.DataFrame]:
             cal = _indicator_calibration(o, s.region, s.indicator, "shift", lam)
             cands.append((f"shift x{lam}", cal))
         for method, cal in cands:
-            paths = _ipcast(s, past_y, past_v, o, n_paths, seed, cal=cal)
-            frames.append(_scored({**key, "method": method}, paths, past_v, future, hits))
-    return frames
+            yield method, _ipcast(s, past_y, past_v, o, n_paths, seed, cal=cal)
+
+    return _frames(s, origins, made)
 
 
 def choose_indicator(shrinks, every, n_paths, seed, dev_until, jobs, save=None):

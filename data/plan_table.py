@@ -6,7 +6,7 @@ unit, and every reading reported so the planner can correct it. Header analysis 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -84,8 +84,8 @@ def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict
     if "unit" in h.cols:
         cells[h.cols["unit"]] = ""  # the row's unit is the level's; a growth is in %
     named = f"{names.core(row.name)}年均增长（%）"
-    grown = Header(**{**h.__dict__, "targets": [(c, h.targets[0][1])], "cols": dict(h.cols)})
-    grown.cols.pop("id", None)
+    cols = {k: v for k, v in h.cols.items() if k != "id"}  # its id is the row's + _growth
+    grown = replace(h, targets=[(c, h.targets[0][1])], cols=cols)
     d = _row_target(Row(row.line, cells, named), grown, where, horizon, report, mapping)
     if d is None:
         return None

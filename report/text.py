@@ -38,19 +38,19 @@ def fmt(v: float) -> str:
 
 
 def promised(v, comparator: str = ">=") -> str:
-    """A threshold to promise at a confidence, shown as ``fmt`` shows numbers but rounded towards
-    the side that keeps the confidence (down for an at-least target): 896.7 is shown 896, as
-    ``draft`` proposes it, not 897, which the paths meet a little less often."""
+    """A threshold to promise at a confidence, shown as ``fmt`` shows numbers (whole above 100,
+    else three figures) but rounded towards the side that keeps the confidence: 896.7 at least
+    is shown 896, as ``draft`` proposes it, not 897, which the paths meet a little less often."""
+    # Here, not at the top: the terminal tables use this module, and ``ipcast --help`` must not
+    # pay for numpy (``scenarios.confidence`` imports it).
+    from ..scenarios.confidence import round_toward, upward
+
     if v is None:
         return ""
     if isinstance(v, list):
         return "/".join(promised(x, comparator) for x in v)
-    if v == 0 or not math.isfinite(v):
-        return fmt(v)
-    step = 1.0 if abs(v) >= 100 else 10.0 ** (math.floor(math.log10(abs(v))) - 2)
-    k = v / step
-    k = math.floor(k + 1e-9) if comparator in (">=", ">") else math.ceil(k - 1e-9)
-    return fmt(k * step)
+    whole = 0 if math.isfinite(v) and abs(v) >= 100 else None
+    return fmt(round_toward(v, upward(comparator), whole))
 
 
 def _period(rec: dict, lang: str) -> str:

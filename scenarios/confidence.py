@@ -11,11 +11,28 @@ together on a share ``p`` of the paths. For one part this is the plain quantile 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 
 def upward(comparator: str) -> bool:
     return comparator in (">=", ">")
+
+
+def round_toward(x: float, up: bool = True, exponent: int | None = None) -> float:
+    """``x`` to a multiple of ``10 ** exponent`` (three significant figures by default), rounded
+    towards the side that keeps the confidence: down for an at-least target, up for a ceiling. A
+    figure already on the step stays (1.15 is 1.15, though 1.15 / 0.01 is 114.99999999999999)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    if exponent is None:
+        exponent = math.floor(math.log10(abs(x))) - 2
+    k = x / 10.0**exponent
+    n = round(k)
+    if abs(k - n) > 1e-9 * max(1.0, abs(k)):
+        n = math.floor(k) if up else math.ceil(k)
+    return n * 10**exponent if exponent >= 0 else round(n * 10.0**exponent, -exponent)
 
 
 def threshold_at(

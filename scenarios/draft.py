@@ -14,7 +14,7 @@ from ..data.catalog import regions
 from ..data.periods import parse_period
 from ..data.target_files import Target
 from .baseline import prepare
-from .confidence import threshold_at, upward
+from .confidence import round_toward, threshold_at, upward
 from .judge import part_metrics
 from .levers import BASELINE, Scenario
 
@@ -31,14 +31,6 @@ def next_periods(t: Target, first: int, until: int) -> list[str]:
     if t.kind == "level":
         return [f"{until - 1}-07/{until}-06" if fiscal else str(until)]
     return [f"{until}-06" if fiscal else str(until)]
-
-
-def round_down(x: float, upward: bool = True) -> float:
-    """Three significant figures, rounded towards the side that keeps the confidence."""
-    if x == 0 or not math.isfinite(x):
-        return x
-    step = 10 ** (math.floor(math.log10(abs(x))) - 2)
-    return (math.floor(x / step) if upward else math.ceil(x / step)) * step
 
 
 def draft_targets(
@@ -168,7 +160,7 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
         note = f"no history to forecast from ({run.reason}); set by hand. Current plan: {current}"
     else:
         ms = part_metrics(run, scenario)
-        props = [round_down(x, up) for x in threshold_at(ms, t.comparator, confidence)]
+        props = [round_toward(x, up) for x in threshold_at(ms, t.comparator, confidence)]
         med = [float(np.median(m)) for m in ms]
         threshold = props if t.kind == "each_year" else props[0]
         trend = ", ".join(f"{v:.4g}" for v in med)

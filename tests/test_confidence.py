@@ -84,3 +84,18 @@ def test_a_zero_plan_figure_is_not_a_shape_when_years_move_apart():
     a = np.array([1.0, 2.0, 3.0, 4.0])
     b = np.array([8.0, 6.0, 4.0, 2.0])
     assert threshold_at([a, b], ">=", 0.5, [0.0, 5.0]) == pytest.approx([1.5, 3.0])
+
+
+def test_round_toward_keeps_the_confidence_and_a_figure_already_on_the_step():
+    """Three figures, down for an at-least target and up for a ceiling; 1.15, -4.94 and 0.57 stay
+    themselves (the draft's rounding once made them 1.14, -4.95 and 0.569: x / step fell a hair
+    under the whole number), and no float noise is left (1.1400000000000001)."""
+    from ipcast.scenarios.confidence import round_toward
+
+    assert [round_toward(x) for x in (1.15, -4.94, 0.57, 4.35)] == [1.15, -4.94, 0.57, 4.35]
+    assert round_toward(896.7) == 896 and round_toward(896.7, up=False) == 897
+    assert round_toward(1797.4) == 1790 and round_toward(1797.4, up=False) == 1800
+    assert round_toward(-4.9386) == -4.94 and round_toward(-4.9386, up=False) == -4.93
+    assert round_toward(0.17968) == 0.179 and round_toward(0.17968, up=False) == 0.18
+    assert round_toward(1797.4, exponent=0) == 1797 and round_toward(167.43, False, 0) == 168
+    assert round_toward(0.0) == 0.0 and round_toward(1.144) == 1.14
