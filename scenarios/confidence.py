@@ -30,8 +30,10 @@ def round_toward(x: float, up: bool = True, exponent: int | None = None) -> floa
         exponent = math.floor(math.log10(abs(x))) - 2
     k = x / 10.0**exponent
     n = round(k)
-    if abs(k - n) > 1e-9 * max(1.0, abs(k)):
+    if abs(k - n) > 1e-6:  # off the step (on it, x / step is whole up to a float's error)
         n = math.floor(k) if up else math.ceil(k)
+    # A whole step gives an int (a YAML target reads 1797, not 1797.0); a fraction is rounded to
+    # its digits, leaving no float noise.
     return n * 10**exponent if exponent >= 0 else round(n * 10.0**exponent, -exponent)
 
 

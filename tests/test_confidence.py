@@ -97,5 +97,8 @@ def test_round_toward_keeps_the_confidence_and_a_figure_already_on_the_step():
     assert round_toward(1797.4) == 1790 and round_toward(1797.4, up=False) == 1800
     assert round_toward(-4.9386) == -4.94 and round_toward(-4.9386, up=False) == -4.93
     assert round_toward(0.17968) == 0.179 and round_toward(0.17968, up=False) == 0.18
-    assert round_toward(1797.4, exponent=0) == 1797 and round_toward(167.43, False, 0) == 168
+    assert repr(round_toward(1797.4, exponent=0)) == "1797"  # an int: YAML writes 1797
+    assert repr(round_toward(167.43, False, 0)) == "168" and repr(round_toward(1797.4)) == "1790"
+    assert repr(round_toward(1.1400000000000001)) == "1.14"
+    assert round_toward(1.15 + 2e-6) == 1.15 and round_toward(1.15 - 2e-6, up=False) == 1.15
     assert round_toward(0.0) == 0.0 and round_toward(1.144) == 1.14
