@@ -53,7 +53,21 @@ OUT = out_option(
     "also write the results to FILE: .xlsx (Excel), .csv or .json",
     required=False,
 )
-LANG = typer.Option("zh", "--lang", help="zh or en: the language of target names in the table")
+
+
+def lang_callback(value: str) -> str:
+    if value not in ("zh", "en"):
+        typer.echo(f"error: --lang: unknown language '{value}'. Fix: use zh or en", err=True)
+        raise typer.Exit(2)
+    return value
+
+
+LANG = typer.Option(
+    "zh",
+    "--lang",
+    callback=lang_callback,
+    help="zh or en: the language of target names in the table",
+)
 REGION_HELP = (
     "region by full name, short name, 6-digit code or pinyin (广汉市, 广汉, 510681, Guanghan)"
 )

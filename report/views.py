@@ -10,7 +10,6 @@ from ..data.custom import is_custom
 from ..data.custom import row as custom_row
 from .run_table import percent
 from .tables import Format, render
-from .text import promised
 from .words import STATUS_ZH, reason
 
 RUN_COLUMNS = [
@@ -174,17 +173,23 @@ def backtest_text(result: dict) -> str:
     return head + "\n" + render(rows, Format.table)
 
 
-def revise_rows(recs: list[dict]) -> list[dict]:
-    return [
-        {
-            **r,
-            "threshold": num(r["threshold"]),
-            "revised_threshold": promised(r["revised_threshold"], r.get("comparator", ">=")),
-            "median": num(r["median"]),
-            "p_hit": pct(r["p_hit"]),
-        }
-        for r in recs
-    ]
+def nothing_to_revise(recs: list[dict], region: str) -> str:
+    """Why no target got a threshold to promise ("" when one did): a plan whose periods are over
+    is for ``draft``; otherwise the figures are missing."""
+    if any(r["revised_threshold"] is not None for r in recs):
+        return ""
+    over = sum(r["status"] in ("resolved", "awaiting_outcome") for r in recs)
+    if over:
+        return (
+            f"note: nothing to revise: {over} of the {len(recs)} targets are for periods already "
+            "over (resolved or awaiting their outcome) and the rest could not be simulated (see "
+            f"the status column); for the next plan: `ipcast draft -r {region} --out FILE.xlsx`"
+        )
+    return (
+        f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
+        "(see the status column); import the region's figures with `ipcast import FILE` "
+        "or pass --history FILE, or pass --targets FILE with targets that have history"
+    )
 
 
 def goal_text(out: dict) -> str:
