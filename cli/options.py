@@ -6,6 +6,7 @@ import typer
 
 from ..data.errors import InputError
 from ..report.tables import Format
+from ..scenarios import PATHS as DEFAULT_PATHS
 from . import checks
 
 
@@ -106,7 +107,7 @@ SEED = typer.Option(
     callback=checks.seed,
     help="random seed: one seed gives one stream per region, indicator and scenario",
 )
-PATHS = paths_option(4000)
+PATHS = paths_option(DEFAULT_PATHS)
 CONFIDENCE = typer.Option(0.8, "--confidence", min=0.01, max=0.99)
 SCENARIO = typer.Option(
     "baseline", "--scenario", "-s", help="a bundled scenario name or a scenario YAML file"

@@ -29,7 +29,6 @@ from .options import (
     TARGET,
     TARGETS,
     out_option,
-    paths_option,
 )
 from .output import command_line, file_format, save, show_readings
 
@@ -202,7 +201,7 @@ def levers_cmd(
     region: str = REGION_OR_TARGETS,
     target: str = TARGET,
     scenario: str = SCENARIO,
-    paths: int = paths_option(2000),
+    paths: int = PATHS,
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
