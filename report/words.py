@@ -190,6 +190,10 @@ PANEL_ZH = (
         "no pledge panel",
         "无质押融资序列：增长取全国与广东质押融资的年增长率，波动取省级专利序列的高分位（判断）",
     ),
+    (
+        "no copyright panel exists; patent and trademark flow",
+        "无版权序列：以专利与商标年度新增量序列合并代替",
+    ),
     ("no copyright panel", "无版权序列：以专利与商标存量序列合并代替"),
     ("trademark registrations by holder", "美国与欧盟按持有国统计的商标注册量（NCSES）"),
     ("Chinese provincial domestic patents", "全国各省国内专利（国家统计局、科技统计年鉴）"),
