@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..data.catalog import regions
 from ..data.errors import InputError
 from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
@@ -16,7 +17,7 @@ from ..scenarios.judge import judge
 from ..scenarios.levers import Scenario
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
-from .inputs import check_lever, load_history, refuse_existing, region_targets
+from .inputs import check_lever, drafted_from, load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario
 from .runs import Progress, say
 
@@ -279,20 +280,20 @@ def draft(
 ) -> dict:
     """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
     (never over an existing file) when given."""
-    targets = region_targets(region, targets_file, names=names)
+    history = load_history(history_file, names=names)
+    targets, starters = drafted_from(region, targets_file, names, history, until)
     refuse_existing(out)
     sc = load_scenario(scenario)
-    doc = draft_targets(
-        targets,
-        load_history(history_file, names=names),
-        until,
-        confidence,
-        paths,
-        seed,
-        sc,
-        first,
-        as_of,
-    )
+    if starters and first is None:
+        first = until - 4  # a five-year plan, as every plan drafted now is
+    doc = draft_targets(targets, history, until, confidence, paths, seed, sc, first, as_of)
+    if starters:
+        doc["notes"].insert(
+            0,
+            f"no plan for {regions().loc[region, 'zh']} ({region}): one target drafted for "
+            "each indicator with figures "
+            f"({len(targets)}); add or remove rows as the plan needs",
+        )
     if out is not None:
         write_draft(doc, out)
     return doc

@@ -301,7 +301,8 @@ def draft_cmd(
         from ..report.plan_table_out import draft_rows, write_plan_table
         from ..report.workbook import method_lines
 
-        current = call(api.select_targets, region, targets_file, names)
+        history = call(api.load_history, history_file, names=names)
+        current, _ = call(api.inputs.drafted_from, region, targets_file, names, history, until)
         readings = call(show_readings, targets_file, region, names)
         method = method_lines([], command_line(), None, readings)
         write_plan_table(out, doc["title_zh"], draft_rows(current, doc), confidence, method)

@@ -179,7 +179,9 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
             out.append(f"— {(region_names or {}).get(region, region)}")
         rev = r.get("revised_threshold")
         promise = (
-            f"{promised(rev, r['comparator'])} {r['unit']}" if rev is not None else _status(r, lang)
+            f"{promised(rev, r['comparator'], r['unit'])} {r['unit']}"
+            if rev is not None
+            else _status(r, lang)
         )
         cells = [
             r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"],
