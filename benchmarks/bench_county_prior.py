@@ -16,7 +16,8 @@ range (80 % is right) and the CRPS, also counting only outcomes dated by the las
 ``--panel trademarks`` runs the same check on the USPTO and EUIPO registrations by holder country:
 each country's series borrows from the pool ``priors`` learns ``trademark_flow`` from (both panels'
 rows, as known at ``O``, the country left out of both); ``trademark_stocks`` on their ten-year sums
-against ``trademark_stock``'s pool (the stock proxy). ``priors.FADED`` holds what ``run`` uses.
+against ``trademark_stock``'s pool (the stock proxy). ``priors.FADED`` and ``priors.SPREAD`` hold
+what ``run`` uses.
 
 Candidates for the drift centre ``m0`` and spread ``tau0`` (volatility is always the panel's):
 
@@ -238,6 +239,7 @@ def main() -> None:
     panel = load(args.panel)
     fade = priors.FADED.get(PANELS[args.panel])
     used = f"faded {fade.decay}" if fade else "no fading"
+    used += f", spread x{priors.SPREAD.get(PANELS[args.panel], 1.0)}"
     print(f"origins {args.first}-{args.last}; run uses {used}, damping {PHI}")
     if args.panel != "china_provinces":
         print(f"{args.panel}: {len(panel.series)} series scored, pool of {len(panel.regions)}")
