@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data.errors import InputError
-from ..scenarios import analysis
+from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, write_draft
@@ -56,7 +56,7 @@ def simulate(
     region: str,
     scenario: str | Scenario = "baseline",
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -90,7 +90,7 @@ def compare(
     region: str,
     scenarios: list[str | Scenario],
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -133,7 +133,7 @@ def revise(
     *,
     confidence: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -172,7 +172,7 @@ def goal(
     *,
     p: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -212,7 +212,7 @@ def levers(
     target: str | None = None,
     scenario: str | Scenario = "baseline",
     local: Path | None = None,
-    paths: int = 2000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -270,7 +270,7 @@ def draft(
     first: int | None = None,
     confidence: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
