@@ -25,6 +25,13 @@ from ipcast.data.periods import decimal_to_label, instant, parse_period, year_we
         ("2024年 1 ~ 12 月", 2024.0, 2025.0),
         ("2024年上半年", 2024.0, 2024.5),
         ("2024年下半年", 2024.5, 2025.0),
+        # the same, with 月 after both months, 至, or 月份 as many statistical sheets write it
+        ("2024年1月-6月", 2024.0, 2024.5),
+        ("2024年1月至9月", 2024.0, 2024.75),
+        ("2024年1-6月份", 2024.0, 2024.5),
+        ("2024年7月—12月", 2024.5, 2025.0),
+        ("2024年6月份", 2024 + 5 / 12, 2024.5),
+        ("2023年7月至2024年6月", 2023.5, 2024.5),
     ],
 )
 def test_parse_period(text, start, end):
@@ -38,7 +45,10 @@ def test_day_is_placed_by_day_of_year():
     assert instant("2020-11-01") == pytest.approx(2020 + 306 / 366)
 
 
-@pytest.mark.parametrize("bad", ["2026/2024", "2025-07/2025-06", "20xx", "2025-13", "next year"])
+@pytest.mark.parametrize(
+    "bad",
+    ["2026/2024", "2025-07/2025-06", "20xx", "2025-13", "next year", "2024年12-1月", "2024年0-6月"],
+)
 def test_bad_periods_are_refused(bad):
     with pytest.raises(ValueError):
         parse_period(bad)
