@@ -207,11 +207,13 @@ def drafted_from(
     region: str, targets_file: Path | None, names: Names, history: pd.DataFrame, until: int
 ) -> tuple[list[Target], bool]:
     """The targets a draft continues: the plan's (bundled or ``targets_file``), or, for a region
-    with no plan, a starter target for each indicator with figures; and whether they are those."""
-    if targets_file is None and not select_targets(check_region(region)):
+    with no plan, a starter target for each indicator with figures; and whether they are those.
+    ``region`` is any name form (开江县, 开江, 511723, Kaijiang): the history knows codes."""
+    code = check_region(region)
+    if targets_file is None and code and not select_targets(code):
         from ..scenarios.draft import starter_targets
 
-        starters = starter_targets(region, history, until)
+        starters = starter_targets(code, history, until)
         if starters:
             return starters, True
     return region_targets(region, targets_file, names=names), False

@@ -290,7 +290,8 @@ def draft(
     if starters:
         doc["notes"].insert(
             0,
-            f"no plan for {regions().loc[region, 'zh']} ({region}): one target drafted for "
+            f"no plan for {regions().loc[targets[0].region, 'zh']} ({targets[0].region}): one "
+            "target drafted for "
             "each indicator with figures "
             f"({len(targets)}); add or remove rows as the plan needs",
         )

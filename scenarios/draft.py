@@ -11,6 +11,7 @@ import numpy as np
 import yaml
 
 from ..data.catalog import indicator, regions
+from ..data.errors import InputError
 from ..data.periods import parse_period
 from ..data.target_files import Target
 from . import PATHS
@@ -82,7 +83,16 @@ def draft_targets(
     """A target-file document for ``first .. until`` (default: the year after the current
     plan's last period); ``as_of`` drafts from the history known at the end of that year."""
     region = targets[0].region
+    given = first
     first = first or math.ceil(max(t.end for t in targets) - 1e-9)
+    if first > until:  # no year of its own: every period would be the current plan's, or none
+        if given:
+            raise InputError("--from", f"{first} is after --until {until}", "give --until later")
+        raise InputError(
+            "--until",
+            f"the current plan runs to {first - 1}: a plan to {until} has no year after it",
+            f"pass --until {first + 4} (a five-year plan from {first}), or --from for another",
+        )
     plan = f"{region}_{first}-{until}_draft"
     drafts = []
     for t in targets:

@@ -53,3 +53,34 @@ def test_a_region_without_a_plan_drafts_2026_2030_and_the_draft_runs_back_at_its
     mine = next(r for r in back if r["indicator"] == "patent_grants")
     assert mine["p_hit"] == pytest.approx(0.8, abs=0.04)
     assert mine["threshold"] == grants["threshold"]
+
+
+def test_a_region_without_a_plan_is_found_by_any_of_its_names():
+    """The planner's 开江县 (or 开江, Kaijiang) is the history's 511723: its starters, not the
+    'no targets' error the raw name once gave through the API."""
+    from ipcast.api.inputs import drafted_from
+
+    by_code, starters = drafted_from(KAIJIANG, None, None, _history(), 2030)
+    assert starters and [t.indicator for t in by_code] == [
+        "effective_trademarks",
+        "invention_per_10k",
+        "patent_grants",
+    ]
+    for name in ("开江县", "开江", "Kaijiang"):
+        assert drafted_from(name, None, None, _history(), 2030) == (by_code, True)
+
+
+def test_a_plan_with_no_year_after_the_current_one_is_refused_naming_the_option(tmp_path, home):
+    """--from after --until, or --until within the current plan (guanghan's runs to 2026), would
+    draft periods of the current plan or none (a '2027/2026' draft); each names what to change."""
+    from ipcast.data.errors import InputError
+
+    path = tmp_path / "开江.csv"
+    _history().to_csv(path, index=False)
+    with pytest.raises(InputError) as e:
+        api.draft("开江县", until=2030, first=2031, paths=100, history_file=path)
+    assert e.value.where == "--from" and "2031 is after --until 2030" in str(e.value)
+    with pytest.raises(InputError) as e:
+        api.draft("guanghan", until=2026, paths=100)
+    assert e.value.where == "--until"
+    assert "runs to 2026" in str(e.value) and "--until 2031" in str(e.value)
