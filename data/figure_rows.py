@@ -56,6 +56,7 @@ def checked_rows(
     resolved: dict[str, str] = {}
     rows, blanks, assumed_units, skipped = [], 0, set(), {}
     noted = _noted_source(records, names)
+    took_note = False
     for rec in records:
         at = f"{where} row {rec['line']}, {rec['column']}"
         if all(not c for c in rec["row_cells"]):
@@ -82,8 +83,9 @@ def checked_rows(
             if line not in report:
                 report.append(line)
         rows.append(_row(rec, reg, slug, period, value, unit, p, noted and noted[1]))
+        took_note = took_note or not rec["source"]
     _summary(report, skipped, blanks, assumed_units)
-    if noted and any(not rec["source"] for rec in records):
+    if noted and took_note:  # a figure took it (not the note's own row, nor one with 来源)
         report.append(
             f"row {noted[0]}: its source, '{noted[1]}', taken as the source of the figures "
             "without a 来源 cell of their own"
