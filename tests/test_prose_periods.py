@@ -1,0 +1,31 @@
+"""The briefing's Chinese sentences say a target's period as Chinese prose does, for every form
+a target file writes, and say nothing when the target's name says it already."""
+
+import pytest
+
+from ipcast.report.text import _period
+
+
+@pytest.mark.parametrize(
+    "period,said",
+    [
+        ("2030", "2030年"),
+        ("2026/2030", "2026-2030年"),
+        ("2022-07/2025-06", "2022年7月至2025年6月"),
+        ("2025-06", "2025年6月"),  # 达州's stocks are read at the end of June
+        ("2024H1", "2024年上半年"),
+        ("2024H2", "2024年下半年"),
+    ],
+)
+def test_a_period_in_chinese_prose(period, said):
+    assert _period({"period": period, "label_zh": "有效发明专利"}, "zh") == said
+
+
+def test_english_keeps_the_period_as_written():
+    assert _period({"period": "2025-06", "label_zh": "有效发明专利"}, "en") == "2025-06"
+
+
+def test_nothing_when_the_name_says_the_period():
+    assert _period({"period": "2026/2030", "label_zh": "质押融资累计（2026—2030年）"}, "zh") == ""
+    assert _period({"period": "2025-06", "label_zh": "截至2025年6月有效发明专利"}, "zh") == ""
+    assert _period({"period": "2025-06", "label_zh": "有效发明专利"}, "zh") == "2025年6月"
