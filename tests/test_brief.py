@@ -205,7 +205,7 @@ def test_a_promise_is_shown_rounded_towards_the_side_that_keeps_the_confidence()
         ("2022-07/2025-06", "累计知识产权质押融资额", "2022年7月至2025年6月"),
         ("2026/2030", "知识产权质押融资金额累计(2026-2030年)", ""),  # the name says it
         ("2026/2030", "知识产权质押融资金额累计（2026—2030年）", ""),
-        ("2030-06", "专利授权量", "2030-06"),  # a date: as written
+        ("2030-06", "专利授权量", "2030年6月"),  # a stock read at the end of June
     ],
 )
 def test_a_sentence_says_the_period_as_a_chinese_sentence_does(period, label, said):
