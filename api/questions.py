@@ -159,7 +159,9 @@ def revise(
     for run in runs:
         rec = judge(run, sc)
         row = {k: rec[k] for k in REVISE_KEYS}
-        row.update(confidence=confidence, revised_threshold=None, median=rec["median"])
+        # an each-year target's median is one per year, like its thresholds
+        median = [p["median"] for p in rec["parts"]] if rec.get("parts") else rec["median"]
+        row.update(confidence=confidence, revised_threshold=None, median=median)
         if rec["status"] == "simulated":
             row["revised_threshold"] = analysis.revised_threshold(run, confidence, sc)
         out.append(row)

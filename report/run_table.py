@@ -165,7 +165,9 @@ FIXED_REVISE = (15, 12, 4, 16, 12)
 
 def revise_table(records: list[dict], lang: str = "zh", region_names: dict | None = None) -> str:
     """``run``'s table for ``revise``: the promise in the plan's unit, rounded toward the side
-    that keeps the confidence (``text.promised``), or why there is none."""
+    that keeps the confidence (``text.promised``), or why there is none. An each-year target
+    with a promise per year takes a line per year (its P, all years met together, on the
+    first): a promise cut to fit one line would lose the later years."""
     from .text import promised  # its numpy is not for ``ipcast --help``
 
     label_width = WIDTH - sum(FIXED_REVISE) - GAP * len(FIXED_REVISE)
@@ -177,19 +179,40 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
         if r["region"] != region:
             region = r["region"]
             out.append(f"— {(region_names or {}).get(region, region)}")
-        rev = r.get("revised_threshold")
-        promise = (
-            f"{promised(rev, r['comparator'], r['unit'])} {r['unit']}"
-            if rev is not None
-            else _status(r, lang)
-        )
-        cells = [
-            r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"],
-            _period(r),
-            _threshold(r),
-            percent(r.get("p_hit")),
-            promise,
-            num(r.get("median")),
-        ]
-        out.append(_line(cells, label_width, FIXED_REVISE))
+        label = r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"]
+        for i, part in enumerate(_years(r)):
+            rev = part.get("revised_threshold")
+            promise = (
+                f"{promised(rev, r['comparator'], r['unit'])} {r['unit']}"
+                if rev is not None
+                else _status(r, lang)
+            )
+            cells = [
+                "" if i else label,
+                _period(part),
+                _threshold(part),
+                "" if i else percent(r.get("p_hit")),
+                promise,
+                num(part.get("median")),
+            ]
+            out.append(_line(cells, label_width, FIXED_REVISE))
     return "\n".join(out)
+
+
+def _years(r: dict) -> list[dict]:
+    """``r`` as one record per year when it promises one figure per year, else ``[r]``."""
+    rev = r.get("revised_threshold")
+    if not isinstance(rev, list):
+        return [r]
+    periods = str(r["period"]).split(",")
+    ths, med = r["threshold"], r.get("median")
+    return [
+        {
+            **r,
+            "period": periods[i],
+            "threshold": ths[i] if isinstance(ths, list) else ths,
+            "revised_threshold": v,
+            "median": med[i] if isinstance(med, list) else med,
+        }
+        for i, v in enumerate(rev)
+    ]
