@@ -186,9 +186,10 @@ def region_targets(
             f"--region {region}",
             f"no targets for {region} in {targets_file or 'the bundled plans'}",
             f"pass --targets FILE, the plan's indicator table (`ipcast template -r {region} "
-            "--targets --out 目标.xlsx` makes one to fill), or import the region's figures "
-            "(`ipcast import FILE`) and `ipcast draft` proposes a target for each; or use a "
-            f"region with a plan: {', '.join(plans)}",
+            "--targets --out 目标.xlsx` makes one to fill), or let "
+            f"`ipcast draft -r {region} --out 目标.yaml` propose a target for each indicator "
+            "with figures (imported with `ipcast import FILE`, or given with --history FILE); "
+            f"or use a region with a plan: {', '.join(plans)}",
         )
     if target_id:
         mine = [t for t in targets if t.id == target_id]

@@ -84,3 +84,16 @@ def test_a_plan_with_no_year_after_the_current_one_is_refused_naming_the_option(
         api.draft("guanghan", until=2026, paths=100)
     assert e.value.where == "--until"
     assert "runs to 2026" in str(e.value) and "--until 2031" in str(e.value)
+
+
+def test_run_of_a_region_without_a_plan_says_how_to_draft_one(tmp_path, home):
+    """run -r 开江 --history FILE: no table of nothing, but the draft command to run, with -r."""
+    from ipcast.data.errors import InputError
+
+    path = tmp_path / "开江.csv"
+    _history().to_csv(path, index=False)
+    with pytest.raises(InputError) as e:
+        api.run("开江", paths=100, history_file=path)
+    assert e.value.where == "--region 511723"
+    assert "`ipcast draft -r 511723 --out 目标.yaml`" in e.value.fix
+    assert "--history FILE" in e.value.fix
