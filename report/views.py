@@ -180,10 +180,12 @@ def nothing_to_revise(recs: list[dict], region: str) -> str:
         return ""
     over = sum(r["status"] in ("resolved", "awaiting_outcome") for r in recs)
     if over:
+        which = f"all {over}" if over == len(recs) else f"{over} of the {len(recs)}"
+        rest = "" if over == len(recs) else " and the rest could not be simulated"
         return (
-            f"note: nothing to revise: {over} of the {len(recs)} targets are for periods already "
-            "over (resolved or awaiting their outcome) and the rest could not be simulated (see "
-            f"the status column); for the next plan: `ipcast draft -r {region} --out FILE.xlsx`"
+            f"note: nothing to revise: {which} targets are for periods already over (resolved "
+            f"or awaiting their outcome){rest} (see the status column); for the next plan: "
+            f"`ipcast draft -r {region} --out FILE.xlsx`"
         )
     return (
         f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
