@@ -120,17 +120,21 @@ def _aliases() -> pd.DataFrame:
 
 def sub_item_name(name: str, parent: str) -> str | None:
     """The full name of a 其中 row that gives only what sets it apart from the row above it:
-    其中：发明专利 under 专利授权量 is 发明专利授权量 (the parent with its last shared word, 专利,
-    taken as the sub-item's). ``None`` when ``name`` is no sub-item or shares no word."""
+    其中：发明专利 under 专利授权量 is 发明专利授权量 (the longest tail of the item found in the
+    parent, 专利, taken as the item's: at its last place, where a name puts what it counts, and
+    without saying twice what both say, 其中：有效发明专利 under 有效专利拥有量 is
+    有效发明专利拥有量). ``None`` when ``name`` is no sub-item or shares no word."""
     s, _ = split_label(name)
     if not re.match(r"其中[:：]?", s):
         return None
     item = _ITEM.sub("", s)
     whole, _ = split_label(_ITEM.sub("", parent))
-    for n in range(len(item) - 1, 1, -1):  # the longest tail of the item found in the parent
-        tail = item[-n:]
-        if tail in whole and item != tail:
-            return whole.replace(tail, item, 1)
+    for n in range(len(item) - 1, 1, -1):
+        head, tail, rest = whole.rpartition(item[-n:])
+        if tail:
+            before = item[:-n]
+            said = max(k for k in range(len(before) + 1) if head.endswith(before[:k]))
+            return head + item[said:] + rest
     return None
 
 

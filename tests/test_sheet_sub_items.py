@@ -1,0 +1,75 @@
+"""A 其中 row that gives only what sets it apart (其中：发明专利) is read with its parent's words
+(专利授权量): the parent is the nearest row above that is no 其中 row, spacer rows skipped."""
+
+import pytest
+
+from ipcast.data.errors import InputError
+from ipcast.data.indicator_names import sub_item_name
+from ipcast.data.readers import read_history_file
+
+
+@pytest.mark.parametrize(
+    "name, parent, full",
+    [
+        ("其中：发明专利", "专利授权量", "发明专利授权量"),
+        ("其中：发明专利", "专利申请量（件）", "发明专利申请量"),
+        ("其中：发明专利", "每万人专利拥有量", "每万人发明专利拥有量"),
+        # what both say is said once: 有效 is the parent's and the item's
+        ("其中：有效发明专利", "有效专利拥有量", "有效发明专利拥有量"),
+        ("其中：有效发明专利", "每万人有效专利拥有量", "每万人有效发明专利拥有量"),
+        # the shared word at its last place, where the name puts what it counts
+        ("其中：发明专利", "专利代理机构代理专利数", "专利代理机构代理发明专利数"),
+        ("其中：马德里商标", "商标代理机构代理商标注册量", "商标代理机构代理马德里商标注册量"),
+        # the longest shared tail: 发明专利 is in the parent whole
+        ("其中：企业发明专利", "发明专利授权量", "企业发明专利授权量"),
+        ("其中：商标", "商标注册量", None),  # the item is all shared: nothing sets it apart
+        ("其中：版权", "专利授权量", None),  # nothing shared
+        ("发明专利", "专利授权量", None),  # no 其中 row
+    ],
+)
+def test_a_sub_items_full_name(name, parent, full):
+    assert sub_item_name(name, parent) == full
+
+
+def _read(tmp_path, body: str):
+    p = tmp_path / "开江.csv"
+    p.write_text("地区,指标,年份,数值,单位\n" + body, encoding="utf-8")
+    return read_history_file(p)
+
+
+def _readings(report: list[str]) -> list[str]:
+    return [line for line in report if "sub-item" in line]
+
+
+def test_a_sub_item_under_a_sub_item_takes_the_row_above_both(tmp_path):
+    """其中：发明专利 then 其中：实用新型专利 under 专利授权量: both belong to row 2."""
+    got = _read(
+        tmp_path,
+        "511723,专利授权量,2023,176,件\n"
+        "511723,其中：发明专利,2023,15,件\n"
+        "511723,其中：实用新型专利,2023,120,件\n",
+    )
+    assert list(zip(got.rows["indicator"], got.rows["value"], strict=True)) == [
+        ("patent_grants", 176.0),
+        ("invention_grants", 15.0),
+        ("utility_model_grants", 120.0),
+    ]
+    assert _readings(got.report) == [
+        "row 3: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 2)",
+        "row 4: '其中:实用新型专利' read as 实用新型专利授权量, a sub-item of '专利授权量' (row 2)",
+    ]
+
+
+def test_a_spacer_row_between_a_row_and_its_sub_item_is_skipped(tmp_path):
+    got = _read(tmp_path, "511723,专利授权量,2023,176,件\n,,,,\n511723,其中：发明专利,2023,15,件\n")
+    assert list(got.rows["indicator"]) == ["patent_grants", "invention_grants"]
+    assert _readings(got.report) == [
+        "row 4: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 2)"
+    ]
+
+
+def test_a_sub_item_with_no_row_above_is_an_unknown_indicator(tmp_path):
+    """The table's first row has no parent: its name alone is read, and refused, even when a
+    row below could have been one."""
+    with pytest.raises(InputError, match="unknown indicator '其中:发明专利'"):
+        _read(tmp_path, "511723,其中：发明专利,2023,15,件\n511723,专利授权量,2023,176,件\n")
