@@ -126,3 +126,12 @@ def test_a_promise_is_whole_from_100_and_in_counts_of_single_things():
     assert promise(0.3176, ">=", "万件") == 0.317 and promise(1.694, ">=", "件/万人") == 1.69
     assert promise(12.34, "<=", "天") == 12.4 and promise(12.34, ">=", "") == 12.3
     assert promise(0.6, ">=", "家") == 0  # nothing to promise: said as it is, never raised
+
+
+def test_a_promise_is_whole_by_its_size_whatever_its_sign():
+    """-1234.5 at least is promised as -1235 (whole, from |x| >= 100; towards the safe side),
+    -12.34 % as -12.4 (three figures)."""
+    from ipcast.scenarios.confidence import promise
+
+    assert repr(promise(-1234.5, ">=", "%")) == "-1235" and promise(-1234.5, "<=", "%") == -1234
+    assert promise(-12.34, ">=", "%") == -12.4 and promise(-12.34, "<=", "%") == -12.3

@@ -97,3 +97,22 @@ def test_run_of_a_region_without_a_plan_says_how_to_draft_one(tmp_path, home):
     assert e.value.where == "--region 511723"
     assert "`ipcast draft -r 511723 --out 目标.yaml`" in e.value.fix
     assert "--history FILE" in e.value.fix
+
+
+def test_a_draft_continues_the_plan_given_or_bundled_not_starters(tmp_path):
+    """--targets FILE for a region with no bundled plan is that plan; a region with a bundled plan
+    continues it. Neither is a set of starters."""
+    from ipcast.api.inputs import drafted_from
+
+    plan = tmp_path / "开江目标.yaml"
+    plan.write_text(
+        "plan: kj\nregion: '511723'\ntitle_zh: 开江\ntitle_en: Kaijiang\nissued: '2025'\n"
+        "horizon: 2026/2030\nsource: test\ntargets:\n- id: kj01\n  label_zh: 专利授权量\n"
+        "  label_en: grants\n  indicator: patent_grants\n  family: patent\n  kind: level\n"
+        "  period: '2030'\n  threshold: 300\n  comparator: '>='\n  unit: 件\n  quote: test\n",
+        encoding="utf-8",
+    )
+    given, starters = drafted_from("开江", plan, None, _history(), 2030)
+    assert not starters and [(t.id, t.thresholds) for t in given] == [("kj01", (300.0,))]
+    bundled, starters = drafted_from("广汉", None, None, _history(), 2030)
+    assert not starters and bundled and {t.plan for t in bundled} == {"guanghan_2024-2026"}

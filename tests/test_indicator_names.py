@@ -181,3 +181,13 @@ def test_unknown_indicator_in_a_sheet_names_three_closest_and_the_mapping(tmp_pa
     assert e.value.fix.count("(") >= 3 and "--map" in e.value.fix
     res = read_history_file(p, names={"商标申请量": "trademark_registrations"})
     assert set(res.rows["indicator"]) == {"trademark_registrations"}
+
+
+def test_a_counting_ending_is_dropped_only_when_two_characters_stay():
+    """量, 数, 数量 … end many names (商标量, 商标数): the key drops one, but never leaves a
+    single character (总量 stays, 产量 stays)."""
+    from ipcast.data.indicator_names import name_key
+
+    assert name_key("商标量") == name_key("商标数") == name_key("商标数量") == "商标"
+    assert name_key("总量") == "总量" and name_key("产量") == "产量"
+    assert name_key("有效商标注册量（年末）") == name_key("有效商标注册量") == "有效商标注册"

@@ -22,6 +22,7 @@ from ipcast.data.readers import read_history_file
         ("其中：马德里商标", "商标代理机构代理商标注册量", "商标代理机构代理马德里商标注册量"),
         # the longest shared tail: 发明专利 is in the parent whole
         ("其中：企业发明专利", "发明专利授权量", "企业发明专利授权量"),
+        ("其中：新注册商标", "注册商标量", "新注册商标量"),  # all but one character shared
         ("其中：商标", "商标注册量", None),  # the item is all shared: nothing sets it apart
         ("其中：版权", "专利授权量", None),  # nothing shared
         ("发明专利", "专利授权量", None),  # no 其中 row
@@ -61,10 +62,20 @@ def test_a_sub_item_under_a_sub_item_takes_the_row_above_both(tmp_path):
 
 
 def test_a_spacer_row_between_a_row_and_its_sub_item_is_skipped(tmp_path):
-    got = _read(tmp_path, "511723,专利授权量,2023,176,件\n,,,,\n511723,其中：发明专利,2023,15,件\n")
-    assert list(got.rows["indicator"]) == ["patent_grants", "invention_grants"]
+    got = _read(
+        tmp_path,
+        "511723,有效商标注册量,2023,4300,件\n"
+        "511723,专利授权量,2023,176,件\n"
+        ",,,,\n"
+        "511723,其中：发明专利,2023,15,件\n",
+    )
+    assert list(got.rows["indicator"]) == [
+        "effective_trademarks",
+        "patent_grants",
+        "invention_grants",
+    ]
     assert _readings(got.report) == [
-        "row 4: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 2)"
+        "row 5: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 3)"
     ]
 
 

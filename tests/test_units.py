@@ -52,3 +52,10 @@ def test_fits_and_units_like():
     assert units.units_like("亿元") == ["元", "万元", "亿元"]
     assert units.units_like("%") == ["%"]
     assert units.dimension("万人") == "count"
+
+
+def test_a_whole_unit_counts_single_things():
+    """件, 家, 个, 次 count single things (a promise in them is a whole number); 万件 counts ten
+    thousands, 亿元 money, 件/万人 a ratio, % a share; an unknown unit is not whole."""
+    assert [units.whole(u) for u in ("件", "家", "个", "次", "项")] == [True] * 5
+    assert [units.whole(u) for u in ("万件", "亿元", "件/万人", "%", "万人", "斤")] == [False] * 6

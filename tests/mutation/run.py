@@ -71,9 +71,38 @@ TESTS: dict[str, list[str]] = {
         "tests/test_asof.py",
     ],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
+    # Bureau sheets and plan tables as written, and a first draft for a region with no plan: only
+    # the functions that read them (ONLY below) are mutated.
+    "data/plan_kinds.py": ["tests/test_plan_span_words.py", "tests/test_target_tables.py"],
+    "data/indicator_names.py": [
+        "tests/test_sheet_sub_items.py",
+        "tests/test_indicator_names.py",
+        "tests/test_import.py",
+    ],
+    "data/sheet_layout.py": ["tests/test_sheet_sub_items.py", "tests/test_import.py"],
+    "data/figure_rows.py": [
+        "tests/test_sheet_source_notes.py",
+        "tests/test_sheet_sub_items.py",
+        "tests/test_import.py",
+    ],
+    "report/views.py": [
+        "tests/test_revise_notes.py",
+        "tests/test_cli_tables.py",
+        "tests/test_workbook.py",
+    ],
+    "scenarios/draft.py": ["tests/test_draft_no_plan.py"],
+    "api/inputs.py": ["tests/test_draft_no_plan.py"],
 }
 # Where only part of a module computes a number a planner reads, only these functions are mutated.
-ONLY: dict[str, set[str]] = {}
+ONLY: dict[str, set[str]] = {
+    "data/plan_kinds.py": {"span_words", "named"},
+    "data/indicator_names.py": {"sub_item_name", "name_key"},
+    "data/sheet_layout.py": {"_parent"},
+    "data/figure_rows.py": {"checked_rows", "_indicator_and_period", "_noted_source", "_row"},
+    "report/views.py": {"footer", "_told_why", "nothing_to_revise"},
+    "scenarios/draft.py": {"starter_targets"},
+    "api/inputs.py": {"drafted_from"},
+}
 # Imported once before forking, so each child starts warm.
 PREIMPORT = ["numpy", "pandas", "scipy.stats", "scipy.optimize", "yaml", "joblib", "pytest"]
 PREIMPORT += ["_pytest.python", "hypothesis"]
