@@ -152,17 +152,24 @@ def _check_figure(value: float, unit: str, slug: str, at: str, accept_large: boo
 
 def _noted_source(records: list[dict], names: dict[str, str]) -> tuple[int, str] | None:
     """(line, source) of a note under the figures that names where they come from, as bureaus
-    write it: 注：数据来源为开江县市场监督管理局统计年报。"""
+    write it: 注：数据来源为开江县市场监督管理局统计年报。, 注：本表数据来源于…, or 数据来源：
+    with the source in the next cell. Only the first sentence is the source."""
     for rec in records:
         label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
         m = _SOURCE_NOTE.match(label)
-        if m and _skip_reason(rec, names) == "a note":
-            return rec["line"], m.group(1)
+        if not m or _skip_reason(rec, names) != "a note":
+            continue
+        cells = [c for c in rec["row_cells"] if c]
+        after = cells[cells.index(label) + 1 :] if label in cells else []
+        said = re.split(r"[。；;]", m.group(1) or (after[0] if after else ""))[0]
+        if said.strip().rstrip("."):
+            return rec["line"], said.strip().rstrip(".")
     return None
 
 
 _SOURCE_NOTE = re.compile(
-    r"^(?:注[:：]?\s*)?(?:数据|资料)?来源(?:为|是|于)?[:：]?\s*(.+?)[。.；;]?$"
+    r"^(?:(?:注|说明|备注)\s*\d?\s*[:：.、]?\s*)?(?:本表|表中|以上|上述)?(?:数据|资料)?"
+    r"来源(?:为|是|于)?\s*[:：]?\s*(.*)"
 )
 
 

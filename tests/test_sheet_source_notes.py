@@ -1,6 +1,8 @@
 """A note under a bureau's table that names where its figures come from (注：数据来源为…) is the
 source of the figures that have no 来源 cell of their own, and the report says so only then."""
 
+import pytest
+
 from ipcast.data.readers import read_history_file
 
 NOTE = "注：数据来源为开江县市场监督管理局统计年报。"
@@ -50,3 +52,40 @@ def test_a_note_that_names_no_source_is_no_source(tmp_path):
     got = _read(tmp_path, "511723,专利授权量,2023,176,件,\n注：2024年为快报数，以年报为准。,,,,,\n")
     assert list(got.rows["source"]) == ["user:开江.csv"]
     assert _taken(got.report) == []
+
+
+def _read_note(tmp_path, note: list[str]):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["指标名称", "单位", "2022年", "2023年"])
+    ws.append(["专利授权量", "件", 198, 176])
+    ws.append(note)
+    p = tmp_path / "开江.xlsx"
+    wb.save(p)
+    return read_history_file(p, region="511723")
+
+
+@pytest.mark.parametrize(
+    "note, source",
+    [
+        # the label in one cell and the source in the next: the source, never the colon
+        (["数据来源：", "开江县市场监督管理局"], "开江县市场监督管理局"),
+        (["注：本表数据来源于开江县统计局。"], "开江县统计局"),
+        (["说明：数据来源为开江县统计局"], "开江县统计局"),
+        (["注1：数据来源为开江县统计局"], "开江县统计局"),
+        # only the first sentence names the source
+        (["数据来源：国家知识产权局。2023年为快报数。"], "国家知识产权局"),
+        (["资料来源：开江县统计局；2024年为快报数"], "开江县统计局"),
+    ],
+)
+def test_a_source_note_as_bureaus_write_it(tmp_path, note, source):
+    got = _read_note(tmp_path, note)
+    assert list(got.rows["source"]) == [source, source]
+    assert len(_taken(got.report)) == 1
+
+
+def test_a_source_label_with_no_source_is_no_source(tmp_path):
+    got = _read_note(tmp_path, ["数据来源："])
+    assert set(got.rows["source"]) == {"user:开江.xlsx"} and _taken(got.report) == []
