@@ -81,3 +81,23 @@ def test_revise_gives_an_each_year_target_one_median_a_year(tmp_path, home):
     assert rec["median"] == sorted(rec["median"])  # a stock of marks grows year by year
     # the promise is met on 80 % of paths, the median on half: below it each year
     assert all(v < m for v, m in zip(rec["revised_threshold"], rec["median"], strict=True))
+
+
+def test_the_head_says_the_records_confidence_and_a_zero_promise_is_shown():
+    """At 90 % confidence the head says so; a promise of 0 件 is a promise (0.4 at least, whole
+    things, rounded down), not a status; records without a confidence are read at 80 %."""
+    one = {
+        **EACH,
+        "period": "2030",
+        "kind": "level",
+        "threshold": 2.0,
+        "revised_threshold": 0.4,
+        "median": 1.0,
+        "confidence": 0.9,
+        "p_hit": 0.2,
+    }
+    lines = revise_table([one], "zh").splitlines()
+    assert lines[0].split()[4] == "90%把握可承诺"
+    assert lines[2].split()[-3:] == ["0", "件", "1"]
+    bare = {k: v for k, v in one.items() if k != "confidence"}
+    assert revise_table([bare], "en").splitlines()[0].split()[-4:-1] == ["promise", "at", "80%"]

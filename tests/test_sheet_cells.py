@@ -50,3 +50,21 @@ def test_a_first_of_january_is_a_flows_year_and_a_stocks_date(tmp_path):
         ("patent_grants", "2023"),
         ("effective_trademarks", "2023-01-01"),
     ]
+
+
+def test_a_custom_indicator_is_said_once_and_only_it(tmp_path):
+    p = tmp_path / "开江.csv"
+    p.write_text(
+        "地区,指标,年份,数值,单位\n"
+        "511723,商业秘密保护示范企业,2022,3,家\n"
+        "511723,商业秘密保护示范企业,2023,5,家\n"
+        "511723,专利授权量,2023,176,件\n",
+        encoding="utf-8",
+    )
+    from ipcast.data.indicator_names import read_name_map
+
+    got = read_history_file(p, names=read_name_map(["商业秘密保护示范企业=custom:家:stock"]))
+    assert [line for line in got.report if "declared custom" in line] == [
+        "商业秘密保护示范企业 declared custom (家, stock): forecast from its own points only, "
+        "nothing borrowed"
+    ]

@@ -23,6 +23,7 @@ from ipcast.data.readers import read_history_file
         # the longest shared tail: 发明专利 is in the parent whole
         ("其中：企业发明专利", "发明专利授权量", "企业发明专利授权量"),
         ("其中：新注册商标", "注册商标量", "新注册商标量"),  # all but one character shared
+        ("其中：有效发明专利", "有效发明专利拥有量", "有效发明专利拥有量"),  # all but 有 shared
         ("其中：商标", "商标注册量", None),  # the item is all shared: nothing sets it apart
         ("其中：版权", "专利授权量", None),  # nothing shared
         ("发明专利", "专利授权量", None),  # no 其中 row

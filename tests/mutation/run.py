@@ -82,11 +82,13 @@ TESTS: dict[str, list[str]] = {
     "data/sheet_layout.py": ["tests/test_sheet_sub_items.py", "tests/test_import.py"],
     "data/figure_rows.py": [
         "tests/test_sheet_source_notes.py",
+        "tests/test_sheet_cells.py",
         "tests/test_sheet_sub_items.py",
         "tests/test_import.py",
     ],
     "report/views.py": [
         "tests/test_revise_notes.py",
+        "tests/test_run_footer.py",
         "tests/test_cli_tables.py",
         "tests/test_workbook.py",
     ],
