@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..data import units
-from ..data.periods import parse_period
+from ..data.periods import parse_period, year_weights
 from ..data.target_files import Target
+from ..forecast.quantiles import quantile, sorted_columns
 from ..forecast.series import Observed
 from .evaluate import KindMismatch, Paths, meets, metric
 
@@ -16,29 +19,139 @@ def to_plan_unit(t: Target, kind: str, base_unit: str) -> float:
     return 1.0 if kind == "growth" else units.factor(base_unit, t.unit)
 
 
-def outcome(t: Target, obs: Observed, now: float) -> dict:
+def flow_spans(obs: Observed) -> tuple[tuple[float, float, float], ...]:
+    """A flow's figures over spans that are not one calendar year and not inside one (a July-June
+    year such as 2022-07/2023-06, a five-year total), as (start, end, value) in the series'
+    unit: ``evaluate.flow`` takes them as they are where a target's period holds them."""
+    if not (obs.annual and obs.additive):
+        return ()
+    out = []
+    for r in obs.unused:
+        if r["exclude"] or r["period_type"] == "asof":
+            continue
+        p = parse_period(r["period"])
+        if np.floor(p.start + 1e-9) == np.ceil(p.end - 1e-9) - 1:
+            continue  # within one calendar year: a floor for that year (``floor_at_observed``)
+        out.append((p.start, p.end, units.convert(float(r["value"]), r["unit"], obs.unit)))
+    return tuple(out)
+
+
+def outcome(t: Target, obs: Observed, now: float, split: Split | None = None) -> dict:
     """A resolved record when history settles the target: the period is over and its figures
-    are in, or a figure for part of the period already passes a ``>=`` threshold."""
+    are in, or a figure for part of the period already passes a ``>=`` threshold.
+
+    A July-June period read from calendar-year figures is not known exactly: ``split`` holds
+    each path's January-June share of the years it cuts. When every share gives the same
+    verdict the target is resolved (the outcome shown at an even split, and the split said);
+    otherwise it awaits its July-June figures, with p_hit over the shares."""
     if t.end > now:
         return _lower_bound(t, obs)
-    if not obs.n_points:
+    spans = flow_spans(obs)
+    if not obs.n_points and not spans:
         return _lower_bound(t, obs)
-    known = Paths(obs.t, obs.y[None, :], obs.annual, obs.additive)
     try:
-        values = []
-        for kind, period, threshold in t.parts():
-            f = to_plan_unit(t, kind, obs.unit)
-            values.append((float(metric(known, kind, period, t.per)[0]) * f, threshold))
+        exact = _values(t, obs, spans, None)
+        drawn = _values(t, obs, spans, split) if split else exact
     except (KeyError, KindMismatch):
         return _lower_bound(t, obs)
-    hit = all(bool(meets(np.array([v]), t.comparator, th)[0]) for v, th in values if th is not None)
-    value = values[0][0] if len(values) == 1 else [v for v, _ in values]
-    return {
-        "status": "resolved",
-        "outcome": value,
-        "hit": hit,
-        "reason": "outcome known from history",
+    parts = zip(drawn, [th for _, _, th in t.parts()], strict=True)
+    met = [meets(v, t.comparator, th) for v, th in parts if th is not None]
+    hits = np.logical_and.reduce(met) if met else np.ones(len(drawn[0]), dtype=bool)
+    value = float(exact[0][0]) if len(exact) == 1 else [float(v[0]) for v in exact]
+    sources = outcome_sources(t, obs)
+    uncertain = any(np.ptp(v) > 1e-9 * max(1.0, abs(float(np.median(v)))) for v in drawn)
+    if not uncertain:
+        return {
+            "status": "resolved",
+            "outcome": value,
+            "hit": bool(hits[0]),
+            "reason": "outcome known from history",
+            "outcome_source": sources,
+        }
+    how = (
+        f"from calendar-year figures, each year's January-June share taken as "
+        f"{split.mean:.2f} ± {split.sd:.2f} (no July-June figures in the history)"
+    )
+    if hits.all() or not hits.any():
+        return {
+            "status": "resolved",
+            "outcome": value,
+            "hit": bool(hits[0]),
+            "reason": f"outcome {how}: every share drawn gives the same verdict; the figure "
+            "shown splits each year in half",
+            "outcome_source": sources,
+        }
+    p = float(hits.mean())
+    rec = {
+        "status": "awaiting_outcome",
+        "p_hit": p,
+        "p_hit_se": float(np.sqrt(p * (1 - p) / len(hits))),
+        "method": "observed figures, July-June split uncertain",
+        "reason": f"period over; its July-June figures are not in the history (import them): "
+        f"p_hit is the outcome {how}",
+        "outcome_source": sources,
     }
+    if len(drawn) == 1:
+        q10, q50, q90 = quantile(sorted_columns(drawn[0])[0], (0.1, 0.5, 0.9))
+        rec.update(median=float(q50), q10=float(q10), q90=float(q90))
+    return rec
+
+
+@dataclass(frozen=True)
+class Split:
+    """The January-June share of each calendar year a July-June period cuts, per path, and the
+    mean and sd it was drawn with (``baseline.year_split``)."""
+
+    shares: dict[int, np.ndarray]
+    mean: float
+    sd: float
+
+
+def _values(t: Target, obs: Observed, spans, split: Split | None) -> list[np.ndarray]:
+    """The metric of each part of ``t`` on the observed figures, in the target's unit: one value,
+    or one per share drawn in ``split``."""
+    n = len(next(iter(split.shares.values()))) if split and split.shares else 1
+    known = Paths(
+        obs.t,
+        np.broadcast_to(obs.y, (n, len(obs.y))),
+        obs.annual,
+        obs.additive,
+        split.shares if split else None,
+        spans,
+    )
+    return [
+        metric(known, kind, period, t.per) * to_plan_unit(t, kind, obs.unit)
+        for kind, period, _ in t.parts()
+    ]
+
+
+def outcome_sources(t: Target, obs: Observed) -> str:
+    """The figures an outcome rests on, each with its source: a flow's yearly figures that touch
+    the target's periods and its figures for spans inside them; a stock's or a rate's figures at
+    the instants the target reads."""
+    out = []
+    for r in obs.used + obs.unused:
+        p = parse_period(r["period"])
+        if obs.additive:
+            if r["exclude"] or r["period_type"] == "asof":
+                continue
+            touch = any(q.overlap(p.start, p.end) > 1e-9 for q in t.periods)
+            inside = any(p.start >= q.start - 1e-9 and p.end <= q.end + 1e-9 for q in t.periods)
+            keep = touch and (inside or r in obs.used)
+        else:
+            read = [x for kind, q, _ in t.parts() for x in _instants(kind, q, obs)]
+            keep = r in obs.used and any(abs(p.end - x) < 1e-6 for x in read)
+        if keep:
+            src = r.get("source") or "no source given"
+            out.append((p.start, f"{r['period']}: {r['value']}{r['unit']} ({src})"))
+    return "; ".join(text for _, text in sorted(out, key=lambda x: x[0]))
+
+
+def _instants(kind: str, period, obs: Observed) -> list[float]:
+    """The times a stock or rate part is read at, as ``Observed`` dates them."""
+    if obs.annual:  # a yearly rate: the year itself
+        return [float(y) + 1 for y in year_weights(period)]
+    return [period.start, period.end] if kind == "growth" else [period.end]
 
 
 def _lower_bound(t: Target, obs: Observed) -> dict:
@@ -60,6 +173,8 @@ def _lower_bound(t: Target, obs: Observed) -> dict:
                     "hit": True,
                     "reason": f"met already by the {r['period']} figure ({r['value']}"
                     f"{r['unit']}), a lower bound for the period",
+                    "outcome_source": f"{r['period']}: {r['value']}{r['unit']} "
+                    f"({r.get('source') or 'no source given'})",
                 }
     return {}
 

@@ -87,3 +87,21 @@ def test_growth_from_a_base_of_zero_is_refused_not_simulated():
     (rec,) = assess([t], _zero_stock(), n_paths=500, today=date(2024, 3, 1))
     assert rec["status"] == "invalid"
     assert "base of zero" in rec["reason"] and rec["p_hit"] is None
+
+
+def test_a_july_june_figure_known_by_the_as_of_year_is_used_as_it_is():
+    """As of 2023 the bureau's FY 2022-07..2023-06 figure (3700) is known: that part of the
+    annex-1 row is 3700 on every path, and the three-year total is 3700 plus the simulated rest."""
+    fy = [("dazhou", "patent_grants", "2022-07/2023-06", "span", 3700.0, "件", "fy")]
+    each = make_target(
+        "patent_grants",
+        "each_year",
+        ["2022-07/2023-06", "2023-07/2024-06", "2024-07/2025-06"],
+        [3500, 4000, 4500],
+    )
+    total = make_target("patent_grants", "cumulative", "2022-07/2025-06", 12000)
+    rec, cum = assess([each, total], _grants(2021, fy), n_paths=300, seed=2, as_of=2023)
+    first = rec["parts"][0]
+    assert (first["q10"], first["median"], first["q90"], first["p_hit"]) == (3700, 3700, 3700, 1)
+    assert rec["parts"][1]["q10"] < rec["parts"][1]["q90"]  # the rest is still a forecast
+    assert cum["status"] == "simulated" and cum["q10"] > 3700
