@@ -8,15 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data.errors import InputError
+from ..data.schema import FIRST_YEAR, LAST_YEAR
 from ..scenarios import analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
-from ..scenarios.draft import draft_targets, write_draft
+from ..scenarios.draft import draft_targets, first_year, write_draft
 from ..scenarios.judge import judge
 from ..scenarios.levers import Scenario
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
-from .inputs import check_lever, load_history, refuse_existing, region_targets
+from .inputs import check_as_of, check_lever, load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario
 from .runs import Progress, say
 
@@ -48,6 +49,7 @@ def baseline_runs(
 ) -> list[TargetRun]:
     """The baseline paths of a region's targets (or of the one named ``target``)."""
     targets = region_targets(region, targets_file, target, names)
+    check_as_of(as_of)
     say(progress, f"… {region}: {len(targets)} targets, {paths} paths")
     return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
 
@@ -262,6 +264,26 @@ def lever_template(out: Path) -> Path:
     return out
 
 
+def check_draft_years(first: int | None, until: int, default_first: int) -> None:
+    """The new plan's years: within 2000-2100, and ``until`` not before its first year."""
+    for option, year in (("--from", first), ("--until", until)):
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise InputError(
+                option,
+                f"{year} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                "give the plan's year, e.g. --from 2026 --until 2030",
+            )
+    start = first if first is not None else default_first
+    if until < start:
+        said = f"--from {first}" if first is not None else "the year after the current plan ends"
+        raise InputError(
+            "--until",
+            f"{until} is before the new plan's first year {start} ({said})",
+            f"give --until {start} or later (e.g. --until {max(start, 2030)}), "
+            "or an earlier --from",
+        )
+
+
 def draft(
     region: str,
     out: Path | None = None,
@@ -280,6 +302,8 @@ def draft(
     """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
     (never over an existing file) when given."""
     targets = region_targets(region, targets_file, names=names)
+    check_as_of(as_of)
+    check_draft_years(first, until, first_year(targets))
     refuse_existing(out)
     sc = load_scenario(scenario)
     doc = draft_targets(

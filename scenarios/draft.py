@@ -33,6 +33,11 @@ def next_periods(t: Target, first: int, until: int) -> list[str]:
     return [f"{until}-06" if fiscal else str(until)]
 
 
+def first_year(targets: list[Target]) -> int:
+    """The new plan's first year by default: the year after the current plan's last period."""
+    return math.ceil(max(t.end for t in targets) - 1e-9)
+
+
 def draft_targets(
     targets: list[Target],
     history,
@@ -47,7 +52,7 @@ def draft_targets(
     """A target-file document for ``first .. until`` (default: the year after the current
     plan's last period); ``as_of`` drafts from the history known at the end of that year."""
     region = targets[0].region
-    first = first or math.ceil(max(t.end for t in targets) - 1e-9)
+    first = first or first_year(targets)
     plan = f"{region}_{first}-{until}_draft"
     drafts = []
     for t in targets:
