@@ -140,7 +140,8 @@ def outcome_sources(t: Target, obs: Observed) -> str:
             keep = touch and (inside or r in obs.used)
         else:
             read = [x for kind, q, _ in t.parts() for x in _instants(kind, q, obs)]
-            keep = r in obs.used and any(abs(p.end - x) < 1e-6 for x in read)
+            # matched as ``Paths.col`` reads an instant
+            keep = r in obs.used and bool(np.isclose(p.end, read, atol=1e-9).any())
         if keep:
             src = r.get("source") or "no source given"
             out.append((p.start, f"{r['period']}: {r['value']}{r['unit']} ({src})"))

@@ -105,3 +105,23 @@ def test_a_july_june_figure_known_by_the_as_of_year_is_used_as_it_is():
     assert (first["q10"], first["median"], first["q90"], first["p_hit"]) == (3700, 3700, 3700, 1)
     assert rec["parts"][1]["q10"] < rec["parts"][1]["q90"]  # the rest is still a forecast
     assert cum["status"] == "simulated" and cum["q10"] > 3700
+
+
+def test_a_resolved_target_names_the_figure_and_source_it_rests_on():
+    stock = make_history(
+        [
+            ("dazhou", "effective_invention_patents", "2024-06-30", "asof", 750.0, "件", "b"),
+            ("dazhou", "effective_invention_patents", "2025-06-30", "asof", 950.0, "件", "c"),
+        ]
+    )
+    t = make_target("effective_invention_patents", "stock", "2025-06", 900)
+    (rec,) = assess([t], stock, n_paths=200, today=date(2026, 1, 1))
+    assert (rec["status"], rec["outcome"], rec["hit"]) == ("resolved", 950.0, True)
+    assert rec["outcome_source"] == "2025-06-30: 950.0件 (c)"
+    part = make_history(
+        [("dazhou", "pledge_financing", "2025-01/2025-11", "span", 114.0, "亿元", "s")]
+    )
+    t = make_target("pledge_financing", "level", "2025", 50, unit="亿元")
+    (rec,) = assess([t], part, n_paths=200, today=date(2026, 2, 1))
+    assert (rec["status"], rec["hit"]) == ("resolved", True)
+    assert rec["outcome_source"] == "2025-01/2025-11: 114.0亿元 (s)"
