@@ -4,6 +4,7 @@ confidence, written as a target file a planner edits and runs with ``--targets``
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -21,7 +22,8 @@ from .levers import BASELINE, Scenario
 
 def next_periods(t: Target, first: int, until: int) -> list[str]:
     """The new plan's periods for a target: July-June years stay July-June."""
-    fiscal = any(abs(p.start % 1 - 0.5) < 1e-9 for p in t.periods)
+    # a July-June plan: a year from July, or a stock read at the end of June
+    fiscal = any(abs(p.start % 1 - 0.5) < 1e-9 or abs(p.end % 1 - 0.5) < 1e-9 for p in t.periods)
     if t.kind == "each_year":
         if fiscal:
             return [f"{y - 1}-07/{y}-06" for y in range(first, until + 1)]
@@ -138,6 +140,24 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
     entry["threshold"] = ths if many else ths[0]
 
 
+# The period a plan's English label ends with (", FY2022/23-FY2024/25", " at 2025-06",
+# " at end-2026", " in 2025", " by 2025", ", 2024-2026", " over the pilot"): a drafted target's
+# label names its own period instead.
+_LABEL_PERIOD = re.compile(
+    r"(,\s*(FY)?\d{4}\S*| (at|in|by) (end-)?\d{4}(-\d{2})?| over the pilot"
+    r"| by the end of the pilot)$"
+)
+
+
+def relabel(label: str, kind: str, periods: list[str]) -> str:
+    """``label`` with the current plan's period replaced by the draft's."""
+    stem = _LABEL_PERIOD.sub("", label)
+    when = periods[0] if len(periods) == 1 else f"{periods[0]}…{periods[-1]}"
+    if kind in ("stock", "ratio"):
+        return f"{stem} at {when}"
+    return f"{stem} in {when}" if kind == "level" else f"{stem}, {when}"
+
+
 def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     t = run.target
     periods = [p.text for p in t.periods]
@@ -145,7 +165,7 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     entry = {
         "id": f"{old.id}_next",
         "label_zh": old.label_zh,
-        "label_en": old.label_en,
+        "label_en": relabel(old.label_en, t.kind, periods),
         "indicator": t.indicator,
         "family": t.family,
         "kind": t.kind,
