@@ -188,14 +188,16 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
     indicator's) and the value in it; a unit written in the cell is converted to the column's,
     and the conversion reported."""
     col = rec["unit"] or _label_unit(rec, base)
+    if rec["unit"] and rec.get("unit_column"):  # an error about it names the 单位 cell
+        at = f"{at.rsplit(', ', 1)[0]}, {rec['unit_column']}"
     if col:
         try:
             col = units.canonical(col)
         except KeyError:
             raise InputError(
                 at,
-                f"unknown unit '{rec['unit']}'",
-                f"use one of {', '.join(units.units_like(base))}",
+                f"unknown unit '{col}'",
+                units.unit_fix(rec["unit"], base),
             ) from None
     unit = col or cell_unit or base
     if not col and not cell_unit:
@@ -204,7 +206,7 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
         raise InputError(
             at,
             f"unit '{unit}' does not fit {slug} (in {base})",
-            f"use one of {', '.join(units.units_like(base))}",
+            units.unit_fix(unit, base),
         )
     if cell_unit and col and cell_unit != col:
         if not units.fits(cell_unit, col):

@@ -69,6 +69,8 @@ def test_number_cells_read_as_a_person_reads_them():
         ("dazhou,专利数,2022,3900,件", "unknown indicator '专利数'"),
         ("dazhou,授权专利,22年度,3900,件", "cannot read '22年度' as a period"),
         ("dazhou,授权专利,2022,3900,亿元", "unit '亿元' does not fit patent_grants"),
+        ("dazhou,授权专利,2022,0.39,万", "column E: unknown unit '万'. Fix: write '万件'"),
+        ("dazhou,质押融资额,2022,3900,万", "column E: unknown unit '万'. Fix: write '万元'"),
         ("dazhou,授权专利,2022,约3900,件", "'约3900' is not one exact figure"),
         ("dazhou,授权专利,2022,3900,件\ndazhou,授权专利,2022年,3950,件", "two different figures"),
     ],
