@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..data.errors import InputError
 from ..data.schema import FIRST_YEAR, LAST_YEAR
-from ..scenarios import analysis
+from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, first_year, write_draft
@@ -58,7 +58,7 @@ def simulate(
     region: str,
     scenario: str | Scenario = "baseline",
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -92,7 +92,7 @@ def compare(
     region: str,
     scenarios: list[str | Scenario],
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -135,7 +135,7 @@ def revise(
     *,
     confidence: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -174,7 +174,7 @@ def goal(
     *,
     p: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -214,7 +214,7 @@ def levers(
     target: str | None = None,
     scenario: str | Scenario = "baseline",
     local: Path | None = None,
-    paths: int = 2000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -292,7 +292,7 @@ def draft(
     first: int | None = None,
     confidence: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,

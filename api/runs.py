@@ -10,6 +10,7 @@ from pathlib import Path
 from ..data import userstore
 from ..data.errors import InputError
 from ..forecast import cache as disk_cache
+from ..scenarios import PATHS
 
 # The modules that fit and judge (pandas, scipy) are imported inside the functions that use
 # them: a run whose result is already saved (same data, code, seed and paths) needs none of them.
@@ -28,7 +29,7 @@ def say(progress: Progress, text: str) -> None:
 def run(
     region: str | None = None,
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -131,7 +132,7 @@ def forecast(
     *,
     indicator: str | None = None,
     horizon: int = 5,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,

@@ -153,3 +153,41 @@ def run_table(
             cells[-2] = " ".join(x for x in (cells[-2], _status(r, lang)) if x)
         out.append(_line(cells, label_width, fixed))
     return "\n".join(out)
+
+
+# ``revise``: the threshold the plan could promise at the records' confidence, beside today's.
+HEAD_REVISE = {
+    "zh": ("目标", "期间", "目标值", "概率", "{:.0%}把握可承诺", "预测中位数"),
+    "en": ("target", "period", "threshold", "P", "promise at {:.0%}", "median"),
+}
+FIXED_REVISE = (15, 12, 4, 16, 12)
+
+
+def revise_table(records: list[dict], lang: str = "zh", region_names: dict | None = None) -> str:
+    """``run``'s table for ``revise``: the promise in the plan's unit, rounded toward the side
+    that keeps the confidence (``text.promised``), or why there is none."""
+    from .text import promised  # its numpy is not for ``ipcast --help``
+
+    label_width = WIDTH - sum(FIXED_REVISE) - GAP * len(FIXED_REVISE)
+    confidence = next((r["confidence"] for r in records if r.get("confidence")), 0.8)
+    head = [h.format(confidence) for h in HEAD_REVISE[lang]]
+    out = [_line(head, label_width, FIXED_REVISE)]
+    region = None
+    for r in records:
+        if r["region"] != region:
+            region = r["region"]
+            out.append(f"— {(region_names or {}).get(region, region)}")
+        rev = r.get("revised_threshold")
+        promise = (
+            f"{promised(rev, r['comparator'])} {r['unit']}" if rev is not None else _status(r, lang)
+        )
+        cells = [
+            r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"],
+            _period(r),
+            _threshold(r),
+            percent(r.get("p_hit")),
+            promise,
+            num(r.get("median")),
+        ]
+        out.append(_line(cells, label_width, FIXED_REVISE))
+    return "\n".join(out)

@@ -7,6 +7,7 @@ suite parses the sentences back and checks them against the records.
 from __future__ import annotations
 
 import math
+import re
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
@@ -54,10 +55,22 @@ def promised(v, comparator: str = ">=") -> str:
 
 
 def _period(rec: dict, lang: str) -> str:
+    """The period as a sentence says it: 2030年, 2026-2030年, 2022年7月至2025年6月; nothing
+    when the target's name already says it (知识产权质押融资金额累计（2026-2030年）)."""
     p = str(rec["period"])
-    if lang == "zh":
-        return f"{p}年" if p.isdigit() else p
-    return p
+    if lang != "zh":
+        return p
+    span = re.fullmatch(r"(\d{4})/(\d{4})", p)
+    months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", p)
+    if p.isdigit():
+        said = f"{p}年"
+    elif span:
+        said = f"{span[1]}-{span[2]}年"
+    elif months:
+        said = f"{months[1]}年{int(months[2])}月至{months[3]}年{int(months[4])}月"
+    else:
+        return p
+    return "" if said in rec.get("label_zh", "").replace("—", "-") else said
 
 
 def sentences(

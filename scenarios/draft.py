@@ -14,6 +14,7 @@ import yaml
 from ..data.catalog import regions
 from ..data.periods import parse_period
 from ..data.target_files import Target
+from . import PATHS
 from .baseline import prepare
 from .confidence import round_toward, threshold_at, upward
 from .judge import part_metrics
@@ -45,7 +46,7 @@ def draft_targets(
     history,
     until: int,
     confidence: float,
-    n_paths: int = 4000,
+    n_paths: int = PATHS,
     seed: int = 0,
     scenario: Scenario = BASELINE,
     first: int | None = None,
