@@ -91,9 +91,17 @@ def outcome(t: Target, obs: Observed, now: float, split: Split | None = None) ->
         f"p_hit is the outcome {how}",
         "outcome_source": sources,
     }
-    if len(drawn) == 1:
-        q10, q50, q90 = quantile(sorted_columns(drawn[0])[0], (0.1, 0.5, 0.9))
-        rec.update(median=float(q50), q10=float(q10), q90=float(q90))
+    summaries = []
+    for v, (_, period, th) in zip(drawn, t.parts(), strict=True):
+        q10, q50, q90 = quantile(sorted_columns(v)[0], (0.1, 0.5, 0.9))
+        part = {"median": float(q50), "q10": float(q10), "q90": float(q90), "period": period.text}
+        if th is not None:
+            part.update(threshold=th, p_hit=float(meets(v, t.comparator, th).mean()))
+        summaries.append(part)
+    if len(summaries) == 1:
+        rec.update({k: summaries[0][k] for k in ("median", "q10", "q90")})
+    else:
+        rec["parts"] = summaries
     return rec
 
 
