@@ -202,7 +202,13 @@ def goal(
         raise InputError(
             f"--target {target}",
             f"status {rec['status']}: {rec['reason']}",
-            "goal seeking needs a simulated target",
+            "goal seeking needs a simulated target"
+            + (
+                f"; its period is over: --as-of YEAR asks what it would have taken then, and "
+                f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
+                if rec["status"] in ("resolved", "awaiting_outcome")
+                else ""
+            ),
         )
     res = analysis.goal_seek(run, p, lever, sc)
     return {"region": region, "target_id": target, "lever": lever, "p_wanted": p, **res}

@@ -209,7 +209,14 @@ def goal_text(out: dict) -> str:
 BASIS_ZH = {"evidence": "实测", "judgement": "判断", "local": "本地"}
 
 
-def levers_text(recs: list[dict]) -> str:
+def levers_text(recs: list[dict], region: str = "REGION") -> str:
+    if not recs:  # levers are ranked for targets still to come that could be simulated
+        return (
+            f"note: no lever to rank: none of the targets asked for is still to come and "
+            f"simulated (see the status column of `ipcast run -r {region}`); for a plan whose "
+            f"periods are over, --as-of YEAR ranks the levers as they stood then, and "
+            f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
+        )
     out = []
     for r in recs:
         out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {r['p_hit']:.0%}")
