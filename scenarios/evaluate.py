@@ -8,6 +8,7 @@ along each path and never a sum of per-year quantiles.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,31 +76,33 @@ def metric(paths: Paths, kind: str, period: Period, per: str = "year") -> np.nda
 def flow(paths: Paths, period: Period) -> np.ndarray:
     """A flow's total over ``period`` on every path: the observed spans that fit inside it
     (longest first, never overlapping) plus the yearly paths over what they leave."""
-    known, rest = tile(period, paths.spans)
-    total = np.full(paths.values.shape[0], known)
+    chosen, rest = tile(period, paths.spans)
+    total = np.full(paths.values.shape[0], float(sum(v for _, _, v in chosen)))
     for part in rest:
         w = year_weights(part)
         total = total + sum(_weight(paths, part, y, wt) * paths.col(y) for y, wt in w.items())
     return total
 
 
-def tile(period: Period, spans) -> tuple[float, list[Period]]:
-    """The sum of the ``spans`` (start, end, value) chosen inside ``period`` and the parts of
-    ``period`` they leave uncovered."""
+def tile(period: Period, spans: Sequence[tuple]) -> tuple[list[tuple], list[Period]]:
+    """The ``spans`` (start, end, value, ...) chosen inside ``period``, longest first and never
+    overlapping, and the parts of ``period`` they leave uncovered."""
     eps = 1e-9
-    chosen: list[tuple[float, float, float]] = []
-    for a, b, v in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+    chosen: list[tuple] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        a, b = span[0], span[1]
         inside = a >= period.start - eps and b <= period.end + eps
-        if inside and all(b <= c + eps or a >= d - eps for c, d, _ in chosen):
-            chosen.append((a, b, v))
+        if inside and all(b <= c[0] + eps or a >= c[1] - eps for c in chosen):
+            chosen.append(span)
+    chosen.sort(key=lambda s: s[0])
     rest, at = [], period.start
-    for a, b, _ in sorted(chosen):
-        if a > at + eps:
-            rest.append(Period(at, a, ""))
-        at = b
+    for span in chosen:
+        if span[0] > at + eps:
+            rest.append(Period(at, span[0], ""))
+        at = span[1]
     if period.end > at + eps:
         rest.append(Period(at, period.end, ""))
-    return float(sum(v for _, _, v in chosen)), rest
+    return chosen, rest
 
 
 def _weight(paths: Paths, period: Period, year: int, w: float):

@@ -11,7 +11,7 @@ from ..data.periods import parse_period, year_weights
 from ..data.target_files import Target
 from ..forecast.quantiles import quantile, sorted_columns
 from ..forecast.series import Observed
-from .evaluate import KindMismatch, Paths, meets, metric
+from .evaluate import KindMismatch, Paths, meets, metric, tile
 
 
 def to_plan_unit(t: Target, kind: str, base_unit: str) -> float:
@@ -45,15 +45,15 @@ def outcome(t: Target, obs: Observed, now: float, split: Split | None = None) ->
     verdict the target is resolved (the outcome shown at an even split, and the split said);
     otherwise it awaits its July-June figures, with p_hit over the shares."""
     if t.end > now:
-        return _lower_bound(t, obs)
+        return _settled_early(t, obs, now)
     spans = flow_spans(obs)
     if not obs.n_points and not spans:
-        return _lower_bound(t, obs)
+        return _settled_early(t, obs, now)
     try:
         exact = _values(t, obs, spans, None)
         drawn = _values(t, obs, spans, split) if split else exact
     except (KeyError, KindMismatch):
-        return _lower_bound(t, obs)
+        return _settled_early(t, obs, now)
     parts = zip(drawn, [th for _, _, th in t.parts()], strict=True)
     met = [meets(v, t.comparator, th) for v, th in parts if th is not None]
     hits = np.logical_and.reduce(met) if met else np.ones(len(drawn[0]), dtype=bool)
@@ -163,29 +163,66 @@ def _instants(kind: str, period, obs: Observed) -> list[float]:
     return [period.start, period.end] if kind == "growth" else [period.end]
 
 
-def _lower_bound(t: Target, obs: Observed) -> dict:
-    """A flow observed over part of the target's period that already passes a ``>=`` threshold
-    settles the target: flows are never negative."""
-    if not (obs.additive and t.kind in ("level", "cumulative") and t.comparator in (">=", ">")):
+def _settled_early(t: Target, obs: Observed, now: float) -> dict:
+    """History can settle a target before all its figures are in. Flows are never negative, so
+    figures inside its period that already add up past a ``>=`` threshold meet it (in every
+    part); and an each-year target with a finished year fully observed short of its threshold
+    has missed. The figures are tiled as ``evaluate.flow`` tiles them: whole years, July-June
+    years and parts of years, never two for the same months."""
+    if not (obs.additive and t.comparator in (">=", ">")):
         return {}
+    if any(kind not in ("level", "cumulative", "average") for kind, _, _ in t.parts()):
+        return {}
+    pieces = _pieces(obs)
     factor = units.factor(obs.unit, t.unit)
-    for r in obs.unused + obs.used:
-        if r["exclude"]:
+    parts = []
+    for kind, period, th in t.parts():
+        chosen, rest = tile(period, pieces)
+        v = sum(c[2] for c in chosen) * factor / (period.years if kind == "average" else 1)
+        parts.append((period, th, v, chosen, not rest))
+    for period, th, v, chosen, whole in parts:
+        done = th is not None and whole and period.end <= now
+        if done and not meets(np.array([v]), t.comparator, th)[0]:
+            return {
+                "status": "resolved",
+                "outcome": [x if w else None for _, _, x, _, w in parts] if len(parts) > 1 else v,
+                "hit": False,
+                "reason": f"missed already: {period.text} came to {v:,.4g}{t.unit} against "
+                f"{th:g}{t.unit}",
+                "outcome_source": _cite(chosen),
+            }
+    seen = [c for *_, chosen, _ in parts for c in chosen]
+    ok = all(th is None or meets(np.array([v]), t.comparator, th)[0] for _, th, v, _, _ in parts)
+    if not (seen and ok):
+        return {}
+    return {
+        "status": "resolved",
+        "outcome": parts[0][2] if len(parts) == 1 else [x for _, _, x, _, _ in parts],
+        "hit": True,
+        "reason": "met already by the figures for "
+        + ", ".join(c[3]["period"] for c in seen)
+        + " (a lower bound for the period: flows are never negative)",
+        "outcome_source": _cite(seen),
+    }
+
+
+def _pieces(obs: Observed) -> list[tuple]:
+    """A flow's figures as (start, end, value in the series' unit, row): its calendar years and
+    every other span it has, excluded rows left out."""
+    out = []
+    for r in obs.used + obs.unused:
+        if r["exclude"] or r["period_type"] == "asof":
             continue
         p = parse_period(r["period"])
-        if p.start >= t.period.start - 1e-9 and p.end <= t.period.end + 1e-9:
-            v = units.convert(float(r["value"]), r["unit"], obs.unit) * factor
-            if meets(np.array([v]), t.comparator, t.threshold)[0]:
-                return {
-                    "status": "resolved",
-                    "outcome": v,
-                    "hit": True,
-                    "reason": f"met already by the {r['period']} figure ({r['value']}"
-                    f"{r['unit']}), a lower bound for the period",
-                    "outcome_source": f"{r['period']}: {r['value']}{r['unit']} "
-                    f"({r.get('source') or 'no source given'})",
-                }
-    return {}
+        out.append((p.start, p.end, units.convert(float(r["value"]), r["unit"], obs.unit), r))
+    return out
+
+
+def _cite(pieces: list[tuple]) -> str:
+    return "; ".join(
+        f"{r['period']}: {r['value']}{r['unit']} ({r.get('source') or 'no source given'})"
+        for *_, r in pieces
+    )
 
 
 def observed_part(t: Target, obs: Observed) -> str:

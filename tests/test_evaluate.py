@@ -262,9 +262,12 @@ def test_spans_tile_a_period_longest_first_without_overlap():
     from ipcast.scenarios.evaluate import tile
 
     spans = [(2016.0, 2021.0, 243300.0), (2016.5, 2017.5, 9.0), (2021.0, 2021.5, 7.0)]
-    assert tile(parse_period("2016/2020"), spans) == (243300.0, [])
-    known, rest = tile(parse_period("2016-07/2017-06"), spans)
-    assert (known, rest) == (9.0, [])
-    known, rest = tile(parse_period("2021/2022"), spans)
-    assert known == 7.0
+    assert tile(parse_period("2016/2020"), spans) == ([spans[0]], [])
+    assert tile(parse_period("2016-07/2017-06"), spans) == ([spans[1]], [])
+    chosen, rest = tile(parse_period("2021/2022"), spans)
+    assert chosen == [spans[2]]
     assert [(r.start, r.end) for r in rest] == [(2021.5, 2023.0)]
+    # the longest span wins an overlap; what it leaves is filled by others that fit
+    halves = [(2022.5, 2023.0, 1.0), (2022.0, 2023.0, 5.0), (2023.0, 2023.5, 2.0)]
+    chosen, rest = tile(parse_period("2022-07/2023-06"), halves)
+    assert chosen == [halves[0], halves[2]] and rest == []

@@ -125,3 +125,35 @@ def test_a_resolved_target_names_the_figure_and_source_it_rests_on():
     (rec,) = assess([t], part, n_paths=200, today=date(2026, 2, 1))
     assert (rec["status"], rec["hit"]) == ("resolved", True)
     assert rec["outcome_source"] == "2025-01/2025-11: 114.0亿元 (s)"
+
+
+def test_figures_that_add_up_past_a_total_meet_it_before_the_period_ends():
+    """21000 new trademarks over 2022-07..2025-06; as of 2024 two July-June years are in, 10500
+    and 11000: 21500 already, met whatever the last year brings (no simulated 100 %)."""
+    fy = [
+        ("dazhou", "trademark_registrations", "2022-07/2023-06", "span", 10500.0, "件", "fy1"),
+        ("dazhou", "trademark_registrations", "2023-07/2024-06", "span", 11000.0, "件", "fy2"),
+        ("dazhou", "trademark_registrations", "2021", "year", 9000.0, "件", "y21"),
+    ]
+    t = make_target("trademark_registrations", "cumulative", "2022-07/2025-06", 21000)
+    (rec,) = assess([t], make_history(fy), n_paths=200, as_of=2024)
+    assert (rec["status"], rec["hit"], rec["outcome"]) == ("resolved", True, 21500.0)
+    assert rec["outcome_source"] == (
+        "2022-07/2023-06: 10500.0件 (fy1); 2023-07/2024-06: 11000.0件 (fy2)"
+    )
+
+
+def test_an_each_year_target_with_a_finished_year_short_has_missed():
+    """Annex 1 wants 3500 in FY 2022/23; the bureau's figure is 3400: the row is missed as of
+    2023, before its later years are known."""
+    fy = [("dazhou", "patent_grants", "2022-07/2023-06", "span", 3400.0, "件", "fy1")]
+    each = make_target(
+        "patent_grants",
+        "each_year",
+        ["2022-07/2023-06", "2023-07/2024-06", "2024-07/2025-06"],
+        [3500, 4000, 4500],
+    )
+    (rec,) = assess([each], _grants(2021, fy), n_paths=200, as_of=2023)
+    assert (rec["status"], rec["hit"], rec["outcome"]) == ("resolved", False, [3400.0, None, None])
+    assert "missed already: 2022-07/2023-06" in rec["reason"]
+    assert rec["outcome_source"] == "2022-07/2023-06: 3400.0件 (fy1)"
