@@ -271,3 +271,19 @@ def test_spans_tile_a_period_longest_first_without_overlap():
     halves = [(2022.5, 2023.0, 1.0), (2022.0, 2023.0, 5.0), (2023.0, 2023.5, 2.0)]
     chosen, rest = tile(parse_period("2022-07/2023-06"), halves)
     assert chosen == [halves[0], halves[2]] and rest == []
+
+
+def test_tile_prefers_the_longer_span_and_fills_gaps_exactly():
+    from ipcast.scenarios.evaluate import tile
+
+    fy = parse_period("2022-07/2023-06")
+    # halves listed first and worth more than the July-June figure: the longer span still wins
+    spans = [(2022.5, 2023.0, 20.0), (2022.5, 2023.5, 12.0), (2023.0, 2023.5, 2.0)]
+    assert tile(fy, spans) == ([spans[1]], [])
+    # a span ending where a longer, chosen one starts is taken too
+    adjacent = [(2022.5, 2023.0, 1.0), (2023.0, 2024.0, 2.0)]
+    chosen, rest = tile(parse_period("2022-07/2023"), adjacent)
+    assert chosen == adjacent and rest == []
+    # the gap before a span and the one after it are what is left
+    chosen, rest = tile(parse_period("2021/2022"), [(2021.5, 2022.0, 7.0)])
+    assert [(r.start, r.end) for r in rest] == [(2021.0, 2021.5), (2022.0, 2023.0)]
