@@ -38,7 +38,7 @@ def flow_spans(obs: Observed) -> tuple[tuple[float, float, float], ...]:
 
 def outcome(t: Target, obs: Observed, now: float, split: Split | None = None) -> dict:
     """A resolved record when history settles the target: the period is over and its figures
-    are in, or a figure for part of the period already passes a ``>=`` threshold.
+    are in, or the figures in so far settle it early (``_settled_early``).
 
     A July-June period read from calendar-year figures is not known exactly: ``split`` holds
     each path's January-June share of the years it cuts. When every share gives the same
