@@ -165,3 +165,22 @@ def test_july_june_headers_are_stored_as_such_and_a_flow_over_them_says_why_unus
         "2 figure(s) for periods that are not calendar years (2022-07/2023-06, 2023-07/2024-06) "
         "not used"
     )
+
+
+@pytest.mark.parametrize(
+    "body,column",
+    [
+        ("shanghaii,授权专利,2022,3900,件", "column A: unknown region"),
+        ("dazhou,专利数,2022,3900,件", "column B: unknown indicator"),
+        ("dazhou,授权专利,2022-2023年度,3900,件", "column C: cannot read"),
+        ("dazhou,授权专利,2022,3900,万", "column E: unknown unit"),
+        ("dazhou,授权专利,2022,约3900,件", "column D: '约3900'"),
+    ],
+)
+def test_an_error_names_the_cell_to_correct(tmp_path, body, column):
+    # 地区 A, 指标 B, 年份 C, 数值 D, 单位 E: the region, indicator, period and unit are in their
+    # own columns, not in the value's
+    p = _csv(tmp_path, "地区,指标,年份,数值,单位\n" + body + "\n")
+    with pytest.raises(InputError) as e:
+        read_history_file(p)
+    assert f"row 2, {column}" in str(e.value)
