@@ -23,8 +23,13 @@ def flow_spans(obs: Observed) -> tuple[tuple[float, float, float], ...]:
     """A flow's figures over spans that are not one calendar year and not inside one (a July-June
     year such as 2022-07/2023-06, a five-year total), as (start, end, value) in the series'
     unit: ``evaluate.flow`` takes them as they are where a target's period holds them."""
+    return tuple(x[:3] for x in _span_rows(obs))
+
+
+def _span_rows(obs: Observed) -> list[tuple]:
+    """``flow_spans`` with each span's history row as a fourth item."""
     if not (obs.annual and obs.additive):
-        return ()
+        return []
     out = []
     for r in obs.unused:
         if r["exclude"] or r["period_type"] == "asof":
@@ -32,8 +37,8 @@ def flow_spans(obs: Observed) -> tuple[tuple[float, float, float], ...]:
         p = parse_period(r["period"])
         if np.floor(p.start + 1e-9) == np.ceil(p.end - 1e-9) - 1:
             continue  # within one calendar year: a floor for that year (``floor_at_observed``)
-        out.append((p.start, p.end, units.convert(float(r["value"]), r["unit"], obs.unit)))
-    return tuple(out)
+        out.append((p.start, p.end, units.convert(float(r["value"]), r["unit"], obs.unit), r))
+    return out
 
 
 def outcome(t: Target, obs: Observed, now: float, split: Split | None = None) -> dict:
@@ -134,26 +139,29 @@ def _values(t: Target, obs: Observed, spans, split: Split | None) -> list[np.nda
 
 
 def outcome_sources(t: Target, obs: Observed) -> str:
-    """The figures an outcome rests on, each with its source: a flow's yearly figures that touch
-    the target's periods and its figures for spans inside them; a stock's or a rate's figures at
-    the instants the target reads."""
-    out = []
-    for r in obs.used + obs.unused:
-        p = parse_period(r["period"])
-        if obs.additive:
-            if r["exclude"] or r["period_type"] == "asof":
-                continue
-            touch = any(q.overlap(p.start, p.end) > 1e-9 for q in t.periods)
-            inside = any(p.start >= q.start - 1e-9 and p.end <= q.end + 1e-9 for q in t.periods)
-            keep = touch and (inside or r in obs.used)
-        else:
-            read = [x for kind, q, _ in t.parts() for x in _instants(kind, q, obs)]
-            # matched as ``Paths.col`` reads an instant
-            keep = r in obs.used and bool(np.isclose(p.end, read, atol=1e-9).any())
-        if keep:
-            src = r.get("source") or "no source given"
-            out.append((p.start, f"{r['period']}: {r['value']}{r['unit']} ({src})"))
-    return "; ".join(text for _, text in sorted(out, key=lambda x: x[0]))
+    """The figures an outcome rests on, each with its source: for a flow the spans that tile the
+    target's periods (as ``evaluate.flow`` takes them) and the calendar years for the rest; for a
+    stock or a rate its figures at the instants the target reads."""
+    rows: list[dict] = []
+    if obs.additive:
+        spans = _span_rows(obs)
+        years = {int(round(parse_period(r["period"]).start)): r for r in obs.used}
+        for _, period, _ in t.parts():
+            chosen, rest = tile(period, spans)
+            rows += [c[3] for c in chosen]
+            rows += [years[y] for part in rest for y in year_weights(part) if y in years]
+    else:
+        read = [x for kind, q, _ in t.parts() for x in _instants(kind, q, obs)]
+        # matched as ``Paths.col`` reads an instant
+        rows = [
+            r for r in obs.used if np.isclose(parse_period(r["period"]).end, read, atol=1e-9).any()
+        ]
+    unique = list({id(r): r for r in rows}.values())
+    unique.sort(key=lambda r: parse_period(r["period"]).start)
+    return "; ".join(
+        f"{r['period']}: {r['value']}{r['unit']} ({r.get('source') or 'no source given'})"
+        for r in unique
+    )
 
 
 def _instants(kind: str, period, obs: Observed) -> list[float]:

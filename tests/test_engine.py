@@ -151,10 +151,12 @@ def test_a_july_june_year_from_calendar_years_carries_the_split():
 
 
 def test_july_june_figures_settle_a_july_june_target_exactly():
-    """The bureau's own July-June figures are the outcome: 3700, 4100 and 4600 average 4133.3."""
+    """The bureau's own July-June figures are the outcome: 3700, 4100 and 4600 average 4133.3;
+    the calendar year 2023 in the history is neither used nor cited."""
     h = _history(
         [
             ("dazhou", "patent_grants", "2021", "year", 3800.0, "件", "b"),
+            ("dazhou", "patent_grants", "2023", "year", 3900.0, "件", "y23"),  # not needed
             ("dazhou", "patent_grants", "2022-07/2023-06", "span", 3700.0, "件", "fy1"),
             ("dazhou", "patent_grants", "2023-07/2024-06", "span", 4100.0, "件", "fy2"),
             ("dazhou", "patent_grants", "2024-07/2025-06", "span", 4600.0, "件", "fy3"),
