@@ -207,9 +207,17 @@ def _settled_early(t: Target, obs: Observed, now: float) -> dict:
         "status": "resolved",
         "outcome": parts[0][2] if len(parts) == 1 else [x for _, _, x, _, _ in parts],
         "hit": True,
-        "reason": "met already by the figures for "
+        "reason": (
+            "outcome known from history: "
+            if all(whole for *_, whole in parts)
+            else "met already by the figures for "
+        )
         + ", ".join(c[3]["period"] for c in seen)
-        + " (a lower bound for the period: flows are never negative)",
+        + (
+            ""
+            if all(whole for *_, whole in parts)
+            else " (a lower bound: flows are never negative)"
+        ),
         "outcome_source": _cite(seen),
     }
 

@@ -157,3 +157,19 @@ def test_an_each_year_target_with_a_finished_year_short_has_missed():
     assert (rec["status"], rec["hit"], rec["outcome"]) == ("resolved", False, [3400.0, None, None])
     assert "missed already: 2022-07/2023-06" in rec["reason"]
     assert rec["outcome_source"] == "2022-07/2023-06: 3400.0件 (fy1)"
+
+
+def test_two_half_years_are_the_outcome_of_their_year_either_way():
+    halves = [
+        ("dazhou", "patent_grants", "2024H1", "half", 900.0, "件", "h1"),
+        ("dazhou", "patent_grants", "2024H2", "half", 1000.0, "件", "h2"),
+    ]
+    hi = make_target("patent_grants", "level", "2024", 2000)
+    lo = make_target("patent_grants", "level", "2024", 1800)
+    miss, met = (
+        assess([t], _grants(2023, halves), n_paths=200, today=date(2025, 3, 1))[0] for t in (hi, lo)
+    )
+    assert (miss["status"], miss["hit"], miss["outcome"]) == ("resolved", False, 1900.0)
+    assert (met["status"], met["hit"], met["outcome"]) == ("resolved", True, 1900.0)
+    assert met["reason"] == "outcome known from history: 2024H1, 2024H2"
+    assert met["outcome_source"] == "2024H1: 900.0件 (h1); 2024H2: 1000.0件 (h2)"
