@@ -118,7 +118,8 @@ def compare(
     out = []
     for run in runs:
         ra, rb = judge(run, a), judge(run, b)
-        rec = {k: ra[k] for k in ("region", "target_id", "label_zh", "status")}
+        keys = ("region", "target_id", "label_zh", "label_en", "status", "kind", "period")
+        rec = {k: ra[k] for k in (*keys, "threshold", "comparator", "unit")}
         rec.update({f"p_{a.name}": ra["p_hit"], f"p_{b.name}": rb["p_hit"]})
         rec.update(difference=None, difference_se=None)
         idle = {x["lever"] for r in (ra, rb) for x in r.get("idle_levers", [])}

@@ -193,3 +193,45 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
         ]
         out.append(_line(cells, label_width, FIXED_REVISE))
     return "\n".join(out)
+
+
+# ``compare``: the probability under scenario A and B, and B - A in percentage points.
+HEAD_COMPARE = {
+    "zh": ("目标", "期间", "目标值", "A", "B", "B-A(百分点)"),
+    "en": ("target", "period", "threshold", "A", "B", "B-A (points)"),
+}
+CAPTION_COMPARE = {"zh": "情景 A：{a}　情景 B：{b}", "en": "scenario A: {a}; scenario B: {b}"}
+FIXED_COMPARE = (15, 12, 5, 5, 13)
+
+
+def compare_table(
+    records: list[dict],
+    scenarios: tuple[str, str],
+    lang: str = "zh",
+    region_names: dict | None = None,
+    captions: tuple[str, str] | None = None,
+) -> str:
+    """``run``'s table for ``compare``: each target's probability under the two ``scenarios``
+    (the keys ``p_<name>`` of the records) and the difference with its standard error, which
+    common random numbers make small."""
+    a, b = scenarios
+    label_width = WIDTH - sum(FIXED_COMPARE) - GAP * len(FIXED_COMPARE)
+    shown = captions or scenarios
+    out = [CAPTION_COMPARE[lang].format(a=shown[0], b=shown[1])]
+    out.append(_line(list(HEAD_COMPARE[lang]), label_width, FIXED_COMPARE))
+    region = None
+    for r in records:
+        if r["region"] != region:
+            region = r["region"]
+            out.append(f"— {(region_names or {}).get(region, region)}")
+        d, se = r.get("difference"), r.get("difference_se")
+        cells = [
+            r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"],
+            _period(r),
+            _threshold(r),
+            percent(r.get(f"p_{a}")),
+            percent(r.get(f"p_{b}")),
+            _status(r, lang) if d is None else f"{100 * d:+.1f} ±{100 * (se or 0):.1f}",
+        ]
+        out.append(_line(cells, label_width, FIXED_COMPARE))
+    return "\n".join(out)
