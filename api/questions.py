@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..data.catalog import regions
 from ..data.errors import InputError
 from ..data.schema import FIRST_YEAR, LAST_YEAR
 from ..scenarios import PATHS, analysis
@@ -17,7 +18,14 @@ from ..scenarios.judge import judge
 from ..scenarios.levers import Scenario
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
-from .inputs import check_as_of, check_lever, load_history, refuse_existing, region_targets
+from .inputs import (
+    check_as_of,
+    check_lever,
+    drafted_from,
+    load_history,
+    refuse_existing,
+    region_targets,
+)
 from .inputs import scenario as load_scenario
 from .runs import Progress, say
 
@@ -119,7 +127,8 @@ def compare(
     out = []
     for run in runs:
         ra, rb = judge(run, a), judge(run, b)
-        rec = {k: ra[k] for k in ("region", "target_id", "label_zh", "status")}
+        keys = ("region", "target_id", "label_zh", "label_en", "status", "kind", "period")
+        rec = {k: ra[k] for k in (*keys, "threshold", "comparator", "unit")}
         rec.update({f"p_{a.name}": ra["p_hit"], f"p_{b.name}": rb["p_hit"]})
         rec.update(difference=None, difference_se=None)
         idle = {x["lever"] for r in (ra, rb) for x in r.get("idle_levers", [])}
@@ -270,8 +279,9 @@ def lever_template(out: Path) -> Path:
     return out
 
 
-def check_draft_years(first: int | None, until: int, default_first: int) -> None:
-    """The new plan's years: within 2000-2100, and ``until`` not before its first year."""
+def check_draft_years(first: int | None, until: int, default_first: int | None = None) -> None:
+    """The new plan's years: within 2000-2100, and ``until`` not before its first year (``first``,
+    else ``default_first`` when known)."""
     for option, year in (("--from", first), ("--until", until)):
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise InputError(
@@ -280,7 +290,7 @@ def check_draft_years(first: int | None, until: int, default_first: int) -> None
                 "give the plan's year, e.g. --from 2026 --until 2030",
             )
     start = first if first is not None else default_first
-    if until < start:
+    if start is not None and until < start:
         said = f"--from {first}" if first is not None else "the year after the current plan ends"
         raise InputError(
             "--until",
@@ -307,22 +317,23 @@ def draft(
 ) -> dict:
     """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
     (never over an existing file) when given."""
-    targets = region_targets(region, targets_file, names=names)
     check_as_of(as_of)
+    check_draft_years(first, until)
+    history = load_history(history_file, names=names)
+    targets, starters = drafted_from(region, targets_file, names, history, until)
+    if starters and first is None:
+        first = until - 4  # a five-year plan, as every plan drafted now is
     check_draft_years(first, until, first_year(targets))
     refuse_existing(out)
     sc = load_scenario(scenario)
-    doc = draft_targets(
-        targets,
-        load_history(history_file, names=names),
-        until,
-        confidence,
-        paths,
-        seed,
-        sc,
-        first,
-        as_of,
-    )
+    doc = draft_targets(targets, history, until, confidence, paths, seed, sc, first, as_of)
+    if starters:
+        doc["notes"].insert(
+            0,
+            f"no plan for {regions().loc[region, 'zh']} ({region}): one target drafted for "
+            "each indicator with figures "
+            f"({len(targets)}); add or remove rows as the plan needs",
+        )
     if out is not None:
         write_draft(doc, out)
     return doc

@@ -72,9 +72,14 @@ def run(
     from ..scenarios.engine import assess
     from ..scenarios.hindcast import beside_now
     from ..scenarios.parallel import cluster
-    from .inputs import load_history, select_targets
+    from .inputs import load_history, region_targets, select_targets
 
-    targets = select_targets(region, targets_file, names)
+    # a region with no targets is told how to give them, not shown an empty table
+    targets = (
+        region_targets(region, targets_file, names=names)
+        if region
+        else select_targets(None, targets_file, names)
+    )
     history = load_history(history_file, names=names)
     regions = list(dict.fromkeys(t.region for t in targets))
     # a province-wide run goes a batch of regions at a time: one pool of workers per batch
