@@ -11,7 +11,7 @@ from ..data.catalog import regions
 from ..data.errors import InputError
 from ..report import views
 from ..report.result_tables import compare_tables, levers_tables, revise_tables
-from ..report.run_table import revise_table
+from ..report.run_table import compare_table, revise_table, run_table
 from ..report.tables import Format, render
 from .common import app, call, to_stderr
 from .options import (
@@ -44,6 +44,7 @@ def simulate_cmd(
     names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
+    lang: str = LANG,
 ):
     """Every target under a scenario of levers and shocks (情景模拟)."""
     region = call(api.inputs.targets_region, region, targets_file, names)
@@ -64,8 +65,11 @@ def simulate_cmd(
         if r.get("scenario_note"):
             to_stderr(f"note: {r['scenario_note']}")
     if fmt == Format.table:
-        typer.echo(f"scenario: {sc.name} ({sc.zh})")
-        typer.echo(views.run_table(recs, views.RUN_COLUMNS + ["shortfall"]))
+        heads = (
+            api.figures.region_names(codes={r["region"] for r in recs}) if lang == "zh" else None
+        )
+        typer.echo(("情景" if lang == "zh" else "scenario") + f": {sc.name} ({sc.zh})")
+        typer.echo(run_table(recs, lang, heads) + "\n" + views.footer(recs, lang))
         note = views.idle_note(recs)
         if note:
             typer.echo(note)
@@ -85,6 +89,7 @@ def compare_cmd(
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     out: Path = OUT,
+    lang: str = LANG,
 ):
     """p_hit under scenario A and B, and B - A with its standard error (common random numbers)."""
     region = call(api.inputs.targets_region, region, targets_file, names)
@@ -101,7 +106,15 @@ def compare_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
-    typer.echo(render(recs, Format.table if fmt == Format.xlsx else fmt))
+    if fmt in (Format.table, Format.xlsx):
+        a, b = (call(api.load_scenario, x) for x in scenario)
+        heads = (
+            api.figures.region_names(codes={r["region"] for r in recs}) if lang == "zh" else None
+        )
+        shown = tuple(f"{x.name} ({x.zh})" for x in (a, b))
+        typer.echo(compare_table(recs, (a.name, b.name), lang, heads, shown))
+    else:
+        typer.echo(render(recs, fmt))
     if kind:
         save(out, kind, compare_tables(recs), call(api.load_history, history_file, names=names))
 
@@ -243,7 +256,7 @@ def levers_cmd(
         progress=to_stderr,
     )
     table = fmt in (Format.table, Format.xlsx)
-    typer.echo(views.levers_text(recs) if table else render(recs, fmt))
+    typer.echo(views.levers_text(recs, region) if table else render(recs, fmt))
     if kind:
         save(out, kind, levers_tables(recs), call(api.load_history, history_file, names=names))
 

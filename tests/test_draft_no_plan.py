@@ -72,18 +72,18 @@ def test_a_region_without_a_plan_is_found_by_any_of_its_names():
 
 def test_a_plan_with_no_year_after_the_current_one_is_refused_naming_the_option(tmp_path, home):
     """--from after --until, or --until within the current plan (guanghan's runs to 2026), would
-    draft periods of the current plan or none (a '2027/2026' draft); each names what to change."""
+    draft periods of the current plan or none (a '2027/2026' draft): refused, naming --until;
+    a region with no plan found by its name first."""
     from ipcast.data.errors import InputError
 
     path = tmp_path / "开江.csv"
     _history().to_csv(path, index=False)
     with pytest.raises(InputError) as e:
         api.draft("开江县", until=2030, first=2031, paths=100, history_file=path)
-    assert e.value.where == "--from" and "2031 is after --until 2030" in str(e.value)
+    assert e.value.where == "--until" and "before the new plan's first year 2031" in str(e.value)
     with pytest.raises(InputError) as e:
         api.draft("guanghan", until=2026, paths=100)
-    assert e.value.where == "--until"
-    assert "runs to 2026" in str(e.value) and "--until 2031" in str(e.value)
+    assert e.value.where == "--until" and "first year 2027" in str(e.value)
 
 
 def test_run_of_a_region_without_a_plan_says_how_to_draft_one(tmp_path, home):

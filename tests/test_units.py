@@ -59,3 +59,11 @@ def test_a_whole_unit_counts_single_things():
     thousands, 亿元 money, 件/万人 a ratio, % a share; an unknown unit is not whole."""
     assert [units.whole(u) for u in ("件", "家", "个", "次", "项")] == [True] * 5
     assert [units.whole(u) for u in ("万件", "亿元", "件/万人", "%", "万人", "斤")] == [False] * 6
+
+
+def test_a_plain_unit_gets_the_unit_it_stands_for():
+    assert units.unit_fix("万", "件").startswith(
+        "write '万件' ('万' alone is no unit), or use one of 件"
+    )
+    assert units.unit_fix("万", "亿元").startswith("write '万元'")
+    assert units.unit_fix("斤", "件") == "use one of 件, 万件, 个, 项, 家, 户, 次, 人次, 人, 万人"
