@@ -85,7 +85,8 @@ def test_revise_gives_an_each_year_target_one_median_a_year(tmp_path, home):
 
 def test_the_head_says_the_records_confidence_and_a_zero_promise_is_shown():
     """At 90 % confidence the head says so; a promise of 0 件 is a promise (0.4 at least, whole
-    things, rounded down), not a status; records without a confidence are read at 80 %."""
+    things, rounded down; or a threshold of 0 when a tenth of the paths see none), not a status;
+    records without a confidence are read at 80 %."""
     one = {
         **EACH,
         "period": "2030",
@@ -99,5 +100,7 @@ def test_the_head_says_the_records_confidence_and_a_zero_promise_is_shown():
     lines = revise_table([one], "zh").splitlines()
     assert lines[0].split()[4] == "90%把握可承诺"
     assert lines[2].split()[-3:] == ["0", "件", "1"]
+    none_seen = revise_table([{**one, "revised_threshold": 0.0}], "zh").splitlines()
+    assert none_seen[2].split()[-3:] == ["0", "件", "1"]
     bare = {k: v for k, v in one.items() if k != "confidence"}
     assert revise_table([bare], "en").splitlines()[0].split()[-4:-1] == ["promise", "at", "80%"]
