@@ -17,6 +17,7 @@ from ipcast.data.readers import read_history_file
         # what both say is said once: 有效 is the parent's and the item's
         ("其中：有效发明专利", "有效专利拥有量", "有效发明专利拥有量"),
         ("其中：有效发明专利", "每万人有效专利拥有量", "每万人有效发明专利拥有量"),
+        ("其中：每万人发明专利", "每万人专利拥有量", "每万人发明专利拥有量"),
         # the shared word at its last place, where the name puts what it counts
         ("其中：发明专利", "专利代理机构代理专利数", "专利代理机构代理发明专利数"),
         ("其中：马德里商标", "商标代理机构代理商标注册量", "商标代理机构代理马德里商标注册量"),
