@@ -71,9 +71,33 @@ TESTS: dict[str, list[str]] = {
         "tests/test_asof.py",
     ],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
+    # What a planner reads besides the numbers: the run table, the plan table read and written
+    # back, the briefing's words. Only the pure tests run (a briefing takes too long per mutant).
+    "report/run_table.py": ["tests/test_run_table.py", "tests/test_workbook.py"],
+    "data/plan_table.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
+    "data/plan_table_header.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
+    "report/text.py": ["tests/test_text.py"],
+    "report/plan_table_out.py": ["tests/test_plan_table_out.py"],
+    "report/words.py": ["tests/test_words.py"],
+    "report/document.py": ["tests/test_words.py"],
+    "forecast/calibrate.py": ["tests/test_words.py"],
+    "forecast/steps.py": ["tests/test_import.py"],
+    "data/sheet_layout.py": ["tests/test_import.py"],
+    "report/appendix.py": ["tests/test_words.py"],
 }
-# Where only part of a module computes a number a planner reads, only these functions are mutated.
-ONLY: dict[str, set[str]] = {}
+# Where only part of a module computes what a planner reads (or only that part is measured: the
+# functions a session changed in a large module), only these functions are mutated.
+ONLY: dict[str, set[str]] = {
+    "data/plan_table.py": {"_growth_target", "_span_words", "_figures"},
+    "data/plan_table_header.py": {"_figure_columns", "_growth_column"},
+    "report/text.py": {"promised"},
+    "report/plan_table_out.py": {"note_zh", "draft_rows"},
+    "report/document.py": {"_few_points"},
+    "forecast/calibrate.py": {"family_panels"},
+    "forecast/steps.py": {"_unused_periods"},
+    "data/sheet_layout.py": {"_period_text"},
+    "report/appendix.py": {"_basis"},
+}
 # Imported once before forking, so each child starts warm.
 PREIMPORT = ["numpy", "pandas", "scipy.stats", "scipy.optimize", "yaml", "joblib", "pytest"]
 PREIMPORT += ["_pytest.python", "hypothesis"]
