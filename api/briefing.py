@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data.errors import InputError
+from ..scenarios import PATHS
 from ..scenarios.levers import Scenario
 from .inputs import load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario
@@ -32,7 +33,7 @@ def brief(
     charts: Path | None = None,
     green: float = 0.8,
     amber: float = 0.5,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     history_file: Path | None = None,
     names: list[str] | dict[str, str] | None = None,

@@ -185,8 +185,10 @@ def region_targets(
         raise InputError(
             f"--region {region}",
             f"no targets for {region} in {targets_file or 'the bundled plans'}",
-            "pass --targets FILE with this region's targets (`ipcast draft` writes one to edit), "
-            f"or use a region with a plan: {', '.join(plans)}",
+            f"pass --targets FILE, the plan's indicator table (`ipcast template -r {region} "
+            "--targets --out 目标.xlsx` makes one to fill), or import the region's figures "
+            "(`ipcast import FILE`) and `ipcast draft` proposes a target for each; or use a "
+            f"region with a plan: {', '.join(plans)}",
         )
     if target_id:
         mine = [t for t in targets if t.id == target_id]
@@ -199,6 +201,20 @@ def region_targets(
             )
         return mine
     return targets
+
+
+def drafted_from(
+    region: str, targets_file: Path | None, names: Names, history: pd.DataFrame, until: int
+) -> tuple[list[Target], bool]:
+    """The targets a draft continues: the plan's (bundled or ``targets_file``), or, for a region
+    with no plan, a starter target for each indicator with figures; and whether they are those."""
+    if targets_file is None and not select_targets(check_region(region)):
+        from ..scenarios.draft import starter_targets
+
+        starters = starter_targets(region, history, until)
+        if starters:
+            return starters, True
+    return region_targets(region, targets_file, names=names), False
 
 
 def scenario(name_or_path: str | Scenario | None) -> Scenario:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..data.catalog import regions
 from ..data.errors import InputError
-from ..scenarios import analysis
+from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, write_draft
@@ -16,7 +17,7 @@ from ..scenarios.judge import judge
 from ..scenarios.levers import Scenario
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
-from .inputs import check_lever, load_history, refuse_existing, region_targets
+from .inputs import check_lever, drafted_from, load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario
 from .runs import Progress, say
 
@@ -56,7 +57,7 @@ def simulate(
     region: str,
     scenario: str | Scenario = "baseline",
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -90,7 +91,7 @@ def compare(
     region: str,
     scenarios: list[str | Scenario],
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -117,7 +118,8 @@ def compare(
     out = []
     for run in runs:
         ra, rb = judge(run, a), judge(run, b)
-        rec = {k: ra[k] for k in ("region", "target_id", "label_zh", "status")}
+        keys = ("region", "target_id", "label_zh", "label_en", "status", "kind", "period")
+        rec = {k: ra[k] for k in (*keys, "threshold", "comparator", "unit")}
         rec.update({f"p_{a.name}": ra["p_hit"], f"p_{b.name}": rb["p_hit"]})
         rec.update(difference=None, difference_se=None)
         idle = {x["lever"] for r in (ra, rb) for x in r.get("idle_levers", [])}
@@ -133,7 +135,7 @@ def revise(
     *,
     confidence: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -172,7 +174,7 @@ def goal(
     *,
     p: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -212,7 +214,7 @@ def levers(
     target: str | None = None,
     scenario: str | Scenario = "baseline",
     local: Path | None = None,
-    paths: int = 2000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -270,7 +272,7 @@ def draft(
     first: int | None = None,
     confidence: float = 0.8,
     scenario: str | Scenario = "baseline",
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -279,20 +281,20 @@ def draft(
 ) -> dict:
     """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
     (never over an existing file) when given."""
-    targets = region_targets(region, targets_file, names=names)
+    history = load_history(history_file, names=names)
+    targets, starters = drafted_from(region, targets_file, names, history, until)
     refuse_existing(out)
     sc = load_scenario(scenario)
-    doc = draft_targets(
-        targets,
-        load_history(history_file, names=names),
-        until,
-        confidence,
-        paths,
-        seed,
-        sc,
-        first,
-        as_of,
-    )
+    if starters and first is None:
+        first = until - 4  # a five-year plan, as every plan drafted now is
+    doc = draft_targets(targets, history, until, confidence, paths, seed, sc, first, as_of)
+    if starters:
+        doc["notes"].insert(
+            0,
+            f"no plan for {regions().loc[region, 'zh']} ({region}): one target drafted for "
+            "each indicator with figures "
+            f"({len(targets)}); add or remove rows as the plan needs",
+        )
     if out is not None:
         write_draft(doc, out)
     return doc

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..data import userstore
 from ..data.errors import InputError
 from ..forecast import cache as disk_cache
+from ..scenarios import PATHS
 
 # The modules that fit and judge (pandas, scipy) are imported inside the functions that use
 # them: a run whose result is already saved (same data, code, seed and paths) needs none of them.
@@ -28,7 +29,7 @@ def say(progress: Progress, text: str) -> None:
 def run(
     region: str | None = None,
     *,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,
@@ -67,9 +68,14 @@ def run(
     from ..scenarios.engine import assess
     from ..scenarios.hindcast import beside_now
     from ..scenarios.parallel import cluster
-    from .inputs import load_history, select_targets
+    from .inputs import load_history, region_targets, select_targets
 
-    targets = select_targets(region, targets_file, names)
+    # a region with no targets is told how to give them, not shown an empty table
+    targets = (
+        region_targets(region, targets_file, names=names)
+        if region
+        else select_targets(None, targets_file, names)
+    )
     history = load_history(history_file, names=names)
     regions = list(dict.fromkeys(t.region for t in targets))
     # a province-wide run goes a batch of regions at a time: one pool of workers per batch
@@ -127,7 +133,7 @@ def forecast(
     *,
     indicator: str | None = None,
     horizon: int = 5,
-    paths: int = 4000,
+    paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     history_file: Path | None = None,

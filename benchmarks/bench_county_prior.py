@@ -3,6 +3,7 @@
     python benchmarks/bench_county_prior.py            # origins 2010-2016, every candidate
     python benchmarks/bench_county_prior.py --panel trademarks        # the trademark prior
     python benchmarks/bench_county_prior.py --panel trademark_stocks  # its stock proxy
+    python benchmarks/bench_county_prior.py --panel trademarks --spread 0.9 0.8 0.7  # its width
 
 A county with one to three own points is forecast by the random walk with the drift and volatility
 borrowed from the provincial panel (``priors``), damped as ``run`` damps it. This checks that prior
@@ -15,7 +16,8 @@ range (80 % is right) and the CRPS, also counting only outcomes dated by the las
 ``--panel trademarks`` runs the same check on the USPTO and EUIPO registrations by holder country:
 each country's series borrows from the pool ``priors`` learns ``trademark_flow`` from (both panels'
 rows, as known at ``O``, the country left out of both); ``trademark_stocks`` on their ten-year sums
-against ``trademark_stock``'s pool (the stock proxy). ``priors.FADED`` holds what ``run`` uses.
+against ``trademark_stock``'s pool (the stock proxy). ``priors.FADED`` and ``priors.SPREAD`` hold
+what ``run`` uses.
 
 Candidates for the drift centre ``m0`` and spread ``tau0`` (volatility is always the panel's):
 
@@ -28,6 +30,17 @@ Candidates for the drift centre ``m0`` and spread ``tau0`` (volatility is always
   effect: the panel's growth itself varies from year to year);
 - ``faded d``: growth of year ``t`` weighted ``d ** (O - t)`` before the mean (``priors._prior``
   with ``decay=d``; ``priors.FADED`` holds the ``d`` that ``run`` uses for the key checked).
+
+``--spread C ...`` checks the width instead: only the prior ``run`` uses for the key (its fading
+from ``priors.FADED``, if any), as it is (``x1``) and with its spread scaled by each ``C``: the
+drift spread ``tau0`` and the volatility ``s0`` both (``spread xC``: with one point the forecast's
+log growth is its centre plus ``C`` times its deviation, before damping), ``tau0`` only (``drift
+xC``) and ``s0`` only (``step xC``). The rule, set before the first run: a candidate clearly wins
+over ``x1`` if, on the development origins 2010-2016 with every outcome counted and 1-3 points
+pooled, its CRPS is lower (and lower for one point), its share inside the 10-90 % range is nearer
+0.80 at every horizon h1-5, its share below the median is at most 0.02 further from 0.50 (largest
+distance over h1-5) than ``x1``'s, and its CRPS counting only outcomes dated by 2016 is not higher;
+of several winners, the one whose 10-90 % share is nearest 0.80 at its worst horizon.
 """
 
 from __future__ import annotations
@@ -106,9 +119,16 @@ def load(name: str) -> Panel:
 
 
 def candidate(
-    panel: Panel, o: int, region: str, name: str, arg: float | None = None, wide=False
+    panel: Panel,
+    o: int,
+    region: str,
+    name: str,
+    arg: float | None = None,
+    wide=False,
+    scale: tuple[float, float] = (1.0, 1.0),
 ) -> Prior:
-    """The prior of ``name`` as of ``o`` without ``region``'s series."""
+    """The prior of ``name`` as of ``o`` without ``region``'s series, its drift spread ``tau0``
+    and volatility ``s0`` times ``scale``."""
     others = np.not_equal(panel.regions, region)
     g = panel.growth[others][:, : o - panel.y0 + 1]
     g = g[np.sum(~np.isnan(g), axis=1) >= MIN_DIFFS]
@@ -129,16 +149,15 @@ def candidate(
         m0 *= arg
     if wide:
         tau0 = float(np.hypot(tau0, med.std(ddof=1)))
-    return Prior(m0, tau0, s0, PANEL_NU0, name)
+    return Prior(m0, tau0 * scale[0], s0 * scale[1], PANEL_NU0, name)
 
 
-def evaluate(panel: Panel, name, arg, wide, origins, n_paths: int) -> np.ndarray:
+def evaluate(panel: Panel, name, arg, wide, origins, n_paths: int, scale=(1.0, 1.0)) -> np.ndarray:
     """Rows (points, origin, h, outcome year, below median, inside 10-90 %, CRPS)."""
     out = []
     for o in origins:
-        prior = {
-            r: candidate(panel, o, r, name, arg, wide) for r in {s.region for s in panel.series}
-        }
+        regions = {s.region for s in panel.series}
+        prior = {r: candidate(panel, o, r, name, arg, wide, scale) for r in regions}
         for s in panel.series:
             past = s.until(o)
             if len(past.values) < 3 or s.years[-1] <= o:
@@ -194,26 +213,55 @@ CANDIDATES = [
 MORE = {"trademarks": [("faded", 0.8, False)], "trademark_stocks": [("faded", 0.8, False)]}
 
 
+def spreads(scales: list[float]) -> list[tuple[str, tuple[float, float]]]:
+    """``--spread``'s candidates: ``x1``, then per scale both spreads, the drift's, the step's."""
+    out = [("x1", (1.0, 1.0))]
+    for c in scales:
+        out += [(f"spread x{c}", (c, c)), (f"drift x{c}", (c, 1.0)), (f"step x{c}", (1.0, c))]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--first", type=int, default=2010)
     ap.add_argument("--last", type=int, default=2016, help="last origin (development: 2016)")
     ap.add_argument("--paths", type=int, default=1000)
     ap.add_argument("--panel", choices=PANELS, default="china_provinces")
+    ap.add_argument(
+        "--spread",
+        type=float,
+        nargs="+",
+        metavar="C",
+        help="only the prior run uses, its spread scaled by each C (drift and step, each alone)",
+    )
     args = ap.parse_args()
     origins = range(args.first, args.last + 1)
     panel = load(args.panel)
     fade = priors.FADED.get(PANELS[args.panel])
     used = f"faded {fade.decay}" if fade else "no fading"
+    used += f", spread x{priors.SPREAD.get(PANELS[args.panel], 1.0)}"
     print(f"origins {args.first}-{args.last}; run uses {used}, damping {PHI}")
     if args.panel != "china_provinces":
         print(f"{args.panel}: {len(panel.series)} series scored, pool of {len(panel.regions)}")
+    if args.spread:
+        run = ("faded", fade.decay) if fade else ("since_start", None)
+        for label, scale in spreads(args.spread):
+            a = evaluate(panel, *run, False, origins, args.paths, scale)
+            show(a, label, args.last)
+        return
     for name, arg, wide in CANDIDATES + MORE.get(args.panel, []):
         a = evaluate(panel, name, arg, wide, origins, args.paths)
-        label = f"{name}{'' if arg is None else f' {arg}'}{' +year_effect' if wide else ''}"
-        for part, tag in ((a[a[:, 0] == 1], "1pt"), (a, "1-3pt")):
-            print(line(part, f"{label}, {tag}"))
-            print(line(part[part[:, 3] <= args.last], f"  outcomes <= {args.last}"))
+        show(
+            a,
+            f"{name}{'' if arg is None else f' {arg}'}{' +year_effect' if wide else ''}",
+            args.last,
+        )
+
+
+def show(a: np.ndarray, label: str, last: int) -> None:
+    for part, tag in ((a[a[:, 0] == 1], "1pt"), (a, "1-3pt")):
+        print(line(part, f"{label}, {tag}"))
+        print(line(part[part[:, 3] <= last], f"  outcomes <= {last}"))
 
 
 if __name__ == "__main__":

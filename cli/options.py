@@ -6,6 +6,7 @@ import typer
 
 from ..data.errors import InputError
 from ..report.tables import Format
+from ..scenarios import PATHS as DEFAULT_PATHS
 from . import checks
 
 
@@ -53,7 +54,21 @@ OUT = out_option(
     "also write the results to FILE: .xlsx (Excel), .csv or .json",
     required=False,
 )
-LANG = typer.Option("zh", "--lang", help="zh or en: the language of target names in the table")
+
+
+def lang_callback(value: str) -> str:
+    if value not in ("zh", "en"):
+        typer.echo(f"error: --lang: unknown language '{value}'. Fix: use zh or en", err=True)
+        raise typer.Exit(2)
+    return value
+
+
+LANG = typer.Option(
+    "zh",
+    "--lang",
+    callback=lang_callback,
+    help="zh or en: the language of target names in the table",
+)
 REGION_HELP = (
     "region by full name, short name, 6-digit code or pinyin (广汉市, 广汉, 510681, Guanghan)"
 )
@@ -92,7 +107,7 @@ SEED = typer.Option(
     callback=checks.seed,
     help="random seed: one seed gives one stream per region, indicator and scenario",
 )
-PATHS = paths_option(4000)
+PATHS = paths_option(DEFAULT_PATHS)
 CONFIDENCE = typer.Option(0.8, "--confidence", min=0.01, max=0.99)
 SCENARIO = typer.Option(
     "baseline", "--scenario", "-s", help="a bundled scenario name or a scenario YAML file"

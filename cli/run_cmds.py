@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..data.errors import InputError
 from ..forecast.panels import PANELS
 from ..report import views
 from ..report.result_tables import forecast_tables, run_tables
@@ -60,7 +59,6 @@ def run_cmd(
 ):
     """Forecast every target: probability of meeting it, and the likely range (达标概率)."""
     kind = call(file_format, out, fmt)
-    call(check_lang, lang)
     readings = call(show_readings, targets_file, region, names)
     records = call(
         api.run,
@@ -88,11 +86,6 @@ def run_cmd(
     if kind:
         history = call(api.load_history, history_file, names=names)
         save(out, kind, run_tables(records), history, readings)
-
-
-def check_lang(lang: str) -> None:
-    if lang not in ("zh", "en"):
-        raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
 
 
 @app.command("forecast")

@@ -11,6 +11,7 @@ from ..data.catalog import regions
 from ..data.errors import InputError
 from ..report import views
 from ..report.result_tables import compare_tables, levers_tables, revise_tables
+from ..report.run_table import compare_table, revise_table, run_table
 from ..report.tables import Format, render
 from .common import app, call, to_stderr
 from .options import (
@@ -18,6 +19,7 @@ from .options import (
     CONFIDENCE,
     FORMAT,
     HISTORY,
+    LANG,
     MAP,
     OUT,
     PATHS,
@@ -27,7 +29,6 @@ from .options import (
     TARGET,
     TARGETS,
     out_option,
-    paths_option,
 )
 from .output import command_line, file_format, save, show_readings
 
@@ -43,6 +44,7 @@ def simulate_cmd(
     names: list[str] = MAP,
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
+    lang: str = LANG,
 ):
     """Every target under a scenario of levers and shocks (情景模拟)."""
     region = call(api.inputs.targets_region, region, targets_file, names)
@@ -63,8 +65,11 @@ def simulate_cmd(
         if r.get("scenario_note"):
             to_stderr(f"note: {r['scenario_note']}")
     if fmt == Format.table:
-        typer.echo(f"scenario: {sc.name} ({sc.zh})")
-        typer.echo(views.run_table(recs, views.RUN_COLUMNS + ["shortfall"]))
+        heads = (
+            api.figures.region_names(codes={r["region"] for r in recs}) if lang == "zh" else None
+        )
+        typer.echo(("情景" if lang == "zh" else "scenario") + f": {sc.name} ({sc.zh})")
+        typer.echo(run_table(recs, lang, heads) + "\n" + views.footer(recs, lang))
         note = views.idle_note(recs)
         if note:
             typer.echo(note)
@@ -84,6 +89,7 @@ def compare_cmd(
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     out: Path = OUT,
+    lang: str = LANG,
 ):
     """p_hit under scenario A and B, and B - A with its standard error (common random numbers)."""
     region = call(api.inputs.targets_region, region, targets_file, names)
@@ -100,7 +106,15 @@ def compare_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
-    typer.echo(render(recs, Format.table if fmt == Format.xlsx else fmt))
+    if fmt in (Format.table, Format.xlsx):
+        a, b = (call(api.load_scenario, x) for x in scenario)
+        heads = (
+            api.figures.region_names(codes={r["region"] for r in recs}) if lang == "zh" else None
+        )
+        shown = tuple(f"{x.name} ({x.zh})" for x in (a, b))
+        typer.echo(compare_table(recs, (a.name, b.name), lang, heads, shown))
+    else:
+        typer.echo(render(recs, fmt))
     if kind:
         save(out, kind, compare_tables(recs), call(api.load_history, history_file, names=names))
 
@@ -118,6 +132,7 @@ def revise_cmd(
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
     out: Path = OUT,
+    lang: str = LANG,
 ):
     """The threshold each target would be met with at the given confidence (目标修订). With
     --out FILE.xlsx: the plan's indicator table, revised targets beside the current ones."""
@@ -137,8 +152,12 @@ def revise_cmd(
         targets_file=targets_file,
         progress=to_stderr,
     )
-    table = fmt in (Format.table, Format.xlsx)
-    typer.echo(render(views.revise_rows(recs) if table else recs, Format.table if table else fmt))
+    if fmt in (Format.table, Format.xlsx):
+        codes = {r["region"] for r in recs}
+        heads = api.figures.region_names(codes=codes) if lang == "zh" else None
+        typer.echo(revise_table(recs, lang, heads))
+    else:
+        typer.echo(render(recs, fmt))
     if kind == Format.xlsx:
         from ..report.plan_table_out import revise_rows, write_plan_table
         from ..report.workbook import method_lines
@@ -150,12 +169,9 @@ def revise_cmd(
         typer.echo(f"wrote {out}: 指标表 ({len(recs)} rows); run it with --targets {out}", err=True)
     elif kind:
         save(out, kind, revise_tables(recs))
-    if not any(r["revised_threshold"] is not None for r in recs):
-        to_stderr(
-            f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
-            "(see the status column); import the region's figures with `ipcast import FILE` "
-            "or pass --history FILE, or pass --targets FILE with targets that have history"
-        )
+    note = views.nothing_to_revise(recs, region)
+    if note:
+        to_stderr(note)
 
 
 @app.command("goal")
@@ -198,7 +214,7 @@ def levers_cmd(
     region: str = REGION_OR_TARGETS,
     target: str = TARGET,
     scenario: str = SCENARIO,
-    paths: int = paths_option(2000),
+    paths: int = PATHS,
     seed: int = SEED,
     as_of: int = AS_OF,
     history_file: Path = HISTORY,
@@ -298,7 +314,8 @@ def draft_cmd(
         from ..report.plan_table_out import draft_rows, write_plan_table
         from ..report.workbook import method_lines
 
-        current = call(api.select_targets, region, targets_file, names)
+        history = call(api.load_history, history_file, names=names)
+        current, _ = call(api.inputs.drafted_from, region, targets_file, names, history, until)
         readings = call(show_readings, targets_file, region, names)
         method = method_lines([], command_line(), None, readings)
         write_plan_table(out, doc["title_zh"], draft_rows(current, doc), confidence, method)

@@ -15,7 +15,7 @@ from .catalog import indicator, plausible_max
 from .cells import CellError, parse_number, parse_period_cell
 from .custom import is_custom
 from .errors import InputError
-from .indicator_names import match_indicator, split_label, unknown_indicator_fix
+from .indicator_names import match_indicator, split_label, sub_item_name, unknown_indicator_fix
 from .periods import parse_period
 from .places import resolve_region
 
@@ -55,6 +55,7 @@ def checked_rows(
     region = resolve_region(region) if region else None
     resolved: dict[str, str] = {}
     rows, blanks, assumed_units, skipped = [], 0, set(), {}
+    noted = _noted_source(records, names)
     for rec in records:
         at = f"{where} row {rec['line']}, {rec['column']}"
         if all(not c for c in rec["row_cells"]):
@@ -76,9 +77,17 @@ def checked_rows(
         base = indicator(slug)["unit"]
         unit, value = _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units)
         _check_figure(value, unit, slug, at, accept_large)
-        report.extend(f"row {rec['line']}: {note}" for note in repairs + period_repairs)
-        rows.append(_row(rec, reg, slug, period, value, unit, p))
+        for note in repairs + period_repairs:  # once a row, not once a cell of a wide row
+            line = f"row {rec['line']}: {note}"
+            if line not in report:
+                report.append(line)
+        rows.append(_row(rec, reg, slug, period, value, unit, p, noted and noted[1]))
     _summary(report, skipped, blanks, assumed_units)
+    if noted and any(not rec["source"] for rec in records):
+        report.append(
+            f"row {noted[0]}: its source, '{noted[1]}', taken as the source of the figures "
+            "without a 来源 cell of their own"
+        )
     df = pd.DataFrame(rows)
     if df.empty:
         raise InputError(where, "no figures found", "fill in at least one value")
@@ -104,6 +113,16 @@ def _value(rec: dict, at: str):
 
 def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
     slug = match_indicator(rec["indicator"], names) or match_indicator(rec["name"], names)
+    readings = []
+    if slug is None and rec.get("parent"):
+        line, parent = rec["parent"]
+        full = sub_item_name(rec["indicator"] or rec["name"], parent)
+        slug = match_indicator(full, names) if full else None
+        if slug:
+            readings.append(
+                f"'{rec['indicator'] or rec['name']}' read as {full}, a sub-item of "
+                f"'{parent}' (row {line})"
+            )
     if slug is None:
         shown = rec["indicator"] or rec["name"]
         raise InputError(at, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
@@ -115,7 +134,7 @@ def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
         raise InputError(
             at, str(e), "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06"
         ) from None
-    return slug, period, period_repairs
+    return slug, period, readings + period_repairs
 
 
 def _check_figure(value: float, unit: str, slug: str, at: str, accept_large: bool) -> None:
@@ -129,7 +148,25 @@ def _check_figure(value: float, unit: str, slug: str, at: str, accept_large: boo
         check_magnitude(value, unit, slug, at)
 
 
-def _row(rec: dict, region: str, slug: str, period, value: float, unit: str, p: Path) -> dict:
+def _noted_source(records: list[dict], names: dict[str, str]) -> tuple[int, str] | None:
+    """(line, source) of a note under the figures that names where they come from, as bureaus
+    write it: 注：数据来源为开江县市场监督管理局统计年报。"""
+    for rec in records:
+        label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
+        m = _SOURCE_NOTE.match(label)
+        if m and _skip_reason(rec, names) == "a note":
+            return rec["line"], m.group(1)
+    return None
+
+
+_SOURCE_NOTE = re.compile(
+    r"^(?:注[:：]?\s*)?(?:数据|资料)?来源(?:为|是|于)?[:：]?\s*(.+?)[。.；;]?$"
+)
+
+
+def _row(
+    rec: dict, region: str, slug: str, period, value: float, unit: str, p: Path, noted=None
+) -> dict:
     return {
         "region": region,
         "indicator": slug,
@@ -137,7 +174,7 @@ def _row(rec: dict, region: str, slug: str, period, value: float, unit: str, p: 
         "period_type": _period_type(slug, period),
         "value": value,
         "unit": unit,
-        "source": rec["source"] or f"user:{p.name}",
+        "source": rec["source"] or noted or f"user:{p.name}",
         "source_title": "",
         "quote": "",
         "notes": rec["notes"],

@@ -40,6 +40,9 @@ _TRAILING = ("年度", "年末", "年底")
 # Sub-item and numbering marks of a statistical table: 其中：发明专利授权量, 1.专利授权量, （二）X.
 _ITEM = re.compile(r"^(?:其中[:：]?\s*|[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)+")
 _ENDINGS = ("数量", "总量", "总数", "量", "数")
+# A stock's date, in brackets after its name: 有效商标注册量（年末）. (年度 stays: it tells a yearly
+# flow from its stock, 知识产权托管企业（年度）.)
+_WHEN = re.compile(r"\((年末|年底|截至年末|截至年底)\)")
 
 
 def split_label(text: str) -> tuple[str, str | None]:
@@ -63,6 +66,7 @@ def name_key(text: str) -> str:
     """The folded form two spellings of one indicator share."""
     s, _ = split_label(text)
     s = _ITEM.sub("", s)
+    s = _WHEN.sub("", s)
     s = _YEAR.sub("", _SPAN.sub("", s))
     for w in _LEADING:
         s = s.removeprefix(w)
@@ -112,6 +116,22 @@ def _aliases() -> pd.DataFrame:
     path = resources.files("ipcast.data").joinpath("indicator_aliases.csv")
     with path.open("r", encoding="utf-8") as f:
         return pd.read_csv(f, dtype=str, keep_default_na=False)
+
+
+def sub_item_name(name: str, parent: str) -> str | None:
+    """The full name of a 其中 row that gives only what sets it apart from the row above it:
+    其中：发明专利 under 专利授权量 is 发明专利授权量 (the parent with its last shared word, 专利,
+    taken as the sub-item's). ``None`` when ``name`` is no sub-item or shares no word."""
+    s, _ = split_label(name)
+    if not re.match(r"其中[:：]?", s):
+        return None
+    item = _ITEM.sub("", s)
+    whole, _ = split_label(_ITEM.sub("", parent))
+    for n in range(len(item) - 1, 1, -1):  # the longest tail of the item found in the parent
+        tail = item[-n:]
+        if tail in whole and item != tail:
+            return whole.replace(tail, item, 1)
+    return None
 
 
 def match_indicator(name: str, mapping: dict[str, str] | None = None) -> str | None:

@@ -68,8 +68,9 @@ def _one(token: str) -> tuple[float, float]:
 
 
 def parse_period(text: str | int | float) -> Period:
-    """Read ``2025``, ``2025年``, ``2023H1``, ``2022-07/2023-06``, ``2024/2026``,
-    ``2023-07~2024-06``, ``2025-06`` (a month) or ``2020-11-01`` (a day).
+    """Read ``2025``, ``2025年``, ``2023H1``, ``2023年上半年``, ``2022-07/2023-06``,
+    ``2024年1-6月``, ``2024/2026``, ``2023-07~2024-06``, ``2025-06`` (a month) or
+    ``2020-11-01`` (a day).
 
     Raises ``ValueError`` with the offending text when the period cannot be read or ends before
     it starts.
@@ -81,6 +82,9 @@ def parse_period(text: str | int | float) -> Period:
     # 2022年7月-2023年6月: a hyphen after a month and before a year joins two dates (in
     # 2022-07 it joins a year and its month, so only this form is read as a span)
     s = re.sub(r"(月)\s*-\s*(\d{4})", r"\1~\2", s)
+    # 2024年1-6月, as bureaus report the year so far: January to June, never 6 January
+    s = re.sub(r"(\d{4})\s*年\s*(\d{1,2})\s*[-~]\s*(\d{1,2})\s*月", r"\1-\2~\1-\3", s)
+    s = re.sub(r"(\d{4})\s*年\s*([上下])半年", lambda m: m[1] + ("H1" if m[2] == "上" else "H2"), s)
     parts = re.split(r"\s*[/~]\s*", s)
     if len(parts) == 1:
         start, end = _one(parts[0])

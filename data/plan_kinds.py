@@ -50,9 +50,30 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
         readings.append(f"{kind} over {period_text(span.start, span.end)}")
         return kind, [period_text(span.start, span.end)], each, per, readings
     if kind == "stock" and "累计" in name:
-        readings.append("累计 read as the total to date at the end of the period")
+        span = span_words(h, target_period)
+        readings.append(
+            "累计 read as the total to date at the end of the period"
+            + (f" (for the sum over the plan's years, write {named(name, span)})" if span else "")
+        )
     year = int(target_period.end) - 1
     return kind, [str(year)], each, "year", readings
+
+
+def span_words(h: Header, target: Period | None) -> str:
+    """``（2026-2030年）`` from the base and target years, so that a running total named with it
+    reads as the sum over the plan (``indicator_names.name_span``); empty when either is unknown."""
+    base = h.base[1] if h.base else None
+    if base is None or target is None:
+        return ""
+    return f"（{round(base.end)}-{round(target.end) - 1}年）"
+
+
+def named(name: str, words: str) -> str:
+    """``name`` with ``words`` put before its unit in brackets, where a planner writes them
+    (the reader has made the brackets ASCII; they are written back as a plan writes them):
+    累计知识产权质押融资金额(亿元) -> 累计知识产权质押融资金额（2026-2030年）（亿元）."""
+    m = re.fullmatch(r"(.+?)\s*[（(]([^（）()]*)[)）]", name)
+    return f"{m.group(1)}{words}（{m.group(2)}）" if m else f"{name}{words}"
 
 
 def _kind_from_name(name: str, measure: str, unit: str) -> str:

@@ -17,7 +17,7 @@ from .cells import CellError, parse_number
 from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
-from .plan_kinds import GROWTH_WORDS, read_kind
+from .plan_kinds import GROWTH_WORDS, named, read_kind, span_words
 from .plan_table_header import NAME, Header, read_header
 from .table_cells import period_in, period_text, place, text
 
@@ -210,25 +210,16 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
             kind = re.search(r"累计|新增|年均|每年|逐年", t)
             if kind:
                 # 累计20: the kind belongs to the name, where the reading of kinds looks for it
-                span = _span_words(h, p)
+                span = span_words(h, p)
                 fix = (
                     f"write the number alone ({re.sub(r'[^0-9.]', '', t)}) and the kind in the "
-                    f"indicator name ({row.name}{kind.group(0)}{span}) or in a 类型 column"
+                    f"indicator name ({named(row.name, kind.group(0) + span)}) or in a 类型 column"
                 )
             raise InputError(
                 place(where, row.line, c, h.names[c]), f"'{t}' is not one exact figure", fix
             ) from None
         out.append((p, value if cell_unit is None else (value, cell_unit), ""))
     return out
-
-
-def _span_words(h: Header, target: Period | None) -> str:
-    """``（2026-2030年）`` from the base and target years, so that a running total named with it
-    reads as the sum over the plan (``indicator_names.name_span``); empty when either is unknown."""
-    base = h.base[1] if h.base else None
-    if base is None or target is None:
-        return ""
-    return f"（{round(base.end)}-{round(target.end) - 1}年）"
 
 
 def _one_figure(cell: str, c: int, row: Row, h: Header, where: str) -> float | None:

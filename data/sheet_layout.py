@@ -195,7 +195,21 @@ def _record(body, r, cols, line, column, period, value) -> dict:
         "notes": _text(body, r, cols.get("notes")),
         "first_cell": _text(body, r, 0),
         "row_cells": [clean(x) for x in body[r].tolist()],
+        "parent": _parent(body, r, cols, line),
     }
+
+
+def _parent(body, r, cols, line) -> tuple[int, str] | None:
+    """(line, name) of the row a 其中 row (on ``line``) belongs to: the nearest above that is
+    no 其中."""
+    col = cols.get("indicator", cols.get("name"))
+    if col is None or not _text(body, r, col).startswith("其中"):
+        return None
+    for above in range(r - 1, -1, -1):
+        name = _text(body, above, col)
+        if name and not name.startswith("其中"):
+            return line - (r - above), name
+    return None
 
 
 def long_records(body, cols: dict[str, int], first: int) -> list[dict]:

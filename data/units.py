@@ -37,6 +37,14 @@ def canonical(unit: str) -> str:
     return u
 
 
+def whole(unit: str) -> bool:
+    """A count of single things (件, 家, 人): a figure to promise in it is a whole number."""
+    try:
+        return UNITS[canonical(unit)] == ("count", 1.0)
+    except KeyError:
+        return False
+
+
 def dimension(unit: str) -> str:
     return UNITS[canonical(unit)][0]
 

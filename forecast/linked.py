@@ -108,6 +108,24 @@ def stock_problem(case: Case) -> str:
     return ""
 
 
+def flow_instead(case: Case) -> str:
+    """For a stock with no figure of its own whose flow the region has: what to import, or how
+    to write a plan's sum of the flow over its years ("" otherwise)."""
+    stock = case.obs.indicator
+    if stock not in STOCK_FLOW or case.obs.n_points or case.history is None:
+        return ""
+    flow = STOCK_FLOW[stock][0]
+    g = observed(case.history, case.obs.region, flow)
+    if g.n_points == 0:
+        return ""
+    return (
+        f"no figure of {stock} (a total to date) to build on, though {flow} has "
+        f"{g.n_points} yearly point(s): import the total at one year end (2025年末), or, "
+        f"if the plan counts the sum of its years, make the target cumulative over {flow} "
+        "(in a plan table: the name with its span, 累计（2026-2030年）)"
+    )
+
+
 def stock_from_flows(case: Case) -> Built | None:
     """Stock paths from its last observation and the flow's own forecast (the same paths the flow
     series is forecast with), year end by year end; ``None`` when the flow has no forecast."""

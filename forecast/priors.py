@@ -8,7 +8,9 @@ for the random walk of the patent and trademark flows (``Prior.walk``, the keys 
 growth rate seen ``a`` years before the pool's last year counts as ``decay ** a`` times itself in
 the mean (``GROWTH_DECAY`` for the Chinese provincial patents, ``TRADEMARK_DECAY`` for the
 trademark panels), so its drift centre is the panel's growth brought forward to the as-of year,
-not its average since the panel began. Stocks have no panel of
+not its average since the panel began. The trademark keys' random walk is also narrower than its
+pool's spread (``SPREAD``): measured too wide for the trademark panels' own series. Stocks have no
+panel of
 their own: an effective stock is proxied by the sum of the last ten years of grants or
 registrations (patents and trademarks both run about ten years before lapse or renewal), which is
 stated wherever the prior is used.
@@ -59,6 +61,24 @@ GROWTH_DECAY = 0.85
 # never tuned on the held-out origins 2017+. Counting only outcomes dated by 2016 would have taken
 # 0.9 (0.27, 0.14, 0.03, 0.13, 0.18).
 TRADEMARK_DECAY = 0.95
+
+
+# The random walk's spread for the trademark keys: its drift spread ``tau0`` and volatility ``s0``
+# both times this (with one own point, the forecast's log growth is its centre plus this times its
+# deviation, before damping). As borrowed, the trademark county forecast was too wide: on the
+# development origins 2010-2016 (``python benchmarks/bench_county_prior.py --panel trademarks
+# --spread 0.9 0.8 0.7 0.6`` and ``--spread 0.5 0.4 0.3``, 1,000 paths; 1-3 points, h1-5) its
+# 10-90 % range held 0.92-0.96 of outcomes (0.80 is right). The rule, set before the first run: a
+# scale wins if its CRPS is lower (1-3 points, and one point, and counting only outcomes by 2016),
+# its 10-90 % share nearer 0.80 at every horizon and its share below the median at most 0.02
+# further from 0.50; of the winners, the one nearest 0.80 at its worst horizon. Flows: both
+# spreads x0.5, 10-90 % 0.78-0.85, CRPS 0.1737 -> 0.1564 (one point 0.1796 -> 0.1590; x0.6
+# 0.84-0.90, 0.1581; x0.4 0.71-0.79, 0.1561; x0.3 fails at h1, 0.63; scaling the step s0 alone
+# x0.4: 0.73-0.86, 0.1654; the drift tau0 alone hardly moves it, 0.92-0.95 at x0.3). The stock
+# proxy (``--panel trademark_stocks --spread 0.8 0.6``, 10-year sums, unfaded): 0.84-0.92 ->
+# 0.78-0.88 at x0.8, CRPS 0.0668 -> 0.0660 (x0.6 fails: 0.65 at h5; it stays optimistic, 0.70-0.72
+# below the median, which no spread moves). Never tuned on the held-out origins 2017+.
+SPREAD = {"trademark_flow": 0.5, "trademark_stock": 0.8}
 
 
 @dataclass(frozen=True)
@@ -194,9 +214,9 @@ def panel_prior(
 ) -> Prior:
     """The prior learned from panel ``Series`` truncated at ``until`` (what was known then),
     leaving out ``skip_region`` (so a backtest never borrows from the series it forecasts).
-    Given ``decay``, growth is faded by it; else flows of the panels a key of ``FADED`` was
-    chosen on carry their faded prior for the random walk (``Prior.walk``), as ``priors`` gives
-    ``run``."""
+    Given ``decay``, growth is faded by it; else the flows (or, with ``stock_proxy``, the stock
+    proxy) of the panels a key of ``FADED`` was chosen on carry their random walk's prior
+    (``Prior.walk``: faded by ``FADED``, narrowed by ``SPREAD``), as ``priors`` gives ``run``."""
     pool = []
     for s in series:
         if s.region == skip_region:
@@ -208,16 +228,33 @@ def panel_prior(
     if decay is not None:
         return _prior(pool, source, decay=decay)
     panels = {getattr(s, "panel", None) for s in series}
-    fade = next((f for f in FADED.values() if panels and panels <= f.panels), None)
-    if fade is not None and not stock_proxy:
-        return _with_walk(pool, source, fade.decay)
-    return _prior(pool, source)
+    flow = next((k for k, f in FADED.items() if panels and panels <= f.panels), None)
+    key = flow.replace("_flow", "_stock") if flow and stock_proxy else flow
+    return _with_walk(pool, source, key)
 
 
-def _with_walk(pool: list[pd.Series], source: str, decay: float) -> Prior:
-    """The plain prior, carrying the one faded by ``decay`` that its random walk uses
-    (``Prior.walk``)."""
-    return replace(_prior(pool, source), walk=_prior(pool, source, decay=decay))
+def _with_walk(pool: list[pd.Series], source: str, key: str | None) -> Prior:
+    """The plain prior of ``pool``, carrying the one its random walk uses as borrow key ``key``
+    (``Prior.walk``: faded by ``FADED[key]``, its spread times ``SPREAD[key]``), if any."""
+    plain = _prior(pool, source)
+    if key not in FADED and key not in SPREAD:
+        return plain
+    walk = _prior(pool, source, decay=FADED[key].decay) if key in FADED else plain
+    return replace(plain, walk=narrowed(walk, SPREAD.get(key, 1.0)))
+
+
+def narrowed(prior: Prior, scale: float) -> Prior:
+    """``prior`` with its drift spread ``tau0`` and volatility ``s0`` both times ``scale`` (so
+    ``kappa0 = s0^2 / tau0^2`` is kept: with one point the random walk's deviations from its
+    centre scale by ``scale``, draw for draw)."""
+    if scale == 1.0:
+        return prior
+    return replace(
+        prior,
+        tau0=prior.tau0 * scale,
+        s0=prior.s0 * scale,
+        source=f"{prior.source}; spread x{scale} (measured too wide)",
+    )
 
 
 def left_out_priors(series, source: str, origins) -> dict[tuple[str, int], Prior]:
@@ -322,6 +359,9 @@ def _learn_priors(as_of: int | None = None, skip_region: str | None = None) -> d
             if key in FADED:  # its random walk's faded prior (``Prior.walk``)
                 pool = known.series(pools, skip_region)
                 out[key] = replace(out[key], walk=_prior(pool, source, decay=FADED[key].decay))
+            if key in SPREAD:  # and its width
+                walk = narrowed(out[key].for_walk(), SPREAD[key])
+                out[key] = replace(out[key], walk=walk)
         except ValueError:
             continue  # too little known by then: no prior rather than one from later data
     if "patent_flow" in out:

@@ -27,7 +27,8 @@ class Prior:
     source: str
     # The prior a series with too few points for the ensemble (the borrowed-prior random walk, a
     # county's forecast) uses when it differs from this one: the panel's growth faded back to the
-    # as-of year (``priors.FADED``: the patent and trademark flows). The ensemble's pooled member
+    # as-of year (``priors.FADED``: the patent and trademark flows), and for the trademark keys
+    # narrower than the pool's spread (``priors.SPREAD``). The ensemble's pooled member
     # keeps this one: its calibration errors were measured with it, and faded it measured worse
     # (README).
     walk: Prior | None = None

@@ -169,7 +169,7 @@ def _threshold(r: dict) -> str:
 
 def _odds(r: dict, w: dict, revised: dict) -> list[str]:
     rv = revised.get(r["target_id"])
-    rv = promised(rv, r.get("comparator", ">="))
+    rv = promised(rv, r.get("comparator", ">="), r["unit"])
     if r["status"] == "resolved":
         out = r["outcome"]
         return [

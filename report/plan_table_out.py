@@ -71,14 +71,14 @@ def note_zh(b: dict, unit: str) -> str:
     def figs(v) -> str:
         return "/".join(f"{x:.4g}" for x in v) if isinstance(v, list | tuple) else f"{v:.4g}"
 
+    current = "无现行目标" if b["current"] is None else f"现行目标 {figs(b['current'])}{unit}"
     if b["median"] is None:
-        current = f"现行目标 {figs(b['current'])}{unit}"
         why = words.reason({"reason": b["reason"], "status": "no_history"}, "zh")
         return f"无法测算（{why}），建议值请手工填写；{current}"
     out = [
         f"ipcast 按 {b['confidence']:.0%} 把握测算",
         f"趋势中位数 {figs(b['median'])}{unit}",
-        f"现行目标 {figs(b['current'])}{unit}",
+        current,
         f"方法：{words.method(b['method'], 'zh')}",
         f"本地数据点 {b['n_points']} 个",
     ]

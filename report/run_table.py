@@ -79,14 +79,28 @@ def _period(r: dict) -> str:
     return parts[0] if len(parts) == 1 else f"{parts[0].split('/')[0]}…{parts[-1].split('/')[-1]}"
 
 
-def _forecast(r: dict) -> str:
+def _forecast(r: dict, lang: str = "zh", room: int = FIXED[3]) -> str:
+    """The median and 10-90 % range; when that does not fit ``room`` columns, in 万/亿 (k/M in
+    English) to three figures, so the range's top is never cut off (1,064,333 (1,025,475-1…)."""
     if r["status"] == "resolved":
         return f"= {num(r.get('outcome'))}"
     if r.get("median") is None:
         return ""
     if r.get("q10") is None:
         return num(r["median"])
-    return f"{num(r['median'])} ({num(r['q10'])}-{num(r['q90'])})"
+    text = f"{num(r['median'])} ({num(r['q10'])}-{num(r['q90'])})"
+    if width(text) <= room:
+        return text
+    return f"{short(r['median'], lang)} ({short(r['q10'], lang)}-{short(r['q90'], lang)})"
+
+
+def short(v: float, lang: str) -> str:
+    """``v`` to three figures in 万 or 亿 (k, M or B in English) from 10,000 up."""
+    steps = ((1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e9, "B"), (1e6, "M"), (1e3, "k"))
+    for size, word in steps:
+        if abs(v) >= size and abs(v) >= 1e4:
+            return f"{v / size:.3g}{word}"
+    return num(v)
 
 
 def _threshold(r: dict) -> str:
@@ -146,10 +160,92 @@ def run_table(
             _period(r),
             _threshold(r),
             percent(p),
-            _forecast(r),
+            _forecast(r, lang),
             _now(r, lang) if hindcast else _status(r, lang),
         ]
         if hindcast and r["status"] != "simulated":
             cells[-2] = " ".join(x for x in (cells[-2], _status(r, lang)) if x)
         out.append(_line(cells, label_width, fixed))
+    return "\n".join(out)
+
+
+# ``revise``: the threshold the plan could promise at the records' confidence, beside today's.
+HEAD_REVISE = {
+    "zh": ("目标", "期间", "目标值", "概率", "{:.0%}把握可承诺", "预测中位数"),
+    "en": ("target", "period", "threshold", "P", "promise at {:.0%}", "median"),
+}
+FIXED_REVISE = (15, 12, 4, 16, 12)
+
+
+def revise_table(records: list[dict], lang: str = "zh", region_names: dict | None = None) -> str:
+    """``run``'s table for ``revise``: the promise in the plan's unit, rounded toward the side
+    that keeps the confidence (``text.promised``), or why there is none."""
+    from .text import promised  # its numpy is not for ``ipcast --help``
+
+    label_width = WIDTH - sum(FIXED_REVISE) - GAP * len(FIXED_REVISE)
+    confidence = next((r["confidence"] for r in records if r.get("confidence")), 0.8)
+    head = [h.format(confidence) for h in HEAD_REVISE[lang]]
+    out = [_line(head, label_width, FIXED_REVISE)]
+    region = None
+    for r in records:
+        if r["region"] != region:
+            region = r["region"]
+            out.append(f"— {(region_names or {}).get(region, region)}")
+        rev = r.get("revised_threshold")
+        promise = (
+            f"{promised(rev, r['comparator'], r['unit'])} {r['unit']}"
+            if rev is not None
+            else _status(r, lang)
+        )
+        cells = [
+            r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"],
+            _period(r),
+            _threshold(r),
+            percent(r.get("p_hit")),
+            promise,
+            num(r.get("median")),
+        ]
+        out.append(_line(cells, label_width, FIXED_REVISE))
+    return "\n".join(out)
+
+
+# ``compare``: the probability under scenario A and B, and B - A in percentage points.
+HEAD_COMPARE = {
+    "zh": ("目标", "期间", "目标值", "A", "B", "B-A(百分点)"),
+    "en": ("target", "period", "threshold", "A", "B", "B-A (points)"),
+}
+CAPTION_COMPARE = {"zh": "情景 A：{a}　情景 B：{b}", "en": "scenario A: {a}; scenario B: {b}"}
+FIXED_COMPARE = (15, 12, 5, 5, 13)
+
+
+def compare_table(
+    records: list[dict],
+    scenarios: tuple[str, str],
+    lang: str = "zh",
+    region_names: dict | None = None,
+    captions: tuple[str, str] | None = None,
+) -> str:
+    """``run``'s table for ``compare``: each target's probability under the two ``scenarios``
+    (the keys ``p_<name>`` of the records) and the difference with its standard error, which
+    common random numbers make small."""
+    a, b = scenarios
+    label_width = WIDTH - sum(FIXED_COMPARE) - GAP * len(FIXED_COMPARE)
+    shown = captions or scenarios
+    out = [CAPTION_COMPARE[lang].format(a=shown[0], b=shown[1])]
+    out.append(_line(list(HEAD_COMPARE[lang]), label_width, FIXED_COMPARE))
+    region = None
+    for r in records:
+        if r["region"] != region:
+            region = r["region"]
+            out.append(f"— {(region_names or {}).get(region, region)}")
+        d, se = r.get("difference"), r.get("difference_se")
+        cells = [
+            r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"],
+            _period(r),
+            _threshold(r),
+            percent(r.get(f"p_{a}")),
+            percent(r.get(f"p_{b}")),
+            _status(r, lang) if d is None else f"{100 * d:+.1f} ±{100 * (se or 0):.1f}",
+        ]
+        out.append(_line(cells, label_width, FIXED_COMPARE))
     return "\n".join(out)

@@ -7,6 +7,7 @@ suite parses the sentences back and checks them against the records.
 from __future__ import annotations
 
 import math
+import re
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
@@ -37,27 +38,38 @@ def fmt(v: float) -> str:
     return f"{v:.3g}"
 
 
-def promised(v, comparator: str = ">=") -> str:
-    """A threshold to promise at a confidence, shown as ``fmt`` shows numbers (whole above 100,
-    else three figures) but rounded towards the side that keeps the confidence: 896.7 at least
-    is shown 896, as ``draft`` proposes it, not 897, which the paths meet a little less often."""
+def promised(v, comparator: str = ">=", unit: str = "") -> str:
+    """A threshold to promise at a confidence, as ``draft`` proposes it
+    (``confidence.promise``: 896.7 at least is 896, not 897, which the paths meet a little less
+    often; 14.1 件 is 14), shown as ``fmt`` shows numbers."""
     # Here, not at the top: the terminal tables use this module, and ``ipcast --help`` must not
     # pay for numpy (``scenarios.confidence`` imports it).
-    from ..scenarios.confidence import round_toward, upward
+    from ..scenarios.confidence import promise
 
     if v is None:
         return ""
     if isinstance(v, list):
-        return "/".join(promised(x, comparator) for x in v)
-    whole = 0 if math.isfinite(v) and abs(v) >= 100 else None
-    return fmt(round_toward(v, upward(comparator), whole))
+        return "/".join(promised(x, comparator, unit) for x in v)
+    return fmt(promise(v, comparator, unit))
 
 
 def _period(rec: dict, lang: str) -> str:
+    """The period as a sentence says it: 2030年, 2026-2030年, 2022年7月至2025年6月; nothing
+    when the target's name already says it (知识产权质押融资金额累计（2026-2030年）)."""
     p = str(rec["period"])
-    if lang == "zh":
-        return f"{p}年" if p.isdigit() else p
-    return p
+    if lang != "zh":
+        return p
+    span = re.fullmatch(r"(\d{4})/(\d{4})", p)
+    months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", p)
+    if p.isdigit():
+        said = f"{p}年"
+    elif span:
+        said = f"{span[1]}-{span[2]}年"
+    elif months:
+        said = f"{months[1]}年{int(months[2])}月至{months[3]}年{int(months[4])}月"
+    else:
+        return p
+    return "" if said in rec.get("label_zh", "").replace("—", "-") else said
 
 
 def sentences(
@@ -91,17 +103,17 @@ def sentences(
     if safe is not risky:
         out.append(_odds(safe, lang, first=False))
     rv = revised.get(risky["target_id"])
-    cmp = risky.get("comparator", ">=")
+    shown = promised(rv, risky.get("comparator", ">="), risky["unit"])
     if rv is not None:
         if lang == "zh":
             out.append(
-                f"若要有80%把握，「{risky['label_zh']}」可承诺约{promised(rv, cmp)}{risky['unit']}"
+                f"若要有80%把握，「{risky['label_zh']}」可承诺约{shown}{risky['unit']}"
                 f"（规划目标{fmt(risky['threshold'])}{risky['unit']}）。"
             )
         else:
             out.append(
                 f"With 80% confidence, '{risky['label_en']}' could be promised at about "
-                f"{promised(rv, cmp)} {risky['unit']} (plan: {fmt(risky['threshold'])})."
+                f"{shown} {risky['unit']} (plan: {fmt(risky['threshold'])})."
             )
     lever = top_lever.get(risky["target_id"])
     if lever and lever["delta"] >= 0.005:

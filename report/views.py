@@ -4,12 +4,13 @@ the CLI only prints them."""
 
 from __future__ import annotations
 
+import re
+
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
 from .run_table import percent
 from .tables import Format, render
-from .text import promised
-from .words import STATUS_ZH
+from .words import STATUS_ZH, reason
 
 RUN_COLUMNS = [
     "region",
@@ -93,6 +94,7 @@ def footer(records: list[dict], lang: str = "en") -> str:
                 "  `ipcast template -r 地区 --out 表.xlsx` 生成填报表，"
                 "填好后 `ipcast import 表.xlsx`。"
             )
+            lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in _told_why(records)]
         return "\n".join(lines)
     lines = ["\n" + ", ".join(f"{k}: {v}" for k, v in counts.items())]
     if any(r["uses_user_data"] for r in records):
@@ -108,7 +110,16 @@ def footer(records: list[dict], lang: str = "en") -> str:
         lines.append(
             "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
         )
+        lines += [f"  {r['label_en']}: {r['reason']}" for r in _told_why(records)]
     return "\n".join(lines)
+
+
+def _told_why(records: list[dict]) -> list[dict]:
+    """Targets with no forecast although the planner gave figures that bear on them (a flow
+    over a span that is not a year, a stock's flow without the stock): what to do about them.
+    Those with no figures at all, or too few, are told by the lines above."""
+    told = re.compile(r"no figure of \S+ \(a total to date\)|\d+ figure\(s\) for")
+    return [r for r in records if r["status"] == "no_history" and told.match(r.get("reason") or "")]
 
 
 def run_table(records: list[dict], columns: list[str]) -> str:
@@ -162,17 +173,23 @@ def backtest_text(result: dict) -> str:
     return head + "\n" + render(rows, Format.table)
 
 
-def revise_rows(recs: list[dict]) -> list[dict]:
-    return [
-        {
-            **r,
-            "threshold": num(r["threshold"]),
-            "revised_threshold": promised(r["revised_threshold"], r.get("comparator", ">=")),
-            "median": num(r["median"]),
-            "p_hit": pct(r["p_hit"]),
-        }
-        for r in recs
-    ]
+def nothing_to_revise(recs: list[dict], region: str) -> str:
+    """Why no target got a threshold to promise ("" when one did): a plan whose periods are over
+    is for ``draft``; otherwise the figures are missing."""
+    if any(r["revised_threshold"] is not None for r in recs):
+        return ""
+    over = sum(r["status"] in ("resolved", "awaiting_outcome") for r in recs)
+    if over:
+        return (
+            f"note: nothing to revise: {over} of the {len(recs)} targets are for periods already "
+            "over (resolved or awaiting their outcome) and the rest could not be simulated (see "
+            f"the status column); for the next plan: `ipcast draft -r {region} --out FILE.xlsx`"
+        )
+    return (
+        f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
+        "(see the status column); import the region's figures with `ipcast import FILE` "
+        "or pass --history FILE, or pass --targets FILE with targets that have history"
+    )
 
 
 def goal_text(out: dict) -> str:

@@ -190,6 +190,10 @@ PANEL_ZH = (
         "no pledge panel",
         "无质押融资序列：增长取全国与广东质押融资的年增长率，波动取省级专利序列的高分位（判断）",
     ),
+    (
+        "no copyright panel exists; patent and trademark flow",
+        "无版权序列：以专利与商标年度新增量序列合并代替",
+    ),
     ("no copyright panel", "无版权序列：以专利与商标存量序列合并代替"),
     ("trademark registrations by holder", "美国与欧盟按持有国统计的商标注册量（NCSES）"),
     ("Chinese provincial domestic patents", "全国各省国内专利（国家统计局、科技统计年鉴）"),
@@ -201,6 +205,19 @@ PANEL_ZH = (
 REASONS_ZH = (
     (r"^no history", "本地区无该指标的历史数据，可导入本局统计数据后测算"),
     (r"^(\d+) point\(s\) and no comparable", "本地数据仅{0}个点，且无可借用的同类序列"),
+    (
+        r"^no figure of \S+ \(a total to date\) to build on, though \S+ has (\d+)",
+        "没有该累计总量（截至年末）的数字，但有{0}个年度数字：可导入某一年末的累计总量"
+        "（如2025年末）；若规划指规划期内各年之和，请在指标名称后写明期间，如“累计（2026-2030年）”",
+    ),
+    (
+        r"^(\d+) figure\(s\) for periods that are not calendar years \((.*?)\) not used",
+        "{0}个数字的统计期不是日历年（{1}），未使用：年度数字按日历年预测，请导入日历年数字",
+    ),
+    (
+        r"^(\d+) figure\(s\) for spans rather than dates \((.*?)\) not used",
+        "{0}个存量数字给的是时期而非时点（{1}），未使用：请按年末（2023年末）或日期（2025-06）导入",
+    ),
     (r"^zero or negative", "数据含零或负值，无法按对数模型测算"),
     (r"^the plan states no number", "规划未给出具体数值"),
     (r"^period over", "规划期已结束，结果尚未公布，按已有数据估计"),

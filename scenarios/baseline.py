@@ -21,6 +21,7 @@ from ..forecast.chain import Forecast, forecast_series
 from ..forecast.learned import Learned, provider
 from ..forecast.series import Observed, observed
 from ..forecast.workers import quiet_workers
+from . import PATHS
 from .apply import lever_uniforms
 from .evaluate import Paths, half_year_shares, half_year_years, needed_times
 from .levers import plan_start
@@ -69,7 +70,7 @@ class TargetRun:
 def prepare(
     targets: list[Target],
     history: pd.DataFrame,
-    n_paths: int = 4000,
+    n_paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     today: date | None = None,

@@ -15,6 +15,8 @@ import math
 
 import numpy as np
 
+from ..data import units
+
 
 def upward(comparator: str) -> bool:
     return comparator in (">=", ">")
@@ -35,6 +37,15 @@ def round_toward(x: float, up: bool = True, exponent: int | None = None) -> floa
     # A whole step gives an int (a YAML target reads 1797, not 1797.0); a fraction is rounded to
     # its digits, leaving no float noise.
     return n * 10**exponent if exponent >= 0 else round(n * 10.0**exponent, -exponent)
+
+
+def promise(x: float, comparator: str, unit: str = "") -> float:
+    """The figure a plan promises for the threshold ``x`` met at a confidence, as ``draft``
+    proposes it and every table shows it: whole from 100 up and in a count of single things
+    (14.1 件 is no target), else three significant figures; towards the side that keeps the
+    confidence (896.7 at least: 896)."""
+    exponent = 0 if math.isfinite(x) and (abs(x) >= 100 or units.whole(unit)) else None
+    return round_toward(x, upward(comparator), exponent)
 
 
 def threshold_at(

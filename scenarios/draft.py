@@ -10,11 +10,12 @@ from datetime import date
 import numpy as np
 import yaml
 
-from ..data.catalog import regions
+from ..data.catalog import indicator, regions
 from ..data.periods import parse_period
 from ..data.target_files import Target
+from . import PATHS
 from .baseline import prepare
-from .confidence import round_toward, threshold_at, upward
+from .confidence import promise, threshold_at, upward
 from .judge import part_metrics
 from .levers import BASELINE, Scenario
 
@@ -33,12 +34,46 @@ def next_periods(t: Target, first: int, until: int) -> list[str]:
     return [f"{until}-06" if fiscal else str(until)]
 
 
+def starter_targets(region: str, history, until: int) -> list[Target]:
+    """For a region with no plan: one target per indicator it has figures of, with no threshold
+    (the draft proposes it), read as a plan would set it: a flow's level in ``until``, a stock at
+    the end of ``until``, a ratio then. Population is a denominator, not a target."""
+    mine = history[(history["region"] == region) & (history["exclude"].fillna("") == "")]
+    out = []
+    for slug in sorted(set(mine["indicator"]) - {"population"}):
+        row = indicator(slug)
+        measure, unit = row["measure"], row["unit"]
+        kind = "stock" if measure == "stock" else "level"
+        if measure == "ratio" and unit != "%":
+            kind = "ratio"
+        out.append(
+            Target(
+                plan=f"{region}_no_plan",
+                region=region,
+                id=slug,
+                label_zh=row["zh"],
+                label_en=row["en"],
+                indicator=slug,
+                family=row["family"],
+                kind=kind,
+                periods=(parse_period(str(until)),),
+                thresholds=(None,),
+                comparator=">=",
+                unit=unit,
+                quote="",
+                each="stock" if kind in ("stock", "ratio") else "level",
+                reading="no plan: one target for each indicator with figures",
+            )
+        )
+    return out
+
+
 def draft_targets(
     targets: list[Target],
     history,
     until: int,
     confidence: float,
-    n_paths: int = 4000,
+    n_paths: int = PATHS,
     seed: int = 0,
     scenario: Scenario = BASELINE,
     first: int | None = None,
@@ -136,7 +171,6 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
 def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     t = run.target
     periods = [p.text for p in t.periods]
-    up = upward(t.comparator)
     entry = {
         "id": f"{old.id}_next",
         "label_zh": old.label_zh,
@@ -158,16 +192,21 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     if run.base is None:
         threshold = None
         note = f"no history to forecast from ({run.reason}); set by hand. Current plan: {current}"
+        if current is None:
+            note = f"no history to forecast from ({run.reason}); set by hand"
     else:
         ms = part_metrics(run, scenario)
-        props = [round_toward(x, up) for x in threshold_at(ms, t.comparator, confidence)]
+        props = [
+            promise(x, t.comparator, t.unit) for x in threshold_at(ms, t.comparator, confidence)
+        ]
         med = [float(np.median(m)) for m in ms]
         threshold = props if t.kind == "each_year" else props[0]
         trend = ", ".join(f"{v:.4g}" for v in med)
         basis.update(median=med, method=run.fc.method, n_points=run.fc.n_points)
         note = (
             f"proposed by ipcast at {confidence:.0%} confidence; trend median {trend}; "
-            f"current plan {current}; {run.fc.method}; {run.fc.n_points} own point(s)"
+            f"{'no current target' if current is None else f'current plan {current}'}; "
+            f"{run.fc.method}; {run.fc.n_points} own point(s)"
         )
     entry.update(
         threshold=threshold,

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..data.target_files import Target
 from ..forecast.learned import Learned, by_value, provider
+from . import PATHS
 from .baseline import h1_share as h1_share  # learned as of a year; see baseline
 from .baseline import prepare
 from .judge import judge
@@ -23,7 +24,7 @@ CHUNK_REGIONS = 50
 def assess(
     targets: list[Target],
     history: pd.DataFrame,
-    n_paths: int = 4000,
+    n_paths: int = PATHS,
     seed: int = 0,
     as_of: int | None = None,
     today: date | None = None,

@@ -185,3 +185,21 @@ def test_the_appendix_says_what_each_familys_calibration_rests_on():
     )
     assert _basis(facts["copyright"], "zh") == _basis(facts["pledge"], "zh") == pooled
     assert _basis(facts["patent"], "en") == "rolling backtest errors of china_provinces"
+
+
+@pytest.mark.parametrize(
+    "period, label, said",
+    [
+        ("2030", "专利授权量", "2030年"),
+        ("2026/2030", "累计新增发明专利授权量", "2026-2030年"),
+        ("2022-07/2025-06", "累计知识产权质押融资额", "2022年7月至2025年6月"),
+        ("2026/2030", "知识产权质押融资金额累计(2026-2030年)", ""),  # the name says it
+        ("2026/2030", "知识产权质押融资金额累计（2026—2030年）", ""),
+        ("2030-06", "专利授权量", "2030-06"),  # a date: as written
+    ],
+)
+def test_a_sentence_says_the_period_as_a_chinese_sentence_does(period, label, said):
+    from ipcast.report.text import _period
+
+    assert _period({"period": period, "label_zh": label}, "zh") == said
+    assert _period({"period": period, "label_zh": label}, "en") == period

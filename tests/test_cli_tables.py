@@ -127,3 +127,53 @@ def test_footer_counts_statuses_in_the_table_language():
     assert "ipcast template" in zh and "simulated" not in zh
     en = footer(recs[:1], "en")
     assert en.strip() == "simulated: 1"  # no hint about missing figures when there are none
+
+
+def test_footer_says_why_figures_the_planner_gave_could_not_be_used():
+    """A no_history target whose reason names figures that could not be used gets its own line,
+    in the table's language; one with no figures at all is covered by the general hint."""
+    from ipcast.report.views import footer
+
+    told = (
+        "no figure of pledge_financing_total (a total to date) to build on, though "
+        "pledge_financing has 3 yearly point(s): import the total at one year end"
+    )
+    spans = (
+        "2 figure(s) for periods that are not calendar years (2022-07/2023-06, 2023-07/2024-06) "
+        "not used"
+    )
+    recs = [
+        {
+            "status": "no_history",
+            "uses_user_data": True,
+            "reason": told,
+            "label_zh": "累计融资",
+            "label_en": "pledged to date",
+        },
+        {
+            "status": "no_history",
+            "uses_user_data": True,
+            "reason": spans,
+            "label_zh": "专利授权量",
+            "label_en": "patent grants",
+        },
+        {
+            "status": "no_history",
+            "uses_user_data": False,
+            "reason": "no history for this",
+            "label_zh": "商标",
+            "label_en": "marks",
+        },
+    ]
+    zh = footer(recs, "zh").splitlines()
+    assert zh[-2] == (
+        "  累计融资：没有该累计总量（截至年末）的数字，但有3个年度数字：可导入某一年末的累计总量"
+        "（如2025年末）；若规划指规划期内各年之和，请在指标名称后写明期间，如“累计（2026-2030年）”"
+    )
+    assert zh[-1] == (
+        "  专利授权量：2个数字的统计期不是日历年（2022-07/2023-06, 2023-07/2024-06），"
+        "未使用：年度数字按日历年预测，请导入日历年数字"
+    )
+    en = footer(recs, "en").splitlines()
+    assert en[-2:] == [f"  pledged to date: {told}", f"  patent grants: {spans}"]
+    assert "商标" not in "".join(zh) and "marks" not in "".join(en)

@@ -127,3 +127,16 @@ def test_the_briefing_says_it_in_chinese(own_province_on):
     assert borrowed(ensemble, "zh") == (
         "增长与波动部分借自四川省 2007-2023的国内专利序列（国家统计局、科技统计年鉴）"
     )
+
+
+def test_the_chinese_words_for_the_copyright_prior_say_flows_or_stocks_as_it_was_built():
+    """Copyright registrations borrow from the patent and trademark flows, a copyright total
+    from their stock proxies: the briefing once said 存量 for both."""
+    from ipcast.forecast.learned import provider
+    from ipcast.report.words import borrowed
+
+    priors = provider().priors
+    flow = borrowed("growth and volatility partly from: " + priors["copyright_flow"].source, "zh")
+    stock = borrowed("growth and volatility partly from: " + priors["copyright_stock"].source, "zh")
+    assert flow == "增长与波动部分借用：无版权序列：以专利与商标年度新增量序列合并代替"
+    assert stock == "增长与波动部分借用：无版权序列：以专利与商标存量序列合并代替"

@@ -102,3 +102,27 @@ def test_round_toward_keeps_the_confidence_and_a_figure_already_on_the_step():
     assert repr(round_toward(1.1400000000000001)) == "1.14"
     assert round_toward(1.15 + 2e-6) == 1.15 and round_toward(1.15 - 2e-6, up=False) == 1.15
     assert round_toward(0.0) == 0.0 and round_toward(1.144) == 1.14
+
+
+def test_a_promise_is_whole_from_100_and_in_counts_of_single_things():
+    """What draft proposes and every table shows: 14.17 件 is promised as 14 (15 for a ceiling),
+    5,983.6 件 as 5,983, 896.7 as 896 whatever the unit; 万件, 亿元, 件/万人, % and an unknown unit
+    keep three figures."""
+    from ipcast.data.units import whole
+    from ipcast.scenarios.confidence import promise
+
+    assert [whole(u) for u in ("件", "家", "人", "万件", "亿元", "件/万人", "%", "天")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert promise(14.17, ">=", "件") == 14 and promise(14.17, "<=", "件") == 15
+    assert repr(promise(5983.6, ">=", "件")) == "5983" and promise(896.7, ">=", "亿元") == 896
+    assert promise(0.3176, ">=", "万件") == 0.317 and promise(1.694, ">=", "件/万人") == 1.69
+    assert promise(12.34, "<=", "天") == 12.4 and promise(12.34, ">=", "") == 12.3
+    assert promise(0.6, ">=", "家") == 0  # nothing to promise: said as it is, never raised

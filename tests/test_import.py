@@ -190,3 +190,54 @@ def test_figures_left_unused_are_counted_and_the_first_three_shown():
         "(2023年末) or a date (2025-06)"
     )
     assert _unused_periods(obs([])) == ""  # only excluded rows: nothing to explain
+
+
+def test_a_bureau_sheet_with_a_sub_item_a_half_year_column_and_a_source_note(tmp_path):
+    """开江县 as its bureau writes it: a title, units beside the names, 其中：发明专利 under
+    专利授权量 (invention grants), 有效商标注册量（年末）, a 2024年1-6月 column (January to June,
+    which once crashed the reader as 6 January), a '—' cell and a note naming the source."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["开江县知识产权主要指标统计表"])
+    ws.append(["指标名称", "单位", "2022年", "2023年", "2024年1-6月"])
+    ws.append(["专利授权量", "件", 198, 176, 95])
+    ws.append(["  其中：发明专利", "件", "—", 15, 9])
+    ws.append(["有效商标注册量（年末）", "万件", 0.38, 0.43, None])
+    ws.append(["注：数据来源为开江县市场监督管理局统计年报。"])
+    f = tmp_path / "开江.xlsx"
+    wb.save(f)
+    got = read_history_file(f)
+    rows = got.rows
+    seen = sorted(zip(rows["indicator"], rows["period"], rows["value"], strict=True))
+    assert seen == [
+        ("effective_trademarks", "2022", 0.38),
+        ("effective_trademarks", "2023", 0.43),
+        ("invention_grants", "2023", 15.0),
+        ("invention_grants", "2024-01/2024-06", 9.0),
+        ("patent_grants", "2022", 198.0),
+        ("patent_grants", "2023", 176.0),
+        ("patent_grants", "2024-01/2024-06", 95.0),
+    ]
+    assert set(rows["region"]) == {"511723"}
+    assert set(rows["source"]) == {"开江县市场监督管理局统计年报"}
+    report = got.report
+    assert (
+        "row 4: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 3)"
+        in report
+    )
+    assert sum("sub-item" in line for line in report) == 1  # once a row, not once a cell
+    assert (
+        "row 6: its source, '开江县市场监督管理局统计年报', taken as the source of the figures "
+        "without a 来源 cell of their own"
+    ) in report
+
+
+def test_a_sub_item_takes_its_parents_counting_words():
+    from ipcast.data.indicator_names import sub_item_name
+
+    assert sub_item_name("其中：发明专利", "专利授权量") == "发明专利授权量"
+    assert sub_item_name("其中:发明专利（件）", "有效专利拥有量（件）") == "有效发明专利拥有量"
+    assert sub_item_name("发明专利", "专利授权量") is None  # not a 其中 row
+    assert sub_item_name("其中：版权", "专利授权量") is None  # nothing shared

@@ -5,7 +5,7 @@ import pytest
 from conftest import make_history
 
 from ipcast.forecast import linked
-from ipcast.forecast.chain import forecast_series
+from ipcast.forecast.chain import NO_HISTORY, forecast_series
 from ipcast.forecast.learned import Learned, provider
 from ipcast.forecast.linked import lapse_estimates, lapse_rate
 from ipcast.forecast.rwdrift import Prior
@@ -146,6 +146,26 @@ def test_no_stock_without_enough_to_build_on():
     no_stock = h[h["indicator"] != "effective_invention_patents"]
     fc = _stock(no_stock, "effective_invention_patents")
     assert fc.chain[0]["reason"] == "no figure of the stock to build on" and not fc.ok
+
+
+PLEDGED = ((2021, 0.52), (2022, 0.8), (2023, 1.1))
+
+
+def test_a_total_to_date_without_its_own_figure_says_its_flow_could_count_the_plans_years():
+    """A planner with yearly pledge amounts and a 累计 target read as the total to date is told
+    what to import, or how to make it the sum of the plan's years; with no flow either, the
+    plain reason stays."""
+    h = _history([("x", "pledge_financing", str(y), "year", v, "亿元") for y, v in PLEDGED])
+    fc = _stock(h, "pledge_financing_total")
+    assert not fc.ok
+    assert fc.reason == (
+        "no figure of pledge_financing_total (a total to date) to build on, though "
+        "pledge_financing has 3 yearly point(s): import the total at one year end (2025年末), "
+        "or, if the plan counts the sum of its years, make the target cumulative over "
+        "pledge_financing (in a plan table: the name with its span, 累计（2026-2030年）)"
+    )
+    assert _stock(h, "copyright_registrations_total").reason == NO_HISTORY
+    assert _stock(h, "pledge_financing").ok  # the flow itself is forecast as before
 
 
 def test_assumed_lapse_rates_are_used_as_stated():

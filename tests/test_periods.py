@@ -19,6 +19,12 @@ from ipcast.data.periods import decimal_to_label, instant, parse_period, year_we
         ("2025-06", 2025 + 5 / 12, 2025.5),
         ("2022年7月-2023年6月", 2022.5, 2023.5),  # a hyphen between two dates
         ("2022年7月 - 2023年6月", 2022.5, 2023.5),
+        # the year so far, as bureaus report it: January to June, never 6 January
+        ("2024年1-6月", 2024.0, 2024.5),
+        ("2024年1—9月", 2024.0, 2024.75),
+        ("2024年 1 ~ 12 月", 2024.0, 2025.0),
+        ("2024年上半年", 2024.0, 2024.5),
+        ("2024年下半年", 2024.5, 2025.0),
     ],
 )
 def test_parse_period(text, start, end):

@@ -13,6 +13,7 @@ import pytest
 from conftest import REPO, make_history
 
 from ipcast.forecast import priors as pr
+from ipcast.forecast.rwdrift import LogRandomWalkDrift, Prior
 
 
 def _series(logdiffs, start=2001, skip=()):
@@ -122,18 +123,54 @@ def test_trademark_panels_fade_by_their_own_decay_by_hand():
     assert got.m0 == pytest.approx(0.2)  # the ensemble's pooled member: unfaded
     assert got.walk.m0 == pytest.approx(0.56525 / 3)  # the median, B's
     faded = [0.5512375 / 3, 0.56525 / 3, 1.6932125 / 4]
-    assert got.walk.tau0 == pytest.approx(np.std(faded, ddof=1))
-    assert got.walk.s0 == got.s0  # volatility not faded
-    assert got.walk.source == "d (3 series); earlier growth faded x0.95 a year to 2005"
-    # a pool mixing families, or a stock proxy, matches no chosen decay: unfaded
+    # and narrowed: both spreads x0.5 (``SPREAD``); volatility not faded, only narrowed
+    assert pr.SPREAD["trademark_flow"] == 0.5
+    assert got.walk.tau0 == pytest.approx(0.5 * np.std(faded, ddof=1))
+    assert got.walk.s0 == pytest.approx(0.5 * got.s0)
+    assert got.walk.source == (
+        "d (3 series); earlier growth faded x0.95 a year to 2005; spread x0.5 (measured too wide)"
+    )
+    # a pool mixing families matches no chosen decay or spread: plain
     mixed = [*tm[:2], SimpleNamespace(**vars(tm[2]) | {"panel": "china_provinces"})]
     assert pr.panel_prior(mixed, "d") == pr._prior([A, B, C], "d")
     long = [
         SimpleNamespace(**vars(_ns(r, _series([g] * 12))), panel="uspto_trademarks")
         for r, g in (("a", 0.1), ("b", 0.2))
     ]
-    assert pr.panel_prior(long, "d", stock_proxy=True).walk is None
+    # the stock proxy: unfaded, its spread x0.8 (``trademark_stock``)
+    stock = pr.panel_prior(long, "d", stock_proxy=True)
+    assert stock.walk == replace(
+        stock,
+        tau0=0.8 * stock.tau0,
+        s0=0.8 * stock.s0,
+        source="d (2 series); spread x0.8 (measured too wide)",
+        walk=None,
+    )
     assert pr.panel_prior(long, "d").walk is not None
+
+
+def test_a_narrowed_prior_scales_a_one_point_walk_by_hand():
+    """``narrowed`` keeps ``kappa0 = s0^2 / tau0^2``, so with one point the random walk's log
+    growth is its centre ``m0 h`` plus ``scale`` times the plain prior's deviation, draw for draw
+    (the same generator: the same chi-square and normal draws)."""
+    plain = Prior(m0=0.1, tau0=0.1, s0=0.2, nu0=4.0, source="hand")
+    half = pr.narrowed(plain, 0.5)
+    assert (half.m0, half.tau0, half.s0, half.nu0) == (0.1, 0.05, 0.1, 4.0)
+    assert half.source == "hand; spread x0.5 (measured too wide)"
+    assert pr.narrowed(plain, 1.0) is plain
+    # one point: the posterior is the prior, kappa 0.2^2 / 0.1^2 = 0.1^2 / 0.05^2 = 4, the
+    # variance scale s0^2: 0.04 -> 0.01
+    m, n = LogRandomWalkDrift(plain).fit([100.0]), LogRandomWalkDrift(half).fit([100.0])
+    assert m.kappa_ == pytest.approx(4.0) and n.kappa_ == pytest.approx(4.0)
+    assert m.m_ == pytest.approx(0.1) and n.m_ == pytest.approx(0.1)
+    assert m.s2_ == pytest.approx(0.04) and n.s2_ == pytest.approx(0.01)
+    centre = 0.1 * np.arange(1, 6)
+    wide = np.log(m.simulate(5, 1000, np.random.default_rng(3)) / 100.0) - centre
+    narrow = np.log(n.simulate(5, 1000, np.random.default_rng(3)) / 100.0) - centre
+    assert narrow == pytest.approx(0.5 * wide, abs=1e-12)
+    assert np.quantile(narrow[:, 4], 0.9) - np.quantile(narrow[:, 4], 0.1) == pytest.approx(
+        0.5 * (np.quantile(wide[:, 4], 0.9) - np.quantile(wide[:, 4], 0.1))
+    )
 
 
 def test_faded_prior_does_not_look_ahead():
@@ -399,11 +436,7 @@ def _slow_learn_priors(as_of, skip_region):
     out = {}
     for key, (pool, source) in builders.items():
         try:
-            out[key] = (
-                pr._with_walk(pool, source, pr.FADED[key].decay)
-                if key in pr.FADED
-                else pr._prior(pool, source)
-            )
+            out[key] = pr._with_walk(pool, source, key)
         except ValueError:
             continue
     if "patent_flow" in out:
@@ -494,15 +527,22 @@ def test_the_shipped_county_prior_is_faded_by_the_chosen_rate():
 
 def test_the_shipped_trademark_prior_is_faded_by_its_chosen_rate():
     """The trademark registrations' random walk fades growth by the rate chosen on development
-    origins (0.95 a year, README), to the USPTO panel's last year; the stock proxy, copyright
-    and the ensemble's pooled member stay unfaded."""
+    origins (0.95 a year, README), to the USPTO panel's last year, and is narrowed by the spread
+    chosen there (x0.5; the stock proxy's x0.8, unfaded); copyright and the ensemble's pooled
+    member stay plain."""
     got = pr._learn_priors(None, None)
     flow = got["trademark_flow"]
-    assert flow.walk.source.endswith("earlier growth faded x0.95 a year to 2022")
+    assert flow.walk.source.endswith(
+        "earlier growth faded x0.95 a year to 2022; spread x0.5 (measured too wide)"
+    )
     assert flow.walk.m0 < flow.m0 and flow.walk.walk is None
     assert "faded" not in flow.source
-    assert got["trademark_stock"].walk is None and got["copyright_flow"].walk is None
+    assert flow.walk.tau0 == pytest.approx(0.5 * pr.MIN_TAU0)  # floored, then narrowed x0.5
+    stock = got["trademark_stock"]
+    assert stock.walk.m0 == stock.m0 and stock.walk.tau0 == pytest.approx(0.8 * stock.tau0)
+    assert got["copyright_flow"].walk is None and got["patent_stock"].walk is None
     assert set(pr.FADED) == {"patent_flow", "trademark_flow"}
+    assert pr.SPREAD == {"trademark_flow": 0.5, "trademark_stock": 0.8}
 
 
 def _trademark_rows():
@@ -524,10 +564,11 @@ def _trademark_rows():
 def test_bundled_trademark_flow_prior_matches_a_slow_reference():
     pool = _trademark_rows()
     got = pr.priors()["trademark_flow"]
-    for p, decay in ((got, 1.0), (got.walk, pr.TRADEMARK_DECAY)):
+    # the random walk's: faded 0.95 a year, then both spreads x0.5
+    for p, decay, scale in ((got, 1.0, 1.0), (got.walk, pr.TRADEMARK_DECAY, 0.5)):
         m0, tau0, s0 = _slow_prior(pool, decay)
         assert (p.m0, p.tau0, p.s0) == (
             pytest.approx(m0, rel=1e-9),
-            pytest.approx(tau0, rel=1e-9),
-            pytest.approx(s0, rel=1e-9),
+            pytest.approx(tau0 * scale, rel=1e-9),
+            pytest.approx(s0 * scale, rel=1e-9),
         )

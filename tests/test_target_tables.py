@@ -268,6 +268,40 @@ def test_a_kind_written_in_the_figure_cell_gets_a_fix_that_reads_back(tmp_path):
     assert "base 2.5 (2025): the plan's figure, not used" in " ".join(loaded.report)
 
 
+def test_a_total_to_date_read_from_累计_names_the_span_to_write_for_a_sum_over_the_plan(tmp_path):
+    """累计知识产权质押融资金额（亿元） reads as the amount pledged to date; the reading gives the
+    name for the other sense, the span before the unit, and that name reads as the sum over
+    2026-2030 of the yearly amounts."""
+    p = tmp_path / "plan.csv"
+    rows = "序号,指标名称,基期值（2025年）,目标值（2030年）\n1,{name},,8\n"
+    p.write_text(rows.format(name="累计知识产权质押融资金额（亿元）"), encoding="utf-8")
+    loaded = load_targets(p, region="330122")
+    (t,) = loaded.targets
+    assert (t.indicator, t.kind) == ("pledge_financing_total", "stock")
+    proposed = "累计知识产权质押融资金额（2026-2030年）（亿元）"
+    assert (
+        f"累计 read as the total to date at the end of the period (for the sum over the plan's "
+        f"years, write {proposed})"
+    ) in " ".join(loaded.report)
+    p.write_text(rows.format(name=proposed), encoding="utf-8")
+    (t,) = load_targets(p, region="330122").targets
+    assert (t.indicator, t.kind, t.period.start, t.period.end, t.threshold) == (
+        "pledge_financing",
+        "cumulative",
+        2026.0,
+        2031.0,
+        8.0,
+    )
+
+
+def test_words_go_before_the_unit_in_brackets_or_at_the_end():
+    from ipcast.data.plan_kinds import named
+
+    assert named("专利授权量（件）", "累计") == "专利授权量累计（件）"
+    assert named("专利授权量 (件)", "（2026-2030年）") == "专利授权量（2026-2030年）（件）"
+    assert named("专利授权量", "累计") == "专利授权量累计"
+
+
 def test_a_column_left_unread_is_named_in_the_reading(tmp_path):
     p = tmp_path / "plan.csv"
     p.write_text(

@@ -22,3 +22,9 @@ def test_a_negative_promise_of_a_thousand_or_more_is_whole_too():
 
 def test_a_figure_that_is_not_finite_is_shown_as_it_is():
     assert promised(math.inf) == "inf" and promised(-math.inf, "<=") == "-inf"
+
+
+def test_a_promise_in_a_count_of_single_things_is_whole_in_every_figure_of_a_list():
+    assert promised(14.1, ">=", "件") == "14" and promised(14.1, "<=", "件") == "15"
+    assert promised([14.1, 2.57], "<=", "件") == "15/3"
+    assert promised([14.1, 2.57], "<=") == "14.1/2.57"

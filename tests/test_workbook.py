@@ -155,3 +155,66 @@ def test_a_probability_no_path_missed_is_shown_above_99_not_as_certain():
     assert got == ["", "<1%", "<1%", "1%", "42%", "99%", ">99%", ">99%"]
     line = run_table([{**RECORDS[0], "p_hit": 1.0, "p_hit_se": 0.0}], "zh").splitlines()[-1]
     assert ">99%" in line and "100%" not in line
+
+
+def test_the_revise_table_shows_the_promise_in_the_plans_unit_rounded_to_keep_the_confidence():
+    """896.7 at least is promised as 896 (897 is met a little less often than 80 %), 12.34 at
+    most as 12.4; a target with nothing to promise shows its status; 100 columns at most."""
+    from ipcast.report.run_table import revise_table
+
+    at_least = {**RECORDS[0], "confidence": 0.8, "revised_threshold": 896.7, "median": 950.2}
+    at_most = {
+        **RECORDS[0],
+        "label_zh": "专利行政执法案件办理周期",
+        "label_en": "days to close a case",
+        "comparator": "<=",
+        "unit": "天",
+        "threshold": 15.0,
+        "confidence": 0.8,
+        "revised_threshold": 12.34,
+        "median": 11.0,
+        "p_hit": 0.91,
+    }
+    none = {**RECORDS[1], "confidence": 0.8, "revised_threshold": None}
+    zh = revise_table([at_least, at_most, none], "zh", {"guanghan": "广汉市"}).splitlines()
+    assert zh[0].split() == ["目标", "期间", "目标值", "概率", "80%把握可承诺", "预测中位数"]
+    assert zh[1] == "— 广汉市"
+    assert zh[2].split() == [
+        "有效注册商标量累计",
+        "2026",
+        "13,500",
+        "件",
+        "62%",
+        "896",
+        "件",
+        "950",
+    ]
+    assert zh[3].split() == [
+        "专利行政执法案件办理周期",
+        "2026",
+        "<=15",
+        "天",
+        "91%",
+        "12.4",
+        "天",
+        "11",
+    ]
+    assert zh[4].split()[-2:] == ["无数据", "—"]
+    en = revise_table([at_least, none], "en").splitlines()
+    assert en[0].split()[-4:] == ["promise", "at", "80%", "median"] and en[1] == "— guanghan"
+    assert en[3].split()[-2:] == ["no_history", "—"]
+    for text in (zh, en):
+        assert max(width(line) for line in text) <= 100
+
+
+def test_nothing_to_revise_says_whether_the_plan_is_over_or_the_figures_are_missing():
+    from ipcast.report.views import nothing_to_revise
+
+    over = {"status": "awaiting_outcome", "revised_threshold": None}
+    gone = {"status": "no_history", "revised_threshold": None}
+    assert nothing_to_revise([over, gone, {**over, "revised_threshold": 3.0}], "chengdu") == ""
+    said = nothing_to_revise([over, {**over, "status": "resolved"}, gone], "chengdu")
+    assert said.startswith("note: nothing to revise: 2 of the 3 targets are for periods already")
+    assert said.endswith("`ipcast draft -r chengdu --out FILE.xlsx`")
+    missing = nothing_to_revise([gone, gone], "chengdu")
+    assert "none of the 2 targets could be simulated" in missing and "draft" not in missing

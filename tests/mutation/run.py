@@ -73,9 +73,14 @@ TESTS: dict[str, list[str]] = {
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
     # What a planner reads besides the numbers: the run table, the plan table read and written
     # back, the briefing's words. Only the pure tests run (a briefing takes too long per mutant).
-    "report/run_table.py": ["tests/test_run_table.py", "tests/test_workbook.py"],
+    "report/run_table.py": [
+        "tests/test_run_table.py",
+        "tests/test_run_table_numbers.py",
+        "tests/test_workbook.py",
+    ],
     "data/plan_table.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
     "data/plan_table_header.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
+    "data/plan_kinds.py": ["tests/test_target_tables.py"],
     "report/text.py": ["tests/test_text.py"],
     "report/plan_table_out.py": ["tests/test_plan_table_out.py"],
     "report/words.py": ["tests/test_words.py"],
@@ -88,7 +93,8 @@ TESTS: dict[str, list[str]] = {
 # Where only part of a module computes what a planner reads (or only that part is measured: the
 # functions a session changed in a large module), only these functions are mutated.
 ONLY: dict[str, set[str]] = {
-    "data/plan_table.py": {"_growth_target", "_span_words", "_figures"},
+    "data/plan_table.py": {"_growth_target", "_figures"},
+    "data/plan_kinds.py": {"span_words", "named"},
     "data/plan_table_header.py": {"_figure_columns", "_growth_column"},
     "report/text.py": {"promised"},
     "report/plan_table_out.py": {"note_zh", "draft_rows"},
