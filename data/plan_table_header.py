@@ -137,7 +137,8 @@ def _figure_columns(h: Header, where: str) -> None:
         (f"base: column {column_letter(base[0][0])} ({base[0][1]}); " if base else "no base; ")
         + f"targets: {described}"
     )
-    growth = _growth_column(h, taken | {c[0] for c in base[:1]} | {i for i, _ in h.targets})
+    # Every base column is the past's, a base-period growth (基期年均增速) too: never a target.
+    growth = _growth_column(h, taken | {c[0] for c in base} | {i for i, _ in h.targets})
     if growth is not None:
         h.cols["growth"] = growth
         h.notes.append(

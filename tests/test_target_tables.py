@@ -500,3 +500,17 @@ def test_a_growth_column_that_reads_as_another_kind_is_refused_at_its_cell(tmp_p
     )
     (t,) = load_targets(p, region="330122").targets
     assert (t.kind, t.period_text, t.threshold, t.unit) == ("growth", "2026/2030", 5.6, "%")
+
+
+def test_a_base_period_growth_column_is_not_read_as_the_plans_growth_target(tmp_path):
+    """基期年均增速 is the growth of the years before the base: it was read as each row's growth
+    target for 2026-2030."""
+    head, got = _read(
+        tmp_path,
+        "序号,指标名称,2025年基期值,基期年均增速,2030年目标值\n1,专利授权量,2900,4.5,3800\n",
+    )
+    assert head == (
+        "base: column C (2025年基期值); targets: column E (2030年目标值); not read: column D "
+        "(基期年均增速); a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
+    )
+    assert got == [("1_patent_grants", "level", "2030", [3800.0])]
