@@ -145,3 +145,15 @@ def test_a_drafted_row_shows_each_figure_of_a_yearly_target_and_one_figure_alone
         "ipcast 按 80% 把握测算；趋势中位数 2.5/3.75件；现行目标 2/4件；方法：Theta模型；"
         "本地数据点 8 个"
     )
+
+
+def test_a_drafted_row_without_a_current_target_says_so_and_a_zero_target_is_a_target():
+    """A first plan has no current target (无现行目标); a current 0 % growth is one."""
+    from ipcast.report.plan_table_out import note_zh
+
+    basis = {"confidence": 0.8, "current": None, "reason": None, "median": [3.2]}
+    basis.update(method="random walk", n_points=6, raised=[], below=[])
+    assert note_zh(basis, "%") == (
+        "ipcast 按 80% 把握测算；趋势中位数 3.2%；无现行目标；方法：对数随机游走；本地数据点 6 个"
+    )
+    assert "；现行目标 0%；" in note_zh({**basis, "current": 0.0}, "%")

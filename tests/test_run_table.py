@@ -3,7 +3,7 @@ columns 15 | 12 | 4 | 23 | 10 (a hindcast's last one 16) two apart, and the labe
 left: 100 - 64 - 10 = 26 columns (a hindcast's 100 - 70 - 10 = 20). A wide (CJK) character takes
 two columns; a cell too long is cut to one column less and ends in "…"; trailing blanks go."""
 
-from ipcast.report.run_table import _forecast, num, run_table
+from ipcast.report.run_table import _forecast, compare_table, num, revise_table, run_table, short
 
 SIM = {
     "region": "guanghan",
@@ -133,3 +133,86 @@ def test_a_hindcast_line_takes_20_columns_for_the_label_and_16_for_now():
     # Today's forecast of a target not yet settled, at a probability of zero.
     zero = {**SIM, "now_status": "simulated", "now_p_hit": 0.0}
     assert run_table([zero], "zh", hindcast=True).splitlines()[-1].endswith("现估 <1%")
+
+
+def test_a_range_that_fits_its_23_columns_exactly_stays_in_full_else_goes_to_wan():
+    fits = {**SIM, "q90": 155000.0}  # "13,890 (12,000-155,000)": 23 columns
+    assert _forecast(fits) == "13,890 (12,000-155,000)"
+    wide = {**SIM, "median": 1064333.0, "q10": 1025475.0, "q90": 1101234.0}
+    assert _forecast(wide) == "106万 (103万-110万)"
+    assert _forecast(wide, "en") == "1.06M (1.03M-1.1M)"
+
+
+def test_short_numbers_are_three_figures_in_wan_and_yi_from_ten_thousand():
+    assert [short(v, "zh") for v in (9999.0, 10000.0, 10500.0, -25000.0, 2.5e8)] == [
+        "9,999",
+        "1万",
+        "1.05万",
+        "-2.5万",
+        "2.5亿",
+    ]
+    assert [short(v, "en") for v in (2500.0, 25000.0, -1064333.0, 3.2e9)] == [
+        "2,500",
+        "25k",
+        "-1.06M",
+        "3.2B",
+    ]
+
+
+def test_a_threshold_of_zero_is_shown():
+    zero = {**SIM, "threshold": 0.0, "comparator": "<=", "unit": "%"}
+    line = run_table([zero], "zh").splitlines()[-1]
+    assert line.startswith(
+        "有效注册商标量累计" + " " * 8 + GAP + "2026" + " " * 11 + GAP + "<=0 %  "
+    )
+
+
+REVISED = {**SIM, "revised_threshold": 12873.6, "confidence": 0.9}
+
+
+def test_the_revise_table_shows_the_promise_rounded_to_keep_its_confidence():
+    """Label 100 - 59 - 10 = 31 columns; 12,873.6 at least is promised as 12,873 (not 12,874)."""
+    head, region, line = revise_table([REVISED], "zh", {"guanghan": "广汉市"}).splitlines()
+    assert head == (
+        "目标" + " " * 27 + GAP + "期间" + " " * 11 + GAP + "目标值" + " " * 6 + GAP + "概率"
+        + GAP + "90%把握可承诺" + " " * 3 + GAP + "预测中位数"
+    )  # fmt: skip
+    assert region == "— 广汉市"
+    assert line == (
+        "有效注册商标量累计" + " " * 13 + GAP + "2026" + " " * 11 + GAP + "13,500 件" + " " * 3
+        + GAP + "62% " + GAP + "12,873 件" + " " * 7 + GAP + "13,890"
+    )  # fmt: skip
+    # No confidence in the records: 80 %; none to promise: the status, and no median.
+    none = {**SETTLED, "status": "no_history", "revised_threshold": None, "median": None}
+    lines = revise_table([none], "en").splitlines()
+    assert "  promise at 80%  " in lines[0] and lines[1] == "— rongchang"
+    assert lines[2] == (
+        "Patent grants" + " " * 18 + GAP + "2024…2026" + " " * 6 + GAP + "<=4,500 件" + " " * 2
+        + GAP + " " * 4 + GAP + "no_history" + " " * 6 + GAP + "—"
+    )  # fmt: skip
+    # A promise of zero growth is a promise; an English label falls back to the Chinese one.
+    flat = {**REVISED, "label_en": None, "revised_threshold": 0.0, "unit": "%"}
+    assert revise_table([flat], "en").splitlines()[-1].startswith("有效注册商标量累计")
+    assert "  0 %  " in revise_table([flat], "en").splitlines()[-1]
+    assert revise_table([REVISED], "en").splitlines()[-1].startswith("Effective trademarks  ")
+
+
+def test_the_compare_table_shows_both_probabilities_and_the_difference_in_points():
+    """Label 100 - 50 - 10 = 40 columns; B - A as +15.0 points ±1.2 (100 x the difference)."""
+    r = {**SIM, "p_base": 0.42, "p_push": 0.57, "difference": 0.15, "difference_se": 0.012}
+    flat = {**r, "region": "rongchang", "difference": 0.0, "difference_se": None}
+    none = {**r, "region": "rongchang", "status": "no_history", "difference": None}
+    lines = compare_table([r, flat, none], ("base", "push"), "zh", {"guanghan": "广汉市"},
+                          ("基准", "加力")).splitlines()  # fmt: skip
+    assert lines[0] == "情景 A：基准　情景 B：加力"
+    assert lines[1].split() == ["目标", "期间", "目标值", "A", "B", "B-A(百分点)"]
+    assert lines[2] == "— 广汉市" and lines[4] == "— rongchang"
+    assert lines[3] == (
+        "有效注册商标量累计" + " " * 22 + GAP + "2026" + " " * 11 + GAP + "13,500 件" + " " * 3
+        + GAP + "42%  " + GAP + "57%  " + GAP + "+15.0 ±1.2"
+    )  # fmt: skip
+    assert lines[5].endswith("42%  " + GAP + "57%  " + GAP + "+0.0 ±0.0")
+    assert lines[6].endswith("57%  " + GAP + "无数据") and len(lines) == 7
+    en = compare_table([r], ("base", "push"), "en").splitlines()
+    assert en[0] == "scenario A: base; scenario B: push"
+    assert en[2] == "— guanghan" and en[3].startswith("Effective trademarks" + " " * 20 + GAP)
