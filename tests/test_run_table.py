@@ -199,7 +199,7 @@ def test_the_revise_table_shows_the_promise_rounded_to_keep_its_confidence():
 
 def test_the_compare_table_shows_both_probabilities_and_the_difference_in_points():
     """Label 100 - 50 - 10 = 40 columns; B - A as +15.0 points ±1.2 (100 x the difference)."""
-    r = {**SIM, "p_base": 0.42, "p_push": 0.57, "difference": 0.15, "difference_se": 0.012}
+    r = {**SIM, "p_base": 0.42, "p_push": 0.57, "difference": 0.15, "difference_se": 0.0124}
     flat = {**r, "region": "rongchang", "difference": 0.0, "difference_se": None}
     none = {**r, "region": "rongchang", "status": "no_history", "difference": None}
     lines = compare_table([r, flat, none], ("base", "push"), "zh", {"guanghan": "广汉市"},
