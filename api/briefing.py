@@ -8,7 +8,7 @@ from pathlib import Path
 from ..data.errors import InputError
 from ..scenarios import PATHS
 from ..scenarios.levers import Scenario
-from .inputs import load_history, refuse_existing, region_targets
+from .inputs import check_as_of, load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario
 from .runs import Progress, say
 
@@ -51,6 +51,7 @@ def brief(
     from ..report.output import output_format, render
 
     targets = region_targets(region, targets_file, names=names)
+    check_as_of(as_of)
     if lang not in ("zh", "en"):
         raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
     check_bands(green, amber)

@@ -33,7 +33,9 @@ def regions(as_of: int | None = None, every: bool = False) -> list[dict]:
     with ``every``, all divisions of China."""
     from ..data.history import combine, cut
     from ..data.listing import region_records
+    from .inputs import check_as_of
 
+    check_as_of(as_of)
     return region_records(cut(combine(userstore.load()), as_of), every)
 
 
@@ -65,9 +67,10 @@ def history(
     ``names``), each with its source; ``indicator`` by any name (see ``check_indicator``)."""
     from ..data.history import cut
     from ..data.listing import history_records
-    from .inputs import check_indicator, check_region, load_history
+    from .inputs import check_as_of, check_indicator, check_region, load_history
 
     region = check_region(region)
+    check_as_of(as_of)
     history = load_history(history_file, region, names)
     indicator = check_indicator(indicator, history, names)
     return history_records(cut(history, as_of), region, indicator)

@@ -6,6 +6,7 @@ the fix.
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,7 @@ from ..data.history import combine
 from ..data.indicator_names import match_indicator, name_key, read_name_map, unknown_indicator_fix
 from ..data.places import resolve_region
 from ..data.readers import read_history_file
+from ..data.schema import FIRST_YEAR
 from ..data.target_files import Target, bundled_targets
 from ..data.target_tables import load_targets
 from ..scenarios.levers import Scenario, lever_catalog, load_scenario
@@ -28,6 +30,28 @@ def check_region(region: str | None) -> str | None:
     """The region's code for any name form (广汉市, 广汉, 510681, Guanghan, guanghan); an
     ambiguous or unknown name raises ``InputError`` with the candidates or nearest names."""
     return resolve_region(region, "--region") if region else None
+
+
+def check_as_of(as_of: int | None, today: date | None = None) -> int | None:
+    """An as-of year from 2000 (the first year any figure is read for) to the current year: a
+    later one would claim to know the end of a year that has not ended."""
+    if as_of is None:
+        return None
+    year = (today or date.today()).year
+    if as_of > year:
+        raise InputError(
+            "--as-of",
+            f"{as_of} is after the current year {year}: nothing is known by the end of {as_of}",
+            f"give a year up to {year} to see what was known then, or leave --as-of out to use "
+            "every figure known today",
+        )
+    if as_of < FIRST_YEAR:
+        raise InputError(
+            "--as-of",
+            f"{as_of} is before {FIRST_YEAR}, the first year any figure is read for",
+            f"give a year from {FIRST_YEAR} to {year}",
+        )
+    return as_of
 
 
 def check_leave_out(region: str | None) -> str | None:

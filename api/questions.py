@@ -9,15 +9,23 @@ from pathlib import Path
 
 from ..data.catalog import regions
 from ..data.errors import InputError
+from ..data.schema import FIRST_YEAR, LAST_YEAR
 from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
-from ..scenarios.draft import draft_targets, write_draft
+from ..scenarios.draft import draft_targets, first_year, write_draft
 from ..scenarios.judge import judge
 from ..scenarios.levers import Scenario
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
-from .inputs import check_lever, drafted_from, load_history, refuse_existing, region_targets
+from .inputs import (
+    check_as_of,
+    check_lever,
+    drafted_from,
+    load_history,
+    refuse_existing,
+    region_targets,
+)
 from .inputs import scenario as load_scenario
 from .runs import Progress, say
 
@@ -49,6 +57,7 @@ def baseline_runs(
 ) -> list[TargetRun]:
     """The baseline paths of a region's targets (or of the one named ``target``)."""
     targets = region_targets(region, targets_file, target, names)
+    check_as_of(as_of)
     say(progress, f"… {region}: {len(targets)} targets, {paths} paths")
     return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
 
@@ -202,7 +211,13 @@ def goal(
         raise InputError(
             f"--target {target}",
             f"status {rec['status']}: {rec['reason']}",
-            "goal seeking needs a simulated target",
+            "goal seeking needs a simulated target"
+            + (
+                f"; its period is over: --as-of YEAR asks what it would have taken then, and "
+                f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
+                if rec["status"] in ("resolved", "awaiting_outcome")
+                else ""
+            ),
         )
     res = analysis.goal_seek(run, p, lever, sc)
     return {"region": region, "target_id": target, "lever": lever, "p_wanted": p, **res}
@@ -264,6 +279,27 @@ def lever_template(out: Path) -> Path:
     return out
 
 
+def check_draft_years(first: int | None, until: int, default_first: int | None = None) -> None:
+    """The new plan's years: within 2000-2100, and ``until`` not before its first year (``first``,
+    else ``default_first`` when known)."""
+    for option, year in (("--from", first), ("--until", until)):
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise InputError(
+                option,
+                f"{year} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                "give the plan's year, e.g. --from 2026 --until 2030",
+            )
+    start = first if first is not None else default_first
+    if start is not None and until < start:
+        said = f"--from {first}" if first is not None else "the year after the current plan ends"
+        raise InputError(
+            "--until",
+            f"{until} is before the new plan's first year {start} ({said})",
+            f"give --until {start} or later (e.g. --until {max(start, 2030)}), "
+            "or an earlier --from",
+        )
+
+
 def draft(
     region: str,
     out: Path | None = None,
@@ -281,12 +317,15 @@ def draft(
 ) -> dict:
     """The next plan's targets at ``confidence``, as a target-file document; written to ``out``
     (never over an existing file) when given."""
+    check_as_of(as_of)
+    check_draft_years(first, until)
     history = load_history(history_file, names=names)
     targets, starters = drafted_from(region, targets_file, names, history, until)
-    refuse_existing(out)
-    sc = load_scenario(scenario)
     if starters and first is None:
         first = until - 4  # a five-year plan, as every plan drafted now is
+    check_draft_years(first, until, first_year(targets))
+    refuse_existing(out)
+    sc = load_scenario(scenario)
     doc = draft_targets(targets, history, until, confidence, paths, seed, sc, first, as_of)
     if starters:
         doc["notes"].insert(

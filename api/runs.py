@@ -54,6 +54,10 @@ def run(
         from .inputs import check_region
 
         region = check_region(region)
+    if as_of is not None:
+        from .inputs import check_as_of
+
+        check_as_of(as_of)
     if leave_out is not None:
         from .inputs import check_leave_out
 
@@ -142,9 +146,10 @@ def forecast(
     """One record per indicator of ``region`` (or just ``indicator``): its history, and the fan
     (median, 10/90 %, 2.5/97.5 %) for ``horizon`` years, with the method and what was borrowed."""
     from ..forecast.report import fan_records
-    from .inputs import check_indicator, check_region, load_history
+    from .inputs import check_as_of, check_indicator, check_region, load_history
 
     region = check_region(region)
+    check_as_of(as_of)
     history = load_history(history_file, names=names)
     indicator = check_indicator(indicator, history, names)
     if indicator:

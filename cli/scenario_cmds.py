@@ -256,7 +256,7 @@ def levers_cmd(
         progress=to_stderr,
     )
     table = fmt in (Format.table, Format.xlsx)
-    typer.echo(views.levers_text(recs) if table else render(recs, fmt))
+    typer.echo(views.levers_text(recs, region) if table else render(recs, fmt))
     if kind:
         save(out, kind, levers_tables(recs), call(api.load_history, history_file, names=names))
 

@@ -68,10 +68,13 @@ def checked_rows(
         if value is None:
             blanks += 1
             continue
-        reg = _row_region(rec["region"], region, at, any_region, resolved)
+        at_region = _cell_at(at, rec, "region")
+        reg = _row_region(rec["region"], region, at_region, any_region, resolved)
         if region and reg != region:
             raise InputError(
-                at, f"region '{reg}' but --region {region}", "drop --region or correct the row"
+                at_region,
+                f"region '{reg}' but --region {region}",
+                "drop --region or correct the row",
             )
         slug, period, period_repairs = _indicator_and_period(rec, at, names)
         base = indicator(slug)["unit"]
@@ -111,6 +114,13 @@ def _value(rec: dict, at: str):
     return value, cell_unit, repairs
 
 
+def _cell_at(at: str, rec: dict, field: str) -> str:
+    """``at`` (the value's cell) moved to the column ``field`` was read from, when the sheet
+    has one: an error names the cell to correct."""
+    col = rec.get("columns", {}).get(field)
+    return at[: len(at) - len(rec["column"])] + col if col else at
+
+
 def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
     slug = match_indicator(rec["indicator"], names) or match_indicator(rec["name"], names)
     readings = []
@@ -125,14 +135,17 @@ def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
             )
     if slug is None:
         shown = rec["indicator"] or rec["name"]
-        raise InputError(at, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
+        where = _cell_at(at, rec, "indicator" if rec["indicator"] else "name")
+        raise InputError(where, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
     stock = indicator(slug)["measure"] != "flow"
     period_text, period_repairs = parse_period_cell(rec["period"], stock)
     try:
         period = parse_period(period_text)
     except ValueError as e:
         raise InputError(
-            at, str(e), "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06"
+            _cell_at(at, rec, "period"),
+            str(e),
+            "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06",
         ) from None
     return slug, period, readings + period_repairs
 
@@ -225,14 +238,16 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
     indicator's) and the value in it; a unit written in the cell is converted to the column's,
     and the conversion reported."""
     col = rec["unit"] or _label_unit(rec, base)
+    if rec["unit"]:  # an error about it names the 单位 cell
+        at = _cell_at(at, rec, "unit")
     if col:
         try:
             col = units.canonical(col)
         except KeyError:
             raise InputError(
                 at,
-                f"unknown unit '{rec['unit']}'",
-                f"use one of {', '.join(units.units_like(base))}",
+                f"unknown unit '{col}'",
+                units.unit_fix(rec["unit"], base),
             ) from None
     unit = col or cell_unit or base
     if not col and not cell_unit:
@@ -241,7 +256,7 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
         raise InputError(
             at,
             f"unit '{unit}' does not fit {slug} (in {base})",
-            f"use one of {', '.join(units.units_like(base))}",
+            units.unit_fix(unit, base),
         )
     if cell_unit and col and cell_unit != col:
         if not units.fits(cell_unit, col):

@@ -45,8 +45,10 @@ def _day_end(d: date) -> float:
 
 
 def _one(token: str) -> tuple[float, float]:
-    """Parse one point-like token into its own span (start, end)."""
-    t = token.strip().rstrip("年").replace("年", "-").replace("月", "-").replace("日", "")
+    """Parse one point-like token into its own span (start, end). An end written out (2025年末,
+    2025年6月底, as ipcast labels an instant) is the period itself: a stock is read at its end."""
+    t = re.sub(r"[末底]$", "", token.strip()).rstrip("年")
+    t = t.replace("年", "-").replace("月", "-").replace("日", "")
     t = t.strip("-")
     if m := re.fullmatch(r"(\d{4})", t):
         y = int(m[1])
@@ -82,6 +84,8 @@ def parse_period(text: str | int | float) -> Period:
     # 2022年7月-2023年6月: a hyphen after a month and before a year joins two dates (in
     # 2022-07 it joins a year and its month, so only this form is read as a span)
     s = re.sub(r"(月)\s*-\s*(\d{4})", r"\1~\2", s)
+    # 2022.7-2025.6: a hyphen between two dotted year.month forms joins them too
+    s = re.sub(r"^(\d{4}\.\d{1,2})\s*-\s*(\d{4}\.\d{1,2})$", r"\1~\2", s)
     # 2024年1-6月, as bureaus report the year so far: January to June, never 6 January
     s = re.sub(r"(\d{4})\s*年\s*(\d{1,2})\s*[-~]\s*(\d{1,2})\s*月", r"\1-\2~\1-\3", s)
     s = re.sub(r"(\d{4})\s*年\s*([上下])半年", lambda m: m[1] + ("H1" if m[2] == "上" else "H2"), s)

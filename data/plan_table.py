@@ -285,7 +285,7 @@ def _unit(row: Row, h: Header, where: str, cat, figures) -> str:
         raise InputError(
             place(where, row.line, col, h.names[col]),
             f"unknown unit '{written}'",
-            f"use one of {', '.join(units.units_like(base))}",
+            units.unit_fix(written, base),
         ) from None
     if base == "件/万人" and units.dimension(unit) == "count" and unit == "件":
         return "件/万人"

@@ -191,6 +191,12 @@ def _record(body, r, cols, line, column, period, value) -> dict:
         "period": period,
         "value": value,
         "unit": _text(body, r, cols.get("unit")),
+        # where each field was read, for an error about it (the value's column otherwise)
+        "columns": {
+            f: _col_name(cols[f])
+            for f in ("region", "indicator", "name", "period", "unit")
+            if cols.get(f) is not None
+        },
         "source": _text(body, r, cols.get("source")),
         "notes": _text(body, r, cols.get("notes")),
         "first_cell": _text(body, r, 0),

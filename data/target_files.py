@@ -175,7 +175,7 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
         raise InputError(
             f"{where} key 'unit'",
             f"unit '{unit}' does not fit {ind}",
-            f"use one of {units.units_like(expected)}",
+            units.unit_fix(unit, expected),
         )
     periods, thresholds = _periods_and_thresholds(t, kind, where)
     each = (

@@ -5,6 +5,7 @@ the CLI only prints them."""
 from __future__ import annotations
 
 import re
+import textwrap
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
@@ -170,7 +171,22 @@ def backtest_text(result: dict) -> str:
         f"{result['source']}: {result['n_series']} series, origins from {result['start']}, "
         f"horizons 1-{result['horizons']}"
     )
-    return head + "\n" + render(rows, Format.table)
+    return head + "\n" + render(rows, Format.table) + "\n" + backtest_legend(rows)
+
+
+def backtest_legend(rows: list[dict]) -> str:
+    """What the columns mean and what a right forecast scores, with how far a coverage measured on
+    so few forecasts can stray from it by chance (one standard error)."""
+    n = max((r["n_forecasts"] or 0 for r in rows), default=0)
+    chance = f" (on {n} forecasts at least ±{(0.8 * 0.2 / n) ** 0.5:.2f} by chance)" if n else ""
+    text = (
+        "selected: the forecast `ipcast run` uses. coverage_80 / coverage_95: share of outcomes "
+        f"inside the 80 % / 95 % range, right at 0.80 / 0.95{chance}. crps: error of the whole "
+        "forecast on log values, lower is better; crps_skill_vs_naive above 0 beats a random "
+        "walk without drift. brier: of 'the outcome reaches the past trend continued', lower is "
+        "better (0.25 is a coin)."
+    )
+    return textwrap.fill(text, 100)
 
 
 def nothing_to_revise(recs: list[dict], region: str) -> str:
@@ -209,7 +225,14 @@ def goal_text(out: dict) -> str:
 BASIS_ZH = {"evidence": "实测", "judgement": "判断", "local": "本地"}
 
 
-def levers_text(recs: list[dict]) -> str:
+def levers_text(recs: list[dict], region: str = "REGION") -> str:
+    if not recs:  # levers are ranked for targets still to come that could be simulated
+        return (
+            f"note: no lever to rank: none of the targets asked for is still to come and "
+            f"simulated (see the status column of `ipcast run -r {region}`); for a plan whose "
+            f"periods are over, --as-of YEAR ranks the levers as they stood then, and "
+            f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
+        )
     out = []
     for r in recs:
         out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {r['p_hit']:.0%}")

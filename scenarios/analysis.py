@@ -142,7 +142,7 @@ def _metric_at(run: TargetRun, x: np.ndarray, levers: list[str], ranges=()) -> n
     order = np.argsort(first[0], kind="stable")
     idx = order[np.minimum((x[:, 0] * len(order)).astype(int), len(order) - 1)]
     h1 = {y: s[idx] for y, s in base.h1_share.items()} if base.h1_share else None
-    paths = Paths(base.times, base.values[idx], base.annual, base.additive, h1)
+    paths = Paths(base.times, base.values[idx], base.annual, base.additive, h1, base.spans)
     full = Scenario("sobol", "", "", tuple((lv, 1.0) for lv in levers), ranges=ranges)
     u = {lv: x[:, i + 1] for i, lv in enumerate(levers)}
     moved = apply_scenario(paths, t.indicator, full, u, lever_start(run, full), free_from(run))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
@@ -108,14 +109,14 @@ def apply_scenario(
         return paths
     if paths.annual:
         f = year_factors(indicator, paths.times, scenario, u, start, free_from)
-        return Paths(paths.times, paths.values * f, paths.annual, paths.additive, paths.h1_share)
+        return replace(paths, values=paths.values * f)
     years = np.floor(paths.times - 1e-9)
     f = year_factors(indicator, years, scenario, u, start, free_from)
     values = paths.values.copy()
     for j in range(1, values.shape[1]):
         delta = paths.values[:, j] - paths.values[:, j - 1]
         values[:, j] = values[:, j - 1] + delta + (f[:, j] - 1) * np.maximum(delta, 0)
-    return Paths(paths.times, np.maximum(values, 0), paths.annual, paths.additive, paths.h1_share)
+    return replace(paths, values=np.maximum(values, 0))
 
 
 def idle_reason(scenario: Scenario, target, start: int) -> str | None:

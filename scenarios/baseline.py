@@ -25,7 +25,7 @@ from . import PATHS
 from .apply import lever_uniforms
 from .evaluate import Paths, half_year_shares, half_year_years, needed_times
 from .levers import plan_start
-from .outcomes import floor_at_observed, outcome
+from .outcomes import Split, floor_at_observed, flow_spans, outcome
 from .parallel import execute
 
 # January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
@@ -116,8 +116,9 @@ def prepare(
     uniforms = {region: lever_uniforms(seed, region, n_paths) for region in region_text}
     runs: dict[str, TargetRun] = {}
     for (obs, group), (base, fc, reason) in zip(tasks, results, strict=True):
+        split = year_split(obs, group, n_paths, seed, learned.as_of)
         for t in group:
-            settled = outcome(t, obs, now)
+            settled = outcome(t, obs, now, split)
             runs[f"{t.region}/{t.id}"] = TargetRun(
                 t, obs, base, fc, reason, settled, uniforms[t.region], starts[t.plan], as_of, now
             )
@@ -179,13 +180,23 @@ def fit_baseline(
         return None, None, fc.reason
     times = np.asarray(times)
     sims = floor_at_observed(obs, times, fc.at(times))
-    paths = Paths(times, sims, obs.annual, obs.additive)
-    halves = {y for t in group for _, p, _ in t.parts() for y in half_year_years(p)}
-    if obs.additive and halves:
-        mean, sd = h1_share(indicator_row(obs.indicator)["family"], learned.as_of)
-        rng = streams.stream(seed, obs.region, obs.indicator, "h1")
-        paths.h1_share = half_year_shares(halves, mean, sd, n_paths, rng)
+    paths = Paths(times, sims, obs.annual, obs.additive, spans=flow_spans(obs))
+    split = year_split(obs, group, n_paths, seed, learned.as_of)
+    if split is not None:
+        paths.h1_share = split.shares
     return paths, fc, ""
+
+
+def year_split(obs: Observed, group: list[Target], n_paths: int, seed: int, as_of: int | None):
+    """Each path's January-June share of the calendar years the group's periods cut in half
+    (July-June years), from the series' own stream: the paths and the outcome that history
+    settles use the same draws. None for a stock or rate, or when no period cuts a year."""
+    halves = {y for t in group for _, p, _ in t.parts() for y in half_year_years(p)}
+    if not (obs.additive and halves):
+        return None
+    mean, sd = h1_share(indicator_row(obs.indicator)["family"], as_of)
+    rng = streams.stream(seed, obs.region, obs.indicator, "h1")
+    return Split(half_year_shares(halves, mean, sd, n_paths, rng), mean, sd)
 
 
 def h1_share(family: str, as_of: int | None) -> tuple[float, float]:

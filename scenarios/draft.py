@@ -4,6 +4,7 @@ confidence, written as a target file a planner edits and runs with ``--targets``
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -22,7 +23,8 @@ from .levers import BASELINE, Scenario
 
 def next_periods(t: Target, first: int, until: int) -> list[str]:
     """The new plan's periods for a target: July-June years stay July-June."""
-    fiscal = any(abs(p.start % 1 - 0.5) < 1e-9 for p in t.periods)
+    # a July-June plan: a year from July, or a stock read at the end of June
+    fiscal = any(abs(p.start % 1 - 0.5) < 1e-9 or abs(p.end % 1 - 0.5) < 1e-9 for p in t.periods)
     if t.kind == "each_year":
         if fiscal:
             return [f"{y - 1}-07/{y}-06" for y in range(first, until + 1)]
@@ -32,6 +34,11 @@ def next_periods(t: Target, first: int, until: int) -> list[str]:
     if t.kind == "level":
         return [f"{until - 1}-07/{until}-06" if fiscal else str(until)]
     return [f"{until}-06" if fiscal else str(until)]
+
+
+def first_year(targets: list[Target]) -> int:
+    """The new plan's first year by default: the year after the current plan's last period."""
+    return math.ceil(max(t.end for t in targets) - 1e-9)
 
 
 def starter_targets(region: str, history, until: int) -> list[Target]:
@@ -82,7 +89,7 @@ def draft_targets(
     """A target-file document for ``first .. until`` (default: the year after the current
     plan's last period); ``as_of`` drafts from the history known at the end of that year."""
     region = targets[0].region
-    first = first or math.ceil(max(t.end for t in targets) - 1e-9)
+    first = first or first_year(targets)
     plan = f"{region}_{first}-{until}_draft"
     drafts = []
     for t in targets:
@@ -168,13 +175,31 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
     entry["threshold"] = ths if many else ths[0]
 
 
+# The period a plan's English label ends with (", FY2022/23-FY2024/25", " at 2025-06",
+# " at end-2026", " in 2025", " by 2025", ", 2024-2026", " over the pilot"): a drafted target's
+# label names its own period instead.
+_LABEL_PERIOD = re.compile(
+    r"(,\s*(FY)?\d{4}\S*| (at|in|by) (end-)?\d{4}(-\d{2})?| over the pilot"
+    r"| by the end of the pilot)$"
+)
+
+
+def relabel(label: str, kind: str, periods: list[str]) -> str:
+    """``label`` with the current plan's period replaced by the draft's."""
+    stem = _LABEL_PERIOD.sub("", label)
+    when = periods[0] if len(periods) == 1 else f"{periods[0]}…{periods[-1]}"
+    if kind in ("stock", "ratio"):
+        return f"{stem} at {when}"
+    return f"{stem} in {when}" if kind == "level" else f"{stem}, {when}"
+
+
 def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     t = run.target
     periods = [p.text for p in t.periods]
     entry = {
         "id": f"{old.id}_next",
         "label_zh": old.label_zh,
-        "label_en": old.label_en,
+        "label_en": relabel(old.label_en, t.kind, periods),
         "indicator": t.indicator,
         "family": t.family,
         "kind": t.kind,

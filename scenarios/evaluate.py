@@ -8,6 +8,7 @@ along each path and never a sum of per-year quantiles.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,10 @@ class Paths:
     # Share of each year's flow that falls in January-June, per path (default: half). Yearly data
     # cannot say it, so a July-June year carries that uncertainty (see ``half_year_shares``).
     h1_share: dict[int, np.ndarray] | None = None
+    # Flows observed over spans that are not one calendar year and not inside one (a July-June
+    # year, 2016-01/2020-12), as (start, end, value) in the series' unit: a period they tile
+    # takes their figures, and only the rest of it comes from the yearly paths (``flow``).
+    spans: tuple[tuple[float, float, float], ...] = ()
 
     def col(self, t: float) -> np.ndarray:
         j = np.flatnonzero(np.isclose(self.times, t, atol=1e-9))
@@ -52,20 +57,52 @@ def metric(paths: Paths, kind: str, period: Period, per: str = "year") -> np.nda
     if kind == "growth":
         return _growth(paths, period, per)
     if paths.annual:
-        w = year_weights(period)
-        total = sum(_weight(paths, period, y, wt) * paths.col(y) for y, wt in w.items())
         if kind in ("stock", "ratio") and paths.additive:
             raise KindMismatch(f"a {kind} target needs a stock indicator, not a yearly flow")
         if not paths.additive:
+            w = year_weights(period)
+            total = sum(_weight(paths, period, y, wt) * paths.col(y) for y, wt in w.items())
             return total / sum(w.values())
         if kind in ("level", "cumulative"):
-            return total
+            return flow(paths, period)
         if kind == "average":
-            return total / period.years
+            return flow(paths, period) / period.years
         raise KindMismatch(kind)
     if kind in ("cumulative", "average"):
         raise KindMismatch(f"a {kind} target needs a yearly flow, not a stock")
     return paths.col(period.end)
+
+
+def flow(paths: Paths, period: Period) -> np.ndarray:
+    """A flow's total over ``period`` on every path: the observed spans that fit inside it
+    (longest first, never overlapping) plus the yearly paths over what they leave."""
+    chosen, rest = tile(period, paths.spans)
+    total = np.full(paths.values.shape[0], float(sum(v for _, _, v in chosen)))
+    for part in rest:
+        w = year_weights(part)
+        total = total + sum(_weight(paths, part, y, wt) * paths.col(y) for y, wt in w.items())
+    return total
+
+
+def tile(period: Period, spans: Sequence[tuple]) -> tuple[list[tuple], list[Period]]:
+    """The ``spans`` (start, end, value, ...) chosen inside ``period``, longest first and never
+    overlapping, and the parts of ``period`` they leave uncovered."""
+    eps = 1e-9
+    chosen: list[tuple] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        a, b = span[0], span[1]
+        inside = a >= period.start - eps and b <= period.end + eps
+        if inside and all(b <= c[0] + eps or a >= c[1] - eps for c in chosen):
+            chosen.append(span)
+    chosen.sort(key=lambda s: s[0])
+    rest, at = [], period.start
+    for span in chosen:
+        if span[0] > at + eps:
+            rest.append(Period(at, span[0], ""))
+        at = span[1]
+    if period.end > at + eps:
+        rest.append(Period(at, period.end, ""))
+    return chosen, rest
 
 
 def _weight(paths: Paths, period: Period, year: int, w: float):

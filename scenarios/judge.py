@@ -112,8 +112,9 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
         part = observed_part(t, run.obs)
         if part:
             rec["reason"] = (
-                f"period partly observed ({part}); the simulation keeps each flow at or above "
-                "what is observed"
+                f"period partly observed ({part}); the simulation takes a figure for a whole "
+                "span (a July-June year) as it is, and keeps a year partly observed at or above "
+                "its figure"
             )
     idle = idle_in_period(run, scenario)
     if idle:
@@ -181,6 +182,7 @@ def _base_record(run: TargetRun) -> dict:
         "shortfall": None,
         "outcome": None,
         "hit": None,
+        "outcome_source": None,
         "method": "",
         "borrowed": "",
         "reason": "",

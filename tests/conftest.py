@@ -46,12 +46,13 @@ def clear_learned() -> None:
 
 
 def make_history(rows) -> pd.DataFrame:
-    """A history table from (region, indicator, period, period_type, value, unit) tuples."""
-    df = pd.DataFrame(
-        rows, columns=["region", "indicator", "period", "period_type", "value", "unit"]
-    )
+    """A history table from (region, indicator, period, period_type, value, unit) tuples, each
+    with its source as an optional seventh item."""
+    cols = ["region", "indicator", "period", "period_type", "value", "unit"]
+    df = pd.DataFrame([tuple(r[:6]) for r in rows], columns=cols)
     for c in ("source", "source_title", "quote", "notes", "exclude"):
         df[c] = ""
+    df["source"] = [r[6] if len(r) > 6 else "" for r in rows]
     df["origin"] = "test"
     return df
 

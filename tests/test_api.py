@@ -71,3 +71,18 @@ def test_import_figures_dry_run_writes_nothing_and_the_real_one_is_read_back(hom
     assert [r["value"] for r in got] == [1234.0]
     with pytest.raises(InputError, match="no file given"):
         api.figures.import_figures(None)
+
+
+def test_as_of_runs_from_2000_to_the_current_year():
+    from datetime import date
+
+    from ipcast.api.inputs import check_as_of
+    from ipcast.data.errors import InputError
+
+    today = date(2026, 12, 1)
+    assert check_as_of(2026, today) == 2026 and check_as_of(2000, today) == 2000
+    assert check_as_of(None, today) is None
+    with pytest.raises(InputError, match="2027 is after the current year 2026"):
+        check_as_of(2027, today)
+    with pytest.raises(InputError, match="1999 is before 2000"):
+        check_as_of(1999, today)

@@ -48,3 +48,12 @@ def test_nothing_to_score_exits_2_saying_what_is_missing(six_years):
     res = _run(six_years, "--start", "2023")
     assert res.exit_code == 2
     assert "nothing to score" in res.output and "--start" in res.output
+
+
+def test_the_backtest_table_says_what_its_columns_mean_and_how_far_chance_moves_coverage():
+    from ipcast.report.views import backtest_legend
+
+    text = backtest_legend([{"n_forecasts": 21}, {"n_forecasts": 4}]).replace("\n", " ")
+    # sqrt(0.8 x 0.2 / 21) = 0.087: the largest count sets it
+    assert "right at 0.80 / 0.95 (on 21 forecasts at least ±0.09 by chance)" in text
+    assert "(on" not in backtest_legend([{"n_forecasts": None}])

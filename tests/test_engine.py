@@ -111,17 +111,70 @@ def test_a_region_gives_the_same_numbers_alone_or_with_others():
 def test_resolved_when_history_covers_a_finished_period():
     h = _history(
         [
-            ("dazhou", "patent_grants", "2022", "year", 3000.0, "件"),
-            ("dazhou", "patent_grants", "2023", "year", 4200.0, "件"),
+            ("dazhou", "patent_grants", "2022", "year", 3000.0, "件", "bulletin 2022"),
+            ("dazhou", "patent_grants", "2023", "year", 4200.0, "件", "bulletin 2023"),
         ]
     )
-    t = _target("patent_grants", "level", "2022-07/2023-06", 3500)
+    t = _target("patent_grants", "level", "2023", 3500)
     (rec,) = assess([t], h, today=date(2024, 3, 1))
     assert (rec["status"], rec["outcome"], rec["hit"], rec["p_hit"]) == (
         "resolved",
-        3600.0,
+        4200.0,
         True,
         None,
+    )
+    assert rec["outcome_source"] == "2023: 4200.0件 (bulletin 2023)"
+
+
+def test_a_july_june_year_from_calendar_years_carries_the_split():
+    """FY 2022-07..2023-06 from calendar years 3000 and 4200 is (1 - s22) 3000 + s23 4200 with
+    each January-June share s ~ 0.5 +- 0.05: mean 3600, sd sqrt(150^2 + 210^2) = 258. Against
+    3500 that is P(z >= -100 / 258) = 0.651, not a certain hit; against 2000 every share
+    meets it."""
+    h = _history(
+        [
+            ("dazhou", "patent_grants", "2022", "year", 3000.0, "件", "bulletin 2022"),
+            ("dazhou", "patent_grants", "2023", "year", 4200.0, "件", "bulletin 2023"),
+        ]
+    )
+    close = _target("patent_grants", "level", "2022-07/2023-06", 3500)
+    (rec,) = assess([close], h, 4000, today=date(2024, 3, 1))
+    assert rec["status"] == "awaiting_outcome"
+    assert rec["p_hit"] == pytest.approx(0.651, abs=0.03)
+    assert rec["median"] == pytest.approx(3600, abs=15)
+    assert "January-June share taken as 0.50 ± 0.05" in rec["reason"]
+    assert rec["outcome_source"] == "2022: 3000.0件 (bulletin 2022); 2023: 4200.0件 (bulletin 2023)"
+    far = _target("patent_grants", "level", "2022-07/2023-06", 2000)
+    (rec,) = assess([far], h, 4000, today=date(2024, 3, 1))
+    assert (rec["status"], rec["outcome"], rec["hit"]) == ("resolved", 3600.0, True)
+    assert "every share drawn gives the same verdict" in rec["reason"]
+
+
+def test_july_june_figures_settle_a_july_june_target_exactly():
+    """The bureau's own July-June figures are the outcome: 3700, 4100 and 4600 average 4133.3;
+    the calendar year 2023 in the history is neither used nor cited."""
+    h = _history(
+        [
+            ("dazhou", "patent_grants", "2021", "year", 3800.0, "件", "b"),
+            ("dazhou", "patent_grants", "2023", "year", 3900.0, "件", "y23"),  # not needed
+            ("dazhou", "patent_grants", "2022-07/2023-06", "span", 3700.0, "件", "fy1"),
+            ("dazhou", "patent_grants", "2023-07/2024-06", "span", 4100.0, "件", "fy2"),
+            ("dazhou", "patent_grants", "2024-07/2025-06", "span", 4600.0, "件", "fy3"),
+        ]
+    )
+    avg = _target("patent_grants", "average", "2022-07/2025-06", 4000)
+    each = _target(
+        "patent_grants",
+        "each_year",
+        ["2022-07/2023-06", "2023-07/2024-06", "2024-07/2025-06"],
+        [3500, 4000, 4700],
+    )
+    a, e = assess([avg, each], h, 500, today=date(2026, 3, 1))
+    assert (a["status"], a["outcome"], a["hit"]) == ("resolved", pytest.approx(12400 / 3), True)
+    assert (e["status"], e["outcome"], e["hit"]) == ("resolved", [3700.0, 4100.0, 4600.0], False)
+    assert a["outcome_source"] == (
+        "2022-07/2023-06: 3700.0件 (fy1); 2023-07/2024-06: 4100.0件 (fy2); "
+        "2024-07/2025-06: 4600.0件 (fy3)"
     )
 
 

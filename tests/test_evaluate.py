@@ -242,3 +242,48 @@ def test_growth_from_a_base_of_zero_has_no_rate_but_a_small_base_has_one():
         metric(zero, "growth", parse_period("2023/2025"))
     small = Paths(STOCK.times, np.array([[0.5, 4.0], [0.5, 0.5]]), annual=False, additive=False)
     assert metric(small, "growth", parse_period("2023/2025")) == pytest.approx([100.0, 0.0])
+
+
+def test_an_observed_july_june_figure_is_taken_as_it_is():
+    """FY 2022-07..2023-06 observed as 150: the three July-June years 2022-07..2025-06 are
+    150 + (1 - s23) 200 + 300 + s25 400 on each path, never the half years of 2022 and 2023."""
+    shares = {2023: np.array([0.3, 0.5]), 2025: np.array([0.6, 0.5])}
+    p = Paths(FLOW.times, FLOW.values, True, True, shares, spans=((2022.5, 2023.5, 150.0),))
+    got = metric(p, "cumulative", parse_period("2022-07/2025-06"))
+    # path 1: 150 + 0.7 * 200 + 300 + 0.6 * 400 = 830; path 2: 150 + 10 + 30 + 20 = 210
+    assert got.tolist() == pytest.approx([830.0, 210.0])
+    assert metric(p, "level", parse_period("2022-07/2023-06")).tolist() == [150.0, 150.0]
+    # a period the span does not fit inside reads the yearly paths alone
+    assert metric(p, "level", parse_period("2023")).tolist() == [200.0, 20.0]
+    assert metric(p, "average", parse_period("2023/2024")).tolist() == [250.0, 25.0]
+
+
+def test_spans_tile_a_period_longest_first_without_overlap():
+    from ipcast.scenarios.evaluate import tile
+
+    spans = [(2016.0, 2021.0, 243300.0), (2016.5, 2017.5, 9.0), (2021.0, 2021.5, 7.0)]
+    assert tile(parse_period("2016/2020"), spans) == ([spans[0]], [])
+    assert tile(parse_period("2016-07/2017-06"), spans) == ([spans[1]], [])
+    chosen, rest = tile(parse_period("2021/2022"), spans)
+    assert chosen == [spans[2]]
+    assert [(r.start, r.end) for r in rest] == [(2021.5, 2023.0)]
+    # the longest span wins an overlap; what it leaves is filled by others that fit
+    halves = [(2022.5, 2023.0, 1.0), (2022.0, 2023.0, 5.0), (2023.0, 2023.5, 2.0)]
+    chosen, rest = tile(parse_period("2022-07/2023-06"), halves)
+    assert chosen == [halves[0], halves[2]] and rest == []
+
+
+def test_tile_prefers_the_longer_span_and_fills_gaps_exactly():
+    from ipcast.scenarios.evaluate import tile
+
+    fy = parse_period("2022-07/2023-06")
+    # halves listed first and worth more than the July-June figure: the longer span still wins
+    spans = [(2022.5, 2023.0, 20.0), (2022.5, 2023.5, 12.0), (2023.0, 2023.5, 2.0)]
+    assert tile(fy, spans) == ([spans[1]], [])
+    # a span ending where a longer, chosen one starts is taken too
+    adjacent = [(2022.5, 2023.0, 1.0), (2023.0, 2024.0, 2.0)]
+    chosen, rest = tile(parse_period("2022-07/2023"), adjacent)
+    assert chosen == adjacent and rest == []
+    # the gap before a span and the one after it are what is left
+    chosen, rest = tile(parse_period("2021/2022"), [(2021.5, 2022.0, 7.0)])
+    assert [(r.start, r.end) for r in rest] == [(2021.0, 2021.5), (2022.0, 2023.0)]

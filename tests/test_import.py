@@ -69,6 +69,8 @@ def test_number_cells_read_as_a_person_reads_them():
         ("dazhou,专利数,2022,3900,件", "unknown indicator '专利数'"),
         ("dazhou,授权专利,22年度,3900,件", "cannot read '22年度' as a period"),
         ("dazhou,授权专利,2022,3900,亿元", "unit '亿元' does not fit patent_grants"),
+        ("dazhou,授权专利,2022,0.39,万", "column E: unknown unit '万'. Fix: write '万件'"),
+        ("dazhou,质押融资额,2022,3900,万", "column E: unknown unit '万'. Fix: write '万元'"),
         ("dazhou,授权专利,2022,约3900,件", "'约3900' is not one exact figure"),
         ("dazhou,授权专利,2022,3900,件\ndazhou,授权专利,2022年,3950,件", "two different figures"),
     ],
@@ -190,6 +192,25 @@ def test_figures_left_unused_are_counted_and_the_first_three_shown():
         "(2023年末) or a date (2025-06)"
     )
     assert _unused_periods(obs([])) == ""  # only excluded rows: nothing to explain
+
+
+@pytest.mark.parametrize(
+    "body,column",
+    [
+        ("shanghaii,授权专利,2022,3900,件", "column A: unknown region"),
+        ("dazhou,专利数,2022,3900,件", "column B: unknown indicator"),
+        ("dazhou,授权专利,2022-2023年度,3900,件", "column C: cannot read"),
+        ("dazhou,授权专利,2022,3900,万", "column E: unknown unit"),
+        ("dazhou,授权专利,2022,约3900,件", "column D: '约3900'"),
+    ],
+)
+def test_an_error_names_the_cell_to_correct(tmp_path, body, column):
+    # 地区 A, 指标 B, 年份 C, 数值 D, 单位 E: the region, indicator, period and unit are in their
+    # own columns, not in the value's
+    p = _csv(tmp_path, "地区,指标,年份,数值,单位\n" + body + "\n")
+    with pytest.raises(InputError) as e:
+        read_history_file(p)
+    assert f"row 2, {column}" in str(e.value)
 
 
 def test_a_bureau_sheet_with_a_sub_item_a_half_year_column_and_a_source_note(tmp_path):

@@ -99,3 +99,11 @@ def test_lever_page_shows_ranks_with_their_stability():
     assert "保持前三的比例" in zh and "90%" in zh and "判断" in zh and "有变化" in zh
     assert _stability({"records": [rec]}, "fan_x", "zh") == []
     assert "Holds rank" in text("en")
+
+
+def test_levers_on_a_finished_target_say_why_there_is_nothing_to_rank(home):
+    # Chengdu's 2025 targets are over (2025 ended): no blank output, a note with what to do
+    args = ["levers", "-r", "chengdu", "-t", "cd02_overseas_invention_grants", "--paths", "100"]
+    res = _run(args)
+    assert res.exit_code == 0
+    assert "no lever to rank" in res.output and "--as-of YEAR" in res.output

@@ -119,3 +119,26 @@ def test_labels_of_instants():
     assert decimal_to_label(2025 + 11 / 12) == "2025-11末"
     assert decimal_to_label(2025 + 2.6 / 12) == "2025.22"  # between month ends
     assert decimal_to_label(2025.123) == "2025.12"
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        # an instant as ipcast labels it (decimal_to_label) or a planner writes it: 年末, 月底
+        ("2025年末", 2025.0, 2026.0),
+        ("2025年底", 2025.0, 2026.0),
+        ("2025-06末", 2025 + 5 / 12, 2025.5),
+        ("2025年6月底", 2025 + 5 / 12, 2025.5),
+        # July-June years written with dots and a hyphen
+        ("2022.7-2025.6", 2022.5, 2025.5),
+        ("2022.07-2023.06", 2022.5, 2023.5),
+    ],
+)
+def test_ends_of_years_and_dotted_spans_are_read(text, start, end):
+    p = parse_period(text)
+    assert (p.start, p.end) == pytest.approx((start, end))
+
+
+def test_every_label_ipcast_prints_reads_back_as_the_same_instant():
+    for t in (2026.0, 2025.5, 2025.25, 2025 + 11 / 12):
+        assert instant(decimal_to_label(t)) == pytest.approx(t)

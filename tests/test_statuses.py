@@ -87,3 +87,89 @@ def test_growth_from_a_base_of_zero_is_refused_not_simulated():
     (rec,) = assess([t], _zero_stock(), n_paths=500, today=date(2024, 3, 1))
     assert rec["status"] == "invalid"
     assert "base of zero" in rec["reason"] and rec["p_hit"] is None
+
+
+def test_a_july_june_figure_known_by_the_as_of_year_is_used_as_it_is():
+    """As of 2023 the bureau's FY 2022-07..2023-06 figure (3700) is known: that part of the
+    annex-1 row is 3700 on every path, and the three-year total is 3700 plus the simulated rest."""
+    fy = [("dazhou", "patent_grants", "2022-07/2023-06", "span", 3700.0, "件", "fy")]
+    each = make_target(
+        "patent_grants",
+        "each_year",
+        ["2022-07/2023-06", "2023-07/2024-06", "2024-07/2025-06"],
+        [3500, 4000, 4500],
+    )
+    total = make_target("patent_grants", "cumulative", "2022-07/2025-06", 12000)
+    rec, cum = assess([each, total], _grants(2021, fy), n_paths=300, seed=2, as_of=2023)
+    first = rec["parts"][0]
+    assert (first["q10"], first["median"], first["q90"], first["p_hit"]) == (3700, 3700, 3700, 1)
+    assert rec["parts"][1]["q10"] < rec["parts"][1]["q90"]  # the rest is still a forecast
+    assert cum["status"] == "simulated" and cum["q10"] > 3700
+
+
+def test_a_resolved_target_names_the_figure_and_source_it_rests_on():
+    stock = make_history(
+        [
+            ("dazhou", "effective_invention_patents", "2024-06-30", "asof", 750.0, "件", "b"),
+            ("dazhou", "effective_invention_patents", "2025-06-30", "asof", 950.0, "件", "c"),
+        ]
+    )
+    t = make_target("effective_invention_patents", "stock", "2025-06", 900)
+    (rec,) = assess([t], stock, n_paths=200, today=date(2026, 1, 1))
+    assert (rec["status"], rec["outcome"], rec["hit"]) == ("resolved", 950.0, True)
+    assert rec["outcome_source"] == "2025-06-30: 950.0件 (c)"
+    part = make_history(
+        [("dazhou", "pledge_financing", "2025-01/2025-11", "span", 114.0, "亿元", "s")]
+    )
+    t = make_target("pledge_financing", "level", "2025", 50, unit="亿元")
+    (rec,) = assess([t], part, n_paths=200, today=date(2026, 2, 1))
+    assert (rec["status"], rec["hit"]) == ("resolved", True)
+    assert rec["outcome_source"] == "2025-01/2025-11: 114.0亿元 (s)"
+
+
+def test_figures_that_add_up_past_a_total_meet_it_before_the_period_ends():
+    """21000 new trademarks over 2022-07..2025-06; as of 2024 two July-June years are in, 10500
+    and 11000: 21500 already, met whatever the last year brings (no simulated 100 %)."""
+    fy = [
+        ("dazhou", "trademark_registrations", "2022-07/2023-06", "span", 10500.0, "件", "fy1"),
+        ("dazhou", "trademark_registrations", "2023-07/2024-06", "span", 11000.0, "件", "fy2"),
+        ("dazhou", "trademark_registrations", "2021", "year", 9000.0, "件", "y21"),
+    ]
+    t = make_target("trademark_registrations", "cumulative", "2022-07/2025-06", 21000)
+    (rec,) = assess([t], make_history(fy), n_paths=200, as_of=2024)
+    assert (rec["status"], rec["hit"], rec["outcome"]) == ("resolved", True, 21500.0)
+    assert rec["outcome_source"] == (
+        "2022-07/2023-06: 10500.0件 (fy1); 2023-07/2024-06: 11000.0件 (fy2)"
+    )
+
+
+def test_an_each_year_target_with_a_finished_year_short_has_missed():
+    """Annex 1 wants 3500 in FY 2022/23; the bureau's figure is 3400: the row is missed as of
+    2023, before its later years are known."""
+    fy = [("dazhou", "patent_grants", "2022-07/2023-06", "span", 3400.0, "件", "fy1")]
+    each = make_target(
+        "patent_grants",
+        "each_year",
+        ["2022-07/2023-06", "2023-07/2024-06", "2024-07/2025-06"],
+        [3500, 4000, 4500],
+    )
+    (rec,) = assess([each], _grants(2021, fy), n_paths=200, as_of=2023)
+    assert (rec["status"], rec["hit"], rec["outcome"]) == ("resolved", False, [3400.0, None, None])
+    assert "missed already: 2022-07/2023-06" in rec["reason"]
+    assert rec["outcome_source"] == "2022-07/2023-06: 3400.0件 (fy1)"
+
+
+def test_two_half_years_are_the_outcome_of_their_year_either_way():
+    halves = [
+        ("dazhou", "patent_grants", "2024H1", "half", 900.0, "件", "h1"),
+        ("dazhou", "patent_grants", "2024H2", "half", 1000.0, "件", "h2"),
+    ]
+    hi = make_target("patent_grants", "level", "2024", 2000)
+    lo = make_target("patent_grants", "level", "2024", 1800)
+    miss, met = (
+        assess([t], _grants(2023, halves), n_paths=200, today=date(2025, 3, 1))[0] for t in (hi, lo)
+    )
+    assert (miss["status"], miss["hit"], miss["outcome"]) == ("resolved", False, 1900.0)
+    assert (met["status"], met["hit"], met["outcome"]) == ("resolved", True, 1900.0)
+    assert met["reason"] == "outcome known from history: 2024H1, 2024H2"
+    assert met["outcome_source"] == "2024H1: 900.0件 (h1); 2024H2: 1000.0件 (h2)"

@@ -126,6 +126,10 @@ def test_a_good_file_loads(tmp_path):
         (("kind: stock", "kind: total"), "unknown kind 'total'"),
         (("'2030'", "2030/2026"), "ends before it starts"),
         (("unit: 件", "unit: 亿元"), "unit '亿元' does not fit"),
+        (
+            ("unit: 件", "unit: 万"),
+            "key 'unit': unit '万' does not fit effective_trademarks. Fix: write '万件'",
+        ),
         (("threshold: 1200000", "threshold: 120万"), "is not a finite number"),
     ],
 )

@@ -52,3 +52,11 @@ def test_fits_and_units_like():
     assert units.units_like("亿元") == ["元", "万元", "亿元"]
     assert units.units_like("%") == ["%"]
     assert units.dimension("万人") == "count"
+
+
+def test_a_plain_unit_gets_the_unit_it_stands_for():
+    assert units.unit_fix("万", "件").startswith(
+        "write '万件' ('万' alone is no unit), or use one of 件"
+    )
+    assert units.unit_fix("万", "亿元").startswith("write '万元'")
+    assert units.unit_fix("斤", "件") == "use one of 件, 万件, 个, 项, 家, 户, 次, 人次, 人, 万人"

@@ -48,6 +48,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_evaluate.py",
         "tests/test_engine_numbers.py",
         "tests/test_engine.py",
+        "tests/test_statuses.py",
     ],
     "forecast/linked.py": ["tests/test_linked.py", "tests/test_engine.py"],
     "forecast/priors.py": ["tests/test_priors.py", "tests/test_linked.py", "tests/test_engine.py"],
@@ -69,6 +70,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_engine_numbers.py",
         "tests/test_engine.py",
         "tests/test_asof.py",
+        "tests/test_statuses.py",
     ],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
     # What a planner reads besides the numbers: the run table, the plan table read and written

@@ -1,0 +1,31 @@
+"""The next plan's periods and labels, by hand."""
+
+from ipcast.data.target_files import bundled_targets
+from ipcast.scenarios.draft import next_periods, relabel
+
+TARGETS = {t.id: t for t in bundled_targets()}
+
+
+def test_a_july_june_plans_stock_is_drafted_at_the_end_of_june():
+    # Dazhou's pilot reads its stocks at 2025-06; the next plan's end is 2030-06, not end-2030
+    assert next_periods(TARGETS["dz04_effective_invention_patents"], 2026, 2030) == ["2030-06"]
+    assert next_periods(TARGETS["dz01_patent_grants_avg"], 2026, 2030) == ["2025-07/2030-06"]
+    assert next_periods(TARGETS["cd03_effective_trademarks"], 2026, 2030) == ["2030"]
+
+
+def test_a_drafted_label_names_the_drafts_period_not_the_old_one():
+    assert relabel("Effective invention patents at 2025-06", "stock", ["2030-06"]) == (
+        "Effective invention patents at 2030-06"
+    )
+    assert relabel(
+        "Average yearly patent grants, FY2022/23-FY2024/25", "average", ["2025-07/2030-06"]
+    ) == ("Average yearly patent grants, 2025-07/2030-06")
+    assert (
+        relabel("IP pledge financing in 2025", "level", ["2030"]) == "IP pledge financing in 2030"
+    )
+    assert relabel("New copyright registrations over the pilot", "cumulative", ["2026/2030"]) == (
+        "New copyright registrations, 2026/2030"
+    )
+    assert relabel("IP publicity events, every year", "each_year", ["2026", "2027", "2028"]) == (
+        "IP publicity events, every year, 2026…2028"
+    )
