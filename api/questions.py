@@ -15,7 +15,7 @@ from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, first_year, write_draft
 from ..scenarios.judge import judge
-from ..scenarios.levers import Scenario
+from ..scenarios.levers import Scenario, lever_catalog, unknown_by
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
 from .inputs import (
@@ -62,6 +62,12 @@ def baseline_runs(
     return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
 
 
+def left_out(sc: Scenario, as_of: int | None, progress: Progress) -> None:
+    """Say which of the scenario's levers an --as-of run leaves out (``levers.known_by``)."""
+    for note in unknown_by(sc, as_of):
+        say(progress, f"note: {note}")
+
+
 def simulate(
     region: str,
     scenario: str | Scenario = "baseline",
@@ -77,6 +83,7 @@ def simulate(
     """Every target of ``region`` judged under ``scenario`` (a bundled name, a YAML file or a
     ``Scenario``): the records of ``run`` with the scenario's levers applied."""
     sc = load_scenario(scenario)
+    left_out(sc, as_of, progress)
     runs = baseline_runs(
         region,
         paths=paths,
@@ -114,6 +121,8 @@ def compare(
             "--scenario", f"{len(scenarios)} given", "give exactly two: --scenario A --scenario B"
         )
     a, b = (load_scenario(s) for s in scenarios)
+    left_out(a, as_of, progress)
+    left_out(b, as_of, progress)
     runs = baseline_runs(
         region,
         paths=paths,
@@ -155,6 +164,7 @@ def revise(
     """The threshold each target would be met with at ``confidence`` (``revised_threshold``: a
     number, or one per year for an each-year target)."""
     sc = load_scenario(scenario)
+    left_out(sc, as_of, progress)
     runs = baseline_runs(
         region,
         paths=paths,
@@ -197,6 +207,7 @@ def goal(
     ``p_hit`` off, at full and at the maximum intensity; ``reachable`` False when it cannot."""
     check_lever(lever)
     sc = load_scenario(scenario)
+    left_out(sc, as_of, progress)
     (run,) = baseline_runs(
         region,
         paths=paths,
@@ -248,6 +259,14 @@ def levers(
     ranges replace the catalog's and whose yearly costs (万元) add ``by_cost``, the levers ranked
     by p_hit gained per 万元."""
     sc = load_scenario(scenario)
+    left_out(sc, as_of, progress)
+    for lv in lever_catalog().values():
+        if not lv.known_by(as_of):
+            say(
+                progress,
+                f"note: {lv.id}: its range was measured on outcomes to {lv.known_from}, not known "
+                f"as of {as_of}: not ranked",
+            )
     costs = {}
     if local is not None:
         mine = read_local_levers(local)

@@ -84,7 +84,9 @@ def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict
     if "unit" in h.cols:
         cells[h.cols["unit"]] = ""  # the row's unit is the level's; a growth is in %
     named = f"{names.core(row.name)}年均增长（%）"
-    cols = {k: v for k, v in h.cols.items() if k != "id"}  # its id is the row's + _growth
+    # The 编号, 类型 and 期间 cells are the row's own target's (its id is the row's + _growth; a
+    # 类型 of 水平 is the level's kind, not the growth's).
+    cols = {k: v for k, v in h.cols.items() if k not in ("id", "kind", "period")}
     grown = replace(h, targets=[(c, h.targets[0][1])], cols=cols)
     d = _row_target(Row(row.line, cells, named), grown, where, horizon, report, mapping)
     if d is None:
@@ -93,7 +95,7 @@ def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict
         raise InputError(
             place(where, row.line, c, h.names[c]),
             f"'{named}' is read as {d['kind']}, not a growth",
-            "give its kind in a 类型 column, or the growth target a row of its own",
+            f"make the growth target a row of its own: {named}, 类型 增速",
         )
     d["id"] = f"{_cell(row, h, 'id') or d['id']}_growth"
     return d

@@ -137,7 +137,8 @@ def _figure_columns(h: Header, where: str) -> None:
         (f"base: column {column_letter(base[0][0])} ({base[0][1]}); " if base else "no base; ")
         + f"targets: {described}"
     )
-    growth = _growth_column(h, taken | {c[0] for c in base[:1]} | {i for i, _ in h.targets})
+    # Every base column is the past's, a base-period growth (基期年均增速) too: never a target.
+    growth = _growth_column(h, taken | {c[0] for c in base} | {i for i, _ in h.targets})
     if growth is not None:
         h.cols["growth"] = growth
         h.notes.append(
@@ -160,10 +161,16 @@ def _figure_columns(h: Header, where: str) -> None:
 def _growth_column(h: Header, taken: set) -> int | None:
     """A column of yearly growth targets beside a base and one target column (年均增速,
     年均增长率（%）): each figure is a second target of its row. With several target columns
-    (one per year) or no base year, the span it would cover is unknown and it is left unread."""
+    (one per year) or no base year, the span it would cover is unknown and it is left unread.
+    Like the base and target columns, it lies right of the names."""
     if h.base is None or h.base[1] is None or len(h.targets) != 1 or h.targets[0][1] is None:
         return None
     for i, n in enumerate(h.names):
-        if i not in taken and re.search(r"年均", n) and re.search(r"增速|增长", n):
+        if (
+            i > h.name_col
+            and i not in taken
+            and re.search(r"年均", n)
+            and re.search(r"增速|增长", n)
+        ):
             return i
     return None

@@ -74,7 +74,7 @@ def readable(r: dict) -> dict:
 
 def footer(records: list[dict], lang: str = "en") -> str:
     """How many targets have each status, which rest on a custom indicator's own points only,
-    and what to do about those with no figures."""
+    what to do about those with no figures, and the figures each known outcome rests on."""
     counts: dict[str, int] = {}
     for r in records:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
@@ -96,6 +96,10 @@ def footer(records: list[dict], lang: str = "en") -> str:
                 "填好后 `ipcast import 表.xlsx`。"
             )
             lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in _told_why(records)]
+        settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
+        if settled:
+            lines.append("已有结果所依据的数字：")
+            lines += [f"  {r['label_zh']}：{r['outcome_source']}" for r in settled]
         return "\n".join(lines)
     lines = ["\n" + ", ".join(f"{k}: {v}" for k, v in counts.items())]
     if any(r["uses_user_data"] for r in records):
@@ -112,6 +116,10 @@ def footer(records: list[dict], lang: str = "en") -> str:
             "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
         )
         lines += [f"  {r['label_en']}: {r['reason']}" for r in _told_why(records)]
+    settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
+    if settled:
+        lines.append("Outcomes known, from these figures:")
+        lines += [f"  {r['label_en']}: {r['outcome_source']}" for r in settled]
     return "\n".join(lines)
 
 

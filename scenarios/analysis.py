@@ -69,7 +69,12 @@ def goal_seek(
 
 
 def relevant_levers(run: TargetRun) -> list[str]:
-    return [k for k, lv in lever_catalog().items() if lv.effect_for(run.target.indicator)]
+    """The levers that move the target's indicator and whose range the run's as-of year knows."""
+    return [
+        k
+        for k, lv in lever_catalog().items()
+        if lv.effect_for(run.target.indicator) and lv.known_by(run.as_of)
+    ]
 
 
 def tornado(run: TargetRun, scenario: Scenario = BASELINE) -> list[dict]:

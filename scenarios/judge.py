@@ -10,7 +10,7 @@ from ..forecast.quantiles import quantile, sorted_columns
 from .apply import apply_scenario, idle_levers
 from .baseline import TargetRun
 from .evaluate import KindMismatch, Paths, meets, metric
-from .levers import BASELINE, Scenario
+from .levers import BASELINE, Scenario, known_by
 from .outcomes import observed_part, to_plan_unit
 
 
@@ -28,6 +28,7 @@ def free_from(run: TargetRun) -> float | None:
 
 
 def scenario_paths(run: TargetRun, scenario: Scenario) -> Paths:
+    scenario = known_by(scenario, run.as_of)
     start = lever_start(run, scenario)
     return apply_scenario(run.base, run.target.indicator, scenario, run.u, start, free_from(run))
 
@@ -41,6 +42,7 @@ def idle_in_period(run: TargetRun, scenario: Scenario) -> list[dict]:
     if t.kind in ("stock", "ratio"):  # a stock is built by every year's additions up to then
         first = int(free_from(run) or first)
     years = list(range(min(first, last), last + 1))
+    scenario = known_by(scenario, run.as_of)
     return idle_levers(t.indicator, years, scenario, lever_start(run, scenario), free_from(run))
 
 

@@ -38,6 +38,7 @@ LEVER_KEYS = (
     "duration",
     "judgement",
     "evidence",
+    "known_from",
 )
 EFFECT_KEYS = ("indicators", "low", "mode", "high")
 EVIDENCE_KEYS = (
@@ -87,6 +88,11 @@ class Lever:
     judgement: bool
     evidence: str
     plans: tuple[str, ...] = ()
+    known_from: int | None = None  # the last outcome year its range was measured on
+
+    def known_by(self, as_of: int | None) -> bool:
+        """Whether a forecast made with data to the end of ``as_of`` could know the range."""
+        return as_of is None or self.known_from is None or self.known_from <= as_of
 
     def effect_for(self, indicator: str) -> Effect | None:
         return next((e for e in self.effects if indicator in e.indicators), None)
@@ -179,8 +185,28 @@ def lever_catalog() -> dict[str, Lever]:
             judgement=bool(raw.get("judgement", True)),
             evidence=str(raw["evidence"]),
             plans=tuple(raw.get("plans", ())),
+            known_from=raw.get("known_from"),
         )
     return out
+
+
+def known_by(scenario: Scenario, as_of: int | None) -> Scenario:
+    """``scenario`` without the levers whose range was measured on outcomes after ``as_of``: a
+    hindcast must not draw on effects nobody could know then (the 2021-2023 campaigns)."""
+    cat = lever_catalog()
+    kept = tuple((k, x) for k, x in scenario.settings if cat[k].known_by(as_of))
+    return scenario if kept == scenario.settings else replace(scenario, settings=kept)
+
+
+def unknown_by(scenario: Scenario, as_of: int | None) -> list[str]:
+    """What ``known_by`` leaves out, said once for the planner."""
+    cat = lever_catalog()
+    return [
+        f"{k}: its range was measured on outcomes to {cat[k].known_from}, not known as of "
+        f"{as_of}: left out"
+        for k, x in scenario.settings
+        if x != 0 and not cat[k].known_by(as_of)
+    ]
 
 
 def _check_lever(raw, where: str) -> None:

@@ -187,16 +187,6 @@ def test_the_appendix_says_what_each_familys_calibration_rests_on():
     assert _basis(facts["patent"], "en") == "rolling backtest errors of china_provinces"
 
 
-def test_a_promise_is_shown_rounded_towards_the_side_that_keeps_the_confidence():
-    from ipcast.report.text import promised
-
-    assert promised(896.7) == "896" and promised(896.7, "<=") == "897"
-    assert promised(1797.4) == "1,797" and promised(-4.9386) == "-4.94"
-    assert promised(0.17968) == "0.179" and promised(0.17968, "<") == "0.18"
-    assert promised(900.0) == "900" and promised([896.7, 12.34]) == "896/12.3"
-    assert promised(None) == "" and promised(0.0) == "0"
-
-
 @pytest.mark.parametrize(
     "period, label, said",
     [

@@ -177,3 +177,24 @@ def test_footer_says_why_figures_the_planner_gave_could_not_be_used():
     en = footer(recs, "en").splitlines()
     assert en[-2:] == [f"  pledged to date: {told}", f"  patent grants: {spans}"]
     assert "商标" not in "".join(zh) and "marks" not in "".join(en)
+
+
+def test_footer_names_the_figures_each_known_outcome_rests_on():
+    from ipcast.report.views import footer
+
+    met = {
+        "status": "resolved",
+        "uses_user_data": False,
+        "label_zh": "知识产权质押融资金额",
+        "label_en": "IP pledge financing",
+        "outcome_source": "2025-01/2025-11: 114.0亿元 (http://example.org/a)",
+    }
+    open_ = {"status": "simulated", "uses_user_data": False, "outcome_source": "x"}
+    zh = footer([met, open_], "zh").splitlines()
+    assert zh[-2:] == [
+        "已有结果所依据的数字：",
+        "  知识产权质押融资金额：2025-01/2025-11: 114.0亿元 (http://example.org/a)",
+    ]
+    en = footer([met, open_], "en").splitlines()
+    assert en[-1] == "  IP pledge financing: 2025-01/2025-11: 114.0亿元 (http://example.org/a)"
+    assert "已有结果" not in footer([open_], "zh")

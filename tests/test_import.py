@@ -167,6 +167,33 @@ def test_july_june_headers_are_stored_as_such_and_a_flow_over_them_says_why_unus
     )
 
 
+def test_figures_left_unused_are_counted_and_the_first_three_shown():
+    """Excluded rows are the planner's choice and not counted; past three periods, "…"."""
+    from types import SimpleNamespace
+
+    from ipcast.forecast.steps import _unused_periods
+
+    def obs(periods, annual=True, excluded=("2021",)):
+        rows = [{"period": p, "exclude": False} for p in periods]
+        return SimpleNamespace(
+            annual=annual, unused=rows + [{"period": p, "exclude": True} for p in excluded]
+        )
+
+    spans = ["2021-07/2022-06", "2022-07/2023-06", "2023-07/2024-06", "2024-07/2025-06"]
+    assert _unused_periods(obs(spans)) == (
+        "4 figure(s) for periods that are not calendar years (2021-07/2022-06, 2022-07/2023-06, "
+        "2023-07/2024-06 …) not used: a yearly figure is forecast by calendar year; import the "
+        "bureau's calendar-year figures (2023, 2024 …)"
+    )
+    three = _unused_periods(obs(spans[:3], annual=False))
+    assert three == (
+        "3 figure(s) for spans rather than dates (2021-07/2022-06, 2022-07/2023-06, "
+        "2023-07/2024-06) not used: a stock is read at a date; import it as at the year's end "
+        "(2023年末) or a date (2025-06)"
+    )
+    assert _unused_periods(obs([])) == ""  # only excluded rows: nothing to explain
+
+
 @pytest.mark.parametrize(
     "body,column",
     [

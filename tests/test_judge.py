@@ -183,3 +183,29 @@ def test_a_ratio_with_no_figures_of_its_own_is_judged():
     (run,) = prepare([t], h, n_paths=20, seed=0, today=TODAY)
     assert idle_in_period(run, _support(2024)) == []
     assert judge(run)["status"] == "simulated"
+
+
+def test_a_shock_measured_after_the_as_of_year_is_left_out_of_scenarios_and_rankings():
+    """The campaign's range was measured on 2021-2023 outcomes: a run as of 2020 neither draws
+    on it (the scenario gives the baseline's p) nor ranks it; the same data without --as-of does
+    both."""
+    from ipcast.scenarios.analysis import tornado
+    from ipcast.scenarios.levers import known_by, lever_catalog, unknown_by
+
+    assert lever_catalog()[CAMPAIGN].known_from == 2023
+    shock = Scenario("campaign", "", "", ((CAMPAIGN, 1.0),), start=2021)
+    assert known_by(shock, 2020).settings == () and known_by(shock, 2023) is shock
+    assert known_by(shock, None) is shock
+    assert unknown_by(shock, 2020) == [
+        f"{CAMPAIGN}: its range was measured on outcomes to 2023, not known as of 2020: left out"
+    ]
+    assert unknown_by(shock, 2023) == []
+    t = make_target("patent_grants", "cumulative", "2021/2023", 3600)
+    to_2020 = GRANTS[GRANTS["period"] == "2020"]
+    kw = {"n_paths": 400, "seed": 0, "today": date(2021, 1, 15)}
+    (then,) = prepare([t], GRANTS, as_of=2020, **kw)
+    (now,) = prepare([t], to_2020, **kw)
+    assert judge(then, shock)["p_hit"] == judge(then)["p_hit"]
+    assert judge(now, shock)["p_hit"] < judge(now)["p_hit"]
+    assert CAMPAIGN not in [r["lever"] for r in tornado(then)]
+    assert CAMPAIGN in [r["lever"] for r in tornado(now)]

@@ -1,6 +1,7 @@
 """The draft and revise round trip: the plan's indicator table with proposed targets, written and
 read back by ``--targets`` as the same targets."""
 
+import pytest
 from conftest import make_history
 
 from ipcast.data.history import combine
@@ -94,3 +95,65 @@ def test_a_drafted_row_says_in_chinese_what_its_proposal_rests_on(tmp_path):
     text = (tmp_path / "d.yaml").read_text(encoding="utf-8")
     assert "_basis" not in text and "ipcast draft from" in text
     assert load_targets(tmp_path / "d.yaml").targets[0].id == doc["targets"][0]["id"]
+
+
+def test_a_drafted_row_shows_each_figure_of_a_yearly_target_and_one_figure_alone():
+    """The current column: one threshold as the number itself, two or more joined by '/'; the
+    proposed one likewise; the 说明 from the draft's figures, or its quote without them."""
+    from types import SimpleNamespace
+
+    old = SimpleNamespace(baseline="2900 (2025)", thresholds=(3800.0,), threshold=3800.0)
+    two = SimpleNamespace(baseline="", thresholds=(2.0, 4.0), threshold=4.0)
+    new = {
+        "label_zh": "专利授权量",
+        "indicator": "patent_grants",
+        "kind": "growth",
+        "per": "span",
+        "period": "2026/2030",
+        "threshold": 3650.0,
+        "unit": "件",
+        "comparator": ">=",
+        "id": "p1_next",
+        "quote": "ipcast draft from plan p1",
+    }
+    basis = {"confidence": 0.8, "current": [2.0, 4.0], "reason": None, "median": [2.5, 3.75]}
+    basis.update(method="theta", n_points=8, raised=[], below=[])
+    each = {**new, "kind": "each_year", "period": ["2025", "2026"], "threshold": [2.0, 3.0]}
+    rows = draft_rows([old, two], {"targets": [new, {**each, "_basis": basis}]})
+    assert rows[0] == {
+        "name": "专利授权量",
+        "indicator": "patent_grants",
+        "kind": "增速(全期)",
+        "period": "2026/2030",
+        "baseline": "2900 (2025)",
+        "current": 3800.0,
+        "proposed": 3650.0,
+        "unit": "件",
+        "comparator": ">=",
+        "id": "p1_next",
+        "note": "ipcast draft from plan p1",
+    }
+    assert (rows[1]["period"], rows[1]["current"], rows[1]["proposed"]) == (
+        "2025,2026",
+        "2/4",
+        "2/3",
+    )
+    # One row a target of the current plan: a draft of another length is refused, not zipped short.
+    with pytest.raises(ValueError):
+        draft_rows([old, two], {"targets": [new]})
+    assert rows[1]["note"] == (
+        "ipcast 按 80% 把握测算；趋势中位数 2.5/3.75件；现行目标 2/4件；方法：Theta模型；"
+        "本地数据点 8 个"
+    )
+
+
+def test_a_drafted_row_without_a_current_target_says_so_and_a_zero_target_is_a_target():
+    """A first plan has no current target (无现行目标); a current 0 % growth is one."""
+    from ipcast.report.plan_table_out import note_zh
+
+    basis = {"confidence": 0.8, "current": None, "reason": None, "median": [3.2]}
+    basis.update(method="random walk", n_points=6, raised=[], below=[])
+    assert note_zh(basis, "%") == (
+        "ipcast 按 80% 把握测算；趋势中位数 3.2%；无现行目标；方法：对数随机游走；本地数据点 6 个"
+    )
+    assert "；现行目标 0%；" in note_zh({**basis, "current": 0.0}, "%")

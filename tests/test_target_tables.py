@@ -347,3 +347,170 @@ def test_a_growth_column_beside_the_target_is_a_growth_target_of_its_row(tmp_pat
     )
     (row,) = load_targets(same, region="330122").targets
     assert (row.kind, row.period.start, row.period.end, row.threshold) == got[1][2:6]
+
+
+def test_a_growth_column_beside_a_kind_column_is_still_a_growth(tmp_path):
+    """The 类型, 期间 and 编号 cells are the row's own target's: 水平 is the level's kind and
+    P01 the level's id; the 年均增速 figure is a growth over 2026-2030 with its id P01_growth.
+    (The 类型 cell was read as the growth's kind: every such row was refused.)"""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,编号,指标,类型,单位,2025年基期值,2030年目标值,年均增速（%）\n"
+        "1,P01,专利授权量,水平,件,2900,3800,5.6%\n",
+        encoding="utf-8",
+    )
+    got = [
+        (t.id, t.kind, t.period.start, t.period.end, t.threshold, t.unit)
+        for t in load_targets(p, region="330122").targets
+    ]
+    assert got == [
+        ("P01", "level", 2030.0, 2031.0, 3800.0, "件"),
+        ("P01_growth", "growth", 2026.0, 2031.0, 5.6, "%"),
+    ]
+
+
+def test_a_growth_column_without_a_unit_column_is_in_percent(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "指标,2025年基期值,2030年目标值,年均增速\n专利授权量（件）,2900,3800,5.6\n有效发明专利,900,,\n",
+        encoding="utf-8",
+    )
+    loaded = load_targets(p, region="330122")
+    got = [(t.id, t.kind, t.threshold, t.unit) for t in loaded.targets]
+    # Row 3 has no figure: no target, and no growth target from an empty growth cell.
+    assert got == [
+        ("2_patent_grants", "level", 3800.0, "件"),
+        ("2_patent_grants_growth", "growth", 5.6, "%"),
+    ]
+    assert any(
+        line.startswith("row 3 ('有效发明专利'): no target figure") for line in loaded.report
+    )
+
+
+def test_a_kind_in_a_figure_cell_without_a_base_or_a_target_year_gets_no_span(tmp_path):
+    """The span in the fix comes from the base and target years; without either it is left out
+    rather than guessed."""
+    p = tmp_path / "plan.csv"
+    for header in ("序号,指标名称,单位,2030年目标值", "序号,指标名称,单位,2025年基期值,目标值"):
+        value = "累计20" if header.endswith("2030年目标值") else "2.5,累计20"
+        p.write_text(f"{header}\n1,知识产权质押融资金额,亿元,{value}\n", encoding="utf-8")
+        with pytest.raises(InputError) as e:
+            load_targets(p, region="330122")
+        assert (
+            "the kind in the indicator name (知识产权质押融资金额累计) or in a 类型 column"
+            in str(e.value)
+        )
+
+
+def _read(tmp_path, csv: str):
+    p = tmp_path / "plan.csv"
+    p.write_text(csv, encoding="utf-8")
+    loaded = load_targets(p, region="330122")
+    head = loaded.report[0].removeprefix(f"{p}: plan indicator table; ")
+    return head, [(t.id, t.kind, t.period_text, list(t.thresholds)) for t in loaded.targets]
+
+
+def test_which_columns_hold_the_base_and_the_targets(tmp_path):
+    # A proposed column (建议) is read and the current one left aside, and said so.
+    head, got = _read(
+        tmp_path,
+        "序号,指标名称,2025年基期值,现行目标值（2030年）,建议目标值（2030年）\n"
+        "1,专利授权量,2900,3800,3650\n",
+    )
+    assert head == (
+        "the proposed targets (建议目标值(2030年)) read; the current ones left aside; "
+        "base: column C (2025年基期值); targets: column E (建议目标值(2030年)); "
+        "not read: column D (现行目标值(2030年))"
+    )
+    assert got == [("1_patent_grants", "level", "2030", [3650.0])]
+    # Without a proposed column, a current one (现行) beside another target column is left aside.
+    head, got = _read(
+        tmp_path,
+        "序号,指标名称,2025年基期值,现行目标值（2030年）,调整后目标值（2030年）\n"
+        "1,专利授权量,2900,3800,3650\n",
+    )
+    assert head == (
+        "base: column C (2025年基期值); targets: column E (调整后目标值(2030年)); "
+        "not read: column D (现行目标值(2030年))"
+    )
+    assert got == [("1_patent_grants", "level", "2030", [3650.0])]
+    # Two years and no word: the first is the base; the second says 目标, the first does not.
+    head, got = _read(tmp_path, "序号,指标名称,2023年,2026年目标\n1,专利授权量,2900,3800\n")
+    assert head == "base: column C (2023年); targets: column D (2026年目标)"
+    assert got == [("1_patent_grants", "level", "2026", [3800.0])]
+    # A second base column is not read, and named.
+    head, got = _read(
+        tmp_path,
+        "序号,指标名称,2020年基期值,2025年基期值,2030年目标值\n1,专利授权量,2000,2900,3800\n",
+    )
+    assert head == (
+        "base: column C (2020年基期值); targets: column E (2030年目标值); "
+        "not read: column D (2025年基期值)"
+    )
+    assert got == [("1_patent_grants", "level", "2030", [3800.0])]
+
+
+def test_an_id_column_named_with_target_is_the_id_not_a_target(tmp_path):
+    head, got = _read(
+        tmp_path, "序号,指标名称,目标编号,2025年基期值,2030年目标值\n1,专利授权量,G1,2900,3800\n"
+    )
+    assert head == "base: column D (2025年基期值); targets: column E (2030年目标值)"
+    assert got == [("G1", "level", "2030", [3800.0])]
+
+
+def test_growth_rates_in_the_base_and_target_columns_are_read_once(tmp_path):
+    """Base and target columns that hold growth rates are not a 年均增速 column as well."""
+    head, got = _read(
+        tmp_path,
+        "序号,指标名称,基期年均增速（2025年）,目标年均增速（2030年）\n1,专利授权量年均增长（%）,5,6\n",
+    )
+    assert head == "base: column C (基期年均增速(2025年)); targets: column D (目标年均增速(2030年))"
+    assert got == [("1_patent_grants", "growth", "2026/2030", [6.0])]
+
+
+def test_a_growth_column_left_of_the_names_is_not_read_like_any_figure_there(tmp_path):
+    head, got = _read(
+        tmp_path,
+        "序号,年均增速（%）,指标名称,2025年基期值,2030年目标值\n1,5.6,专利授权量,2900,3800\n",
+    )
+    assert head == (
+        "base: column D (2025年基期值); targets: column E (2030年目标值); not read: column B "
+        "(年均增速(%)); a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
+    )
+    assert got == [("1_patent_grants", "level", "2030", [3800.0])]
+
+
+def test_a_growth_column_that_reads_as_another_kind_is_refused_at_its_cell(tmp_path):
+    """A running total named with its span (马德里…累计（2026-2030年）) makes the growth row's name
+    read as a cumulative target: refused, with the row of its own that reads as a growth."""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,指标,单位,2025年基期值,2030年目标值,年均增速（%）\n"
+        "1,马德里商标国际注册累计（2026-2030年）,件,29,38,5.6%\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="330122")
+    assert e.value.where.endswith("row 2, column F (年均增速(%))")
+    assert "is read as cumulative, not a growth" in str(e.value)
+    named = "马德里商标国际注册累计(2026-2030年)年均增长（%）"
+    assert f"make the growth target a row of its own: {named}, 类型 增速" in str(e.value)
+    p.write_text(
+        f"序号,指标,类型,2025年基期值,2030年目标值\n1,{named},增速,29,5.6\n", encoding="utf-8"
+    )
+    (t,) = load_targets(p, region="330122").targets
+    assert (t.kind, t.period_text, t.threshold, t.unit) == ("growth", "2026/2030", 5.6, "%")
+
+
+def test_a_base_period_growth_column_is_not_read_as_the_plans_growth_target(tmp_path):
+    """基期年均增速 is the growth of the years before the base: it was read as each row's growth
+    target for 2026-2030."""
+    head, got = _read(
+        tmp_path,
+        "序号,指标名称,2025年基期值,基期年均增速,2030年目标值\n1,专利授权量,2900,4.5,3800\n",
+    )
+    assert head == (
+        "base: column C (2025年基期值); targets: column E (2030年目标值); not read: column D "
+        "(基期年均增速); a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
+    )
+    assert got == [("1_patent_grants", "level", "2030", [3800.0])]

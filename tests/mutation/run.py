@@ -73,9 +73,26 @@ TESTS: dict[str, list[str]] = {
         "tests/test_statuses.py",
     ],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
-    # Bureau sheets and plan tables as written, and a first draft for a region with no plan: only
-    # the functions that read them (ONLY below) are mutated.
+    # What a planner reads besides the numbers: the run table, the plan table read and written
+    # back, the briefing's words. Only the pure tests run (a briefing takes too long per mutant).
+    "report/run_table.py": [
+        "tests/test_run_table.py",
+        "tests/test_revise_table.py",
+        "tests/test_run_table_numbers.py",
+        "tests/test_workbook.py",
+    ],
+    "data/plan_table.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
+    "data/plan_table_header.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
     "data/plan_kinds.py": ["tests/test_plan_span_words.py", "tests/test_target_tables.py"],
+    "report/text.py": ["tests/test_text.py", "tests/test_prose_periods.py"],
+    "report/plan_table_out.py": ["tests/test_plan_table_out.py"],
+    "report/words.py": ["tests/test_words.py"],
+    "report/document.py": ["tests/test_words.py"],
+    "forecast/calibrate.py": ["tests/test_words.py"],
+    "forecast/steps.py": ["tests/test_import.py"],
+    "report/appendix.py": ["tests/test_words.py"],
+    # Bureau sheets as written, and a first draft for a region with no plan: only the functions
+    # that read them (ONLY below) are mutated.
     "data/indicator_names.py": [
         "tests/test_sheet_sub_items.py",
         "tests/test_indicator_names.py",
@@ -97,11 +114,20 @@ TESTS: dict[str, list[str]] = {
     "scenarios/draft.py": ["tests/test_draft_no_plan.py"],
     "api/inputs.py": ["tests/test_draft_no_plan.py"],
 }
-# Where only part of a module computes a number a planner reads, only these functions are mutated.
+# Where only part of a module computes what a planner reads (or only that part is measured: the
+# functions a session changed in a large module), only these functions are mutated.
 ONLY: dict[str, set[str]] = {
+    "data/plan_table.py": {"_growth_target", "_figures"},
     "data/plan_kinds.py": {"span_words", "named"},
+    "data/plan_table_header.py": {"_figure_columns", "_growth_column"},
+    "report/text.py": {"promised", "_period"},
+    "report/plan_table_out.py": {"note_zh", "draft_rows"},
+    "report/document.py": {"_few_points"},
+    "forecast/calibrate.py": {"family_panels"},
+    "forecast/steps.py": {"_unused_periods"},
+    "data/sheet_layout.py": {"_period_text", "_parent"},
+    "report/appendix.py": {"_basis"},
     "data/indicator_names.py": {"sub_item_name", "name_key"},
-    "data/sheet_layout.py": {"_parent"},
     "data/figure_rows.py": {"checked_rows", "_indicator_and_period", "_noted_source", "_row"},
     "report/views.py": {"footer", "_told_why", "nothing_to_revise"},
     "scenarios/draft.py": {"starter_targets"},

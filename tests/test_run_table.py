@@ -1,0 +1,218 @@
+"""The run table's lines, character for character. The layout rule: 100 columns, the fixed
+columns 15 | 12 | 4 | 23 | 10 (a hindcast's last one 16) two apart, and the label takes what is
+left: 100 - 64 - 10 = 26 columns (a hindcast's 100 - 70 - 10 = 20). A wide (CJK) character takes
+two columns; a cell too long is cut to one column less and ends in "…"; trailing blanks go."""
+
+from ipcast.report.run_table import _forecast, compare_table, num, revise_table, run_table, short
+
+SIM = {
+    "region": "guanghan",
+    "label_zh": "有效注册商标量累计",  # 9 wide characters: 18 columns
+    "label_en": "Effective trademarks",
+    "period": "2026",
+    "threshold": 13500.0,
+    "comparator": ">=",
+    "unit": "件",
+    "status": "simulated",
+    "p_hit": 0.625,
+    "median": 13890.4,
+    "q10": 12000.0,
+    "q90": 15500.0,
+}
+# Settled: each year of 2024-2026 at most 4,500, missed with 4,620.
+SETTLED = {
+    **SIM,
+    "region": "rongchang",
+    "label_zh": "专利授权量",  # 10 columns
+    "label_en": "Patent grants",
+    "period": "2024,2025,2026",
+    "threshold": 4500.0,
+    "comparator": "<=",
+    "status": "resolved",
+    "hit": False,
+    "outcome": 4620.0,
+    "p_hit": None,
+}
+GAP = "  "
+
+
+def test_the_header_and_a_simulated_line_take_their_columns_exactly():
+    head, region, line = run_table([SIM], "zh", {"guanghan": "广汉市"}).splitlines()
+    # 目标 4 + 22 | 期间 4 + 11 | 目标值 6 + 6 | 概率 4 | 预测中位数(10%-90%) 19 + 4 | 状态 4
+    assert head == (
+        "目标" + " " * 22 + GAP + "期间" + " " * 11 + GAP + "目标值" + " " * 6 + GAP + "概率"
+        + GAP + "预测中位数(10%-90%)" + " " * 4 + GAP + "状态"
+    )  # fmt: skip
+    assert region == "— 广汉市"
+    # label 18 + 8 | 2026 4 + 11 | "13,500 件" 9 + 3 | "62% " | forecast 22 + 1 | no status
+    assert line == (
+        "有效注册商标量累计" + " " * 8 + GAP + "2026" + " " * 11 + GAP + "13,500 件" + " " * 3
+        + GAP + "62% " + GAP + "13,890 (12,000-15,500)"
+    )  # fmt: skip
+
+
+def test_a_settled_line_shows_the_outcome_the_comparator_and_the_span_of_years():
+    lines = run_table([SETTLED], "zh").splitlines()
+    assert lines[1] == "— rongchang"  # no name given: the code
+    # label 10 + 16 | "2024…2026" 9 + 6 | "<=4,500 件" 10 + 2 | no p 4 | "= 4,620" 7 + 16 | 未达成
+    assert lines[2] == (
+        "专利授权量" + " " * 16 + GAP + "2024…2026" + " " * 6 + GAP + "<=4,500 件" + " " * 2
+        + GAP + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "未达成"
+    )  # fmt: skip
+    en = run_table([{**SETTLED, "hit": True}], "en").splitlines()[2]
+    assert en == (
+        "Patent grants" + " " * 13 + GAP + "2024…2026" + " " * 6 + GAP + "<=4,500 件" + " " * 2
+        + GAP + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "met"
+    )  # fmt: skip
+    assert run_table([SETTLED], "en").splitlines()[2].endswith(GAP + "missed")
+    assert run_table([{**SETTLED, "hit": True}], "zh").splitlines()[2].endswith(GAP + "达成")
+
+
+def test_each_region_gets_one_heading_where_it_starts():
+    lines = run_table([SIM, SIM, SETTLED], "zh", {"guanghan": "广汉市"}).splitlines()
+    assert [x for x in lines if x.startswith("— ")] == ["— 广汉市", "— rongchang"]
+    assert lines[1] == "— 广汉市" and lines[4] == "— rongchang" and len(lines) == 6
+
+
+def test_a_status_without_a_probability_fills_the_status_column():
+    none = {**SIM, "status": "no_threshold", "threshold": None, "p_hit": None, "median": None}
+    line = run_table([none], "zh").splitlines()[-1]
+    # threshold "—" 1 + 11 | no p | no forecast 23 | 无数字
+    assert line == (
+        "有效注册商标量累计" + " " * 8 + GAP + "2026" + " " * 11 + GAP + "—" + " " * 11 + GAP
+        + " " * 4 + GAP + " " * 23 + GAP + "无数字"
+    )  # fmt: skip
+    assert run_table([none], "en").splitlines()[-1].endswith(" " * 23 + GAP + "no number")
+
+
+def test_a_label_is_cut_to_one_column_less_than_its_26_and_ends_in_an_ellipsis():
+    exact = "国家知识产权示范优势企业数"  # 13 wide characters: exactly 26 columns, kept whole
+    assert (
+        run_table([{**SIM, "label_zh": exact}], "zh")
+        .splitlines()[-1]
+        .startswith(exact + GAP + "2026")
+    )
+    ascii32 = "ISO 56005 graded evaluation firm"  # 32 columns: 25 kept, then …
+    line = run_table([{**SIM, "label_zh": ascii32}], "zh").splitlines()[-1]
+    assert line.startswith("ISO 56005 graded evaluati…" + GAP + "2026")
+    wide = "每万人口高价值发明专利拥有量累计"  # 16 wide characters: 12 kept (24), … (1), 1 blank
+    line = run_table([{**SIM, "label_zh": wide}], "zh").splitlines()[-1]
+    assert line.startswith("每万人口高价值发明专利拥…" + " " + GAP + "2026")
+
+
+def test_numbers_are_whole_with_commas_from_1000_else_three_figures():
+    assert num(None) == "—" and num(0.0) == "0" and num(12.345) == "12.3"
+    assert num(999.4) == "999" and num(1000.0) == "1,000" and num(-1500.0) == "-1,500"
+    assert num([2.0, 4.0, 6.5]) == "2/4/6.5"
+
+
+def test_the_forecast_cell_shows_a_zero_as_a_number():
+    assert _forecast({**SIM, "median": 1.2, "q10": 0.0, "q90": 2.5}) == "1.2 (0-2.5)"
+    assert _forecast({**SIM, "median": 0.0, "q10": None}) == "0"
+    assert _forecast({**SIM, "median": None}) == ""
+    assert _forecast({**SETTLED, "outcome": None}) == "= —"
+
+
+def test_a_hindcast_line_takes_20_columns_for_the_label_and_16_for_now():
+    now = {"now_status": "resolved", "now_hit": True, "now_outcome": 14210.0, "now_p_hit": None}
+    lines = run_table([{**SIM, **now}], "zh", hindcast=True).splitlines()
+    assert lines[0].startswith("概率和预测按 --as-of 年底已知的数据测算（当时）")
+    assert lines[1].split() == ["目标", "期间", "目标值", "概率", "当时预测(10%-90%)", "现在"]
+    # label 18 + 2 | ... | forecast then 22 + 1 | 达成 14,210
+    assert lines[3] == (
+        "有效注册商标量累计" + " " * 2 + GAP + "2026" + " " * 11 + GAP + "13,500 件" + " " * 3
+        + GAP + "62% " + GAP + "13,890 (12,000-15,500)" + " " + GAP + "达成 14,210"
+    )  # fmt: skip
+    # Not simulated then: its status follows the forecast, cut to the column's 23.
+    over = {**SIM, **now, "status": "awaiting_outcome", "now_hit": False, "now_outcome": 98.0}
+    line = run_table([over], "zh", hindcast=True).splitlines()[-1]
+    assert line.endswith("62% " + GAP + "13,890 (12,000-15,500)…" + GAP + "未达成 98")
+    gone = {**SIM, **now, "status": "resolved", "hit": True, "outcome": 14000.0}
+    line = run_table([gone], "en", hindcast=True).splitlines()[-1]
+    assert line.endswith(GAP + "= 14,000 met" + " " * 11 + GAP + "met 14,210")
+    # Today's forecast of a target not yet settled, at a probability of zero.
+    zero = {**SIM, "now_status": "simulated", "now_p_hit": 0.0}
+    assert run_table([zero], "zh", hindcast=True).splitlines()[-1].endswith("现估 <1%")
+
+
+def test_a_range_that_fits_its_23_columns_exactly_stays_in_full_else_goes_to_wan():
+    fits = {**SIM, "q90": 155000.0}  # "13,890 (12,000-155,000)": 23 columns
+    assert _forecast(fits) == "13,890 (12,000-155,000)"
+    wide = {**SIM, "median": 1064333.0, "q10": 1025475.0, "q90": 1101234.0}
+    assert _forecast(wide) == "106万 (103万-110万)"
+    assert _forecast(wide, "en") == "1.06M (1.03M-1.1M)"
+
+
+def test_short_numbers_are_three_figures_in_wan_and_yi_from_ten_thousand():
+    assert [short(v, "zh") for v in (9999.0, 10000.0, 10500.0, -25000.0, 2.5e8)] == [
+        "9,999",
+        "1万",
+        "1.05万",
+        "-2.5万",
+        "2.5亿",
+    ]
+    assert [short(v, "en") for v in (2500.0, 25000.0, -1064333.0, 3.2e9)] == [
+        "2,500",
+        "25k",
+        "-1.06M",
+        "3.2B",
+    ]
+
+
+def test_a_threshold_of_zero_is_shown():
+    zero = {**SIM, "threshold": 0.0, "comparator": "<=", "unit": "%"}
+    line = run_table([zero], "zh").splitlines()[-1]
+    assert line.startswith(
+        "有效注册商标量累计" + " " * 8 + GAP + "2026" + " " * 11 + GAP + "<=0 %  "
+    )
+
+
+REVISED = {**SIM, "revised_threshold": 12873.6, "confidence": 0.9}
+
+
+def test_the_revise_table_shows_the_promise_rounded_to_keep_its_confidence():
+    """Label 100 - 59 - 10 = 31 columns; 12,873.6 at least is promised as 12,873 (not 12,874)."""
+    head, region, line = revise_table([REVISED], "zh", {"guanghan": "广汉市"}).splitlines()
+    assert head == (
+        "目标" + " " * 27 + GAP + "期间" + " " * 11 + GAP + "目标值" + " " * 6 + GAP + "概率"
+        + GAP + "90%把握可承诺" + " " * 3 + GAP + "预测中位数"
+    )  # fmt: skip
+    assert region == "— 广汉市"
+    assert line == (
+        "有效注册商标量累计" + " " * 13 + GAP + "2026" + " " * 11 + GAP + "13,500 件" + " " * 3
+        + GAP + "62% " + GAP + "12,873 件" + " " * 7 + GAP + "13,890"
+    )  # fmt: skip
+    # No confidence in the records: 80 %; none to promise: the status, and no median.
+    none = {**SETTLED, "status": "no_history", "revised_threshold": None, "median": None}
+    lines = revise_table([none], "en").splitlines()
+    assert "  promise at 80%  " in lines[0] and lines[1] == "— rongchang"
+    assert lines[2] == (
+        "Patent grants" + " " * 18 + GAP + "2024…2026" + " " * 6 + GAP + "<=4,500 件" + " " * 2
+        + GAP + " " * 4 + GAP + "no_history" + " " * 6 + GAP + "—"
+    )  # fmt: skip
+    # A promise of zero growth is a promise; an English label falls back to the Chinese one.
+    flat = {**REVISED, "label_en": None, "revised_threshold": 0.0, "unit": "%"}
+    assert revise_table([flat], "en").splitlines()[-1].startswith("有效注册商标量累计")
+    assert "  0 %  " in revise_table([flat], "en").splitlines()[-1]
+    assert revise_table([REVISED], "en").splitlines()[-1].startswith("Effective trademarks  ")
+
+
+def test_the_compare_table_shows_both_probabilities_and_the_difference_in_points():
+    """Label 100 - 50 - 10 = 40 columns; B - A as +15.0 points ±1.2 (100 x the difference)."""
+    r = {**SIM, "p_base": 0.42, "p_push": 0.57, "difference": 0.15, "difference_se": 0.0124}
+    flat = {**r, "region": "rongchang", "difference": 0.0, "difference_se": None}
+    none = {**r, "region": "rongchang", "status": "no_history", "difference": None}
+    lines = compare_table([r, flat, none], ("base", "push"), "zh", {"guanghan": "广汉市"},
+                          ("基准", "加力")).splitlines()  # fmt: skip
+    assert lines[0] == "情景 A：基准　情景 B：加力"
+    assert lines[1].split() == ["目标", "期间", "目标值", "A", "B", "B-A(百分点)"]
+    assert lines[2] == "— 广汉市" and lines[4] == "— rongchang"
+    assert lines[3] == (
+        "有效注册商标量累计" + " " * 22 + GAP + "2026" + " " * 11 + GAP + "13,500 件" + " " * 3
+        + GAP + "42%  " + GAP + "57%  " + GAP + "+15.0 ±1.2"
+    )  # fmt: skip
+    assert lines[5].endswith("42%  " + GAP + "57%  " + GAP + "+0.0 ±0.0")
+    assert lines[6].endswith("57%  " + GAP + "无数据") and len(lines) == 7
+    en = compare_table([r], ("base", "push"), "en").splitlines()
+    assert en[0] == "scenario A: base; scenario B: push"
+    assert en[2] == "— guanghan" and en[3].startswith("Effective trademarks" + " " * 20 + GAP)
