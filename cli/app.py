@@ -7,6 +7,7 @@ levers, draft); importing them registers them on the one app.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -16,6 +17,12 @@ from . import brief_cmd, checks, data_cmds, run_cmds, scenario_cmds  # noqa: F40
 from .common import app
 
 __all__ = ["app", "main"]
+
+
+def hard_exit(code: int) -> None:
+    """Not sys.exit: when the interrupt reached code Python ran for a library, the interpreter
+    re-raised SIGINT at shutdown and the exit status was -2, not 130 (seen under load)."""
+    os._exit(code)
 
 
 def main() -> None:
@@ -32,6 +39,10 @@ def main() -> None:
             e.show()
         sys.exit(getattr(e, "exit_code", 2))
     if code == 130:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not undo the cleanup
         checks.remove_planned()
         sys.stderr.write("\ninterrupted (Ctrl-C); no output file was left half-written\n")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        hard_exit(130)
     sys.exit(code if isinstance(code, int) else 0)

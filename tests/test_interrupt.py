@@ -47,8 +47,12 @@ def test_ctrl_c_removes_the_output_file_it_had_started(tmp_path, monkeypatch):
         out.write_bytes(b"half a workbook")
         raise KeyboardInterrupt
 
+    def leave(code):
+        raise SystemExit(code)
+
     monkeypatch.setattr(checks, "PLANNED", [])
     monkeypatch.setattr(app_mod, "app", interrupted)
+    monkeypatch.setattr(app_mod, "hard_exit", leave)
     with pytest.raises(SystemExit) as e:
         app_mod.main()
     assert e.value.code == 130
