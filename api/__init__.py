@@ -26,6 +26,9 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from ..forecast.panels import PANELS as PANELS  # the panels a backtest may score: names
+from ..scenarios import PATHS as PATHS  # every answer's default number of paths
+
 # Each name is imported from its module when first used: `ipcast --help` and a command that
 # needs only ``run`` do not pay for the briefing's charts or the scenario questions' imports.
 _WHERE = {

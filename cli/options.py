@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from ..api import PATHS as DEFAULT_PATHS
 from ..data.errors import InputError
 from ..report.tables import Format
-from ..scenarios import PATHS as DEFAULT_PATHS
 from . import checks
 
 

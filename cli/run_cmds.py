@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..forecast.panels import PANELS
 from ..report import views
 from ..report.result_tables import forecast_tables, run_tables
 from ..report.run_table import run_table
@@ -129,7 +128,7 @@ def backtest_cmd(
     region: str = REGION,
     history_file: Path = HISTORY,
     names: list[str] = MAP,
-    panel: str = typer.Option(None, "--panel", help=f"one of {', '.join(PANELS)}"),
+    panel: str = typer.Option(None, "--panel", help=f"one of {', '.join(api.PANELS)}"),
     horizon: int = typer.Option(3, "--horizon", min=1, max=5),
     start: int = typer.Option(None, "--start", help="first origin scored"),
     paths: int = paths_option(500),

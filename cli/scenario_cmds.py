@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from .. import api
-from ..data.catalog import regions
 from ..data.errors import InputError
 from ..report import views
 from ..report.result_tables import compare_tables, levers_tables, revise_tables
@@ -164,7 +163,8 @@ def revise_cmd(
 
         targets = call(api.select_targets, region, targets_file)
         method = method_lines(recs, command_line(), None, readings)
-        title = f"{regions().loc[region, 'zh']} 目标修订（按 {confidence:.0%} 把握测算）"
+        name = api.figures.region_names(codes={region})[region]
+        title = f"{name} 目标修订（按 {confidence:.0%} 把握测算）"
         write_plan_table(out, title, revise_rows(targets, recs), confidence, method)
         typer.echo(f"wrote {out}: 指标表 ({len(recs)} rows); run it with --targets {out}", err=True)
     elif kind:
