@@ -42,6 +42,8 @@ _ITEM = re.compile(r"^(?:其中[:：]?\s*|[(（]?[一二三四五六七八九十
 _ENDINGS = ("数量", "总量", "总数", "量", "数")
 # A stock's date, in brackets after its name: 有效商标注册量（年末）. (年度 stays: it tells a yearly
 # flow from its stock, 知识产权托管企业（年度）.)
+# The same with its year: 有效商标注册量（2023年末）, 专利授权量（2023年）, （截至2023年底）.
+_DATED = re.compile(r"\((?:截至)?\s*(?:19|20)\d{2}\s*年?(?:度|末|底)?\)")
 _WHEN = re.compile(r"\((年末|年底|截至年末|截至年底)\)")
 
 
@@ -66,7 +68,7 @@ def name_key(text: str) -> str:
     """The folded form two spellings of one indicator share."""
     s, _ = split_label(text)
     s = _ITEM.sub("", s)
-    s = _WHEN.sub("", s)
+    s = _WHEN.sub("", _DATED.sub("", s))
     s = _YEAR.sub("", _SPAN.sub("", s))
     for w in _LEADING:
         s = s.removeprefix(w)

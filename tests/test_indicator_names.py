@@ -191,3 +191,19 @@ def test_a_counting_ending_is_dropped_only_when_two_characters_stay():
     assert name_key("商标量") == name_key("商标数") == name_key("商标数量") == "商标"
     assert name_key("总量") == "总量" and name_key("产量") == "产量"
     assert name_key("有效商标注册量（年末）") == name_key("有效商标注册量") == "有效商标注册"
+
+
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("有效商标注册量（2023年末）", "effective_trademarks"),
+        ("有效商标注册量（年末）", "effective_trademarks"),
+        ("专利授权量（2023年）", "patent_grants"),
+        ("有效发明专利拥有量(截至2023年底)", "effective_invention_patents"),
+        ("知识产权托管企业（年度）", "new_trusteeship_firms"),  # 年度 tells the flow: kept
+    ],
+)
+def test_a_date_in_brackets_after_a_name_does_not_hide_it(name, slug):
+    from ipcast.data.indicator_names import match_indicator
+
+    assert match_indicator(name) == slug
