@@ -125,7 +125,8 @@ def sub_item_name(name: str, parent: str) -> str | None:
     其中：发明专利 under 专利授权量 is 发明专利授权量 (the longest tail of the item found in the
     parent, 专利, taken as the item's: at its last place, where a name puts what it counts, and
     without saying twice what both say, 其中：有效发明专利 under 有效专利拥有量 is
-    有效发明专利拥有量). ``None`` when ``name`` is no sub-item or shares no word."""
+    有效发明专利拥有量); sharing no word, the item put before the parent's name (其中：发明 under
+    专利授权量 is 发明专利授权量). ``None`` when ``name`` is no sub-item."""
     s, _ = split_label(name)
     if not re.match(r"其中[:：]?", s):
         return None
@@ -137,7 +138,8 @@ def sub_item_name(name: str, parent: str) -> str | None:
             before = item[:-n]
             said = max(k for k in range(len(before) + 1) if head.endswith(before[:k]))
             return head + item[said:] + rest
-    return None
+    # 其中：发明 under 专利授权量: a kind named before what the parent counts (发明专利授权量)
+    return item + whole if item and whole and not whole.startswith(item) else None
 
 
 def match_indicator(name: str, mapping: dict[str, str] | None = None) -> str | None:

@@ -261,4 +261,4 @@ def test_a_sub_item_takes_its_parents_counting_words():
     assert sub_item_name("其中：发明专利", "专利授权量") == "发明专利授权量"
     assert sub_item_name("其中:发明专利（件）", "有效专利拥有量（件）") == "有效发明专利拥有量"
     assert sub_item_name("发明专利", "专利授权量") is None  # not a 其中 row
-    assert sub_item_name("其中：版权", "专利授权量") is None  # nothing shared
+    assert sub_item_name("其中：外观设计", "专利授权量") == "外观设计专利授权量"  # nothing shared

@@ -26,7 +26,10 @@ from ipcast.data.readers import read_history_file
         ("其中：新注册商标", "注册商标量", "新注册商标量"),  # all but one character shared
         ("其中：有效发明专利", "有效发明专利拥有量", "有效发明专利拥有量"),  # all but 有 shared
         ("其中：商标", "商标注册量", None),  # the item is all shared: nothing sets it apart
-        ("其中：版权", "专利授权量", None),  # nothing shared
+        # nothing shared: a kind named before what the parent counts
+        ("其中：发明", "专利授权量", "发明专利授权量"),
+        ("其中：实用新型", "专利授权量（件）", "实用新型专利授权量"),
+        ("其中：版权", "专利授权量", "版权专利授权量"),  # no such indicator: the row is refused
         ("发明专利", "专利授权量", None),  # no 其中 row
     ],
 )
@@ -86,3 +89,15 @@ def test_a_sub_item_with_no_row_above_is_an_unknown_indicator(tmp_path):
     row below could have been one."""
     with pytest.raises(InputError, match="unknown indicator '其中:发明专利'"):
         _read(tmp_path, "511723,其中：发明专利,2023,15,件\n511723,专利授权量,2023,176,件\n")
+
+
+def test_a_sub_item_sharing_no_word_with_its_parent_is_read_or_refused_by_its_full_name(tmp_path):
+    """其中：发明 under 专利授权量 is invention grants; 其中：版权 there names no indicator, and the
+    row is refused with its own words and the nearest names."""
+    got = _read(tmp_path, "开江县,专利授权量,2023,176,件\n开江县,其中：发明,2023,15,件\n")
+    assert sorted(zip(got.rows["indicator"], got.rows["value"], strict=True)) == [
+        ("invention_grants", 15.0),
+        ("patent_grants", 176.0),
+    ]
+    with pytest.raises(InputError, match="unknown indicator '其中:版权'"):
+        _read(tmp_path, "开江县,专利授权量,2023,176,件\n开江县,其中：版权,2023,15,件\n")
