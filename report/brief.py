@@ -28,7 +28,7 @@ from ..scenarios.levers import BASELINE, Scenario
 from ..scenarios.stability import lever_ranking
 from .charts import fan_chart, revised_chart, tornado_chart
 from .sources import grade
-from .text import BANDS, light, sentences
+from .text import BANDS, light, period_zh, sentences
 
 TOP_LEVERS = 3  # the levers page one names
 RISKIEST = 3  # tornado charts for this many targets with the lowest p_hit
@@ -112,9 +112,7 @@ def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
     ends = used["period"].map(lambda p: parse_period(p).end)
     last = used.loc[ends.idxmax()]
     if lang == "zh":
-        period = str(last["period"])
-        period = f"{period}年" if period.isdigit() else period
-        return f"{period}（{indicator_row(last['indicator'])['zh']}）"
+        return f"{period_zh(str(last['period']))}（{indicator_row(last['indicator'])['zh']}）"
     return f"{last['period']} ({last['indicator']})"
 
 

@@ -54,29 +54,33 @@ def promised(v, comparator: str = ">=", unit: str = "") -> str:
 
 
 def _period(rec: dict, lang: str) -> str:
-    """The period as a sentence says it: 2030年, 2026-2030年, 2022年7月至2025年6月, 2025年6月
-    (a stock at a month's end), 2024年上半年; nothing when the target's name already says it
-    (知识产权质押融资金额累计（2026-2030年）)."""
+    """The period as a sentence says it (``period_zh``); nothing when the target's name already
+    says it (知识产权质押融资金额累计（2026-2030年）)."""
     p = str(rec["period"])
     if lang != "zh":
         return p
+    said = period_zh(p)
+    return "" if said in rec.get("label_zh", "").replace("—", "-") else said
+
+
+def period_zh(p: str) -> str:
+    """2030年, 2026-2030年, 2022年7月至2025年6月, 2025年6月 (a stock at a month's end),
+    2024年上半年; any other text as written."""
     span = re.fullmatch(r"(\d{4})/(\d{4})", p)
     months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", p)
-    month = re.fullmatch(r"(\d{4})-(\d{2})", p)  # a stock read at a month's end: 2025-06
+    month = re.fullmatch(r"(\d{4})-(\d{2})", p)
     half = re.fullmatch(r"(\d{4})H([12])", p)
     if p.isdigit():
-        said = f"{p}年"
-    elif span:
-        said = f"{span[1]}-{span[2]}年"
-    elif months:
-        said = f"{months[1]}年{int(months[2])}月至{months[3]}年{int(months[4])}月"
-    elif month:
-        said = f"{month[1]}年{int(month[2])}月"
-    elif half:
-        said = f"{half[1]}年{'上' if half[2] == '1' else '下'}半年"
-    else:
-        return p
-    return "" if said in rec.get("label_zh", "").replace("—", "-") else said
+        return f"{p}年"
+    if span:
+        return f"{span[1]}-{span[2]}年"
+    if months:
+        return f"{months[1]}年{int(months[2])}月至{months[3]}年{int(months[4])}月"
+    if month:
+        return f"{month[1]}年{int(month[2])}月"
+    if half:
+        return f"{half[1]}年{'上' if half[2] == '1' else '下'}半年"
+    return p
 
 
 def sentences(

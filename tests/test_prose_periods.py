@@ -29,3 +29,18 @@ def test_nothing_when_the_name_says_the_period():
     assert _period({"period": "2026/2030", "label_zh": "质押融资累计（2026—2030年）"}, "zh") == ""
     assert _period({"period": "2025-06", "label_zh": "截至2025年6月有效发明专利"}, "zh") == ""
     assert _period({"period": "2025-06", "label_zh": "有效发明专利"}, "zh") == "2025年6月"
+
+
+def test_the_briefings_data_date_is_said_in_chinese():
+    """数据截至 names the latest figure's period as a sentence does: a bureau's half year
+    2024-01/2024-06 is 2024年1月至2024年6月, not the stored text."""
+    import pandas as pd
+
+    from ipcast.report.brief import _vintage
+
+    used = pd.DataFrame(
+        {"period": ["2023", "2024-01/2024-06"], "indicator": ["patent_grants", "patent_grants"]}
+    )
+    assert _vintage(used, "zh") == "2024年1月至2024年6月（授权专利）"
+    assert _vintage(used, "en") == "2024-01/2024-06 (patent_grants)"
+    assert _vintage(used.iloc[:1], "zh") == "2023年（授权专利）"
