@@ -18,7 +18,14 @@ import numpy as np
 
 from ..data.catalog import data_path, indicators
 from ..data.errors import InputError
-from ..data.schema import check_keys, finite_number, read_yaml, year_in_range
+from ..data.schema import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    check_keys,
+    finite_number,
+    read_yaml,
+    year_in_range,
+)
 
 KINDS = ("lever", "shock")
 MAX_INTENSITY = 2.0  # how far goal seeking may push a lever beyond its full setting
@@ -223,6 +230,15 @@ def _check_lever(raw, where: str) -> None:
             _fail(
                 f"{where} key '{key}'", f"{v!r} is not a whole number of years", "write 0, 1, 2 …"
             )
+    v = raw.get("known_from")  # compared with an --as-of year: a text or a typo must not pass
+    if v is not None and (
+        isinstance(v, bool) or not isinstance(v, int) or not FIRST_YEAR <= v <= LAST_YEAR
+    ):
+        _fail(
+            f"{where} key 'known_from'",
+            f"{v!r} is not a year {FIRST_YEAR}-{LAST_YEAR}",
+            "write the last outcome year the range was measured on, e.g. 2023",
+        )
     if not isinstance(raw["effects"], list) or not raw["effects"]:
         _fail(f"{where} key 'effects'", "not a list", "list the effects, one per indicator group")
     for e in raw["effects"]:
