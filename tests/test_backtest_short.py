@@ -57,3 +57,19 @@ def test_the_backtest_table_says_what_its_columns_mean_and_how_far_chance_moves_
     # sqrt(0.8 x 0.2 / 21) = 0.087: the largest count sets it
     assert "right at 0.80 / 0.95 (on 21 forecasts at least ±0.09 by chance)" in text
     assert "(on" not in backtest_legend([{"n_forecasts": None}])
+
+
+def test_chance_in_the_legend_is_one_standard_error_of_an_80_percent_coverage():
+    """sqrt(0.8 x 0.2 / 4) = 0.20 exactly; no forecasts at all (no rows) claim no spread."""
+    from ipcast.report.views import backtest_legend
+
+    text = backtest_legend([{"n_forecasts": 4}]).replace("\n", " ")
+    assert "(on 4 forecasts at least ±0.20 by chance)" in text
+    assert "(on" not in backtest_legend([])
+
+
+def test_the_legend_fits_a_100_column_terminal():
+    from ipcast.report.views import backtest_legend
+
+    for rows in ([{"n_forecasts": None}], [{"n_forecasts": 1000}]):
+        assert max(len(line) for line in backtest_legend(rows).splitlines()) <= 100

@@ -209,3 +209,16 @@ def test_a_shock_measured_after_the_as_of_year_is_left_out_of_scenarios_and_rank
     assert judge(now, shock)["p_hit"] < judge(now)["p_hit"]
     assert CAMPAIGN not in [r["lever"] for r in tornado(then)]
     assert CAMPAIGN in [r["lever"] for r in tornado(now)]
+
+
+def test_a_shock_unknown_as_of_the_run_is_not_reported_idle_either():
+    """A campaign that ended (2018-2020) before a 2021-2023 target is idle ('over') in a run
+    with today's knowledge; as of 2020 its range is unknown, so it is left out (unknown_by says
+    so) and is not listed as idle as well."""
+    t = make_target("patent_grants", "cumulative", "2021/2023", 3600)
+    shock = Scenario("campaign", "", "", ((CAMPAIGN, 1.0),), start=2018)
+    kw = {"n_paths": 20, "seed": 0, "today": date(2021, 1, 15)}
+    (then,) = prepare([t], GRANTS, as_of=2020, **kw)
+    (now,) = prepare([t], GRANTS[GRANTS["period"] == "2020"], **kw)
+    assert [(x["why"], x["last_year"]) for x in idle_in_period(now, shock)] == [("over", 2020)]
+    assert idle_in_period(then, shock) == []
