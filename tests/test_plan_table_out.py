@@ -76,9 +76,9 @@ def test_a_drafted_row_says_in_chinese_what_its_proposal_rests_on(tmp_path):
     basis.update(method="random walk, borrowed prior", n_points=1, below=[])
     basis["raised"] = [("2030", 1790.0, 2000.0, "2029", 0.74)]
     assert note_zh(basis, "件") == (
-        "ipcast 按 80% 把握测算；趋势中位数 3173件；现行目标 3800件；"
+        "ipcast 按 80% 把握测算；趋势中位数 3,173件；现行目标 3,800件；"
         "方法：对数随机游走，借用同类序列先验；本地数据点 1 个；"
-        "2030 由 1790 提高到 2029 目标 2000（预测仍在增长），达成把握 74%"
+        "2030 由 1,790 提高到 2029 目标 2,000（预测仍在增长），达成把握 74%"
     )
     none = {**basis, "median": None, "reason": "no history for this indicator in this region"}
     assert note_zh(none, "件").startswith("无法测算（本地区无该指标的历史数据")
@@ -157,3 +157,19 @@ def test_a_drafted_row_without_a_current_target_says_so_and_a_zero_target_is_a_t
         "ipcast 按 80% 把握测算；趋势中位数 3.2%；无现行目标；方法：对数随机游走；本地数据点 6 个"
     )
     assert "；现行目标 0%；" in note_zh({**basis, "current": 0.0}, "%")
+
+
+def test_a_drafted_row_of_a_long_series_names_the_ensemble_and_writes_figures_in_full():
+    """Six or more points: the calibrated ensemble. The 说明 names it and its members once (not
+    '多模型校准组合，校准，Theta模型'), and a median of 63,369.4 件 reads 63,369, not 6.337e+04."""
+    from ipcast.report.plan_table_out import note_zh
+
+    basis = {"confidence": 0.8, "current": None, "reason": None, "median": [63369.4]}
+    basis.update(method="calibrated ensemble of naive, drift, pooled, theta", n_points=14)
+    basis.update(raised=[("2030", 1234567.0, 1250000.0, "2029", 0.8)], below=[])
+    assert note_zh(basis, "件") == (
+        "ipcast 按 80% 把握测算；趋势中位数 63,369件；无现行目标；"
+        "方法：多模型校准组合（无漂移随机游走、带漂移随机游走、借用同类序列先验的随机游走、"
+        "Theta模型）；本地数据点 14 个；"
+        "2030 由 1,234,567 提高到 2029 目标 1,250,000（预测仍在增长），达成把握 80%"
+    )
