@@ -173,3 +173,33 @@ def test_a_drafted_row_of_a_long_series_names_the_ensemble_and_writes_figures_in
         "Theta模型）；本地数据点 14 个；"
         "2030 由 1,234,567 提高到 2029 目标 1,250,000（预测仍在增长），达成把握 80%"
     )
+
+
+def _table_with_kind(tmp_path, kind: str):
+    """A drafted table as a planner edits it: its 类型 cell rewritten to ``kind``."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标表"
+    ws.append(["遵义市 2026-2030 目标草案（测试）"])
+    ws.append(["序号", "指标名称", "指标代码", "类型", "期间", "建议目标值（80%把握）", "单位"])
+    ws.append([1, "年均专利授权量", "patent_grants", kind, "2026-2030", 25000, "件"])
+    p = tmp_path / "plan.xlsx"
+    wb.save(p)
+    return p
+
+
+def test_a_kind_cell_in_other_words_is_read_or_refused_with_the_words_ipcast_writes(tmp_path):
+    """平均 is 年均 (average) and 合计 is 累计 (cumulative); a word that is neither is refused at
+    its cell, the fix naming the Chinese words the 类型 column holds (it named only the codes)."""
+    from ipcast.data.errors import InputError
+
+    t = load_targets(_table_with_kind(tmp_path, "平均")).targets[0]
+    assert (t.kind, t.period_text, t.threshold) == ("average", "2026-2030", 25000.0)
+    t = load_targets(_table_with_kind(tmp_path, "合计")).targets[0]
+    assert t.kind == "cumulative"
+    with pytest.raises(InputError) as e:
+        load_targets(_table_with_kind(tmp_path, "总和"))
+    assert "row 3, column D (类型)" in str(e.value) and "unknown kind '总和'" in str(e.value)
+    assert "水平、存量、累计、年均、比率、增速、逐年" in str(e.value)
