@@ -97,11 +97,17 @@ def note_zh(b: dict, unit: str) -> str:
 
 def revise_rows(targets: list, records: list[dict]) -> list[dict]:
     """Rows of a revised plan: the same periods, the threshold met at the confidence."""
+    from ..scenarios.confidence import promise  # numpy: not for ``ipcast --help``
+
     by_id = {(t.region, t.id): t for t in targets}
     rows = []
     for r in records:
         t = by_id[(r["region"], r["target_id"])]
         revised = r["revised_threshold"]
+        if revised is not None:  # the figure promised, as draft writes it and revise shows it
+            each = revised if isinstance(revised, list) else [revised]
+            promised = [promise(x, t.comparator, t.unit) for x in each]
+            revised = promised if isinstance(revised, list) else promised[0]
         note = r.get("reason") or f"P(hit) of the current target: {r['p_hit']}"
         if revised is None:  # nothing to revise from: the current target stays, said so
             note = f"{r['status']}: 无法测算，沿用现行目标 (current target kept). {note}"

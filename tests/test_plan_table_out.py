@@ -8,6 +8,7 @@ from ipcast.data.history import combine
 from ipcast.data.target_files import bundled_targets
 from ipcast.data.target_tables import load_targets
 from ipcast.report.plan_table_out import draft_rows, revise_rows, write_plan_table
+from ipcast.scenarios.confidence import promise
 from ipcast.scenarios.draft import draft_targets
 
 # Yearly flows for Dazhou, made up for the test (the bundled history has none).
@@ -65,7 +66,45 @@ def test_a_revised_table_keeps_the_periods_and_takes_the_revised_figures(tmp_pat
         got = read[t.id]
         assert (got.kind, got.period_text, got.per) == (t.kind, t.period_text, t.per)
         kept = t.id.startswith("rc05")  # no revision: the current target stays
-        assert got.threshold == (t.threshold if kept else t.threshold * 0.9)
+        promised = promise(t.threshold * 0.9, t.comparator, t.unit)
+        assert got.threshold == (t.threshold if kept else promised)
+
+
+def test_a_revised_table_writes_the_figure_revise_shows_not_its_unrounded_quantile(tmp_path):
+    """revise showed 182,261 件 and 3.29 % at 80 %, and wrote 182261.7168853329 and
+    3.297941090902946 into 建议目标值: the promise (confidence.promise, as draft writes it) is
+    rounded toward the side that keeps the confidence: down for at least, up for at most."""
+    from types import SimpleNamespace
+
+    def target(i, unit, comparator):
+        return SimpleNamespace(
+            region="520300",
+            id=f"t{i}",
+            label_zh="x",
+            indicator="patent_grants",
+            kind="level",
+            per="year",
+            period_text="2030",
+            baseline="",
+            unit=unit,
+            comparator=comparator,
+        )
+
+    ts = [target(1, "件", ">="), target(2, "%", ">="), target(3, "件", "<="), target(4, "件", ">=")]
+    revised = [182261.7168853329, 3.297941090902946, 896.2, [1790.4, 2000.9]]
+    records = [
+        {
+            "region": "520300",
+            "target_id": t.id,
+            "threshold": 1.0,
+            "p_hit": 0.6,
+            "status": "simulated",
+            "revised_threshold": v,
+        }
+        for t, v in zip(ts, revised, strict=True)
+    ]
+    got = [row["proposed"] for row in revise_rows(ts, records)]
+    assert got == [182261, 3.29, 897, "1790/2000"]
 
 
 def test_a_drafted_row_says_in_chinese_what_its_proposal_rests_on(tmp_path):
