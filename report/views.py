@@ -324,7 +324,7 @@ def _wrap(text: str) -> str:
 
 def _narrow(rows: list[dict], key: str) -> str:
     """The table no wider than ``WIDTH`` columns: the names under ``key`` (Chinese, the widest
-    cells) cut with … by as much as the widest line is over; the full names are in --format csv."""
+    cells) cut with … by as much as the widest line is over; the full names are in --format json."""
     text = render(rows, Format.table)
     over = max(width(line) for line in text.splitlines()) - WIDTH
     if over <= 0:
