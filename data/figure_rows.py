@@ -169,8 +169,13 @@ def _noted_source(records: list[dict], names: dict[str, str]) -> tuple[int, str]
     with the source in the next cell. Only the first sentence is the source."""
     for rec in records:
         label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
-        m = _SOURCE_NOTE.match(label)
-        if not m or _skip_reason(rec, names) != "a note":
+        if _skip_reason(rec, names) != "a note":
+            continue
+        # The source may be any numbered item or sentence of the note (注：1.数据来源为…；2.…,
+        # 注：本表为快报数。数据来源于…), not only its first.
+        head = _NOTE_HEAD.sub("", label)
+        m = next(filter(None, (_SOURCE_NOTE.match(x) for x in re.split(r"[。；;]\s*", head))), None)
+        if not m:
             continue
         cells = [c for c in rec["row_cells"] if c]
         after = cells[cells.index(label) + 1 :] if label in cells else []
@@ -180,8 +185,9 @@ def _noted_source(records: list[dict], names: dict[str, str]) -> tuple[int, str]
     return None
 
 
+_NOTE_HEAD = re.compile(r"^(?:注|说明|备注)\s*[:：]?\s*")
 _SOURCE_NOTE = re.compile(
-    r"^(?:(?:注|说明|备注)\s*\d?\s*[:：.、]?\s*)?(?:本表|表中|以上|上述)?(?:数据|资料)?"
+    r"^(?:[(（]?\d{1,2}\s*[)）.、．:：]?\s*)?(?:本表|表中|以上|上述)?(?:数据|资料)?"
     r"来源(?:为|是|于)?\s*[:：]?\s*(.*)"
 )
 

@@ -71,7 +71,8 @@ def _one(token: str) -> tuple[float, float]:
 
 def parse_period(text: str | int | float) -> Period:
     """Read ``2025``, ``2025年``, ``2023H1``, ``2023年上半年``, ``2022-07/2023-06``,
-    ``2024年1-6月`` (``1月-6月``, ``1-6月份``), ``2024/2026``, ``2023-07~2024-06``,
+    ``2024年1-6月`` (``1月-6月``, ``1-6月份``), ``2024/2026`` (``2026-2030``, ``2026-2030年``),
+    ``2023-07~2024-06``,
     ``2025-06`` (a month) or ``2020-11-01`` (a day).
 
     Raises ``ValueError`` with the offending text when the period cannot be read or ends before
@@ -86,6 +87,9 @@ def parse_period(text: str | int | float) -> Period:
     s = re.sub(r"(月)\s*-\s*(\d{4})", r"\1~\2", s)
     # 2022.7-2025.6: a hyphen between two dotted year.month forms joins them too
     s = re.sub(r"^(\d{4}\.\d{1,2})\s*-\s*(\d{4}\.\d{1,2})$", r"\1~\2", s)
+    # 2026-2030 (2026年-2030年): a hyphen between two four-digit years joins them, as plans write
+    # their span (a month after a year has one or two digits: 2022-07)
+    s = re.sub(r"^(\d{4})\s*年?\s*-\s*(\d{4})\s*年?$", r"\1~\2", s)
     # 2024年1-6月 (or 1月-6月, 1至6月份), as bureaus report the year so far: January to June,
     # never 6 January
     s = s.replace("月份", "月")

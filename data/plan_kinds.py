@@ -11,8 +11,11 @@ from .indicator_names import name_span
 from .periods import Period
 from .plan_table_header import Header
 from .table_cells import KIND_ZH, column_letter, period_in, period_text, place, text
+from .target_files import KINDS
 
 GROWTH_WORDS = ("增长", "增幅", "增速")
+# one Chinese word a kind, as ipcast writes the 类型 column (report/workbook.KIND_ZH)
+KIND_WORDS = ("水平", "存量", "累计", "年均", "比率", "增速", "逐年")
 
 
 def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
@@ -21,6 +24,14 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
     the target year, or are the span written with the name (累计（2026-2030年）)."""
     readings: list[str] = []
     kind_cell = text(row.cells[h.cols["kind"]]) if "kind" in h.cols else ""
+    if kind_cell and KIND_ZH.get(kind_cell.removesuffix("(全期)"), kind_cell.lower()) not in KINDS:
+        # the 类型 column ipcast writes is in Chinese: the fix names those words, not the codes
+        raise InputError(
+            place(where, row.line, h.cols["kind"], "类型"),
+            f"unknown kind '{kind_cell}'",
+            f"write one of {'、'.join(KIND_WORDS)} (or {', '.join(KINDS)}), or leave the cell "
+            "empty to read the kind from the name (累计, 年均, 增长, 到2030年)",
+        )
     period_cell = text(row.cells[h.cols["period"]]) if "period" in h.cols else ""
     measure = cat["measure"]
     each = "stock" if measure == "stock" or (measure == "ratio" and unit != "%") else "level"

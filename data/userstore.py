@@ -138,6 +138,20 @@ def _key(r) -> tuple:
     return r["region"], r["indicator"], round(p.start, 4), round(p.end, 4)
 
 
+SOURCE_COLUMNS = ["source", "source_title", "quote", "notes", "origin"]
+
+
+def _gives_source(stored, new, replace: bool) -> bool:
+    """The same figure read again with a source where the stored one had only its file's name
+    (user:FILE, a sheet whose note was not read as a source), or another source with --replace:
+    the source is taken, since the figure does not change. A figure read again from a file
+    without a source never loses the one stored."""
+    given = str(new["source"] or "")
+    if not given or given.startswith("user:") or given == str(stored["source"]):
+        return False
+    return replace or str(stored["source"] or "").startswith("user:")
+
+
 def merge(
     old: pd.DataFrame | None, new: pd.DataFrame, replace: bool, file: str
 ) -> tuple[pd.DataFrame, dict]:
@@ -157,7 +171,12 @@ def merge(
             continue
         same = abs(float(old.at[i, "value"]) - r["value"]) < 1e-9 and old.at[i, "unit"] == r["unit"]
         if same:
-            counts["unchanged"] += 1
+            if _gives_source(old.loc[i], r, replace):
+                for col in SOURCE_COLUMNS:
+                    out.at[i, col] = r[col]
+                counts["source given"] = counts.get("source given", 0) + 1
+            else:
+                counts["unchanged"] += 1
             continue
         if not replace:
             raise InputError(

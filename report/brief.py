@@ -106,14 +106,20 @@ def top_levers(recs: list[dict], n: int = TOP_LEVERS) -> list[dict]:
 
 
 def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
-    """The latest figure the briefing rests on: its period and indicator."""
+    """The latest figure the briefing rests on: its period and every indicator whose figures
+    reach it (one of several picked alone would read as if the others stopped earlier), or
+    all N of them when every indicator does."""
     if used.empty:
         return "—"
     ends = used["period"].map(lambda p: parse_period(p).end)
     last = used.loc[ends.idxmax()]
+    latest = used.loc[ends == ends.max(), "indicator"].drop_duplicates().tolist()
+    n = used["indicator"].nunique()
+    every = n > 1 and len(latest) == n
     if lang == "zh":
-        return f"{period_zh(str(last['period']))}（{indicator_row(last['indicator'])['zh']}）"
-    return f"{last['period']} ({last['indicator']})"
+        names = f"全部{n}项指标" if every else "、".join(indicator_row(x)["zh"] for x in latest)
+        return f"{period_zh(str(last['period']))}（{names}）"
+    return f"{last['period']} ({f'all {n} indicators' if every else ', '.join(latest)})"
 
 
 def _sources(used: pd.DataFrame) -> list[dict]:

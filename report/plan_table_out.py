@@ -68,8 +68,11 @@ def draft_rows(current: list, doc: dict) -> list[dict]:
 def note_zh(b: dict, unit: str) -> str:
     """The 说明 of a drafted row, in the plan's language, from the figures the draft rests on."""
 
+    def fig(x: float) -> str:  # 63,369, not 6.337e+04: a planner's figure, as the run table has it
+        return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}"
+
     def figs(v) -> str:
-        return "/".join(f"{x:.4g}" for x in v) if isinstance(v, list | tuple) else f"{v:.4g}"
+        return "/".join(fig(x) for x in v) if isinstance(v, list | tuple) else fig(v)
 
     current = "无现行目标" if b["current"] is None else f"现行目标 {figs(b['current'])}{unit}"
     if b["median"] is None:
@@ -84,20 +87,27 @@ def note_zh(b: dict, unit: str) -> str:
     ]
     for period, low, floor, at, p in b["raised"]:
         out.append(
-            f"{period} 由 {low:g} 提高到 {at} 目标 {floor:g}（预测仍在增长），达成把握 {p:.0%}"
+            f"{period} 由 {fig(low)} 提高到 {at} 目标 {fig(floor)}（预测仍在增长），"
+            f"达成把握 {p:.0%}"
         )
     for period, low, floor, at in b["below"]:
-        out.append(f"{period} 的 {low:g} 低于 {at} 目标 {floor:g}：预测在下降")
+        out.append(f"{period} 的 {fig(low)} 低于 {at} 目标 {fig(floor)}：预测在下降")
     return "；".join(out)
 
 
 def revise_rows(targets: list, records: list[dict]) -> list[dict]:
     """Rows of a revised plan: the same periods, the threshold met at the confidence."""
+    from ..scenarios.confidence import promise  # numpy: not for ``ipcast --help``
+
     by_id = {(t.region, t.id): t for t in targets}
     rows = []
     for r in records:
         t = by_id[(r["region"], r["target_id"])]
         revised = r["revised_threshold"]
+        if revised is not None:  # the figure promised, as draft writes it and revise shows it
+            each = revised if isinstance(revised, list) else [revised]
+            promised = [promise(x, t.comparator, t.unit) for x in each]
+            revised = promised if isinstance(revised, list) else promised[0]
         note = r.get("reason") or f"P(hit) of the current target: {r['p_hit']}"
         if revised is None:  # nothing to revise from: the current target stays, said so
             note = f"{r['status']}: 无法测算，沿用现行目标 (current target kept). {note}"

@@ -88,10 +88,13 @@ def _forecast(r: dict, lang: str = "zh", room: int = FIXED[3]) -> str:
         return ""
     if r.get("q10") is None:
         return num(r["median"])
-    text = f"{num(r['median'])} ({num(r['q10'])}-{num(r['q90'])})"
+    # a range with a negative end (a growth rate) is joined by ~: -0.729-18.3 reads as a
+    # subtraction
+    to = "~" if min(r["q10"], r["q90"]) < 0 else "-"
+    text = f"{num(r['median'])} ({num(r['q10'])}{to}{num(r['q90'])})"
     if width(text) <= room:
         return text
-    return f"{short(r['median'], lang)} ({short(r['q10'], lang)}-{short(r['q90'], lang)})"
+    return f"{short(r['median'], lang)} ({short(r['q10'], lang)}{to}{short(r['q90'], lang)})"
 
 
 def short(v: float, lang: str) -> str:

@@ -9,7 +9,7 @@ import textwrap
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
-from .run_table import percent
+from .run_table import fit, percent, width
 from .tables import Format, render
 from .words import STATUS_ZH, reason
 
@@ -255,16 +255,19 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
                 "p_full": f"{x['p_full']:.0%}",
                 "change": f"{x['delta']:+.1%}",
                 f"top{r['top']}": f"{x['top_share']:.0%}",
-                "holds_rank": f"{x['rank_share']:.0%}",
-                "range_from": f"{x['basis']} {BASIS_ZH[x['basis']]}",
+                "holds": f"{x['rank_share']:.0%}",
+                "basis": BASIS_ZH[x["basis"]],
             }
             for x in r["ranking"]
         ]
-        out.append(render(rows, Format.table))
+        out.append(_narrow(rows, "zh"))
         moved = "change" if r["order_changes_when_widened"] else "hold"
+        out.append(r["ranking_label_zh"])
         out.append(
-            f"{r['ranking_label_zh']} / {r['ranking_label_en']}; with judged ranges "
-            f"{r['widen_factor']:g}x as wide the top {r['top']} {moved}."
+            _wrap(
+                f"{r['ranking_label_en']}; with judged ranges {r['widen_factor']:g}x as wide "
+                f"the top {r['top']} {moved}."
+            )
         )
         for x in r.get("idle_levers", []):
             out.append(f"no effect inside the period: {x['lever']} ({x['why']})")
@@ -280,7 +283,7 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
                 for x in r["by_cost"]
             ]
             out.append("per 万元 of yearly cost (每万元年投入提高的达标概率):")
-            out.append(render(rows, Format.table))
+            out.append(_narrow(rows, "zh"))
         rows = [
             {
                 "factor": s["factor"],
@@ -292,12 +295,42 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
         if rows:
             out.append(render(rows, Format.table))
     if recs:
-        out.append(
-            f"\ntop{recs[0]['top']}: share of {recs[0]['n_draws']} draws of the lever effects (one "
-            "value per lever for the region) in which a lever ranks in the top three; holds_rank: "
-            f"in which it keeps its rank. Sobol indices assume {recs[0]['assumption']}."
+        note = (
+            f"top{recs[0]['top']}: share of {recs[0]['n_draws']} draws of the lever effects (one "
+            "value per lever for the region) in which a lever ranks in the top three; holds: "
+            "in which it keeps its rank; basis: the effect range rests on evidence (实测), "
+            f"judgement (判断) or the planner's own file (本地). Sobol indices assume "
+            f"{recs[0]['assumption']}."
         )
+        out.append("\n" + _wrap(note))
     return "\n".join(out)
+
+
+WIDTH = 100
+
+
+def _wrap(text: str) -> str:
+    """``text`` broken at spaces into lines of at most ``WIDTH`` terminal columns (a Chinese
+    character takes two, which textwrap does not count)."""
+    lines = [""]
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines[-1] else word
+        if width(joined) > WIDTH and lines[-1]:
+            lines.append(word)
+        else:
+            lines[-1] = joined
+    return "\n".join(lines)
+
+
+def _narrow(rows: list[dict], key: str) -> str:
+    """The table no wider than ``WIDTH`` columns: the names under ``key`` (Chinese, the widest
+    cells) cut with … by as much as the widest line is over; the full names are in --format json."""
+    text = render(rows, Format.table)
+    over = max(width(line) for line in text.splitlines()) - WIDTH
+    if over <= 0:
+        return text
+    room = max(max(width(r[key]) for r in rows) - over, 8)
+    return render([{**r, key: fit(r[key], room).rstrip()} for r in rows], Format.table)
 
 
 def idle_note(records: list[dict]) -> str:

@@ -255,8 +255,19 @@ def method(text: str, lang: str) -> str:
     if lang != "zh" or not text:
         return text or ""
     low = text.lower()
-    found = [zh for key, zh in METHOD_ZH if key in low]
+    # The ensemble names its members ("calibrated ensemble of naive, drift, theta"): one phrase
+    # with its members, so that "calibrated" and a member's name are not read again as methods.
+    members = ""
+    m = _ENSEMBLE.search(low)
+    if m:
+        names = [x.strip() for x in (m.group(1) or m.group(2)).split(",") if x.strip()]
+        members = "（" + "、".join(MEMBER_ZH.get(x, x) for x in names) + "）"
+        low = low[: m.start()] + "ensemble" + low[m.end() :]
+    found = [zh + (members if key == "ensemble" else "") for key, zh in METHOD_ZH if key in low]
     return "，".join(found) or "统计模型"
+
+
+_ENSEMBLE = re.compile(r"calibrated ensemble(?: of ([\w, ]+)| \(([^)]*)\))")
 
 
 def borrowed(text: str, lang: str) -> str:

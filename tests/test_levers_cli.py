@@ -42,7 +42,7 @@ def test_levers_with_a_local_file_rank_by_cost(home, tmp_path):
         ),
     )
     text = _run(args).output
-    assert "holds_rank" in text and "per 万元" in text and "判断" in text
+    assert "holds" in text and "per 万元" in text and "判断" in text
 
 
 def test_bad_local_file_exits_2_naming_the_row(home, tmp_path):
@@ -107,3 +107,59 @@ def test_levers_on_a_finished_target_say_why_there_is_nothing_to_rank(home):
     res = _run(args)
     assert res.exit_code == 0
     assert "no lever to rank" in res.output and "--as-of YEAR" in res.output
+
+
+def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
+    """The longest slug (30) beside the longest Chinese name (20 characters, 40 columns) made the
+    ranking 123 columns wide. Now every line fits 100: the name is cut with … by what the
+    widest line is over, a short name is kept whole, and the notes wrap at spaces."""
+    from ipcast.report.run_table import width
+    from ipcast.report.views import levers_text
+
+    def lever(rank, slug, zh, basis):
+        return {"rank": rank, "lever": slug, "zh": zh, "p_off": 0.8, "p_full": 0.83}, {
+            "delta": 0.028,
+            "top_share": 0.96,
+            "rank_share": 0.74,
+            "basis": basis,
+        }
+
+    rows = [
+        {**a, **b}
+        for a, b in [
+            lever(
+                1,
+                "copyright_registration_support",
+                "高价值专利培育（育成中心、培育大赛）甲乙",
+                "judgement",
+            ),
+            lever(2, "patent_navigation", "产业与企业专利导航", "evidence"),
+        ]
+    ]
+    rec = {
+        "target_id": "t1",
+        "label_zh": "发明专利授权",
+        "p_hit": 0.8,
+        "ranking": rows,
+        "top": 3,
+        "ranking_label_zh": "排序依据判断（非实测）的效果范围，仅供参考",
+        "ranking_label_en": "ranking rests on judged, not measured, effect ranges",
+        "order_changes_when_widened": False,
+        "widen_factor": 2,
+        "by_cost": [],
+        "n_draws": 2000,
+        "sobol": [
+            {"factor": "baseline_forecast", "S1": 1.0, "S1_conf": 0.1, "ST": 1.0, "ST_conf": 0.05}
+        ],
+        "assumption": "the levers' effects and the baseline forecast are independent of each other "
+        "(levers that reinforce or crowd out each other are not modelled)",
+    }
+    text = levers_text([rec])
+    lines = text.splitlines()
+    assert max(width(line) for line in lines) <= 100
+    row1 = next(line for line in lines if "copyright_registration_support" in line)
+    # widths: 4 rank, 30 slug, 5 p_off, 6 p_full, 6 change, 4 top3, 5 holds, 5 basis, 8 gaps,
+    # 1 lead = 74, so the name gets 26 columns: 12 characters (24) and … (1), the row 99
+    assert "高价值专利培育（育成中心…" in row1 and width(row1) == 99
+    assert "产业与企业专利导航" in text and "判断" in row1 and "实测" in text
+    assert "with judged ranges 2x as wide the top 3 hold." in text

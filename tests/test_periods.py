@@ -32,6 +32,10 @@ from ipcast.data.periods import decimal_to_label, instant, parse_period, year_we
         ("2024年7月—12月", 2024.5, 2025.0),
         ("2024年6月份", 2024 + 5 / 12, 2024.5),
         ("2023年7月至2024年6月", 2023.5, 2024.5),
+        # a plan's span as its 期间 cell writes it: five whole years, 2026 to the end of 2030
+        ("2026-2030", 2026.0, 2031.0),
+        ("2026年-2030年", 2026.0, 2031.0),
+        ("2026 - 2030年", 2026.0, 2031.0),
     ],
 )
 def test_parse_period(text, start, end):
@@ -47,7 +51,16 @@ def test_day_is_placed_by_day_of_year():
 
 @pytest.mark.parametrize(
     "bad",
-    ["2026/2024", "2025-07/2025-06", "20xx", "2025-13", "next year", "2024年12-1月", "2024年0-6月"],
+    [
+        "2026/2024",
+        "2030-2026",
+        "2025-07/2025-06",
+        "20xx",
+        "2025-13",
+        "next year",
+        "2024年12-1月",
+        "2024年0-6月",
+    ],
 )
 def test_bad_periods_are_refused(bad):
     with pytest.raises(ValueError):

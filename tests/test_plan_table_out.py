@@ -8,6 +8,7 @@ from ipcast.data.history import combine
 from ipcast.data.target_files import bundled_targets
 from ipcast.data.target_tables import load_targets
 from ipcast.report.plan_table_out import draft_rows, revise_rows, write_plan_table
+from ipcast.scenarios.confidence import promise
 from ipcast.scenarios.draft import draft_targets
 
 # Yearly flows for Dazhou, made up for the test (the bundled history has none).
@@ -65,7 +66,45 @@ def test_a_revised_table_keeps_the_periods_and_takes_the_revised_figures(tmp_pat
         got = read[t.id]
         assert (got.kind, got.period_text, got.per) == (t.kind, t.period_text, t.per)
         kept = t.id.startswith("rc05")  # no revision: the current target stays
-        assert got.threshold == (t.threshold if kept else t.threshold * 0.9)
+        promised = promise(t.threshold * 0.9, t.comparator, t.unit)
+        assert got.threshold == (t.threshold if kept else promised)
+
+
+def test_a_revised_table_writes_the_figure_revise_shows_not_its_unrounded_quantile(tmp_path):
+    """revise showed 182,261 件 and 3.29 % at 80 %, and wrote 182261.7168853329 and
+    3.297941090902946 into 建议目标值: the promise (confidence.promise, as draft writes it) is
+    rounded toward the side that keeps the confidence: down for at least, up for at most."""
+    from types import SimpleNamespace
+
+    def target(i, unit, comparator):
+        return SimpleNamespace(
+            region="520300",
+            id=f"t{i}",
+            label_zh="x",
+            indicator="patent_grants",
+            kind="level",
+            per="year",
+            period_text="2030",
+            baseline="",
+            unit=unit,
+            comparator=comparator,
+        )
+
+    ts = [target(1, "件", ">="), target(2, "%", ">="), target(3, "件", "<="), target(4, "件", ">=")]
+    revised = [182261.7168853329, 3.297941090902946, 896.2, [1790.4, 2000.9]]
+    records = [
+        {
+            "region": "520300",
+            "target_id": t.id,
+            "threshold": 1.0,
+            "p_hit": 0.6,
+            "status": "simulated",
+            "revised_threshold": v,
+        }
+        for t, v in zip(ts, revised, strict=True)
+    ]
+    got = [row["proposed"] for row in revise_rows(ts, records)]
+    assert got == [182261, 3.29, 897, "1790/2000"]
 
 
 def test_a_drafted_row_says_in_chinese_what_its_proposal_rests_on(tmp_path):
@@ -76,9 +115,9 @@ def test_a_drafted_row_says_in_chinese_what_its_proposal_rests_on(tmp_path):
     basis.update(method="random walk, borrowed prior", n_points=1, below=[])
     basis["raised"] = [("2030", 1790.0, 2000.0, "2029", 0.74)]
     assert note_zh(basis, "件") == (
-        "ipcast 按 80% 把握测算；趋势中位数 3173件；现行目标 3800件；"
+        "ipcast 按 80% 把握测算；趋势中位数 3,173件；现行目标 3,800件；"
         "方法：对数随机游走，借用同类序列先验；本地数据点 1 个；"
-        "2030 由 1790 提高到 2029 目标 2000（预测仍在增长），达成把握 74%"
+        "2030 由 1,790 提高到 2029 目标 2,000（预测仍在增长），达成把握 74%"
     )
     none = {**basis, "median": None, "reason": "no history for this indicator in this region"}
     assert note_zh(none, "件").startswith("无法测算（本地区无该指标的历史数据")
@@ -157,3 +196,49 @@ def test_a_drafted_row_without_a_current_target_says_so_and_a_zero_target_is_a_t
         "ipcast 按 80% 把握测算；趋势中位数 3.2%；无现行目标；方法：对数随机游走；本地数据点 6 个"
     )
     assert "；现行目标 0%；" in note_zh({**basis, "current": 0.0}, "%")
+
+
+def test_a_drafted_row_of_a_long_series_names_the_ensemble_and_writes_figures_in_full():
+    """Six or more points: the calibrated ensemble. The 说明 names it and its members once (not
+    '多模型校准组合，校准，Theta模型'), and a median of 63,369.4 件 reads 63,369, not 6.337e+04."""
+    from ipcast.report.plan_table_out import note_zh
+
+    basis = {"confidence": 0.8, "current": None, "reason": None, "median": [63369.4]}
+    basis.update(method="calibrated ensemble of naive, drift, pooled, theta", n_points=14)
+    basis.update(raised=[("2030", 1234567.0, 1250000.0, "2029", 0.8)], below=[])
+    assert note_zh(basis, "件") == (
+        "ipcast 按 80% 把握测算；趋势中位数 63,369件；无现行目标；"
+        "方法：多模型校准组合（无漂移随机游走、带漂移随机游走、借用同类序列先验的随机游走、"
+        "Theta模型）；本地数据点 14 个；"
+        "2030 由 1,234,567 提高到 2029 目标 1,250,000（预测仍在增长），达成把握 80%"
+    )
+
+
+def _table_with_kind(tmp_path, kind: str):
+    """A drafted table as a planner edits it: its 类型 cell rewritten to ``kind``."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标表"
+    ws.append(["遵义市 2026-2030 目标草案（测试）"])
+    ws.append(["序号", "指标名称", "指标代码", "类型", "期间", "建议目标值（80%把握）", "单位"])
+    ws.append([1, "年均专利授权量", "patent_grants", kind, "2026-2030", 25000, "件"])
+    p = tmp_path / "plan.xlsx"
+    wb.save(p)
+    return p
+
+
+def test_a_kind_cell_in_other_words_is_read_or_refused_with_the_words_ipcast_writes(tmp_path):
+    """平均 is 年均 (average) and 合计 is 累计 (cumulative); a word that is neither is refused at
+    its cell, the fix naming the Chinese words the 类型 column holds (it named only the codes)."""
+    from ipcast.data.errors import InputError
+
+    t = load_targets(_table_with_kind(tmp_path, "平均")).targets[0]
+    assert (t.kind, t.period_text, t.threshold) == ("average", "2026-2030", 25000.0)
+    t = load_targets(_table_with_kind(tmp_path, "合计")).targets[0]
+    assert t.kind == "cumulative"
+    with pytest.raises(InputError) as e:
+        load_targets(_table_with_kind(tmp_path, "总和"))
+    assert "row 3, column D (类型)" in str(e.value) and "unknown kind '总和'" in str(e.value)
+    assert "水平、存量、累计、年均、比率、增速、逐年" in str(e.value)

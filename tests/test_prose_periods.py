@@ -44,3 +44,21 @@ def test_the_briefings_data_date_is_said_in_chinese():
     assert _vintage(used, "zh") == "2024年1月至2024年6月（授权专利）"
     assert _vintage(used, "en") == "2024-01/2024-06 (patent_grants)"
     assert _vintage(used.iloc[:1], "zh") == "2023年（授权专利）"
+
+
+def test_the_data_date_names_every_indicator_that_reaches_it():
+    """Three indicators all to 2023: 数据截至2023年 for all three, not 2023年（专利申请） alone as
+    if the other two stopped earlier; two of three there: those two, by name."""
+    import pandas as pd
+
+    from ipcast.report.brief import _vintage
+
+    inds = ["patent_applications", "patent_grants", "invention_grants"]
+    used = pd.DataFrame(
+        {"period": ["2022", "2023"] * 3, "indicator": [x for x in inds for _ in "ab"]}
+    )
+    assert _vintage(used, "zh") == "2023年（全部3项指标）"
+    assert _vintage(used, "en") == "2023 (all 3 indicators)"
+    two = used.iloc[:5]  # invention grants stop in 2022
+    assert _vintage(two, "zh") == "2023年（专利申请、授权专利）"
+    assert _vintage(two, "en") == "2023 (patent_applications, patent_grants)"

@@ -108,6 +108,9 @@ def test_numbers_are_whole_with_commas_from_1000_else_three_figures():
 
 def test_the_forecast_cell_shows_a_zero_as_a_number():
     assert _forecast({**SIM, "median": 1.2, "q10": 0.0, "q90": 2.5}) == "1.2 (0-2.5)"
+    # a negative end: joined by ~, since 8.91 (-0.729-18.3) reads as a subtraction
+    assert _forecast({**SIM, "median": 8.91, "q10": -0.729, "q90": 18.3}) == "8.91 (-0.729~18.3)"
+    assert _forecast({**SIM, "median": -2.0, "q10": -9.5, "q90": -0.5}) == "-2 (-9.5~-0.5)"
     assert _forecast({**SIM, "median": 0.0, "q10": None}) == "0"
     assert _forecast({**SIM, "median": None}) == ""
     assert _forecast({**SETTLED, "outcome": None}) == "= —"

@@ -78,6 +78,10 @@ def _read_note(tmp_path, note: list[str]):
         # only the first sentence names the source
         (["数据来源：国家知识产权局。2023年为快报数。"], "国家知识产权局"),
         (["资料来源：开江县统计局；2024年为快报数"], "开江县统计局"),
+        # a numbered item of the note, or a sentence after another: the source all the same
+        (["注：1.数据来源为开江县统计局；2.2024年为快报数。"], "开江县统计局"),
+        (["注：（1）本表数据来源于开江县统计局。"], "开江县统计局"),
+        (["注：2024年为快报数。数据来源为开江县统计局。"], "开江县统计局"),
     ],
 )
 def test_a_source_note_as_bureaus_write_it(tmp_path, note, source):

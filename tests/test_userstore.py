@@ -154,3 +154,23 @@ def test_a_failed_write_is_reported_and_the_store_kept(stored, monkeypatch, tmp_
     res = _import([str(g)])
     assert res.exit_code == 2 and "No space left" in res.output
     assert stored.read_bytes() == before
+
+
+def test_the_same_figure_read_again_with_its_source_takes_the_source_and_keeps_the_figure():
+    """A sheet imported before its note was read as a source stored user:FILE; imported again
+    with the note read, the figures are the same and the source is taken (counted 'source
+    given', not 'unchanged'). A file without a source never wipes a stored one, and another
+    real source replaces it only with --replace."""
+    bare = _rows(2020, 100.0, 2).assign(source="user:a.xlsx")
+    noted = _rows(2020, 100.0, 2).assign(source="《统计年鉴》")
+    merged, counts = userstore.merge(bare, noted, False, "a.xlsx")
+    assert counts == {"added": 0, "unchanged": 0, "replaced": 0, "source given": 2}
+    assert list(merged["source"]) == ["《统计年鉴》", "《统计年鉴》"]
+    assert list(merged["value"]) == [100.0, 101.0]
+    again, counts = userstore.merge(merged, bare, False, "a.xlsx")
+    assert list(again["source"]) == ["《统计年鉴》"] * 2 and counts["unchanged"] == 2
+    other = noted.assign(source="局统计年报")
+    kept, counts = userstore.merge(merged, other, False, "b.xlsx")
+    assert list(kept["source"]) == ["《统计年鉴》"] * 2 and counts["unchanged"] == 2
+    taken, counts = userstore.merge(merged, other, True, "b.xlsx")
+    assert list(taken["source"]) == ["局统计年报"] * 2 and counts["source given"] == 2

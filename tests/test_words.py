@@ -29,9 +29,15 @@ def test_a_status_reads_in_chinese_or_as_words():
 
 def test_a_method_names_every_keyword_it_holds_in_order():
     assert words.method("random walk, borrowed prior", "zh") == "对数随机游走，借用同类序列先验"
+    # The ensemble is one method, its members named in it (steps.py writes "ensemble of ...").
     assert words.method("calibrated ensemble (theta, drift)", "zh") == (
-        "多模型校准组合，校准，Theta模型"
+        "多模型校准组合（Theta模型、带漂移随机游走）"
     )
+    assert words.method("calibrated ensemble of naive, pooled", "zh") == (
+        "多模型校准组合（无漂移随机游走、借用同类序列先验的随机游走）"
+    )
+    stock = "stock from flows: S_t = S_(t-1) + g; flows by calibrated ensemble of theta"
+    assert words.method(stock, "zh") == "多模型校准组合（Theta模型），由新增量累计存量"
     assert words.method("prophet", "zh") == "统计模型"
     assert words.method("theta", "en") == "theta"
     assert words.method("", "zh") == "" and words.method(None, "zh") == ""
