@@ -62,3 +62,17 @@ def test_the_data_date_names_every_indicator_that_reaches_it():
     two = used.iloc[:5]  # invention grants stop in 2022
     assert _vintage(two, "zh") == "2023年（专利申请、授权专利）"
     assert _vintage(two, "en") == "2023 (patent_applications, patent_grants)"
+
+
+def test_two_indicators_that_both_reach_the_date_are_all_of_them():
+    """'all N' starts at two: one indicator is named (above), two that both reach 2023 are
+    全部2项指标, as three are."""
+    import pandas as pd
+
+    from ipcast.report.brief import _vintage
+
+    used = pd.DataFrame(
+        {"period": ["2023", "2023"], "indicator": ["patent_grants", "patent_applications"]}
+    )
+    assert _vintage(used, "en") == "2023 (all 2 indicators)"
+    assert _vintage(used, "zh") == "2023年（全部2项指标）"
