@@ -138,6 +138,21 @@ def _line(cells: list[str], label_width: int, fixed: tuple[int, ...] = FIXED) ->
     return (" " * GAP).join(fit(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
+def _label(r: dict, lang: str) -> str:
+    return r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"]
+
+
+def _by_region(records: list[dict], region_names: dict | None, lines_of) -> list[str]:
+    """Each record's lines (``lines_of(r)``), a heading before the first record of a region."""
+    out, region = [], None
+    for r in records:
+        if r["region"] != region:
+            region = r["region"]
+            out.append(f"— {(region_names or {}).get(region, region)}")
+        out.extend(lines_of(r))
+    return out
+
+
 def run_table(
     records: list[dict],
     lang: str = "zh",
@@ -151,25 +166,21 @@ def run_table(
     label_width = WIDTH - sum(fixed) - GAP * len(fixed)
     out = [CAPTION_AS_OF[lang]] if hindcast else []
     out.append(_line(list((HEAD_AS_OF if hindcast else HEAD)[lang]), label_width, fixed))
-    region = None
-    for r in records:
-        if r["region"] != region:
-            region = r["region"]
-            out.append(f"— {(region_names or {}).get(region, region)}")
-        label = r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"]
-        p = r.get("p_hit")
+
+    def lines(r: dict) -> list[str]:
         cells = [
-            label,
+            _label(r, lang),
             _period(r),
             _threshold(r),
-            percent(p),
+            percent(r.get("p_hit")),
             _forecast(r, lang),
             _now(r, lang) if hindcast else _status(r, lang),
         ]
         if hindcast and r["status"] != "simulated":
             cells[-2] = " ".join(x for x in (cells[-2], _status(r, lang)) if x)
-        out.append(_line(cells, label_width, fixed))
-    return "\n".join(out)
+        return [_line(cells, label_width, fixed)]
+
+    return "\n".join(out + _by_region(records, region_names, lines))
 
 
 # ``revise``: the threshold the plan could promise at the records' confidence, beside today's.
@@ -191,12 +202,9 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
     confidence = next((r["confidence"] for r in records if r.get("confidence")), 0.8)
     head = [h.format(confidence) for h in HEAD_REVISE[lang]]
     out = [_line(head, label_width, FIXED_REVISE)]
-    region = None
-    for r in records:
-        if r["region"] != region:
-            region = r["region"]
-            out.append(f"— {(region_names or {}).get(region, region)}")
-        label = r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"]
+
+    def lines(r: dict) -> list[str]:
+        out = []
         for i, part in enumerate(_years(r)):
             rev = part.get("revised_threshold")
             promise = (
@@ -205,7 +213,7 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
                 else _status(r, lang)
             )
             cells = [
-                "" if i else label,
+                "" if i else _label(r, lang),
                 _period(part),
                 _threshold(part),
                 "" if i else percent(r.get("p_hit")),
@@ -213,7 +221,9 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
                 num(part.get("median")),
             ]
             out.append(_line(cells, label_width, FIXED_REVISE))
-    return "\n".join(out)
+        return out
+
+    return "\n".join(out + _by_region(records, region_names, lines))
 
 
 def _years(r: dict) -> list[dict]:
@@ -259,19 +269,17 @@ def compare_table(
     shown = captions or scenarios
     out = [CAPTION_COMPARE[lang].format(a=shown[0], b=shown[1])]
     out.append(_line(list(HEAD_COMPARE[lang]), label_width, FIXED_COMPARE))
-    region = None
-    for r in records:
-        if r["region"] != region:
-            region = r["region"]
-            out.append(f"— {(region_names or {}).get(region, region)}")
+
+    def lines(r: dict) -> list[str]:
         d, se = r.get("difference"), r.get("difference_se")
         cells = [
-            r["label_zh"] if lang == "zh" else r.get("label_en") or r["label_zh"],
+            _label(r, lang),
             _period(r),
             _threshold(r),
             percent(r.get(f"p_{a}")),
             percent(r.get(f"p_{b}")),
             _status(r, lang) if d is None else f"{100 * d:+.1f} ±{100 * (se or 0):.1f}",
         ]
-        out.append(_line(cells, label_width, FIXED_COMPARE))
-    return "\n".join(out)
+        return [_line(cells, label_width, FIXED_COMPARE)]
+
+    return "\n".join(out + _by_region(records, region_names, lines))
