@@ -21,6 +21,7 @@ from ..forecast.calibrate import POOLED_FAMILIES, family_panels
 from ..forecast.chain import GRID_YEARS
 from ..forecast.learned import calibration, provider
 from ..forecast.report import fan_records
+from ..forecast.series import observed
 from ..scenarios.analysis import revised_threshold, tornado
 from ..scenarios.baseline import prepare
 from ..scenarios.judge import judge
@@ -66,6 +67,7 @@ def build_briefing(
     charts = _charts(region, recs, hist, n_paths, seed, as_of, lang, revised)
     used = hist[(hist["region"] == region) & (hist["exclude"] == "")]
     sources = _sources(used)
+    fitted, rest = _fitted(used)
     return {
         "region": region,
         "region_zh": regions().loc[region, "zh"],
@@ -73,8 +75,10 @@ def build_briefing(
         "plan": targets[0].plan,
         "date": (today or date.today()).isoformat(),
         "as_of": as_of,
-        "vintage": _vintage(used),
-        "vintage_zh": _vintage(used, "zh"),
+        "vintage": _vintage(fitted),
+        "vintage_zh": _vintage(fitted, "zh"),
+        "later": _later(fitted, rest),
+        "later_zh": _later(fitted, rest, "zh"),
         "scenario": scenario,
         "lang": lang,
         "bands": bands,
@@ -120,6 +124,36 @@ def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
         names = f"全部{n}项指标" if every else "、".join(indicator_row(x)["zh"] for x in latest)
         return f"{period_zh(str(last['period']))}（{names}）"
     return f"{last['period']} ({f'all {n} indicators' if every else ', '.join(latest)})"
+
+
+def _fitted(used: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows the forecasts are fitted to (``series.observed``: a flow's calendar years, a
+    stock's totals at a date) and the rest (a half year, a July-June year), which no yearly
+    forecast rests on."""
+    used, fitted = used.reset_index(drop=True), []
+    for (region, slug), rows in used.groupby(["region", "indicator"], sort=False):
+        records = [
+            {**r, "_at": at} for at, r in zip(rows.index, rows.to_dict("records"), strict=True)
+        ]
+        fitted += [r["_at"] for r in observed(None, region, slug, records).used]
+    at = used.index.isin(fitted)
+    return used[at], used[~at]
+
+
+def _later(fitted: pd.DataFrame, rest: pd.DataFrame, lang: str = "en") -> str:
+    """The figures after the data date that the yearly forecasts do not use (a bureau's
+    January-June), said as such, so that 数据截至 is not read as leaving them out by mistake;
+    empty when there are none."""
+    end = max((parse_period(p).end for p in fitted["period"]), default=float("-inf"))
+    later = sorted(
+        (parse_period(p).end, p) for p in map(str, rest["period"]) if parse_period(p).end > end
+    )
+    if not later:
+        return ""
+    periods = list(dict.fromkeys(p for _, p in later))
+    if lang == "zh":
+        return f"另有{'、'.join(map(period_zh, periods))}数据，未计入年度预测"
+    return f"figures for {', '.join(periods)} are not in the yearly forecasts"
 
 
 def _sources(used: pd.DataFrame) -> list[dict]:
