@@ -163,3 +163,29 @@ def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
     assert "高价值专利培育（育成中心…" in row1 and width(row1) == 99
     assert "产业与企业专利导航" in text and "判断" in row1 and "实测" in text
     assert "with judged ranges 2x as wide the top 3 hold." in text
+
+
+def test_levers_as_csv_are_flat_columns_one_row_per_target_and_lever(home):
+    """-f csv wrote each target's ranking and Sobol indices as Python dict reprs in one cell; it
+    writes what --out x.csv writes: one row per target and lever, a lever's range as low / mode /
+    high, and the same numbers as the JSON."""
+    import csv
+    import io
+
+    args = ["levers", "-r", "guanghan", "--paths", "300", "--sobol-n", "16"]
+    js = _run(args + ["--format", "json"])
+    res = _run(args + ["--format", "csv"])
+    assert res.exit_code == 0 and js.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    recs = json.loads(js.stdout)
+    assert len(rows) == sum(len(r["ranking"]) for r in recs) > 0
+    assert not any("{" in v or "[" in v for row in rows for v in row.values())
+    first = next(r for r in recs if r["ranking"])
+    lever = first["ranking"][0]
+    row = rows[[x["target_id"] for x in rows].index(first["target_id"])]
+    assert (row["lever"], float(row["delta"]), int(row["rank"])) == (
+        lever["lever"],
+        lever["delta"],
+        1,
+    )
+    assert row["range"] == " / ".join(f"{v:g}" for v in lever["range"])
