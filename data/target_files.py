@@ -3,6 +3,7 @@ file, the target and the valid choices."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -226,10 +227,19 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
 
 
 def kind_code(written) -> str | None:
-    """The kind a 类型 cell or a YAML kind says (累计, 年均增长, cumulative), or None."""
+    """The kind a 类型 cell or a YAML kind says (累计, 年均增长, cumulative), or None. The form
+    ``ipcast``'s own workbooks write, ``水平 (level)``, is read when its two halves agree, so a
+    results sheet can be read back as targets."""
     w = str(written).strip()
+    both = _BOTH.fullmatch(w)
+    if both:
+        zh, en = (kind_code(part) for part in both.groups())
+        return zh if zh is not None and zh == en else None
     code = KIND_ZH.get(w, w.lower())
     return code if code in KINDS else None
+
+
+_BOTH = re.compile(r"(\S+?)\s*[(（]\s*([a-z_]+)\s*[)）]", re.IGNORECASE)
 
 
 def unknown_kind(written, where: str, more: str = "") -> InputError:

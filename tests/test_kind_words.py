@@ -65,3 +65,20 @@ def test_an_unknown_kind_in_a_plans_kind_column_also_says_it_may_be_left_empty(t
     assert e.value.where == f"{p}, row 2, column C (类型)"
     assert e.value.problem == "类型“累积”无法识别 / unknown kind '累积'"
     assert e.value.fix.startswith(ACCEPTED + "; 或留空，按指标名称判断 / or leave the cell empty")
+
+
+@pytest.mark.parametrize(
+    "written, code",
+    [
+        ("水平 (level)", "level"),  # as ipcast's own workbooks write a kind
+        ("累计（cumulative）", "cumulative"),
+        ("存量 (Stock)", "stock"),
+        ("水平 (stock)", None),  # the halves disagree: which one was meant is unknown
+        ("平方 (level)", None),
+        ("累计", "cumulative"),
+    ],
+)
+def test_a_kind_with_its_code_in_brackets_is_read_when_both_agree(written, code):
+    from ipcast.data.target_files import kind_code
+
+    assert kind_code(written) == code
