@@ -320,7 +320,7 @@ def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | No
                 )
             v = _decimal(units.convert(value, cell_unit, unit))
             if cell_unit != unit:
-                readings.append(f"{value:g}{cell_unit} converted to {v:g}{unit}")
+                readings.append(f"{value:g}{cell_unit} converted to {v:,.10g} {unit}")
         out.append(v)
     return out
 

@@ -125,7 +125,19 @@ def _threshold(r: dict) -> str:
     if r["threshold"] is None:
         return "—"
     shown = "" if r["comparator"] == ">=" else r["comparator"]  # >= is what plans mean
-    return f"{shown}{num(r['threshold'])} {r['unit']}"
+    text = f"{shown}{num(r['threshold'])} {r['unit']}"
+    if width(text) <= FIXED[1] or isinstance(r["threshold"], list):
+        return text
+    return f"{shown}{exact_short(r['threshold'])} {r['unit']}"
+
+
+def exact_short(v: float) -> str:
+    """``v`` in 亿 or 万 when that says it exactly (150,000,000 is 1.5亿; 1,064,333 stays as it
+    is): a plan's target is shown as the plan wrote it, never rounded."""
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size and float(f"{v / size:.6g}") * size == v:
+            return f"{v / size:.6g}{word}"
+    return num(v)
 
 
 def _status(r: dict, lang: str) -> str:

@@ -34,7 +34,9 @@ def test_a_bare_wan_or_yi_counts_in_the_rows_unit(tmp_path):
         ("pledge_financing", 15000.0, "万元"),  # 1.5亿元 = 1.5 x 10^8 / 10^4 万元
         ("trademark_registrations", 700.0, "件"),  # 0.07 x 10^4, not 700.0000000000001
     ]
-    assert "22万 read as 220,000 件" in "\n".join(loaded.report)
+    report = "\n".join(loaded.report)
+    assert "22万 read as 220,000 件" in report
+    assert "1.5亿元 converted to 150,000,000 元" in report  # not 1.5e+08元
 
 
 def test_wan_in_a_percent_row_is_refused_at_its_cell(tmp_path):
