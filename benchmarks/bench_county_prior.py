@@ -251,6 +251,16 @@ def choose(by_decay: dict[float, np.ndarray], o: int, skip: int | None = None) -
     return best
 
 
+def rolling_rows(by_decay: dict[float, np.ndarray], o: int, n_regions: int):
+    """Origin ``o``'s rows of the rolling forecast, and the decay of each region: region ``r``'s
+    rows come from the decay chosen as of ``o`` without ``r``."""
+    each = [choose(by_decay, o, r) for r in range(n_regions)]
+    rows = [
+        by_decay[d][(by_decay[d][:, 1] == o) & (by_decay[d][:, 7] == r)] for r, d in enumerate(each)
+    ]
+    return np.concatenate(rows).reshape(-1, 8), each
+
+
 def rolling(panel: Panel, first: int, last: int, n_paths: int, fixed: float) -> None:
     """``--rolling``: the fixed decay and the one chosen as of each origin, scored on
     ``first``-``last``; each decay's rows from the panel's first usable origin."""
@@ -263,16 +273,14 @@ def rolling(panel: Panel, first: int, last: int, n_paths: int, fixed: float) -> 
     print(f"rolling: decays from {grid}, learned on origins from {start}")
     picked = []
     for o in range(first, last + 1):
-        each = [choose(by_decay, o, r) for r in range(n_regions)]
+        rows, each = rolling_rows(by_decay, o, n_regions)
         now = by_decay[fixed]
         known = int(np.sum((now[:, 3] <= o) & (now[:, 0] == 1)))
         print(
             f"  origin {o}: decay {choose(by_decay, o)} (left-out regions {min(each)}-{max(each)};"
             f" one-point outcomes known {known})"
         )
-        for r, d in enumerate(each):
-            a = by_decay[d]
-            picked.append(a[(a[:, 1] == o) & (a[:, 7] == r)])
+        picked.append(rows)
     fixed_rows = by_decay[fixed]
     show(fixed_rows[fixed_rows[:, 1] >= first], f"fixed {fixed}", last)
     show(np.concatenate(picked), "rolling", last)

@@ -65,3 +65,24 @@ def test_first_origin_is_when_three_series_have_three_changes():
     pool = [(f"r{i}", years[i:], v[i:]) for i, v in enumerate(values)]
     # Series start 2000, 2001, 2002: the third has three changes (2003-2005) by 2005.
     assert b.first_origin(b.pooled([], pool)) == 2005
+
+
+def test_rolling_scores_each_region_with_the_decay_chosen_without_it():
+    b = _bench()
+    # Known by 2011 (origin 2010, h1): region 0's 60 rows and region 1's 60. Without region 0,
+    # region 1's alone: 1.0 has 30/60 below (0), 0.9 60/60 (0.5): 1.0. Without region 1, region
+    # 0's: 1.0 60/60 (0.5), 0.9 30/60 (0): 0.9. Pooled (no one left out): 1.0 90/120, 0.9 90/120,
+    # a tie to 1.0, so a rolling run that forgot to leave the region out scores 0 with 1.0.
+    half = [1] * 30 + [0] * 30
+    by_decay = {
+        1.0: np.vstack([_rows(2010, 1, [1] * 60, 0), _rows(2010, 1, half, 1)]),
+        0.9: np.vstack([_rows(2010, 1, half, 0), _rows(2010, 1, [1] * 60, 1)]),
+    }
+    # origin 2011's forecasts, marked by their CRPS column: 100 x decay + region
+    for d, a in by_decay.items():
+        new = np.array([(1, 2011, 1, 2012, 0, 1, 100 * d + r, r) for r in (0, 1)], float)
+        by_decay[d] = np.vstack([a, new])
+    rows, each = b.rolling_rows(by_decay, 2011, 2)
+    assert each == [1.0, 0.9]
+    assert rows[:, 6].tolist() == [100.0, 91.0]  # region 0 from 1.0, region 1 from 0.9
+    assert rows[:, 7].tolist() == [0.0, 1.0] and set(rows[:, 1]) == {2011.0}

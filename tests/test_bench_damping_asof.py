@@ -97,3 +97,27 @@ def test_as_of_rows_take_each_origins_choice(b):
     assert set(a13.loc[a13["method"] == b.FIXED, "p"]) == {b.damping.PHI}
     pick = picks[(picks["origin"] == 2013) & (picks["region"] == "a")]["phi"]
     assert pick.tolist() == [0.9]
+
+
+def test_a_forecast_counts_once_however_many_rows_it_has(b):
+    # 0.9's 48 outcomes below are each in four rows (same series, origin and horizon): counted
+    # once, 0.9 stays at 48/100 (0.02); counted four times it would be 192/244 (0.29) and 0.95
+    # (0.06) would win.
+    r = grid_rows(b, {1.0: 0.70, 0.95: 0.56, 0.9: 0.48, 0.85: 0.30})
+    below = r[(r["method"] == "phi 0.9") & (r["below_median"] == 1)]
+    assert len(below) == 48
+    assert b.choose(pd.concat([r, below, below, below], ignore_index=True), 2013) == 0.9
+
+
+def test_as_of_rows_leave_each_scored_region_out_of_its_own_choice(b):
+    # As of 2013, "b"'s outcomes alone choose 0.9 (0.02 from 0.5); "a"'s own (0.9 all below)
+    # pooled with them would choose 0.95: 1.0 120/200 (0.10), 0.95 106/200 (0.03), 0.9 148/200
+    # (0.24), 0.85 80/200 (0.10). Scoring "a" at 2013 leaves "a" out: 0.9.
+    known_b = grid_rows(b, {1.0: 0.70, 0.95: 0.56, 0.9: 0.48, 0.85: 0.30}, region="b")
+    known_a = grid_rows(b, {0.9: 1.0}, region="a")
+    scored = grid_rows(b, {}, origin=2013, n=4, region="a")
+    _, picks = b.as_of_rows(pd.concat([known_b, known_a, scored], ignore_index=True))
+    at = picks.set_index(["origin", "region"])["phi"]
+    assert at[(2013, "a")] == 0.9
+    # as of 2012 nothing is known: no damping, for either region
+    assert at[(2012, "a")] == at[(2012, "b")] == 1.0
