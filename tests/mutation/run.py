@@ -37,7 +37,7 @@ from mutants import Mutant, mutants, mutated_code  # noqa: E402
 # good as this list: a test file that exercises the module but is missing here lets mutants live.
 TESTS: dict[str, list[str]] = {
     "data/periods.py": ["tests/test_periods.py", "tests/test_evaluate.py"],
-    "data/units.py": ["tests/test_units.py"],
+    "data/units.py": ["tests/test_units.py", "tests/test_plan_table_figures.py"],
     "forecast/metrics.py": ["tests/test_metrics.py"],
     "forecast/rwdrift.py": [
         "tests/test_rwdrift.py",
@@ -80,14 +80,36 @@ TESTS: dict[str, list[str]] = {
         "tests/test_revise_table.py",
         "tests/test_run_table_numbers.py",
         "tests/test_workbook.py",
+        "tests/test_fan_text.py",
     ],
-    "data/plan_table.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
+    "data/plan_table.py": [
+        "tests/test_plan_table_figures.py",
+        "tests/test_target_tables.py",
+        "tests/test_plan_table_out.py",
+    ],
     "data/plan_table_header.py": ["tests/test_target_tables.py", "tests/test_plan_table_out.py"],
-    "data/plan_kinds.py": ["tests/test_plan_span_words.py", "tests/test_target_tables.py"],
+    "data/plan_kinds.py": [
+        "tests/test_kind_words.py",
+        "tests/test_plan_span_words.py",
+        "tests/test_target_tables.py",
+        "tests/test_plan_table_out.py",
+    ],
+    # A figure written 22万 in a plan cell, and a target's kind in Chinese or English.
+    "data/cells.py": ["tests/test_plan_table_figures.py", "tests/test_sheet_cells.py"],
+    "data/target_files.py": [
+        "tests/test_kind_words.py",
+        "tests/test_plan_table_out.py",
+        "tests/test_target_tables.py",
+    ],
+    "data/target_tables.py": ["tests/test_kind_words.py", "tests/test_target_tables.py"],
     "report/text.py": ["tests/test_text.py", "tests/test_prose_periods.py"],
     "report/plan_table_out.py": ["tests/test_plan_table_out.py"],
     "report/words.py": ["tests/test_words.py"],
-    "report/document.py": ["tests/test_words.py"],
+    "report/document.py": [
+        "tests/test_brief_rows.py",
+        "tests/test_prose_periods.py",
+        "tests/test_words.py",
+    ],
     "forecast/calibrate.py": ["tests/test_words.py"],
     "forecast/steps.py": ["tests/test_import.py"],
     "report/appendix.py": ["tests/test_words.py"],
@@ -111,6 +133,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_cli_tables.py",
         "tests/test_workbook.py",
         "tests/test_backtest_short.py",
+        "tests/test_fan_text.py",
     ],
     "scenarios/draft.py": ["tests/test_draft_no_plan.py"],
     "api/inputs.py": ["tests/test_draft_no_plan.py"],
@@ -132,24 +155,27 @@ TESTS: dict[str, list[str]] = {
 # Where only part of a module computes what a planner reads (or only that part is measured: the
 # functions a session changed in a large module), only these functions are mutated.
 ONLY: dict[str, set[str]] = {
-    "data/plan_table.py": {"_growth_target", "_figures"},
-    "data/plan_kinds.py": {"span_words", "named"},
+    "data/plan_table.py": {"_growth_target", "_figures", "_thresholds", "_decimal", "_times"},
+    "data/plan_kinds.py": {"span_words", "named", "read_kind"},
+    "data/cells.py": {"multiplied"},
+    "data/target_files.py": {"kind_code", "unknown_kind"},
+    "data/target_tables.py": {"_long_row"},
     "data/plan_table_header.py": {"_figure_columns", "_growth_column"},
     "report/text.py": {"promised", "_period", "period_zh"},
     "report/plan_table_out.py": {"note_zh", "draft_rows"},
-    "report/document.py": {"_few_points"},
+    "report/document.py": {"_few_points", "_odds", "rests_on"},
     "forecast/calibrate.py": {"family_panels"},
     "forecast/steps.py": {"_unused_periods"},
     "data/sheet_layout.py": {"_period_text", "_parent"},
     "report/appendix.py": {"_basis"},
     "data/indicator_names.py": {"sub_item_name", "name_key"},
     "data/figure_rows.py": {"checked_rows", "_indicator_and_period", "_noted_source", "_row"},
-    "report/views.py": {"footer", "_told_why", "nothing_to_revise", "backtest_legend"},
+    "report/views.py": {"footer", "_told_why", "nothing_to_revise", "backtest_legend", "fan_text"},
     "scenarios/draft.py": {"starter_targets"},
     "api/inputs.py": {"drafted_from"},
     "scenarios/levers.py": {"Lever.known_by", "known_by", "unknown_by"},
     "scenarios/analysis.py": {"relevant_levers"},
-    "report/brief.py": {"_vintage"},
+    "report/brief.py": {"_vintage", "_fitted", "_later"},
 }
 # A method is named with its class (Lever.known_by); a class's name takes all its methods.
 # Imported once before forking, so each child starts warm.
