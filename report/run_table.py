@@ -4,6 +4,7 @@ names by default (English with ``lang="en"``), regions as headings."""
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
 WIDTH = 100
 # Short, for the terminal; a simulated target shows its probability instead. A period that is
@@ -134,9 +135,13 @@ def _threshold(r: dict) -> str:
 def exact_short(v: float) -> str:
     """``v`` in 亿 or 万 when that says it exactly (150,000,000 is 1.5亿; 1,064,333 stays as it
     is): a plan's target is shown as the plan wrote it, never rounded."""
-    for size, word in ((1e8, "亿"), (1e4, "万")):
-        if abs(v) >= size and float(f"{v / size:.6g}") * size == v:
-            return f"{v / size:.6g}{word}"
+    # In decimal: 1.1 x 1e8 is not 110,000,000 in binary floating point, so a float test read
+    # 1.1亿 as inexact and showed 11000万.
+    d = Decimal(str(float(v)))
+    for size, word in ((10**8, "亿"), (10**4, "万")):
+        short = (d / size).normalize()
+        if abs(d) >= size and len(short.as_tuple().digits) <= 6:
+            return f"{short:f}{word}"
     return num(v)
 
 

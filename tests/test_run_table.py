@@ -239,3 +239,19 @@ def test_a_threshold_too_wide_for_its_12_columns_goes_to_wan_or_yi_only_when_exa
     assert cell(1_234_567) == "1,234,567 件"  # 12 columns: fits
     assert cell(1_064_333_0) == "10,643,330 件"  # 1064.333万: seven figures, not short
     assert cell(150_000_000, "<=") == "<=1.5亿 件"
+
+
+def test_a_threshold_in_yi_is_said_as_the_plan_says_it_though_the_float_product_is_not_exact():
+    """1.1 x 10^8 is not exactly 110,000,000 in floating point: 1.1亿 was shown as 11000万."""
+
+    def cell(v):
+        return _threshold({"threshold": v, "comparator": ">=", "unit": "件"})
+
+    assert [cell(v) for v in (110_000_000, 230_000_000, 460_000_000)] == [
+        "1.1亿 件",
+        "2.3亿 件",
+        "4.6亿 件",
+    ]
+    assert cell(-110_000_000.0) == "-1.1亿 件"
+    assert cell(10**14) == "1000000亿 件"  # never 1e+06亿
+    assert cell(123_456_000) == "1.23456亿 件"  # six figures: still exact and short
