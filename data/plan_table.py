@@ -307,52 +307,58 @@ def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | No
         if isinstance(v, tuple):
             value, cell_unit = v
             at = place(where, row.line, c, h.names[c])
+            written = text(row.cells[c])  # quoted as written: 1234.5678万, not 1234.57万
             if cell_unit in units.MULTIPLIERS:
-                v = _decimal(_times(value, cell_unit, unit, at))
-                readings.append(f"{value:g}{cell_unit} read as {v:,.10g} {unit}")
+                v = _decimal(_times(value, cell_unit, unit, at, written))
+                readings.append(f"{written} read as {v:,.15g} {unit}")
                 out.append(v)
                 continue
             if not units.fits(cell_unit, unit):
                 raise InputError(
                     at,
+                    f"单元格写的是{cell_unit}，该行单位是{unit} / "
                     f"the cell says {cell_unit} but the row is in {unit}",
-                    f"write the figure in {unit} alone, or give the row the unit {cell_unit}",
+                    # not "give the row the unit 亿元": a count of patents cannot be in 亿元
+                    f"只写以{unit}计的数字，或改正该行的单位 / write the figure in {unit} alone, "
+                    "or correct the row's unit",
                 )
             v = _decimal(units.convert(value, cell_unit, unit))
             if cell_unit != unit:
-                readings.append(f"{value:g}{cell_unit} converted to {v:,.10g} {unit}")
+                readings.append(f"{written} converted to {v:,.15g} {unit}")
         out.append(v)
     return out
 
 
 def _decimal(x: float) -> float:
     """A converted figure as the planner means it: 0.07万件 is 700 件, not the float product
-    700.0000000000001, which a recorded 700 would fall short of."""
-    return float(f"{x:.12g}")
+    700.0000000000001, which a recorded 700 would fall short of. Fifteen figures, the most a
+    float keeps exactly: fewer would round what was written (12,345,678,901.23 元)."""
+    return float(f"{x:.15g}")
 
 
-def _times(value: float, word: str, unit: str, at: str) -> float:
+def _times(value: float, word: str, unit: str, at: str, written: str) -> float:
     """A figure written with a bare 万 or 亿 (22万) in the row's unit: 22万 of 件 is 220,000 件;
     refused, with what to write, where the row's unit makes it no figure or two readings."""
     f = units.times(word, unit)
     if f is not None:
         return value * f
-    written = f"{value:g}{word}"
     one = units.single(unit)
     if one is None:  # a % or a ratio: 万 multiplies counts and amounts only
         raise InputError(
             at,
             f"'{written}' in a row in {unit}: 万 and 亿 count things (件) or money (元), not {unit}"
             f" / 单位为{unit}的指标不能写“{word}”",
-            f"write the figure in {unit} alone (e.g. {value:g}), or correct the row's unit if it "
-            "counts things",
+            f"只写以{unit}计的数字（如{value:.15g}），或改正该行的单位 / write the figure in "
+            f"{unit} alone (e.g. {value:.15g}), or correct the row's unit if it counts things",
         )
-    meant = value * units.MULTIPLIERS[word] * units.factor(one, unit)  # 22万件 in 万件: 22
+    # 22万 in 万件 means 22万件 (22 万件) or 22万万件; the first is the figure to write
+    meant = f"{_decimal(value * units.MULTIPLIERS[word] * units.factor(one, unit)):.15g}"
     raise InputError(
         at,
         f"'{written}' in a row already in {unit}: {written}{one} or {written}{unit}?"
-        f" / 单位已是{unit}，“{written}”有两种读法",
-        f"write {meant:g} ({written}{one} in {unit}), or give the row the unit {one}",
+        f" / 单位已是{unit}，“{written}”有两种读法（{written}{one}或{written}{unit}）",
+        f"写{meant}（即{written}{one}，以{unit}计），或把该行单位改为{one} / "
+        f"write {meant} ({written}{one} in {unit}), or give the row the unit {one}",
     )
 
 

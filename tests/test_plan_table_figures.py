@@ -64,3 +64,75 @@ def test_the_factor_of_a_bare_wan_or_yi():
     assert units.times("万", "件/万人") is None
     assert units.single("万件") == "件" and units.single("亿元") == "元"
     assert units.single("%") is None
+
+
+def test_a_figure_with_its_unit_keeps_every_digit_the_plan_wrote(tmp_path):
+    """Cleaning the float product (0.07万 is 700, not 700.0000000000001) must not round what was
+    written: 12,345,678,901.23 元 has 13 significant figures."""
+    loaded = _load(
+        tmp_path,
+        "1,知识产权质押融资金额（元）,,12345678901.23元\n"
+        "2,专利授权量（件）,,1234.5678万\n"
+        "3,知识产权质押融资金额（万元）,,1.15亿元\n",
+    )
+    assert [t.threshold for t in loaded.targets] == [12345678901.23, 12345678.0, 11500.0]
+    report = "\n".join(loaded.report)
+    # the cell quoted as written, not to six figures (1234.57万)
+    assert "1234.5678万 read as 12,345,678 件" in report
+    assert "1.15亿元 converted to 11,500 万元" in report
+
+
+def test_the_figure_to_write_in_a_row_already_in_wan_is_not_rounded(tmp_path):
+    with pytest.raises(InputError) as e:
+        _load(tmp_path, "1,专利授权量（万件）,,22.123456万\n")
+    assert e.value.problem == (
+        "'22.123456万' in a row already in 万件: 22.123456万件 or 22.123456万万件? / "
+        "单位已是万件，“22.123456万”有两种读法（22.123456万件或22.123456万万件）"
+    )
+    assert e.value.fix == (
+        "写22.123456（即22.123456万件，以万件计），或把该行单位改为件 / "
+        "write 22.123456 (22.123456万件 in 万件), or give the row the unit 件"
+    )
+
+
+def test_wan_in_a_wan_yuan_row_is_refused_with_both_readings(tmp_path):
+    with pytest.raises(InputError) as e:
+        _load(tmp_path, "1,知识产权质押融资金额（亿元）,,22万\n")
+    assert e.value.where.endswith("row 2, column D (目标值(2030年))")
+    # 22万元 is 0.0022亿元 (22 x 10^4 / 10^8)
+    assert e.value.fix == (
+        "写0.0022（即22万元，以亿元计），或把该行单位改为元 / "
+        "write 0.0022 (22万元 in 亿元), or give the row the unit 元"
+    )
+
+
+def test_wan_in_a_percent_row_says_the_fix_in_both_languages(tmp_path):
+    with pytest.raises(InputError) as e:
+        _load(tmp_path, "1,专利授权量年均增长（%）,,-2.5万\n")
+    assert e.value.problem == (
+        "'-2.5万' in a row in %: 万 and 亿 count things (件) or money (元), not % / "
+        "单位为%的指标不能写“万”"
+    )
+    assert e.value.fix == (
+        "只写以%计的数字（如-2.5），或改正该行的单位 / "
+        "write the figure in % alone (e.g. -2.5), or correct the row's unit if it counts things"
+    )
+
+
+def test_a_cell_in_a_unit_the_row_cannot_take_is_refused_in_both_languages(tmp_path):
+    with pytest.raises(InputError) as e:
+        _load(tmp_path, "1,专利授权量（件）,,1.5亿元\n")
+    assert e.value.where.endswith("row 2, column D (目标值(2030年))")
+    assert (
+        e.value.problem
+        == "单元格写的是亿元，该行单位是件 / the cell says 亿元 but the row is in 件"
+    )
+    assert e.value.fix == (
+        "只写以件计的数字，或改正该行的单位 / write the figure in 件 alone, or correct the "
+        "row's unit"
+    )
+
+
+def test_a_negative_or_zero_figure_with_wan(tmp_path):
+    loaded = _load(tmp_path, "1,专利授权量（件）,,-0.5万\n2,商标注册量（件）,,0万\n")
+    assert [t.threshold for t in loaded.targets] == [-5000.0, 0.0]
