@@ -30,9 +30,10 @@ PROPOSED_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 
 def _figures(v) -> str | float | None:
-    """One cell: a number, or one figure a period joined by '/'."""
+    """One cell: a number, or one figure a period joined by '/', each in full (``:g`` would write
+    1,234,567 as 1.23457e+06, which loses a digit and does not read back)."""
     if isinstance(v, list | tuple):
-        return "/".join("" if x is None else f"{x:g}" for x in v)
+        return "/".join("" if x is None else f"{x:.15g}" for x in v)
     return v
 
 

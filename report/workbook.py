@@ -115,11 +115,12 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
 def cell_value(key: str, v):
-    """A record's value as one cell: lists joined with '/', codes shown in Chinese beside."""
+    """A record's value as one cell: lists joined with '/' in full (1234567, not :g's
+    1.23457e+06), codes shown in Chinese beside."""
     v = plain(v)
     if isinstance(v, list):
         return "/".join(
-            "" if x is None else f"{x:g}" if isinstance(x, float) else str(x) for x in v
+            "" if x is None else f"{x:.15g}" if isinstance(x, float) else str(x) for x in v
         )
     if isinstance(v, dict):
         return json.dumps(v, ensure_ascii=False)

@@ -243,3 +243,31 @@ def test_a_kind_cell_in_other_words_is_read_or_refused_with_the_words_ipcast_wri
     assert "row 3, column D (类型)" in str(e.value) and "unknown kind '总和'" in str(e.value)
     words = "水平/当年 (level), 存量/总量 (stock), 累计/合计 (cumulative), 年均/平均 (average)"
     assert words in str(e.value)
+
+
+def test_figures_of_a_yearly_target_over_a_million_are_written_in_full_and_read_back(tmp_path):
+    """'/'-joined figures were written with :g: 1,234,567 became 1.23457e+06 (1,234,570), which
+    the plan table then refused to read back."""
+    from types import SimpleNamespace
+
+    from ipcast.report.workbook import cell_value
+
+    old = SimpleNamespace(baseline="", thresholds=(1234567.0, 1300000.0), threshold=1300000.0)
+    new = {
+        "label_zh": "有效注册商标量",
+        "indicator": "effective_trademarks",
+        "kind": "each_year",
+        "period": ["2029", "2030"],
+        "threshold": [1250001.0, 1312345.5],
+        "unit": "件",
+        "comparator": ">=",
+        "id": "tm_next",
+        "quote": "q",
+    }
+    rows = draft_rows([old], {"targets": [new]})
+    assert (rows[0]["current"], rows[0]["proposed"]) == ("1234567/1300000", "1250001/1312345.5")
+    assert cell_value("threshold", [1234567.0, None, 2.5]) == "1234567//2.5"
+    path = tmp_path / "plan.xlsx"
+    write_plan_table(path, "遵义市 2026-2030 目标草案（测试）", rows, 0.8)
+    (t,) = load_targets(path).targets
+    assert (t.kind, list(t.thresholds)) == ("each_year", [1250001.0, 1312345.5])
