@@ -248,9 +248,10 @@ def unknown_kind(written, where: str, more: str = "") -> InputError:
     words = ", ".join(
         "/".join(w for w, c in KIND_ZH.items() if c == code) + f" ({code})" for code in KINDS
     )
+    said = "" if written is None else str(written).strip()  # YAML's `kind:` with nothing after
     return InputError(
         where,
-        f"类型“{written}”无法识别 / unknown kind '{written}'",
+        f"类型“{said}”无法识别 / unknown kind '{said}'" if said else "未写类型 / no kind written",
         f"写以下之一 / write one of: {words}{more}",
     )
 

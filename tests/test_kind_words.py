@@ -82,3 +82,38 @@ def test_a_kind_with_its_code_in_brackets_is_read_when_both_agree(written, code)
     from ipcast.data.target_files import kind_code
 
     assert kind_code(written) == code
+
+
+def test_the_word_ipcast_writes_for_each_kind_is_the_first_it_reads():
+    """report/workbook.KIND_ZH (what the results and drafted tables write) and the first word of
+    each kind in target_files.KIND_ZH (what they are read back with) are two tables: they agree,
+    and every form the workbook writes (水平 (level)) reads back as its kind."""
+    from ipcast.data.target_files import kind_code
+    from ipcast.report.workbook import KIND_ZH as WRITTEN
+    from ipcast.report.workbook import cell_value
+
+    first = {}
+    for word, code in KIND_ZH.items():
+        first.setdefault(code, word)
+    assert first == WRITTEN and list(WRITTEN) == list(KINDS)
+    assert [kind_code(cell_value("kind", k)) for k in KINDS] == list(KINDS)
+
+
+def test_an_empty_kind_cell_is_said_to_be_empty_not_an_unknown_word(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("编号,地区,指标,类型,期间,目标值,单位\nx,成都,授权专利,,2025,5,件\n", "utf-8")
+    with pytest.raises(InputError) as e:
+        load_targets(p)
+    assert e.value.where == f"{p}, row 2, column D (类型)"
+    assert (e.value.problem, e.value.fix) == ("未写类型 / no kind written", ACCEPTED)
+
+
+def test_a_kind_key_with_nothing_after_it_is_said_to_be_empty(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text(YAML.format(kind=""), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_path(p)
+    assert (e.value.where, e.value.problem) == (
+        f"{p} target 1 (x) key 'kind'",
+        "未写类型 / no kind written",
+    )
