@@ -195,8 +195,8 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
     out = []
     for c, p in h.targets:
         raw = row.cells[c]
-        # 1.2/1.5: one figure a period, as ipcast writes a 逐年 target
-        if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+(/[\d.,\s—-]*)+", raw):
+        # 1.2/1.5: one figure a period, as ipcast writes a 逐年 target (22万/23万 as planners do)
+        if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+[万亿]?(/[\d.,\s—-]*[万亿]?)+", raw):
             out.append((p, [_one_figure(x, c, row, h, where) for x in raw.split("/")], ""))
             continue
         times = multiplied(raw)
@@ -226,7 +226,11 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
     return out
 
 
-def _one_figure(cell: str, c: int, row: Row, h: Header, where: str) -> float | None:
+def _one_figure(cell: str, c: int, row: Row, h: Header, where: str):
+    """A figure of a '/'-joined cell: a number, None, or ``(number, 万 or 亿)`` (``multiplied``)."""
+    times = multiplied(cell)
+    if times:
+        return times
     try:
         value, _, _ = parse_number(cell)
     except CellError as e:
@@ -299,34 +303,41 @@ def _unit(row: Row, h: Header, where: str, cat, figures) -> str:
 def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | None]:
     out = []
     for (c, _), (_, v, words) in zip(h.targets, figures, strict=True):
+        at = place(where, row.line, c, h.names[c])
+        written = text(row.cells[c])  # quoted as written: 1234.5678万, not 1234.57万
         if isinstance(v, list):
-            out += v
+            parts = [w.strip() for w in written.split("/")]
+            out += [_in_unit(x, w, unit, at, readings) for x, w in zip(v, parts, strict=True)]
             continue
         if words:
             readings.append(f"the plan states '{words}', not a number")
-        if isinstance(v, tuple):
-            value, cell_unit = v
-            at = place(where, row.line, c, h.names[c])
-            written = text(row.cells[c])  # quoted as written: 1234.5678万, not 1234.57万
-            if cell_unit in units.MULTIPLIERS:
-                v = _decimal(_times(value, cell_unit, unit, at, written))
-                readings.append(f"{written} read as {v:,.15g} {unit}")
-                out.append(v)
-                continue
-            if not units.fits(cell_unit, unit):
-                raise InputError(
-                    at,
-                    f"单元格写的是{cell_unit}，该行单位是{unit} / "
-                    f"the cell says {cell_unit} but the row is in {unit}",
-                    # not "give the row the unit 亿元": a count of patents cannot be in 亿元
-                    f"只写以{unit}计的数字，或改正该行的单位 / write the figure in {unit} alone, "
-                    "or correct the row's unit",
-                )
-            v = _decimal(units.convert(value, cell_unit, unit))
-            if cell_unit != unit:
-                readings.append(f"{written} converted to {v:,.15g} {unit}")
-        out.append(v)
+        out.append(_in_unit(v, written, unit, at, readings))
     return out
+
+
+def _in_unit(v, written: str, unit: str, at: str, readings: list[str]) -> float | None:
+    """A cell's figure in the row's unit: ``v`` as it is, or ``(number, unit or 万/亿)``
+    converted, the reading said; refused at ``at`` where the two do not fit."""
+    if not isinstance(v, tuple):
+        return v
+    value, cell_unit = v
+    if cell_unit in units.MULTIPLIERS:
+        x = _decimal(_times(value, cell_unit, unit, at, written))
+        readings.append(f"{written} read as {x:,.15g} {unit}")
+        return x
+    if not units.fits(cell_unit, unit):
+        raise InputError(
+            at,
+            f"单元格写的是{cell_unit}，该行单位是{unit} / "
+            f"the cell says {cell_unit} but the row is in {unit}",
+            # not "give the row the unit 亿元": a count of patents cannot be in 亿元
+            f"只写以{unit}计的数字，或改正该行的单位 / write the figure in {unit} alone, "
+            "or correct the row's unit",
+        )
+    x = _decimal(units.convert(value, cell_unit, unit))
+    if cell_unit != unit:
+        readings.append(f"{written} converted to {x:,.15g} {unit}")
+    return x
 
 
 def _decimal(x: float) -> float:

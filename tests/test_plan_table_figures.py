@@ -136,3 +136,29 @@ def test_a_cell_in_a_unit_the_row_cannot_take_is_refused_in_both_languages(tmp_p
 def test_a_negative_or_zero_figure_with_wan(tmp_path):
     loaded = _load(tmp_path, "1,专利授权量（件）,,-0.5万\n2,商标注册量（件）,,0万\n")
     assert [t.threshold for t in loaded.targets] == [-5000.0, 0.0]
+
+
+def test_each_years_figures_joined_by_a_slash_may_be_written_with_wan(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,指标名称,类型,期间,目标值\n"
+        '1,专利授权量（件）,逐年,"2025,2026",22万/23.5万\n'
+        '2,知识产权质押融资金额（万元）,逐年,"2025,2026",1.5亿/16000\n',
+        encoding="utf-8",
+    )
+    loaded = load_targets(p, region="330122")
+    got = [(t.kind, t.thresholds, t.unit) for t in loaded.targets]
+    assert got == [
+        ("each_year", (220000.0, 235000.0), "件"),
+        ("each_year", (15000.0, 16000.0), "万元"),  # 1.5亿元 is 15,000 万元
+    ]
+    report = "\n".join(loaded.report)
+    assert "22万 read as 220,000 件" in report and "23.5万 read as 235,000 件" in report
+    # refused like one figure, at its cell
+    p.write_text(
+        '序号,指标名称,类型,期间,目标值\n1,专利授权量（万件）,逐年,"2025,2026",22/23万\n', "utf-8"
+    )
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="330122")
+    assert e.value.where.endswith("row 2, column E (目标值)")
+    assert "write 23 (23万件 in 万件)" in e.value.fix
