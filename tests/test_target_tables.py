@@ -514,3 +514,41 @@ def test_a_base_period_growth_column_is_not_read_as_the_plans_growth_target(tmp_
         "(基期年均增速); a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
     )
     assert got == [("1_patent_grants", "level", "2030", [3800.0])]
+
+
+def test_a_long_rows_blank_cells_get_their_defaults(tmp_path):
+    """A one-row-per-target table: a 0 target is a target; an empty 单位 is % for a growth and the
+    indicator's unit otherwise; 2026-2030 is the span 2026/2030, a July-June period stays as
+    written; a 逐年 stock is judged at each year's end; an empty 出处 names the file and row."""
+    p = tmp_path / "t.csv"
+    p.write_text(
+        "编号,地区,指标,类型,期间,目标值,单位,出处\n"
+        "a,成都,授权专利,逐年,2025,0,,\n"
+        "a,成都,授权专利,逐年,2026,10,,\n"
+        "b,成都,有效发明专利,逐年,2025,100,件,\n"
+        "b,成都,有效发明专利,逐年,2026,120,件,\n"
+        "c,成都,有效发明专利,增速,2026-2030,10,,\n"
+        "d,成都,授权专利,累计,2022-07/2023-06,5000,件,\n",
+        encoding="utf-8",
+    )
+    ts = {t.id: t for t in load_targets(p).targets}
+    a, b, c, d = ts["a"], ts["b"], ts["c"], ts["d"]
+    assert (a.thresholds, a.unit, a.each, a.quote) == ((0.0, 10.0), "件", "level", "t.csv row 2")
+    assert (b.each, b.thresholds) == ("stock", (100.0, 120.0))
+    assert (c.kind, c.unit, c.period.text, c.quote) == ("growth", "%", "2026/2030", "t.csv row 6")
+    assert (d.period.text, d.unit, d.threshold) == ("2022-07/2023-06", "件", 5000.0)
+
+
+def test_累计_is_said_to_be_a_total_to_date_only_for_a_stock(tmp_path):
+    """A 类型 of 水平 on a name with 累计 is the planner's choice of a level: no reading of 累计
+    as a total to date (that reading is for a stock, and names the sum's other spelling)."""
+    p = tmp_path / "plan.csv"
+    rows = "序号,指标名称,类型,目标值（2030年）\n1,累计知识产权质押融资金额（亿元）,{},30\n"
+    p.write_text(rows.format("水平"), encoding="utf-8")
+    loaded = load_targets(p, region="330122")
+    assert loaded.targets[0].kind == "level"
+    assert not any("累计 read as" in r for r in loaded.report)
+    p.write_text(rows.format("存量"), encoding="utf-8")
+    loaded = load_targets(p, region="330122")
+    assert loaded.targets[0].kind == "stock"
+    assert loaded.report[-1].endswith("累计 read as the total to date at the end of the period")

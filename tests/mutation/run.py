@@ -155,7 +155,15 @@ TESTS: dict[str, list[str]] = {
 # Where only part of a module computes what a planner reads (or only that part is measured: the
 # functions a session changed in a large module), only these functions are mutated.
 ONLY: dict[str, set[str]] = {
-    "data/plan_table.py": {"_growth_target", "_figures", "_thresholds", "_decimal", "_times"},
+    "data/plan_table.py": {
+        "_growth_target",
+        "_figures",
+        "_one_figure",
+        "_thresholds",
+        "_in_unit",
+        "_decimal",
+        "_times",
+    },
     "data/plan_kinds.py": {"span_words", "named", "read_kind"},
     "data/cells.py": {"multiplied"},
     "data/target_files.py": {"kind_code", "unknown_kind"},
