@@ -234,7 +234,8 @@ def rests_on(b: dict) -> str:
         text += f"数据截至{b['vintage_zh']}。"
         text += f"{b['later_zh']}。" if b.get("later_zh") else ""
         if weak:
-            text += f"其中{weak}个数据点仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
+            # not 其中: after the later figures' sentence it would read as "of those figures"
+            text += f"{n}个数据点中有{weak}个仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
         text += "".join(_few_points(sim, lang))
         return text
     by = ", ".join(f"{v} {names[k]}" for k, v in g.items())

@@ -35,3 +35,21 @@ def test_a_growth_rows_range_and_promise_say_percent():
     assert rows[0] == growth
     # a count at least 2,428.6 is promised as 2,428 (confidence.promise), its unit in 规划值
     assert rows[1] == ["红灯", "专利授权量", "2030", "3,000件", "46%±5", "2,003–5,477", "2,428"]
+
+
+def test_a_rates_outcome_and_pending_promise_say_percent_a_counts_do_not():
+    from ipcast.report.document import _odds
+
+    w = words.WORDS["zh"]
+    growth = _rec("g", "专利授权量年均增长", "growth", "%", 5.0, None, None)
+    count = _rec("n", "专利授权量", "level", "件", 3000.0, None, None)
+    done = {"status": "resolved", "hit": True, "outcome": 6.25}
+    assert _odds({**growth, **done}, w, {}) == ["已达成", "6.25%", ""]
+    assert _odds({**count, **done, "hit": False, "outcome": 2950.0}, w, {}) == [
+        "未达成",
+        "2,950",
+        "",
+    ]
+    # no probability yet (an outcome awaited): the promise alone, with its %
+    assert _odds({**growth, "p_hit": None}, w, {"g": 4.0}) == ["待公布", "", "4%"]
+    assert _odds({**count, "p_hit": None}, w, {"n": 2428.6}) == ["待公布", "", "2,428"]

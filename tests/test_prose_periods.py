@@ -106,3 +106,58 @@ def test_two_indicators_that_both_reach_the_date_are_all_of_them():
     )
     assert _vintage(used, "en") == "2023 (all 2 indicators)"
     assert _vintage(used, "zh") == "2023年（全部2项指标）"
+
+
+def _two_rows(*periods):
+    import pandas as pd
+
+    row = {"region": "330122", "unit": "件", "source": "s", "exclude": "", "origin": "user:x"}
+    return pd.DataFrame(
+        [
+            {**row, "indicator": ind, "period": p, "period_type": "half", "value": 1.0}
+            for ind, p in periods
+        ]
+    )
+
+
+def test_later_figures_are_said_once_each_in_date_order_and_only_after_the_data_date():
+    import pandas as pd
+
+    from ipcast.report.brief import _later
+
+    fitted = pd.DataFrame({"period": ["2022", "2023"]})  # the data date: end of 2023
+    rest = _two_rows(
+        ("patent_grants", "2024-07/2024-12"),
+        ("patent_grants", "2024-01/2024-06"),
+        ("trademark_registrations", "2024-01/2024-06"),  # the same half year, said once
+        ("patent_grants", "2023-07/2023-12"),  # ends with 2023: no later than the data date
+    )
+    assert _later(fitted, rest) == (
+        "figures for 2024-01/2024-06, 2024-07/2024-12 are not in the yearly forecasts"
+    )
+    assert _later(fitted, rest.iloc[3:]) == ""
+
+
+def test_the_data_date_paragraph_in_both_languages_keeps_the_repost_count_with_the_points():
+    """The repost caution follows the later figures' sentence: it says which points it counts
+    (其中 would read as 'of those later figures')."""
+    from ipcast.report.document import rests_on
+
+    b = {
+        "grades": {"official": 5, "repost": 2},
+        "records": [],
+        "vintage": "2023 (patent_grants)",
+        "vintage_zh": "2023年（授权专利）",
+        "later": "figures for 2024-01/2024-06 are not in the yearly forecasts",
+        "later_zh": "另有2024年1月至2024年6月数据，未计入年度预测",
+    }
+    zh = rests_on({**b, "lang": "zh"})
+    assert zh.endswith(
+        "数据截至2023年（授权专利）。另有2024年1月至2024年6月数据，未计入年度预测。"
+        "7个数据点中有2个仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
+    )
+    en = rests_on({**b, "lang": "en"})
+    assert en.endswith(
+        "data as of 2023 (patent_grants). The figures for 2024-01/2024-06 are not in the yearly "
+        "forecasts. 2 points come only from reposts (flagged in A5): check them."
+    )
