@@ -53,3 +53,11 @@ def test_a_rates_outcome_and_pending_promise_say_percent_a_counts_do_not():
     # no probability yet (an outcome awaited): the promise alone, with its %
     assert _odds({**growth, "p_hit": None}, w, {"g": 4.0}) == ["待公布", "", "4%"]
     assert _odds({**count, "p_hit": None}, w, {"n": 2428.6}) == ["待公布", "", "2,428"]
+
+
+def test_a_zero_probability_and_a_range_from_zero_are_figures_not_blanks():
+    from ipcast.report.document import _odds
+
+    w = words.WORDS["zh"]
+    r = {**_rec("n", "专利授权量", "level", "件", 3000.0, 0.0, 40.0), "p_hit": 0.0}
+    assert _odds(r, w, {}) == ["0%±5", "0–40", ""]

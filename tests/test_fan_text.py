@@ -41,3 +41,15 @@ def test_wrap_breaks_at_spaces_and_counts_wide_characters_twice():
     assert wrap("专利 专利 专利", "", 10) == ["专利 专利", "  专利"]  # 9 columns, then 2 + 4
     assert wrap("short", "  ") == ["  short"]
     assert wrap("x" * 120, "") == ["x" * 99 + "…"]  # a word wider than a line is cut
+
+
+def test_a_forecast_with_no_history_and_member_weights_says_both_and_hides_the_decimal_time():
+    r = _rec(history=[], stale_years=0, weights={"naive": 0.5, "drift": 0.25})
+    r["fan"] = [{"time": 2026.0, "period": "2026", "median": 3000.0, "q10": 2500.0}]
+    lines = fan_text([r]).splitlines()
+    assert lines[2] == "  history: none"
+    assert lines[-3:] == [
+        "  weights: naive 0.50, drift 0.25",
+        "period median   q10",
+        "  2026  3,000 2,500",
+    ]

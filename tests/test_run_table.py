@@ -255,3 +255,5 @@ def test_a_threshold_in_yi_is_said_as_the_plan_says_it_though_the_float_product_
     assert cell(-110_000_000.0) == "-1.1亿 件"
     assert cell(10**14) == "1000000亿 件"  # never 1e+06亿
     assert cell(123_456_000) == "1.23456亿 件"  # six figures: still exact and short
+    assert cell(100_000_000) == "1亿 件"  # 1亿 exactly is in 亿, not 10000万
+    assert cell(1_000_000) == "1,000,000 件"  # exactly 12 columns: fits, as written
