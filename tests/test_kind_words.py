@@ -117,3 +117,11 @@ def test_a_kind_key_with_nothing_after_it_is_said_to_be_empty(tmp_path):
         f"{p} target 1 (x) key 'kind'",
         "未写类型 / no kind written",
     )
+
+
+def test_a_kind_written_as_a_number_is_quoted_not_taken_for_empty(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text(YAML.format(kind="0"), encoding="utf-8")  # YAML reads it as the number 0
+    with pytest.raises(InputError) as e:
+        load_path(p)
+    assert e.value.problem == "类型“0”无法识别 / unknown kind '0'"

@@ -162,3 +162,14 @@ def test_each_years_figures_joined_by_a_slash_may_be_written_with_wan(tmp_path):
         load_targets(p, region="330122")
     assert e.value.where.endswith("row 2, column E (目标值)")
     assert "write 23 (23万件 in 万件)" in e.value.fix
+
+
+def test_a_figure_of_a_slash_joined_cell_that_is_no_number_is_refused_at_its_cell(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        '序号,指标名称,类型,期间,目标值\n1,专利授权量（件）,逐年,"2025,2026",1.2.3/4\n', "utf-8"
+    )
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="330122")
+    assert e.value.where == f"{p}, row 2, column E (目标值)"
+    assert e.value.problem == "'1.2.3' is not one exact figure"
