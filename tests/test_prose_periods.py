@@ -147,6 +147,7 @@ def test_the_data_date_paragraph_in_both_languages_keeps_the_repost_count_with_t
         "grades": {"official": 5, "repost": 2},
         "records": [
             {"status": "simulated", "borrowed": "growth from 31 provinces", "n_points": 9},
+            {"status": "simulated", "borrowed": "trademark panels", "n_points": 9},
             {"status": "simulated", "borrowed": "nothing borrowed", "n_points": 9},
             {"status": "resolved", "borrowed": "growth from 31 provinces", "n_points": 9},
         ],
@@ -157,14 +158,14 @@ def test_the_data_date_paragraph_in_both_languages_keeps_the_repost_count_with_t
     }
     zh = rests_on({**b, "lang": "zh"})
     assert zh.startswith(
-        "本地区历史数据点共7个（官方统计5个、转载/汇编2个）；2项测算目标中1项借用了同类地区序列的"
+        "本地区历史数据点共7个（官方统计5个、转载/汇编2个）；3项测算目标中2项借用了同类地区序列的"
     )
     assert zh.endswith(
         "数据截至2023年（授权专利）。另有2024年1月至2024年6月数据，未计入年度预测。"
         "7个数据点中有2个仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
     )
     en = rests_on({**b, "lang": "en"})
-    assert en.startswith("7 own data points (5 official statistics, 2 repost); 1 of 2 forecasts")
+    assert en.startswith("7 own data points (5 official statistics, 2 repost); 2 of 3 forecasts")
     assert en.endswith(
         "data as of 2023 (patent_grants). The figures for 2024-01/2024-06 are not in the yearly "
         "forecasts. 2 points come only from reposts (flagged in A5): check them."
