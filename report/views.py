@@ -96,6 +96,10 @@ def footer(records: list[dict], lang: str = "en") -> str:
                 "填好后 `ipcast import 表.xlsx`。"
             )
             lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in _told_why(records)]
+        partly = _partly_observed(records)
+        if partly:
+            lines.append("规划期内已有部分数据（已计入测算）：")
+            lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in partly]
         settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
         if settled:
             lines.append("已有结果所依据的数字：")
@@ -116,11 +120,25 @@ def footer(records: list[dict], lang: str = "en") -> str:
             "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
         )
         lines += [f"  {r['label_en']}: {r['reason']}" for r in _told_why(records)]
+    partly = _partly_observed(records)
+    if partly:
+        lines.append("Periods partly observed (the figures are used):")
+        lines += [f"  {r['label_en']}: {r['reason']}" for r in partly]
     settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
     if settled:
         lines.append("Outcomes known, from these figures:")
         lines += [f"  {r['label_en']}: {r['outcome_source']}" for r in settled]
     return "\n".join(lines)
+
+
+def _partly_observed(records: list[dict]) -> list[dict]:
+    """Targets still open whose period has figures for part of it already."""
+    return [
+        r
+        for r in records
+        if r["status"] == "simulated"
+        and str(r.get("reason") or "").startswith("period partly observed")
+    ]
 
 
 def _told_why(records: list[dict]) -> list[dict]:

@@ -220,6 +220,13 @@ REASONS_ZH = (
     ),
     (r"^zero or negative", "数据含零或负值，无法按对数模型测算"),
     (r"^the plan states no number", "规划未给出具体数值"),
+    (
+        r"^period partly observed \((.*?)\); (\d{4}) is the pace of its figure so far \(\S+ over "
+        r"a share of ([\d.]+) ± ([\d.]+) of the year's flow, about (\S+)\)",
+        "规划期内已有部分数据（{0}）：{1}年全年按已有数字的进度推算（这几个月约占全年的{2}±{3}，"
+        "全年约{4}），与预测合并，不低于已有数字",
+    ),
+    (r"^period partly observed \((.*?)\)", "规划期内已有部分数据（{0}），已计入测算"),
     (r"^period over", "规划期已结束，结果尚未公布，按已有数据估计"),
     (r"^outcome known", "结果已由历史数据确定"),
     (r"^met already", "已由历史数据提前达成"),

@@ -25,8 +25,9 @@ from . import PATHS
 from .apply import lever_uniforms
 from .evaluate import Paths, half_year_shares, half_year_years, needed_times
 from .levers import plan_start
-from .outcomes import Split, floor_at_observed, flow_spans, outcome
+from .outcomes import Split, flow_spans, outcome
 from .parallel import execute
+from .year_to_date import condition_paths
 
 # January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
 # back-loaded: nationally 1074 of 3098 亿元 in 2021 fell in H1 (0.35; bundled history). For the
@@ -179,7 +180,15 @@ def fit_baseline(
     if not fc.ok:
         return None, None, fc.reason
     times = np.asarray(times)
-    sims = floor_at_observed(obs, times, fc.at(times))
+    # A year partly observed (1-10月) takes its figure so far (``year_to_date``).
+    h1 = h1_share(indicator_row(obs.indicator)["family"], learned.as_of)
+    sims = condition_paths(
+        obs,
+        times,
+        fc.at(times),
+        h1,
+        lambda year: streams.stream(seed, obs.region, obs.indicator, "ytd", year),
+    )
     paths = Paths(times, sims, obs.annual, obs.additive, spans=flow_spans(obs))
     split = year_split(obs, group, n_paths, seed, learned.as_of)
     if split is not None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..data.catalog import indicator as indicator_row
 from ..data.target_files import target_fields
 from ..forecast.quantiles import quantile, sorted_columns
 from .apply import apply_scenario, idle_levers
-from .baseline import TargetRun
+from .baseline import TargetRun, h1_share
 from .evaluate import KindMismatch, Paths, meets, metric
 from .levers import BASELINE, Scenario, known_by
 from .outcomes import observed_part, to_plan_unit
+from .year_to_date import share_of_year, year_to_date
 
 
 def lever_start(run: TargetRun, scenario: Scenario) -> int:
@@ -113,11 +115,7 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
     else:
         part = observed_part(t, run.obs)
         if part:
-            rec["reason"] = (
-                f"period partly observed ({part}); the simulation takes a figure for a whole "
-                "span (a July-June year) as it is, and keeps a year partly observed at or above "
-                "its figure"
-            )
+            rec["reason"] = f"period partly observed ({part}); " + _observed_use(run)
     idle = idle_in_period(run, scenario)
     if idle:
         rec["idle_levers"] = idle
@@ -126,6 +124,24 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
             r for r in (rec["reason"], f"no effect inside the target's period: {note}") if r
         )
     return rec
+
+
+def _observed_use(run: TargetRun) -> str:
+    """How the simulation uses the figures for part of the target's period."""
+    t = run.target
+    h1 = h1_share(indicator_row(t.indicator)["family"], run.as_of)
+    years = []
+    for year, (start, end, value, _) in sorted(year_to_date(run.obs).items()):
+        if t.period.start - 1e-9 <= start and end <= t.period.end + 1e-9:
+            mean, sd = share_of_year(start, end, h1)
+            years.append(
+                f"{year} is the pace of its figure so far ({value:,.4g} over a share of "
+                f"{mean:.2f} ± {sd:.2f} of the year's flow, about "
+                f"{value / mean:,.4g}{run.obs.unit}) "
+                "combined with the forecast, never below the figure"
+            )
+    spans = "a figure for a whole span (a July-June year) is taken as it is"
+    return "; ".join(years) if years else spans
 
 
 def _idle_text(x: dict) -> str:

@@ -1,0 +1,107 @@
+"""A year partly observed (1-10月) enters its targets by its pace, not only as a floor."""
+
+from datetime import date
+
+import numpy as np
+import pytest
+from conftest import make_history, make_target
+from scipy.special import digamma, polygamma
+
+from ipcast.forecast.series import observed
+from ipcast.scenarios.engine import assess
+from ipcast.scenarios.year_to_date import (
+    condition,
+    condition_paths,
+    share_draws,
+    share_of_year,
+    year_to_date,
+)
+
+
+def test_the_share_of_the_months_observed():
+    # 1-10月 with the default half-year share 0.5 ± 0.05 (Beta concentration k = 99):
+    # mean 10/12, sd sqrt(10/12 * 2/12 / 100)
+    m, sd = share_of_year(2026.0, 2026 + 10 / 12, (0.5, 0.05))
+    assert m == pytest.approx(10 / 12)
+    assert sd == pytest.approx(np.sqrt(10 / 12 * 2 / 12 / 100))
+    # January-June takes the family's own half-year share (pledge: back-loaded)
+    assert share_of_year(2026.0, 2026.5, (0.35, 0.10)) == (0.35, 0.10)
+
+
+def test_the_pace_and_the_forecast_combine_by_their_precisions():
+    """Analytic: log(pace) = log O - log s with s ~ Beta(a, b) has mean log O - (psi(a) -
+    psi(a + b)) and variance psi'(a) - psi'(a + b); the forecast is lognormal (mu_f, sd_f); the
+    weight of the forecast is var_p / (sd_f^2 + gap^2 + var_p)."""
+    n, observed_, mu_f, sd_f = 200_000, 118.0, np.log(150.0), 0.10
+    rng = np.random.default_rng(3)
+    forecast = np.exp(mu_f + sd_f * rng.standard_normal(n))
+    mean, sd = share_of_year(2026.0, 2026 + 10 / 12, (0.5, 0.05))
+    share = share_draws(mean, sd, n, rng)
+    k = mean * (1 - mean) / sd**2 - 1
+    a_, b_ = mean * k, (1 - mean) * k
+    mu_p = np.log(observed_) - (digamma(a_) - digamma(a_ + b_))
+    var_p = polygamma(1, a_) - polygamma(1, a_ + b_)
+    w = var_p / (sd_f**2 + (mu_f - mu_p) ** 2 + var_p)
+    got = np.log(condition(forecast, observed_, share))
+    assert np.mean(got) == pytest.approx(w * mu_f + (1 - w) * mu_p, abs=2e-3)
+    assert np.var(got) == pytest.approx(w**2 * sd_f**2 + (1 - w) ** 2 * var_p, rel=0.03)
+
+
+def test_nothing_observed_keeps_the_forecast_and_no_path_falls_below_the_figure():
+    forecast = np.array([0.0, 50.0, 120.0, 300.0])
+    assert condition(forecast, 0.0, np.full(4, 0.8)).tolist() == forecast.tolist()
+    got = condition(forecast, 100.0, np.full(4, 0.999))
+    assert got.min() >= 100.0
+
+
+def _grants(extra=()):
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 1000.0 * 1.1 ** (y - 2018), "件")
+        for y in range(2018, 2024)
+    ]
+    return make_history(rows + list(extra))
+
+
+def test_the_longest_figure_of_a_year_without_its_whole_figure_is_taken():
+    part = [
+        ("dazhou", "patent_grants", "2024-01/2024-06", "half", 600.0, "件"),
+        ("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件"),
+        ("dazhou", "patent_grants", "2023-01/2023-06", "half", 700.0, "件"),  # 2023 is whole
+    ]
+    obs = observed(_grants(part), "dazhou", "patent_grants")
+    got = {y: (round(a, 4), round(b, 4), v) for y, (a, b, v, _) in year_to_date(obs).items()}
+    assert got == {2024: (2024.0, 2024.75, 900.0)}
+
+
+def test_same_seed_same_paths_other_seed_other_paths():
+    obs = observed(
+        _grants([("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]),
+        "dazhou",
+        "patent_grants",
+    )
+    times = np.array([2023.0, 2024.0])
+    sims = np.column_stack([np.full(500, 1610.51), np.linspace(1500, 2100, 500)])
+
+    def run(seed):
+        return condition_paths(
+            obs, times, sims, (0.5, 0.05), lambda y: np.random.default_rng([seed, y])
+        )
+
+    assert np.array_equal(run(1), run(1))
+    assert not np.array_equal(run(1), run(2))
+    assert np.array_equal(run(1)[:, 0], sims[:, 0])  # a whole year is left as it is
+
+
+def test_a_slow_year_so_far_lowers_p_hit():
+    """2023 = 1000 * 1.1^5 = 1610.51; by September 2024 only 1000 granted, a pace of
+    1000 / 0.75 = 1333 for the year. Reaching 1500 needs the share of January-September to be
+    at most 1000 / 1500 = 0.667, about 1.9 sd below its mean 0.75 (sd 0.0433): a few per cent.
+    The old floor kept the forecast (about 1770) above 1000 and gave a high p_hit."""
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 1000.0, "件")]
+    t = make_target("patent_grants", "level", "2024", 1500)
+    (rec,) = assess([t], _grants(part), n_paths=4000, seed=1, today=date(2024, 10, 15))
+    assert rec["status"] == "simulated"
+    assert rec["p_hit"] < 0.1
+    assert 1300 < rec["median"] < 1400
+    assert "2024 is the pace of its figure so far" in rec["reason"]
+    assert "about 1,333件" in rec["reason"]
