@@ -165,6 +165,11 @@ def fan_text(recs: list[dict]) -> str:
         out.append(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
         seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
         out.append(f"  history: {seen or 'none'}")
+        for x in r.get("so_far") or []:
+            out.append(
+                f"  so far: {x['period']}: {num(x['value'])} (今年已有数据): the {x['year']} row "
+                "is its pace combined with the forecast, as run judges it"
+            )
         if r.get("stale_years"):
             out.append(
                 f"  last point {r['stale_years']} year(s) before the forecast start "

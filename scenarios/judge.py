@@ -8,12 +8,12 @@ import numpy as np
 from ..data.catalog import indicator as indicator_row
 from ..data.target_files import target_fields
 from ..forecast.quantiles import quantile, sorted_columns
+from ..forecast.year_to_date import share_of_year, year_to_date
 from .apply import apply_scenario, idle_levers
 from .baseline import TargetRun, h1_share
 from .evaluate import KindMismatch, Paths, meets, metric
 from .levers import BASELINE, Scenario, known_by
 from .outcomes import observed_part, to_plan_unit
-from .year_to_date import share_of_year, year_to_date
 
 
 def lever_start(run: TargetRun, scenario: Scenario) -> int:
@@ -22,11 +22,16 @@ def lever_start(run: TargetRun, scenario: Scenario) -> int:
 
 
 def free_from(run: TargetRun) -> float | None:
-    """The first year whose flow (or stock additions) is not in the history."""
+    """The first time whose flow (or stock additions) is not in the history: the year after the
+    last whole year, or the end of that year's figure so far (2026.833 after 2026年1-10月)."""
     t = run.obs.t
     if not len(t):
         return None
-    return float(t[-1] + 1) if run.obs.annual else float(np.floor(t[-1] - 1e-9) + 1)
+    if not run.obs.annual:
+        return float(np.floor(t[-1] - 1e-9) + 1)
+    nxt = int(round(t[-1])) + 1
+    so_far = year_to_date(run.obs).get(nxt)
+    return float(so_far[1]) if so_far and abs(so_far[0] - nxt) < 1e-9 else float(nxt)
 
 
 def scenario_paths(run: TargetRun, scenario: Scenario) -> Paths:

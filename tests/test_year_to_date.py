@@ -8,14 +8,14 @@ from conftest import make_history, make_target
 from scipy.special import digamma, polygamma
 
 from ipcast.forecast.series import observed
-from ipcast.scenarios.engine import assess
-from ipcast.scenarios.year_to_date import (
+from ipcast.forecast.year_to_date import (
     condition,
     condition_paths,
     share_draws,
     share_of_year,
     year_to_date,
 )
+from ipcast.scenarios.engine import assess
 
 
 def test_the_share_of_the_months_observed():
@@ -79,17 +79,16 @@ def test_same_seed_same_paths_other_seed_other_paths():
         "dazhou",
         "patent_grants",
     )
-    times = np.array([2023.0, 2024.0])
-    sims = np.column_stack([np.full(500, 1610.51), np.linspace(1500, 2100, 500)])
-
-    def run(seed):
-        return condition_paths(
-            obs, times, sims, (0.5, 0.05), lambda y: np.random.default_rng([seed, y])
-        )
-
-    assert np.array_equal(run(1), run(1))
-    assert not np.array_equal(run(1), run(2))
-    assert np.array_equal(run(1)[:, 0], sims[:, 0])  # a whole year is left as it is
+    times = np.array([2023.0, 2024.0, 2025.0])
+    col = np.linspace(1500, 2100, 500)
+    sims = np.column_stack([np.full(500, 1610.51), col, 1.1 * col])
+    one = condition_paths(obs, times, sims, 1, None)
+    assert np.array_equal(one, condition_paths(obs, times, sims, 1, None))
+    assert not np.array_equal(one, condition_paths(obs, times, sims, 2, None))
+    assert np.array_equal(one[:, 0], sims[:, 0])  # a whole year is left as it is
+    # 2025 moves with 2024's new level, path by path: 1.1 times 2024's conditioned total
+    assert one[:, 2] == pytest.approx(1.1 * one[:, 1])
+    assert np.median(one[:, 1]) < 1300  # 900 by September: a pace of 1200, not 1800
 
 
 def test_a_slow_year_so_far_lowers_p_hit():
@@ -105,3 +104,17 @@ def test_a_slow_year_so_far_lowers_p_hit():
     assert 1300 < rec["median"] < 1400
     assert "2024 is the pace of its figure so far" in rec["reason"]
     assert "about 1,333件" in rec["reason"]
+
+
+def test_a_lever_moves_only_the_months_still_to_come():
+    """With 2026年1-10月 in, two months of 2026 are left: a lever that adds 30 % to a year's
+    flow adds 30 % of the remaining sixth, 5 %, to 2026 (the old rule added all 30 %)."""
+    from ipcast.scenarios.apply import idle_levers, year_factors
+    from ipcast.scenarios.levers import Scenario
+
+    sc = Scenario("s", "", "", (("copyright_registration_support", 1.0),))
+    u = {"copyright_registration_support": np.array([1.0])}
+    ff = 2026 + 10 / 12
+    f = year_factors("copyright_registrations", [2025, 2026, 2027], sc, u, 2020, free_from=ff)
+    assert f[0].tolist() == pytest.approx([1.0, 1 + 0.3 / 6, 1.3])
+    assert idle_levers("copyright_registrations", [2026], sc, 2020, free_from=ff) == []
