@@ -212,7 +212,18 @@ def fan_data(region, slug, recs, hist, n_paths, seed, as_of, lang) -> dict | Non
         p = parse_period(str(r["period"]))
         x = (p.start + p.end) / 2 - 0.5 if annual else p.end - 1
         label = r["label_zh"] if lang == "zh" else r["label_en"]
-        targets.append({"x": x, "threshold": float(r["threshold"]), "label": label})
+        th = float(r["threshold"])
+        if r["kind"] == "cumulative" and annual and p.years > 1:
+            # A total over several years, drawn on a chart of yearly flows as its yearly mean
+            mean = th / p.years
+            text = (
+                f"年均{mean:,.4g}（{p.years:g}年共{th:,.4g}）"
+                if lang == "zh"
+                else f"{mean:,.4g}/yr ({th:,.4g} in {p.years:g} yrs)"
+            )
+            targets.append({"x": x, "threshold": mean, "label": label, "text": text})
+            continue
+        targets.append({"x": x, "threshold": th, "label": label})
     fan["scale"] = scale
     fan["unit"] = unit
     fan["title"] = fan["label_zh"] if lang == "zh" else fan["label_en"]

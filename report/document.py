@@ -231,6 +231,7 @@ def rests_on(b: dict) -> str:
         if weak:
             text += f"其中{weak}个数据点仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
         text += "".join(_few_points(sim, lang))
+        text += _partly_observed(sim, lang)
         return text
     by = ", ".join(f"{v} {names[k]}" for k, v in g.items())
     text = f"{n} own data points ({by}); " if n else "No own data points; "
@@ -239,7 +240,21 @@ def rests_on(b: dict) -> str:
     if weak:
         text += f" {weak} points come only from reposts (flagged in A5): check them."
     text += "".join(" " + s for s in _few_points(sim, lang))
+    text += _partly_observed(sim, lang)
     return text
+
+
+def _partly_observed(sim: list[dict], lang: str) -> str:
+    """The targets whose period has figures for part of it (a 1-10月 figure): they are in the
+    odds, by the pace so far, and the briefing says so."""
+    part = [r for r in sim if str(r.get("reason") or "").startswith("period partly observed")]
+    if not part:
+        return ""
+    if lang == "zh":
+        names = "、".join(f"「{r['label_zh']}」" for r in part)
+        return f"{names}的期内已有部分数据（如当年1-10月），已按其进度计入达标概率。"
+    names = ", ".join(f"'{r['label_en']}'" for r in part)
+    return f" {names}: figures for part of the period (the year so far) are in the odds."
 
 
 def _few_points(sim: list[dict], lang: str) -> list[str]:

@@ -373,7 +373,10 @@ def idle_note(records: list[dict]) -> str:
 
 
 def draft_text(doc: dict, out) -> str:
-    n = sum(t["threshold"] is not None for t in doc["targets"])
+    n = sum(
+        any(x is not None for x in (th if isinstance(th, list) else [th]))
+        for th in (t["threshold"] for t in doc["targets"])
+    )
     notes = "".join(f"\n  note: {x}" for x in doc.get("notes", []))
     return (
         f"wrote {out}: {len(doc['targets'])} targets, {n} with a proposed threshold; "

@@ -118,3 +118,26 @@ def test_a_lever_moves_only_the_months_still_to_come():
     f = year_factors("copyright_registrations", [2025, 2026, 2027], sc, u, 2020, free_from=ff)
     assert f[0].tolist() == pytest.approx([1.0, 1 + 0.3 / 6, 1.3])
     assert idle_levers("copyright_registrations", [2026], sc, 2020, free_from=ff) == []
+
+
+def test_the_briefing_says_a_period_is_partly_observed_and_draws_a_total_as_a_yearly_mean():
+    """Page one names the targets whose period has figures so far; the fan chart draws a
+    cumulative 2023/2024 target of 3,600 on a chart of yearly grants as 1,800 a year, and marks
+    the figure so far (900 by September) that the 2024 fan is conditioned on."""
+    from ipcast.report.brief import build_briefing, fan_data
+    from ipcast.report.document import rests_on
+
+    hist = _grants([("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")])
+    ts = [
+        make_target("patent_grants", "level", "2024", 1500),
+        make_target("patent_grants", "cumulative", "2023/2024", 3600),
+    ]
+    b = build_briefing(ts, hist, n_paths=500, seed=1, today=date(2024, 11, 20))
+    assert "「测试」、「测试」的期内已有部分数据（如当年1-10月），已按其进度计入达标概率。" in (
+        rests_on(b)
+    )
+    sim = [r for r in b["records"] if r["status"] == "simulated"]
+    fan = fan_data("dazhou", "patent_grants", sim, hist, 500, 1, None, "zh")
+    shown = {t.get("text", ""): t["threshold"] for t in fan["targets"]}
+    assert shown == {"": 1500.0, "年均1,800（2年共3,600）": 1800.0}
+    assert fan["so_far"] == [{"period": "2024-01/2024-09", "year": 2024, "value": 900.0}]
