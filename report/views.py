@@ -268,14 +268,15 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
         )
     out = []
     for r in recs:
-        out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {r['p_hit']:.0%}")
+        # the same reading of a probability as the run table (<1 %, >99 %)
+        out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {percent(r['p_hit'])}")
         rows = [
             {
                 "rank": x["rank"],
                 "lever": x["lever"],
                 "zh": x["zh"],
-                "p_off": f"{x['p_off']:.0%}",
-                "p_full": f"{x['p_full']:.0%}",
+                "p_off": percent(x["p_off"]),
+                "p_full": percent(x["p_full"]),
                 "change": f"{x['delta']:+.1%}",
                 f"top{r['top']}": f"{x['top_share']:.0%}",
                 "holds": f"{x['rank_share']:.0%}",

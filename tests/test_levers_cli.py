@@ -163,3 +163,30 @@ def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
     assert "高价值专利培育（育成中心…" in row1 and width(row1) == 99
     assert "产业与企业专利导航" in text and "判断" in row1 and "实测" in text
     assert "with judged ranges 2x as wide the top 3 hold." in text
+
+
+def test_levers_read_a_probability_as_the_run_table_does():
+    """Tianchang's pledge target (测试数据) had p_hit 0.00525: run said <1 %, levers 1 %."""
+    from ipcast.report.views import levers_text
+
+    row = {"rank": 1, "lever": "pledge_risk_pool", "zh": "风险补偿资金池", "p_off": 0.00525}
+    row.update(p_full=0.995, delta=0.99, top_share=1.0, rank_share=0.88, basis="judgement")
+    rec = {
+        "target_id": "tc05",
+        "label_zh": "年融资金额",
+        "p_hit": 0.00525,
+        "ranking": [row],
+        "top": 3,
+        "ranking_label_zh": "",
+        "ranking_label_en": "",
+        "order_changes_when_widened": False,
+        "widen_factor": 2,
+        "by_cost": [],
+        "n_draws": 2000,
+        "sobol": [],
+        "assumption": "",
+    }
+    text = levers_text([rec])
+    assert "tc05 年融资金额: p_hit <1%" in text
+    line = next(x for x in text.splitlines() if "pledge_risk_pool" in x)
+    assert "<1%" in line and ">99%" in line
