@@ -247,7 +247,7 @@ def rests_on(b: dict) -> str:
 def _partly_observed(sim: list[dict], lang: str) -> str:
     """The targets whose period has figures for part of it (a 1-10月 figure): they are in the
     odds, by the pace so far, and the briefing says so."""
-    part = [r for r in sim if str(r.get("reason") or "").startswith("period partly observed")]
+    part = [r for r in sim if "is the pace of its figure so far" in str(r.get("reason") or "")]
     if not part:
         return ""
     if lang == "zh":

@@ -98,7 +98,7 @@ def footer(records: list[dict], lang: str = "en") -> str:
             lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in _told_why(records)]
         partly = _partly_observed(records)
         if partly:
-            lines.append("规划期内已有部分数据（已计入测算）：")
+            lines.append("规划期内已有部分数据：")
             lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in partly]
         settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
         if settled:
@@ -122,7 +122,7 @@ def footer(records: list[dict], lang: str = "en") -> str:
         lines += [f"  {r['label_en']}: {r['reason']}" for r in _told_why(records)]
     partly = _partly_observed(records)
     if partly:
-        lines.append("Periods partly observed (the figures are used):")
+        lines.append("Periods partly observed:")
         lines += [f"  {r['label_en']}: {r['reason']}" for r in partly]
     settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
     if settled:

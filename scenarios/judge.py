@@ -117,6 +117,9 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
             "forecast from the data known"
             + (f" as of {run.as_of}" if run.as_of is not None else "")
         )
+        part = observed_part(t, run.obs)
+        if part:
+            rec["reason"] += f"; figures so far ({part}): " + _observed_use(run)
     else:
         part = observed_part(t, run.obs)
         if part:
@@ -134,6 +137,11 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
 def _observed_use(run: TargetRun) -> str:
     """How the simulation uses the figures for part of the target's period."""
     t = run.target
+    if not run.obs.additive:
+        return (
+            "a rate's figure for part of a year is not used: the year's rate is forecast "
+            "from whole years"
+        )
     h1 = h1_share(indicator_row(t.indicator)["family"], run.as_of)
     years = []
     for year, (start, end, value, _) in sorted(year_to_date(run.obs).items()):

@@ -141,3 +141,34 @@ def test_the_briefing_says_a_period_is_partly_observed_and_draws_a_total_as_a_ye
     shown = {t.get("text", ""): t["threshold"] for t in fan["targets"]}
     assert shown == {"": 1500.0, "年均1,800（2年共3,600）": 1800.0}
     assert fan["so_far"] == [{"period": "2024-01/2024-09", "year": 2024, "value": 900.0}]
+
+
+def test_a_period_over_with_figures_for_part_of_it_awaits_its_outcome_by_their_pace():
+    """2024 is over (today March 2025) and only 2024年1-6月 is in: 500, a pace of 1000 against
+    a forecast of about 1770. The target awaits its outcome, with p_hit by the pace (half,
+    give or take 0.05: reaching 1500 needs the share at most 1/3, 3.3 sd below), said in
+    English and Chinese."""
+    from ipcast.report.words import reason
+
+    part = [("dazhou", "patent_grants", "2024-01/2024-06", "half", 500.0, "件")]
+    t = make_target("patent_grants", "level", "2024", 1500)
+    (rec,) = assess([t], _grants(part), n_paths=2000, seed=1, today=date(2025, 3, 1))
+    assert rec["status"] == "awaiting_outcome"
+    assert rec["p_hit"] < 0.05
+    assert "figures so far (2024-01/2024-06: 500.0件): 2024 is the pace" in rec["reason"]
+    assert reason(rec, "zh") == (
+        "规划期已结束，结果尚未公布，按已有数据估计"
+        "（期内已有部分数据：2024-01/2024-06: 500.0件，已计入）"
+    )
+
+
+def test_a_rates_figure_for_part_of_a_year_is_said_to_be_unused():
+    rows = [
+        ("dazhou", "protection_satisfaction", str(y), "year", 80.0 + y - 2018, "%")
+        for y in range(2018, 2024)
+    ]
+    rows.append(("dazhou", "protection_satisfaction", "2024-01/2024-06", "half", 90.0, "%"))
+    t = make_target("protection_satisfaction", "level", "2024", 88, unit="%")
+    (rec,) = assess([t], make_history(rows), n_paths=500, seed=1, today=date(2024, 10, 1))
+    assert rec["status"] == "simulated"
+    assert "a rate's figure for part of a year is not used" in rec["reason"]
