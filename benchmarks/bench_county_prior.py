@@ -41,6 +41,32 @@ pooled, its CRPS is lower (and lower for one point), its share inside the 10-90 
 0.80 at every horizon h1-5, its share below the median is at most 0.02 further from 0.50 (largest
 distance over h1-5) than ``x1``'s, and its CRPS counting only outcomes dated by 2016 is not higher;
 of several winners, the one whose 10-90 % share is nearest 0.80 at its worst horizon.
+
+``--rolling`` (issue #14) checks the decay chosen as of each origin instead of the fixed one
+(``priors.FADED``, chosen on outcomes up to 2021, which a hindcast ``--as-of 2017..2020`` should
+not know). The rule, written and committed before the first run: at origin ``O`` the decay is
+chosen from ``ROLLING_GRID`` (1.0, 0.95, 0.9, 0.85, 0.8, 0.7) by the criterion the fixed one was
+chosen by, the largest distance from 0.5 over h1-5 of the share of outcomes below the forecast
+median, 1-3 points pooled, counted only on the rows of earlier origins ``O'`` (from the panel's
+first usable origin: the first year by which three pool series have ``MIN_DIFFS`` yearly changes,
+2010 for the provinces) whose outcome is dated ``O' + h <= O``, and without the scored region's own
+rows (its prior leaves it out, as ``candidate`` does, and so does its decay: ``priors(as_of,
+skip_region)`` leaves the region out of everything a backtest learns). Each decay's rows are its
+fixed run's (same paths: the seeds do not depend on the decay). A horizon counts only with at least
+``MIN_KNOWN`` (60) outcomes known; with none (the first usable origin) the decay is 1.0, no fading,
+the prior before any evidence. Ties go to the larger decay (less fading, nearer that prior).
+The rolling forecast at ``O`` scores region ``r``'s series with the decay chosen for ``(O, r)``;
+per origin the decay chosen with no region left out (the live choice as of ``O``) is printed, with
+the range over left-out regions.
+
+Adoption, decided on the development origins 2010-2016 only (``--rolling``, 1,000 paths, 1-3
+points pooled, every outcome counted), separately for the provinces (fixed 0.85) and the trademark
+panel (``--panel trademarks``, fixed 0.95): rolling is adopted if it is not clearly worse than
+fixed, that is its largest distance from 0.5 of the share below the median (h1-5) is at most 0.05
+above fixed's and its CRPS at most 0.005 above fixed's, for 1-3 points pooled and for one point
+alone. Its case is removing the look-ahead, not a better development score. The held-out origins
+2017-2022 (``--rolling --first 2017 --last 2022``) are run once per panel afterwards, both figures
+reported whatever they show, and do not enter the decision.
 """
 
 from __future__ import annotations
@@ -59,6 +85,9 @@ from ipcast.forecast.priors import MIN_DIFFS, MIN_TAU0, PANEL_NU0
 from ipcast.forecast.rwdrift import LogRandomWalkDrift, Prior
 
 HORIZONS = 5
+# ``--rolling``: the decays chosen from as of each origin, and the outcomes a horizon needs known.
+ROLLING_GRID = (1.0, 0.95, 0.9, 0.85, 0.8, 0.7)
+MIN_KNOWN = 60
 TRADEMARK_PANELS = ("uspto_trademarks", "euipo_trademarks")
 # ``load``'s panels, and the borrow key whose prior each checks (``priors.FADED`` for its decay).
 PANELS = {
@@ -153,10 +182,11 @@ def candidate(
 
 
 def evaluate(panel: Panel, name, arg, wide, origins, n_paths: int, scale=(1.0, 1.0)) -> np.ndarray:
-    """Rows (points, origin, h, outcome year, below median, inside 10-90 %, CRPS)."""
+    """Rows (points, origin, h, outcome year, below median, inside 10-90 %, CRPS, region: its
+    index in ``scored_regions``)."""
     out = []
+    regions = scored_regions(panel)
     for o in origins:
-        regions = {s.region for s in panel.series}
         prior = {r: candidate(panel, o, r, name, arg, wide, scale) for r in regions}
         for s in panel.series:
             past = s.until(o)
@@ -179,8 +209,73 @@ def evaluate(panel: Panel, name, arg, wide, origins, n_paths: int, scale=(1.0, 1
                     r, col = np.log(later[o + h] / past.values[-1]), lg[:, h - 1]
                     crps = np.mean(np.abs(col - r)) - 0.5 * np.mean(np.abs(col[:half] - col[half:]))
                     inside = q[0, h - 1] <= r <= q[2, h - 1]
-                    out.append((k, o, h, o + h, r < q[1, h - 1], inside, crps))
-    return np.array(out, dtype=float)
+                    at = regions.index(s.region)
+                    out.append((k, o, h, o + h, r < q[1, h - 1], inside, crps, at))
+    return np.array(out, dtype=float).reshape(-1, 8)
+
+
+def scored_regions(panel: Panel) -> list[str]:
+    return sorted({s.region for s in panel.series})
+
+
+def first_origin(panel: Panel) -> int:
+    """The panel's first usable origin: the first year by which three pool series have
+    ``MIN_DIFFS`` yearly changes (so any one left out leaves a spread to learn)."""
+    enough = np.cumsum(~np.isnan(panel.growth), axis=1) >= MIN_DIFFS
+    return int(panel.years[np.argmax(enough.sum(axis=0) >= 3)])
+
+
+def distance(rows: np.ndarray) -> float | None:
+    """The largest distance from 0.5 of the share below the median over the horizons with at
+    least ``MIN_KNOWN`` rows (``None`` if none has)."""
+    shares = [
+        rows[rows[:, 2] == h, 4].mean()
+        for h in range(1, HORIZONS + 1)
+        if np.sum(rows[:, 2] == h) >= MIN_KNOWN
+    ]
+    return max(abs(x - 0.5) for x in shares) if shares else None
+
+
+def choose(by_decay: dict[float, np.ndarray], o: int, skip: int | None = None) -> float:
+    """The decay chosen as of origin ``o``: the smallest ``distance`` on the rows whose outcome
+    is dated by ``o``, without region ``skip``'s (its index); 1.0 with too little known, ties to
+    the larger decay."""
+    best, best_d = 1.0, None
+    for decay in sorted(by_decay, reverse=True):
+        a = by_decay[decay]
+        d = distance(a[(a[:, 3] <= o) & (a[:, 7] != (-1 if skip is None else skip))])
+        if d is None:
+            return 1.0
+        if best_d is None or d < best_d - 1e-12:
+            best, best_d = decay, d
+    return best
+
+
+def rolling(panel: Panel, first: int, last: int, n_paths: int, fixed: float) -> None:
+    """``--rolling``: the fixed decay and the one chosen as of each origin, scored on
+    ``first``-``last``; each decay's rows from the panel's first usable origin."""
+    start = first_origin(panel)
+    grid = sorted(set(ROLLING_GRID) | {fixed}, reverse=True)
+    by_decay = {
+        d: evaluate(panel, "faded", d, False, range(start, last + 1), n_paths) for d in grid
+    }
+    n_regions = len(scored_regions(panel))
+    print(f"rolling: decays from {grid}, learned on origins from {start}")
+    picked = []
+    for o in range(first, last + 1):
+        each = [choose(by_decay, o, r) for r in range(n_regions)]
+        now = by_decay[fixed]
+        known = int(np.sum((now[:, 3] <= o) & (now[:, 0] == 1)))
+        print(
+            f"  origin {o}: decay {choose(by_decay, o)} (left-out regions {min(each)}-{max(each)};"
+            f" one-point outcomes known {known})"
+        )
+        for r, d in enumerate(each):
+            a = by_decay[d]
+            picked.append(a[(a[:, 1] == o) & (a[:, 7] == r)])
+    fixed_rows = by_decay[fixed]
+    show(fixed_rows[fixed_rows[:, 1] >= first], f"fixed {fixed}", last)
+    show(np.concatenate(picked), "rolling", last)
 
 
 def line(a: np.ndarray, label: str) -> str:
@@ -228,6 +323,9 @@ def main() -> None:
     ap.add_argument("--paths", type=int, default=1000)
     ap.add_argument("--panel", choices=PANELS, default="china_provinces")
     ap.add_argument(
+        "--rolling", action="store_true", help="the fixed decay against one chosen per origin"
+    )
+    ap.add_argument(
         "--spread",
         type=float,
         nargs="+",
@@ -243,6 +341,9 @@ def main() -> None:
     print(f"origins {args.first}-{args.last}; run uses {used}, damping {PHI}")
     if args.panel != "china_provinces":
         print(f"{args.panel}: {len(panel.series)} series scored, pool of {len(panel.regions)}")
+    if args.rolling:
+        rolling(panel, args.first, args.last, args.paths, fade.decay if fade else 1.0)
+        return
     if args.spread:
         run = ("faded", fade.decay) if fade else ("since_start", None)
         for label, scale in spreads(args.spread):
