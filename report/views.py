@@ -96,10 +96,7 @@ def footer(records: list[dict], lang: str = "en") -> str:
                 "填好后 `ipcast import 表.xlsx`。"
             )
             lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in _told_why(records)]
-        partly = _partly_observed(records)
-        if partly:
-            lines.append("规划期内已有部分数据：")
-            lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in partly]
+        lines += partly_observed_lines(records, "zh")
         settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
         if settled:
             lines.append("已有结果所依据的数字：")
@@ -120,10 +117,7 @@ def footer(records: list[dict], lang: str = "en") -> str:
             "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
         )
         lines += [f"  {r['label_en']}: {r['reason']}" for r in _told_why(records)]
-    partly = _partly_observed(records)
-    if partly:
-        lines.append("Periods partly observed:")
-        lines += [f"  {r['label_en']}: {r['reason']}" for r in partly]
+    lines += partly_observed_lines(records, "en")
     settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
     if settled:
         lines.append("Outcomes known, from these figures:")
@@ -131,13 +125,21 @@ def footer(records: list[dict], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _partly_observed(records: list[dict]) -> list[dict]:
-    """Targets still open whose period has figures for part of it already."""
-    return [
+def partly_observed_lines(records: list[dict], lang: str) -> list[str]:
+    """Targets still open whose period has figures for part of it already, and how the
+    figures are used (run's footer, under revise's table)."""
+    part = [
         r
         for r in records
         if r["status"] == "simulated"
         and str(r.get("reason") or "").startswith("period partly observed")
+    ]
+    if not part:
+        return []
+    if lang == "zh":
+        return ["规划期内已有部分数据："] + [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in part]
+    return ["Periods partly observed:"] + [
+        f"  {r.get('label_en') or r['label_zh']}: {r['reason']}" for r in part
     ]
 
 

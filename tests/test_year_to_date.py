@@ -172,3 +172,25 @@ def test_a_rates_figure_for_part_of_a_year_is_said_to_be_unused():
     (rec,) = assess([t], make_history(rows), n_paths=500, seed=1, today=date(2024, 10, 1))
     assert rec["status"] == "simulated"
     assert "a rate's figure for part of a year is not used" in rec["reason"]
+
+
+def test_revise_rows_carry_the_reason_that_says_a_period_is_partly_observed():
+    """revise printed its table without saying that its 80 % figure rests on 1-10月 figures;
+    its rows now carry the reason, and the lines under the table say it as run's footer does."""
+    from ipcast.api.questions import REVISE_KEYS
+    from ipcast.report.views import partly_observed_lines
+
+    assert "reason" in REVISE_KEYS
+    rec = {
+        "status": "simulated",
+        "label_zh": "年融资金额",
+        "reason": "period partly observed (2026-01/2026-10: 2.1亿元); 2026 is the pace of its "
+        "figure so far (2.1 over a share of 0.83 ± 0.08 of the year's flow, about 2.52亿元) "
+        "combined with the forecast, never below the figure",
+    }
+    assert partly_observed_lines([rec], "zh") == [
+        "规划期内已有部分数据：",
+        "  年融资金额：规划期内已有部分数据（2026-01/2026-10: 2.1亿元）：2026年全年按已有数字的"
+        "进度推算（这几个月约占全年的0.83±0.08，全年约2.52亿元），与预测合并，不低于已有数字",
+    ]
+    assert partly_observed_lines([{**rec, "status": "no_history"}], "zh") == []
