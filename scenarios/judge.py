@@ -181,8 +181,9 @@ def _growth_needed(run: TargetRun) -> dict:
     t, obs = run.target, run.obs
     if t.kind == "growth" or obs.n_points == 0 or t.threshold is None:
         return {}
-    if t.end <= run.now or t.period.start < obs.t[-1] - 1e-9:
-        # Over, or already under way past the last point: a yearly rate from here means nothing.
+    if t.end <= run.now or t.period.start < obs.t[-1] - 1e-9 or observed_part(t, obs):
+        # Over, or already under way past the last point (or with figures so far, 1-10月): a
+        # yearly rate from the last whole year means nothing.
         return {"growth_needed": None, "growth_history": None}
     last_t, last = obs.t[-1], obs.y[-1] * to_plan_unit(t, t.kind, obs.unit)
     level = t.threshold / t.period.years if t.kind in ("cumulative",) else t.threshold
