@@ -78,7 +78,10 @@ def prepare(
     has its own seeded stream). ``learned``: the priors and calibration (default: the provider's
     for ``as_of``)."""
     learned = learned or provider(as_of)
-    now = float(as_of + 1) if as_of is not None else decimal_today(today)
+    # As of a year: its end, unless that is still to come (--as-of the current year in
+    # December: a period ending this year is not over yet)
+    now = decimal_today(today)
+    now = min(float(as_of + 1), now) if as_of is not None else now
     starts = plan_start(targets)  # levers act when the plan's measures do
     hist = cut(history, as_of)
     groups: dict[tuple[str, str], list[Target]] = {}

@@ -196,3 +196,16 @@ def test_revise_rows_carry_the_reason_that_says_a_period_is_partly_observed():
         "进度推算（这几个月约占全年的0.83±0.08，全年约2.52亿元），与预测合并，不低于已有数字",
     ]
     assert partly_observed_lines([{**rec, "status": "no_history"}], "zh") == []
+
+
+def test_as_of_the_current_year_does_not_close_a_period_still_running():
+    """--as-of 2024 in November 2024: a 2024 target is still open (it was 'awaiting its
+    outcome', as if December were over); as of 2023 it is judged from 2023's end as before."""
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 1000.0, "件")]
+    t = make_target("patent_grants", "level", "2024", 1500)
+    hist = _grants(part)
+    (now,) = assess([t], hist, n_paths=500, seed=1, as_of=2024, today=date(2024, 11, 20))
+    assert now["status"] == "simulated"
+    assert "2024 is the pace" in now["reason"]
+    (then,) = assess([t], hist, n_paths=500, seed=1, as_of=2023, today=date(2024, 11, 20))
+    assert then["status"] == "simulated" and "partly observed" not in (then["reason"] or "")
