@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
+from .run_table import percent
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -110,7 +111,12 @@ def conclusion(b: dict) -> str:
     recs = b["records"]
     count = {k: sum(_light(r) == k for r in recs) for k in COLORS}
     open_ = [r for r in recs if r["status"] == "simulated" and not words.finished(r)]
-    over = [r for r in recs if r["status"] == "simulated" and words.finished(r)]
+    # over, outcome not in yet: judged as awaiting it, or simulated with a reason saying so
+    over = [
+        r
+        for r in recs
+        if r["status"] == "awaiting_outcome" or (r["status"] == "simulated" and words.finished(r))
+    ]
     lead = "" if open_ or not over else "规划期已结束；"
     if b["lang"] == "zh":
         parts = []
@@ -180,7 +186,10 @@ def _odds(r: dict, w: dict, revised: dict) -> list[str]:
     if r["p_hit"] is None:
         return [w["pending"], "", rv]
     rng = "" if r["q10"] is None else f"{fmt(r['q10'])}–{fmt(r['q90'])}"
-    return [f"{pct(r['p_hit'])}%±{plus_minus(r)}", rng, rv]
+    p = r["p_hit"]
+    # as the run table reads it: no path missed is >99 %, not a certain 100 %
+    odds = percent(p) if p > 0.99 or p < 0.01 else f"{pct(p)}%±{plus_minus(r)}"
+    return [odds, rng, rv]
 
 
 def _legend(b: dict, w: dict) -> str:

@@ -209,3 +209,34 @@ def test_as_of_the_current_year_does_not_close_a_period_still_running():
     assert "2024 is the pace" in now["reason"]
     (then,) = assess([t], hist, n_paths=500, seed=1, as_of=2023, today=date(2024, 11, 20))
     assert then["status"] == "simulated" and "partly observed" not in (then["reason"] or "")
+
+
+def test_the_briefings_first_sentence_counts_targets_awaiting_their_outcome():
+    """Chengdu's brief in December 2026 said '共22项量化目标：1项已达成、0项未达成；15项缺少数据'
+    and left out the six targets whose 2025 outcome is not in yet."""
+    from ipcast.report.document import conclusion
+
+    recs = [
+        {"status": "awaiting_outcome", "light": "green", "reason": "period over; ..."},
+        {"status": "awaiting_outcome", "light": "red", "reason": "period over; ..."},
+        {"status": "resolved", "light": "met", "hit": True, "reason": "outcome known"},
+        {"status": "no_history", "light": "grey", "reason": "no history"},
+    ]
+    text = conclusion({"records": recs, "lang": "zh"})
+    assert text == (
+        "规划期已结束；共4项量化目标：2项规划期已结束、结果尚待公布；1项已达成、0项未达成；"
+        "1项缺少数据、暂无法测算。"
+    )
+
+
+def test_the_briefings_table_reads_a_probability_as_the_run_table_does():
+    """Chengdu's 地理标志拥有量 (p_hit 0.99775, awaiting its outcome): run said >99 %, the
+    brief's table 100%±1."""
+    from ipcast.report.document import _odds
+
+    w = {"met": "已达成", "missed": "未达成", "pending": "待公布"}
+    r = {"status": "awaiting_outcome", "p_hit": 0.99775, "p_hit_se": 0.00075, "q10": 110.2}
+    r.update(q90=123.4, target_id="cd05", comparator=">=", unit="件")
+    assert _odds(r, w, {})[0] == ">99%"
+    assert _odds({**r, "p_hit": 0.00525}, w, {})[0] == "<1%"
+    assert _odds({**r, "p_hit": 0.5, "p_hit_se": 0.01}, w, {})[0] == "50%±2"
