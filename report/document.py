@@ -207,7 +207,9 @@ def _legend(b: dict, w: dict) -> str:
 
 def _levers(b: dict, w: dict, lang: str) -> list[dict]:
     if not b["top_levers"]:
-        return [block("p", w["no_levers"])]
+        # no target still open that a forecast judges: no measure can change an ended period
+        still = any(r["status"] == "simulated" and not words.finished(r) for r in b["records"])
+        return [block("p", w["no_levers"] if still else w["no_open_targets"])]
     out = []
     for i, lv in enumerate(b["top_levers"], 1):
         d = pct(lv["delta"])
@@ -228,7 +230,8 @@ def rests_on(b: dict) -> str:
     """Own points by source grade, what was borrowed, and how recent the data are."""
     lang, g = b["lang"], b["grades"]
     names = GRADE_WORDS[lang]
-    sim = [r for r in b["records"] if r["status"] == "simulated"]
+    # every forecast, also of a target over and awaiting its outcome (Chengdu's "0项测算目标")
+    sim = [r for r in b["records"] if r["status"] in ("simulated", "awaiting_outcome")]
     borrowed = sum(bool(r.get("borrowed")) and "nothing" not in r["borrowed"] for r in sim)
     weak = sum(g.get(k, 0) for k in WEAK)
     n = sum(g.values())

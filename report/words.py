@@ -58,6 +58,7 @@ WORDS = {
         "weak": "（转载，建议核实）",
         "legend": "绿灯：达标概率≥{g}；黄灯：{a}–{g}；红灯：<{a}。可能区间为10%至90%分位。",
         "no_levers": "当前情景下各项措施对达标概率的影响均不足1个百分点。",
+        "no_open_targets": "没有仍在期内且可测算的目标：已结束的规划期，措施已无法改变其结果。",
         "few_levers": "其余措施对各目标达标概率的影响均不足1个百分点。",
         "page": "第{n}页",
     },
@@ -113,6 +114,8 @@ WORDS = {
             "Likely range: 10th to 90th percentile."
         ),
         "no_levers": "No lever moves any target's odds by a percentage point in this scenario.",
+        "no_open_targets": "No target is still open and assessed: no measure can change a "
+        "period that is over.",
         "few_levers": "No other lever moves any target's odds by a percentage point.",
         "page": "page {n}",
     },

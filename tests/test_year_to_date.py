@@ -240,3 +240,18 @@ def test_the_briefings_table_reads_a_probability_as_the_run_table_does():
     assert _odds(r, w, {})[0] == ">99%"
     assert _odds({**r, "p_hit": 0.00525}, w, {})[0] == "<1%"
     assert _odds({**r, "p_hit": 0.5, "p_hit_se": 0.01}, w, {})[0] == "50%±2"
+
+
+def test_a_briefing_of_a_plan_that_is_over_says_no_measure_can_change_it():
+    """Chengdu's brief (every target over or without data) said no lever moves the odds by a
+    percentage point 'in this scenario', as if one might."""
+    from ipcast.report import words
+    from ipcast.report.document import _levers
+
+    w = words.WORDS["zh"]
+    recs = [{"status": "awaiting_outcome", "reason": "period over; ..."}]
+    (said,) = _levers({"top_levers": [], "records": recs}, w, "zh")
+    assert said["text"] == "没有仍在期内且可测算的目标：已结束的规划期，措施已无法改变其结果。"
+    open_ = [{"status": "simulated", "reason": ""}]
+    (said,) = _levers({"top_levers": [], "records": open_}, w, "zh")
+    assert said["text"] == "当前情景下各项措施对达标概率的影响均不足1个百分点。"
