@@ -170,7 +170,9 @@ def _period(r: dict) -> str:
 def _threshold(r: dict) -> str:
     th = r["threshold"]
     text = "/".join(fmt(x) for x in th) if isinstance(th, list) else fmt(th)
-    return f"{text}{r['unit']}"
+    # as the run table writes it: >= is what plans mean, any other comparator is shown (>30件)
+    shown = "" if r.get("comparator", ">=") == ">=" else r["comparator"]
+    return f"{shown}{text}{r['unit']}"
 
 
 def _odds(r: dict, w: dict, revised: dict) -> list[str]:

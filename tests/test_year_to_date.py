@@ -255,3 +255,18 @@ def test_a_briefing_of_a_plan_that_is_over_says_no_measure_can_change_it():
     open_ = [{"status": "simulated", "reason": ""}]
     (said,) = _levers({"top_levers": [], "records": open_}, w, "zh")
     assert said["text"] == "当前情景下各项措施对达标概率的影响均不足1个百分点。"
+
+
+def test_a_more_than_target_is_said_as_more_than():
+    """Tianchang's PCT target is '>30件' (超过30件): the brief said '达到30件' and '30件' beside a
+    probability of exceeding 30, while the run table says '>30 件'."""
+    from ipcast.report.document import _threshold
+    from ipcast.report.text import _odds
+
+    r = {"label_zh": "PCT国际申请数量", "label_en": "PCT applications", "period": "2024/2026"}
+    r.update(threshold=30, unit="件", comparator=">", p_hit=0.7, p_hit_se=0.007)
+    r.update(status="simulated", reason="")
+    assert "PCT国际申请数量超过30件的概率约为70%" in _odds(r, "zh", first=True)
+    assert "PCT applications exceeds 30" in _odds(r, "en", first=True)
+    assert _threshold(r) == ">30件"
+    assert _threshold({**r, "comparator": ">="}) == "30件"
