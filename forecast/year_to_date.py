@@ -141,7 +141,10 @@ def condition_paths(
         out[:, j[0]] = condition(before, value, share, units.whole(obs.unit), rng)
         # The years after carry the path's new level: a year found slower (or faster) than its
         # forecast moves what follows by the same factor, as a random walk's level does.
+        # Not after a gap year (2024年1-6月 beside a whole 2025): the level is 2025's figure.
         later = times > year + 1e-9
+        if obs.n_points and obs.t[-1] > year:
+            later[:] = False
         ratio = np.divide(out[:, j[0]], before, out=np.ones_like(before), where=before > 0)
         out[:, later] = out[:, later] * ratio[:, None]
     return out

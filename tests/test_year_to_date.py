@@ -270,3 +270,21 @@ def test_a_more_than_target_is_said_as_more_than():
     assert "PCT applications exceeds 30" in _odds(r, "en", first=True)
     assert _threshold(r) == ">30件"
     assert _threshold({**r, "comparator": ">="}) == "30件"
+
+
+def test_a_gap_year_partly_observed_leaves_the_observed_years_after_it():
+    """2024 has only 1-6月 (a gap), 2025 is whole: 2024 is read by its pace, 2025 stays the
+    observed figure on every path and 2026 is not moved by 2024's level."""
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 1000.0 + 100 * (y - 2018), "件")
+        for y in [*range(2018, 2024), 2025]
+    ]
+    rows.append(("dazhou", "patent_grants", "2024-01/2024-06", "half", 300.0, "件"))
+    obs = observed(make_history(rows), "dazhou", "patent_grants")
+    times = np.array([2024.0, 2025.0, 2026.0])
+    sims = np.column_stack(
+        [np.linspace(1400, 1800, 400), np.full(400, 1700.0), np.full(400, 1800.0)]
+    )
+    got = condition_paths(obs, times, sims, 1, None)
+    assert np.median(got[:, 0]) < 1000  # 300 by June: a pace of 600
+    assert np.array_equal(got[:, 1:], sims[:, 1:])
