@@ -258,8 +258,12 @@ def levers_cmd(
         sobol_n=sobol_n,
         progress=to_stderr,
     )
-    table = fmt in (Format.table, Format.xlsx)
-    typer.echo(views.levers_text(recs, region) if table else render(recs, fmt))
+    if fmt == Format.csv:  # flat columns, one row per target and lever: what --out x.csv writes
+        typer.echo(render(levers_tables(recs)[0][1], fmt))
+    elif fmt == Format.json:
+        typer.echo(render(recs, fmt))
+    else:
+        typer.echo(views.levers_text(recs, region))
     if kind:
         save(out, kind, levers_tables(recs), call(api.load_history, history_file, names=names))
 

@@ -36,6 +36,7 @@ MISSING = {
 UNIT_WORDS = sorted(set(units.UNITS) | set(units.ALIASES), key=len, reverse=True)
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
 _WITH_UNIT = re.compile(rf"^({_NUM})\s*({'|'.join(map(re.escape, UNIT_WORDS))})$")
+_TIMES = re.compile(rf"^({_NUM})\s*({'|'.join(units.MULTIPLIERS)})$")
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
@@ -85,6 +86,13 @@ def parse_number(cell) -> tuple[float | None, str | None, list[str]]:
     raise CellError(
         f"'{raw}' is not a number", "write the number, or leave the cell empty (or —) if unknown"
     )
+
+
+def multiplied(cell) -> tuple[float, str] | None:
+    """``(number, 万 or 亿)`` of a cell written as a figure and a bare 万 or 亿 (22万, 1.5亿),
+    which counts in its column's unit (``units.times``); None for any other cell."""
+    m = _TIMES.match(normalise(cell)) if isinstance(cell, str) else None
+    return (float(m.group(1).replace(",", "")), m.group(2)) if m else None
 
 
 def parse_period_cell(cell, stock: bool) -> tuple[str, list[str]]:

@@ -10,12 +10,10 @@ from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
 from .plan_table_header import Header
-from .table_cells import KIND_ZH, column_letter, period_in, period_text, place, text
-from .target_files import KINDS
+from .table_cells import column_letter, period_in, period_text, place, text
+from .target_files import kind_code, unknown_kind
 
 GROWTH_WORDS = ("增长", "增幅", "增速")
-# one Chinese word a kind, as ipcast writes the 类型 column (report/workbook.KIND_ZH)
-KIND_WORDS = ("水平", "存量", "累计", "年均", "比率", "增速", "逐年")
 
 
 def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
@@ -24,13 +22,12 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
     the target year, or are the span written with the name (累计（2026-2030年）)."""
     readings: list[str] = []
     kind_cell = text(row.cells[h.cols["kind"]]) if "kind" in h.cols else ""
-    if kind_cell and KIND_ZH.get(kind_cell.removesuffix("(全期)"), kind_cell.lower()) not in KINDS:
-        # the 类型 column ipcast writes is in Chinese: the fix names those words, not the codes
-        raise InputError(
+    if kind_cell and kind_code(kind_cell.removesuffix("(全期)")) is None:
+        raise unknown_kind(
+            kind_cell,
             place(where, row.line, h.cols["kind"], "类型"),
-            f"unknown kind '{kind_cell}'",
-            f"write one of {'、'.join(KIND_WORDS)} (or {', '.join(KINDS)}), or leave the cell "
-            "empty to read the kind from the name (累计, 年均, 增长, 到2030年)",
+            "; 或留空，按指标名称判断 / or leave the cell empty to read the kind from the name "
+            "(累计, 年均, 增长, 到2030年)",
         )
     period_cell = text(row.cells[h.cols["period"]]) if "period" in h.cols else ""
     measure = cat["measure"]
@@ -39,12 +36,12 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
         per = "span" if kind_cell.endswith("(全期)") else "year"
         kind = kind_cell.removesuffix("(全期)")
         periods = [p.strip() for p in period_cell.split(",")]
-        return KIND_ZH.get(kind, kind), periods, each, per, []
+        return kind_code(kind), periods, each, per, []
     target_period = _target_period(name, h, readings)
     if h.yearly:
         periods = [period_text(p.start, p.end) for _, p in h.targets]
         return "each_year", periods, each, "year", ["one figure per period"]
-    kind = KIND_ZH.get(kind_cell, kind_cell) if kind_cell else None
+    kind = kind_code(kind_cell) if kind_cell else None
     kind = kind or implied or _kind_from_name(name, measure, unit)
     if kind in ("cumulative", "average", "growth", "each_year"):
         span = _span(h, target_period, horizon, row, where, kind, name)

@@ -13,7 +13,7 @@ import pandas as pd
 from . import table_names as names
 from . import units
 from .catalog import RUNNING_TOTALS, indicator, known
-from .cells import CellError, parse_number
+from .cells import CellError, multiplied, parse_number
 from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
@@ -199,6 +199,10 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
         if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+(/[\d.,\s—-]*)+", raw):
             out.append((p, [_one_figure(x, c, row, h, where) for x in raw.split("/")], ""))
             continue
+        times = multiplied(raw)
+        if times:  # 22万: counted in the row's unit, which is known only later (_thresholds)
+            out.append((p, times, ""))
+            continue
         try:
             value, cell_unit, _ = parse_number(raw)
         except (CellError, KeyError) as e:
@@ -302,17 +306,54 @@ def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | No
             readings.append(f"the plan states '{words}', not a number")
         if isinstance(v, tuple):
             value, cell_unit = v
+            at = place(where, row.line, c, h.names[c])
+            if cell_unit in units.MULTIPLIERS:
+                v = _decimal(_times(value, cell_unit, unit, at))
+                readings.append(f"{value:g}{cell_unit} read as {v:,.10g} {unit}")
+                out.append(v)
+                continue
             if not units.fits(cell_unit, unit):
                 raise InputError(
-                    place(where, row.line, c, h.names[c]),
+                    at,
                     f"the cell says {cell_unit} but the row is in {unit}",
-                    "make them agree",
+                    f"write the figure in {unit} alone, or give the row the unit {cell_unit}",
                 )
-            v = units.convert(value, cell_unit, unit)
+            v = _decimal(units.convert(value, cell_unit, unit))
             if cell_unit != unit:
-                readings.append(f"{value:g}{cell_unit} converted to {v:g}{unit}")
+                readings.append(f"{value:g}{cell_unit} converted to {v:,.10g} {unit}")
         out.append(v)
     return out
+
+
+def _decimal(x: float) -> float:
+    """A converted figure as the planner means it: 0.07万件 is 700 件, not the float product
+    700.0000000000001, which a recorded 700 would fall short of."""
+    return float(f"{x:.12g}")
+
+
+def _times(value: float, word: str, unit: str, at: str) -> float:
+    """A figure written with a bare 万 or 亿 (22万) in the row's unit: 22万 of 件 is 220,000 件;
+    refused, with what to write, where the row's unit makes it no figure or two readings."""
+    f = units.times(word, unit)
+    if f is not None:
+        return value * f
+    written = f"{value:g}{word}"
+    one = units.single(unit)
+    if one is None:  # a % or a ratio: 万 multiplies counts and amounts only
+        raise InputError(
+            at,
+            f"'{written}' in a row in {unit}: 万 and 亿 count things (件) or money (元), not {unit}"
+            f" / 单位为{unit}的指标不能写“{word}”",
+            f"write the figure in {unit} alone (e.g. {value:g}), or correct the row's unit if it "
+            "counts things",
+        )
+    meant = value * units.MULTIPLIERS[word] * units.factor(one, unit)  # 22万件 in 万件: 22
+    raise InputError(
+        at,
+        f"'{written}' in a row already in {unit}: {written}{one} or {written}{unit}?"
+        f" / 单位已是{unit}，“{written}”有两种读法",
+        f"write {meant:g} ({written}{one} in {unit}), or give the row the unit {one}",
+    )
 
 
 def _baseline(row: Row, h: Header) -> str:

@@ -15,23 +15,6 @@ from .cells import normalise
 from .errors import InputError
 from .periods import Period, parse_period
 
-KIND_ZH = {
-    "水平": "level",
-    "当年": "level",
-    "存量": "stock",
-    "总量": "stock",
-    "累计": "cumulative",
-    "合计": "cumulative",
-    "年均": "average",
-    "平均": "average",
-    "比率": "ratio",
-    "每万人": "ratio",
-    "增速": "growth",
-    "增长": "growth",
-    "年均增长": "growth",
-    "逐年": "each_year",
-    "每年": "each_year",
-}
 INSTRUCTION_SHEETS = ("说明", "填写说明", "instructions", "方法与来源", "method")
 _PERIOD_IN_TEXT = re.compile(
     r"\d{4}\s*年?(?:\s*\d{1,2}\s*月)?(?:\s*[—–\-~～至/]\s*\d{4}\s*年?(?:\s*\d{1,2}\s*月)?)?"

@@ -3,6 +3,7 @@ file, the target and the valid choices."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,25 @@ from .places import members, resolve_region
 from .schema import check_keys, finite_number, read_yaml, year_in_range
 
 KINDS = ("level", "stock", "cumulative", "average", "ratio", "growth", "each_year")
+# The Chinese words a 类型 cell or a YAML kind may say for each kind; the first of each is the one
+# ipcast writes (report/workbook.KIND_ZH).
+KIND_ZH = {
+    "水平": "level",
+    "当年": "level",
+    "存量": "stock",
+    "总量": "stock",
+    "累计": "cumulative",
+    "合计": "cumulative",
+    "年均": "average",
+    "平均": "average",
+    "比率": "ratio",
+    "每万人": "ratio",
+    "增速": "growth",
+    "增长": "growth",
+    "年均增长": "growth",
+    "逐年": "each_year",
+    "每年": "each_year",
+}
 COMPARATORS = (">=", ">", "<=", "<")
 REQUIRED = ("id", "label_zh", "indicator", "kind", "period", "threshold", "unit", "quote")
 # Every key a target may have, and every key at the top of a file: anything else is a typo.
@@ -161,7 +181,9 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
         raise InputError(where, f"missing {missing}", f"every target needs {list(REQUIRED)}")
     ind = _indicator_code(str(t["indicator"]), f"{where} key 'indicator'")
     meta = indicator(ind)
-    kind = _choice(t, "kind", KINDS, None, where)
+    kind = kind_code(t["kind"])
+    if kind is None:
+        raise unknown_kind(t["kind"], f"{where} key 'kind'")
     family = str(t.get("family", meta["family"]))
     if family != meta["family"]:
         raise InputError(
@@ -201,6 +223,35 @@ def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
         alternative=str(t.get("alternative", "")),
         baseline=str(t.get("baseline", "")),
         stretch=str(t.get("stretch", "")),
+    )
+
+
+def kind_code(written) -> str | None:
+    """The kind a 类型 cell or a YAML kind says (累计, 年均增长, cumulative), or None. The form
+    ``ipcast``'s own workbooks write, ``水平 (level)``, is read when its two halves agree, so a
+    results sheet can be read back as targets."""
+    w = str(written).strip()
+    both = _BOTH.fullmatch(w)
+    if both:
+        zh, en = (kind_code(part) for part in both.groups())
+        return zh if zh is not None and zh == en else None
+    code = KIND_ZH.get(w, w.lower())
+    return code if code in KINDS else None
+
+
+_BOTH = re.compile(r"(\S+?)\s*[(（]\s*([a-z_]+)\s*[)）]", re.IGNORECASE)
+
+
+def unknown_kind(written, where: str, more: str = "") -> InputError:
+    """The complaint about a kind that is none of ``KINDS`` nor its Chinese words, in Chinese and
+    English: what was written, where, and every word accepted (Chinese first), plus ``more``."""
+    words = ", ".join(
+        "/".join(w for w, c in KIND_ZH.items() if c == code) + f" ({code})" for code in KINDS
+    )
+    return InputError(
+        where,
+        f"类型“{written}”无法识别 / unknown kind '{written}'",
+        f"写以下之一 / write one of: {words}{more}",
     )
 
 

@@ -21,8 +21,8 @@ from .errors import InputError
 from .periods import Period
 from .plan_table import read_plan_table
 from .plan_table_header import is_plan_header
-from .table_cells import KIND_ZH, place, read_sheets, region_in_title, resolve_region, text
-from .target_files import Target, load_path
+from .table_cells import place, read_sheets, region_in_title, resolve_region, text
+from .target_files import Target, kind_code, load_path
 from .target_files import _target as build_target
 
 LONG = {
@@ -160,7 +160,7 @@ def _long_row(cells, raw_cells, cols, header, where, line, report, names=None) -
     region = resolve_region(get("region"), at("region"))
     slug = _long_indicator(get("indicator"), at("indicator"), names)
     meta = indicator(slug)
-    kind = KIND_ZH.get(get("kind"), get("kind").lower())
+    kind = kind_code(get("kind")) or get("kind")  # anything else refused by build_target
     threshold = raw_cells[cols["threshold"]]
     number = threshold if isinstance(threshold, int | float) else _number(get("threshold"))
     if get("threshold") and number is None:

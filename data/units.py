@@ -26,6 +26,8 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 
 ALIASES = {"百分比": "%", "％": "%", "亿": "亿元", "项目": "项"}
+# A figure written with one of these alone (22万, 1.5亿) counts in the unit of its column.
+MULTIPLIERS = {"万": 1e4, "亿": 1e8}
 
 
 def canonical(unit: str) -> str:
@@ -87,3 +89,26 @@ def unit_fix(written: str, base_unit: str) -> str:
         near = [u for u in near if u.endswith(base_unit[-1])]
     every = f"use one of {', '.join(like)}"
     return f"write '{near[0]}' ('{w}' alone is no unit), or {every}" if len(near) == 1 else every
+
+
+def single(unit: str) -> str | None:
+    """The unit of one thing or one yuan that ``unit`` counts in: 件 for 万件 and 件, 元 for
+    亿元; None for a % or a ratio, which 万 and 亿 do not multiply."""
+    try:
+        dim, _ = UNITS[canonical(unit)]
+    except KeyError:
+        return None
+    u = canonical(unit).removeprefix("万").removeprefix("亿")
+    return u if UNITS.get(u) == (dim, 1.0) and dim in ("count", "money") else None
+
+
+def times(word: str, unit: str) -> float | None:
+    """What a figure written with a bare 万 or 亿 (22万) is multiplied by to be in ``unit``:
+    1e4 for 22万 in a column of 件 (22万件) or 元 (22万元); 亿 of money is 亿元 (``ALIASES``),
+    whatever the column's unit of money. None when it is no figure in ``unit``: 万 of a % or a
+    ratio, or 万 in a column already counted in 万 or 亿 (22万 in 万件: 22 or 22万万件?)."""
+    if word == "亿" and fits("亿元", unit):
+        return factor("亿元", unit)
+    if single(unit) == canonical(unit):
+        return MULTIPLIERS[word]
+    return None

@@ -21,6 +21,7 @@ from ..forecast.calibrate import POOLED_FAMILIES, family_panels
 from ..forecast.chain import GRID_YEARS
 from ..forecast.learned import calibration, provider
 from ..forecast.report import fan_records
+from ..forecast.series import observed
 from ..scenarios.analysis import revised_threshold, tornado
 from ..scenarios.baseline import prepare
 from ..scenarios.judge import judge
@@ -66,6 +67,7 @@ def build_briefing(
     charts = _charts(region, recs, hist, n_paths, seed, as_of, lang, revised)
     used = hist[(hist["region"] == region) & (hist["exclude"] == "")]
     sources = _sources(used)
+    fitted, rest = _fitted(used)
     return {
         "region": region,
         "region_zh": regions().loc[region, "zh"],
@@ -73,8 +75,10 @@ def build_briefing(
         "plan": targets[0].plan,
         "date": (today or date.today()).isoformat(),
         "as_of": as_of,
-        "vintage": _vintage(used),
-        "vintage_zh": _vintage(used, "zh"),
+        "vintage": _vintage(fitted),
+        "vintage_zh": _vintage(fitted, "zh"),
+        "later": _later(fitted, rest),
+        "later_zh": _later(fitted, rest, "zh"),
         "scenario": scenario,
         "lang": lang,
         "bands": bands,
@@ -120,6 +124,55 @@ def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
         names = f"全部{n}项指标" if every else "、".join(indicator_row(x)["zh"] for x in latest)
         return f"{period_zh(str(last['period']))}（{names}）"
     return f"{last['period']} ({f'all {n} indicators' if every else ', '.join(latest)})"
+
+
+def _fitted(used: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows the forecasts are fitted to (``series.observed``: a flow's calendar years, a
+    stock's totals at a date) and the rest (a half year, a July-June year), which no yearly
+    forecast rests on."""
+    used, fitted = used.reset_index(drop=True), []
+    for (region, slug), rows in used.groupby(["region", "indicator"], sort=False):
+        records = [
+            {**r, "_at": at} for at, r in zip(rows.index, rows.to_dict("records"), strict=True)
+        ]
+        fitted += [r["_at"] for r in observed(None, region, slug, records).used]
+    at = used.index.isin(fitted)
+    return used[at], used[~at]
+
+
+def _later(fitted: pd.DataFrame, rest: pd.DataFrame, lang: str = "en") -> str:
+    """The figures after the data date, said as such, so that 数据截至 is not read as leaving
+    them out by mistake: a flow's figure for part of a year (a bureau's 1-10月) is in that
+    year's forecast by its pace (``forecast.year_to_date``); the rest (a rate's half year, a
+    July-June year) are not in the yearly forecasts. Empty when there are none."""
+    end = max((parse_period(p).end for p in fitted["period"]), default=float("-inf"))
+    later = sorted(
+        (parse_period(p).end, p, _by_pace(slug, p))
+        for p, slug in zip(map(str, rest["period"]), rest["indicator"], strict=True)
+        if parse_period(p).end > end
+    )
+    paced = list(dict.fromkeys(p for _, p, yes in later if yes))
+    unused = list(dict.fromkeys(p for _, p, yes in later if not yes))
+    if lang == "zh":
+        said = []
+        if paced:
+            said.append(f"另有{'、'.join(map(period_zh, paced))}数据，已按进度计入当年预测")
+        if unused:
+            said.append(f"另有{'、'.join(map(period_zh, unused))}数据，未计入年度预测")
+        return "；".join(said)
+    said = []
+    if paced:
+        said.append(f"figures for {', '.join(paced)} are in their year's forecast by their pace")
+    if unused:
+        said.append(f"figures for {', '.join(unused)} are not in the yearly forecasts")
+    return "; ".join(said)
+
+
+def _by_pace(slug: str, period: str) -> bool:
+    """A flow's figure inside one calendar year: its year is read by its pace."""
+    p = parse_period(period)
+    year = np.floor(p.start + 1e-9)
+    return indicator_row(slug)["measure"] == "flow" and p.end <= year + 1 + 1e-9
 
 
 def _sources(used: pd.DataFrame) -> list[dict]:

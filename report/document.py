@@ -176,18 +176,22 @@ def _threshold(r: dict) -> str:
 
 
 def _odds(r: dict, w: dict, revised: dict) -> list[str]:
+    # A rate (a growth, a share) carries its %: beside the probability column a bare -3.7–13.1
+    # reads as odds. Counts and money are read against the 规划值 column, which gives their unit.
+    u = "%" if r["unit"] == "%" else ""
     rv = revised.get(r["target_id"])
     rv = promised(rv, r.get("comparator", ">="), r["unit"])
+    rv = f"{rv}{u}" if rv else rv
     if r["status"] == "resolved":
         out = r["outcome"]
         return [
             w["met"] if r["hit"] else w["missed"],
-            "" if isinstance(out, list) else fmt(out),
+            "" if isinstance(out, list) else f"{fmt(out)}{u}",
             "",
         ]
     if r["p_hit"] is None:
         return [w["pending"], "", rv]
-    rng = "" if r["q10"] is None else f"{fmt(r['q10'])}–{fmt(r['q90'])}"
+    rng = "" if r["q10"] is None else f"{fmt(r['q10'])}{u}–{fmt(r['q90'])}{u}"
     p = r["p_hit"]
     # as the run table reads it: no path missed is >99 %, not a certain 100 %
     odds = percent(p) if p > 0.99 or p < 0.01 else f"{pct(p)}%±{plus_minus(r)}"
@@ -242,6 +246,7 @@ def rests_on(b: dict) -> str:
         text = f"本地区历史数据点共{n}个（{by}）；" if n else "本地区没有可用的历史数据；"
         text += f"{len(sim)}项测算目标中{borrowed}项借用了同类地区序列的增长与波动（见附录三）；"
         text += f"数据截至{b['vintage_zh']}。"
+        text += f"{b['later_zh']}。" if b.get("later_zh") else ""
         if weak:
             text += f"其中{weak}个数据点仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
         text += "".join(_few_points(sim, lang))
@@ -251,6 +256,7 @@ def rests_on(b: dict) -> str:
     text = f"{n} own data points ({by}); " if n else "No own data points; "
     text += f"{borrowed} of {len(sim)} forecasts borrow growth and volatility from similar "
     text += f"series (A3); data as of {b['vintage']}."
+    text += f" The {b['later']}." if b.get("later") else ""
     if weak:
         text += f" {weak} points come only from reposts (flagged in A5): check them."
     text += "".join(" " + s for s in _few_points(sim, lang))

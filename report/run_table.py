@@ -54,6 +54,21 @@ def fit(s: str, w: int) -> str:
     return s + " " * (w - width(s))
 
 
+def wrap(text: str, indent: str = "", w: int = WIDTH) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``w`` columns (wide characters count two),
+    the first after ``indent``, the rest two columns further in; a word wider than a line is cut
+    with ``fit``."""
+    lines, line, lead = [], indent, indent
+    for word in text.split(" "):
+        if word and width(line) > width(lead) and width(line) + 1 + width(word) > w:
+            lines.append(line)
+            line = lead = indent + "  "
+        gap = " " if width(line) > width(lead) else ""
+        line += gap + word
+    lines.append(line)
+    return [fit(x, w).rstrip() if width(x) > w else x for x in lines]
+
+
 def num(v) -> str:
     if v is None:
         return "—"
@@ -110,7 +125,19 @@ def _threshold(r: dict) -> str:
     if r["threshold"] is None:
         return "—"
     shown = "" if r["comparator"] == ">=" else r["comparator"]  # >= is what plans mean
-    return f"{shown}{num(r['threshold'])} {r['unit']}"
+    text = f"{shown}{num(r['threshold'])} {r['unit']}"
+    if width(text) <= FIXED[1] or isinstance(r["threshold"], list):
+        return text
+    return f"{shown}{exact_short(r['threshold'])} {r['unit']}"
+
+
+def exact_short(v: float) -> str:
+    """``v`` in 亿 or 万 when that says it exactly (150,000,000 is 1.5亿; 1,064,333 stays as it
+    is): a plan's target is shown as the plan wrote it, never rounded."""
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size and float(f"{v / size:.6g}") * size == v:
+            return f"{v / size:.6g}{word}"
+    return num(v)
 
 
 def _status(r: dict, lang: str) -> str:

@@ -9,7 +9,7 @@ import textwrap
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
-from .run_table import fit, percent, width
+from .run_table import fit, percent, width, wrap
 from .tables import Format, render
 from .words import STATUS_ZH, reason
 
@@ -162,27 +162,31 @@ def fan_rows(recs: list[dict]) -> list[dict]:
 
 
 def fan_text(recs: list[dict]) -> str:
+    """Each indicator's history, method and fan table, every line within 100 columns."""
     out = []
     for r in recs:
         out.append(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
         seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
-        out.append(f"  history: {seen or 'none'}")
+        out += wrap(f"history: {seen or 'none'}", "  ")
         for x in r.get("so_far") or []:
-            out.append(
-                f"  so far: {x['period']}: {num(x['value'])} (今年已有数据): the {x['year']} row "
-                "is its pace combined with the forecast, as run judges it"
+            out += wrap(
+                f"so far: {x['period']}: {num(x['value'])} (今年已有数据): the {x['year']} row "
+                "is its pace combined with the forecast, as run judges it",
+                "  ",
             )
         if r.get("stale_years"):
-            out.append(
-                f"  last point {r['stale_years']} year(s) before the forecast start "
-                f"(最新数据滞后 {r['stale_years']} 年): the fan starts after the as-of year"
+            out += wrap(
+                f"last point {r['stale_years']} year(s) before the forecast start "
+                f"(最新数据滞后 {r['stale_years']} 年): the fan starts after the as-of year",
+                "  ",
             )
         if not r["fan"]:
-            out.append(f"  {r['reason']}")
+            out += wrap(str(r["reason"]), "  ")
             continue
-        out.append(f"  method: {r['method']}\n  borrowed: {r['borrowed']}")
+        out += wrap(f"method: {r['method']}", "  ") + wrap(f"borrowed: {r['borrowed']}", "  ")
         if r.get("weights"):
-            out.append("  weights: " + ", ".join(f"{m} {w:.2f}" for m, w in r["weights"].items()))
+            weights = ", ".join(f"{m} {w:.2f}" for m, w in r["weights"].items())
+            out += wrap(f"weights: {weights}", "  ")
         rows = [
             {k: (num(v) if isinstance(v, float) else v) for k, v in f.items() if k != "time"}
             for f in r["fan"]

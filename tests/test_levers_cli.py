@@ -190,3 +190,29 @@ def test_levers_read_a_probability_as_the_run_table_does():
     assert "tc05 年融资金额: p_hit <1%" in text
     line = next(x for x in text.splitlines() if "pledge_risk_pool" in x)
     assert "<1%" in line and ">99%" in line
+
+
+def test_levers_as_csv_are_flat_columns_one_row_per_target_and_lever(home):
+    """-f csv wrote each target's ranking and Sobol indices as Python dict reprs in one cell; it
+    writes what --out x.csv writes: one row per target and lever, a lever's range as low / mode /
+    high, and the same numbers as the JSON."""
+    import csv
+    import io
+
+    args = ["levers", "-r", "guanghan", "--paths", "300", "--sobol-n", "16"]
+    js = _run(args + ["--format", "json"])
+    res = _run(args + ["--format", "csv"])
+    assert res.exit_code == 0 and js.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    recs = json.loads(js.stdout)
+    assert len(rows) == sum(len(r["ranking"]) for r in recs) > 0
+    assert not any("{" in v or "[" in v for row in rows for v in row.values())
+    first = next(r for r in recs if r["ranking"])
+    lever = first["ranking"][0]
+    row = rows[[x["target_id"] for x in rows].index(first["target_id"])]
+    assert (row["lever"], float(row["delta"]), int(row["rank"])) == (
+        lever["lever"],
+        lever["delta"],
+        1,
+    )
+    assert row["range"] == " / ".join(f"{v:g}" for v in lever["range"])

@@ -241,4 +241,5 @@ def test_a_kind_cell_in_other_words_is_read_or_refused_with_the_words_ipcast_wri
     with pytest.raises(InputError) as e:
         load_targets(_table_with_kind(tmp_path, "总和"))
     assert "row 3, column D (类型)" in str(e.value) and "unknown kind '总和'" in str(e.value)
-    assert "水平、存量、累计、年均、比率、增速、逐年" in str(e.value)
+    words = "水平/当年 (level), 存量/总量 (stock), 累计/合计 (cumulative), 年均/平均 (average)"
+    assert words in str(e.value)

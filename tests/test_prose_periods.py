@@ -46,6 +46,40 @@ def test_the_briefings_data_date_is_said_in_chinese():
     assert _vintage(used.iloc[:1], "zh") == "2023年（授权专利）"
 
 
+@pytest.mark.parametrize("half", ["2024-01/2024-06", "2024年1-6月"])
+def test_the_data_date_is_the_last_figure_the_yearly_forecasts_use(half):
+    """A bureau's January-June figure is no point a yearly forecast is fitted to
+    (``series.observed``): 数据截至 names the last calendar year, and the half year is said as
+    counted by its pace in its year (``forecast.year_to_date``); a rate's half year is not."""
+    import pandas as pd
+
+    from ipcast.report.brief import _fitted, _later, _vintage
+    from ipcast.report.document import rests_on
+
+    row = {"region": "330122", "indicator": "patent_grants", "unit": "件", "source": "s"}
+    used = pd.DataFrame(
+        [
+            {**row, "period": "2023", "period_type": "year", "value": 2458.0},
+            {**row, "period": half, "period_type": "half", "value": 1300.0},
+        ]
+    ).assign(exclude="", origin="user:x.csv")
+    fitted, rest = _fitted(used)
+    assert fitted["period"].tolist() == ["2023"] and rest["period"].tolist() == [half]
+    assert _vintage(fitted, "zh") == "2023年（授权专利）"
+    said = "2024年1月至2024年6月" if "/" in half else half
+    assert _later(fitted, rest, "zh") == f"另有{said}数据，已按进度计入当年预测"
+    assert _later(fitted, rest) == f"figures for {half} are in their year's forecast by their pace"
+    b = {"lang": "zh", "grades": {}, "records": [], "vintage_zh": _vintage(fitted, "zh")}
+    text = rests_on({**b, "later_zh": _later(fitted, rest, "zh")})
+    assert text.endswith(f"数据截至2023年（授权专利）。另有{said}数据，已按进度计入当年预测。")
+    rate = rest.assign(indicator="protection_satisfaction")
+    assert _later(fitted, rate, "zh") == f"另有{said}数据，未计入年度预测"
+    assert _later(fitted, rate) == f"figures for {half} are not in the yearly forecasts"
+    # an earlier half year, or none, is not said
+    assert _later(fitted, rest.assign(period="2023-01/2023-06")) == ""
+    assert _later(used, rest.iloc[:0]) == ""
+
+
 def test_the_data_date_names_every_indicator_that_reaches_it():
     """Three indicators all to 2023: 数据截至2023年 for all three, not 2023年（专利申请） alone as
     if the other two stopped earlier; two of three there: those two, by name."""

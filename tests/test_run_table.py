@@ -3,7 +3,15 @@ columns 15 | 12 | 4 | 23 | 10 (a hindcast's last one 16) two apart, and the labe
 left: 100 - 64 - 10 = 26 columns (a hindcast's 100 - 70 - 10 = 20). A wide (CJK) character takes
 two columns; a cell too long is cut to one column less and ends in "…"; trailing blanks go."""
 
-from ipcast.report.run_table import _forecast, compare_table, num, revise_table, run_table, short
+from ipcast.report.run_table import (
+    _forecast,
+    _threshold,
+    compare_table,
+    num,
+    revise_table,
+    run_table,
+    short,
+)
 
 SIM = {
     "region": "guanghan",
@@ -219,3 +227,15 @@ def test_the_compare_table_shows_both_probabilities_and_the_difference_in_points
     en = compare_table([r], ("base", "push"), "en").splitlines()
     assert en[0] == "scenario A: base; scenario B: push"
     assert en[2] == "— guanghan" and en[3].startswith("Effective trademarks" + " " * 20 + GAP)
+
+
+def test_a_threshold_too_wide_for_its_12_columns_goes_to_wan_or_yi_only_when_exact():
+    def cell(v, comparator=">="):
+        return _threshold({"threshold": v, "comparator": comparator, "unit": "件"})
+
+    assert cell(12_345_678) == "12,345,678 件"  # 13 columns, no exact short form: cut later
+    assert cell(150_000_000) == "1.5亿 件"
+    assert cell(65_000_000) == "6500万 件"
+    assert cell(1_234_567) == "1,234,567 件"  # 12 columns: fits
+    assert cell(1_064_333_0) == "10,643,330 件"  # 1064.333万: seven figures, not short
+    assert cell(150_000_000, "<=") == "<=1.5亿 件"

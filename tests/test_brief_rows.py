@@ -1,0 +1,37 @@
+"""The briefing's traffic-light rows: a rate's range and promise carry their %, a count's are read
+against the 规划值 column."""
+
+from ipcast.report import words
+from ipcast.report.document import _lighttable
+
+
+def _rec(target_id, label, kind, unit, threshold, q10, q90):
+    return {
+        "target_id": target_id,
+        "label_zh": label,
+        "label_en": label,
+        "kind": kind,
+        "period": "2026/2030" if kind == "growth" else "2030",
+        "threshold": threshold,
+        "comparator": ">=",
+        "unit": unit,
+        "status": "simulated",
+        "p_hit": 0.46,
+        "p_hit_se": 0.0255,  # 1.96 x 2.55 points: ±5
+        "q10": q10,
+        "q90": q90,
+        "light": "red",
+    }
+
+
+def test_a_growth_rows_range_and_promise_say_percent():
+    recs = [
+        _rec("g", "专利授权量年均增长", "growth", "%", 5.0, -3.7, 13.1),
+        _rec("n", "专利授权量", "level", "件", 3000.0, 2003.0, 5477.0),
+    ]
+    b = {"records": recs, "revised": {"g": -0.924, "n": 2428.6}}
+    rows = _lighttable(b, words.WORDS["zh"], "zh")["rows"]
+    growth = ["红灯", "专利授权量年均增长", "2026/2030", "5%", "46%±5", "-3.7%–13.1%", "-0.924%"]
+    assert rows[0] == growth
+    # a count at least 2,428.6 is promised as 2,428 (confidence.promise), its unit in 规划值
+    assert rows[1] == ["红灯", "专利授权量", "2030", "3,000件", "46%±5", "2,003–5,477", "2,428"]

@@ -1,0 +1,43 @@
+"""`ipcast forecast`'s text keeps within 100 columns, as the run table does (a Chinese character
+takes two), and wraps rather than cuts what it says."""
+
+from ipcast.report.run_table import width, wrap
+from ipcast.report.views import fan_text
+
+BORROWED = (
+    "growth and volatility partly from: 10-year sums of USPTO and EUIPO trademark registrations "
+    "by holder country 1998-2022 (NCSES), earlier growth faded x0.95 a year to 2023"
+)
+
+
+def _rec(**more):
+    return {
+        "label_zh": "注册商标",
+        "indicator": "trademark_registrations",
+        "unit": "件",
+        "n_points": 8,
+        "history": [{"period": str(y), "value": 1000.0 + y} for y in range(2010, 2024)],
+        "stale_years": 2,
+        "fan": [{"time": 2026.0, "period": "2026", "median": 3000.0}],
+        "method": "calibrated ensemble",
+        "borrowed": BORROWED,
+        **more,
+    }
+
+
+def test_every_line_of_the_forecast_text_fits_100_columns():
+    lines = fan_text([_rec()]).splitlines()
+    assert max(width(x) for x in lines) <= 100
+    # the stale line (with Chinese) was 105 columns, the borrowed one 169: now two lines each
+    stale = [i for i, x in enumerate(lines) if x.startswith("  last point 2 year(s)")]
+    assert lines[stale[0]].endswith("(最新数据滞后 2 年): the fan starts after the as-of")
+    assert lines[stale[0] + 1] == "    year"
+    said = " ".join(x.strip() for x in lines if "borrowed" in x or x.startswith("    "))
+    assert BORROWED in said
+
+
+def test_wrap_breaks_at_spaces_and_counts_wide_characters_twice():
+    assert wrap("aa bb cc", "  ", 7) == ["  aa bb", "    cc"]
+    assert wrap("专利 专利 专利", "", 10) == ["专利 专利", "  专利"]  # 9 columns, then 2 + 4
+    assert wrap("short", "  ") == ["  short"]
+    assert wrap("x" * 120, "") == ["x" * 99 + "…"]  # a word wider than a line is cut
