@@ -120,10 +120,18 @@ def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
     latest = used.loc[ends == ends.max(), "indicator"].drop_duplicates().tolist()
     n = used["indicator"].nunique()
     every = n > 1 and len(latest) == n
+    said, text = str(last["period"]), str(last["period"])
+    if last.get("period_type") == "asof" and "/" in text:
+        # a stock read at a span's end (a 2026年1-10月 column of 有效发明专利): at the end of
+        # October, not over January to October
+        end = parse_period(text).end
+        year = int(np.floor(end - 1e-9))
+        month = int(round((end - year) * 12))
+        said, text = f"{year}年{month}月末", f"end of {year}-{month:02d}"
     if lang == "zh":
         names = f"全部{n}项指标" if every else "、".join(indicator_row(x)["zh"] for x in latest)
-        return f"{period_zh(str(last['period']))}（{names}）"
-    return f"{last['period']} ({f'all {n} indicators' if every else ', '.join(latest)})"
+        return f"{period_zh(said) if said == text else said}（{names}）"
+    return f"{text} ({f'all {n} indicators' if every else ', '.join(latest)})"
 
 
 def _fitted(used: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
