@@ -3,6 +3,7 @@
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import pytest
 from conftest import make_history, make_target
 from scipy.special import digamma, polygamma
@@ -308,3 +309,39 @@ def test_the_data_date_of_a_stock_read_at_a_spans_end_is_that_months_end():
     assert _vintage(used, "en") == "end of 2026-10 (effective_invention_patents)"
     flows = used.assign(indicator="patent_grants", period_type=["year", "span"])
     assert _vintage(flows, "zh") == "2026年1月至2026年10月（授权专利）"
+
+
+def test_which_figures_a_year_is_read_by():
+    """Only a flow's figures inside one calendar year without its whole figure, not excluded;
+    of several the longest, and of two as long the later (January-June, then July-December)."""
+    from ipcast.forecast.year_to_date import h1_share
+
+    def got(rows, slug="patent_grants"):
+        obs = observed(
+            _grants(rows) if slug == "patent_grants" else make_history(rows), "dazhou", slug
+        )
+        return {y: (round(a, 4), round(b, 4), v) for y, (a, b, v, _) in year_to_date(obs).items()}
+
+    g = "patent_grants"
+    nine, six = (
+        ("dazhou", g, "2024-01/2024-09", "span", 900.0, "件"),
+        ("dazhou", g, "2024H1", "half", 600.0, "件"),
+    )
+    assert got([nine, six]) == got([six, nine]) == {2024: (2024.0, 2024.75, 900.0)}
+    h2 = ("dazhou", g, "2024-07/2024-12", "half", 700.0, "件")
+    assert got([six, h2]) == got([h2, six]) == {2024: (2024.5, 2025.0, 700.0)}
+    assert got([("dazhou", g, "2023-07/2024-06", "span", 1700.0, "件")]) == {}  # a July-June year
+    excluded = make_history([nine]).assign(exclude="superseded")
+    hist = pd.concat([_grants([]), excluded])
+    assert year_to_date(observed(hist, "dazhou", g)) == {}
+    rate = [("dazhou", "protection_satisfaction", "2024-01/2024-06", "half", 90.0, "%")]
+    rate += [("dazhou", "protection_satisfaction", "2023", "year", 88.0, "%")]
+    assert got(rate, "protection_satisfaction") == {}  # a rate's half year: no pace
+    stock = [("dazhou", "effective_invention_patents", "2024-01/2024-06", "asof", 900.0, "件")]
+    assert got(stock, "effective_invention_patents") == {}
+    assert h1_share("patent", None) == (0.5, 0.05)
+    assert h1_share("pledge", None) == (0.35, 0.10)
+    # January-March is a quarter of the year, not a half
+    assert share_of_year(2024.0, 2024.25, (0.5, 0.05)) == pytest.approx(
+        (0.25, np.sqrt(0.25 * 0.75 / 100))
+    )
