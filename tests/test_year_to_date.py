@@ -345,3 +345,33 @@ def test_which_figures_a_year_is_read_by():
     assert share_of_year(2024.0, 2024.25, (0.5, 0.05)) == pytest.approx(
         (0.25, np.sqrt(0.25 * 0.75 / 100))
     )
+
+
+def test_share_draws_have_the_asked_mean_and_sd_and_a_whole_year_is_all_of_it():
+    rng = np.random.default_rng(5)
+    s = share_draws(10 / 12, 0.0373, 200_000, rng)
+    assert s.mean() == pytest.approx(10 / 12, abs=5e-4)
+    assert s.std() == pytest.approx(0.0373, rel=0.01)
+    assert share_draws(1.0, 0.0, 3, rng).tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_small_figure_in_a_large_unit_still_sets_the_pace_and_no_forecast_leaves_the_pace():
+    """0.5 亿元 by June is a pace of about 1 亿元 (half, give or take 0.05) against a forecast of
+    3 give or take 1 %: the forecast, far off, gives way. A forecast of zero on every path leaves
+    the pace alone: 100 over a share of 0.8 is 125."""
+    rng = np.random.default_rng(2)
+    forecast = 3.0 * np.exp(0.01 * rng.standard_normal(5000))
+    got = condition(forecast, 0.5, share_draws(0.5, 0.05, 5000, rng))
+    assert np.median(got) == pytest.approx(1.0, rel=0.05)
+    assert condition(np.zeros(4), 100.0, np.full(4, 0.8)) == pytest.approx([125.0] * 4)
+    one = condition(np.array([0.0, 0.0, 90.0]), 100.0, np.full(3, 0.8))
+    assert one == pytest.approx([125.0] * 3)  # one positive path has no spread to weigh
+    # two positive paths are weighed: pace log(100 / s) = 4.828, 4.962, 4.711 (var 0.0105);
+    # forecast log 90, log 110 (4.500, 4.700: var 0.0101 + gap^2 0.0545), weight 0.1404
+    share = np.array([0.8, 0.7, 0.9])
+    pace = np.log(100 / share)
+    own = np.log([90.0, 110.0])
+    a = np.var(pace) / (np.var(own) + (own.mean() - pace.mean()) ** 2 + np.var(pace))
+    assert a == pytest.approx(0.1404, abs=1e-4)
+    want = np.exp(a * own + (1 - a) * pace[1:])
+    assert condition(np.array([0.0, 90.0, 110.0]), 100.0, share) == pytest.approx([125.0, *want])
