@@ -330,7 +330,7 @@ def test_which_figures_a_year_is_read_by():
     assert got([nine, six]) == got([six, nine]) == {2024: (2024.0, 2024.75, 900.0)}
     h2 = ("dazhou", g, "2024-07/2024-12", "half", 700.0, "件")
     assert got([six, h2]) == got([h2, six]) == {2024: (2024.5, 2025.0, 700.0)}
-    assert got([("dazhou", g, "2023-07/2024-06", "span", 1700.0, "件")]) == {}  # a July-June year
+    assert got([("dazhou", g, "2024-07/2025-06", "span", 1700.0, "件")]) == {}  # a July-June year
     excluded = make_history([nine]).assign(exclude="superseded")
     hist = pd.concat([_grants([]), excluded])
     assert year_to_date(observed(hist, "dazhou", g)) == {}
@@ -352,6 +352,9 @@ def test_share_draws_have_the_asked_mean_and_sd_and_a_whole_year_is_all_of_it():
     s = share_draws(10 / 12, 0.0373, 200_000, rng)
     assert s.mean() == pytest.approx(10 / 12, abs=5e-4)
     assert s.std() == pytest.approx(0.0373, rel=0.01)
+    s = share_draws(0.35, 0.10, 200_000, rng)  # pledge's January-June: concentration 21.75
+    assert s.mean() == pytest.approx(0.35, abs=1e-3)
+    assert s.std() == pytest.approx(0.10, rel=0.008)
     assert share_draws(1.0, 0.0, 3, rng).tolist() == [1.0, 1.0, 1.0]
 
 
@@ -375,3 +378,36 @@ def test_a_small_figure_in_a_large_unit_still_sets_the_pace_and_no_forecast_leav
     assert a == pytest.approx(0.1404, abs=1e-4)
     want = np.exp(a * own + (1 - a) * pace[1:])
     assert condition(np.array([0.0, 90.0, 110.0]), 100.0, share) == pytest.approx([125.0, *want])
+
+
+def test_the_weighing_at_its_edges():
+    """The same weighing in 亿元 below 1 (forecasts of 0.9 and 1.1 are forecasts, not zeros);
+    a forecast and a pace that agree exactly (no spread in either) give the figure's pace; a
+    forecast tighter than the pace leads."""
+    share = np.array([0.8, 0.7, 0.9])
+    pace = np.log(1.0 / share)
+    own = np.log([0.9, 1.1])
+    a = np.var(pace) / (np.var(own) + (own.mean() - pace.mean()) ** 2 + np.var(pace))
+    want = np.exp(a * own + (1 - a) * pace[1:])
+    got = condition(np.array([0.0, 0.9, 1.1]), 1.0, share)
+    assert got == pytest.approx([1.25, *want])
+    assert condition(np.full(3, 100.0), 80.0, np.full(3, 0.8)) == pytest.approx([100.0] * 3)
+    tight = condition(np.array([124.0, 126.0, 125.0]), 100.0, share)
+    assert np.abs(tight - 125.0).max() < 2.0  # the pace alone spreads 111-143
+
+
+def test_the_years_after_move_by_each_paths_own_factor_in_any_unit():
+    """2025 moves by 2024's factor path by path, also in 亿元 below 1; a path forecast at zero in
+    2024 (no level to scale) leaves 2025 as it was."""
+    rows = [
+        ("dazhou", "pledge_financing", str(y), "year", 0.1 * (y - 2017), "亿元")
+        for y in range(2018, 2024)
+    ]
+    rows.append(("dazhou", "pledge_financing", "2024-01/2024-06", "half", 0.2, "亿元"))
+    obs = observed(make_history(rows), "dazhou", "pledge_financing")
+    times = np.array([2024.0, 2025.0])
+    sims = np.column_stack([np.array([0.0, 0.6, 0.8, 0.9]), np.array([0.5, 0.7, 0.9, 1.0])])
+    got = condition_paths(obs, times, sims, 3, None)
+    assert got[0, 1] == 0.5  # no 2024 level to move from
+    assert got[1:, 1] == pytest.approx(sims[1:, 1] * got[1:, 0] / sims[1:, 0])
+    assert np.all(got[1:, 0] != sims[1:, 0])
