@@ -40,6 +40,7 @@ REVISE_KEYS = (
     "comparator",
     "status",
     "p_hit",
+    "reason",  # says when the period has figures so far, and how they are used
 )
 
 

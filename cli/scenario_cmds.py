@@ -155,6 +155,9 @@ def revise_cmd(
         codes = {r["region"] for r in recs}
         heads = api.figures.region_names(codes=codes) if lang == "zh" else None
         typer.echo(revise_table(recs, lang, heads))
+        said = views.partly_observed_lines(recs, lang)
+        if said:
+            typer.echo("\n" + "\n".join(said))
     else:
         typer.echo(render(recs, fmt))
     if kind == Format.xlsx:

@@ -255,6 +255,10 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
     col = rec["unit"] or _label_unit(rec, base)
     if rec["unit"]:  # an error about it names the 单位 cell
         at = _cell_at(at, rec, "unit")
+    if rec["unit"] and base == "件/万人" and col.strip() == "件":
+        # Bureaus write 每万人口发明专利拥有量 | 件, as plans write (件) beside the name
+        col = base
+        repairs.append("单位 '件' on a per-10k ratio read as 件/万人")
     if col:
         try:
             col = units.canonical(col)

@@ -12,6 +12,7 @@ from ..data.catalog import indicator as indicator_row
 from ..data.history import cut
 from .chain import forecast_series
 from .learned import Learned, provider
+from .year_to_date import condition_paths, year_to_date
 
 LEVELS = {
     "q025": 0.025,
@@ -74,7 +75,12 @@ def fan_records(
             out.append(rec)
             continue
         rec["stale_years"] = _stale_years(fc, as_of)
-        q = fan(fc.at(times))
+        # A year partly observed is read as a run's targets read it (``year_to_date``).
+        q = fan(condition_paths(obs, np.asarray(times), fc.at(times), seed, learned.as_of))
+        rec["so_far"] = [
+            {"period": r["period"], "year": y, "value": v}
+            for y, (_, _, v, r) in sorted(year_to_date(obs).items())
+        ]
         for j, t in enumerate(times):
             label = str(int(t)) if obs.annual else f"{int(t) - 1}年末"
             rec["fan"].append({"period": label, "time": float(t), **{k: float(q[k][j]) for k in q}})

@@ -48,6 +48,11 @@ def bridge(seed: int, region: str, indicator: str, t: float) -> np.random.Genera
     return stream(seed, region, indicator, "bridge", float(t))
 
 
+def year_to_date(seed: int, region: str, indicator: str, year: int) -> np.random.Generator:
+    """The shares (and a count's remaining months) of a year partly observed."""
+    return stream(seed, region, indicator, "ytd", int(year))
+
+
 def history(seed: int, region: str, indicator: str) -> np.random.Generator:
     return stream(seed, region, indicator, "history")
 

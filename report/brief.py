@@ -120,10 +120,18 @@ def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
     latest = used.loc[ends == ends.max(), "indicator"].drop_duplicates().tolist()
     n = used["indicator"].nunique()
     every = n > 1 and len(latest) == n
+    said, text = str(last["period"]), str(last["period"])
+    if last.get("period_type") == "asof" and "/" in text:
+        # a stock read at a span's end (a 2026年1-10月 column of 有效发明专利): at the end of
+        # October, not over January to October
+        end = parse_period(text).end
+        year = int(np.floor(end - 1e-9))
+        month = int(round((end - year) * 12))
+        said, text = f"{year}年{month}月末", f"end of {year}-{month:02d}"
     if lang == "zh":
         names = f"全部{n}项指标" if every else "、".join(indicator_row(x)["zh"] for x in latest)
-        return f"{period_zh(str(last['period']))}（{names}）"
-    return f"{last['period']} ({f'all {n} indicators' if every else ', '.join(latest)})"
+        return f"{period_zh(said) if said == text else said}（{names}）"
+    return f"{text} ({f'all {n} indicators' if every else ', '.join(latest)})"
 
 
 def _fitted(used: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -141,19 +149,38 @@ def _fitted(used: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _later(fitted: pd.DataFrame, rest: pd.DataFrame, lang: str = "en") -> str:
-    """The figures after the data date that the yearly forecasts do not use (a bureau's
-    January-June), said as such, so that 数据截至 is not read as leaving them out by mistake;
-    empty when there are none."""
+    """The figures after the data date, said as such, so that 数据截至 is not read as leaving
+    them out by mistake: a flow's figure for part of a year (a bureau's 1-10月) is in that
+    year's forecast by its pace (``forecast.year_to_date``); the rest (a rate's half year, a
+    July-June year) are not in the yearly forecasts. Empty when there are none."""
     end = max((parse_period(p).end for p in fitted["period"]), default=float("-inf"))
     later = sorted(
-        (parse_period(p).end, p) for p in map(str, rest["period"]) if parse_period(p).end > end
+        (parse_period(p).end, p, _by_pace(slug, p))
+        for p, slug in zip(map(str, rest["period"]), rest["indicator"], strict=True)
+        if parse_period(p).end > end
     )
-    if not later:
-        return ""
-    periods = list(dict.fromkeys(p for _, p in later))
+    paced = list(dict.fromkeys(p for _, p, yes in later if yes))
+    unused = list(dict.fromkeys(p for _, p, yes in later if not yes))
     if lang == "zh":
-        return f"另有{'、'.join(map(period_zh, periods))}数据，未计入年度预测"
-    return f"figures for {', '.join(periods)} are not in the yearly forecasts"
+        said = []
+        if paced:
+            said.append(f"另有{'、'.join(map(period_zh, paced))}数据，已按进度计入当年预测")
+        if unused:
+            said.append(f"另有{'、'.join(map(period_zh, unused))}数据，未计入年度预测")
+        return "；".join(said)
+    said = []
+    if paced:
+        said.append(f"figures for {', '.join(paced)} are in their year's forecast by their pace")
+    if unused:
+        said.append(f"figures for {', '.join(unused)} are not in the yearly forecasts")
+    return "; ".join(said)
+
+
+def _by_pace(slug: str, period: str) -> bool:
+    """A flow's figure inside one calendar year: its year is read by its pace."""
+    p = parse_period(period)
+    year = np.floor(p.start + 1e-9)
+    return indicator_row(slug)["measure"] == "flow" and p.end <= year + 1 + 1e-9
 
 
 def _sources(used: pd.DataFrame) -> list[dict]:
@@ -246,7 +273,18 @@ def fan_data(region, slug, recs, hist, n_paths, seed, as_of, lang) -> dict | Non
         p = parse_period(str(r["period"]))
         x = (p.start + p.end) / 2 - 0.5 if annual else p.end - 1
         label = r["label_zh"] if lang == "zh" else r["label_en"]
-        targets.append({"x": x, "threshold": float(r["threshold"]), "label": label})
+        th = float(r["threshold"])
+        if r["kind"] == "cumulative" and annual and p.years > 1:
+            # A total over several years, drawn on a chart of yearly flows as its yearly mean
+            mean = th / p.years
+            text = (
+                f"年均{mean:,.4g}（{p.years:g}年共{th:,.4g}）"
+                if lang == "zh"
+                else f"{mean:,.4g}/yr ({th:,.4g} in {p.years:g} yrs)"
+            )
+            targets.append({"x": x, "threshold": mean, "label": label, "text": text})
+            continue
+        targets.append({"x": x, "threshold": th, "label": label})
     fan["scale"] = scale
     fan["unit"] = unit
     fan["title"] = fan["label_zh"] if lang == "zh" else fan["label_en"]

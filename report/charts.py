@@ -159,6 +159,18 @@ def fan_chart(fan: dict, targets: list[dict], lang: str):
                 s=26,
                 label=label[lang],
             )
+    so_far = fan.get("so_far") or []
+    if so_far:  # a year's figure so far (1-10月): what its fan is conditioned on
+        ax.scatter(
+            [x["year"] for x in so_far],
+            [x["value"] * scale for x in so_far],
+            marker="D",
+            facecolors="none",
+            edgecolors="#c55a11",
+            zorder=3,
+            s=26,
+            label="当年已有（部分月份）" if lang == "zh" else "year so far",
+        )
     for i, t in enumerate(targets):
         ax.axhline(t["threshold"], color="#c00000", lw=1, ls="--")
         ax.scatter(
@@ -172,7 +184,7 @@ def fan_chart(fan: dict, targets: list[dict], lang: str):
         )
         # The value only: the target's name is in the table beside the chart.
         ax.annotate(
-            f"{t['threshold']:g}",
+            t.get("text") or f"{t['threshold']:g}",
             (t["x"], t["threshold"]),
             textcoords="offset points",
             xytext=(-4, 6),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
+from .run_table import percent
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -110,7 +111,12 @@ def conclusion(b: dict) -> str:
     recs = b["records"]
     count = {k: sum(_light(r) == k for r in recs) for k in COLORS}
     open_ = [r for r in recs if r["status"] == "simulated" and not words.finished(r)]
-    over = [r for r in recs if r["status"] == "simulated" and words.finished(r)]
+    # over, outcome not in yet: judged as awaiting it, or simulated with a reason saying so
+    over = [
+        r
+        for r in recs
+        if r["status"] == "awaiting_outcome" or (r["status"] == "simulated" and words.finished(r))
+    ]
     lead = "" if open_ or not over else "规划期已结束；"
     if b["lang"] == "zh":
         parts = []
@@ -164,7 +170,9 @@ def _period(r: dict) -> str:
 def _threshold(r: dict) -> str:
     th = r["threshold"]
     text = "/".join(fmt(x) for x in th) if isinstance(th, list) else fmt(th)
-    return f"{text}{r['unit']}"
+    # as the run table writes it: >= is what plans mean, any other comparator is shown (>30件)
+    shown = "" if r.get("comparator", ">=") == ">=" else r["comparator"]
+    return f"{shown}{text}{r['unit']}"
 
 
 def _odds(r: dict, w: dict, revised: dict) -> list[str]:
@@ -184,7 +192,10 @@ def _odds(r: dict, w: dict, revised: dict) -> list[str]:
     if r["p_hit"] is None:
         return [w["pending"], "", rv]
     rng = "" if r["q10"] is None else f"{fmt(r['q10'])}{u}–{fmt(r['q90'])}{u}"
-    return [f"{pct(r['p_hit'])}%±{plus_minus(r)}", rng, rv]
+    p = r["p_hit"]
+    # as the run table reads it: no path missed is >99 %, not a certain 100 %
+    odds = percent(p) if p > 0.99 or p < 0.01 else f"{pct(p)}%±{plus_minus(r)}"
+    return [odds, rng, rv]
 
 
 def _legend(b: dict, w: dict) -> str:
@@ -202,7 +213,9 @@ def _legend(b: dict, w: dict) -> str:
 
 def _levers(b: dict, w: dict, lang: str) -> list[dict]:
     if not b["top_levers"]:
-        return [block("p", w["no_levers"])]
+        # no target still open that a forecast judges: no measure can change an ended period
+        still = any(r["status"] == "simulated" and not words.finished(r) for r in b["records"])
+        return [block("p", w["no_levers"] if still else w["no_open_targets"])]
     out = []
     for i, lv in enumerate(b["top_levers"], 1):
         d = pct(lv["delta"])
@@ -223,7 +236,8 @@ def rests_on(b: dict) -> str:
     """Own points by source grade, what was borrowed, and how recent the data are."""
     lang, g = b["lang"], b["grades"]
     names = GRADE_WORDS[lang]
-    sim = [r for r in b["records"] if r["status"] == "simulated"]
+    # every forecast, also of a target over and awaiting its outcome (Chengdu's "0项测算目标")
+    sim = [r for r in b["records"] if r["status"] in ("simulated", "awaiting_outcome")]
     borrowed = sum(bool(r.get("borrowed")) and "nothing" not in r["borrowed"] for r in sim)
     weak = sum(g.get(k, 0) for k in WEAK)
     n = sum(g.values())
@@ -237,6 +251,7 @@ def rests_on(b: dict) -> str:
             # not 其中: after the later figures' sentence it would read as "of those figures"
             text += f"{n}个数据点中有{weak}个仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
         text += "".join(_few_points(sim, lang))
+        text += _partly_observed(sim, lang)
         return text
     by = ", ".join(f"{v} {names[k]}" for k, v in g.items())
     text = f"{n} own data points ({by}); " if n else "No own data points; "
@@ -246,7 +261,21 @@ def rests_on(b: dict) -> str:
     if weak:
         text += f" {weak} points come only from reposts (flagged in A5): check them."
     text += "".join(" " + s for s in _few_points(sim, lang))
+    text += _partly_observed(sim, lang)
     return text
+
+
+def _partly_observed(sim: list[dict], lang: str) -> str:
+    """The targets whose period has figures for part of it (a 1-10月 figure): they are in the
+    odds, by the pace so far, and the briefing says so."""
+    part = [r for r in sim if "is the pace of its figure so far" in str(r.get("reason") or "")]
+    if not part:
+        return ""
+    if lang == "zh":
+        names = "、".join(f"「{r['label_zh']}」" for r in part)
+        return f"{names}的期内已有部分数据（如当年1-10月），已按其进度计入达标概率。"
+    names = ", ".join(f"'{r['label_en']}'" for r in part)
+    return f" {names}: figures for part of the period (the year so far) are in the odds."
 
 
 def _few_points(sim: list[dict], lang: str) -> list[str]:

@@ -149,13 +149,19 @@ def _over(r: dict) -> bool:
     )
 
 
+# What meeting a target means, by its comparator (a plan's ">30件" is 超过, not 达到, 30件)
+REACH_ZH = {">=": "达到", ">": "超过", "<=": "不超过", "<": "低于"}
+REACH_EN = {">=": "reaches", ">": "exceeds", "<=": "stays at or below", "<": "stays below"}
+
+
 def _odds(r: dict, lang: str, first: bool) -> str:
     p, pm = pct(r["p_hit"]), plus_minus(r)
     if lang == "zh":
         lead = "风险最大的是" if first else "把握最大的是"
         basis = "规划期已结束、结果尚未公布，据已有数据估计" if _over(r) else "按当前趋势"
         return (
-            f"{lead}「{r['label_zh']}」：{basis}，{_period(r, lang)}{r['label_zh']}达到"
+            f"{lead}「{r['label_zh']}」：{basis}，{_period(r, lang)}{r['label_zh']}"
+            f"{REACH_ZH.get(r.get('comparator', '>='), '达到')}"
             f"{fmt(r['threshold'])}{r['unit']}的概率约为{p}%（±{pm}个百分点）。"
         )
     lead = "Most at risk" if first else "Safest"
@@ -165,6 +171,7 @@ def _odds(r: dict, lang: str, first: bool) -> str:
         else "on the current trend"
     )
     return (
-        f"{lead}: {basis}, the chance that {r['label_en']} reaches "
+        f"{lead}: {basis}, the chance that {r['label_en']} "
+        f"{REACH_EN.get(r.get('comparator', '>='), 'reaches')} "
         f"{fmt(r['threshold'])} {r['unit']} ({r['period']}) is about {p}% (±{pm} points)."
     )

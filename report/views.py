@@ -96,6 +96,7 @@ def footer(records: list[dict], lang: str = "en") -> str:
                 "填好后 `ipcast import 表.xlsx`。"
             )
             lines += [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in _told_why(records)]
+        lines += partly_observed_lines(records, "zh")
         settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
         if settled:
             lines.append("已有结果所依据的数字：")
@@ -116,11 +117,30 @@ def footer(records: list[dict], lang: str = "en") -> str:
             "no_history: no figures to forecast from; `ipcast template` makes a sheet to fill."
         )
         lines += [f"  {r['label_en']}: {r['reason']}" for r in _told_why(records)]
+    lines += partly_observed_lines(records, "en")
     settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
     if settled:
         lines.append("Outcomes known, from these figures:")
         lines += [f"  {r['label_en']}: {r['outcome_source']}" for r in settled]
     return "\n".join(lines)
+
+
+def partly_observed_lines(records: list[dict], lang: str) -> list[str]:
+    """Targets still open whose period has figures for part of it already, and how the
+    figures are used (run's footer, under revise's table)."""
+    part = [
+        r
+        for r in records
+        if r["status"] == "simulated"
+        and str(r.get("reason") or "").startswith("period partly observed")
+    ]
+    if not part:
+        return []
+    if lang == "zh":
+        return ["规划期内已有部分数据："] + [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in part]
+    return ["Periods partly observed:"] + [
+        f"  {r.get('label_en') or r['label_zh']}: {r['reason']}" for r in part
+    ]
 
 
 def _told_why(records: list[dict]) -> list[dict]:
@@ -148,6 +168,12 @@ def fan_text(recs: list[dict]) -> str:
         out.append(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
         seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
         out += wrap(f"history: {seen or 'none'}", "  ")
+        for x in r.get("so_far") or []:
+            out += wrap(
+                f"so far: {x['period']}: {num(x['value'])} (今年已有数据): the {x['year']} row "
+                "is its pace combined with the forecast, as run judges it",
+                "  ",
+            )
         if r.get("stale_years"):
             out += wrap(
                 f"last point {r['stale_years']} year(s) before the forecast start "
@@ -248,14 +274,15 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
         )
     out = []
     for r in recs:
-        out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {r['p_hit']:.0%}")
+        # the same reading of a probability as the run table (<1 %, >99 %)
+        out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {percent(r['p_hit'])}")
         rows = [
             {
                 "rank": x["rank"],
                 "lever": x["lever"],
                 "zh": x["zh"],
-                "p_off": f"{x['p_off']:.0%}",
-                "p_full": f"{x['p_full']:.0%}",
+                "p_off": percent(x["p_off"]),
+                "p_full": percent(x["p_full"]),
                 "change": f"{x['delta']:+.1%}",
                 f"top{r['top']}": f"{x['top_share']:.0%}",
                 "holds": f"{x['rank_share']:.0%}",
@@ -353,7 +380,10 @@ def idle_note(records: list[dict]) -> str:
 
 
 def draft_text(doc: dict, out) -> str:
-    n = sum(t["threshold"] is not None for t in doc["targets"])
+    n = sum(
+        any(x is not None for x in (th if isinstance(th, list) else [th]))
+        for th in (t["threshold"] for t in doc["targets"])
+    )
     notes = "".join(f"\n  note: {x}" for x in doc.get("notes", []))
     return (
         f"wrote {out}: {len(doc['targets'])} targets, {n} with a proposed threshold; "

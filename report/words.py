@@ -58,6 +58,7 @@ WORDS = {
         "weak": "（转载，建议核实）",
         "legend": "绿灯：达标概率≥{g}；黄灯：{a}–{g}；红灯：<{a}。可能区间为10%至90%分位。",
         "no_levers": "当前情景下各项措施对达标概率的影响均不足1个百分点。",
+        "no_open_targets": "没有仍在期内且可测算的目标：已结束的规划期，措施已无法改变其结果。",
         "few_levers": "其余措施对各目标达标概率的影响均不足1个百分点。",
         "page": "第{n}页",
     },
@@ -113,6 +114,8 @@ WORDS = {
             "Likely range: 10th to 90th percentile."
         ),
         "no_levers": "No lever moves any target's odds by a percentage point in this scenario.",
+        "no_open_targets": "No target is still open and assessed: no measure can change a "
+        "period that is over.",
         "few_levers": "No other lever moves any target's odds by a percentage point.",
         "page": "page {n}",
     },
@@ -220,6 +223,21 @@ REASONS_ZH = (
     ),
     (r"^zero or negative", "数据含零或负值，无法按对数模型测算"),
     (r"^the plan states no number", "规划未给出具体数值"),
+    (
+        r"^period partly observed \((.*?)\); (\d{4}) is the pace of its figure so far \(\S+ over "
+        r"a share of ([\d.]+) ± ([\d.]+) of the year's flow, about (\S+)\)",
+        "规划期内已有部分数据（{0}）：{1}年全年按已有数字的进度推算（这几个月约占全年的{2}±{3}，"
+        "全年约{4}），与预测合并，不低于已有数字",
+    ),
+    (
+        r"^period partly observed \((.*?)\); a rate's figure for part of a year is not used",
+        "规划期内已有部分数据（{0}），但比率类指标的部分年度数字未使用：全年按整年数据预测",
+    ),
+    (r"^period partly observed \((.*?)\)", "规划期内已有部分数据（{0}），已计入测算"),
+    (
+        r"^period over; .*?; figures so far \((.*?)\):",
+        "规划期已结束，结果尚未公布，按已有数据估计（期内已有部分数据：{0}，已计入）",
+    ),
     (r"^period over", "规划期已结束，结果尚未公布，按已有数据估计"),
     (r"^outcome known", "结果已由历史数据确定"),
     (r"^met already", "已由历史数据提前达成"),

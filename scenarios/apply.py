@@ -52,8 +52,10 @@ def year_factors(
     free_from: float | None = None,
 ) -> np.ndarray:
     """``(n_paths, len(years))`` multipliers of the yearly flow: the product over levers of
-    ``1 + intensity * effect * ramp``. Years before ``free_from`` (the first year not in the
-    history) keep factor 1: whatever the measures did then is in the observed figures."""
+    ``1 + intensity * effect * ramp``. Years before ``free_from`` (the first time not in the
+    history) keep factor 1: whatever the measures did then is in the observed figures; a year
+    partly observed (``free_from`` 2026.833 after a 1-10月 figure) is moved only in the part
+    still to come (a sixth of the effect), as its total is its figure plus the rest."""
     cat = lever_catalog()
     n = len(next(iter(u.values())))
     out = np.ones((n, len(years)))
@@ -65,7 +67,8 @@ def year_factors(
         e = effect.draw(u[lever_id])
         ramp = np.array([lever.ramp_factor(y, start) for y in years])
         if free_from is not None:
-            ramp[np.asarray(years) < free_from - 1e-9] = 0.0
+            ahead = np.asarray(years, dtype=float) + 1 - free_from
+            ramp = ramp * np.clip(ahead, 0.0, 1.0)
         out *= 1 + intensity * e[:, None] * ramp[None, :]
     return np.maximum(out, 0.0)
 
@@ -77,7 +80,7 @@ def idle_levers(
     ``late`` (they start after), ``over`` (a shock ended before) or ``history`` (every year is
     already observed, so the measures' effect is in the figures)."""
     cat = lever_catalog()
-    live = [y for y in years if free_from is None or y >= free_from - 1e-9]
+    live = [y for y in years if free_from is None or y + 1 > free_from + 1e-9]
     out = []
     for lever_id, intensity in scenario.settings:
         lever = cat[lever_id]

@@ -21,20 +21,14 @@ from ..forecast.chain import Forecast, forecast_series
 from ..forecast.learned import Learned, provider
 from ..forecast.series import Observed, observed
 from ..forecast.workers import quiet_workers
+from ..forecast.year_to_date import condition_paths
+from ..forecast.year_to_date import h1_share as h1_share  # judge and engine read it here
 from . import PATHS
 from .apply import lever_uniforms
 from .evaluate import Paths, half_year_shares, half_year_years, needed_times
 from .levers import plan_start
-from .outcomes import Split, floor_at_observed, flow_spans, outcome
+from .outcomes import Split, flow_spans, outcome
 from .parallel import execute
-
-# January-June share of a year's flow (mean, sd), for July-June years. Pledge financing is
-# back-loaded: nationally 1074 of 3098 亿元 in 2021 fell in H1 (0.35; bundled history). For the
-# rest no half-year data exist here: half, give or take 0.05 (a judgement).
-H1_SHARE = {"pledge": (0.35, 0.10), "default": (0.5, 0.05)}
-# The year whose half-year figures a family's share was learned from: a run as of an earlier year
-# did not know it and uses half, with the pledge spread (``h1_share``).
-H1_SHARE_YEAR = {"pledge": 2021}
 
 
 def decimal_today(today: date | None = None) -> float:
@@ -84,7 +78,10 @@ def prepare(
     has its own seeded stream). ``learned``: the priors and calibration (default: the provider's
     for ``as_of``)."""
     learned = learned or provider(as_of)
-    now = float(as_of + 1) if as_of is not None else decimal_today(today)
+    # As of a year: its end, unless that is still to come (--as-of the current year in
+    # December: a period ending this year is not over yet)
+    now = decimal_today(today)
+    now = min(float(as_of + 1), now) if as_of is not None else now
     starts = plan_start(targets)  # levers act when the plan's measures do
     hist = cut(history, as_of)
     groups: dict[tuple[str, str], list[Target]] = {}
@@ -179,7 +176,8 @@ def fit_baseline(
     if not fc.ok:
         return None, None, fc.reason
     times = np.asarray(times)
-    sims = floor_at_observed(obs, times, fc.at(times))
+    # A year partly observed (1-10月) takes its figure so far (``year_to_date``).
+    sims = condition_paths(obs, times, fc.at(times), seed, learned.as_of)
     paths = Paths(times, sims, obs.annual, obs.additive, spans=flow_spans(obs))
     split = year_split(obs, group, n_paths, seed, learned.as_of)
     if split is not None:
@@ -197,12 +195,3 @@ def year_split(obs: Observed, group: list[Target], n_paths: int, seed: int, as_o
     mean, sd = h1_share(indicator_row(obs.indicator)["family"], as_of)
     rng = streams.stream(seed, obs.region, obs.indicator, "h1")
     return Split(half_year_shares(halves, mean, sd, n_paths, rng), mean, sd)
-
-
-def h1_share(family: str, as_of: int | None) -> tuple[float, float]:
-    """January-June share (mean, sd) of a family's yearly flow, as known by the end of ``as_of``."""
-    mean, sd = H1_SHARE.get(family, H1_SHARE["default"])
-    learned = H1_SHARE_YEAR.get(family)
-    if learned is not None and as_of is not None and as_of < learned:
-        return H1_SHARE["default"][0], sd
-    return mean, sd

@@ -108,7 +108,7 @@ def draft_targets(
     seen = _current_parts(targets)
     for old, run in zip(targets, runs, strict=True):
         entry = _entry(old, run, confidence, scenario)
-        if entry["threshold"] is not None and upward(old.comparator):
+        if run.base is not None and upward(old.comparator):
             _no_fall(entry, run, scenario, seen, notes)
         out.append(entry)
     return {
@@ -215,7 +215,8 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     basis = {"confidence": confidence, "current": current, "reason": run.reason or None}
     basis.update(median=None, method=None, n_points=None, raised=[], below=[])
     if run.base is None:
-        threshold = None
+        # a number per period for an each-year target, as the loader asks: all to be set by hand
+        threshold = [None] * len(periods) if t.kind == "each_year" else None
         note = f"no history to forecast from ({run.reason}); set by hand. Current plan: {current}"
         if current is None:
             note = f"no history to forecast from ({run.reason}); set by hand"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..data.catalog import indicator as indicator_row
 from ..data.target_files import target_fields
 from ..forecast.quantiles import quantile, sorted_columns
+from ..forecast.year_to_date import share_of_year, year_to_date
 from .apply import apply_scenario, idle_levers
-from .baseline import TargetRun
+from .baseline import TargetRun, h1_share
 from .evaluate import KindMismatch, Paths, meets, metric
 from .levers import BASELINE, Scenario, known_by
 from .outcomes import observed_part, to_plan_unit
@@ -20,11 +22,16 @@ def lever_start(run: TargetRun, scenario: Scenario) -> int:
 
 
 def free_from(run: TargetRun) -> float | None:
-    """The first year whose flow (or stock additions) is not in the history."""
+    """The first time whose flow (or stock additions) is not in the history: the year after the
+    last whole year, or the end of that year's figure so far (2026.833 after 2026年1-10月)."""
     t = run.obs.t
     if not len(t):
         return None
-    return float(t[-1] + 1) if run.obs.annual else float(np.floor(t[-1] - 1e-9) + 1)
+    if not run.obs.annual:
+        return float(np.floor(t[-1] - 1e-9) + 1)
+    nxt = int(round(t[-1])) + 1
+    so_far = year_to_date(run.obs).get(nxt)
+    return float(so_far[1]) if so_far and abs(so_far[0] - nxt) < 1e-9 else float(nxt)
 
 
 def scenario_paths(run: TargetRun, scenario: Scenario) -> Paths:
@@ -110,14 +117,13 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
             "forecast from the data known"
             + (f" as of {run.as_of}" if run.as_of is not None else "")
         )
+        part = observed_part(t, run.obs)
+        if part:
+            rec["reason"] += f"; figures so far ({part}): " + _observed_use(run)
     else:
         part = observed_part(t, run.obs)
         if part:
-            rec["reason"] = (
-                f"period partly observed ({part}); the simulation takes a figure for a whole "
-                "span (a July-June year) as it is, and keeps a year partly observed at or above "
-                "its figure"
-            )
+            rec["reason"] = f"period partly observed ({part}); " + _observed_use(run)
     idle = idle_in_period(run, scenario)
     if idle:
         rec["idle_levers"] = idle
@@ -126,6 +132,29 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
             r for r in (rec["reason"], f"no effect inside the target's period: {note}") if r
         )
     return rec
+
+
+def _observed_use(run: TargetRun) -> str:
+    """How the simulation uses the figures for part of the target's period."""
+    t = run.target
+    if not run.obs.additive:
+        return (
+            "a rate's figure for part of a year is not used: the year's rate is forecast "
+            "from whole years"
+        )
+    h1 = h1_share(indicator_row(t.indicator)["family"], run.as_of)
+    years = []
+    for year, (start, end, value, _) in sorted(year_to_date(run.obs).items()):
+        if t.period.start - 1e-9 <= start and end <= t.period.end + 1e-9:
+            mean, sd = share_of_year(start, end, h1)
+            years.append(
+                f"{year} is the pace of its figure so far ({value:,.4g} over a share of "
+                f"{mean:.2f} ± {sd:.2f} of the year's flow, about "
+                f"{value / mean:,.4g}{run.obs.unit}) "
+                "combined with the forecast, never below the figure"
+            )
+    spans = "a figure for a whole span (a July-June year) is taken as it is"
+    return "; ".join(years) if years else spans
 
 
 def _idle_text(x: dict) -> str:
@@ -152,8 +181,9 @@ def _growth_needed(run: TargetRun) -> dict:
     t, obs = run.target, run.obs
     if t.kind == "growth" or obs.n_points == 0 or t.threshold is None:
         return {}
-    if t.end <= run.now or t.period.start < obs.t[-1] - 1e-9:
-        # Over, or already under way past the last point: a yearly rate from here means nothing.
+    if t.end <= run.now or t.period.start < obs.t[-1] - 1e-9 or observed_part(t, obs):
+        # Over, or already under way past the last point (or with figures so far, 1-10月): a
+        # yearly rate from the last whole year means nothing.
         return {"growth_needed": None, "growth_history": None}
     last_t, last = obs.t[-1], obs.y[-1] * to_plan_unit(t, t.kind, obs.unit)
     level = t.threshold / t.period.years if t.kind in ("cumulative",) else t.threshold

@@ -36,7 +36,7 @@ def _span_rows(obs: Observed) -> list[tuple]:
             continue
         p = parse_period(r["period"])
         if np.floor(p.start + 1e-9) == np.ceil(p.end - 1e-9) - 1:
-            continue  # within one calendar year: a floor for that year (``floor_at_observed``)
+            continue  # within one calendar year: that year's figure so far (``year_to_date``)
         out.append((p.start, p.end, units.convert(float(r["value"]), r["unit"], obs.unit), r))
     return out
 
@@ -252,23 +252,3 @@ def observed_part(t: Target, obs: Observed) -> str:
         if inside and (p.end - p.start) < t.period.years - 1e-6:
             seen.append(f"{r['period']}: {r['value']}{r['unit']}")
     return "; ".join(seen)
-
-
-def floor_at_observed(obs: Observed, times: np.ndarray, sims: np.ndarray) -> np.ndarray:
-    """A yearly flow is at least what part of that year has already shown (a lower bound: flows
-    are never negative), so a partly observed year uses what is observed."""
-    if not (obs.annual and obs.additive):
-        return sims
-    out = sims
-    for r in obs.unused:
-        if r["exclude"]:
-            continue
-        p = parse_period(r["period"])
-        year = int(np.floor(p.start + 1e-9))
-        j = np.flatnonzero(np.isclose(times, year))
-        if p.end > year + 1 + 1e-9 or not j.size:
-            continue
-        v = units.convert(float(r["value"]), r["unit"], obs.unit)
-        out = out.copy() if out is sims else out
-        out[:, j[0]] = np.maximum(out[:, j[0]], v)
-    return out

@@ -29,3 +29,24 @@ def test_a_drafted_label_names_the_drafts_period_not_the_old_one():
     assert relabel("IP publicity events, every year", "each_year", ["2026", "2027", "2028"]) == (
         "IP publicity events, every year, 2026…2028"
     )
+
+
+def test_a_drafted_each_year_target_without_history_loads_back(tmp_path):
+    """Tianchang's 年专题培训场次 (each year, no figures): the draft leaves a number per year to
+    set by hand, [null x 5], which `run --targets` reads; one null for five years was refused
+    ('5 periods but 1 thresholds')."""
+    from ipcast.data.history import combine
+    from ipcast.data.target_files import load_path
+    from ipcast.scenarios.draft import draft_targets, write_draft
+
+    ts = [t for t in bundled_targets() if t.id == "tc09_ip_trainings"]
+    doc = draft_targets(ts, combine(), 2030, 0.8, n_paths=100, first=2026)
+    out = tmp_path / "d.yaml"
+    write_draft(doc, out)
+    (back,) = load_path(out)
+    assert back.kind == "each_year"
+    assert [p.text for p in back.periods] == ["2026", "2027", "2028", "2029", "2030"]
+    assert back.thresholds == (None,) * 5
+    from ipcast.report.views import draft_text
+
+    assert draft_text(doc, out).startswith(f"wrote {out}: 1 targets, 0 with a proposed threshold")

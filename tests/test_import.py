@@ -262,3 +262,22 @@ def test_a_sub_item_takes_its_parents_counting_words():
     assert sub_item_name("其中:发明专利（件）", "有效专利拥有量（件）") == "有效发明专利拥有量"
     assert sub_item_name("发明专利", "专利授权量") is None  # not a 其中 row
     assert sub_item_name("其中：外观设计", "专利授权量") == "外观设计专利授权量"  # nothing shared
+
+
+def test_a_per_10k_ratio_with_unit_jian_in_the_unit_column(tmp_path):
+    """Bureaus write 每万人口发明专利拥有量 | 件 (as plans write (件) beside the name): read as
+    件/万人, and said, rather than refused."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["天长市知识产权主要指标统计表"])
+    ws.append(["指标名称", "单位", "2024年", "2025年"])
+    ws.append(["每万人口发明专利拥有量", "件", 33.3, 36.8])
+    f = tmp_path / "天长.xlsx"
+    wb.save(f)
+    got = read_history_file(f)
+    rows = got.rows
+    assert rows["unit"].tolist() == ["件/万人", "件/万人"]
+    assert rows["value"].tolist() == [33.3, 36.8]
+    assert "row 3: 单位 '件' on a per-10k ratio read as 件/万人" in got.report

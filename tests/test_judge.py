@@ -71,8 +71,10 @@ def test_a_zero_threshold_is_a_threshold():
 
 
 def test_a_period_ending_with_the_as_of_year_awaits_its_outcome():
-    # As of 2024 the run stands at the start of 2025: the year 2024 is over and not in the data.
-    rec = _judge(make_target("patent_grants", "level", "2024", 1500.0), as_of=2024)
+    # As of 2024 the run stands at the start of 2025: the year 2024 is over and not in the data
+    # (once 2024 has ended; in 2024 itself it is still running, test_year_to_date).
+    t = make_target("patent_grants", "level", "2024", 1500.0)
+    rec = _judge(t, as_of=2024, today=date(2025, 6, 1))
     assert rec["status"] == "awaiting_outcome"
     assert rec["reason"] == (
         "period over; the outcome is not in the history yet (import it): p_hit is the forecast "

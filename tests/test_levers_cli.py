@@ -165,6 +165,33 @@ def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
     assert "with judged ranges 2x as wide the top 3 hold." in text
 
 
+def test_levers_read_a_probability_as_the_run_table_does():
+    """Tianchang's pledge target (测试数据) had p_hit 0.00525: run said <1 %, levers 1 %."""
+    from ipcast.report.views import levers_text
+
+    row = {"rank": 1, "lever": "pledge_risk_pool", "zh": "风险补偿资金池", "p_off": 0.00525}
+    row.update(p_full=0.995, delta=0.99, top_share=1.0, rank_share=0.88, basis="judgement")
+    rec = {
+        "target_id": "tc05",
+        "label_zh": "年融资金额",
+        "p_hit": 0.00525,
+        "ranking": [row],
+        "top": 3,
+        "ranking_label_zh": "",
+        "ranking_label_en": "",
+        "order_changes_when_widened": False,
+        "widen_factor": 2,
+        "by_cost": [],
+        "n_draws": 2000,
+        "sobol": [],
+        "assumption": "",
+    }
+    text = levers_text([rec])
+    assert "tc05 年融资金额: p_hit <1%" in text
+    line = next(x for x in text.splitlines() if "pledge_risk_pool" in x)
+    assert "<1%" in line and ">99%" in line
+
+
 def test_levers_as_csv_are_flat_columns_one_row_per_target_and_lever(home):
     """-f csv wrote each target's ranking and Sobol indices as Python dict reprs in one cell; it
     writes what --out x.csv writes: one row per target and lever, a lever's range as low / mode /

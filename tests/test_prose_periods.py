@@ -48,8 +48,9 @@ def test_the_briefings_data_date_is_said_in_chinese():
 
 @pytest.mark.parametrize("half", ["2024-01/2024-06", "2024年1-6月"])
 def test_the_data_date_is_the_last_figure_the_yearly_forecasts_use(half):
-    """A bureau's January-June figure is no point of a yearly forecast (``series.observed``):
-    数据截至 names the last calendar year, and the half year is said as not counted."""
+    """A bureau's January-June figure is no point a yearly forecast is fitted to
+    (``series.observed``): 数据截至 names the last calendar year, and the half year is said as
+    counted by its pace in its year (``forecast.year_to_date``); a rate's half year is not."""
     import pandas as pd
 
     from ipcast.report.brief import _fitted, _later, _vintage
@@ -66,11 +67,14 @@ def test_the_data_date_is_the_last_figure_the_yearly_forecasts_use(half):
     assert fitted["period"].tolist() == ["2023"] and rest["period"].tolist() == [half]
     assert _vintage(fitted, "zh") == "2023年（授权专利）"
     said = "2024年1月至2024年6月" if "/" in half else half
-    assert _later(fitted, rest, "zh") == f"另有{said}数据，未计入年度预测"
-    assert _later(fitted, rest) == f"figures for {half} are not in the yearly forecasts"
+    assert _later(fitted, rest, "zh") == f"另有{said}数据，已按进度计入当年预测"
+    assert _later(fitted, rest) == f"figures for {half} are in their year's forecast by their pace"
     b = {"lang": "zh", "grades": {}, "records": [], "vintage_zh": _vintage(fitted, "zh")}
     text = rests_on({**b, "later_zh": _later(fitted, rest, "zh")})
-    assert text.endswith(f"数据截至2023年（授权专利）。另有{said}数据，未计入年度预测。")
+    assert text.endswith(f"数据截至2023年（授权专利）。另有{said}数据，已按进度计入当年预测。")
+    rate = rest.assign(indicator="protection_satisfaction")
+    assert _later(fitted, rate, "zh") == f"另有{said}数据，未计入年度预测"
+    assert _later(fitted, rate) == f"figures for {half} are not in the yearly forecasts"
     # an earlier half year, or none, is not said
     assert _later(fitted, rest.assign(period="2023-01/2023-06")) == ""
     assert _later(used, rest.iloc[:0]) == ""

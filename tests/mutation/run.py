@@ -73,6 +73,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_statuses.py",
     ],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
+    "forecast/year_to_date.py": ["tests/test_year_to_date.py", "tests/test_asof.py"],
     # What a planner reads besides the numbers: the run table, the plan table read and written
     # back, the briefing's words. Only the pure tests run (a briefing takes too long per mutant).
     "report/run_table.py": [
