@@ -60,4 +60,4 @@ def test_a_zero_probability_and_a_range_from_zero_are_figures_not_blanks():
 
     w = words.WORDS["zh"]
     r = {**_rec("n", "专利授权量", "level", "件", 3000.0, 0.0, 40.0), "p_hit": 0.0}
-    assert _odds(r, w, {}) == ["0%±5", "0–40", ""]
+    assert _odds(r, w, {}) == ["<1%", "0–40", ""]  # a chance of 0, not 待公布

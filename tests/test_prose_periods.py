@@ -137,7 +137,7 @@ def test_later_figures_are_said_once_each_in_date_order_and_only_after_the_data_
         ("patent_grants", "2023-07/2023-12"),  # ends with 2023: no later than the data date
     )
     assert _later(fitted, rest) == (
-        "figures for 2024-01/2024-06, 2024-07/2024-12 are not in the yearly forecasts"
+        "figures for 2024-01/2024-06, 2024-07/2024-12 are in their year's forecast by their pace"
     )
     assert _later(fitted, rest.iloc[3:]) == ""
 
