@@ -1,6 +1,8 @@
 """The briefing's traffic-light rows: a rate's range and promise carry their %, a count's are read
 against the 规划值 column."""
 
+import pytest
+
 from ipcast.report import words
 from ipcast.report.document import _lighttable
 
@@ -61,3 +63,14 @@ def test_a_zero_probability_and_a_range_from_zero_are_figures_not_blanks():
     w = words.WORDS["zh"]
     r = {**_rec("n", "专利授权量", "level", "件", 3000.0, 0.0, 40.0), "p_hit": 0.0}
     assert _odds(r, w, {}) == ["<1%", "0–40", ""]  # a chance of 0, not 待公布
+
+
+@pytest.mark.parametrize(
+    "p, said",
+    [(0.995, ">99%"), (0.99, "99%±5"), (0.01, "1%±5"), (0.0105, "1%±5"), (0.005, "<1%")],
+)
+def test_the_chance_at_its_edges_reads_as_the_run_table_reads_it(p, said):
+    from ipcast.report.document import _odds
+
+    r = {**_rec("n", "专利授权量", "level", "件", 3000.0, 2003.0, 5477.0), "p_hit": p}
+    assert _odds(r, words.WORDS["zh"], {})[0] == said

@@ -174,3 +174,23 @@ def test_the_data_date_paragraph_in_both_languages_keeps_the_repost_count_with_t
         "data as of 2023 (patent_grants). The figures for 2024-01/2024-06 are not in the yearly "
         "forecasts. 2 points come only from reposts (flagged in A5): check them."
     )
+
+
+@pytest.mark.parametrize(
+    "period, zh, en",
+    [
+        ("2026-01/2026-10", "2026年10月末", "end of 2026-10"),
+        ("2025-01/2025-12", "2025年12月末", "end of 2025-12"),  # a span to a year's end
+        ("2025-06", "2025年6月", "2025-06"),  # a stock at a month's end, written as one
+    ],
+)
+def test_a_stock_read_at_a_spans_end_is_dated_at_that_end(period, zh, en):
+    import pandas as pd
+
+    from ipcast.report.brief import _vintage
+
+    used = pd.DataFrame(
+        {"period": [period], "indicator": ["effective_invention_patents"], "period_type": "asof"}
+    )
+    assert _vintage(used, "zh") == f"{zh}（有效发明专利）"
+    assert _vintage(used, "en") == f"{en} (effective_invention_patents)"
