@@ -120,6 +120,13 @@ def known(slug: str) -> bool:
     return True
 
 
+def total_to_date(slug: str) -> bool:
+    """Whether ``slug`` is a total to date (a stock named 累计: pledge financing, copyright
+    registrations), which only grows: nothing counted is ever taken off it."""
+    row = indicator(slug)
+    return row["measure"] == "stock" and "(累计)" in str(row["zh"])
+
+
 def plausible_max(slug: str) -> float:
     """The largest figure any Chinese region (a province included) could report for ``slug``,
     in the indicator's own unit: above it a figure is a typo or a unit slip, not a record.

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.catalog import indicator as indicator_row
+from ..data.catalog import total_to_date
 from . import streams
 from .comparables import comparable_prior
 from .learned import Learned, provider
@@ -204,6 +205,19 @@ class Step:
     build: Callable[[Case], Built | None]  # None: it turned out it could not
 
 
+FLOOR_NOTE = (
+    "; a total to date (累计): each path held at its highest value so far, never below the last "
+    "figure"
+)
+
+
+def never_falling(paths: np.ndarray, anchor: float) -> np.ndarray:
+    """Each path held at its running maximum, from ``anchor`` (the last figure) on. A random walk
+    on a total to date can fall (its steps are symmetric in logs), which a total never does: a
+    fall is read as a year that added nothing."""
+    return np.maximum.accumulate(np.maximum(paths, anchor), axis=1)
+
+
 def forecast_series(
     history: pd.DataFrame,
     region: str,
@@ -236,16 +250,18 @@ def forecast_series(
             verdicts.append({"step": step.name, "used": False, "reason": why})
             continue
         verdicts.append({"step": step.name, "used": True, "reason": ""})
-        paths = built.paths
+        paths, method = built.paths, built.method
         if case.obs.unit == "%":
             paths = np.minimum(paths, 100.0)  # a share cannot pass 100 %
+        if total_to_date(indicator) and built.anchor is not None:
+            paths, method = never_falling(paths, built.anchor), method + FLOOR_NOTE
         return Forecast(
             region,
             indicator,
             obs,
             built.grid,
             paths,
-            built.method,
+            method,
             built.borrowed,
             built.n_points,
             built.members,

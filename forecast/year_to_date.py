@@ -48,11 +48,12 @@ def h1_share(family: str, as_of: int | None) -> tuple[float, float]:
 def year_to_date(obs: Observed) -> dict[int, tuple[float, float, float, dict]]:
     """The figure for part of each calendar year that has no whole-year figure: year ->
     (start, end, value in the series' unit, its history row). Of several, the one that covers
-    most of the year (1-10月 over 1-6月)."""
+    most of the year (1-10月 over 1-6月); figures for months that follow one another from
+    January are added first (``_joined``)."""
     if not (obs.annual and obs.additive):
         return {}
     whole = {int(round(t)) for t in obs.t}
-    out: dict[int, tuple] = {}
+    parts: dict[int, list[tuple]] = {}
     for r in obs.unused:
         if r["exclude"] or r["period_type"] == "asof":
             continue
@@ -61,8 +62,35 @@ def year_to_date(obs: Observed) -> dict[int, tuple[float, float, float, dict]]:
         if p.end > year + 1 + 1e-9 or year in whole:
             continue
         v = units.convert(float(r["value"]), r["unit"], obs.unit)
-        if year not in out or (p.years, p.end) > (out[year][1] - out[year][0], out[year][1]):
-            out[year] = (p.start, p.end, v, r)
+        parts.setdefault(year, []).append((p.start, p.end, v, r))
+    out: dict[int, tuple] = {}
+    for year, found in parts.items():
+        for part in found + _joined(year, found):
+            if year not in out or (part[1] - part[0], part[1]) > (
+                out[year][1] - out[year][0],
+                out[year][1],
+            ):
+                out[year] = part
+    return out
+
+
+def _joined(year: int, parts: list[tuple]) -> list[tuple]:
+    """Figures for months that follow one another from January, added up: 上半年 and 下半年
+    (or 1-6月 and 7-10月) say the flow of January-December (January-October) exactly. Each sum
+    is a part with a row of its own, its period the months it covers."""
+    out = []
+    firsts = [p for p in parts if abs(p[0] - year) < 1e-9]
+    for start, end, value, row in firsts:
+        used = [row]
+        while True:
+            nxt = [p for p in parts if abs(p[0] - end) < 1e-9 and p[3] is not used[-1]]
+            if not nxt:
+                break
+            _, end, v, r = max(nxt, key=lambda p: p[1])
+            value, used = value + v, used + [r]
+        if len(used) > 1:
+            months = f"{year}-01/{year}-{round((end - year) * 12):02d}"
+            out.append((start, end, value, {**row, "period": months, "value": value}))
     return out
 
 
@@ -103,6 +131,8 @@ def condition(
     ``rng``), which tends to ``observed / share`` as the figure grows."""
     if observed <= 0:  # no pace to go by: the forecast, at or above nothing
         return np.maximum(forecast, observed)
+    if np.all(share >= 1.0):  # the whole year is known (its halves added up): the figure itself
+        return np.full(forecast.shape, float(observed))
     if whole:
         rest = rng.poisson(rng.gamma(observed, (1 - share) / share))
         pace = np.log(observed + rest)

@@ -268,7 +268,8 @@ def rests_on(b: dict) -> str:
 def _partly_observed(sim: list[dict], lang: str) -> str:
     """The targets whose period has figures for part of it (a 1-10月 figure): they are in the
     odds, by the pace so far, and the briefing says so."""
-    part = [r for r in sim if "is the pace of its figure so far" in str(r.get("reason") or "")]
+    said = ("is the pace of its figure so far", "is its parts added up")
+    part = [r for r in sim if any(w in str(r.get("reason") or "") for w in said)]
     if not part:
         return ""
     if lang == "zh":

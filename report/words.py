@@ -230,6 +230,10 @@ REASONS_ZH = (
         "全年约{4}），与预测合并，不低于已有数字",
     ),
     (
+        r"^period partly observed \((.*?)\); (\d{4}) is its parts added up \((\S+)\)",
+        "规划期内已有部分数据（{0}）：{1}年全年由各时段数字（如上、下半年）相加得出（{2}）",
+    ),
+    (
         r"^period partly observed \((.*?)\); a rate's figure for part of a year is not used",
         "规划期内已有部分数据（{0}），但比率类指标的部分年度数字未使用：全年按整年数据预测",
     ),

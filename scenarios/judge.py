@@ -147,6 +147,9 @@ def _observed_use(run: TargetRun) -> str:
     for year, (start, end, value, _) in sorted(year_to_date(run.obs).items()):
         if t.period.start - 1e-9 <= start and end <= t.period.end + 1e-9:
             mean, sd = share_of_year(start, end, h1)
+            if mean >= 1.0:
+                years.append(f"{year} is its parts added up ({value:,.4g}{run.obs.unit})")
+                continue
             years.append(
                 f"{year} is the pace of its figure so far ({value:,.4g} over a share of "
                 f"{mean:.2f} ± {sd:.2f} of the year's flow, about "

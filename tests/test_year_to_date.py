@@ -329,7 +329,16 @@ def test_which_figures_a_year_is_read_by():
     )
     assert got([nine, six]) == got([six, nine]) == {2024: (2024.0, 2024.75, 900.0)}
     h2 = ("dazhou", g, "2024-07/2024-12", "half", 700.0, "件")
-    assert got([six, h2]) == got([h2, six]) == {2024: (2024.5, 2025.0, 700.0)}
+    # The two halves say the whole year: 600 + 700 (read by the later half alone, it was 700).
+    assert got([six, h2]) == got([h2, six]) == {2024: (2024.0, 2025.0, 1300.0)}
+    assert got([h2]) == {2024: (2024.5, 2025.0, 700.0)}  # alone, the later half is a pace
+    jul_oct = ("dazhou", g, "2024-07/2024-10", "span", 420.0, "件")
+    assert got([six, jul_oct]) == {2024: (2024.0, 2024.8333, 1020.0)}
+    # 1-9月 and 7-10月 overlap: not added; 1-9月 is the longest.
+    assert got([nine, jul_oct]) == {2024: (2024.0, 2024.75, 900.0)}
+    # Of 1-6月 + 7-10月 and 1-9月 + 10-12月, the whole year.
+    q4 = ("dazhou", g, "2024-10/2024-12", "quarter", 310.0, "件")
+    assert got([six, jul_oct, nine, q4]) == {2024: (2024.0, 2025.0, 1210.0)}
     assert got([("dazhou", g, "2024-07/2025-06", "span", 1700.0, "件")]) == {}  # a July-June year
     excluded = make_history([nine]).assign(exclude="superseded")
     hist = pd.concat([_grants([]), excluded])
@@ -411,3 +420,43 @@ def test_the_years_after_move_by_each_paths_own_factor_in_any_unit():
     assert got[0, 1] == 0.5  # no 2024 level to move from
     assert got[1:, 1] == pytest.approx(sims[1:, 1] * got[1:, 0] / sims[1:, 0])
     assert np.all(got[1:, 0] != sims[1:, 0])
+
+
+def test_two_halves_settle_the_years_paths_exactly():
+    """上半年 600 and 下半年 700 with no whole-year figure: 2024 is 1,300 on every path (it was
+    read as a pace of 700 over half the year, 1,400 give or take), and a three-year sum from it
+    carries 1,300 exactly."""
+    halves = [
+        ("dazhou", "patent_grants", "2024H1", "half", 600.0, "件"),
+        ("dazhou", "patent_grants", "2024-07/2024-12", "half", 700.0, "件"),
+    ]
+    obs = observed(_grants(halves), "dazhou", "patent_grants")
+    times = np.array([2024.0, 2025.0])
+    sims = np.array([[1500.0, 1600.0], [1200.0, 1300.0], [1800.0, 2000.0]])
+    got = condition_paths(obs, times, sims, seed=3, as_of=None)
+    assert got[:, 0].tolist() == [1300.0, 1300.0, 1300.0]
+    # The year after moves by each path's own factor, as for any year conditioned.
+    assert got[:, 1] == pytest.approx(sims[:, 1] * 1300.0 / sims[:, 0])
+    assert condition(np.array([5.0, 9.0]), 4.0, np.ones(2)).tolist() == [4.0, 4.0]
+
+
+def test_a_target_on_a_year_of_two_halves_says_they_were_added_in_both_languages():
+    from ipcast.report.words import reason
+
+    halves = [
+        ("dazhou", "patent_grants", "2024H1", "half", 600.0, "件"),
+        ("dazhou", "patent_grants", "2024-07/2024-12", "half", 700.0, "件"),
+    ]
+    t = make_target("patent_grants", "cumulative", "2024/2025", 2700)
+    (rec,) = assess([t], _grants(halves), n_paths=400, seed=1, today=date(2025, 3, 1))
+    assert "2024 is its parts added up (1,300件)" in rec["reason"]
+    assert "2024年全年由各时段数字（如上、下半年）相加得出（1,300件）" in reason(rec, "zh")
+
+
+def test_the_briefing_names_a_target_whose_year_is_its_parts_added_up():
+    from ipcast.report.document import _partly_observed
+
+    rec = {"label_zh": "专利授权量", "label_en": "Patent grants"}
+    added = {**rec, "reason": "period partly observed (2024); 2024 is its parts added up (1,300件)"}
+    assert "「专利授权量」的期内已有部分数据" in _partly_observed([added], "zh")
+    assert _partly_observed([{**rec, "reason": "period over"}], "zh") == ""
