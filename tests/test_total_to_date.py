@@ -66,3 +66,26 @@ def test_same_seed_same_paths_other_seed_other_paths():
     b = forecast_series(h, "x", "pledge_financing_total", 500, 1, until=2030.0).paths
     c = forecast_series(h, "x", "pledge_financing_total", 500, 2, until=2030.0).paths
     assert np.array_equal(a, b) and not np.array_equal(a, c)
+
+
+def test_a_share_is_capped_at_100_percent_and_nothing_else_is():
+    # A satisfaction rate of 97-99 %: the walk's paths above 100 % are held at 100 exactly.
+    rows = [
+        ("x", "protection_satisfaction", str(y), "year", v, "%")
+        for y, v in [(2021, 97.0), (2022, 98.0), (2023, 99.0)]
+    ]
+    fc = forecast_series(make_history(rows), "x", "protection_satisfaction", 2000, 5, until=2030.0)
+    assert fc.paths.max() == 100.0 and (fc.paths == 100.0).mean() > 0.1
+    assert fc.paths.min() < 99.0  # capped above only
+    counts = _total("copyright_registrations_total", [(2023, 97), (2024, 98), (2025, 99)], "件")
+    assert counts.paths.max() > 100.0  # a count of 99 may pass 100
+
+
+def test_no_forecast_gives_the_last_steps_reason():
+    # One point of a stock with nothing to borrow: every step passed over, the last one's reason
+    # (own points only: it needs more points) is the forecast's.
+    rows = [("x", "mediation_cases_total", "2025-12-31", "asof", 40.0, "件")]
+    fc = forecast_series(make_history(rows), "x", "mediation_cases_total", 100, 0, until=2030.0)
+    assert fc.paths is None
+    assert fc.reason == fc.chain[-1]["reason"] != fc.chain[-2]["reason"]
+    assert fc.chain[-1]["step"] == "own points only"

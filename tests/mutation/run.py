@@ -73,6 +73,13 @@ TESTS: dict[str, list[str]] = {
         "tests/test_statuses.py",
     ],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
+    "forecast/chain.py": [
+        "tests/test_total_to_date.py",
+        "tests/test_one_forecast.py",
+        "tests/test_linked.py",
+        "tests/test_import.py",
+        "tests/test_short_grid.py",
+    ],
     "forecast/year_to_date.py": ["tests/test_year_to_date.py", "tests/test_asof.py"],
     # What a planner reads besides the numbers: the run table, the plan table read and written
     # back, the briefing's words. Only the pure tests run (a briefing takes too long per mutant).
@@ -156,6 +163,7 @@ TESTS: dict[str, list[str]] = {
 # Where only part of a module computes what a planner reads (or only that part is measured: the
 # functions a session changed in a large module), only these functions are mutated.
 ONLY: dict[str, set[str]] = {
+    "forecast/chain.py": {"never_falling", "forecast_series"},
     "data/plan_table.py": {
         "_growth_target",
         "_figures",
