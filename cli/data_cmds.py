@@ -8,7 +8,7 @@ import typer
 
 from .. import api
 from ..data.errors import InputError
-from ..report.result_tables import history_tables
+from ..report.result_tables import HISTORY_COLUMNS, history_screen, history_tables
 from ..report.tables import Format, render
 from .common import app, fail
 from .options import (
@@ -85,13 +85,10 @@ def history_cmd(
         recs = api.figures.history(region, indicator, as_of, history_file, names)
     except InputError as e:
         fail(e)
-    typer.echo(
-        render(
-            recs,
-            Format.table if fmt == Format.xlsx else fmt,
-            ["region", "indicator", "period", "value", "unit", "source_title", "exclude", "origin"],
-        )
-    )
+    if fmt in (Format.table, Format.xlsx):
+        typer.echo(render(history_screen(recs), Format.table, HISTORY_COLUMNS))
+    else:
+        typer.echo(render(recs, fmt))
     if kind:
         save(out, kind, history_tables(recs))
 

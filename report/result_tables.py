@@ -34,6 +34,15 @@ def history_tables(records: list[dict]) -> Tables:
     return [("历史数据", records)]
 
 
+HISTORY_COLUMNS = ["region", "indicator", "period", "value", "unit", "source", "exclude", "origin"]
+
+
+def history_screen(records: list[dict]) -> list[dict]:
+    """The figures as the terminal shows them: one source cell, the title a bundled figure's page
+    has, else the source itself (a planner's sheet names its source in a note, not a title)."""
+    return [{**r, "source": r.get("source_title") or r.get("source") or ""} for r in records]
+
+
 def forecast_tables(recs: list[dict]) -> Tables:
     keys = ("region", "indicator", "label_zh", "unit", "method")
     fan = [{**{k: r[k] for k in keys}, **f} for r in recs for f in r["fan"]]

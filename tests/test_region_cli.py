@@ -4,7 +4,7 @@ import, history, forecast and run, under every name form of the region. The figu
 for the test and say so."""
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from ipcast.cli.app import app
@@ -126,3 +126,28 @@ def test_a_target_file_of_two_regions_asks_which(tmp_path, home):
     assert "pass --region" in res.output
     res = runner.invoke(app, ["revise"])
     assert res.exit_code == 2 and "--region: no region given" in res.output
+
+
+def test_history_on_screen_shows_a_sheets_noted_source(tmp_path, home):
+    """A planner's sheet names its source in a 注 row, not a page title: the terminal's source
+    column shows it (it showed the empty title)."""
+    sheet = _sheet(tmp_path / "bureau.xlsx", "宣汉县")
+    wb = load_workbook(sheet)
+    wb.active.append(["注：数据来源为宣汉县市场监管局统计台账（测试）"])
+    wb.save(sheet)
+    res = runner.invoke(app, ["history", "--history", str(sheet), "-r", "宣汉", "-i", "专利授权量"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[0].split()[5] == "source"
+    assert "宣汉县市场监管局统计台账(测试)" in res.output  # brackets read as half width
+
+
+def test_history_screen_takes_the_title_else_the_source():
+    from ipcast.report.result_tables import history_screen
+
+    rows = [
+        {"source": "http://a", "source_title": "规划 专栏1"},
+        {"source": "台账", "source_title": ""},
+        {"source": None, "source_title": None},
+    ]
+    assert [r["source"] for r in history_screen(rows)] == ["规划 专栏1", "台账", ""]
+    assert rows[0]["source"] == "http://a"  # the records themselves are left as they are
