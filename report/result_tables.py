@@ -3,6 +3,7 @@ the main columns first, nested parts (fans, rankings, Sobol indices) as tables o
 
 from __future__ import annotations
 
+from . import words
 from .views import RUN_COLUMNS
 
 Tables = list[tuple[str, list[dict]]]
@@ -23,7 +24,19 @@ def _ordered(records: list[dict], first: list[str]) -> list[dict]:
 
 
 def run_tables(records: list[dict]) -> Tables:
-    return [("达标概率", _ordered(records, RUN_COLUMNS + ["method", "borrowed", "reason"]))]
+    """The 达标概率 sheet: the method, what was borrowed and the reason in Chinese first, for the
+    planner who reads the sheet, and as the engine wrote them beside, for whoever checks it."""
+    zh = [
+        {
+            **r,
+            "method_zh": words.method(r.get("method") or "", "zh"),
+            "borrowed_zh": words.borrowed(r.get("borrowed") or "", "zh"),
+            "reason_zh": words.reason(r, "zh") if r.get("reason") else "",
+        }
+        for r in records
+    ]
+    first = ["method_zh", "borrowed_zh", "reason_zh", "method", "borrowed", "reason"]
+    return [("达标概率", _ordered(zh, RUN_COLUMNS + first))]
 
 
 def compare_tables(records: list[dict]) -> Tables:

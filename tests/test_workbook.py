@@ -218,3 +218,22 @@ def test_nothing_to_revise_says_whether_the_plan_is_over_or_the_figures_are_miss
     assert said.endswith("`ipcast draft -r chengdu --out FILE.xlsx`")
     missing = nothing_to_revise([gone, gone], "chengdu")
     assert "none of the 2 targets could be simulated" in missing and "draft" not in missing
+
+
+def test_the_run_sheet_says_method_borrowed_and_reason_in_chinese_first():
+    from ipcast.report.result_tables import run_tables
+
+    rec = {
+        "region": "x",
+        "method": "random walk, borrowed prior",
+        "borrowed": "",
+        "reason": "the plan states no number",
+        "status": "no_threshold",
+    }
+    ((sheet, (row,)),) = run_tables([rec])
+    assert sheet == "达标概率"
+    assert row["method_zh"] == "对数随机游走，借用同类序列先验"
+    assert row["reason_zh"] == "规划未给出具体数值" and row["borrowed_zh"] == ""
+    keys = list(row)
+    assert keys.index("reason_zh") + 1 == keys.index("method")  # Chinese, then the engine's words
+    assert run_tables([{**rec, "reason": ""}])[0][1][0]["reason_zh"] == ""  # nothing to say
