@@ -54,8 +54,9 @@ def normalise(text) -> str:
     return re.sub(r"(?<=\d)[ \u00a0\u2009](?=\d{3}\b)", "", s)  # 4 500 -> 4500
 
 
-def parse_number(cell) -> tuple[float | None, str | None, list[str]]:
-    """``(value, unit written in the cell or None, repairs)``; ``value`` None for a missing
+def parse_number(cell) -> tuple[float | None, str | None, list[tuple[str, str]]]:
+    """``(value, unit written in the cell or None, repairs)``, each repair ``(Chinese, English)``
+    (``said.at_row`` makes it a report line); ``value`` None for a missing
     marker. Raises ``CellError`` for anything a person would not read as one exact figure."""
     if isinstance(cell, bool):
         raise CellError(f"'{cell}' is not a number", "write the figure")
@@ -65,17 +66,20 @@ def parse_number(cell) -> tuple[float | None, str | None, list[str]]:
         return float(cell), None, []
     raw = str(cell)
     s = normalise(raw)
-    repairs = [f"'{raw}' read as '{s}'"] if s != raw.strip() else []
+    repairs = [(f"“{raw}”读作“{s}”", f"'{raw}' read as '{s}'")] if s != raw.strip() else []
     if s.lower() in MISSING:
         return None, None, repairs
     m = _WITH_UNIT.match(s)
     if m:
         value = float(m.group(1).replace(",", ""))
         unit = units.canonical(m.group(2))
-        return value, unit, repairs + [f"unit '{m.group(2)}' taken from the cell"]
+        said = (f"单位“{m.group(2)}”取自单元格", f"unit '{m.group(2)}' taken from the cell")
+        return value, unit, repairs + [said]
     if re.fullmatch(_NUM, s):
         if "," in s:
-            repairs.append(f"thousands separators removed from '{s}'")
+            repairs.append(
+                (f"已去掉“{s}”中的千位分隔符", f"thousands separators removed from '{s}'")
+            )
         return float(s.replace(",", "")), None, repairs
     if re.search(r"\d", s):
         raise CellError(
@@ -95,21 +99,29 @@ def multiplied(cell) -> tuple[float, str] | None:
     return (float(m.group(1).replace(",", "")), m.group(2)) if m else None
 
 
-def parse_period_cell(cell, stock: bool) -> tuple[str, list[str]]:
+def parse_period_cell(cell, stock: bool) -> tuple[str, list[tuple[str, str]]]:
     """A period cell as period text for ``parse_period``, with any repair made."""
     if isinstance(cell, datetime | date):
         d = cell.date() if isinstance(cell, datetime) else cell
-        return _from_date(d, stock, f"Excel date {d.isoformat()}")
+        return _from_date(d, stock, (f"Excel日期{d.isoformat()}", f"Excel date {d.isoformat()}"))
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     if isinstance(cell, int) and 20000 <= cell <= 80000:
         d = EXCEL_EPOCH + timedelta(days=cell)
-        return _from_date(d, stock, f"Excel serial day {cell} ({d.isoformat()})")
+        what = (
+            f"Excel日期序号{cell}（{d.isoformat()}）",
+            f"Excel serial day {cell} ({d.isoformat()})",
+        )
+        return _from_date(d, stock, what)
     s = normalise(cell)
-    return s, ([f"period '{cell}' read as '{s}'"] if s != str(cell).strip() else [])
+    said = (f"期间“{cell}”读作“{s}”", f"period '{cell}' read as '{s}'")
+    return s, ([said] if s != str(cell).strip() else [])
 
 
-def _from_date(d: date, stock: bool, what: str) -> tuple[str, list[str]]:
+def _from_date(d: date, stock: bool, what: tuple[str, str]) -> tuple[str, list[tuple[str, str]]]:
+    zh, en = what
     if (d.month, d.day) == (12, 31) or (not stock and (d.month, d.day) == (1, 1)):
-        return str(d.year), [f"{what} read as the year {d.year}"]
-    return d.isoformat(), [f"{what} read as the date {d.isoformat()}"]
+        return str(d.year), [(f"{zh}读作{d.year}年", f"{en} read as the year {d.year}")]
+    return d.isoformat(), [
+        (f"{zh}读作日期{d.isoformat()}", f"{en} read as the date {d.isoformat()}")
+    ]

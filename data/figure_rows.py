@@ -18,6 +18,7 @@ from .errors import InputError
 from .indicator_names import match_indicator, split_label, sub_item_name, unknown_indicator_fix
 from .periods import parse_period
 from .places import resolve_region
+from .said import MEASURE_ZH, at_row, both
 
 TOTALS = {"合计", "总计", "小计", "总数", "total", "sum", "subtotal"}
 
@@ -27,16 +28,16 @@ NOTE_START = re.compile(
 )
 
 
-def _skip_reason(rec: dict, names: dict[str, str]) -> str | None:
+def _skip_reason(rec: dict, names: dict[str, str]) -> tuple[str, str] | None:
     """Totals and notes rows, which are not figures of one indicator."""
     label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
     if label.lower() in TOTALS or any(label.startswith(w) for w in ("合计", "总计")):
-        return "a totals row"
+        return ("合计行", "a totals row")
     if match_indicator(label, names):
         return None
     filled = [c for c in rec["row_cells"] if c]
     if NOTE_START.match(label) or (len(filled) == 1 and len(label) > 8):
-        return "a note"
+        return ("说明行", "a note")
     return None
 
 
@@ -82,25 +83,31 @@ def checked_rows(
         unit, value = _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units)
         _check_figure(value, unit, slug, at, accept_large)
         for note in repairs + period_repairs:  # once a row, not once a cell of a wide row
-            line = f"row {rec['line']}: {note}"
+            line = at_row(rec["line"], note)
             if line not in report:
                 report.append(line)
         rows.append(_row(rec, reg, slug, period, value, unit, p, noted and noted[1]))
         took_note = took_note or not rec["source"]
     _summary(report, skipped, blanks, assumed_units)
     if noted and took_note:  # a figure took it (not the note's own row, nor one with 来源)
-        report.append(
-            f"row {noted[0]}: its source, '{noted[1]}', taken as the source of the figures "
-            "without a 来源 cell of their own"
+        said = (
+            f"所注来源“{noted[1]}”用作未填来源的各数字的来源",
+            f"its source, '{noted[1]}', taken as the source of the figures "
+            "without a 来源 cell of their own",
         )
+        report.append(at_row(noted[0], said))
     df = pd.DataFrame(rows)
     if df.empty:
         raise InputError(where, "no figures found", "fill in at least one value")
     for slug in dict.fromkeys(s for s in df["indicator"] if is_custom(s)):
         meta = indicator(slug)
         report.append(
-            f"{meta['zh']} declared custom ({meta['unit']}, {meta['measure']}): "
-            "forecast from its own points only, nothing borrowed"
+            both(
+                f"{meta['zh']}为自定义指标（{meta['unit']}，{MEASURE_ZH[meta['measure']]}）："
+                "仅按本指标自身的数据预测，不借用其他序列",
+                f"{meta['zh']} declared custom ({meta['unit']}, {meta['measure']}): "
+                "forecast from its own points only, nothing borrowed",
+            )
         )
     return _check_duplicates(df, where, report)
 
@@ -131,9 +138,12 @@ def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
         full = sub_item_name(rec["indicator"] or rec["name"], parent)
         slug = match_indicator(full, names) if full else None
         if slug:
+            shown = rec["indicator"] or rec["name"]
             readings.append(
-                f"'{rec['indicator'] or rec['name']}' read as {full}, a sub-item of "
-                f"'{parent}' (row {line})"
+                (
+                    f"“{shown}”读作{full}，为第{line}行“{parent}”的其中项",
+                    f"'{shown}' read as {full}, a sub-item of '{parent}' (row {line})",
+                )
             )
     if slug is None:
         shown = rec["indicator"] or rec["name"]
@@ -169,7 +179,7 @@ def _noted_source(records: list[dict], names: dict[str, str]) -> tuple[int, str]
     with the source in the next cell. Only the first sentence is the source."""
     for rec in records:
         label = (rec["indicator"] or rec["name"] or rec["first_cell"]).strip()
-        if _skip_reason(rec, names) != "a note":
+        if (_skip_reason(rec, names) or ("", ""))[1] != "a note":
             continue
         # The source may be any numbered item or sentence of the note (注：1.数据来源为…；2.…,
         # 注：本表为快报数。数据来源于…), not only its first.
@@ -214,12 +224,22 @@ def _row(
 
 def _summary(report: list[str], skipped: dict, blanks: int, assumed_units: set) -> None:
     for line, reason in sorted(skipped.items()):
-        report.append(f"row {line} skipped: {reason}")
+        report.append(both(f"第{line}行未读：{reason[0]}", f"row {line} skipped: {reason[1]}"))
     if blanks:
-        report.append(f"{blanks} empty or '—' cells read as missing")
-    if assumed_units:
         report.append(
-            "no unit given, the indicator's own unit assumed: " + "; ".join(sorted(assumed_units))
+            both(
+                f"{blanks}个空白或“—”单元格按缺失处理",
+                f"{blanks} empty or '—' cells read as missing",
+            )
+        )
+    if assumed_units:
+        zh = "；".join(f"{indicator(s)['zh']}按{u}" for s, u in sorted(assumed_units))
+        en = "; ".join(f"{s} in {u}" for s, u in sorted(assumed_units))
+        report.append(
+            both(
+                f"未写单位，按指标自身的单位：{zh}",
+                f"no unit given, the indicator's own unit assumed: {en}",
+            )
         )
 
 
@@ -258,7 +278,9 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
     if rec["unit"] and base == "件/万人" and col.strip() == "件":
         # Bureaus write 每万人口发明专利拥有量 | 件, as plans write (件) beside the name
         col = base
-        repairs.append("单位 '件' on a per-10k ratio read as 件/万人")
+        repairs.append(
+            ("每万人口指标的单位“件”读作件/万人", "单位 '件' on a per-10k ratio read as 件/万人")
+        )
     if col:
         try:
             col = units.canonical(col)
@@ -270,7 +292,7 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
             ) from None
     unit = col or cell_unit or base
     if not col and not cell_unit:
-        assumed_units.add(f"{slug} in {base}")
+        assumed_units.add((slug, base))
     if not units.fits(unit, base):
         raise InputError(
             at,
@@ -283,7 +305,12 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
                 at, f"the cell says {cell_unit} but the 单位 column says {col}", "make them agree"
             )
         new = units.convert(value, cell_unit, col)
-        repairs.append(f"{value:g}{cell_unit} converted to {new:g}{col}")
+        repairs.append(
+            (
+                f"{value:g}{cell_unit}换算为{new:g}{col}",
+                f"{value:g}{cell_unit} converted to {new:g}{col}",
+            )
+        )
         value = new
     return unit, value
 
@@ -320,7 +347,12 @@ def _check_duplicates(df: pd.DataFrame, where: str, report: list[str]) -> pd.Dat
                 f"({first['value']:g} and {r['value']:g})",
                 "keep only the right one",
             )
-        report.append(f"row {r['line']} repeats row {first['line']}; read once")
+        report.append(
+            both(
+                f"第{r['line']}行与第{first['line']}行重复，只读一次",
+                f"row {r['line']} repeats row {first['line']}; read once",
+            )
+        )
     return df.loc[keep].drop(columns=["key"]).reset_index(drop=True)
 
 

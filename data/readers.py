@@ -13,6 +13,7 @@ import pandas as pd
 
 from .errors import InputError
 from .figure_rows import checked_rows
+from .said import both
 from .sheet_layout import (
     check_duplicate_columns,
     clean,
@@ -56,7 +57,12 @@ def read_history_file(
     raw = sheet.raw
     header_row = find_header(raw, sheet.where)
     if header_row:
-        report.append(f"{header_row} title row(s) above the header skipped")
+        report.append(
+            both(
+                f"表头上方{header_row}行标题未读",
+                f"{header_row} title row(s) above the header skipped",
+            )
+        )
     header = [clean(c) for c in raw.iloc[header_row].tolist()]
     region = region or title_region(raw, header_row, sheet.where, report)
     body_start = header_row + 1
@@ -67,7 +73,10 @@ def read_history_file(
         if sum(is_period_header(h) for h in below) >= 1 and header_key_of(below) is None:
             header = [b or a for a, b in zip(header, below, strict=True)]
             body_start += 1
-            report.append(f"two-row header (rows {header_row + 1}-{header_row + 2}) merged")
+            rows = f"{header_row + 1}-{header_row + 2}"
+            report.append(
+                both(f"两行表头（第{rows}行）合并读取", f"two-row header (rows {rows}) merged")
+            )
     check_duplicate_columns(header, f"{sheet.where} row {body_start}")
     body = raw.iloc[body_start:].reset_index(drop=True)
     first_line = body_start + 1
@@ -77,7 +86,13 @@ def read_history_file(
         records = long_records(body.to_numpy(dtype=object), cols, first_line)
     elif years:
         records = wide_records(body.to_numpy(dtype=object), cols, years, first_line)
-        report.append(f"wide layout: {len(years)} period columns ({', '.join(years.values())})")
+        shown = ", ".join(years.values())
+        report.append(
+            both(
+                f"宽表：{len(years)}个期间列（{shown}）",
+                f"wide layout: {len(years)} period columns ({shown})",
+            )
+        )
     else:
         raise InputError(
             f"{sheet.where} row {header_row + 1}",

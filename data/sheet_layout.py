@@ -17,6 +17,7 @@ from .errors import InputError
 from .indicator_names import split_label
 from .periods import parse_period
 from .places import describe, region_in_text
+from .said import both
 from .table_cells import column_letter, period_text, read_csv_cells
 
 HEADERS = {
@@ -134,7 +135,12 @@ def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
                 "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
             )
         if h not in (text, f"{text}年"):  # 2023年 needs no word; 2023年末 and 2023年度 do
-            report.append(f"{_col_name(i)} header '{h}' read as the period {text}")
+            col = _col_name(i)
+            report.append(
+                both(
+                    f"{col}表头“{h}”读作期间{text}", f"{col} header '{h}' read as the period {text}"
+                )
+            )
         years[i] = text
     return years
 
@@ -147,7 +153,13 @@ def title_region(raw, header_row: int, where: str, report: list[str]) -> str | N
     for text in titles:
         key = region_in_text(text)
         if key:
-            report.append(f"region {describe(key)} taken from the title '{text.strip()}'")
+            title, where = text.strip(), describe(key)
+            report.append(
+                both(
+                    f"地区{where}取自标题“{title}”",
+                    f"region {where} taken from the title '{title}'",
+                )
+            )
             return key
     return None
 

@@ -14,6 +14,7 @@ from . import places, workbook
 from .cells import normalise
 from .errors import InputError
 from .periods import Period, parse_period
+from .said import both
 
 INSTRUCTION_SHEETS = ("说明", "填写说明", "instructions", "方法与来源", "method")
 _PERIOD_IN_TEXT = re.compile(
@@ -59,7 +60,7 @@ def read_csv_cells(p: Path, report: list[str] | None = None, blank_lines: bool =
         except UnicodeDecodeError:
             continue
         if enc != "utf-8-sig" and report is not None:
-            report.append("read as GBK/GB18030 text")
+            report.append(both("按GBK/GB18030编码读取", "read as GBK/GB18030 text"))
         reader = csv.reader(io.StringIO(content, newline=""))
         numbered = [(reader.line_num, r) for r in reader]
         filled = [(n, r) for n, r in numbered if any(c.strip() for c in r)]

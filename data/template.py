@@ -9,10 +9,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from .catalog import indicator, regions
+from .said import MEASURE_ZH
 
 FIRST_YEAR = 2012
 FIXED = ["地区", "指标代码", "指标名称", "单位", "口径"]
-MEASURE_ZH = {"flow": "全年合计", "stock": "年末存量", "ratio": "年末(比率)"}
 
 
 def template_rows(region: str, slugs: list[str]) -> list[list]:

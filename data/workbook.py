@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 
 from .errors import InputError
+from .said import both
 
 PREFERRED = "历史数据"  # the sheet `ipcast template` writes
 MAX_NAMED = 6  # cells named in a message
@@ -53,9 +54,16 @@ def choose_sheet(p: Path, wanted: str | None, looks_like_data) -> tuple[str, lis
                 f"say which with --sheet, e.g. --sheet {candidates[0]}",
             )
         name = candidates[0] if candidates else (visible or list(states))[0]
-    report = [f"sheet '{name}' read ({len(states)} sheets in the workbook)"]
+    n = len(states)
+    report = [
+        both(
+            f"读取工作表“{name}”（共{n}个工作表）",
+            f"sheet '{name}' read ({n} sheets in the workbook)",
+        )
+    ]
     if hidden:
-        report.append(f"hidden sheet(s) not read: {', '.join(hidden)}")
+        shown = ", ".join(hidden)
+        report.append(both(f"隐藏工作表未读：{shown}", f"hidden sheet(s) not read: {shown}"))
     return name, report if len(states) > 1 else []
 
 

@@ -245,11 +245,13 @@ def test_a_bureau_sheet_with_a_sub_item_a_half_year_column_and_a_source_note(tmp
     assert set(rows["source"]) == {"开江县市场监督管理局统计年报"}
     report = got.report
     assert (
+        "第4行：“其中:发明专利”读作发明专利授权量，为第3行“专利授权量”的其中项 / "
         "row 4: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 3)"
         in report
     )
     assert sum("sub-item" in line for line in report) == 1  # once a row, not once a cell
     assert (
+        "第6行：所注来源“开江县市场监督管理局统计年报”用作未填来源的各数字的来源 / "
         "row 6: its source, '开江县市场监督管理局统计年报', taken as the source of the figures "
         "without a 来源 cell of their own"
     ) in report
@@ -280,4 +282,7 @@ def test_a_per_10k_ratio_with_unit_jian_in_the_unit_column(tmp_path):
     rows = got.rows
     assert rows["unit"].tolist() == ["件/万人", "件/万人"]
     assert rows["value"].tolist() == [33.3, 36.8]
-    assert "row 3: 单位 '件' on a per-10k ratio read as 件/万人" in got.report
+    assert (
+        "第3行：每万人口指标的单位“件”读作件/万人 / "
+        "row 3: 单位 '件' on a per-10k ratio read as 件/万人" in got.report
+    )

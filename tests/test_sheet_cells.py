@@ -24,7 +24,7 @@ def test_a_zero_is_a_figure_and_blank_cells_are_counted(tmp_path):
     assert list(zip(pct["period"], pct["value"], strict=True)) == [("2022", 1.0), ("2023", 0.0)]
     assert len(got.rows) == 4
     assert [line for line in got.report if "read as missing" in line] == [
-        "2 empty or '—' cells read as missing"
+        "2个空白或“—”单元格按缺失处理 / 2 empty or '—' cells read as missing"
     ]
 
 
@@ -65,6 +65,8 @@ def test_a_custom_indicator_is_said_once_and_only_it(tmp_path):
 
     got = read_history_file(p, names=read_name_map(["商业秘密保护示范企业=custom:家:stock"]))
     assert [line for line in got.report if "declared custom" in line] == [
+        "商业秘密保护示范企业为自定义指标（家，年末存量）："
+        "仅按本指标自身的数据预测，不借用其他序列 / "
         "商业秘密保护示范企业 declared custom (家, stock): forecast from its own points only, "
         "nothing borrowed"
     ]

@@ -41,6 +41,7 @@ def test_only_the_figures_without_a_source_take_the_note(tmp_path):
         "开江县市场监督管理局统计年报",
     ]
     assert _taken(got.report) == [
+        "第4行：所注来源“开江县市场监督管理局统计年报”用作未填来源的各数字的来源 / "
         "row 4: its source, '开江县市场监督管理局统计年报', taken as the source of the figures "
         "without a 来源 cell of their own"
     ]

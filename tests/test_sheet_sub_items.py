@@ -61,7 +61,9 @@ def test_a_sub_item_under_a_sub_item_takes_the_row_above_both(tmp_path):
         ("utility_model_grants", 120.0),
     ]
     assert _readings(got.report) == [
+        "第3行：“其中:发明专利”读作发明专利授权量，为第2行“专利授权量”的其中项 / "
         "row 3: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 2)",
+        "第4行：“其中:实用新型专利”读作实用新型专利授权量，为第2行“专利授权量”的其中项 / "
         "row 4: '其中:实用新型专利' read as 实用新型专利授权量, a sub-item of '专利授权量' (row 2)",
     ]
 
@@ -80,6 +82,7 @@ def test_a_spacer_row_between_a_row_and_its_sub_item_is_skipped(tmp_path):
         "invention_grants",
     ]
     assert _readings(got.report) == [
+        "第5行：“其中:发明专利”读作发明专利授权量，为第3行“专利授权量”的其中项 / "
         "row 5: '其中:发明专利' read as 发明专利授权量, a sub-item of '专利授权量' (row 3)"
     ]
 
