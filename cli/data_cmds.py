@@ -141,6 +141,10 @@ def template_cmd(
     typer.echo(f"wrote {out}: {len(slugs)} indicators for {api.inputs.check_region(region)}")
 
 
+# The store's counts (userstore.merge) as the import summary says them in Chinese.
+COUNT_ZH = {"added": "新增", "unchanged": "不变", "replaced": "替换", "source given": "补充来源"}
+
+
 @app.command("import")
 def import_cmd(
     file: Path = typer.Argument(None, help="CSV (UTF-8 or GBK) or XLSX, long or wide"),
@@ -173,28 +177,41 @@ def import_cmd(
         fail(e)
     for line in done["report"]:
         typer.echo(f"  {line}")
-    summary = ", ".join(f"{k} {v}" for k, v in done["counts"].items())
+    n, counts = done["rows"], done["counts"]
+    summary = ", ".join(f"{k} {v}" for k, v in counts.items())
+    summary_zh = "、".join(f"{COUNT_ZH.get(k, k)}{v}" for k, v in counts.items())
     if dry_run:
         typer.echo(
-            f"dry run: {done['rows']} figures read from {file}; would be {summary}; nothing written"
+            f"试运行：从{file}读取{n}个数字，将{summary_zh}；未写入 / "
+            f"dry run: {n} figures read from {file}; would be {summary}; nothing written"
         )
         return
+    kept = done["backup"].name
     typer.echo(
-        f"imported {done['rows']} figures from {file} into {done['store']} "
-        f"({summary}); previous version kept as {done['backup'].name}"
+        f"已从{file}导入{n}个数字到{done['store']}（{summary_zh}）；原版本保存为{kept} / "
+        f"imported {n} figures from {file} into {done['store']} "
+        f"({summary}); previous version kept as {kept}"
     )
 
 
 def _undo_or_recover(recover: bool) -> None:
     if not recover:
         undone = api.figures.undo_import()
-        typer.echo(f"restored the version saved as {undone['restored'].name} in {undone['home']}")
+        name, home = undone["restored"].name, undone["home"]
+        typer.echo(
+            f"已恢复{home}中保存的版本{name} / restored the version saved as {name} in {home}"
+        )
         return
     done = api.figures.recover_store()
     if not done["damaged"]:
-        typer.echo(f"{done['store']} is intact ({done['rows']} figures); nothing to do")
+        store, n = done["store"], done["rows"]
+        typer.echo(
+            f"{store}完好（{n}个数字），无需恢复 / {store} is intact ({n} figures); nothing to do"
+        )
         return
     typer.echo(
+        f"{done['store']}已损坏（{done['problem']}）；已恢复{done['restored']}（{done['rows']}个数字）；"
+        f"损坏的文件保存为versions/{done['kept']} / "
         f"{done['store']} was damaged ({done['problem']}); restored {done['restored']} "
         f"({done['rows']} figures); the damaged file is kept as versions/{done['kept']}"
     )

@@ -52,3 +52,28 @@ def test_import_reports_each_reading_in_chinese_then_english(home, tmp_path):
         and " / region 广汉市 (510681, 德阳市, 四川省) taken from the title" in line
         for line in lines
     )
+
+
+def test_the_import_summary_and_undo_say_it_in_chinese_then_english(home, tmp_path):
+    sheet = _sheet(tmp_path / "figs.xlsx")
+    runner = CliRunner()
+    dry = runner.invoke(app, ["import", str(sheet), "--dry-run"])
+    # 7 figures: 专利授权量 2022-23, 有效注册商标 2022-24, 每万人口… 2022-23 (row 6 repeats row 3).
+    assert dry.output.splitlines()[-1] == (
+        f"试运行：从{sheet}读取7个数字，将新增7、不变0、替换0；未写入 / "
+        f"dry run: 7 figures read from {sheet}; would be added 7, unchanged 0, replaced 0; "
+        "nothing written"
+    )
+    done = runner.invoke(app, ["import", str(sheet)])
+    assert done.exit_code == 0, done.output
+    kept = next((home / "versions").iterdir()).name
+    store = home / "history.csv"
+    assert done.output.splitlines()[-1] == (
+        f"已从{sheet}导入7个数字到{store}（新增7、不变0、替换0）；原版本保存为{kept} / "
+        f"imported 7 figures from {sheet} into {store} (added 7, unchanged 0, replaced 0); "
+        f"previous version kept as {kept}"
+    )
+    undone = runner.invoke(app, ["import", "--undo"])
+    assert undone.output.strip() == (
+        f"已恢复{home}中保存的版本{kept} / restored the version saved as {kept} in {home}"
+    )
