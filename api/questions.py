@@ -350,13 +350,23 @@ def draft(
     sc = load_scenario(scenario)
     doc = draft_targets(targets, history, until, confidence, paths, seed, sc, first, as_of)
     if starters:
+        zh, code, n = regions().loc[targets[0].region, "zh"], targets[0].region, len(targets)
         doc["notes"].insert(
             0,
-            f"no plan for {regions().loc[targets[0].region, 'zh']} ({targets[0].region}): one "
-            "target drafted for "
-            "each indicator with figures "
-            f"({len(targets)}); add or remove rows as the plan needs",
+            f"{zh}（{code}）无现行规划：为每个有数据的指标各起草一条目标（{n}条），"
+            "请按规划需要增删 / "
+            f"no plan for {zh} ({code}): one target drafted for each indicator with figures "
+            f"({n}); add or remove rows as the plan needs",
         )
+    for entry in doc["targets"]:  # the file's quote in the plan's language first, as its 说明
+        entry["quote"] = _quote_zh(entry) + " / " + entry["quote"]
     if out is not None:
         write_draft(doc, out)
     return doc
+
+
+def _quote_zh(entry: dict) -> str:
+    from ..report.plan_table_out import note_zh
+
+    b = entry["_basis"]
+    return f"ipcast 草案，承接 {b['from']}：{note_zh(b, entry['unit'])}"

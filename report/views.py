@@ -384,8 +384,11 @@ def draft_text(doc: dict, out) -> str:
         any(x is not None for x in (th if isinstance(th, list) else [th]))
         for th in (t["threshold"] for t in doc["targets"])
     )
-    notes = "".join(f"\n  note: {x}" for x in doc.get("notes", []))
+    notes = "".join(f"\n  说明：{x}" for x in doc.get("notes", []))  # each note: Chinese / English
+    total = len(doc["targets"])
+    run = f"`ipcast run --targets {out}`"
     return (
-        f"wrote {out}: {len(doc['targets'])} targets, {n} with a proposed threshold; "
+        f"已写入{out}：{total}条目标，其中{n}条有建议目标值；修改后运行 {run} / "
+        f"wrote {out}: {total} targets, {n} with a proposed threshold; "
         f"edit it, then `ipcast run --targets {out}`{notes}"
     )

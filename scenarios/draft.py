@@ -153,23 +153,30 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
         if kind in LINED_UP and earlier and ths[j] < max(earlier)[0]:
             floor, at = max(earlier)
             med = float(np.median(m))
+            which = f"{entry['id']} {period.text}"
             if med >= floor:
+                hit = float(np.mean(m >= floor))
+                # As the drafted table's 说明 says it (plan_table_out.note_zh), with the median
+                zh = (
+                    f"{which} 由 {ths[j]:g} 提高到 {at} 目标 {floor:g}"
+                    f"（预测仍在增长，中位数 {med:.4g}），达成把握 {hit:.0%}"
+                )
                 note = (
-                    f"{entry['id']} {period.text}: raised from {ths[j]:g} to {floor:g} (the {at} "
+                    f"{which}: raised from {ths[j]:g} to {floor:g} (the {at} "
                     f"target) as the forecast grows (median {med:.4g}); met with "
-                    f"{float(np.mean(m >= floor)):.0%} confidence"
+                    f"{hit:.0%} confidence"
                 )
-                entry["_basis"]["raised"].append(
-                    (period.text, ths[j], floor, at, float(np.mean(m >= floor)))
-                )
+                entry["_basis"]["raised"].append((period.text, ths[j], floor, at, hit))
                 ths[j] = floor
             else:
+                zh = f"{which} 的 {ths[j]:g} 低于 {at} 目标 {floor:g}"
+                zh += f"：预测在下降（中位数 {med:.4g}）"
                 note = (
-                    f"{entry['id']} {period.text}: {ths[j]:g} is below the {at} target {floor:g} "
+                    f"{which}: {ths[j]:g} is below the {at} target {floor:g} "
                     f"because the forecast declines (median {med:.4g})"
                 )
                 entry["_basis"]["below"].append((period.text, ths[j], floor, at))
-            notes.append(note)
+            notes.append(f"{zh} / {note}")  # the terminal's line: Chinese first, then English
             entry["quote"] += f"; {note}"
         seen.append((key, period.end, ths[j], period.text))
     entry["threshold"] = ths if many else ths[0]
@@ -213,6 +220,7 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     # What the note says, kept as figures for a table in the plan's language (``_basis`` is not
     # part of a target file: ``write_draft`` leaves it out).
     basis = {"confidence": confidence, "current": current, "reason": run.reason or None}
+    basis["from"] = f"{old.plan} {old.id}"
     basis.update(median=None, method=None, n_points=None, raised=[], below=[])
     if run.base is None:
         # a number per period for an each-year target, as the loader asks: all to be set by hand

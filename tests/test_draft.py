@@ -49,4 +49,8 @@ def test_a_drafted_each_year_target_without_history_loads_back(tmp_path):
     assert back.thresholds == (None,) * 5
     from ipcast.report.views import draft_text
 
-    assert draft_text(doc, out).startswith(f"wrote {out}: 1 targets, 0 with a proposed threshold")
+    assert draft_text(doc, out) == (
+        f"已写入{out}：1条目标，其中0条有建议目标值；修改后运行 `ipcast run --targets {out}` / "
+        f"wrote {out}: 1 targets, 0 with a proposed threshold; "
+        f"edit it, then `ipcast run --targets {out}`"
+    )

@@ -46,7 +46,11 @@ def test_a_region_without_a_plan_drafts_2026_2030_and_the_draft_runs_back_at_its
     _history().to_csv(path, index=False)
     doc = api.draft(KAIJIANG, tmp_path / "d.yaml", until=2030, paths=400, history_file=path)
     assert doc["horizon"] == "2026/2030"
-    assert doc["notes"][0].startswith("no plan for 开江县 (511723): one target drafted for each")
+    assert doc["notes"][0] == (
+        "开江县（511723）无现行规划：为每个有数据的指标各起草一条目标（4条），请按规划需要增删 / "
+        "no plan for 开江县 (511723): one target drafted for each indicator with figures (4); "
+        "add or remove rows as the plan needs"
+    )
     grants = next(e for e in doc["targets"] if e["indicator"] == "patent_grants")
     assert isinstance(grants["threshold"], int) and "no current target" in grants["quote"]
     back = api.run(KAIJIANG, paths=400, history_file=path, targets_file=tmp_path / "d.yaml")
