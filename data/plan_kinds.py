@@ -11,16 +11,18 @@ from .indicator_names import name_span
 from .periods import Period
 from .plan_table_header import Header
 from .table_cells import column_letter, period_in, period_text, place, text
-from .target_files import kind_code, unknown_kind
+from .target_files import KIND_ZH, kind_code, unknown_kind
 
 GROWTH_WORDS = ("增长", "增幅", "增速")
+# A kind as a reading says it in Chinese: the first word of KIND_ZH for it (累计, 逐年, 增速).
+KIND_WORD = {code: w for w, code in reversed(KIND_ZH.items())}
 
 
 def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
     """``(kind, period texts, each, per, readings)`` from the 类型 column, else ``implied``,
     else from the name and the indicator's measure. Spans run from the year after the base to
     the target year, or are the span written with the name (累计（2026-2030年）)."""
-    readings: list[str] = []
+    readings: list[tuple[str, str]] = []  # (Chinese, English), as said.at_row takes them
     kind_cell = text(row.cells[h.cols["kind"]]) if "kind" in h.cols else ""
     if kind_cell and kind_code(kind_cell.removesuffix("(全期)")) is None:
         raise unknown_kind(
@@ -40,7 +42,7 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
     target_period = _target_period(name, h, readings)
     if h.yearly:
         periods = [period_text(p.start, p.end) for _, p in h.targets]
-        return "each_year", periods, each, "year", ["one figure per period"]
+        return "each_year", periods, each, "year", [("每个期间一个数字", "one figure per period")]
     kind = kind_code(kind_cell) if kind_cell else None
     kind = kind or implied or _kind_from_name(name, measure, unit)
     if kind in ("cumulative", "average", "growth", "each_year"):
@@ -52,16 +54,25 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
                 [str(y) for y in years],
                 each,
                 "year",
-                readings + ["the same figure each year"],
+                readings + [("每年同一数字", "the same figure each year")],
             )
         per = "year" if kind != "growth" or "年均" in name or "每年" in name else "span"
-        readings.append(f"{kind} over {period_text(span.start, span.end)}")
+        over = period_text(span.start, span.end)
+        readings.append((f"{KIND_WORD.get(kind, kind)}，期间{over}", f"{kind} over {over}"))
         return kind, [period_text(span.start, span.end)], each, per, readings
     if kind == "stock" and "累计" in name:
         span = span_words(h, target_period)
         readings.append(
-            "累计 read as the total to date at the end of the period"
-            + (f" (for the sum over the plan's years, write {named(name, span)})" if span else "")
+            (
+                "“累计”读作期末的累计总量"
+                + (f"（若指规划期内各年之和，请写作{named(name, span)}）" if span else ""),
+                "累计 read as the total to date at the end of the period"
+                + (
+                    f" (for the sum over the plan's years, write {named(name, span)})"
+                    if span
+                    else ""
+                ),
+            )
         )
     year = int(target_period.end) - 1
     return kind, [str(year)], each, "year", readings
@@ -100,11 +111,12 @@ def _kind_from_name(name: str, measure: str, unit: str) -> str:
     return "ratio" if measure == "ratio" and unit != "%" else "level"
 
 
-def _target_period(name: str, h: Header, readings: list[str]) -> Period:
+def _target_period(name: str, h: Header, readings: list[tuple[str, str]]) -> Period:
     m = re.search(r"到\s*(\d{4})\s*年", name)
     if m:
         p = period_in(m.group(1) + "年")
-        readings.append(f"target year {m.group(1)} from the name")
+        y = m.group(1)
+        readings.append((f"目标年份{y}年取自指标名称", f"target year {y} from the name"))
         return p
     p = h.targets[0][1]
     if p is None:

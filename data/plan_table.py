@@ -17,8 +17,9 @@ from .cells import CellError, multiplied, parse_number
 from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
-from .plan_kinds import GROWTH_WORDS, named, read_kind, span_words
+from .plan_kinds import GROWTH_WORDS, KIND_WORD, named, read_kind, span_words
 from .plan_table_header import NAME, Header, read_header
+from .said import at_row, both
 from .table_cells import period_in, period_text, place, text
 
 # 注：… is a note, 注册商标 is not.
@@ -52,7 +53,9 @@ def read_plan_table(
     """``(target dicts, report lines)`` of one sheet in the plan's layout. Each dict carries the
     keys of a target file, plus ``_line`` and ``_columns`` (key -> column) for error messages."""
     h = read_header(raw, where)
-    report = [f"{where}: plan indicator table; " + "; ".join(h.notes)]
+    report = [
+        both(f"{where}：读作规划指标表", f"{where}: plan indicator table; " + "; ".join(h.notes))
+    ]
     horizon = horizon or next((p for p in map(period_in, h.title) if p and p.years > 1), None)
     out = []
     for r in range(h.line, len(raw)):
@@ -62,7 +65,9 @@ def read_plan_table(
             continue  # the header repeated on a table's next page
         if not row.name or NOTE_START.match(row.name):
             if row.name:
-                report.append(f"row {row.line} skipped: a note")
+                report.append(
+                    both(f"第{row.line}行未读：说明行", f"row {row.line} skipped: a note")
+                )
             continue
         d = _row_target(row, h, where, horizon, report, mapping)
         if d:
@@ -104,7 +109,12 @@ def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict
 def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) -> dict | None:
     figures = _figures(row, h, where)
     if all(v is None for _, v, _ in figures) and not any(t for _, _, t in figures):
-        report.append(f"row {row.line} ('{row.name}'): no target figure; not read")
+        report.append(
+            both(
+                f"第{row.line}行（“{row.name}”）：无目标值，未读",
+                f"row {row.line} ('{row.name}'): no target figure; not read",
+            )
+        )
         return None
     slug, how = _indicator(row, h, where, mapping)
     slug, how, implied = _sum_over_named_span(row.name, slug, how)
@@ -118,7 +128,12 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     thresholds = _thresholds(figures, kind, unit, row, h, where, readings)
     if unit != cat["unit"] and units.fits(unit, cat["unit"]):
         shown = "/".join(f"{units.convert(t, unit, cat['unit']):,.6g}" for t in thresholds if t)
-        readings.append(f"in the history's unit: {shown} {cat['unit']}")
+        readings.append(
+            (
+                f"按历史数据的单位：{shown} {cat['unit']}",
+                f"in the history's unit: {shown} {cat['unit']}",
+            )
+        )
     if kind == "each_year" and len(thresholds) == 1:
         thresholds = thresholds * len(periods)
     if len(thresholds) != len(periods):
@@ -129,13 +144,19 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         )
     keep = [(p, t) for p, t in zip(periods, thresholds, strict=True) if t is not None]
     if kind == "each_year" and keep and len(keep) < len(periods):
-        readings.append(f"{len(periods) - len(keep)} period(s) without a figure left out")
+        n = len(periods) - len(keep)
+        readings.append((f"{n}个期间无数字，未列入", f"{n} period(s) without a figure left out"))
         periods, thresholds = [p for p, _ in keep], [t for _, t in keep]
     base = _baseline(row, h)
     if base:
         # A plan's base figure is often an estimate (预计数) made before the year's statistics:
         # it is shown beside the target, and forecasts rest on the figures imported with sources.
-        readings.append(f"base {base}: the plan's figure, not used; forecasts use imported ones")
+        readings.append(
+            (
+                f"基期值{base}：规划所列数字，不用于测算；预测用导入的数字",
+                f"base {base}: the plan's figure, not used; forecasts use imported ones",
+            )
+        )
     seq = text(row.cells[h.seq_col]) if h.seq_col is not None else ""
     d = {
         "id": _cell(row, h, "id") or f"{seq or row.line}_{slug}",
@@ -147,7 +168,7 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         "comparator": _comparator(row, h),
         "unit": unit,
         "quote": " ".join(t for t in map(text, row.cells) if t),
-        "reading": "; ".join(readings),
+        "reading": "; ".join(en for _, en in readings),
         "baseline": base,
         "_line": row.line,
         "_columns": _columns(h),
@@ -158,9 +179,17 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     if per != "year":
         d["per"] = per
     shown = "/".join("—" if t is None else f"{t:g}" for t in thresholds)
+    when = ",".join(periods)
+    zh = f"“{row.name}”读作{slug}（{cat['zh']}）；{KIND_WORD.get(kind, kind)} {when} {shown} {unit}"
+    en = f"'{row.name}' -> {slug} ({how}); {kind} {when} {shown} {unit}"
     report.append(
-        f"row {row.line}: '{row.name}' -> {slug} ({how}); {kind} {','.join(periods)} "
-        f"{shown} {unit}" + (f"; {d['reading']}" if d["reading"] else "")
+        at_row(
+            row.line,
+            (
+                "；".join([zh, *(z for z, _ in readings)]),
+                "; ".join([en, *(e for _, e in readings)]),
+            ),
+        )
     )
     return d
 
@@ -310,12 +339,14 @@ def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | No
             out += [_in_unit(x, w, unit, at, readings) for x, w in zip(v, parts, strict=True)]
             continue
         if words:
-            readings.append(f"the plan states '{words}', not a number")
+            readings.append(
+                (f"规划写的是“{words}”，不是数字", f"the plan states '{words}', not a number")
+            )
         out.append(_in_unit(v, written, unit, at, readings))
     return out
 
 
-def _in_unit(v, written: str, unit: str, at: str, readings: list[str]) -> float | None:
+def _in_unit(v, written: str, unit: str, at: str, readings: list[tuple]) -> float | None:
     """A cell's figure in the row's unit: ``v`` as it is, or ``(number, unit or 万/亿)``
     converted, the reading said; refused at ``at`` where the two do not fit."""
     if not isinstance(v, tuple):
@@ -323,7 +354,7 @@ def _in_unit(v, written: str, unit: str, at: str, readings: list[str]) -> float 
     value, cell_unit = v
     if cell_unit in units.MULTIPLIERS:
         x = _decimal(_times(value, cell_unit, unit, at, written))
-        readings.append(f"{written} read as {x:,.15g} {unit}")
+        readings.append((f"{written}读作{x:,.15g} {unit}", f"{written} read as {x:,.15g} {unit}"))
         return x
     if not units.fits(cell_unit, unit):
         raise InputError(
@@ -336,7 +367,9 @@ def _in_unit(v, written: str, unit: str, at: str, readings: list[str]) -> float 
         )
     x = _decimal(units.convert(value, cell_unit, unit))
     if cell_unit != unit:
-        readings.append(f"{written} converted to {x:,.15g} {unit}")
+        readings.append(
+            (f"{written}换算为{x:,.15g} {unit}", f"{written} converted to {x:,.15g} {unit}")
+        )
     return x
 
 

@@ -24,7 +24,8 @@ def test_run_on_a_plan_table_writes_a_workbook(tmp_path, home):
     res = _run(
         ["run", "--targets", str(FIXTURES / "guanghan.xlsx"), "--paths", "200", "--out", str(out)]
     )
-    assert "读取 row 5: '有效注册商标量累计(件)' -> effective_trademarks" in res.stderr
+    assert "读取 第5行：“有效注册商标量累计(件)”读作effective_trademarks（" in res.stderr
+    assert " / row 5: '有效注册商标量累计(件)' -> effective_trademarks" in res.stderr
     assert max(width(line) for line in res.stdout.splitlines()) <= 100
     assert "有效注册商标量累计" in res.stdout and "— 广汉市" in res.stdout
     book = pd.read_excel(out, sheet_name=None)

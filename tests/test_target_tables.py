@@ -54,7 +54,7 @@ def test_plan_tables_read_like_the_target_files(plan):
 
 def test_every_reading_is_reported():
     read = read_target_table(FIXTURES / "guanghan.xlsx")
-    rows = [r for r in read.report if r.startswith("row ")]
+    rows = [r for r in read.report if r.startswith("第")]  # 第3行：… / row 3: …
     assert len(rows) == 16
     assert any("累计 read as the total to date" in r for r in rows)
     assert "base: column D (2023年); targets: column E (2026年)" in read.report[0]
@@ -382,8 +382,9 @@ def test_a_growth_column_without_a_unit_column_is_in_percent(tmp_path):
         ("2_patent_grants", "level", 3800.0, "件"),
         ("2_patent_grants_growth", "growth", 5.6, "%"),
     ]
-    assert any(
-        line.startswith("row 3 ('有效发明专利'): no target figure") for line in loaded.report
+    assert (
+        "第3行（“有效发明专利”）：无目标值，未读 / "
+        "row 3 ('有效发明专利'): no target figure; not read" in loaded.report
     )
 
 
@@ -406,7 +407,7 @@ def _read(tmp_path, csv: str):
     p = tmp_path / "plan.csv"
     p.write_text(csv, encoding="utf-8")
     loaded = load_targets(p, region="330122")
-    head = loaded.report[0].removeprefix(f"{p}: plan indicator table; ")
+    head = loaded.report[0].removeprefix(f"{p}：读作规划指标表 / {p}: plan indicator table; ")
     return head, [(t.id, t.kind, t.period_text, list(t.thresholds)) for t in loaded.targets]
 
 
