@@ -131,15 +131,25 @@ def _threshold(r: dict, lang: str = "zh") -> str:
     if th is None:
         return "—"
     shown = "" if r["comparator"] == ">=" else r["comparator"]  # >= is what plans mean
+    unit = r["unit"]
     if isinstance(th, list) and len(set(th)) == 1:
         n = len(th)
-        forms = [f"每年{shown}{v}" if lang == "zh" else f"{shown}{v} x{n}" for v in _figures(th[0])]
+        forms = [f"每年{shown}{v} {unit}" if lang == "zh" else f"{shown}{v} x{n} {unit}"
+                 for v in _figures(th[0])]  # fmt: skip
     elif isinstance(th, list):
-        forms = [shown + "/".join(_figures(v)[short] for v in th) for short in (0, -1)]
+        forms = [shown + with_unit([_figures(v)[short] for v in th], unit) for short in (0, -1)]
     else:
-        forms = [shown + v for v in _figures(th)]
-    forms = [f"{text} {r['unit']}" for text in forms]
+        forms = [f"{shown}{v} {unit}" for v in _figures(th)]
     return next((t for t in forms if width(t) <= FIXED[1]), min(forms, key=width))
+
+
+def with_unit(texts: list[str], unit: str, gap: str = " ") -> str:
+    """Figures (one, or each year's) with their unit, as the run table and the briefing write
+    them: a % on every figure of a list (1.2%/1.5%; 1.2/1.5% reads as 1.2 and 1.5 %), any other
+    unit once after them (10/15/20 件). ``gap``: a space here, none in the briefing's Chinese."""
+    if unit == "%" and len(texts) > 1:
+        return "/".join(t + "%" for t in texts)
+    return "/".join(texts) + gap + unit
 
 
 def _figures(v: float) -> list[str]:
