@@ -90,7 +90,7 @@ def history_cmd(
     else:
         typer.echo(render(recs, fmt))
     if kind:
-        save(out, kind, history_tables(recs))
+        save(out, kind, recs, history_tables(recs))
 
 
 @app.command("targets")

@@ -50,22 +50,26 @@ def command_line() -> str:
 def save(
     out: Path,
     kind: Format,
+    records: list[dict],
     tables: list[tuple[str, list[dict]]],
     history=None,
     readings: list[str] | None = None,
 ) -> None:
-    """Write the tables: every one to a workbook, the first to CSV (with a BOM) or JSON."""
+    """Write the results: every table to a workbook, the first table to CSV (with a BOM), and to
+    JSON the command's records whole, the same text ``-f json`` prints: a script reads nested parts
+    (a target's ranking, Sobol indices, fan) by key, where a flat sheet drops all but the first."""
     from ..report.workbook import method_lines, write_csv, write_xlsx
 
-    records = [r for _, recs in tables for r in recs]
     if kind == Format.xlsx:
-        write_xlsx(out, tables, method_lines(records, command_line(), history, readings))
+        rows = [r for _, recs in tables for r in recs]
+        write_xlsx(out, tables, method_lines(rows, command_line(), history, readings))
     elif kind == Format.csv:
         write_csv(out, tables[0][1])
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(to_json(tables[0][1]), encoding="utf-8")
-    sheets = ", ".join(f"{name} ({len(recs)} rows)" for name, recs in tables)
+        out.write_text(to_json(records) + "\n", encoding="utf-8")  # as echo ends it
+    parts = [("records", records)] if kind == Format.json else tables
+    sheets = ", ".join(f"{name} ({len(recs)} rows)" for name, recs in parts)
     typer.echo(f"wrote {out}: {sheets}", err=True)
 
 

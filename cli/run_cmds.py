@@ -84,7 +84,7 @@ def run_cmd(
         typer.echo(render(records, fmt))
     if kind:
         history = call(api.load_history, history_file, names=names)
-        save(out, kind, run_tables(records), history, readings)
+        save(out, kind, records, run_tables(records), history, readings)
 
 
 @app.command("forecast")
@@ -120,7 +120,13 @@ def forecast_cmd(
     else:
         typer.echo(views.fan_text(recs))
     if kind:
-        save(out, kind, forecast_tables(recs), call(api.load_history, history_file, names=names))
+        save(
+            out,
+            kind,
+            recs,
+            forecast_tables(recs),
+            call(api.load_history, history_file, names=names),
+        )
 
 
 @app.command("backtest")

@@ -115,7 +115,9 @@ def compare_cmd(
     else:
         typer.echo(render(recs, fmt))
     if kind:
-        save(out, kind, compare_tables(recs), call(api.load_history, history_file, names=names))
+        save(
+            out, kind, recs, compare_tables(recs), call(api.load_history, history_file, names=names)
+        )
 
 
 @app.command("revise")
@@ -171,7 +173,7 @@ def revise_cmd(
         write_plan_table(out, title, revise_rows(targets, recs), confidence, method)
         typer.echo(f"wrote {out}: 指标表 ({len(recs)} rows); run it with --targets {out}", err=True)
     elif kind:
-        save(out, kind, revise_tables(recs))
+        save(out, kind, recs, revise_tables(recs))
     note = views.nothing_to_revise(recs, region)
     if note:
         to_stderr(note)
@@ -265,7 +267,9 @@ def levers_cmd(
     else:
         typer.echo(views.levers_text(recs, region))
     if kind:
-        save(out, kind, levers_tables(recs), call(api.load_history, history_file, names=names))
+        save(
+            out, kind, recs, levers_tables(recs), call(api.load_history, history_file, names=names)
+        )
 
 
 def yaml_name(out: Path) -> None:

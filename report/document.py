@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
-from .run_table import percent
+from .run_table import percent, with_unit
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -169,10 +169,14 @@ def _period(r: dict) -> str:
 
 def _threshold(r: dict) -> str:
     th = r["threshold"]
-    text = "/".join(fmt(x) for x in th) if isinstance(th, list) else fmt(th)
-    # as the run table writes it: >= is what plans mean, any other comparator is shown (>30件)
+    # as the run table writes it: >= is what plans mean, any other comparator is shown (>30件);
+    # each year's figure carries a % (95.5%/96.5%), any other unit comes once (10/15/20件)
     shown = "" if r.get("comparator", ">=") == ">=" else r["comparator"]
-    return f"{shown}{text}{r['unit']}"
+    return shown + with_unit([fmt(x) for x in _each(th)], r["unit"], "")
+
+
+def _each(v) -> list:
+    return v if isinstance(v, list) else [v]
 
 
 def _odds(r: dict, w: dict, revised: dict) -> list[str]:
@@ -180,8 +184,8 @@ def _odds(r: dict, w: dict, revised: dict) -> list[str]:
     # reads as odds. Counts and money are read against the 规划值 column, which gives their unit.
     u = "%" if r["unit"] == "%" else ""
     rv = revised.get(r["target_id"])
-    rv = promised(rv, r.get("comparator", ">="), r["unit"])
-    rv = f"{rv}{u}" if rv else rv
+    c = r.get("comparator", ">=")
+    rv = "" if rv is None else with_unit([promised(x, c, r["unit"]) for x in _each(rv)], u, "")
     if r["status"] == "resolved":
         out = r["outcome"]
         return [

@@ -122,14 +122,39 @@ def short(v: float, lang: str) -> str:
     return num(v)
 
 
-def _threshold(r: dict) -> str:
-    if r["threshold"] is None:
+def _threshold(r: dict, lang: str = "zh") -> str:
+    """The target as the plan wrote it, in its 12 columns: a figure too wide in 万/亿 when that
+    is exact. An each-year list with one figure for every year is that figure once, 每年1,000
+    (1,000 x3 in English); different figures in 万/亿 when each is exact and that fits. What
+    fits in none of these ways is cut (…) by the table, from its narrowest form."""
+    th = r["threshold"]
+    if th is None:
         return "—"
     shown = "" if r["comparator"] == ">=" else r["comparator"]  # >= is what plans mean
-    text = f"{shown}{num(r['threshold'])} {r['unit']}"
-    if width(text) <= FIXED[1] or isinstance(r["threshold"], list):
-        return text
-    return f"{shown}{exact_short(r['threshold'])} {r['unit']}"
+    unit = r["unit"]
+    if isinstance(th, list) and len(set(th)) == 1:
+        n = len(th)
+        forms = [f"每年{shown}{v} {unit}" if lang == "zh" else f"{shown}{v} x{n} {unit}"
+                 for v in _figures(th[0])]  # fmt: skip
+    elif isinstance(th, list):
+        forms = [shown + with_unit([_figures(v)[short] for v in th], unit) for short in (0, -1)]
+    else:
+        forms = [f"{shown}{v} {unit}" for v in _figures(th)]
+    return next((t for t in forms if width(t) <= FIXED[1]), min(forms, key=width))
+
+
+def with_unit(texts: list[str], unit: str, gap: str = " ") -> str:
+    """Figures (one, or each year's) with their unit, as the run table and the briefing write
+    them: a % on every figure of a list (1.2%/1.5%; 1.2/1.5% reads as 1.2 and 1.5 %), any other
+    unit once after them (10/15/20 件). ``gap``: a space here, none in the briefing's Chinese."""
+    if unit == "%" and len(texts) > 1:
+        return "/".join(t + "%" for t in texts)
+    return "/".join(texts) + gap + unit
+
+
+def _figures(v: float) -> list[str]:
+    """A figure as written, then in 万/亿 when that is exact (a missing one: "—")."""
+    return [num(v)] + ([exact_short(v)] if v is not None else [])
 
 
 def exact_short(v: float) -> str:
@@ -203,7 +228,7 @@ def run_table(
         cells = [
             _label(r, lang),
             _period(r),
-            _threshold(r),
+            _threshold(r, lang),
             percent(r.get("p_hit")),
             _forecast(r, lang),
             _now(r, lang) if hindcast else _status(r, lang),
@@ -247,7 +272,7 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
             cells = [
                 "" if i else _label(r, lang),
                 _period(part),
-                _threshold(part),
+                _threshold(part, lang),
                 "" if i else percent(r.get("p_hit")),
                 promise,
                 num(part.get("median")),
@@ -307,7 +332,7 @@ def compare_table(
         cells = [
             _label(r, lang),
             _period(r),
-            _threshold(r),
+            _threshold(r, lang),
             percent(r.get(f"p_{a}")),
             percent(r.get(f"p_{b}")),
             _status(r, lang) if d is None else f"{100 * d:+.1f} ±{100 * (se or 0):.1f}",

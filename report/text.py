@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import re
 
+from .run_table import with_unit
+
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
 
@@ -51,6 +53,16 @@ def promised(v, comparator: str = ">=", unit: str = "") -> str:
     if isinstance(v, list):
         return "/".join(promised(x, comparator, unit) for x in v)
     return fmt(promise(v, comparator, unit))
+
+
+def figures(v, unit: str, gap: str = " ") -> str:
+    """A figure or each year's figures with their unit, as the run table writes them
+    (``run_table.with_unit``: 95.5%/96.5%, 10/15/20件)."""
+    return with_unit([fmt(x) for x in _each(v)], unit, gap)
+
+
+def _each(v) -> list:
+    return v if isinstance(v, list) else [v]
 
 
 def _period(rec: dict, lang: str) -> str:
@@ -114,17 +126,18 @@ def sentences(
     if safe is not risky:
         out.append(_odds(safe, lang, first=False))
     rv = revised.get(risky["target_id"])
-    shown = promised(rv, risky.get("comparator", ">="), risky["unit"])
     if rv is not None:
+        c, unit = risky.get("comparator", ">="), risky["unit"]
+        rvs = [promised(x, c, unit) for x in _each(rv)]
         if lang == "zh":
             out.append(
-                f"若要有80%把握，「{risky['label_zh']}」可承诺约{shown}{risky['unit']}"
-                f"（规划目标{fmt(risky['threshold'])}{risky['unit']}）。"
+                f"若要有80%把握，「{risky['label_zh']}」可承诺约{with_unit(rvs, unit, '')}"
+                f"（规划目标{figures(risky['threshold'], unit, '')}）。"
             )
         else:
             out.append(
                 f"With 80% confidence, '{risky['label_en']}' could be promised at about "
-                f"{shown} {risky['unit']} (plan: {fmt(risky['threshold'])})."
+                f"{with_unit(rvs, unit)} (plan: {figures(risky['threshold'], '', '')})."
             )
     lever = top_lever.get(risky["target_id"])
     if lever and lever["delta"] >= 0.005:
@@ -162,7 +175,7 @@ def _odds(r: dict, lang: str, first: bool) -> str:
         return (
             f"{lead}「{r['label_zh']}」：{basis}，{_period(r, lang)}{r['label_zh']}"
             f"{REACH_ZH.get(r.get('comparator', '>='), '达到')}"
-            f"{fmt(r['threshold'])}{r['unit']}的概率约为{p}%（±{pm}个百分点）。"
+            f"{figures(r['threshold'], r['unit'], '')}的概率约为{p}%（±{pm}个百分点）。"
         )
     lead = "Most at risk" if first else "Safest"
     basis = (
@@ -173,5 +186,5 @@ def _odds(r: dict, lang: str, first: bool) -> str:
     return (
         f"{lead}: {basis}, the chance that {r['label_en']} "
         f"{REACH_EN.get(r.get('comparator', '>='), 'reaches')} "
-        f"{fmt(r['threshold'])} {r['unit']} ({r['period']}) is about {p}% (±{pm} points)."
+        f"{figures(r['threshold'], r['unit'])} ({r['period']}) is about {p}% (±{pm} points)."
     )

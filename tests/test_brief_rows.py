@@ -74,3 +74,35 @@ def test_the_chance_at_its_edges_reads_as_the_run_table_reads_it(p, said):
 
     r = {**_rec("n", "专利授权量", "level", "件", 3000.0, 2003.0, 5477.0), "p_hit": p}
     assert _odds(r, words.WORDS["zh"], {})[0] == said
+
+
+def test_each_years_rates_each_carry_their_percent_a_counts_unit_comes_once():
+    """A list of rates read 95.5/96.5/97.5% and a promise 1.2/1.5%: the first figures bare, as
+    odds would be beside the 达标概率 column. Each rate now has its %, as the run table shows it."""
+    from ipcast.report.document import _odds
+    from ipcast.report.text import figures
+
+    rate = _rec("r", "专利行政执法案件结案率", "each_year", "%", [95.5, 96.5, 97.5], None, None)
+    count = _rec("n", "海外发明专利", "each_year", "件", [10.0, 15.0, 20.0], None, None)
+    b = {"records": [rate, count], "revised": {}}
+    rows = _lighttable(b, words.WORDS["zh"], "zh")["rows"]
+    assert [row[3] for row in rows] == ["95.5%/96.5%/97.5%", "10/15/20件"]
+    w = words.WORDS["zh"]
+    pending = {**rate, "p_hit": None}
+    assert _odds(pending, w, {"r": [1.2, 1.5]}) == ["待公布", "", "1.2%/1.5%"]
+    assert _odds({**count, "p_hit": None}, w, {"n": [8.6, 12.4]}) == ["待公布", "", "8/12"]
+    assert _odds({**rate, "p_hit": None}, w, {"r": 4.0})[2] == "4%"  # one figure: as before
+    # the sentences write a figure or a list the same way
+    assert figures([1.2, 1.5], "%", "") == "1.2%/1.5%" and figures(4500.0, "件", "") == "4,500件"
+    assert figures([10.0, 15.0], "件") == "10/15 件"
+
+
+def test_the_run_table_writes_each_years_rates_with_their_percent_as_the_briefing_does():
+    from ipcast.report.run_table import _threshold
+
+    def cell(v, comparator=">="):
+        return _threshold({"threshold": v, "comparator": comparator, "unit": "%"})
+
+    assert cell([80.0, 82.0, 83.0]) == "80%/82%/83%"  # was 80/82/83 %
+    assert cell([80.0, 82.0], "<=") == "<=80%/82%"
+    assert cell(10.0) == "10 %" and cell([10.0] * 3) == "每年10 %"  # one figure: as before

@@ -199,3 +199,28 @@ def test_footer_names_the_figures_each_known_outcome_rests_on():
     en = footer([met, open_], "en").splitlines()
     assert en[-1] == "  IP pledge financing: 2025-01/2025-11: 114.0亿元 (http://example.org/a)"
     assert "已有结果" not in footer([open_], "zh")
+
+
+def test_json_on_screen_and_in_a_file_are_the_same_records(tmp_path, home):
+    """`-f json` printed each command's records whole while `--out x.json` wrote the first sheet
+    flat (levers: one row per lever, no Sobol indices; forecast: the fan rows only; run: three
+    columns more): a script got two shapes from one command. Both are now the records whole."""
+    import json
+
+    commands = {
+        "levers": ["levers", "-r", "guanghan", "--paths", "200", "--sobol-n", "16"],
+        "run": ["run", "-r", "guanghan", "--paths", "200"],
+        "revise": ["revise", "-r", "guanghan", "--paths", "200"],
+        "forecast": ["forecast", "-r", "chengdu", "-i", "effective_trademarks", "--paths", "200"],
+    }
+    for name, args in commands.items():
+        screen = _run(args + ["-f", "json"]).stdout
+        out = tmp_path / f"{name}.json"
+        res = _run(args + ["--out", str(out)])
+        assert out.read_text(encoding="utf-8") == screen, name
+        recs = json.loads(screen)
+        assert f"wrote {out}: records ({len(recs)} rows)" in res.stderr
+    levers = json.loads((tmp_path / "levers.json").read_text(encoding="utf-8"))
+    assert all("ranking" in r and "sobol" in r for r in levers)
+    fan = json.loads((tmp_path / "forecast.json").read_text(encoding="utf-8"))
+    assert [r["indicator"] for r in fan] == ["effective_trademarks"] and fan[0]["fan"]

@@ -11,6 +11,7 @@ from ipcast.report.run_table import (
     revise_table,
     run_table,
     short,
+    width,
 )
 
 SIM = {
@@ -257,3 +258,42 @@ def test_a_threshold_in_yi_is_said_as_the_plan_says_it_though_the_float_product_
     assert cell(123_456_000) == "1.23456亿 件"  # six figures: still exact and short
     assert cell(100_000_000) == "1亿 件"  # 1亿 exactly is in 亿, not 10000万
     assert cell(1_000_000) == "1,000,000 件"  # exactly 12 columns: fits, as written
+
+
+def test_an_each_year_list_with_one_figure_says_it_once_and_in_wan_when_that_fits():
+    """每年 (each year) targets were cut: 1,000/1,000/1,000 件 showed as 1,000/1,000… ."""
+
+    def cell(v, lang="zh", comparator=">=", unit="件"):
+        return _threshold({"threshold": v, "comparator": comparator, "unit": unit}, lang)
+
+    assert cell([1000.0] * 3) == "每年1,000 件"  # 4 + 5 + 1 + 2 = 12 columns: fits
+    assert cell([1000.0] * 3, "en") == "1,000 x3 件"
+    assert cell([120_000.0] * 3) == "每年12万 件"  # 每年120,000 件 is 15 columns
+    assert cell([100.0, 100.0], comparator="<=") == "每年<=100 件"
+    assert cell([1000.0] * 3, comparator=">", unit="人次") == "每年>1,000 人次"  # cut by the table
+
+
+def test_different_yearly_figures_go_to_wan_only_when_each_is_exact_and_that_fits():
+    def cell(v):
+        return _threshold({"threshold": v, "comparator": ">=", "unit": "件"})
+
+    assert cell([10.0, 15.0, 20.0]) == "10/15/20 件"
+    assert cell([20_000.0, 25_000.0]) == "2万/2.5万 件"  # 20,000/25,000 件 is 16 columns
+    assert cell([3500.0, 4000.0, 4500.0]) == "3,500/4,000/4,500 件"  # no exact 万: cut later
+    # neither fits: the narrower one is cut, so more of the years show
+    assert cell([20_000.0, 30_000.0, 40_000.0]) == "2万/3万/4万 件"
+
+
+def test_an_each_year_line_keeps_its_100_columns_with_the_figure_said_once():
+    each = {**SETTLED, "threshold": [1000.0] * 3, "comparator": ">=", "unit": "人次"}
+    line = run_table([each], "zh").splitlines()[2]
+    # label 10 + 16 | 2024…2026 9 + 6 | "每年1,000 人次" is 14: cut to 11 with … + 1 | no p |
+    # "= 4,620" 7 + 16 | 未达成
+    assert line == (
+        "专利授权量" + " " * 16 + GAP + "2024…2026" + " " * 6 + GAP + "每年1,000 … " + GAP
+        + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "未达成"
+    )  # fmt: skip
+    en = run_table([{**each, "unit": "件"}], "en").splitlines()[2]
+    assert "  1,000 x3 件   " in en and width(en) <= 100
+    years = {**each, "threshold": [20_000.0, 25_000.0], "period": "2025,2026", "unit": "件"}
+    assert GAP + "2万/2.5万 件" + GAP in run_table([years], "zh").splitlines()[2]
