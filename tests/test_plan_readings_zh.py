@@ -34,11 +34,12 @@ def test_the_readings_of_a_plan_table_are_chinese_then_english(home, tmp_path):
         "row 3: '专利授权量' -> patent_grants (name without its counting words ('专利授权')); "
         "level 2030 220000 件; 22万 read as 220,000 件; "
         "base 1500 (2025): the plan's figure, not used; forecasts use imported ones",
-        # 1.5亿元 = 150,000,000 元 = 1.5 亿元 in the history's unit.
+        # 1.5亿元 = 150,000,000 元 = 1.5 亿元 in the history's unit; the target in full (it read
+        # 1.5e+08).
         "读取 第4行：“知识产权质押融资金额”读作pledge_financing（知识产权质押融资额）；"
-        "水平 2030 1.5e+08 元；1.5亿元换算为150,000,000 元；按历史数据的单位：1.5 亿元 / "
+        "水平 2030 150000000 元；1.5亿元换算为150,000,000 元；按历史数据的单位：1.5 亿元 / "
         "row 4: '知识产权质押融资金额' -> pledge_financing (name as written); "
-        "level 2030 1.5e+08 元; 1.5亿元 converted to 150,000,000 元; "
+        "level 2030 150000000 元; 1.5亿元 converted to 150,000,000 元; "
         "in the history's unit: 1.5 亿元",
         "读取 第5行：“发明专利授权量累计(2026-2030年)”读作invention_grants（发明专利授权）；"
         "累计 2026/2030 900 件；累计，期间2026/2030 / "
@@ -48,3 +49,4 @@ def test_the_readings_of_a_plan_table_are_chinese_then_english(home, tmp_path):
         "读取 第6行（“版权登记量”）：无目标值，未读 / "
         "row 6 ('版权登记量'): no target figure; not read",
     ]
+
