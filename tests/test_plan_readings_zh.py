@@ -49,4 +49,3 @@ def test_the_readings_of_a_plan_table_are_chinese_then_english(home, tmp_path):
         "读取 第6行（“版权登记量”）：无目标值，未读 / "
         "row 6 ('版权登记量'): no target figure; not read",
     ]
-
