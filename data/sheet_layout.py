@@ -135,10 +135,11 @@ def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
                 "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
             )
         if h not in (text, f"{text}年"):  # 2023年 needs no word; 2023年末 and 2023年度 do
-            col = _col_name(i)
+            letter = column_letter(i)
             report.append(
                 both(
-                    f"{col}表头“{h}”读作期间{text}", f"{col} header '{h}' read as the period {text}"
+                    f"{letter}列表头“{h}”读作期间{text}",
+                    f"column {letter} header '{h}' read as the period {text}",
                 )
             )
         years[i] = text

@@ -160,6 +160,9 @@ def test_bureau_sheet_with_units_in_names_and_a_year_column(tmp_path):
     assert ratio["unit"].tolist() == ["件/万人"] * 3
     assert len(rows[rows["indicator"] == "copyright_registrations"]) == 3
     assert any("'2023年度' read as the period 2023" in line for line in res.report)
+    # The Chinese half names the column as a Chinese reader does (D列), not "column D".
+    (said,) = [line for line in res.report if "'2023年度' read as the period" in line]
+    assert said.startswith("D列表头“2023年度”读作期间2023 / column D header")
     assert any("宣汉县 (511722" in line for line in res.report)
 
 
