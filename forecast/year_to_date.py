@@ -23,7 +23,7 @@ import numpy as np
 
 from ..data import units
 from ..data.catalog import indicator as indicator_row
-from ..data.periods import parse_period
+from ..data.periods import Period, parse_period
 from . import streams
 from .series import Observed
 
@@ -45,6 +45,13 @@ def h1_share(family: str, as_of: int | None) -> tuple[float, float]:
     return mean, sd
 
 
+def year_of_part(p: Period) -> int | None:
+    """The calendar year a figure for part of a year falls in; ``None`` for one that crosses a
+    year end (a July-June year), which no calendar year's pace can be read from."""
+    year = int(np.floor(p.start + 1e-9))
+    return year if p.end <= year + 1 + 1e-9 else None
+
+
 def year_to_date(obs: Observed) -> dict[int, tuple[float, float, float, dict]]:
     """The figure for part of each calendar year that has no whole-year figure: year ->
     (start, end, value in the series' unit, its history row). Of several, the one that covers
@@ -58,8 +65,8 @@ def year_to_date(obs: Observed) -> dict[int, tuple[float, float, float, dict]]:
         if r["exclude"] or r["period_type"] == "asof":
             continue
         p = parse_period(r["period"])
-        year = int(np.floor(p.start + 1e-9))
-        if p.end > year + 1 + 1e-9 or year in whole:
+        year = year_of_part(p)
+        if year is None or year in whole:
             continue
         v = units.convert(float(r["value"]), r["unit"], obs.unit)
         parts.setdefault(year, []).append((p.start, p.end, v, r))

@@ -22,6 +22,7 @@ from ..forecast.chain import GRID_YEARS
 from ..forecast.learned import calibration, provider
 from ..forecast.report import fan_records
 from ..forecast.series import observed
+from ..forecast.year_to_date import year_of_part
 from ..scenarios.analysis import revised_threshold, tornado
 from ..scenarios.baseline import prepare
 from ..scenarios.judge import judge
@@ -161,26 +162,32 @@ def _later(fitted: pd.DataFrame, rest: pd.DataFrame, lang: str = "en") -> str:
     )
     paced = list(dict.fromkeys(p for _, p, yes in later if yes))
     unused = list(dict.fromkeys(p for _, p, yes in later if not yes))
-    if lang == "zh":
-        said = []
-        if paced:
-            said.append(f"另有{'、'.join(map(period_zh, paced))}数据，已按进度计入当年预测")
-        if unused:
-            said.append(f"另有{'、'.join(map(period_zh, unused))}数据，未计入年度预测")
-        return "；".join(said)
-    said = []
-    if paced:
-        said.append(f"figures for {', '.join(paced)} are in their year's forecast by their pace")
-    if unused:
-        said.append(f"figures for {', '.join(unused)} are not in the yearly forecasts")
-    return "; ".join(said)
+    in_pace, left_out, comma, semicolon = LATER_WORDS["zh" if lang == "zh" else "en"]
+    name = period_zh if lang == "zh" else str
+    said = [
+        words.format(comma.join(map(name, periods)))
+        for words, periods in ((in_pace, paced), (left_out, unused))
+        if periods
+    ]
+    return semicolon.join(said)
+
+
+# How ``_later`` says the figures after the data date: paced into their year, or left out.
+LATER_WORDS = {
+    "zh": ("另有{}数据，已按进度计入当年预测", "另有{}数据，未计入年度预测", "、", "；"),
+    "en": (
+        "figures for {} are in their year's forecast by their pace",
+        "figures for {} are not in the yearly forecasts",
+        ", ",
+        "; ",
+    ),
+}
 
 
 def _by_pace(slug: str, period: str) -> bool:
     """A flow's figure inside one calendar year: its year is read by its pace."""
-    p = parse_period(period)
-    year = np.floor(p.start + 1e-9)
-    return indicator_row(slug)["measure"] == "flow" and p.end <= year + 1 + 1e-9
+    is_flow = indicator_row(slug)["measure"] == "flow"
+    return is_flow and year_of_part(parse_period(period)) is not None
 
 
 def _sources(used: pd.DataFrame) -> list[dict]:
