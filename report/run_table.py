@@ -1,8 +1,10 @@
 """The terminal table of ``run``: one line per target that fits 100 columns, Chinese target
-names by default (English with ``lang="en"``), regions as headings."""
+names by default (English with ``lang="en"``), regions as headings. A target's figures that do
+not fit their column go on below it, in that column: a figure is never cut."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal
 
@@ -53,6 +55,32 @@ def fit(s: str, w: int) -> str:
             s = s[:-1]
         s += "…"
     return s + " " * (w - width(s))
+
+
+def whole(text: str, w: int) -> list[str]:
+    """``text`` on as many lines of ``w`` columns as it takes, nothing cut: broken after a
+    ``/`` or at a space, each line as full as it can be (100/200/300 then 件; 3,500/4,000/
+    then 4,500 件; 每年2,000 then 人次), and a word wider than the column, which no plan's
+    figure is, character by character."""
+    # each piece with what joins it to the one before: "" after a /, " " at a space
+    pieces = [
+        (" " if i and not j else "", piece)
+        for i, word in enumerate(text.split(" "))
+        for j, piece in enumerate(re.split(r"(?<=/)(?=.)", word))
+    ]
+    lines, line = [], ""
+    for sep, piece in pieces:
+        if line and width(line + sep + piece) <= w:
+            line += sep + piece
+            continue
+        if line:
+            lines.append(line)
+        while width(piece) > w:
+            n = next(i for i in range(len(piece), 0, -1) if width(piece[:i]) <= w)
+            lines.append(piece[:n])
+            piece = piece[n:]
+        line = piece
+    return lines + [line]
 
 
 def wrap(text: str, indent: str = "", w: int = WIDTH) -> list[str]:
@@ -123,24 +151,36 @@ def short(v: float, lang: str) -> str:
 
 
 def _threshold(r: dict, lang: str = "zh") -> str:
-    """The target as the plan wrote it, in its 12 columns: a figure too wide in 万/亿 when that
-    is exact. An each-year list with one figure for every year is that figure once, 每年1,000
-    (1,000 x3 in English); different figures in 万/亿 when each is exact and that fits. What
-    fits in none of these ways is cut (…) by the table, from its narrowest form."""
+    """The target as the plan wrote it, every figure whole (``exact``): in its 12 columns when a
+    form fits (a figure too wide in 万/亿 when that is exact; an each-year list with one figure
+    for every year that figure once, 每年1,000 (1,000 x3 in English); different figures in 万/亿
+    when each is exact and that fits), else its narrowest form, which the table writes on as
+    many lines of the column as it takes (``whole``), never cut."""
     th = r["threshold"]
     if th is None:
         return "—"
     shown = "" if r["comparator"] == ">=" else r["comparator"]  # >= is what plans mean
     unit = r["unit"]
-    if isinstance(th, list) and len(set(th)) == 1:
-        n = len(th)
-        forms = [f"每年{shown}{v} {unit}" if lang == "zh" else f"{shown}{v} x{n} {unit}"
-                 for v in _figures(th[0])]  # fmt: skip
-    elif isinstance(th, list):
-        forms = [shown + with_unit([_figures(v)[short] for v in th], unit) for short in (0, -1)]
+    if isinstance(th, list):
+        lists = [[_figures(v)[short] for v in th] for short in (0, -1)]
+        forms = [planner_form(texts, unit, lang, shown=shown) for texts in lists]
     else:
         forms = [f"{shown}{v} {unit}" for v in _figures(th)]
     return next((t for t in forms if width(t) <= FIXED[1]), min(forms, key=width))
+
+
+def planner_form(
+    texts: list[str], unit: str, lang: str = "zh", gap: str = " ", shown: str = ""
+) -> str:
+    """A target's or a promise's figures as a plan writes them, the one form of the run table,
+    ``revise`` and the briefing: one figure for every year said once, 每年100 家 (100 x3 家 in
+    English), else each year's (``with_unit``: 3,500/4,000/4,500 件, 80%/82%/83%). ``shown``
+    is the comparator written before the figures (<=), nothing for at least."""
+    if len(texts) > 1 and len(set(texts)) == 1:
+        if lang == "zh":
+            return f"每年{shown}{with_unit(texts[:1], unit, gap)}"
+        return shown + with_unit([f"{texts[0]} x{len(texts)}"], unit, gap)
+    return shown + with_unit(texts, unit, gap)
 
 
 def with_unit(texts: list[str], unit: str, gap: str = " ") -> str:
@@ -154,7 +194,17 @@ def with_unit(texts: list[str], unit: str, gap: str = " ") -> str:
 
 def _figures(v: float) -> list[str]:
     """A figure as written, then in 万/亿 when that is exact (a missing one: "—")."""
-    return [num(v)] + ([exact_short(v)] if v is not None else [])
+    return [exact(v)] + ([exact_short(v)] if v is not None else [])
+
+
+def exact(v: float | None) -> str:
+    """A plan's figure with every digit it has (12.35 stays 12.35, where ``num`` says 12.3),
+    thousands apart (3,500): a target is never rounded."""
+    if v is None:
+        return "—"
+    if v == 0:
+        return "0"  # not -0
+    return f"{Decimal(str(float(v))).normalize():,f}"
 
 
 def exact_short(v: float) -> str:
@@ -167,7 +217,7 @@ def exact_short(v: float) -> str:
         short = (d / size).normalize()
         if abs(d) >= size and len(short.as_tuple().digits) <= 6:
             return f"{short:f}{word}"
-    return num(v)
+    return exact(v)
 
 
 def _status(r: dict, lang: str) -> str:
@@ -193,6 +243,22 @@ def _now(r: dict, lang: str) -> str:
 def _line(cells: list[str], label_width: int, fixed: tuple[int, ...] = FIXED) -> str:
     widths = (label_width, *fixed)
     return (" " * GAP).join(fit(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def _lines(
+    cells: list[str], label_width: int, fixed: tuple[int, ...] = FIXED, whole_at=(2,)
+) -> list[str]:
+    """A row as ``_line`` writes it, except that the cells at ``whole_at`` (the target, a
+    promise) are never cut: what does not fit goes on below, in the same column, on lines
+    that leave the other columns blank (``whole``). A name still ends in … when it is long."""
+    widths = (label_width, *fixed)
+    pairs = enumerate(zip(cells, widths, strict=True))
+    columns = [whole(c, w) if i in whole_at else [c] for i, (c, w) in pairs]
+    rows = max(len(c) for c in columns)
+    return [
+        _line([c[k] if k < len(c) else "" for c in columns], label_width, fixed)
+        for k in range(rows)
+    ]
 
 
 def _label(r: dict, lang: str) -> str:
@@ -235,7 +301,7 @@ def run_table(
         ]
         if hindcast and r["status"] != "simulated":
             cells[-2] = " ".join(x for x in (cells[-2], _status(r, lang)) if x)
-        return [_line(cells, label_width, fixed)]
+        return _lines(cells, label_width, fixed)
 
     return "\n".join(out + _by_region(records, region_names, lines))
 
@@ -277,7 +343,7 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
                 promise,
                 num(part.get("median")),
             ]
-            out.append(_line(cells, label_width, FIXED_REVISE))
+            out.extend(_lines(cells, label_width, FIXED_REVISE, whole_at=(2, 4)))
         return out
 
     return "\n".join(out + _by_region(records, region_names, lines))
@@ -337,6 +403,6 @@ def compare_table(
             percent(r.get(f"p_{b}")),
             _status(r, lang) if d is None else f"{100 * d:+.1f} ±{100 * (se or 0):.1f}",
         ]
-        return [_line(cells, label_width, FIXED_COMPARE)]
+        return _lines(cells, label_width, FIXED_COMPARE)
 
     return "\n".join(out + _by_region(records, region_names, lines))

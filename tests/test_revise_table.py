@@ -55,11 +55,15 @@ def test_each_year_ceiling_rounds_each_year_up_to_whole_things():
     ]
 
 
-def test_an_each_year_target_with_nothing_to_promise_keeps_one_line():
+def test_an_each_year_target_with_nothing_to_promise_keeps_one_row_and_its_whole_list():
+    """One row, not one a year; its 3,500/4,000/4,500 件 (18 columns) was cut to 3,500/4,000…
+    in the 12 of the column: the rest goes on the next line, in the column (from 31 + 2 + 15
+    + 2 = 50), the other columns blank."""
     gone = {**EACH, "status": "no_history", "p_hit": None, "revised_threshold": None}
     gone["median"] = None
     lines = revise_table([gone], "zh").splitlines()
-    assert len(lines) == 3 and lines[2].split()[-2:] == ["无数据", "—"]
+    assert len(lines) == 4 and lines[2].split()[-2:] == ["无数据", "—"]
+    assert lines[2].split()[2] == "3,500/4,000/" and lines[3] == " " * 50 + "4,500 件"
 
 
 def test_revise_gives_an_each_year_target_one_median_a_year(tmp_path, home):

@@ -1,16 +1,19 @@
 """The run table's lines, character for character. The layout rule: 100 columns, the fixed
 columns 15 | 12 | 4 | 23 | 10 (a hindcast's last one 16) two apart, and the label takes what is
 left: 100 - 64 - 10 = 26 columns (a hindcast's 100 - 70 - 10 = 20). A wide (CJK) character takes
-two columns; a cell too long is cut to one column less and ends in "…"; trailing blanks go."""
+two columns; a cell too long is cut to one column less and ends in "…", except a target's
+figures, which go on below in their column (``whole``); trailing blanks go."""
 
 from ipcast.report.run_table import (
     _forecast,
     _threshold,
     compare_table,
+    exact,
     num,
     revise_table,
     run_table,
     short,
+    whole,
     width,
 )
 
@@ -234,7 +237,7 @@ def test_a_threshold_too_wide_for_its_12_columns_goes_to_wan_or_yi_only_when_exa
     def cell(v, comparator=">="):
         return _threshold({"threshold": v, "comparator": comparator, "unit": "件"})
 
-    assert cell(12_345_678) == "12,345,678 件"  # 13 columns, no exact short form: cut later
+    assert cell(12_345_678) == "12,345,678 件"  # 13 columns, no exact short form: 2 lines
     assert cell(150_000_000) == "1.5亿 件"
     assert cell(65_000_000) == "6500万 件"
     assert cell(1_234_567) == "1,234,567 件"  # 12 columns: fits
@@ -270,7 +273,7 @@ def test_an_each_year_list_with_one_figure_says_it_once_and_in_wan_when_that_fit
     assert cell([1000.0] * 3, "en") == "1,000 x3 件"
     assert cell([120_000.0] * 3) == "每年12万 件"  # 每年120,000 件 is 15 columns
     assert cell([100.0, 100.0], comparator="<=") == "每年<=100 件"
-    assert cell([1000.0] * 3, comparator=">", unit="人次") == "每年>1,000 人次"  # cut by the table
+    assert cell([1000.0] * 3, comparator=">", unit="人次") == "每年>1,000 人次"  # 2 lines
 
 
 def test_different_yearly_figures_go_to_wan_only_when_each_is_exact_and_that_fits():
@@ -279,21 +282,136 @@ def test_different_yearly_figures_go_to_wan_only_when_each_is_exact_and_that_fit
 
     assert cell([10.0, 15.0, 20.0]) == "10/15/20 件"
     assert cell([20_000.0, 25_000.0]) == "2万/2.5万 件"  # 20,000/25,000 件 is 16 columns
-    assert cell([3500.0, 4000.0, 4500.0]) == "3,500/4,000/4,500 件"  # no exact 万: cut later
-    # neither fits: the narrower one is cut, so more of the years show
+    assert cell([3500.0, 4000.0, 4500.0]) == "3,500/4,000/4,500 件"  # no exact 万: 2 lines
+    # neither fits: the narrower one, which takes fewer lines
     assert cell([20_000.0, 30_000.0, 40_000.0]) == "2万/3万/4万 件"
 
 
 def test_an_each_year_line_keeps_its_100_columns_with_the_figure_said_once():
     each = {**SETTLED, "threshold": [1000.0] * 3, "comparator": ">=", "unit": "人次"}
-    line = run_table([each], "zh").splitlines()[2]
-    # label 10 + 16 | 2024…2026 9 + 6 | "每年1,000 人次" is 14: cut to 11 with … + 1 | no p |
+    lines = run_table([each], "zh").splitlines()[2:]
+    # label 10 + 16 | 2024…2026 9 + 6 | "每年1,000 人次" is 14: 每年1,000 (9 + 3) on the line,
+    # 人次 below it in the same column (from column 26 + 2 + 15 + 2 = 45) | no p |
     # "= 4,620" 7 + 16 | 未达成
-    assert line == (
-        "专利授权量" + " " * 16 + GAP + "2024…2026" + " " * 6 + GAP + "每年1,000 … " + GAP
-        + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "未达成"
-    )  # fmt: skip
+    assert lines == [
+        "专利授权量" + " " * 16 + GAP + "2024…2026" + " " * 6 + GAP + "每年1,000" + " " * 3 + GAP
+        + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "未达成",
+        " " * 45 + "人次",
+    ]  # fmt: skip
     en = run_table([{**each, "unit": "件"}], "en").splitlines()[2]
     assert "  1,000 x3 件   " in en and width(en) <= 100
     years = {**each, "threshold": [20_000.0, 25_000.0], "period": "2025,2026", "unit": "件"}
     assert GAP + "2万/2.5万 件" + GAP in run_table([years], "zh").splitlines()[2]
+
+
+# Dazhou's annex-1 rows as `ipcast run -r dazhou` showed them: 3,500/4,000…, 0.5/0.7/0.8…,
+# 15/20/25 亿…, 每年2,000 …: the later years or the unit were cut off.
+DAZHOU = {
+    **SETTLED,
+    "region": "dazhou",
+    "label_zh": "授权专利（附件1逐年）",
+    "period": "2022-07/2023-06,2023-07/2024-06,2024-07/2025-06",
+    "comparator": ">=",
+    "status": "no_history",
+    "outcome": None,
+    "hit": None,
+}
+
+
+def _cells(lines: list[str], start: int, w: int = 12) -> list[str]:
+    """What each line holds in the ``w`` columns from column ``start`` (a wide character
+    takes two columns)."""
+    out = []
+    for line in lines:
+        at, cell = 0, ""
+        for ch in line:
+            if start <= at < start + w:
+                cell += ch
+            at += width(ch)
+        out.append(cell.rstrip())
+    return out
+
+
+def _before(line: str, column: int) -> str:
+    return _cells([line], 0, column)[0]
+
+
+def test_an_each_year_list_too_wide_for_its_column_goes_on_below_every_figure_whole():
+    rows = [
+        ([3500.0, 4000.0, 4500.0], "件", ["3,500/4,000/", "4,500 件"]),
+        ([0.5, 0.7, 0.8], "亿元", ["0.5/0.7/0.8", "亿元"]),
+        ([15.0, 20.0, 25.0], "亿元", ["15/20/25", "亿元"]),
+        ([2000.0] * 3, "人次", ["每年2,000", "人次"]),
+        ([80.0, 82.0, 83.0, 85.0, 88.0], "%", ["80%/82%/83%/", "85%/88%"]),
+    ]
+    for threshold, unit, said in rows:
+        rec = {**DAZHOU, "threshold": threshold, "unit": unit}
+        head, region, *lines = run_table([rec], "zh").splitlines()
+        # the label's 26 columns (授权专利（附件1逐年） is 21 wide) hold no wide … here
+        assert lines[0].startswith("授权专利（附件1逐年）" + " " * 5 + GAP + "2022-07…2025-06")
+        assert lines[0].endswith("无数据") and "…" not in "".join(lines).replace("07…20", "")
+        # the threshold column, from column 45, line by line
+        assert _cells(lines, 45) == said
+        assert all(_before(line, 45) == "" for line in lines[1:])  # the rest of the line blank
+        assert max(width(x) for x in lines) <= 100
+
+
+def test_the_revise_and_compare_tables_keep_the_whole_list_by_the_same_rule():
+    rec = {**DAZHOU, "threshold": [0.5, 0.7, 0.8], "unit": "亿元", "revised_threshold": None}
+    rec["median"] = None
+    lines = revise_table([rec], "zh").splitlines()[2:]
+    # revise's label takes 31 columns: the threshold column from 31 + 2 + 15 + 2 = 50
+    assert _cells(lines, 50) == ["0.5/0.7/0.8", "亿元"]
+    assert lines[0].split()[-2:] == ["无数据", "—"] and lines[1] == " " * 50 + "亿元"
+    pair = {**DAZHOU, "threshold": [3500.0, 4000.0, 4500.0], "unit": "件", "difference": None}
+    lines = compare_table([{**pair, "p_a": None, "p_b": None}], ("a", "b")).splitlines()[3:]
+    # compare's label: 100 - 50 - 10 = 40 columns, the threshold from 40 + 2 + 15 + 2 = 59
+    assert _cells(lines, 59) == ["3,500/4,000/", "4,500 件"]
+
+
+def test_whole_breaks_after_a_slash_or_at_a_space_and_never_drops_a_character():
+    assert whole("13,500 件", 12) == ["13,500 件"]
+    assert whole("3,500/4,000/4,500 件", 12) == ["3,500/4,000/", "4,500 件"]
+    assert whole("100/200/300 件", 12) == ["100/200/300", "件"]
+    assert whole("12,345,678 件", 12) == ["12,345,678", "件"]
+    # six years: three lines, the unit on the last
+    six = "3,500/4,000/4,500/5,000/5,500/6,000 件"
+    assert whole(six, 12) == ["3,500/4,000/", "4,500/5,000/", "5,500/6,000", "件"]
+    # a word wider than the column (no plan figure is): split, not cut
+    assert whole("1234567890123456 件", 12) == ["123456789012", "3456 件"]
+    assert whole("每年>1,000 人次", 12) == ["每年>1,000", "人次"]
+
+
+def test_a_threshold_is_written_with_every_digit_the_plan_gave():
+    """``num`` gives a forecast three figures (12.35 is 12.3); a plan's 12.35 is 12.35."""
+    assert [exact(v) for v in (3500.0, 0.5, 83.0, 12.35, 1234.5, 0.0, -0.0, -2.0)] == [
+        "3,500", "0.5", "83", "12.35", "1,234.5", "0", "0", "-2"
+    ]  # fmt: skip
+    assert exact(None) == "—"
+    assert _threshold({"threshold": [12.35, 12.5], "comparator": ">=", "unit": "%"}) == (
+        "12.35%/12.5%"
+    )
+    assert _threshold({"threshold": 1234.5, "comparator": ">=", "unit": "件"}) == "1,234.5 件"
+
+
+def test_every_figure_of_dazhous_each_year_targets_is_in_the_run_table():
+    """The bundled plan's each-year rows, rendered as run renders them: the threshold column's
+    lines, put back together, are the plan's whole list (a line breaks at a space or after a
+    /), each figure written from the plan file's number here, not by the code under test."""
+    from ipcast.data.target_files import bundled_targets, target_fields
+
+    each = [t for t in bundled_targets() if t.region == "dazhou" and t.kind == "each_year"]
+    assert len(each) >= 20
+    for t in each:
+        rec = {**target_fields(t), "status": "no_history", "p_hit": None, "median": None}
+        lines = run_table([rec], "zh").splitlines()[2:]
+        figures = [f"{v:,.0f}" if v == int(v) else str(v) for v in t.thresholds]
+        if len(figures) == 1:
+            said = figures[0] + t.unit
+        elif len(set(figures)) == 1:
+            said = f"每年{figures[0]}{t.unit}"
+        elif t.unit == "%":
+            said = "/".join(f + "%" for f in figures)
+        else:
+            said = "/".join(figures) + t.unit
+        assert "".join(_cells(lines, 45)).replace(" ", "") == said, t.id
