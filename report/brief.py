@@ -53,9 +53,12 @@ def build_briefing(
     by_id = {r.target.id: r for r in runs}
     revised, levers = {}, {}
     for rec in recs:
+        if rec["status"] == "simulated":
+            # what ``revise`` promises at 80 %, by its own function: one number, or an
+            # each-year target's yearly thresholds scaled by one factor
+            revised[rec["target_id"]] = revised_threshold(by_id[rec["target_id"]], 0.8, scenario)
         if rec["status"] == "simulated" and not rec.get("parts"):
             run = by_id[rec["target_id"]]
-            revised[rec["target_id"]] = revised_threshold(run, 0.8, scenario)
             ranking = tornado(run, scenario)
             levers[rec["target_id"]] = ranking[0] if ranking else None
             rec["tornado"] = ranking
@@ -229,17 +232,26 @@ def _charts(region, recs, hist, n_paths, seed, as_of, lang, revised) -> dict:
         )
         charts[f"tornado_{r['target_id']}"] = tornado_chart(title, r["tornado"], lang)
     rows = [
-        {
-            "label": r["label_zh"] if lang == "zh" else r["label_en"],
-            "threshold": r["threshold"],
-            "revised": revised[r["target_id"]],
-        }
+        {"label": r["label_zh"] if lang == "zh" else r["label_en"], **share}
         for r in sim
-        if r["target_id"] in revised and r["threshold"]
+        if r["target_id"] in revised
+        for share in _first_year(revised[r["target_id"]], r["threshold"])
     ]
     if rows:
         charts["revised_thresholds"] = revised_chart(rows, lang)
     return charts
+
+
+def _first_year(revised, threshold) -> list[dict]:
+    """The promise against the plan, as the chart of promises draws it: a figure against a
+    figure; an each-year target by its first year, since its promise is the plan's yearly
+    figures scaled by one factor (``confidence.threshold_at``), the same share every year.
+    Nothing when the plan has no figure to compare with (a year without one, or 0)."""
+    if not isinstance(revised, list):
+        return [{"threshold": threshold, "revised": revised}] if threshold else []
+    if not isinstance(threshold, list) or not all(threshold):
+        return []  # the shape is then the median path's, not the plan's
+    return [{"threshold": threshold[0], "revised": revised[0]}]
 
 
 def _riskiest(recs: list[dict]) -> list[dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
-from .run_table import percent, with_unit
+from .run_table import exact, percent, planner_form
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -156,7 +156,9 @@ def _lighttable(b: dict, w: dict, lang: str) -> dict:
     for r in shown:
         lt = _light(r)
         label = r["label_zh"] if lang == "zh" else r["label_en"]
-        rows.append([w[lt], label, _period(r), _threshold(r), *_odds(r, w, b["revised"])])
+        rows.append(
+            [w[lt], label, _period(r), _threshold(r, lang), *_odds(r, w, b["revised"], lang)]
+        )
         fills.append(COLORS[lt])
     widths = [0.08, 0.30, 0.13, 0.12, 0.11, 0.15, 0.11]
     return block("table", head=head, rows=rows, widths=widths, fills=fills, summary=True)
@@ -167,25 +169,29 @@ def _period(r: dict) -> str:
     return period[0] if len(period) == 1 else f"{period[0]}…{period[-1]}"
 
 
-def _threshold(r: dict) -> str:
+def _threshold(r: dict, lang: str = "zh") -> str:
     th = r["threshold"]
-    # as the run table writes it: >= is what plans mean, any other comparator is shown (>30件);
-    # each year's figure carries a % (95.5%/96.5%), any other unit comes once (10/15/20件)
+    # as the run table writes it (``planner_form``, every figure ``exact``: 12.35, not 12.3):
+    # >= is what plans mean, any other comparator is shown (>30件); each year's figure carries
+    # a % (95.5%/96.5%), any other unit comes once (10/15/20件); one figure for every year is
+    # said once (每年100家)
     shown = "" if r.get("comparator", ">=") == ">=" else r["comparator"]
-    return shown + with_unit([fmt(x) for x in _each(th)], r["unit"], "")
+    return planner_form([exact(x) for x in _each(th)], r["unit"], lang, "", shown)
 
 
 def _each(v) -> list:
     return v if isinstance(v, list) else [v]
 
 
-def _odds(r: dict, w: dict, revised: dict) -> list[str]:
+def _odds(r: dict, w: dict, revised: dict, lang: str = "zh") -> list[str]:
     # A rate (a growth, a share) carries its %: beside the probability column a bare -3.7–13.1
-    # reads as odds. Counts and money are read against the 规划值 column, which gives their unit.
+    # reads as odds. The range of counts and money is read against the 规划值 column, which
+    # gives their unit; the promise is written as the plan writes a target (``planner_form``:
+    # 2,428件, 3,012/3,456/3,891件, 每年90家), since an each-year one is a list of its own.
     u = "%" if r["unit"] == "%" else ""
-    rv = revised.get(r["target_id"])
-    c = r.get("comparator", ">=")
-    rv = "" if rv is None else with_unit([promised(x, c, r["unit"]) for x in _each(rv)], u, "")
+    rv, c = revised.get(r["target_id"]), r.get("comparator", ">=")
+    if rv is not None:
+        rv = planner_form([promised(x, c, r["unit"]) for x in _each(rv)], r["unit"], lang, "")
     if r["status"] == "resolved":
         out = r["outcome"]
         return [
@@ -193,6 +199,7 @@ def _odds(r: dict, w: dict, revised: dict) -> list[str]:
             "" if isinstance(out, list) else f"{fmt(out)}{u}",
             "",
         ]
+    rv = rv or ""
     if r["p_hit"] is None:
         return [w["pending"], "", rv]
     rng = "" if r["q10"] is None else f"{fmt(r['q10'])}{u}–{fmt(r['q90'])}{u}"

@@ -204,15 +204,22 @@ def exact(v: float | None) -> str:
         return "—"
     if v == 0:
         return "0"  # not -0
-    return f"{Decimal(str(float(v))).normalize():,f}"
+    return f"{_decimal(v):,f}"
+
+
+def _decimal(v: float) -> Decimal:
+    """``v`` in decimal to 12 significant figures, more than any plan writes and fewer than a
+    float's noise: a figure read as 1.1亿 and multiplied out is 110000000.00000001 in binary
+    floating point, and is 110,000,000 here; 1.1 x 1e8 read as exact 1.1亿, not 11000万."""
+    return Decimal(f"{float(v):.12g}").normalize()
 
 
 def exact_short(v: float) -> str:
     """``v`` in 亿 or 万 when that says it exactly (150,000,000 is 1.5亿; 1,064,333 stays as it
     is): a plan's target is shown as the plan wrote it, never rounded."""
-    # In decimal: 1.1 x 1e8 is not 110,000,000 in binary floating point, so a float test read
-    # 1.1亿 as inexact and showed 11000万.
-    d = Decimal(str(float(v)))
+    # In decimal (``_decimal``): 1.1 x 1e8 is not 110,000,000 in binary floating point, so a
+    # float test read 1.1亿 as inexact and showed 11000万.
+    d = _decimal(v)
     for size, word in ((10**8, "亿"), (10**4, "万")):
         short = (d / size).normalize()
         if abs(d) >= size and len(short.as_tuple().digits) <= 6:

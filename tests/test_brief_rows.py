@@ -1,5 +1,6 @@
-"""The briefing's traffic-light rows: a rate's range and promise carry their %, a count's are read
-against the 规划值 column."""
+"""The briefing's traffic-light rows: a rate's range carries its %, a count's is read against the
+规划值 column; the 80 % promise is written as the plan writes a target, with its unit (每年90家,
+3,012/3,456/3,891件), as ``revise`` computes it."""
 
 import pytest
 
@@ -35,11 +36,12 @@ def test_a_growth_rows_range_and_promise_say_percent():
     rows = _lighttable(b, words.WORDS["zh"], "zh")["rows"]
     growth = ["红灯", "专利授权量年均增长", "2026/2030", "5%", "46%±5", "-3.7%–13.1%", "-0.924%"]
     assert rows[0] == growth
-    # a count at least 2,428.6 is promised as 2,428 (confidence.promise), its unit in 规划值
-    assert rows[1] == ["红灯", "专利授权量", "2030", "3,000件", "46%±5", "2,003–5,477", "2,428"]
+    # a count at least 2,428.6 is promised as 2,428 (confidence.promise), with its unit as the
+    # 规划值 beside it; the range's unit is in 规划值
+    assert rows[1] == ["红灯", "专利授权量", "2030", "3,000件", "46%±5", "2,003–5,477", "2,428件"]
 
 
-def test_a_rates_outcome_and_pending_promise_say_percent_a_counts_do_not():
+def test_a_rates_outcome_and_pending_promise_say_percent_a_counts_outcome_does_not():
     from ipcast.report.document import _odds
 
     w = words.WORDS["zh"]
@@ -54,7 +56,7 @@ def test_a_rates_outcome_and_pending_promise_say_percent_a_counts_do_not():
     ]
     # no probability yet (an outcome awaited): the promise alone, with its %
     assert _odds({**growth, "p_hit": None}, w, {"g": 4.0}) == ["待公布", "", "4%"]
-    assert _odds({**count, "p_hit": None}, w, {"n": 2428.6}) == ["待公布", "", "2,428"]
+    assert _odds({**count, "p_hit": None}, w, {"n": 2428.6}) == ["待公布", "", "2,428件"]
 
 
 def test_a_zero_probability_and_a_range_from_zero_are_figures_not_blanks():
@@ -90,7 +92,7 @@ def test_each_years_rates_each_carry_their_percent_a_counts_unit_comes_once():
     w = words.WORDS["zh"]
     pending = {**rate, "p_hit": None}
     assert _odds(pending, w, {"r": [1.2, 1.5]}) == ["待公布", "", "1.2%/1.5%"]
-    assert _odds({**count, "p_hit": None}, w, {"n": [8.6, 12.4]}) == ["待公布", "", "8/12"]
+    assert _odds({**count, "p_hit": None}, w, {"n": [8.6, 12.4]}) == ["待公布", "", "8/12件"]
     assert _odds({**rate, "p_hit": None}, w, {"r": 4.0})[2] == "4%"  # one figure: as before
     # the sentences write a figure or a list the same way
     assert figures([1.2, 1.5], "%", "") == "1.2%/1.5%" and figures(4500.0, "件", "") == "4,500件"
@@ -106,3 +108,37 @@ def test_the_run_table_writes_each_years_rates_with_their_percent_as_the_briefin
     assert cell([80.0, 82.0, 83.0]) == "80%/82%/83%"  # was 80/82/83 %
     assert cell([80.0, 82.0], "<=") == "<=80%/82%"
     assert cell(10.0) == "10 %" and cell([10.0] * 3) == "每年10 %"  # one figure: as before
+
+
+def test_an_each_year_promise_is_every_years_figure_in_the_plans_form():
+    """An each-year target's promise, one figure a year rounded toward the side that keeps the
+    confidence (confidence.promise: down for at least, three figures under 100 unless whole
+    things), written as the plan writes its target: 每年 when every year is the same."""
+    from ipcast.report.document import _odds
+
+    w = words.WORDS["zh"]
+    same = _rec("s", "知识产权托管企业每年", "each_year", "家", [100.0] * 3, None, None)
+    money = _rec("m", "质押融资额（附件1逐年）", "each_year", "亿元", [0.5, 0.7, 0.8], None, None)
+    rate = _rec("r", "满意度（附件1逐年）", "each_year", "%", [80.0, 82.0, 83.0], None, None)
+    grants = _rec("g", "授权专利（附件1逐年）", "each_year", "件", [3500.0, 4000.0, 4500.0], 0, 0)
+    grants["q10"] = None
+    revised = {
+        "s": [90.4, 90.4, 90.4],  # 家 are whole things: 90 each year
+        "m": [0.41234, 0.57728, 0.65976],  # 0.412/0.577/0.659, each rounded down
+        "r": [70.123, 71.9, 72.8],
+        "g": [3012.4, 3456.2, 3891.0],
+    }
+    b = {"records": [same, money, rate, grants], "revised": revised}
+    rows = _lighttable(b, w, "zh")["rows"]
+    assert [(row[3], row[-1]) for row in rows] == [
+        ("每年100家", "每年90家"),
+        ("0.5/0.7/0.8亿元", "0.412/0.577/0.659亿元"),
+        ("80%/82%/83%", "70.1%/71.9%/72.8%"),
+        ("3,500/4,000/4,500件", "3,012/3,456/3,891件"),
+    ]
+    assert [row[4] for row in rows] == ["46%±5"] * 4  # all years met together: one chance
+    en = _odds(same, words.WORDS["en"], revised, "en")
+    assert en[-1] == "90 x3家"  # the run table's English: the figure once, times the years
+    # a threshold the plan gave to two decimals is shown with them
+    fine = _rec("f", "结案率", "level", "%", 97.25, None, None)
+    assert _lighttable({"records": [fine], "revised": {}}, w, "zh")["rows"][0][3] == "97.25%"

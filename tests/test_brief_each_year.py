@@ -1,0 +1,120 @@
+"""The briefing's 80 % promise for an each-year target is the very number ``revise`` computes
+(``analysis.revised_threshold``, the one rule of ``confidence.threshold_at``): same region, same
+seed, same paths. It used to be left blank, while ``revise`` gave one."""
+
+import math
+from pathlib import Path
+
+import pytest
+
+from ipcast.report.run_table import revise_table
+
+# Chengdu's bundled history (pledge financing in 亿元 to 2025-11, effective trademarks in 万件
+# to 2025-11), two targets a planner could write: the same figure every year, and a rising list.
+PLAN = """plan: cd_each
+region: chengdu
+title_zh: 测试
+title_en: test
+issued: '2025'
+horizon: 2026/2028
+source: test
+targets:
+- id: cd_pledge_each
+  label_zh: 质押融资额（逐年）
+  label_en: pledge financing each year
+  indicator: pledge_financing
+  family: pledge
+  kind: each_year
+  period: ['2026', '2027', '2028']
+  threshold: [100, 100, 100]
+  comparator: '>='
+  unit: 亿元
+  quote: test
+- id: cd_marks_each
+  label_zh: 有效注册商标（逐年）
+  label_en: effective marks each year
+  indicator: effective_trademarks
+  family: trademark
+  kind: each_year
+  period: ['2026', '2027', '2028']
+  threshold: [1100000, 1150000, 1200000]
+  comparator: '>='
+  unit: 件
+  quote: test
+"""
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    """``revise`` and ``brief`` on the same plan file, seed and paths."""
+    from ipcast import api
+
+    home = tmp_path_factory.mktemp("home")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("IPCAST_HOME", str(home))
+    plan = home / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    try:
+        revised = api.revise("chengdu", paths=300, seed=3, targets_file=Path(plan))
+        brief = api.brief("chengdu", paths=300, seed=3, targets_file=Path(plan))
+    finally:
+        mp.undo()
+    return {r["target_id"]: r for r in revised}, brief
+
+
+def test_the_briefing_promises_what_revise_promises_year_by_year(both):
+    revised, brief = both
+    for tid in ("cd_pledge_each", "cd_marks_each"):
+        assert revised[tid]["status"] == "simulated", tid
+        rv = revised[tid]["revised_threshold"]
+        assert isinstance(rv, list) and len(rv) == 3
+        assert brief["revised"][tid] == rv  # the same floats, not a second computation
+    # the plan's shape scaled by one factor: 100/100/100 stays flat, the marks keep their steps
+    flat = revised["cd_pledge_each"]["revised_threshold"]
+    assert flat[0] == flat[1] == flat[2]
+    marks = revised["cd_marks_each"]["revised_threshold"]
+    k = marks[0] / 1_100_000
+    assert marks == pytest.approx([k * 1_100_000, k * 1_150_000, k * 1_200_000], rel=1e-12)
+
+
+def _light_row(brief: dict, label: str) -> list[str]:
+    from ipcast.report.document import blocks
+
+    (table,) = [b for b in blocks(brief) if b["kind"] == "table" and b.get("summary")]
+    (row,) = [r for r in table["rows"] if r[1] == label]
+    return row
+
+
+def test_the_briefing_writes_the_promise_as_revise_shows_it_in_the_plans_form(both):
+    """Worked from the floats: 件 are whole things and an at-least target rounds down (floor);
+    亿元 from 100 up is whole, also down. revise's table shows each year on its own line."""
+    revised, brief = both
+    marks = revised["cd_marks_each"]["revised_threshold"]
+    said = "/".join(f"{math.floor(v):,}" for v in marks) + "件"
+    row = _light_row(brief, "有效注册商标（逐年）")
+    assert row[3] == "1,100,000/1,150,000/1,200,000件" and row[-1] == said
+    table = revise_table([revised["cd_marks_each"]], "zh").splitlines()[2:]
+    assert [line.split()[-3] for line in table] == said[:-1].split("/")
+    flat = revised["cd_pledge_each"]["revised_threshold"][0]
+    row = _light_row(brief, "质押融资额（逐年）")
+    figure = math.floor(flat) if flat >= 100 else None
+    if figure is None:  # under 100: three figures, rounded down
+        e = math.floor(math.log10(flat)) - 2
+        figure = f"{math.floor(flat / 10**e) * 10**e:.{max(0, -e)}f}"
+    else:
+        figure = f"{figure:,}"
+    assert row[3] == "每年100亿元" and row[-1] == f"每年{figure}亿元"
+    table = revise_table([revised["cd_pledge_each"]], "zh").splitlines()[2:]
+    assert [line.split()[-3] for line in table] == [figure] * 3
+
+
+def test_the_chart_of_promises_draws_an_each_year_target_by_its_one_factor(both):
+    """The promise scales the plan's years by one factor: its first year's share is every
+    year's. Without every year's figure in the plan the shape is the median path's: no bar."""
+    from ipcast.report.brief import _first_year
+
+    _, brief = both
+    assert "revised_thresholds" in brief["charts"]
+    assert _first_year([53.1, 53.1, 53.1], [100.0] * 3) == [{"threshold": 100.0, "revised": 53.1}]
+    assert _first_year([5.0, 6.0], [None, 8.0]) == [] and _first_year(4.0, 0.0) == []
+    assert _first_year(4.0, 5.0) == [{"threshold": 5.0, "revised": 4.0}]
