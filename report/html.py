@@ -78,6 +78,8 @@ def _table(b: dict) -> str:
                     f'<td class="light{ink}" style="background:{b["fills"][i]}">{escape(text)}</td>'
                 )
             else:
-                tds.append(f"<td>{escape(str(text))}</td>")
+                # a break allowed after each / : a browser otherwise keeps a list of figures
+                # (3,500/4,000/4,500件) on one line and widens its column to hold it
+                tds.append(f"<td>{escape(str(text)).replace('/', '/<wbr>')}</td>")
         rows.append("<tr>" + "".join(tds) + "</tr>")
     return f'<div class="wrap"><table><tr>{head}</tr>{"".join(rows)}</table></div>'

@@ -118,3 +118,28 @@ def test_the_chart_of_promises_draws_an_each_year_target_by_its_one_factor(both)
     assert _first_year([53.1, 53.1, 53.1], [100.0] * 3) == [{"threshold": 100.0, "revised": 53.1}]
     assert _first_year([5.0, 6.0], [None, 8.0]) == [] and _first_year(4.0, 0.0) == []
     assert _first_year(4.0, 5.0) == [{"threshold": 5.0, "revised": 4.0}]
+
+
+def test_the_pdf_breaks_a_list_of_figures_after_a_slash_never_inside_a_figure():
+    """Wrapped at any character, as Chinese text is, 1,100,000/1,150,000/1,200,000件 read
+    1,100,000/1,1 then 50,000/1,200, figures the plan does not have."""
+    from ipcast.report.fonts import REGULAR
+    from ipcast.report.pdf import FONT, _after_slashes, _Briefing
+
+    pdf = _Briefing("zh")
+    pdf.add_font(FONT, "", str(REGULAR))
+    pdf.set_font(FONT, size=8.5)
+    text = "1,100,000/1,150,000/1,200,000件"
+    room = pdf.get_string_width("1,100,000/") + 0.1  # one figure and its slash a line
+    assert _after_slashes(pdf, text, room) == "1,100,000/\n1,150,000/\n1,200,000件"
+    two = pdf.get_string_width("1,100,000/1,150,000/") + 0.1
+    assert _after_slashes(pdf, text, two) == "1,100,000/1,150,000/\n1,200,000件"
+    assert _after_slashes(pdf, text, pdf.get_string_width(text)) == text  # fits: as it is
+    assert _after_slashes(pdf, "每年53.1亿元", 1.0) == "每年53.1亿元"  # no / : the cell wraps it
+
+
+def test_the_html_lets_a_list_of_figures_break_after_each_slash():
+    from ipcast.report.html import _table
+
+    b = {"head": ["规划值"], "rows": [["3,500/4,000/4,500件"]], "widths": [1.0]}
+    assert "<td>3,500/<wbr>4,000/<wbr>4,500件</td>" in _table(b)
