@@ -12,7 +12,7 @@ from ..data.catalog import indicator as indicator_row
 from ..data.history import cut
 from .chain import forecast_series
 from .learned import Learned, provider
-from .year_to_date import condition_paths, year_to_date
+from .year_to_date import read_conditioned, year_to_date
 
 LEVELS = {
     "q025": 0.025,
@@ -76,7 +76,7 @@ def fan_records(
             continue
         rec["stale_years"] = _stale_years(fc, as_of)
         # A year partly observed is read as a run's targets read it (``year_to_date``).
-        q = fan(condition_paths(obs, np.asarray(times), fc.at(times), seed, learned.as_of))
+        q = fan(read_conditioned(fc, obs, times, seed, learned.as_of))
         rec["so_far"] = [
             {"period": r["period"], "year": y, "value": v}
             for y, (_, _, v, r) in sorted(year_to_date(obs).items())

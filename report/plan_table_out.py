@@ -54,7 +54,7 @@ def draft_rows(current: list, doc: dict) -> list[dict]:
                 "indicator": new["indicator"],
                 "kind": _kind(new["kind"], new.get("per", "year")),
                 "period": ",".join(periods),
-                "baseline": old.baseline,
+                "baseline": new.get("baseline", old.baseline),
                 "current": _figures(old.thresholds if len(old.thresholds) > 1 else old.threshold),
                 "proposed": _figures(new["threshold"]),
                 "unit": new["unit"],
