@@ -59,14 +59,14 @@ def fit(s: str, w: int) -> str:
 
 def whole(text: str, w: int) -> list[str]:
     """``text`` on as many lines of ``w`` columns as it takes, nothing cut: broken after a
-    ``/`` or at a space, each line as full as it can be (100/200/300 then 件; 3,500/4,000/
-    then 4,500 件; 每年2,000 then 人次), and a word wider than the column, which no plan's
-    figure is, character by character."""
+    ``/`` that ends a figure or at a space, each line as full as it can be (100/200/300 then
+    件; 3,500/4,000/ then 4,500 件; 每年2,000 then 人次; a unit 件/万人 stays whole), and a word
+    wider than the column, which no plan's figure is, character by character."""
     # each piece with what joins it to the one before: "" after a /, " " at a space
     pieces = [
         (" " if i and not j else "", piece)
         for i, word in enumerate(text.split(" "))
-        for j, piece in enumerate(re.split(r"(?<=/)(?=.)", word))
+        for j, piece in enumerate(re.split(r"(?<=/)(?=[-+.\d])", word))
     ]
     lines, line = [], ""
     for sep, piece in pieces:
@@ -75,8 +75,9 @@ def whole(text: str, w: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        while width(piece) > w:
-            n = next(i for i in range(len(piece), 0, -1) if width(piece[:i]) <= w)
+        while len(piece) > 1 and width(piece) > w:
+            # at least one character a line, even one wider than a column of one
+            n = next((i for i in range(len(piece), 1, -1) if width(piece[:i]) <= w), 1)
             lines.append(piece[:n])
             piece = piece[n:]
         line = piece

@@ -9,6 +9,7 @@ from ipcast.report.run_table import (
     _threshold,
     compare_table,
     exact,
+    exact_short,
     num,
     revise_table,
     run_table,
@@ -242,6 +243,7 @@ def test_a_threshold_too_wide_for_its_12_columns_goes_to_wan_or_yi_only_when_exa
     assert cell(65_000_000) == "6500万 件"
     assert cell(1_234_567) == "1,234,567 件"  # 12 columns: fits
     assert cell(1_064_333_0) == "10,643,330 件"  # 1064.333万: seven figures, not short
+    assert exact_short(1_064_333.0) == "1,064,333"  # 106.4333万: seven figures too
     assert cell(150_000_000, "<=") == "<=1.5亿 件"
 
 
@@ -379,7 +381,34 @@ def test_whole_breaks_after_a_slash_or_at_a_space_and_never_drops_a_character():
     assert whole(six, 12) == ["3,500/4,000/", "4,500/5,000/", "5,500/6,000", "件"]
     # a word wider than the column (no plan figure is): split, not cut
     assert whole("1234567890123456 件", 12) == ["123456789012", "3456 件"]
+    assert whole("123456789012345", 12) == ["123456789012", "345"]
+    assert whole("123456789012", 12) == ["123456789012"]  # exactly 12: one line, no empty one
+    assert whole("件件", 1) == ["件", "件"]  # a character wider than the column: one a line
     assert whole("每年>1,000 人次", 12) == ["每年>1,000", "人次"]
+    # a unit with a / (件/万人) is not broken; a slash before a negative figure is
+    assert whole("48/50/52 件/万人", 12) == ["48/50/52", "件/万人"]
+    assert whole("-2/-1/0.5 %", 6) == ["-2/-1/", "0.5 %"]
+    assert whole("共 10/20", 12) == ["共 10/20"]  # no blank slipped in after the /
+
+
+def test_the_plans_form_says_one_figure_for_every_year_once_and_a_single_figure_plainly():
+    from ipcast.report.run_table import planner_form
+
+    assert planner_form(["3,000"], "件") == "3,000 件" and planner_form(["10"], "%") == "10 %"
+    assert planner_form(["90"] * 3, "家") == "每年90 家"
+    assert planner_form(["90"] * 3, "家", "en", "") == "90 x3家"
+    assert planner_form(["80", "82"], "%", shown="<=") == "<=80%/82%"
+    # a year without a figure in the plan is a dash, never an error
+    cell = _threshold({"threshold": [None, 10.0, 12.0], "comparator": ">=", "unit": "件"})
+    assert cell == "—/10/12 件"
+
+
+def test_a_promise_too_wide_for_its_16_columns_goes_on_below_it_too():
+    one = {**SIM, "revised_threshold": 1234567.0, "unit": "件/万人", "confidence": 0.8}
+    lines = revise_table([one], "zh").splitlines()[2:]
+    # label 31 | period 15 | threshold 12 | P 4 | the promise from 31 + 2 + 15 + 2 + 12 + 2 +
+    # 4 + 2 = 70: 1,234,567 件/万人 is 17 columns
+    assert _cells(lines, 70, 16) == ["1,234,567", "件/万人"]
 
 
 def test_a_threshold_is_written_with_every_digit_the_plan_gave():
