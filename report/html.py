@@ -3,9 +3,11 @@ opened; readable on a phone and printable on A4 (page one is the summary)."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .charts import svg
+from .run_table import AFTER_SLASH
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;
@@ -78,8 +80,8 @@ def _table(b: dict) -> str:
                     f'<td class="light{ink}" style="background:{b["fills"][i]}">{escape(text)}</td>'
                 )
             else:
-                # a break allowed after each / : a browser otherwise keeps a list of figures
+                # a break allowed after each / of a list: a browser otherwise keeps the figures
                 # (3,500/4,000/4,500件) on one line and widens its column to hold it
-                tds.append(f"<td>{escape(str(text)).replace('/', '/<wbr>')}</td>")
+                tds.append(f"<td>{re.sub(AFTER_SLASH, '<wbr>', escape(str(text)))}</td>")
         rows.append("<tr>" + "".join(tds) + "</tr>")
     return f'<div class="wrap"><table><tr>{head}</tr>{"".join(rows)}</table></div>'

@@ -18,6 +18,7 @@ from fpdf.fonts import FontFace
 
 from .charts import png
 from .fonts import BOLD, REGULAR
+from .run_table import AFTER_SLASH
 from .words import WORDS
 
 FONT = "ipcast"
@@ -145,7 +146,7 @@ def _after_slashes(pdf, text: str, room: float) -> str:
     if not isinstance(text, str) or "/" not in text or pdf.get_string_width(text) <= room:
         return text
     lines, line = [], ""
-    for piece in re.split(r"(?<=/)(?=.)", text):
+    for piece in re.split(AFTER_SLASH, text):
         if line and pdf.get_string_width(line + piece) > room:
             lines.append(line)
             line = piece

@@ -57,6 +57,11 @@ def fit(s: str, w: int) -> str:
     return s + " " * (w - width(s))
 
 
+# Where a list of figures may break: after a / that a figure follows (3,500/|4,000), never
+# inside a unit (件/万人). The terminal tables, the briefing's PDF and its HTML break there.
+AFTER_SLASH = r"(?<=/)(?=[-+.\d])"
+
+
 def whole(text: str, w: int) -> list[str]:
     """``text`` on as many lines of ``w`` columns as it takes, nothing cut: broken after a
     ``/`` that ends a figure or at a space, each line as full as it can be (100/200/300 then
@@ -66,7 +71,7 @@ def whole(text: str, w: int) -> list[str]:
     pieces = [
         (" " if i and not j else "", piece)
         for i, word in enumerate(text.split(" "))
-        for j, piece in enumerate(re.split(r"(?<=/)(?=[-+.\d])", word))
+        for j, piece in enumerate(re.split(AFTER_SLASH, word))
     ]
     lines, line = [], ""
     for sep, piece in pieces:
