@@ -172,10 +172,12 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
                 ths[j] = floor
             else:
                 zh = f"{which} 的 {ths[j]:g} 低于 {at} 目标 {floor:g}"
-                zh += f"：预测在下降（中位数 {med:.4g}）"
+                # Not "the forecast declines": a one-point series can grow and still have its
+                # median short of an ambitious old target (成都 海外发明专利: 1,090 -> 1,595).
+                zh += f"：预测中位数 {med:.4g} 也低于该目标"
                 note = (
                     f"{which}: {ths[j]:g} is below the {at} target {floor:g} "
-                    f"because the forecast declines (median {med:.4g})"
+                    f"because the forecast's median ({med:.4g}) is below it too"
                 )
                 entry["_basis"]["below"].append((period.text, ths[j], floor, at))
             notes.append(f"{zh} / {note}")  # the terminal's line: Chinese first, then English
