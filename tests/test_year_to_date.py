@@ -508,3 +508,23 @@ def test_a_target_after_a_year_so_far_starts_from_it_and_says_so():
     assert 1250 < rec["median"] < 1450
     assert "starts from the figures so far of a year before the period" in rec["reason"]
     assert "2024-01/2024-09: 900件" in rec["reason"]
+
+
+def test_chengdus_pledge_fan_for_2026_starts_from_its_2025_figures_so_far():
+    """成都 知识产权质押融资额: one whole year (2020, 29.63 亿元) and 2025年1-11月 114 亿元. As of
+    2025 the fan of 2026 started from the 2020 figure alone, five years stale (q10 36, q90 432);
+    now 2025 is the pace of 114 by November and 2026 moves with it, and nothing is stale."""
+    from ipcast.data.history import combine
+    from ipcast.forecast.report import fan_records
+
+    hist = combine()
+    (rec,) = fan_records(hist, "chengdu", ["pledge_financing"], 5, 2000, 0, 2025)
+    assert [x["value"] for x in rec["so_far"]] == [114.0]
+    assert rec["stale_years"] == 0
+    first = rec["fan"][0]
+    assert first["period"] == "2026"
+    assert first["median"] > 114 and first["q10"] > 90  # a pace of about 124 for 2025
+    mask = (hist["region"] == "chengdu") & hist["period"].str.startswith("2025")
+    (old,) = fan_records(hist[~mask], "chengdu", ["pledge_financing"], 5, 2000, 0, 2025)
+    assert old["stale_years"] == 5 and old["so_far"] == []
+    assert old["fan"][0]["q10"] < 60
