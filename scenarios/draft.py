@@ -211,7 +211,7 @@ def latest_figure(run, unit: str) -> str | None:
     obs = run.obs
     if not obs.n_points:
         return None
-    value, period = float(obs.y[-1]), obs.periods[-1] if obs.periods else f"{obs.t[-1]:g}"
+    value, period = float(obs.y[-1]), obs.periods[-1]
     later = [v for y, v in sorted(year_to_date(obs).items()) if y > obs.t[-1]]
     if later:
         value, period = later[-1][2], later[-1][3]["period"]

@@ -528,3 +528,21 @@ def test_chengdus_pledge_fan_for_2026_starts_from_its_2025_figures_so_far():
     (old,) = fan_records(hist[~mask], "chengdu", ["pledge_financing"], 5, 2000, 0, 2025)
     assert old["stale_years"] == 5 and old["so_far"] == []
     assert old["fan"][0]["q10"] < 60
+
+
+def test_a_year_so_far_between_two_times_read_moves_the_later_one_only():
+    """A growth target reads 2023 (observed) and 2025; 2024年1-9月 lies between them: 2025
+    moves by 2024's factor, 2023 stays as drawn."""
+    from ipcast.forecast.year_to_date import read_conditioned
+
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    obs = observed(_grants(part), "dazhou", "patent_grants")
+    cols = {2023.0: np.full(200, 1610.51), 2024.0: np.linspace(1500, 2100, 200)}
+    fc = _Fixed({**cols, 2025.0: np.linspace(1700, 2300, 200)})
+    got = read_conditioned(fc, obs, np.array([2023.0, 2025.0]), 4, None)
+    every = condition_paths(
+        obs, np.array([2023.0, 2024.0, 2025.0]), fc.at([2023, 2024, 2025]), 4, None
+    )
+    assert np.array_equal(got[:, 0], fc.cols[2023.0])
+    assert np.array_equal(got[:, 1], every[:, 2])
+    assert np.median(got[:, 1]) < 1500
