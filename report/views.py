@@ -9,6 +9,8 @@ import textwrap
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
+from ..data.said import both
+from . import notes
 from .run_table import fit, percent, width, wrap
 from .tables import Format, render
 from .words import STATUS_ZH, reason
@@ -231,19 +233,27 @@ def nothing_to_revise(recs: list[dict], region: str) -> str:
     is for ``draft``; otherwise the figures are missing."""
     if any(r["revised_threshold"] is not None for r in recs):
         return ""
+    n = len(recs)
     over = sum(r["status"] in ("resolved", "awaiting_outcome") for r in recs)
     if over:
-        which = f"all {over}" if over == len(recs) else f"{over} of the {len(recs)}"
-        rest = "" if over == len(recs) else " and the rest could not be simulated"
-        return (
-            f"note: nothing to revise: {which} targets are for periods already over (resolved "
+        draft = f"`ipcast draft -r {region} --out FILE.xlsx`"
+        which = f"all {over}" if over == n else f"{over} of the {n}"
+        rest = "" if over == n else " and the rest could not be simulated"
+        which_zh = f"全部{over}项目标" if over == n else f"{n}项目标中有{over}项"
+        rest_zh = "" if over == n else "，其余无法测算"
+        return notes.note(
+            f"没有可修订的目标：{which_zh}的期间已结束（已有结果或待公布）{rest_zh}（见状态列）；"
+            f"编制下一期规划请用 {draft}",
+            f"nothing to revise: {which} targets are for periods already over (resolved "
             f"or awaiting their outcome){rest} (see the status column); for the next plan: "
-            f"`ipcast draft -r {region} --out FILE.xlsx`"
+            + draft,
         )
-    return (
-        f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
+    return notes.note(
+        f"没有可修订的目标：{n}项目标均无法测算（见状态列）；请用 `ipcast import FILE` "
+        "导入本地区的数字，或加 --history FILE，或用 --targets FILE 给出有历史数据的目标",
+        f"nothing to revise: none of the {n} targets could be simulated "
         "(see the status column); import the region's figures with `ipcast import FILE` "
-        "or pass --history FILE, or pass --targets FILE with targets that have history"
+        "or pass --history FILE, or pass --targets FILE with targets that have history",
     )
 
 
@@ -266,11 +276,14 @@ BASIS_ZH = {"evidence": "实测", "judgement": "判断", "local": "本地"}
 
 def levers_text(recs: list[dict], region: str = "REGION") -> str:
     if not recs:  # levers are ranked for targets still to come that could be simulated
-        return (
-            f"note: no lever to rank: none of the targets asked for is still to come and "
-            f"simulated (see the status column of `ipcast run -r {region}`); for a plan whose "
+        run, draft = f"`ipcast run -r {region}`", f"`ipcast draft -r {region} --out FILE.xlsx`"
+        return notes.note(
+            f"没有可排序的措施：所选目标中没有尚未到期且能测算的（见 {run} 的状态列）；"
+            f"规划期已结束的，加 --as-of 年份 可按当年情况排序措施，{draft} 可起草下一期规划",
+            f"no lever to rank: none of the targets asked for is still to come and "
+            f"simulated (see the status column of {run}); for a plan whose "
             f"periods are over, --as-of YEAR ranks the levers as they stood then, and "
-            f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
+            f"{draft} drafts the next plan",
         )
     out = []
     for r in recs:
@@ -299,8 +312,7 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
                 f"the top {r['top']} {moved}."
             )
         )
-        for x in r.get("idle_levers", []):
-            out.append(f"no effect inside the period: {x['lever']} ({x['why']})")
+        out += [idle_line(x) for x in r.get("idle_levers", [])]
         if r["by_cost"]:
             rows = [
                 {
@@ -365,18 +377,20 @@ def _narrow(rows: list[dict], key: str) -> str:
 
 def idle_note(records: list[dict]) -> str:
     """Levers of the scenario that act in no year of a target's period, one line each."""
-    lines = [
-        f"{r['target_id']}: {x['lever']} has no effect inside the period ("
-        + {
-            "late": f"acts only from {x['first_year']}",
-            "over": f"acted {x['first_year']}-{x['last_year']} only",
-            "history": "the period's figures are already observed",
-        }[x["why"]]
-        + ")"
-        for r in records
-        for x in r.get("idle_levers", [])
-    ]
-    return "\n".join(lines)
+    return "\n".join(
+        f"{r['target_id']}：{idle_line(x)}" for r in records for x in r.get("idle_levers", [])
+    )
+
+
+def idle_line(x: dict) -> str:
+    """One lever of ``idle_levers`` (``scenarios.apply``): why it acts in no year of the period."""
+    from ..scenarios.judge import idle_words  # numpy: not on `ipcast --help`'s path
+
+    zh, en = idle_words(x)
+    return both(
+        f"措施“{x.get('zh') or x['lever']}”在期内不起作用（{zh}）",
+        f"{x['lever']} has no effect inside the period ({en})",
+    )
 
 
 def draft_text(doc: dict, out) -> str:
@@ -384,11 +398,14 @@ def draft_text(doc: dict, out) -> str:
         any(x is not None for x in (th if isinstance(th, list) else [th]))
         for th in (t["threshold"] for t in doc["targets"])
     )
-    notes = "".join(f"\n  说明：{x}" for x in doc.get("notes", []))  # each note: Chinese / English
+    said = "".join(f"\n  说明：{x}" for x in doc.get("notes", []))  # each note: Chinese / English
     total = len(doc["targets"])
     run = f"`ipcast run --targets {out}`"
     return (
-        f"已写入{out}：{total}条目标，其中{n}条有建议目标值；修改后运行 {run} / "
-        f"wrote {out}: {total} targets, {n} with a proposed threshold; "
-        f"edit it, then `ipcast run --targets {out}`{notes}"
+        notes.wrote(
+            out,
+            f"{total}条目标，其中{n}条有建议目标值；修改后运行 {run}",
+            f"{total} targets, {n} with a proposed threshold; edit it, then {run}",
+        )
+        + said
     )

@@ -160,12 +160,19 @@ def _observed_use(run: TargetRun) -> str:
     return "; ".join(years) if years else spans
 
 
+def idle_words(x: dict) -> tuple[str, str]:
+    """Why a lever of ``idle_levers`` acts in no year of the period, in Chinese and English."""
+    first, last = x["first_year"], x["last_year"]
+    return {
+        "late": (f"{first}年起才起作用", f"acts only from {first}"),
+        "over": (f"仅在{first}-{last}年起作用", f"acted {first}-{last} only"),
+        "history": ("期内数字已是实际值", "the period's figures are already observed"),
+    }[x["why"]]
+
+
 def _idle_text(x: dict) -> str:
-    if x["why"] == "history":
-        return f"{x['lever']}: the period's figures are already observed"
-    if x["why"] == "late":
-        return f"{x['lever']} acts only from {x['first_year']}"
-    return f"{x['lever']} acted {x['first_year']}-{x['last_year']} only"
+    en = idle_words(x)[1]
+    return f"{x['lever']}: {en}" if x["why"] == "history" else f"{x['lever']} {en}"
 
 
 def _summary(m: np.ndarray, comparator: str, threshold: float | None) -> dict:
