@@ -107,7 +107,7 @@ def test_the_method_sheet_lists_every_source_used():
     h["source_title"] = ["广汉市2022年统计公报", "", ""]
     recs = [dict(RECORDS[0], indicator="effective_trademarks", method="theta")]
     lines = dict(method_lines(recs, "ipcast run -r guanghan", h, ["row 4: ..."]))
-    assert lines["命令"] == "ipcast run -r guanghan" and lines["预测方法"] == "theta"
+    assert lines["命令"] == "ipcast run -r guanghan" and lines["预测方法"] == "Theta模型 / theta"
     got = [v for k, v in method_lines(recs, "x", h) if k == "数据来源"]
     assert got == ["广汉市2022年统计公报 (统计公报2022)", "方案"]  # not the patent row
     assert lines["目标表解读"] == "row 4: ..."
