@@ -235,7 +235,15 @@ def goal(
             ),
         )
     res = analysis.goal_seek(run, p, lever, sc)
-    return {"region": region, "target_id": target, "lever": lever, "p_wanted": p, **res}
+    zh = lever_catalog()[lever].zh
+    return {
+        "region": region,
+        "target_id": target,
+        "lever": lever,
+        "lever_zh": zh,
+        "p_wanted": p,
+        **res,
+    }
 
 
 def levers(

@@ -1,7 +1,6 @@
 """``--help`` laid out by terminal columns: click wraps help by characters, so a line of Chinese
-(two columns a character) ran far past the terminal's edge. Here a line is broken at spaces, or
-between two Chinese characters, when its columns would pass the width; never before a closing
-mark (，。）) that belongs to the character before it."""
+(two columns a character) ran far past the terminal's edge. Here each paragraph is folded by
+``report.fold`` (at spaces, or between two Chinese characters)."""
 
 from __future__ import annotations
 
@@ -10,37 +9,13 @@ import re
 import typer
 import typer.core
 
+from ..report.fold import WIDE, fold
 from ..report.run_table import width
 
 # Up to 100 columns on a wide terminal, the terminal's width on a narrower one.
 MAX_WIDTH = 100
-WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-# A wide character with whatever is written against it ("件.xlsx"), a run of other text, spaces.
-UNITS = re.compile(rf" +|[{WIDE}][^ {WIDE}]*|[^ {WIDE}]+")
-CLOSING = set("，。、；：）》」』”’！？")
-OPENING = set("（《「『“‘")
 JOINED = re.compile(rf"(?<=[{WIDE}])[ \t]*\n[ \t]*(?=[{WIDE}])")
 HELP = "显示本帮助并退出 / Show this message and exit."
-
-
-def wrap(text: str, columns: int) -> list[str]:
-    """``text`` (one paragraph) in lines of at most ``columns`` terminal columns."""
-    lines, line, gap = [], "", False
-    for unit in UNITS.findall(" ".join(text.split())):
-        if unit.startswith(" "):
-            gap = bool(line)
-            continue
-        piece = (" " if gap else "") + unit
-        gap = False
-        if line and width(line + piece) > columns:
-            # a closing mark stays with the character before it, an opening one with the next
-            if (unit[0] in CLOSING and width(line[-1]) == 2) or line[-1] in OPENING:
-                line, unit = line[:-1], line[-1] + unit
-            lines.append(line.rstrip())
-            line = unit
-        else:
-            line += piece
-    return [*lines, line] if line else lines
 
 
 def paragraphs(text: str, columns: int) -> list[str]:
@@ -48,7 +23,7 @@ def paragraphs(text: str, columns: int) -> list[str]:
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text.strip()):
         para = JOINED.sub("", para)  # a docstring's line break inside Chinese is no space
-        out += ([""] if out else []) + wrap(para, columns)
+        out += ([""] if out else []) + fold(para, columns)
     return out
 
 

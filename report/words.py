@@ -282,14 +282,14 @@ def method(text: str, lang: str) -> str:
     members = ""
     m = _ENSEMBLE.search(low)
     if m:
-        names = [x.strip() for x in (m.group(1) or m.group(2)).split(",") if x.strip()]
-        members = "（" + "、".join(MEMBER_ZH.get(x, x) for x in names) + "）"
+        names = [x.strip() for x in (m.group(1) or m.group(2) or "").split(",") if x.strip()]
+        members = "（" + "、".join(MEMBER_ZH.get(x, x) for x in names) + "）" if names else ""
         low = low[: m.start()] + "ensemble" + low[m.end() :]
     found = [zh + (members if key == "ensemble" else "") for key, zh in METHOD_ZH if key in low]
     return "，".join(found) or "统计模型"
 
 
-_ENSEMBLE = re.compile(r"calibrated ensemble(?: of ([\w, ]+)| \(([^)]*)\))")
+_ENSEMBLE = re.compile(r"calibrated ensemble(?: of ([\w, ]+)| \(([^)]*)\))?")
 
 
 def borrowed(text: str, lang: str) -> str:

@@ -62,7 +62,8 @@ def test_help_fits_100_columns():
 
 
 def test_help_wraps_by_columns_and_keeps_marks_with_their_characters():
-    from ipcast.cli.help import paragraphs, wrap
+    from ipcast.cli.help import paragraphs
+    from ipcast.report.fold import fold as wrap
 
     # 一二三四五 fill 10 columns; the comma may not start a line, so 五 goes down with it
     assert wrap("一二三四五，六七 / abc", 10) == ["一二三四", "五，六七 /", "abc"]

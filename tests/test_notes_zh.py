@@ -75,3 +75,43 @@ def test_a_file_written_is_said_in_chinese_first(home, tmp_path):
     assert res.exit_code == 0, res.output
     (line,) = res.stdout.splitlines()
     assert line.startswith(f"已写入{out}：guanghan的") and "个指标 / wrote " in line
+
+
+def test_goal_answers_in_chinese_then_english():
+    from ipcast.report.views import goal_text
+
+    out = {
+        "target_id": "gh03",
+        "lever": "copyright_registration_support",
+        "lever_zh": "作品登记资助、版权示范基地",
+        "p_wanted": 0.8,
+        "p_off": 0.42,
+        "p_full": 0.9,
+        "p_max": 0.97,
+        "max_intensity": 2.0,
+        "intensity": 0.55,
+        "reachable": True,
+    }
+    assert goal_text(out).splitlines() == [
+        "gh03：措施“作品登记资助、版权示范基地”力度达到0.55时，达标概率升至80%"
+        "（不用该措施42%，满力度90%）",
+        "gh03: copyright_registration_support at intensity 0.55 lifts p_hit to 80% "
+        "(off 42%, full 90%)",
+    ]
+    no = {**out, "p_wanted": 0.99, "intensity": None, "reachable": False}
+    assert goal_text(no).splitlines() == [
+        "gh03：仅靠措施“作品登记资助、版权示范基地”达不到99%：不用该措施时达标概率为42%，"
+        "满力度时90%，2倍力度时97%",
+        "gh03: cannot reach 99% with copyright_registration_support alone: p_hit is 42% off, "
+        "90% at full intensity and 97% at 2x",
+    ]
+
+
+def test_the_backtest_legend_says_chance_in_chinese_first():
+    from ipcast.report.views import backtest_legend
+
+    text = backtest_legend([{"n_forecasts": 4}])
+    # sqrt(0.8 x 0.2 / 4) = 0.20
+    assert text.startswith("selected：`ipcast run` 实际使用的预测。")
+    assert "（按4个预测，单凭偶然也可偏离至少±0.20）" in text.replace("\n", "")
+    assert text.index("实际使用的预测") < text.index("the forecast `ipcast run` uses")
