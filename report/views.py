@@ -177,9 +177,10 @@ def fan_text(recs: list[dict]) -> str:
             so_far, year = f"{x['period']}: {num(x['value'])}", x["year"]
             out += wrap(
                 both(
-                    f"今年已有数据 {so_far}：{year} 年一行按已有进度与预测合并，与 run 的测算一致",
-                    f"so far: {so_far}: the {year} row is its pace combined with the forecast, "
-                    "as run judges it",
+                    f"{year}年已有部分月份数据 {so_far}：{year}年全年按已有进度与预测合并"
+                    "（与 run 的测算一致），其后各年也由此起算",
+                    f"so far: {so_far}: the {year} total is its pace combined with the forecast, "
+                    "as run judges it, and the years after start from it",
                 ),
                 "  ",
             )
