@@ -10,6 +10,7 @@ import textwrap
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
 from ..data.said import both
+from ..scenarios.idle import idle_words
 from . import notes, words
 from .fold import fold
 from .run_table import fit, percent, width, wrap
@@ -431,8 +432,6 @@ def idle_note(records: list[dict]) -> str:
 
 def idle_line(x: dict) -> str:
     """One lever of ``idle_levers`` (``scenarios.apply``): why it acts in no year of the period."""
-    from ..scenarios.judge import idle_words  # numpy: not on `ipcast --help`'s path
-
     zh, en = idle_words(x)
     return both(
         f"措施“{x.get('zh') or x['lever']}”在期内不起作用（{zh}）",

@@ -12,6 +12,7 @@ from ..forecast.year_to_date import share_of_year, year_to_date
 from .apply import apply_scenario, idle_levers
 from .baseline import TargetRun, h1_share
 from .evaluate import KindMismatch, Paths, meets, metric
+from .idle import idle_words
 from .levers import BASELINE, Scenario, known_by
 from .outcomes import observed_part, to_plan_unit
 
@@ -160,16 +161,6 @@ def _observed_use(run: TargetRun) -> str:
             )
     spans = "a figure for a whole span (a July-June year) is taken as it is"
     return "; ".join(years) if years else spans
-
-
-def idle_words(x: dict) -> tuple[str, str]:
-    """Why a lever of ``idle_levers`` acts in no year of the period, in Chinese and English."""
-    first, last = x["first_year"], x["last_year"]
-    return {
-        "late": (f"{first}年起才起作用", f"acts only from {first}"),
-        "over": (f"仅在{first}-{last}年起作用", f"acted {first}-{last} only"),
-        "history": ("期内数字已是实际值", "the period's figures are already observed"),
-    }[x["why"]]
 
 
 def _earlier_part(run: TargetRun) -> str:

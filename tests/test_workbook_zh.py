@@ -44,3 +44,25 @@ def test_the_method_sheet_says_method_and_borrowed_in_chinese_then_english():
     )
     assert cell_value("family", "pledge") == "质押融资 (pledge)"
     assert cell_value("family", "other") == "other"  # a custom indicator's family stays as given
+
+
+def test_the_chinese_reason_names_the_earlier_figures_and_the_idle_levers():
+    """说明（中文） said only 已测算 for a forecast starting from a year's figures so far, and
+    left out the levers acting in no year of the period."""
+    from ipcast.report.words import reason
+
+    idle = {"lever": "gi_cultivation", "zh": "地理标志梯队培育、保护示范区", "last_year": None}
+    rec = {
+        "status": "simulated",
+        "reason": "the forecast starts from the figures so far of a year before the period "
+        "(2025年1-11月: 114亿元): that year is their pace combined with the forecast, and the "
+        "years after move with it; no effect inside the target's period: gi_cultivation acts "
+        "only from 2027",
+        "idle_levers": [{**idle, "first_year": 2027, "why": "late"}],
+    }
+    assert reason(rec, "zh") == (
+        "预测从规划期前一年已有的部分数据起算（2025年1-11月: 114亿元）：该年全年按已有进度与预测"
+        "合并，其后各年随之变动；期内不起作用的措施：地理标志梯队培育、保护示范区（2027年起才起作用）"
+    )
+    assert reason(rec, "en") == rec["reason"]
+    assert reason({"status": "simulated", "reason": ""}, "zh") == "已测算"
