@@ -10,12 +10,13 @@ from pathlib import Path
 from ..data.catalog import regions
 from ..data.errors import InputError
 from ..data.schema import FIRST_YEAR, LAST_YEAR
+from ..report import notes
 from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, first_year, write_draft
 from ..scenarios.judge import judge
-from ..scenarios.levers import Scenario, lever_catalog, unknown_by
+from ..scenarios.levers import Scenario, lever_catalog, unknown_by, unknown_lever
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
 from .inputs import (
@@ -27,7 +28,7 @@ from .inputs import (
     region_targets,
 )
 from .inputs import scenario as load_scenario
-from .runs import Progress, say
+from .runs import Progress, say, starting
 
 REVISE_KEYS = (
     "region",
@@ -59,14 +60,14 @@ def baseline_runs(
     """The baseline paths of a region's targets (or of the one named ``target``)."""
     targets = region_targets(region, targets_file, target, names)
     check_as_of(as_of)
-    say(progress, f"… {region}: {len(targets)} targets, {paths} paths")
+    starting(progress, region, len(targets), paths)
     return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
 
 
 def left_out(sc: Scenario, as_of: int | None, progress: Progress) -> None:
     """Say which of the scenario's levers an --as-of run leaves out (``levers.known_by``)."""
-    for note in unknown_by(sc, as_of):
-        say(progress, f"note: {note}")
+    for zh, en in unknown_by(sc, as_of):
+        say(progress, notes.note(zh, en))
 
 
 def simulate(
@@ -234,7 +235,15 @@ def goal(
             ),
         )
     res = analysis.goal_seek(run, p, lever, sc)
-    return {"region": region, "target_id": target, "lever": lever, "p_wanted": p, **res}
+    zh = lever_catalog()[lever].zh
+    return {
+        "region": region,
+        "target_id": target,
+        "lever": lever,
+        "lever_zh": zh,
+        "p_wanted": p,
+        **res,
+    }
 
 
 def levers(
@@ -263,11 +272,7 @@ def levers(
     left_out(sc, as_of, progress)
     for lv in lever_catalog().values():
         if not lv.known_by(as_of):
-            say(
-                progress,
-                f"note: {lv.id}: its range was measured on outcomes to {lv.known_from}, not known "
-                f"as of {as_of}: not ranked",
-            )
+            say(progress, notes.note(*unknown_lever(lv, as_of, "不参与排序", "not ranked")))
     costs = {}
     if local is not None:
         mine = read_local_levers(local)

@@ -9,14 +9,17 @@ from collections.abc import Callable
 import typer
 
 from ..data.errors import InputError
+from ..report import notes
+from .help import Group
 
 # Plain help (click's layout, not rich's boxes): drawing it with rich imports rich, a quarter of
 # a second, more than everything else `ipcast --help` does.
 app = typer.Typer(
+    cls=Group,  # help wrapped by terminal columns (cli/help.py)
     add_completion=False,
     rich_markup_mode=None,
     no_args_is_help=True,
-    help="Probabilities for IP plan targets (知识产权规划目标达成概率).",
+    help="知识产权规划目标达成概率 / Probabilities for IP plan targets.",
 )
 
 
@@ -43,7 +46,7 @@ class RegionBar:
             return
         secs = time.perf_counter() - self.start
         filled = round(self.width * done / total)
-        line = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} regions {secs:.0f} s"
+        line = notes.regions_bar(f"{'#' * filled}{'-' * (self.width - filled)}", done, total, secs)
         if sys.stderr.isatty():
             typer.echo("\r" + line, err=True, nl=done >= total)
         elif done * 10 // total > self.shown:

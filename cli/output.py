@@ -11,6 +11,7 @@ import typer
 
 from .. import api
 from ..data.errors import InputError
+from ..report import notes
 from ..report.tables import Format, to_json
 
 SUFFIX = {".xlsx": Format.xlsx, ".csv": Format.csv, ".json": Format.json}
@@ -69,8 +70,7 @@ def save(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(to_json(records) + "\n", encoding="utf-8")  # as echo ends it
     parts = [("records", records)] if kind == Format.json else tables
-    sheets = ", ".join(f"{name} ({len(recs)} rows)" for name, recs in parts)
-    typer.echo(f"wrote {out}: {sheets}", err=True)
+    typer.echo(notes.wrote(out, *notes.sheets([(n, len(recs)) for n, recs in parts])), err=True)
 
 
 def show_readings(

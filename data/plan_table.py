@@ -168,7 +168,10 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         "comparator": _comparator(row, h),
         "unit": unit,
         "quote": " ".join(t for t in map(text, row.cells) if t),
-        "reading": "; ".join(en for _, en in readings),
+        # Chinese first, as the run workbook's 解读 column shows it
+        "reading": both("；".join(zh for zh, _ in readings), "; ".join(en for _, en in readings))
+        if readings
+        else "",
         "baseline": base,
         "_line": row.line,
         "_columns": _columns(h),

@@ -14,6 +14,7 @@ import yaml
 from ..data import units
 from ..data.catalog import indicator, regions
 from ..data.periods import parse_period
+from ..data.said import both
 from ..data.target_files import Target
 from ..forecast.year_to_date import year_to_date
 from . import PATHS
@@ -71,7 +72,10 @@ def starter_targets(region: str, history, until: int) -> list[Target]:
                 unit=unit,
                 quote="",
                 each="stock" if kind in ("stock", "ratio") else "level",
-                reading="no plan: one target for each indicator with figures",
+                reading=both(
+                    "无现行规划：每个有数据的指标各起草一条目标",
+                    "no plan: one target for each indicator with figures",
+                ),
             )
         )
     return out

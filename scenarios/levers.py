@@ -205,15 +205,28 @@ def known_by(scenario: Scenario, as_of: int | None) -> Scenario:
     return scenario if kept == scenario.settings else replace(scenario, settings=kept)
 
 
-def unknown_by(scenario: Scenario, as_of: int | None) -> list[str]:
-    """What ``known_by`` leaves out, said once for the planner."""
+def unknown_by(scenario: Scenario, as_of: int | None) -> list[tuple[str, str]]:
+    """What ``known_by`` leaves out, said once for the planner: ``(Chinese, English)``."""
     cat = lever_catalog()
     return [
-        f"{k}: its range was measured on outcomes to {cat[k].known_from}, not known as of "
-        f"{as_of}: left out"
+        unknown_lever(cat[k], as_of, "未计入", "left out")
         for k, x in scenario.settings
         if x != 0 and not cat[k].known_by(as_of)
     ]
+
+
+def unknown_lever(lever: Lever, as_of: int | None, done_zh: str, done_en: str) -> tuple[str, str]:
+    """Why ``lever`` is not used as of ``as_of`` (its range rests on later outcomes) and what
+    is done about it (``未计入`` / ``left out``), in Chinese and in English."""
+    zh = (
+        f"措施“{lever.zh}”（{lever.id}）：其效果范围依据截至{lever.known_from}年的实际结果测得，"
+        f"{as_of}年时尚无从知道，{done_zh}"
+    )
+    en = (
+        f"{lever.id}: its range was measured on outcomes to {lever.known_from}, not known as of "
+        f"{as_of}: {done_en}"
+    )
+    return zh, en
 
 
 def _check_lever(raw, where: str) -> None:
