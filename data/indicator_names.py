@@ -180,16 +180,20 @@ def closest(name: str, n: int = 3) -> list[str]:
     return out[:n]
 
 
-def unknown_indicator_fix(name: str) -> str:
-    """The one-line way to map a name ipcast does not know."""
+def unknown_indicator_fix(name: str) -> tuple[str, str]:
+    """The one-line way to map a name ipcast does not know, in Chinese and in English."""
     near = closest(name)
     slug = near[0].rsplit("(", 1)[1].rstrip(")") if near else "patent_grants"
-    shown = "; ".join(near) if near else "none close"
+    custom = f"--map '{name}=custom:UNIT[:flow|stock|ratio]'"
     return (
-        f"nearest: {shown}. Map it: ipcast import FILE --map '{name}={slug}' (--map goes with "
-        "--history FILE on every command too, and takes a CSV of name,code lines); if none "
-        f"fits, declare it custom, forecast from its own points only: "
-        f"--map '{name}=custom:UNIT[:flow|stock|ratio]'"
+        f"最接近的：{'；'.join(near) if near else '没有相近的'}。对应到目录指标："
+        f"ipcast import FILE --map '{name}={slug}'（其他命令的 --history FILE 后也可加 --map，"
+        "也可给一个每行“名称,代码”的CSV文件）；都不合适的，声明为自定义指标，"
+        f"只按它自己的数字预测：{custom}",
+        f"nearest: {'; '.join(near) if near else 'none close'}. Map it: ipcast import FILE "
+        f"--map '{name}={slug}' (--map goes with --history FILE on every command too, and takes "
+        "a CSV of name,code lines); if none fits, declare it custom, forecast from its own "
+        f"points only: {custom}",
     )
 
 

@@ -10,7 +10,8 @@ from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
 from .plan_table_header import Header
-from .table_cells import column_letter, period_in, period_text, place, text
+from .said import column_letter, place
+from .table_cells import period_in, period_text, text
 from .target_files import KIND_ZH, kind_code, unknown_kind
 
 GROWTH_WORDS = ("增长", "增幅", "增速")

@@ -21,7 +21,8 @@ from .errors import InputError
 from .periods import Period
 from .plan_table import read_plan_table
 from .plan_table_header import is_plan_header
-from .table_cells import place, read_sheets, region_in_title, resolve_region, text
+from .said import place
+from .table_cells import read_sheets, region_in_title, resolve_region, text
 from .target_files import Target, kind_code, load_path
 from .target_files import _target as build_target
 
