@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import Said
+
 # An indicator's measure as the fill-in sheet's 口径 column and the import report say it.
 MEASURE_ZH = {"flow": "全年合计", "stock": "年末存量", "ratio": "年末(比率)"}
 
@@ -52,6 +54,13 @@ def place(where: str, line: int, col: int | None = None, header: str = "") -> tu
         zh += f"，{letter}列" + (f"（{header}）" if header else "")
         en += f", column {letter}" + (f" ({header})" if header else "")
     return zh, en
+
+
+def key_place(where: Said, key) -> tuple[str, str]:
+    """``(…，字段“unit”, … key 'unit')``: a key of a YAML file or of one target, as ``place``
+    says a cell; a ``where`` in English alone (a path) is the same in the Chinese."""
+    zh, en = where if isinstance(where, tuple) else (where, where)
+    return f"{zh}，字段“{key}”", f"{en} key '{key}'"
 
 
 def file_place(where: str | Path) -> tuple[str, str]:
