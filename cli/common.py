@@ -66,4 +66,11 @@ def call(fn: Callable, *args, **kwargs):
         fail(e)
     except OSError as e:  # the disk, not the input: a read-only folder, a full disk
         where = e.filename or "output"
-        fail(InputError(str(where), e.strerror or str(e), "check the path and the free space"))
+        said = e.strerror or str(e)
+        fail(
+            InputError(
+                str(where),
+                (f"磁盘读写出错（{said}）", said),
+                ("检查路径和剩余空间", "check the path and the free space"),
+            )
+        )
