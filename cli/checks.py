@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from ..data.errors import InputError
+from ..data.said import file_place
 from .common import fail
 
 # Memory budget: the engine holds about 25 series x 12 periods x 8 bytes per path, several times
@@ -81,7 +82,7 @@ def out_file(value: Path | None, suffixes: tuple[str, ...], option: str = "--out
     if p.exists():
         fail(
             InputError(
-                str(p),
+                file_place(p),
                 ("文件已存在", "file exists"),
                 (
                     f"换一个 {option}；本次未写入任何内容",

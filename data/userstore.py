@@ -274,7 +274,11 @@ def _write_verified(data: bytes, target: Path, rows: int) -> None:
             os.fsync(f.fileno())
         back = read_store_file(Path(tmp))
         if Path(tmp).read_bytes() != data or len(back) != rows:
-            raise StoreError(str(target), "the written file differs from the figures", _HOME_FIX)
+            raise StoreError(
+                file_place(target),
+                ("写入的文件与数字不一致", "the written file differs from the figures"),
+                _HOME_FIX,
+            )
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
