@@ -12,7 +12,7 @@ from ..data.catalog import indicator as indicator_row
 from ..data.history import cut
 from .chain import forecast_series
 from .learned import Learned, provider
-from .year_to_date import condition_paths, year_to_date
+from .year_to_date import read_conditioned, year_to_date
 
 LEVELS = {
     "q025": 0.025,
@@ -74,9 +74,9 @@ def fan_records(
         if not fc.ok:
             out.append(rec)
             continue
-        rec["stale_years"] = _stale_years(fc, as_of)
+        rec["stale_years"] = _stale_years(fc, as_of, max(year_to_date(obs), default=None))
         # A year partly observed is read as a run's targets read it (``year_to_date``).
-        q = fan(condition_paths(obs, np.asarray(times), fc.at(times), seed, learned.as_of))
+        q = fan(read_conditioned(fc, obs, times, seed, learned.as_of))
         rec["so_far"] = [
             {"period": r["period"], "year": y, "value": v}
             for y, (_, _, v, r) in sorted(year_to_date(obs).items())
@@ -100,9 +100,11 @@ def _first_year(as_of: int | None) -> int:
     return (as_of + 1) if as_of is not None else date.today().year
 
 
-def _stale_years(fc, as_of: int | None) -> int:
-    """How many years the last figure lies before the as-of year (or last year)."""
-    return max(0, _first_year(as_of) - 1 - _last_year(fc))
+def _stale_years(fc, as_of: int | None, so_far: int | None = None) -> int:
+    """How many years the last figure lies before the as-of year (or last year); a year's
+    figures so far (2025年1-11月) count as that year's, as the fan starts from them."""
+    last = max(_last_year(fc), so_far if so_far is not None else -(10**9))
+    return max(0, _first_year(as_of) - 1 - last)
 
 
 def _fan_times(fc, horizon: int, as_of: int | None, start_now: bool) -> list[float]:

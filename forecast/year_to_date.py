@@ -14,7 +14,8 @@ the precision-weighted mean, whose draws have the posterior's variance when both
 error is taken as its spread plus its squared distance from the pace (a judgement): a forecast
 the figure contradicts gives way to it, as a posterior with a heavy-tailed prior would. A path
 never falls below the figure itself: flows are never negative. The years after move with the
-year's new level on each path (``condition_paths``).
+year's new level on each path (``condition_paths``), also when only later years are read
+(``read_conditioned``: a 2026-2030 draft starts from 2025's figure to November).
 """
 
 from __future__ import annotations
@@ -185,3 +186,22 @@ def condition_paths(
         ratio = np.divide(out[:, j[0]], before, out=np.ones_like(before), where=before > 0)
         out[:, later] = out[:, later] * ratio[:, None]
     return out
+
+
+def read_conditioned(fc, obs: Observed, times: np.ndarray, seed: int, as_of: int | None):
+    """``fc.at(times)`` with the partly observed years conditioned (``condition_paths``), those
+    years read too when ``times`` skips them: a figure for 2025年1-11月 moves every later year
+    of a 2026-2030 forecast, not only a 2025 target. The extra columns are dropped after."""
+    times = np.asarray(times, dtype=float)
+    last = obs.t[-1] if obs.n_points else -np.inf
+    extra = [
+        float(y)
+        for y in year_to_date(obs)
+        if last < y < times.max() and not np.isclose(times, y).any()
+    ]
+    if not extra:
+        return condition_paths(obs, times, fc.at(times), seed, as_of)
+    both = np.sort(np.concatenate([times, extra]))
+    sims = condition_paths(obs, both, fc.at(both), seed, as_of)
+    keep = [int(np.flatnonzero(np.isclose(both, t))[0]) for t in times]
+    return sims[:, keep]

@@ -54,7 +54,7 @@ def draft_rows(current: list, doc: dict) -> list[dict]:
                 "indicator": new["indicator"],
                 "kind": _kind(new["kind"], new.get("per", "year")),
                 "period": ",".join(periods),
-                "baseline": old.baseline,
+                "baseline": new.get("baseline", old.baseline),
                 "current": _figures(old.thresholds if len(old.thresholds) > 1 else old.threshold),
                 "proposed": _figures(new["threshold"]),
                 "unit": new["unit"],
@@ -92,7 +92,7 @@ def note_zh(b: dict, unit: str) -> str:
             f"达成把握 {p:.0%}"
         )
     for period, low, floor, at in b["below"]:
-        out.append(f"{period} 的 {fig(low)} 低于 {at} 目标 {fig(floor)}：预测在下降")
+        out.append(f"{period} 的 {fig(low)} 低于 {at} 目标 {fig(floor)}：预测中位数也低于该目标")
     return "；".join(out)
 
 

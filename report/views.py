@@ -170,8 +170,9 @@ def fan_text(recs: list[dict]) -> str:
         out += wrap(f"history: {seen or 'none'}", "  ")
         for x in r.get("so_far") or []:
             out += wrap(
-                f"so far: {x['period']}: {num(x['value'])} (今年已有数据): the {x['year']} row "
-                "is its pace combined with the forecast, as run judges it",
+                f"so far: {x['period']}: {num(x['value'])} ({x['year']}年已有部分月份数据): the "
+                f"{x['year']} total is its pace combined with the forecast, as run judges it, "
+                "and the years after start from it",
                 "  ",
             )
         if r.get("stale_years"):

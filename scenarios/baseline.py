@@ -21,8 +21,8 @@ from ..forecast.chain import Forecast, forecast_series
 from ..forecast.learned import Learned, provider
 from ..forecast.series import Observed, observed
 from ..forecast.workers import quiet_workers
-from ..forecast.year_to_date import condition_paths
 from ..forecast.year_to_date import h1_share as h1_share  # judge and engine read it here
+from ..forecast.year_to_date import read_conditioned
 from . import PATHS
 from .apply import lever_uniforms
 from .evaluate import Paths, half_year_shares, half_year_years, needed_times
@@ -177,7 +177,7 @@ def fit_baseline(
         return None, None, fc.reason
     times = np.asarray(times)
     # A year partly observed (1-10月) takes its figure so far (``year_to_date``).
-    sims = condition_paths(obs, times, fc.at(times), seed, learned.as_of)
+    sims = read_conditioned(fc, obs, times, seed, learned.as_of)
     paths = Paths(times, sims, obs.annual, obs.additive, spans=flow_spans(obs))
     split = year_split(obs, group, n_paths, seed, learned.as_of)
     if split is not None:

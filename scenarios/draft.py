@@ -11,9 +11,11 @@ from datetime import date
 import numpy as np
 import yaml
 
+from ..data import units
 from ..data.catalog import indicator, regions
 from ..data.periods import parse_period
 from ..data.target_files import Target
+from ..forecast.year_to_date import year_to_date
 from . import PATHS
 from .baseline import prepare
 from .confidence import promise, threshold_at, upward
@@ -170,10 +172,12 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
                 ths[j] = floor
             else:
                 zh = f"{which} 的 {ths[j]:g} 低于 {at} 目标 {floor:g}"
-                zh += f"：预测在下降（中位数 {med:.4g}）"
+                # Not "the forecast declines": a one-point series can grow and still have its
+                # median short of an ambitious old target (成都 海外发明专利: 1,090 -> 1,595).
+                zh += f"：预测中位数 {med:.4g} 也低于该目标"
                 note = (
                     f"{which}: {ths[j]:g} is below the {at} target {floor:g} "
-                    f"because the forecast declines (median {med:.4g})"
+                    f"because the forecast's median ({med:.4g}) is below it too"
                 )
                 entry["_basis"]["below"].append((period.text, ths[j], floor, at))
             notes.append(f"{zh} / {note}")  # the terminal's line: Chinese first, then English
@@ -200,6 +204,23 @@ def relabel(label: str, kind: str, periods: list[str]) -> str:
     return f"{stem} in {when}" if kind == "level" else f"{stem}, {when}"
 
 
+def latest_figure(run, unit: str) -> str | None:
+    """The new plan's 基期值: the last figure the draft rests on, in ``unit`` with its period
+    (a year's figures so far when they are later than its last whole figure); None without one.
+    The current plan's own base (2020 for a 2021-2025 plan) would read as the new plan's."""
+    obs = run.obs
+    if not obs.n_points:
+        return None
+    value, period = float(obs.y[-1]), obs.periods[-1] if obs.periods else f"{obs.t[-1]:g}"
+    later = [v for y, v in sorted(year_to_date(obs).items()) if y > obs.t[-1]]
+    if later:
+        value, period = later[-1][2], later[-1][3]["period"]
+    try:
+        return f"{units.convert(value, obs.unit, unit):.15g} ({period})"
+    except (KeyError, ValueError):
+        return f"{value:.15g} {obs.unit} ({period})"
+
+
 def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
     t = run.target
     periods = [p.text for p in t.periods]
@@ -212,6 +233,9 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
         "kind": t.kind,
         "period": periods if t.kind == "each_year" else periods[0],
     }
+    base = latest_figure(run, old.unit)
+    if base:
+        entry["baseline"] = base
     if t.kind == "each_year":
         entry["each"] = t.each
     if t.per != "year":

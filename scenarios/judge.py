@@ -124,6 +124,8 @@ def judge(run: TargetRun, scenario: Scenario = BASELINE) -> dict:
         part = observed_part(t, run.obs)
         if part:
             rec["reason"] = f"period partly observed ({part}); " + _observed_use(run)
+        elif _earlier_part(run):
+            rec["reason"] = _earlier_part(run)
     idle = idle_in_period(run, scenario)
     if idle:
         rec["idle_levers"] = idle
@@ -158,6 +160,26 @@ def _observed_use(run: TargetRun) -> str:
             )
     spans = "a figure for a whole span (a July-June year) is taken as it is"
     return "; ".join(years) if years else spans
+
+
+def _earlier_part(run: TargetRun) -> str:
+    """The figures so far of a year before the target's period that the forecast starts from
+    (``read_conditioned``), said; empty when there is none."""
+    t, obs = run.target, run.obs
+    last = obs.t[-1] if obs.n_points else -np.inf
+    start = min(p.start for p in t.periods)
+    said = [
+        f"{r['period']}: {value:,.4g}{obs.unit}"
+        for year, (_, _, value, r) in sorted(year_to_date(obs).items())
+        if last < year and year + 1 <= start + 1e-9
+    ]
+    if not said:
+        return ""
+    return (
+        "the forecast starts from the figures so far of a year before the period ("
+        + "; ".join(said)
+        + "): that year is their pace combined with the forecast, and the years after move with it"
+    )
 
 
 def _idle_text(x: dict) -> str:

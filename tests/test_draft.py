@@ -54,3 +54,21 @@ def test_a_drafted_each_year_target_without_history_loads_back(tmp_path):
         f"wrote {out}: 1 targets, 0 with a proposed threshold; "
         f"edit it, then `ipcast run --targets {out}`"
     )
+
+
+def test_a_drafts_base_is_the_last_figure_known_not_the_old_plans():
+    """Chengdu's 2021-2025 plan has its bases at 2020 (有效注册商标 615,645 件); a 2026-2030
+    draft starts from the bundled figures of 2025: 105 万件 at 2025-11-30, written in the
+    target's 件, and for pledge financing the 2025年1-11月 figure, 114 亿元. The YAML carries
+    it and the indicator table shows it; a series with no figure after 2020 keeps 2020's."""
+    from ipcast.data.history import combine
+    from ipcast.report.plan_table_out import draft_rows
+    from ipcast.scenarios.draft import draft_targets
+
+    ids = ["cd03_effective_trademarks", "cd07_pledge_financing", "cd04_madrid_stock"]
+    ts = [TARGETS[i] for i in ids]
+    assert TARGETS["cd03_effective_trademarks"].baseline == "615645 (2020)"
+    doc = draft_targets(ts, combine(), 2030, 0.8, n_paths=100, first=2026)
+    bases = [e["baseline"] for e in doc["targets"]]
+    assert bases == ["1050000 (2025-11-30)", "114 (2025-01/2025-11)", "408 (2020)"]
+    assert [r["baseline"] for r in draft_rows(ts, doc)] == bases

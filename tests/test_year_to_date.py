@@ -460,3 +460,71 @@ def test_the_briefing_names_a_target_whose_year_is_its_parts_added_up():
     added = {**rec, "reason": "period partly observed (2024); 2024 is its parts added up (1,300件)"}
     assert "「专利授权量」的期内已有部分数据" in _partly_observed([added], "zh")
     assert _partly_observed([{**rec, "reason": "period over"}], "zh") == ""
+
+
+class _Fixed:
+    """A forecast whose columns are given: year -> each path's value."""
+
+    def __init__(self, cols):
+        self.cols = cols
+
+    def at(self, times):
+        return np.column_stack([self.cols[float(t)] for t in times])
+
+
+def test_a_year_so_far_before_the_times_read_moves_them():
+    """2024年1-9月 900 件 with 2025 alone read: 2025 moves by 2024's conditioned factor on each
+    path, the same numbers as reading 2024 too; 2024's column is not returned. Before, a year
+    not among the times read was skipped, and a 2026-2030 forecast ignored 2025's figure so
+    far."""
+    from ipcast.forecast.year_to_date import read_conditioned
+
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    obs = observed(_grants(part), "dazhou", "patent_grants")
+    fc = _Fixed({2024.0: np.linspace(1500, 2100, 300), 2025.0: np.linspace(1700, 2300, 300)})
+    got = read_conditioned(fc, obs, np.array([2025.0]), 4, None)
+    both = condition_paths(obs, np.array([2024.0, 2025.0]), fc.at([2024, 2025]), 4, None)
+    assert got.shape == (300, 1)
+    assert np.array_equal(got[:, 0], both[:, 1])
+    assert got[:, 0] == pytest.approx(fc.cols[2025.0] * both[:, 0] / fc.cols[2024.0])
+    assert np.median(got) < 1500  # a pace of 1,200 for 2024, not the forecast's 1,800
+    assert np.array_equal(got, read_conditioned(fc, obs, np.array([2025.0]), 4, None))
+    assert not np.array_equal(got, read_conditioned(fc, obs, np.array([2025.0]), 5, None))
+    # nothing so far: the columns as the forecast drew them
+    plain = observed(_grants(), "dazhou", "patent_grants")
+    assert np.array_equal(read_conditioned(fc, plain, np.array([2025.0]), 4, None), fc.at([2025]))
+
+
+def test_a_target_after_a_year_so_far_starts_from_it_and_says_so():
+    """2023 = 1,610.51 growing 10 % a year; by September 2024 only 900 granted (a pace of
+    1,200). A 2025 target of 1,500: from the whole years alone about 1,950 was expected (a
+    sure hit); from 2024's pace about 1,200 x 1.1 = 1,320, so the target is unlikely."""
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    t = make_target("patent_grants", "level", "2025", 1500)
+    (rec,) = assess([t], _grants(part), n_paths=4000, seed=1, today=date(2024, 10, 15))
+    (free,) = assess([t], _grants(), n_paths=4000, seed=1, today=date(2024, 10, 15))
+    assert free["p_hit"] > 0.8
+    assert rec["p_hit"] < 0.3
+    assert 1250 < rec["median"] < 1450
+    assert "starts from the figures so far of a year before the period" in rec["reason"]
+    assert "2024-01/2024-09: 900件" in rec["reason"]
+
+
+def test_chengdus_pledge_fan_for_2026_starts_from_its_2025_figures_so_far():
+    """成都 知识产权质押融资额: one whole year (2020, 29.63 亿元) and 2025年1-11月 114 亿元. As of
+    2025 the fan of 2026 started from the 2020 figure alone, five years stale (q10 36, q90 432);
+    now 2025 is the pace of 114 by November and 2026 moves with it, and nothing is stale."""
+    from ipcast.data.history import combine
+    from ipcast.forecast.report import fan_records
+
+    hist = combine()
+    (rec,) = fan_records(hist, "chengdu", ["pledge_financing"], 5, 2000, 0, 2025)
+    assert [x["value"] for x in rec["so_far"]] == [114.0]
+    assert rec["stale_years"] == 0
+    first = rec["fan"][0]
+    assert first["period"] == "2026"
+    assert first["median"] > 114 and first["q10"] > 90  # a pace of about 124 for 2025
+    mask = (hist["region"] == "chengdu") & hist["period"].str.startswith("2025")
+    (old,) = fan_records(hist[~mask], "chengdu", ["pledge_financing"], 5, 2000, 0, 2025)
+    assert old["stale_years"] == 5 and old["so_far"] == []
+    assert old["fan"][0]["q10"] < 60
