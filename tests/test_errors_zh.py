@@ -179,3 +179,19 @@ def test_the_cli_prints_the_chinese_line_then_the_english_line(tmp_path, home):
         f"error: {p}, row 2, column D: negative figure -5. Fix: counts and amounts are never "
         "negative; check the sign",
     ]
+
+
+def test_a_scenarios_intensity_out_of_range_names_its_key_in_both(tmp_path):
+    from ipcast.scenarios.levers import lever_catalog, load_scenario
+
+    lever = sorted(k for k, lv in lever_catalog().items() if lv.kind == "lever")[0]
+    p = tmp_path / "s.yaml"
+    p.write_text(f"name: t\nlevers:\n  {lever}: 1.5\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_scenario(str(p))
+    assert e.value.zh == (
+        f"文件 {p}，字段“levers.{lever}”：强度为1.5。修改：给0（关闭）到1（全力）之间的数字"
+    )
+    assert e.value.en == (
+        f"{p} key 'levers.{lever}': intensity 1.5. Fix: give a number from 0 (off) to 1 (full)"
+    )
