@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..data.catalog import regions
 from ..data.errors import InputError
+from ..data.said import file_place
 from ..data.schema import FIRST_YEAR, LAST_YEAR
 from ..report import notes
 from ..scenarios import PATHS, analysis
@@ -120,7 +121,12 @@ def compare(
     """``p_hit`` under scenario A and B, and B - A with its standard error."""
     if len(scenarios) != 2:
         raise InputError(
-            "--scenario", f"{len(scenarios)} given", "give exactly two: --scenario A --scenario B"
+            "--scenario",
+            (f"给了{len(scenarios)}个", f"{len(scenarios)} given"),
+            (
+                "正好给两个：--scenario A --scenario B",
+                "give exactly two: --scenario A --scenario B",
+            ),
         )
     a, b = (load_scenario(s) for s in scenarios)
     left_out(a, as_of, progress)
@@ -302,7 +308,11 @@ def lever_template(out: Path) -> Path:
         with open(out, "x", encoding="utf-8") as f:
             f.write(template_yaml())
     else:
-        raise InputError(str(out), f"unknown file type '{out.suffix}'", "use .yaml or .xlsx")
+        raise InputError(
+            file_place(out),
+            (f"无法识别的文件类型“{out.suffix}”", f"unknown file type '{out.suffix}'"),
+            ("用 .yaml 或 .xlsx", "use .yaml or .xlsx"),
+        )
     return out
 
 
@@ -313,17 +323,30 @@ def check_draft_years(first: int | None, until: int, default_first: int | None =
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise InputError(
                 option,
-                f"{year} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-                "give the plan's year, e.g. --from 2026 --until 2030",
+                (
+                    f"{year}年不在{FIRST_YEAR}-{LAST_YEAR}年之内",
+                    f"{year} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                ),
+                (
+                    "给出规划的年份，如 --from 2026 --until 2030",
+                    "give the plan's year, e.g. --from 2026 --until 2030",
+                ),
             )
     start = first if first is not None else default_first
     if start is not None and until < start:
         said = f"--from {first}" if first is not None else "the year after the current plan ends"
+        said_zh = f"--from {first}" if first is not None else "现行规划结束后的一年"
         raise InputError(
             "--until",
-            f"{until} is before the new plan's first year {start} ({said})",
-            f"give --until {start} or later (e.g. --until {max(start, 2030)}), "
-            "or an earlier --from",
+            (
+                f"{until}年早于新规划的第一年{start}年（{said_zh}）",
+                f"{until} is before the new plan's first year {start} ({said})",
+            ),
+            (
+                f"给 --until {start} 或更晚（如 --until {max(start, 2030)}），或更早的 --from",
+                f"give --until {start} or later (e.g. --until {max(start, 2030)}), "
+                "or an earlier --from",
+            ),
         )
 
 

@@ -249,7 +249,8 @@ def _undo_or_recover(recover: bool) -> None:
         )
         return
     typer.echo(
-        f"{done['store']}已损坏（{done['problem']}）；已恢复{done['restored']}（{done['rows']}个数字）；"
+        f"{done['store']}已损坏（{done['problem_zh'] or done['problem']}）；"
+        f"已恢复{done['restored']}（{done['rows']}个数字）；"
         f"损坏的文件保存为versions/{done['kept']} / "
         f"{done['store']} was damaged ({done['problem']}); restored {done['restored']} "
         f"({done['rows']} figures); the damaged file is kept as versions/{done['kept']}"

@@ -8,6 +8,7 @@ from ..api import PATHS as DEFAULT_PATHS
 from ..data.errors import InputError
 from ..report.tables import Format
 from . import checks
+from .common import fail
 
 
 def region_callback(value: str | None) -> str | None:
@@ -20,8 +21,7 @@ def region_callback(value: str | None) -> str | None:
     try:
         return resolve_region(value, "--region")
     except InputError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
+        fail(e)
 
 
 def paths_option(default: int) -> typer.models.OptionInfo:

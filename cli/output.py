@@ -11,6 +11,7 @@ import typer
 
 from .. import api
 from ..data.errors import InputError
+from ..data.said import file_place
 from ..report import notes
 from ..report.tables import Format, to_json
 
@@ -24,18 +25,22 @@ def file_format(out: Path | None, fmt: Format) -> Format | None:
         if fmt == Format.xlsx:
             raise InputError(
                 "--format xlsx",
-                "an Excel file cannot be shown in the terminal",
-                "add --out 结果.xlsx",
+                ("Excel文件无法在终端显示", "an Excel file cannot be shown in the terminal"),
+                ("加上 --out 结果.xlsx", "add --out 结果.xlsx"),
             )
         return None
     kind = SUFFIX.get(out.suffix.lower())
     if kind is None:
         raise InputError(
-            str(out), f"unknown file type '{out.suffix}'", "end the name in .xlsx, .csv or .json"
+            file_place(out),
+            (f"无法识别的文件类型“{out.suffix}”", f"unknown file type '{out.suffix}'"),
+            ("文件名以 .xlsx、.csv 或 .json 结尾", "end the name in .xlsx, .csv or .json"),
         )
     if fmt not in (Format.table, kind):
         raise InputError(
-            "--format", f"{fmt} but --out ends in {out.suffix}", "drop --format, or make them agree"
+            "--format",
+            (f"格式为{fmt}，但 --out 以{out.suffix}结尾", f"{fmt} but --out ends in {out.suffix}"),
+            ("去掉 --format，或使两者一致", "drop --format, or make them agree"),
         )
     from ..api.inputs import refuse_existing
 

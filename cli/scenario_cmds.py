@@ -8,6 +8,7 @@ import typer
 
 from .. import api
 from ..data.errors import InputError
+from ..data.said import file_place
 from ..report import notes, views
 from ..report.result_tables import compare_tables, levers_tables, revise_tables
 from ..report.run_table import compare_table, revise_table, run_table
@@ -313,7 +314,9 @@ def levers_cmd(
 def yaml_name(out: Path) -> None:
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise InputError(
-            str(out), f"unknown file type '{out.suffix}'", "end the name in .yaml or .xlsx"
+            file_place(out),
+            (f"无法识别的文件类型“{out.suffix}”", f"unknown file type '{out.suffix}'"),
+            ("文件名以 .yaml 或 .xlsx 结尾", "end the name in .yaml or .xlsx"),
         )
 
 
