@@ -10,7 +10,7 @@ from ..scenarios import PATHS
 from ..scenarios.levers import Scenario
 from .inputs import check_as_of, load_history, refuse_existing, region_targets
 from .inputs import scenario as load_scenario
-from .runs import Progress, say
+from .runs import Progress, starting
 
 
 def check_bands(green: float, amber: float) -> None:
@@ -57,7 +57,7 @@ def brief(
     check_bands(green, amber)
     fmt = output_format(out) if out is not None else None
     refuse_existing(out, pdf)
-    say(progress, f"… {region}: {len(targets)} targets, {paths} paths, charts")
+    starting(progress, region, len(targets), paths, charts=True)
     sc = load_scenario(scenario)
     doc = build_briefing(
         targets,

@@ -139,7 +139,11 @@ def import_figures(
     from ..data.readers import read_history_file
 
     if file is None:
-        raise InputError("ipcast import", "no file given", "ipcast import FILE [--region R]")
+        raise InputError(
+            "ipcast import",
+            ("没有给出文件", "no file given"),
+            ("写作 ipcast import FILE [--region R]", "ipcast import FILE [--region R]"),
+        )
     result = read_history_file(
         file, region, sheet=sheet, accept_large=accept_large, names=read_name_map(names or [])
     )

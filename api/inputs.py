@@ -20,6 +20,7 @@ from ..data.history import combine
 from ..data.indicator_names import match_indicator, name_key, read_name_map, unknown_indicator_fix
 from ..data.places import resolve_region
 from ..data.readers import read_history_file
+from ..data.said import file_place
 from ..data.schema import FIRST_YEAR
 from ..data.target_files import Target, bundled_targets
 from ..data.target_tables import load_targets
@@ -41,15 +42,24 @@ def check_as_of(as_of: int | None, today: date | None = None) -> int | None:
     if as_of > year:
         raise InputError(
             "--as-of",
-            f"{as_of} is after the current year {year}: nothing is known by the end of {as_of}",
-            f"give a year up to {year} to see what was known then, or leave --as-of out to use "
-            "every figure known today",
+            (
+                f"{as_of}年晚于今年（{year}年）：{as_of}年末的情况还无从知道",
+                f"{as_of} is after the current year {year}: nothing is known by the end of {as_of}",
+            ),
+            (
+                f"给出{year}年或更早的年份，看当时已知的情况；或不加 --as-of，用今天已知的全部数字",
+                f"give a year up to {year} to see what was known then, or leave --as-of out to "
+                "use every figure known today",
+            ),
         )
     if as_of < FIRST_YEAR:
         raise InputError(
             "--as-of",
-            f"{as_of} is before {FIRST_YEAR}, the first year any figure is read for",
-            f"give a year from {FIRST_YEAR} to {year}",
+            (
+                f"{as_of}年早于{FIRST_YEAR}年，即读取数字的最早年份",
+                f"{as_of} is before {FIRST_YEAR}, the first year any figure is read for",
+            ),
+            (f"给出{FIRST_YEAR}至{year}年之间的年份", f"give a year from {FIRST_YEAR} to {year}"),
         )
     return as_of
 
@@ -72,12 +82,20 @@ def check_leave_out(region: str | None) -> str | None:
     if key in known:
         return key
     near = get_close_matches(region.strip().lower(), sorted(known), n=3, cutoff=0.5)
+    shown = (f"；最接近：{'、'.join(near)}", f"; nearest: {', '.join(near)}") if near else ("", "")
     raise InputError(
         "--leave-out",
-        f"'{region}' is no region of the panels priors and calibration learn from",
-        "give a panel region: a province (anhui, 安徽, guangdong ... zhejiang) or a trademark "
-        f"panel's country (country_chn){'; nearest: ' + ', '.join(near) if near else ''}; "
-        "or drop --leave-out to learn from every region",
+        (
+            f"“{region}”不是先验和校准所用面板中的地区",
+            f"'{region}' is no region of the panels priors and calibration learn from",
+        ),
+        (
+            "给出面板中的地区：一个省（anhui、安徽、guangdong……zhejiang）或商标面板的国家"
+            f"（country_chn）{shown[0]}；或去掉 --leave-out，从全部地区学习",
+            "give a panel region: a province (anhui, 安徽, guangdong ... zhejiang) or a trademark "
+            f"panel's country (country_chn){shown[1]}; or drop --leave-out to learn from every "
+            "region",
+        ),
     )
 
 
@@ -99,21 +117,29 @@ def check_indicator(
         if len(hits) > 1:
             raise InputError(
                 "--indicator",
-                f"'{indicator}' names {len(hits)} custom indicators: {', '.join(hits)}",
-                "give the full code",
+                (
+                    f"“{indicator}”对应{len(hits)}个自定义指标：{'、'.join(hits)}",
+                    f"'{indicator}' names {len(hits)} custom indicators: {', '.join(hits)}",
+                ),
+                ("写完整的代码", "give the full code"),
             )
         slug = hits[0] if hits else None
     if slug is None:
         raise InputError(
-            "--indicator", f"unknown indicator '{indicator}'", unknown_indicator_fix(indicator)
+            "--indicator",
+            (f"无法识别的指标“{indicator}”", f"unknown indicator '{indicator}'"),
+            unknown_indicator_fix(indicator),
         )
     return slug
 
 
 def check_lever(lever: str) -> None:
     if lever not in lever_catalog():
+        every = ", ".join(lever_catalog())
         raise InputError(
-            "--lever", f"unknown lever '{lever}'", f"use one of {', '.join(lever_catalog())}"
+            "--lever",
+            (f"无法识别的政策杠杆“{lever}”", f"unknown lever '{lever}'"),
+            (f"用以下之一：{every}", f"use one of {every}"),
         )
 
 
@@ -121,7 +147,11 @@ def refuse_existing(*files: Path | None) -> None:
     """Nothing the user wrote is overwritten: an output file that exists stops the command."""
     for f in files:
         if f is not None and Path(f).exists():
-            raise InputError(str(f), "file exists", "choose another name; nothing was written")
+            raise InputError(
+                file_place(f),
+                ("文件已存在", "file exists"),
+                ("换一个文件名；本次未写入任何内容", "choose another name; nothing was written"),
+            )
 
 
 def name_map(names: list[str] | dict[str, str] | None) -> dict[str, str]:
@@ -171,17 +201,24 @@ def targets_region(region: str | None, targets_file: Path | None, names: Names =
     if targets_file is None:
         raise InputError(
             "--region",
-            "no region given",
-            "pass --region (a name, code or pinyin: -r 广汉), or --targets FILE of one region",
+            ("没有指定地区", "no region given"),
+            (
+                "加 --region（名称、代码或拼音：-r 广汉），或用只含一个地区的 --targets FILE",
+                "pass --region (a name, code or pinyin: -r 广汉), or --targets FILE of one region",
+            ),
         )
     found = sorted({t.region for t in load_targets(targets_file, None, name_map(names)).targets})
     if len(found) == 1:
         return found[0]
     listed = ", ".join(found[:6]) + (" …" if len(found) > 6 else "")
+    eg = found[0] if found else "广汉"
     raise InputError(
-        str(targets_file),
-        f"its targets are of {len(found)} regions ({listed or 'none'})",
-        "pass --region to say which one (e.g. -r " + (found[0] if found else "广汉") + ")",
+        file_place(targets_file),
+        (
+            f"其中的目标属于{len(found)}个地区（{listed or '无'}）",
+            f"its targets are of {len(found)} regions ({listed or 'none'})",
+        ),
+        (f"用 --region 指定哪一个（如 -r {eg}）", f"pass --region to say which one (e.g. -r {eg})"),
     )
 
 
@@ -208,12 +245,21 @@ def region_targets(
         plans = [r for r, row in regions().iterrows() if row["plan"]]
         raise InputError(
             f"--region {region}",
-            f"no targets for {region} in {targets_file or 'the bundled plans'}",
-            f"pass --targets FILE, the plan's indicator table (`ipcast template -r {region} "
-            "--targets --out 目标.xlsx` makes one to fill), or let "
-            f"`ipcast draft -r {region} --out 目标.yaml` propose a target for each indicator "
-            "with figures (imported with `ipcast import FILE`, or given with --history FILE); "
-            f"or use a region with a plan: {', '.join(plans)}",
+            (
+                f"{targets_file or '内置规划'}中没有{region}的目标",
+                f"no targets for {region} in {targets_file or 'the bundled plans'}",
+            ),
+            (
+                f"用 --targets FILE 给出规划的指标表（`ipcast template -r {region} --targets "
+                f"--out 目标.xlsx` 生成一张待填的表），或让 `ipcast draft -r {region} --out "
+                "目标.yaml` 为每个有数字的指标提出目标（数字用 `ipcast import FILE` 导入，"
+                f"或用 --history FILE 给出）；或选一个有规划的地区：{'、'.join(plans)}",
+                f"pass --targets FILE, the plan's indicator table (`ipcast template -r {region} "
+                "--targets --out 目标.xlsx` makes one to fill), or let "
+                f"`ipcast draft -r {region} --out 目标.yaml` propose a target for each indicator "
+                "with figures (imported with `ipcast import FILE`, or given with --history FILE); "
+                f"or use a region with a plan: {', '.join(plans)}",
+            ),
         )
     if target_id:
         mine = [t for t in targets if t.id == target_id]
@@ -221,8 +267,11 @@ def region_targets(
             ids = [t.id for t in targets]
             raise InputError(
                 "--target",
-                f"no target '{target_id}' in {region}",
-                f"use one of {', '.join(ids[:8])}, … (see `ipcast targets -r {region}`)",
+                (f"{region}没有目标“{target_id}”", f"no target '{target_id}' in {region}"),
+                (
+                    f"用以下之一：{'、'.join(ids[:8])}……（见 `ipcast targets -r {region}`）",
+                    f"use one of {', '.join(ids[:8])}, … (see `ipcast targets -r {region}`)",
+                ),
             )
         return mine
     return targets

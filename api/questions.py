@@ -9,13 +9,15 @@ from pathlib import Path
 
 from ..data.catalog import regions
 from ..data.errors import InputError
+from ..data.said import file_place
 from ..data.schema import FIRST_YEAR, LAST_YEAR
+from ..report import notes
 from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
 from ..scenarios.draft import draft_targets, first_year, write_draft
 from ..scenarios.judge import judge
-from ..scenarios.levers import Scenario, lever_catalog, unknown_by
+from ..scenarios.levers import Scenario, lever_catalog, unknown_by, unknown_lever
 from ..scenarios.local import read_local_levers, template_yaml, with_local, write_template_xlsx
 from ..scenarios.stability import lever_records
 from .inputs import (
@@ -27,7 +29,7 @@ from .inputs import (
     region_targets,
 )
 from .inputs import scenario as load_scenario
-from .runs import Progress, say
+from .runs import Progress, say, starting
 
 REVISE_KEYS = (
     "region",
@@ -59,14 +61,14 @@ def baseline_runs(
     """The baseline paths of a region's targets (or of the one named ``target``)."""
     targets = region_targets(region, targets_file, target, names)
     check_as_of(as_of)
-    say(progress, f"… {region}: {len(targets)} targets, {paths} paths")
+    starting(progress, region, len(targets), paths)
     return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
 
 
 def left_out(sc: Scenario, as_of: int | None, progress: Progress) -> None:
     """Say which of the scenario's levers an --as-of run leaves out (``levers.known_by``)."""
-    for note in unknown_by(sc, as_of):
-        say(progress, f"note: {note}")
+    for zh, en in unknown_by(sc, as_of):
+        say(progress, notes.note(zh, en))
 
 
 def simulate(
@@ -119,7 +121,12 @@ def compare(
     """``p_hit`` under scenario A and B, and B - A with its standard error."""
     if len(scenarios) != 2:
         raise InputError(
-            "--scenario", f"{len(scenarios)} given", "give exactly two: --scenario A --scenario B"
+            "--scenario",
+            (f"给了{len(scenarios)}个", f"{len(scenarios)} given"),
+            (
+                "正好给两个：--scenario A --scenario B",
+                "give exactly two: --scenario A --scenario B",
+            ),
         )
     a, b = (load_scenario(s) for s in scenarios)
     left_out(a, as_of, progress)
@@ -234,7 +241,15 @@ def goal(
             ),
         )
     res = analysis.goal_seek(run, p, lever, sc)
-    return {"region": region, "target_id": target, "lever": lever, "p_wanted": p, **res}
+    zh = lever_catalog()[lever].zh
+    return {
+        "region": region,
+        "target_id": target,
+        "lever": lever,
+        "lever_zh": zh,
+        "p_wanted": p,
+        **res,
+    }
 
 
 def levers(
@@ -263,11 +278,7 @@ def levers(
     left_out(sc, as_of, progress)
     for lv in lever_catalog().values():
         if not lv.known_by(as_of):
-            say(
-                progress,
-                f"note: {lv.id}: its range was measured on outcomes to {lv.known_from}, not known "
-                f"as of {as_of}: not ranked",
-            )
+            say(progress, notes.note(*unknown_lever(lv, as_of, "不参与排序", "not ranked")))
     costs = {}
     if local is not None:
         mine = read_local_levers(local)
@@ -297,7 +308,11 @@ def lever_template(out: Path) -> Path:
         with open(out, "x", encoding="utf-8") as f:
             f.write(template_yaml())
     else:
-        raise InputError(str(out), f"unknown file type '{out.suffix}'", "use .yaml or .xlsx")
+        raise InputError(
+            file_place(out),
+            (f"无法识别的文件类型“{out.suffix}”", f"unknown file type '{out.suffix}'"),
+            ("用 .yaml 或 .xlsx", "use .yaml or .xlsx"),
+        )
     return out
 
 
@@ -308,17 +323,30 @@ def check_draft_years(first: int | None, until: int, default_first: int | None =
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise InputError(
                 option,
-                f"{year} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
-                "give the plan's year, e.g. --from 2026 --until 2030",
+                (
+                    f"{year}年不在{FIRST_YEAR}-{LAST_YEAR}年之内",
+                    f"{year} is outside the years {FIRST_YEAR}-{LAST_YEAR}",
+                ),
+                (
+                    "给出规划的年份，如 --from 2026 --until 2030",
+                    "give the plan's year, e.g. --from 2026 --until 2030",
+                ),
             )
     start = first if first is not None else default_first
     if start is not None and until < start:
         said = f"--from {first}" if first is not None else "the year after the current plan ends"
+        said_zh = f"--from {first}" if first is not None else "现行规划结束后的一年"
         raise InputError(
             "--until",
-            f"{until} is before the new plan's first year {start} ({said})",
-            f"give --until {start} or later (e.g. --until {max(start, 2030)}), "
-            "or an earlier --from",
+            (
+                f"{until}年早于新规划的第一年{start}年（{said_zh}）",
+                f"{until} is before the new plan's first year {start} ({said})",
+            ),
+            (
+                f"给 --until {start} 或更晚（如 --until {max(start, 2030)}），或更早的 --from",
+                f"give --until {start} or later (e.g. --until {max(start, 2030)}), "
+                "or an earlier --from",
+            ),
         )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..data import userstore
 from ..data.errors import InputError
 from ..forecast import cache as disk_cache
+from ..report import notes
 from ..scenarios import PATHS
 
 # The modules that fit and judge (pandas, scipy) are imported inside the functions that use
@@ -24,6 +25,15 @@ REGIONS_PER_STEP = 16
 def say(progress: Progress, text: str) -> None:
     if progress is not None:
         progress(text)
+
+
+def starting(progress: Progress, region: str, targets: int, paths: int, charts: bool = False):
+    """Say that the work on ``region``'s targets has started (its Chinese name, then its code)."""
+    if progress is not None:
+        from ..data.catalog import region_names
+
+        zh = region_names({region}).get(region, region)
+        say(progress, notes.progress(zh, region, targets, paths, charts))
 
 
 def run(
@@ -89,12 +99,12 @@ def run(
         for i in range(0, len(regions), step):
             batch = set(regions[i : i + step])
             mine = [t for t in targets if t.region in batch]
-            shown = regions[i] if step == 1 else f"{len(batch)} regions"
-            text = f"… {shown}: {len(mine)} targets, {paths} paths"
             if regions_done is not None:
                 regions_done(i, len(regions))
+            elif step == 1:
+                starting(progress, regions[i], len(mine), paths)
             else:
-                say(progress, text)
+                say(progress, notes.progress(*notes.regions_progress(len(batch)), len(mine), paths))
             learned = provider(as_of, leave_out)
             recs = assess(
                 mine, history, paths, seed, as_of, jobs=jobs, scheduler=scheduler, learned=learned
@@ -191,7 +201,7 @@ def backtest(
         seed,
         jobs,
         with_prophet,
-        progress=None if progress is None else lambda i, n: say(progress, f"… {i}/{n} series"),
+        progress=None if progress is None else lambda i, n: say(progress, notes.series_done(i, n)),
         all_models=all_models,
     )
     if not result["n_scored"]:

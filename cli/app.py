@@ -13,6 +13,7 @@ import sys
 
 import typer
 
+from ..report.notes import INTERRUPTED
 from . import brief_cmd, checks, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
 from .common import app
 
@@ -41,7 +42,7 @@ def main() -> None:
     if code == 130:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not undo the cleanup
         checks.remove_planned()
-        sys.stderr.write("\ninterrupted (Ctrl-C); no output file was left half-written\n")
+        sys.stderr.write(f"\n{INTERRUPTED}\n")
         sys.stdout.flush()
         sys.stderr.flush()
         hard_exit(130)

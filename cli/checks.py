@@ -1,5 +1,6 @@
 """Options checked before any work starts (typer callbacks): a bad one stops the command with
-exit 2 and one line, before a single path is drawn or a file opened for writing."""
+exit 2 and its error (Chinese, then English), before a single path is drawn or a file opened
+for writing."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 from pathlib import Path
 
 from ..data.errors import InputError
+from ..data.said import file_place
 from .common import fail
 
 # Memory budget: the engine holds about 25 series x 12 periods x 8 bytes per path, several times
@@ -20,7 +22,13 @@ PLANNED: list[Path] = []
 
 def seed(value: int | None) -> int | None:
     if value is not None and value < 0:
-        fail(InputError("--seed", f"{value} is negative", "give a whole number, 0 or above"))
+        fail(
+            InputError(
+                "--seed",
+                (f"{value}是负数", f"{value} is negative"),
+                ("给一个0或以上的整数", "give a whole number, 0 or above"),
+            )
+        )
     return value
 
 
@@ -29,9 +37,15 @@ def paths(value: int | None) -> int | None:
         fail(
             InputError(
                 "--paths",
-                f"{value:,} paths exceed the memory budget of {MEMORY_BUDGET} "
-                f"(at most {MAX_PATHS:,})",
-                "use fewer: 4000 paths give p_hit to within about ±0.7 percentage points",
+                (
+                    f"{value:,}条路径超出内存预算{MEMORY_BUDGET}（最多{MAX_PATHS:,}条）",
+                    f"{value:,} paths exceed the memory budget of {MEMORY_BUDGET} "
+                    f"(at most {MAX_PATHS:,})",
+                ),
+                (
+                    "减少路径数：4000条路径的达成概率误差约为±0.7个百分点",
+                    "use fewer: 4000 paths give p_hit to within about ±0.7 percentage points",
+                ),
             )
         )
     return value
@@ -46,19 +60,36 @@ def out_file(value: Path | None, suffixes: tuple[str, ...], option: str = "--out
     if p.is_dir():
         fail(
             InputError(
-                f"{option} {p}", "a folder, not a file name", f"add a file name{suffixes[0]}"
+                f"{option} {p}",
+                ("这是文件夹，不是文件名", "a folder, not a file name"),
+                (f"加上文件名{suffixes[0]}", f"add a file name{suffixes[0]}"),
             )
         )
     if p.suffix.lower() not in suffixes:
         fail(
             InputError(
                 f"{option} {p}",
-                f"unknown file type '{p.suffix}': this command writes {'/'.join(suffixes)}",
-                f"end the name in {suffixes[0]}" + _other_option(p.suffix.lower(), option),
+                (
+                    f"无法识别的文件类型“{p.suffix}”：本命令写 {'/'.join(suffixes)}",
+                    f"unknown file type '{p.suffix}': this command writes {'/'.join(suffixes)}",
+                ),
+                (
+                    f"文件名以 {suffixes[0]} 结尾" + _other_option_zh(p.suffix.lower(), option),
+                    f"end the name in {suffixes[0]}" + _other_option(p.suffix.lower(), option),
+                ),
             )
         )
     if p.exists():
-        fail(InputError(str(p), "file exists", f"choose another {option}; nothing was written"))
+        fail(
+            InputError(
+                file_place(p),
+                ("文件已存在", "file exists"),
+                (
+                    f"换一个 {option}；本次未写入任何内容",
+                    f"choose another {option}; nothing was written",
+                ),
+            )
+        )
     writable_folder(p.parent, option)
     PLANNED.append(p)
     return value
@@ -76,16 +107,28 @@ def _other_option(suffix: str, option: str) -> str:
     return " (a PDF is written with --pdf x.pdf)" if suffix == ".pdf" and option == "--out" else ""
 
 
+def _other_option_zh(suffix: str, option: str) -> str:
+    return "（PDF 用 --pdf x.pdf 写）" if suffix == ".pdf" and option == "--out" else ""
+
+
 def writable_folder(folder: Path, option: str) -> None:
     """The nearest existing folder above ``folder`` must be a folder we may write in."""
     here = Path(folder).absolute()
     while not here.exists():
         here = here.parent
     if not here.is_dir():
-        fail(InputError(f"{option} {folder}", f"{here} is a file, not a folder", "fix the path"))
+        fail(
+            InputError(
+                f"{option} {folder}",
+                (f"{here}是文件，不是文件夹", f"{here} is a file, not a folder"),
+                ("改正路径", "fix the path"),
+            )
+        )
     if not os.access(here, os.W_OK | os.X_OK):
         fail(
             InputError(
-                f"{option} {folder}", f"cannot write in {here}", "choose a folder you can write"
+                f"{option} {folder}",
+                (f"无法在{here}中写入", f"cannot write in {here}"),
+                ("选一个可写的文件夹", "choose a folder you can write"),
             )
         )

@@ -1,4 +1,5 @@
-"""The one ``ipcast`` app and the one way a command reports bad input: exit 2 with one line."""
+"""The one ``ipcast`` app and the one way a command reports bad input: exit 2 with the error in
+Chinese on one line and in English on the next."""
 
 from __future__ import annotations
 
@@ -9,20 +10,29 @@ from collections.abc import Callable
 import typer
 
 from ..data.errors import InputError
+from ..report import notes
+from .help import Group
 
 # Plain help (click's layout, not rich's boxes): drawing it with rich imports rich, a quarter of
 # a second, more than everything else `ipcast --help` does.
 app = typer.Typer(
+    cls=Group,  # help wrapped by terminal columns (cli/help.py)
     add_completion=False,
     rich_markup_mode=None,
     no_args_is_help=True,
-    help="Probabilities for IP plan targets (知识产权规划目标达成概率).",
+    help="知识产权规划目标达成概率 / Probabilities for IP plan targets.",
 )
 
 
 def fail(e: InputError) -> None:
-    typer.echo(f"error: {e}", err=True)
+    typer.echo(error_text(e), err=True)
     raise typer.Exit(2)
+
+
+def error_text(e: InputError) -> str:
+    """``错误：…`` then ``error: …``; the English line alone for an error said in English only.
+    Two lines, not one joined by `` / ``: each is long, and the join would fall mid-line."""
+    return "\n".join(([f"错误：{e.zh}"] if e.zh else []) + [f"error: {e.en}"])
 
 
 def to_stderr(text: str) -> None:
@@ -43,7 +53,7 @@ class RegionBar:
             return
         secs = time.perf_counter() - self.start
         filled = round(self.width * done / total)
-        line = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} regions {secs:.0f} s"
+        line = notes.regions_bar(f"{'#' * filled}{'-' * (self.width - filled)}", done, total, secs)
         if sys.stderr.isatty():
             typer.echo("\r" + line, err=True, nl=done >= total)
         elif done * 10 // total > self.shown:
@@ -52,11 +62,18 @@ class RegionBar:
 
 
 def call(fn: Callable, *args, **kwargs):
-    """``fn(*args, **kwargs)``, with bad input turned into one line and exit code 2."""
+    """``fn(*args, **kwargs)``, with bad input turned into its error lines and exit code 2."""
     try:
         return fn(*args, **kwargs)
     except InputError as e:
         fail(e)
     except OSError as e:  # the disk, not the input: a read-only folder, a full disk
         where = e.filename or "output"
-        fail(InputError(str(where), e.strerror or str(e), "check the path and the free space"))
+        said = e.strerror or str(e)
+        fail(
+            InputError(
+                str(where),
+                (f"磁盘读写出错（{said}）", said),
+                ("检查路径和剩余空间", "check the path and the free space"),
+            )
+        )

@@ -8,6 +8,7 @@ from ..api import PATHS as DEFAULT_PATHS
 from ..data.errors import InputError
 from ..report.tables import Format
 from . import checks
+from .common import fail
 
 
 def region_callback(value: str | None) -> str | None:
@@ -20,8 +21,7 @@ def region_callback(value: str | None) -> str | None:
     try:
         return resolve_region(value, "--region")
     except InputError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
+        fail(e)
 
 
 def paths_option(default: int) -> typer.models.OptionInfo:
@@ -30,7 +30,8 @@ def paths_option(default: int) -> typer.models.OptionInfo:
         "--paths",
         min=100,
         callback=checks.paths,
-        help=f"Monte Carlo paths (at most {checks.MAX_PATHS:,}: {checks.MEMORY_BUDGET} of memory)",
+        help=f"模拟路径数（最多{checks.MAX_PATHS:,}条，约占内存{checks.MEMORY_BUDGET}） / "
+        f"Monte Carlo paths (at most {checks.MAX_PATHS:,}: {checks.MEMORY_BUDGET} of memory)",
     )
 
 
@@ -47,10 +48,15 @@ def out_option(suffixes: tuple[str, ...], help: str, name: str = "--out", requir
 
 
 FORMAT = typer.Option(
-    Format.table, "--format", "-f", help="table, csv, json, or xlsx (with --out FILE.xlsx)"
+    Format.table,
+    "--format",
+    "-f",
+    help="输出格式：表格、csv、json，或 xlsx（须同时给 --out 文件.xlsx） / "
+    "table, csv, json, or xlsx (with --out FILE.xlsx)",
 )
 OUT = out_option(
     (".xlsx", ".csv", ".json"),
+    "同时把结果写入文件：.xlsx（Excel）、.csv 或 .json / "
     "also write the results to FILE: .xlsx (Excel), .csv or .json",
     required=False,
 )
@@ -67,11 +73,14 @@ LANG = typer.Option(
     "zh",
     "--lang",
     callback=lang_callback,
-    help="zh or en: the language of target names in the table",
+    help="表中目标名称的语言：zh 中文，en 英文 / "
+    "zh or en: the language of target names in the table",
 )
-REGION_HELP = (
+REGION_ZH = "地区（全称、简称、6位代码或拼音均可）"
+REGION_EN = (
     "region by full name, short name, 6-digit code or pinyin (广汉市, 广汉, 510681, Guanghan)"
 )
+REGION_HELP = f"{REGION_ZH} / {REGION_EN}"
 REGION = typer.Option(None, "--region", "-r", callback=region_callback, help=REGION_HELP)
 REGION_REQUIRED = typer.Option(..., "--region", "-r", callback=region_callback, help=REGION_HELP)
 # Commands that read targets: the region may be left out when --targets is about one region.
@@ -80,50 +89,91 @@ REGION_OR_TARGETS = typer.Option(
     "--region",
     "-r",
     callback=region_callback,
-    help=REGION_HELP + "; may be left out with --targets FILE of one region",
+    help=f"{REGION_ZH}；若 --targets 文件只含一个地区，可省略 / "
+    f"{REGION_EN}; may be left out with --targets FILE of one region",
 )
-AS_OF = typer.Option(None, "--as-of", help="use only history known by the end of this year")
-HISTORY = typer.Option(None, "--history", help="a CSV/XLSX of your own figures, used directly")
+AS_OF = typer.Option(
+    None,
+    "--as-of",
+    help="只用截至该年年底已知的历史数据 / use only history known by the end of this year",
+)
+HISTORY = typer.Option(
+    None,
+    "--history",
+    help="自有数据文件（CSV/XLSX），直接使用、不导入 / "
+    "a CSV/XLSX of your own figures, used directly",
+)
 MAP = typer.Option(
     None,
     "--map",
-    help="your own indicator name and its code, '专利授权数=patent_grants', or a CSV of name,code "
+    help="自有指标名称及其代码，如 '专利授权数=patent_grants'，或每行“名称,代码”的 CSV；"
+    "目录外的指标写作 '示范企业数=custom:家:stock'（单位，再写 flow、stock 或 ratio；"
+    "仅按自身数据预测）；可重复 / "
+    "your own indicator name and its code, '专利授权数=patent_grants', or a CSV of name,code "
     "lines; an indicator outside the catalog: '示范企业数=custom:家:stock' (UNIT, then flow, "
     "stock or ratio; forecast from its own points only); repeatable",
 )
-SHEET = typer.Option(None, "--sheet", help="the workbook sheet to read, when several hold figures")
+SHEET = typer.Option(
+    None,
+    "--sheet",
+    help="多张工作表都有数字时，要读取的工作表 / the workbook sheet to read, when several hold "
+    "figures",
+)
 ACCEPT_LARGE = typer.Option(
-    False, "--accept-large", help="accept figures above the indicator's plausible maximum"
+    False,
+    "--accept-large",
+    help="接受超出该指标合理上限的数字 / accept figures above the indicator's plausible maximum",
 )
 TARGETS = typer.Option(
     None,
     "--targets",
-    help="targets instead of the bundled plans: a YAML file, or a CSV/XLSX table "
+    help="用自己的目标代替内置规划：YAML 文件，或 CSV/XLSX 表（每行一项目标，或规划原有的"
+    "指标表） / targets instead of the bundled plans: a YAML file, or a CSV/XLSX table "
     "(one row per target, or the plan's own indicator table)",
 )
 SEED = typer.Option(
     0,
     "--seed",
     callback=checks.seed,
-    help="random seed: one seed gives one stream per region, indicator and scenario",
+    help="随机种子（同一种子得出同样结果） / "
+    "random seed: one seed gives one stream per region, indicator and scenario",
 )
 PATHS = paths_option(DEFAULT_PATHS)
-CONFIDENCE = typer.Option(0.8, "--confidence", min=0.01, max=0.99)
+CONFIDENCE = typer.Option(
+    0.8,
+    "--confidence",
+    min=0.01,
+    max=0.99,
+    help="把握程度（0.8 即有80%的把握达到） / confidence (0.8: met with 80 % confidence)",
+)
 SCENARIO = typer.Option(
-    "baseline", "--scenario", "-s", help="a bundled scenario name or a scenario YAML file"
+    "baseline",
+    "--scenario",
+    "-s",
+    help="内置情景名称或情景 YAML 文件 / a bundled scenario name or a scenario YAML file",
 )
 INDICATOR = typer.Option(
     None,
     "--indicator",
     "-i",
-    help="indicator by code or name (patent_grants, 专利授权量; see `indicators`), or a custom "
+    help="指标代码或名称（patent_grants、专利授权量；见 `indicators`），或自定义指标名称 / "
+    "indicator by code or name (patent_grants, 专利授权量; see `indicators`), or a custom "
     "indicator's name",
 )
-TARGET = typer.Option(None, "--target", "-t", help="one target id (see `targets`)")
-SCHEDULER = typer.Option(
-    None, "--scheduler", help="address of a Dask scheduler (tcp://host:8786) to fit on"
+TARGET = typer.Option(
+    None, "--target", "-t", help="一项目标的编号（见 `targets`） / one target id (see `targets`)"
 )
-JOBS = typer.Option(1, "--jobs", "-j", min=1, help="processes fitting in parallel")
+SCHEDULER = typer.Option(
+    None,
+    "--scheduler",
+    help="在 Dask 集群上拟合：调度器地址（tcp://host:8786） / address of a Dask scheduler "
+    "(tcp://host:8786) to fit on",
+)
+JOBS = typer.Option(
+    1, "--jobs", "-j", min=1, help="并行拟合的进程数 / processes fitting in parallel"
+)
 NO_CACHE = typer.Option(
-    False, "--no-cache", help="refit everything; neither read nor write the cache"
+    False,
+    "--no-cache",
+    help="全部重新拟合，不读也不写缓存 / refit everything; neither read nor write the cache",
 )

@@ -11,6 +11,8 @@ import typer
 
 from .. import api
 from ..data.errors import InputError
+from ..data.said import file_place
+from ..report import notes
 from ..report.tables import Format, to_json
 
 SUFFIX = {".xlsx": Format.xlsx, ".csv": Format.csv, ".json": Format.json}
@@ -23,18 +25,22 @@ def file_format(out: Path | None, fmt: Format) -> Format | None:
         if fmt == Format.xlsx:
             raise InputError(
                 "--format xlsx",
-                "an Excel file cannot be shown in the terminal",
-                "add --out 结果.xlsx",
+                ("Excel文件无法在终端显示", "an Excel file cannot be shown in the terminal"),
+                ("加上 --out 结果.xlsx", "add --out 结果.xlsx"),
             )
         return None
     kind = SUFFIX.get(out.suffix.lower())
     if kind is None:
         raise InputError(
-            str(out), f"unknown file type '{out.suffix}'", "end the name in .xlsx, .csv or .json"
+            file_place(out),
+            (f"无法识别的文件类型“{out.suffix}”", f"unknown file type '{out.suffix}'"),
+            ("文件名以 .xlsx、.csv 或 .json 结尾", "end the name in .xlsx, .csv or .json"),
         )
     if fmt not in (Format.table, kind):
         raise InputError(
-            "--format", f"{fmt} but --out ends in {out.suffix}", "drop --format, or make them agree"
+            "--format",
+            (f"格式为{fmt}，但 --out 以{out.suffix}结尾", f"{fmt} but --out ends in {out.suffix}"),
+            ("去掉 --format，或使两者一致", "drop --format, or make them agree"),
         )
     from ..api.inputs import refuse_existing
 
@@ -69,8 +75,7 @@ def save(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(to_json(records) + "\n", encoding="utf-8")  # as echo ends it
     parts = [("records", records)] if kind == Format.json else tables
-    sheets = ", ".join(f"{name} ({len(recs)} rows)" for name, recs in parts)
-    typer.echo(f"wrote {out}: {sheets}", err=True)
+    typer.echo(notes.wrote(out, *notes.sheets([(n, len(recs)) for n, recs in parts])), err=True)
 
 
 def show_readings(

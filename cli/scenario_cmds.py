@@ -8,11 +8,13 @@ import typer
 
 from .. import api
 from ..data.errors import InputError
-from ..report import views
+from ..data.said import file_place
+from ..report import notes, views
 from ..report.result_tables import compare_tables, levers_tables, revise_tables
 from ..report.run_table import compare_table, revise_table, run_table
 from ..report.tables import Format, render
 from .common import app, call, to_stderr
+from .help import Command
 from .options import (
     AS_OF,
     CONFIDENCE,
@@ -32,7 +34,7 @@ from .options import (
 from .output import command_line, file_format, save, show_readings
 
 
-@app.command("simulate")
+@app.command("simulate", cls=Command, short_help="情景模拟 / Every target under a scenario")
 def simulate_cmd(
     region: str = REGION_OR_TARGETS,
     scenario: str = SCENARIO,
@@ -45,7 +47,9 @@ def simulate_cmd(
     fmt: Format = FORMAT,
     lang: str = LANG,
 ):
-    """Every target under a scenario of levers and shocks (情景模拟)."""
+    """在一组措施与冲击（情景）下测算每项目标。
+
+    Every target under a scenario of levers and shocks."""
     region = call(api.inputs.targets_region, region, targets_file, names)
     sc = call(api.load_scenario, scenario)
     recs = call(
@@ -62,7 +66,7 @@ def simulate_cmd(
     )
     for r in recs:
         if r.get("scenario_note"):
-            to_stderr(f"note: {r['scenario_note']}")
+            to_stderr(notes.noted(r["scenario_note"]))
     if fmt == Format.table:
         heads = (
             api.figures.region_names(codes={r["region"] for r in recs}) if lang == "zh" else None
@@ -76,10 +80,12 @@ def simulate_cmd(
         typer.echo(render(recs, fmt))
 
 
-@app.command("compare")
+@app.command("compare", cls=Command, short_help="比较两个情景 / Compare two scenarios")
 def compare_cmd(
     region: str = REGION_OR_TARGETS,
-    scenario: list[str] = typer.Option(..., "--scenario", "-s", help="two scenarios: A then B"),
+    scenario: list[str] = typer.Option(
+        ..., "--scenario", "-s", help="两个情景：先 A 后 B / two scenarios: A then B"
+    ),
     paths: int = PATHS,
     seed: int = SEED,
     as_of: int = AS_OF,
@@ -90,7 +96,9 @@ def compare_cmd(
     out: Path = OUT,
     lang: str = LANG,
 ):
-    """p_hit under scenario A and B, and B - A with its standard error (common random numbers)."""
+    """情景 A 和 B 下的达标概率，以及 B−A 之差及其标准误（两者共用随机数）。
+
+    p_hit under scenario A and B, and B - A with its standard error (common random numbers)."""
     region = call(api.inputs.targets_region, region, targets_file, names)
     kind = call(file_format, out, fmt)
     recs = call(
@@ -120,7 +128,7 @@ def compare_cmd(
         )
 
 
-@app.command("revise")
+@app.command("revise", cls=Command, short_help="目标修订 / Revise targets to a confidence")
 def revise_cmd(
     region: str = REGION_OR_TARGETS,
     confidence: float = CONFIDENCE,
@@ -135,8 +143,11 @@ def revise_cmd(
     out: Path = OUT,
     lang: str = LANG,
 ):
-    """The threshold each target would be met with at the given confidence (目标修订). With
-    --out FILE.xlsx: the plan's indicator table, revised targets beside the current ones."""
+    """按给定把握测算每项目标可承诺的值。加 --out 文件.xlsx：输出规划指标表，
+    修订值列在现行目标旁。
+
+    The threshold each target would be met with at the given confidence. With --out FILE.xlsx:
+    the plan's indicator table, revised targets beside the current ones."""
     region = call(api.inputs.targets_region, region, targets_file, names)
     kind = call(file_format, out, fmt)
     readings = call(show_readings, targets_file, region, names)
@@ -171,7 +182,12 @@ def revise_cmd(
         name = api.figures.region_names(codes={region})[region]
         title = f"{name} 目标修订（按 {confidence:.0%} 把握测算）"
         write_plan_table(out, title, revise_rows(targets, recs), confidence, method)
-        typer.echo(f"wrote {out}: 指标表 ({len(recs)} rows); run it with --targets {out}", err=True)
+        said = notes.wrote(
+            out,
+            f"指标表（{len(recs)}行）；可用 --targets {out} 运行",
+            f"指标表 ({len(recs)} rows); run it with --targets {out}",
+        )
+        typer.echo(said, err=True)
     elif kind:
         save(out, kind, recs, revise_tables(recs))
     note = views.nothing_to_revise(recs, region)
@@ -179,12 +195,20 @@ def revise_cmd(
         to_stderr(note)
 
 
-@app.command("goal")
+@app.command(
+    "goal", cls=Command, short_help="目标寻优：措施需多大力度 / Lever intensity for a p_hit"
+)
 def goal_cmd(
     region: str = REGION_OR_TARGETS,
-    target: str = typer.Option(..., "--target", "-t"),
-    p: float = typer.Option(0.8, "--p", min=0.01, max=0.99),
-    lever: str = typer.Option(..., "--lever", "-l"),
+    target: str = typer.Option(
+        ..., "--target", "-t", help="一项目标的编号（见 `targets`） / one target id (see `targets`)"
+    ),
+    p: float = typer.Option(
+        0.8, "--p", min=0.01, max=0.99, help="要达到的达标概率 / the p_hit wanted"
+    ),
+    lever: str = typer.Option(
+        ..., "--lever", "-l", help="措施编号（见 `levers`） / the lever (see `levers`)"
+    ),
     scenario: str = SCENARIO,
     paths: int = PATHS,
     seed: int = SEED,
@@ -194,7 +218,9 @@ def goal_cmd(
     targets_file: Path = TARGETS,
     fmt: Format = FORMAT,
 ):
-    """The lever intensity that lifts a target's p_hit to --p, or a plain 'cannot' (目标寻优)."""
+    """某项措施要用多大力度，才能把一项目标的达标概率提高到 --p；做不到则直接说明。
+
+    The lever intensity that lifts a target's p_hit to --p, or a plain 'cannot'."""
     region = call(api.inputs.targets_region, region, targets_file, names)
     out = call(
         api.goal,
@@ -214,7 +240,7 @@ def goal_cmd(
     typer.echo(views.goal_text(out) if fmt == Format.table else render([out], fmt))
 
 
-@app.command("levers")
+@app.command("levers", cls=Command, short_help="措施排序 / Which levers matter most")
 def levers_cmd(
     region: str = REGION_OR_TARGETS,
     target: str = TARGET,
@@ -225,23 +251,36 @@ def levers_cmd(
     history_file: Path = HISTORY,
     names: list[str] = MAP,
     targets_file: Path = TARGETS,
-    sobol_n: int = typer.Option(1024, "--sobol-n", min=16, help="Saltelli base sample size"),
+    sobol_n: int = typer.Option(
+        1024, "--sobol-n", min=16, help="Sobol 指数的基础样本量 / Saltelli base sample size"
+    ),
     local: Path = typer.Option(
-        None, "--local", help="your lever file: own effect ranges and yearly costs (万元)"
+        None,
+        "--local",
+        help="本地措施文件：自定效果范围和年度成本（万元） / your lever file: own effect ranges "
+        "and yearly costs (万元)",
     ),
     local_template: Path = typer.Option(
-        None, "--local-template", help="write a lever file to fill in (.yaml or .xlsx) and stop"
+        None,
+        "--local-template",
+        help="生成待填写的措施文件（.yaml 或 .xlsx）后结束 / write a lever file to fill in "
+        "(.yaml or .xlsx) and stop",
     ),
     fmt: Format = FORMAT,
     out: Path = OUT,
 ):
-    """Which levers matter most for each target, how firm the ranking is, and p_hit gained per
-    万元 with --local (杠杆排序)."""
+    """哪些措施对各项目标最重要、排序有多稳；加 --local 时给出每万元投入提高的达标概率。
+
+    Which levers matter most for each target, how firm the ranking is, and p_hit gained per
+    万元 with --local."""
     region = call(api.inputs.targets_region, region, targets_file, names)
     if local_template is not None:
         written = call(api.lever_template, local_template)
+        run = f"`ipcast levers --local {written}`"
         typer.echo(
-            f"wrote {written}: fill one row per measure, then `ipcast levers --local {written}`"
+            notes.wrote(
+                written, f"每项措施填一行，然后运行 {run}", f"fill one row per measure, then {run}"
+            )
         )
         return
     kind = call(file_format, out, fmt)
@@ -275,18 +314,21 @@ def levers_cmd(
 def yaml_name(out: Path) -> None:
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise InputError(
-            str(out), f"unknown file type '{out.suffix}'", "end the name in .yaml or .xlsx"
+            file_place(out),
+            (f"无法识别的文件类型“{out.suffix}”", f"unknown file type '{out.suffix}'"),
+            ("文件名以 .yaml 或 .xlsx 结尾", "end the name in .yaml or .xlsx"),
         )
 
 
-@app.command("draft")
+@app.command("draft", cls=Command, short_help="起草下一期规划目标 / Draft the next plan's targets")
 def draft_cmd(
     region: str = REGION_OR_TARGETS,
-    until: int = typer.Option(2030, "--until"),
-    first: int = typer.Option(None, "--from", help="first year of the new plan"),
+    until: int = typer.Option(2030, "--until", help="新规划的最后一年 / last year of the new plan"),
+    first: int = typer.Option(None, "--from", help="新规划的第一年 / first year of the new plan"),
     confidence: float = CONFIDENCE,
     out: Path = out_option(
         (".yaml", ".yml", ".xlsx"),
+        "要写入的文件：.yaml（目标文件）或 .xlsx（规划指标表） / "
         "the file to write: .yaml (a target file) or .xlsx (the plan's indicator table)",
     ),
     scenario: str = SCENARIO,
@@ -297,8 +339,11 @@ def draft_cmd(
     names: list[str] = MAP,
     targets_file: Path = TARGETS,
 ):
-    """Draft the next plan's targets at a confidence, as a target file or the plan's indicator
-    table (proposed targets beside the current ones) to edit and run with --targets (目标草案)."""
+    """按给定把握起草下一期规划目标，写成目标文件或规划指标表（建议值列在现行目标旁），
+    修改后用 --targets 运行。
+
+    Draft the next plan's targets at a confidence, as a target file or the plan's indicator
+    table (proposed targets beside the current ones) to edit and run with --targets."""
     region = call(api.inputs.targets_region, region, targets_file, names)
     excel = out.suffix.lower() == ".xlsx"
     if not excel:

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from . import units
+from .errors import InputError, Said
 
 FULL = str.maketrans("０１２３４５６７８９．，－＋％　／～：（）", "0123456789.,-+% /~:()")
 MISSING = {
@@ -38,15 +39,25 @@ _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
 _WITH_UNIT = re.compile(rf"^({_NUM})\s*({'|'.join(map(re.escape, UNIT_WORDS))})$")
 _TIMES = re.compile(rf"^({_NUM})\s*({'|'.join(units.MULTIPLIERS)})$")
 EXCEL_EPOCH = date(1899, 12, 30)
+WRITE_FIGURE = ("填写数字", "write the figure")
+ONE_FIGURE = (
+    "只写数字（如4500），单位写在“单位”列；约数或范围（约、左右、以上、~）无法读取",
+    "write the number alone (e.g. 4500), with its unit in the 单位 column; "
+    "approximate or ranged figures (约, 左右, 以上, ~) cannot be read",
+)
 
 
 class CellError(ValueError):
-    """A cell that cannot be read for certain; ``fix`` says what to write instead."""
+    """A cell that cannot be read for certain; ``fix`` says what to write instead. ``problem``
+    and ``fix`` are the English, ``problem_zh`` and ``fix_zh`` the Chinese; ``at`` makes it the
+    ``InputError`` of the cell's place."""
 
-    def __init__(self, problem: str, fix: str):
-        super().__init__(problem)
-        self.problem = problem
-        self.fix = fix
+    def __init__(self, problem: tuple[str, str], fix: tuple[str, str]):
+        (self.problem_zh, self.problem), (self.fix_zh, self.fix) = problem, fix
+        super().__init__(self.problem)
+
+    def at(self, where: Said) -> InputError:
+        return InputError(where, (self.problem_zh, self.problem), (self.fix_zh, self.fix))
 
 
 def normalise(text) -> str:
@@ -59,7 +70,7 @@ def parse_number(cell) -> tuple[float | None, str | None, list[tuple[str, str]]]
     (``said.at_row`` makes it a report line); ``value`` None for a missing
     marker. Raises ``CellError`` for anything a person would not read as one exact figure."""
     if isinstance(cell, bool):
-        raise CellError(f"'{cell}' is not a number", "write the figure")
+        raise CellError((f"“{cell}”不是数字", f"'{cell}' is not a number"), WRITE_FIGURE)
     if isinstance(cell, int | float):
         if cell != cell:  # NaN: an empty Excel cell
             return None, None, []
@@ -83,12 +94,14 @@ def parse_number(cell) -> tuple[float | None, str | None, list[tuple[str, str]]]
         return float(s.replace(",", "")), None, repairs
     if re.search(r"\d", s):
         raise CellError(
-            f"'{raw}' is not one exact figure",
-            "write the number alone (e.g. 4500), with its unit in the 单位 column; "
-            "approximate or ranged figures (约, 左右, 以上, ~) cannot be read",
+            (f"“{raw}”不是一个确切数字", f"'{raw}' is not one exact figure"), ONE_FIGURE
         )
     raise CellError(
-        f"'{raw}' is not a number", "write the number, or leave the cell empty (or —) if unknown"
+        (f"“{raw}”不是数字", f"'{raw}' is not a number"),
+        (
+            "填写数字；不知道的留空（或写“—”）",
+            "write the number, or leave the cell empty (or —) if unknown",
+        ),
     )
 
 

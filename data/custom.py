@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import units
-from .errors import InputError
+from .errors import InputError, Said
 
 if TYPE_CHECKING:  # a custom row is built where it is read: the run table's footer needs none
     import pandas as pd
@@ -33,7 +33,7 @@ def is_custom(slug) -> bool:
     return str(slug).startswith(PREFIX)
 
 
-def declare(name: str, code: str, where: str) -> str:
+def declare(name: str, code: str, where: Said) -> str:
     """The custom slug for ``name`` declared as ``code`` (``custom:UNIT[:KIND]``)."""
     from .indicator_names import match_indicator, split_label
 
@@ -41,27 +41,50 @@ def declare(name: str, code: str, where: str) -> str:
     unit_text = parts[1].strip() if len(parts) > 1 else ""
     kind = parts[2].strip() if len(parts) > 2 and parts[2].strip() else "flow"
     if len(parts) > 3 or not unit_text:
-        raise InputError(where, f"'{name}={code}' is not a custom declaration", SYNTAX)
+        raise InputError(
+            where,
+            (
+                f"“{name}={code}”不是自定义指标的声明",
+                f"'{name}={code}' is not a custom declaration",
+            ),
+            (f"写作{SYNTAX}", SYNTAX),
+        )
     try:
         unit = units.canonical(unit_text)
     except KeyError:
+        every = ", ".join(units.UNITS)
         raise InputError(
-            where, f"'{name}': unknown unit '{unit_text}'", f"use one of {', '.join(units.UNITS)}"
+            where,
+            (f"“{name}”：无法识别的单位“{unit_text}”", f"'{name}': unknown unit '{unit_text}'"),
+            (f"用以下之一：{every}", f"use one of {every}"),
         ) from None
     if kind not in KINDS:
         raise InputError(
-            where, f"'{name}': unknown kind '{kind}'", f"use one of {', '.join(KINDS)}"
+            where,
+            (f"“{name}”：无法识别的类型“{kind}”", f"'{name}': unknown kind '{kind}'"),
+            (
+                "用 flow（全年合计）、stock（年末存量）或 ratio（比率）",
+                f"use one of {', '.join(KINDS)}",
+            ),
         )
     bare = split_label(name)[0].strip()
     if not bare or ":" in bare:
-        raise InputError(where, f"'{name}' cannot name a custom indicator", "give a plain name")
+        raise InputError(
+            where,
+            (f"“{name}”不能作为自定义指标的名称", f"'{name}' cannot name a custom indicator"),
+            ("给一个不含冒号的普通名称", "give a plain name"),
+        )
     known = match_indicator(name)
     if known:
         raise InputError(
             where,
-            f"'{name}' is the catalog's {known} already",
-            f"map it with --map '{name}={known}' (it then borrows from comparable series); "
-            "give your figure another name if it measures something else",
+            (f"“{name}”已是目录中的{known}", f"'{name}' is the catalog's {known} already"),
+            (
+                f"用 --map '{name}={known}' 对应（这样可借用可比序列的信息）；"
+                "如果你的数字衡量的是别的东西，换一个名称",
+                f"map it with --map '{name}={known}' (it then borrows from comparable series); "
+                "give your figure another name if it measures something else",
+            ),
         )
     return f"{PREFIX}{unit}:{kind}:{bare}"
 

@@ -14,11 +14,11 @@ from . import units
 from .catalog import indicator, plausible_max
 from .cells import CellError, parse_number, parse_period_cell
 from .custom import is_custom
-from .errors import InputError
+from .errors import InputError, Said
 from .indicator_names import match_indicator, split_label, sub_item_name, unknown_indicator_fix
 from .periods import parse_period
 from .places import resolve_region
-from .said import MEASURE_ZH, at_row, both
+from .said import MEASURE_ZH, at_row, both, file_place, place, where_zh
 
 TOTALS = {"合计", "总计", "小计", "总数", "total", "sum", "subtotal"}
 
@@ -59,7 +59,7 @@ def checked_rows(
     noted = _noted_source(records, names)
     took_note = False
     for rec in records:
-        at = f"{where} row {rec['line']}, {rec['column']}"
+        at = place(where, rec["line"], *rec["column"])
         if all(not c for c in rec["row_cells"]):
             continue  # an empty line
         reason = _skip_reason(rec, names)
@@ -70,17 +70,20 @@ def checked_rows(
         if value is None:
             blanks += 1
             continue
-        at_region = _cell_at(at, rec, "region")
+        at_region = _cell_at(where, rec, "region")
         reg = _row_region(rec["region"], region, at_region, any_region, resolved)
         if region and reg != region:
             raise InputError(
                 at_region,
-                f"region '{reg}' but --region {region}",
-                "drop --region or correct the row",
+                (
+                    f"该行地区为“{reg}”，但 --region 为 {region}",
+                    f"region '{reg}' but --region {region}",
+                ),
+                ("去掉 --region，或改正该行", "drop --region or correct the row"),
             )
-        slug, period, period_repairs = _indicator_and_period(rec, at, names)
+        slug, period, period_repairs = _indicator_and_period(rec, where, names)
         base = indicator(slug)["unit"]
-        unit, value = _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units)
+        unit, value = _unit(rec, cell_unit, value, base, slug, where, repairs, assumed_units)
         _check_figure(value, unit, slug, at, accept_large)
         for note in repairs + period_repairs:  # once a row, not once a cell of a wide row
             line = at_row(rec["line"], note)
@@ -98,7 +101,11 @@ def checked_rows(
         report.append(at_row(noted[0], said))
     df = pd.DataFrame(rows)
     if df.empty:
-        raise InputError(where, "no figures found", "fill in at least one value")
+        raise InputError(
+            file_place(where),
+            ("没有找到任何数字", "no figures found"),
+            ("至少填写一个数值", "fill in at least one value"),
+        )
     for slug in dict.fromkeys(s for s in df["indicator"] if is_custom(s)):
         meta = indicator(slug)
         report.append(
@@ -112,25 +119,24 @@ def checked_rows(
     return _check_duplicates(df, where, report)
 
 
-def _value(rec: dict, at: str):
+def _value(rec: dict, at: tuple[str, str]):
     """(value or None for a blank cell, the unit written in the cell, repairs made)."""
     try:
         value, cell_unit, repairs = parse_number(rec["value"])
     except CellError as e:
-        raise InputError(at, e.problem, e.fix) from None
+        raise e.at(at) from None
     if value is not None:
         check_finite(value, rec["value"], at)
     return value, cell_unit, repairs
 
 
-def _cell_at(at: str, rec: dict, field: str) -> str:
-    """``at`` (the value's cell) moved to the column ``field`` was read from, when the sheet
-    has one: an error names the cell to correct."""
-    col = rec.get("columns", {}).get(field)
-    return at[: len(at) - len(rec["column"])] + col if col else at
+def _cell_at(where: str, rec: dict, field: str) -> tuple[str, str]:
+    """The cell of the row the column ``field`` was read from, when the sheet has one, else the
+    value's cell: an error names the cell to correct."""
+    return place(where, rec["line"], *rec.get("columns", {}).get(field, rec["column"]))
 
 
-def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
+def _indicator_and_period(rec: dict, where: str, names: dict[str, str]):
     slug = match_indicator(rec["indicator"], names) or match_indicator(rec["name"], names)
     readings = []
     if slug is None and rec.get("parent"):
@@ -147,27 +153,36 @@ def _indicator_and_period(rec: dict, at: str, names: dict[str, str]):
             )
     if slug is None:
         shown = rec["indicator"] or rec["name"]
-        where = _cell_at(at, rec, "indicator" if rec["indicator"] else "name")
-        raise InputError(where, f"unknown indicator '{shown}'", unknown_indicator_fix(shown))
+        raise InputError(
+            _cell_at(where, rec, "indicator" if rec["indicator"] else "name"),
+            (f"无法识别的指标“{shown}”", f"unknown indicator '{shown}'"),
+            unknown_indicator_fix(shown),
+        )
     stock = indicator(slug)["measure"] != "flow"
     period_text, period_repairs = parse_period_cell(rec["period"], stock)
     try:
         period = parse_period(period_text)
     except ValueError as e:
         raise InputError(
-            _cell_at(at, rec, "period"),
-            str(e),
-            "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06",
+            _cell_at(where, rec, "period"),
+            (f"无法识别的期间“{period_text}”", str(e)),
+            (
+                "期间写作2023、2023年、2023H1或2022-07/2023-06",
+                "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06",
+            ),
         ) from None
     return slug, period, readings + period_repairs
 
 
-def _check_figure(value: float, unit: str, slug: str, at: str, accept_large: bool) -> None:
+def _check_figure(value: float, unit: str, slug: str, at: Said, accept_large: bool) -> None:
     if value < 0:
         raise InputError(
             at,
-            f"negative figure {value:g}",
-            "counts and amounts are never negative; check the sign",
+            (f"数字为负（{value:g}）", f"negative figure {value:g}"),
+            (
+                "数量和金额不会是负数；请检查正负号",
+                "counts and amounts are never negative; check the sign",
+            ),
         )
     if not accept_large:
         check_magnitude(value, unit, slug, at)
@@ -247,7 +262,11 @@ def _row_region(text, region, at, any_region, resolved) -> str:
     """The row's region code from its 地区 cell (any name form), else ``--region``."""
     if not text:
         if not region:
-            raise InputError(at, "no region", "add a 地区 column or pass --region")
+            raise InputError(
+                at,
+                ("没有地区", "no region"),
+                ("添加“地区”列，或用 --region 指定", "add a 地区 column or pass --region"),
+            )
         return region
     if text not in resolved:
         try:
@@ -268,13 +287,13 @@ def _label_unit(rec, base: str) -> str:
     return unit or ""
 
 
-def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
+def _unit(rec, cell_unit, value, base, slug, where, repairs, assumed_units):
     """The row's unit (the 单位 column or a unit in the name, else the cell's, else the
     indicator's) and the value in it; a unit written in the cell is converted to the column's,
     and the conversion reported."""
     col = rec["unit"] or _label_unit(rec, base)
-    if rec["unit"]:  # an error about it names the 单位 cell
-        at = _cell_at(at, rec, "unit")
+    # an error about the unit names the 单位 cell when there is one
+    at = _cell_at(where, rec, "unit") if rec["unit"] else place(where, rec["line"], *rec["column"])
     if rec["unit"] and base == "件/万人" and col.strip() == "件":
         # Bureaus write 每万人口发明专利拥有量 | 件, as plans write (件) beside the name
         col = base
@@ -287,8 +306,8 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
         except KeyError:
             raise InputError(
                 at,
-                f"unknown unit '{col}'",
-                units.unit_fix(rec["unit"], base),
+                (f"无法识别的单位“{col}”", f"unknown unit '{col}'"),
+                units.unit_fixes(rec["unit"], base),
             ) from None
     unit = col or cell_unit or base
     if not col and not cell_unit:
@@ -296,13 +315,21 @@ def _unit(rec, cell_unit, value, base, slug, at, repairs, assumed_units):
     if not units.fits(unit, base):
         raise InputError(
             at,
-            f"unit '{unit}' does not fit {slug} (in {base})",
-            units.unit_fix(unit, base),
+            (
+                f"单位“{unit}”与指标{indicator(slug)['zh']}（{slug}，以{base}计）不符",
+                f"unit '{unit}' does not fit {slug} (in {base})",
+            ),
+            units.unit_fixes(unit, base),
         )
     if cell_unit and col and cell_unit != col:
         if not units.fits(cell_unit, col):
             raise InputError(
-                at, f"the cell says {cell_unit} but the 单位 column says {col}", "make them agree"
+                at,
+                (
+                    f"单元格写的是{cell_unit}，“单位”列写的是{col}",
+                    f"the cell says {cell_unit} but the 单位 column says {col}",
+                ),
+                ("使两者一致", "make them agree"),
             )
         new = units.convert(value, cell_unit, col)
         repairs.append(
@@ -341,11 +368,17 @@ def _check_duplicates(df: pd.DataFrame, where: str, report: list[str]) -> pd.Dat
             continue
         v1 = units.convert(first["value"], first["unit"], r["unit"])
         if abs(v1 - r["value"]) > 1e-9 * max(1.0, abs(v1)):
+            a, b = first["line"], r["line"]
+            shown = f"{first['value']:g}", f"{r['value']:g}"
             raise InputError(
-                f"{where} rows {first['line']} and {r['line']}",
-                f"two different figures for {r['indicator']} {r['period']} "
-                f"({first['value']:g} and {r['value']:g})",
-                "keep only the right one",
+                (f"{where_zh(where)}，第{a}行和第{b}行", f"{where} rows {a} and {b}"),
+                (
+                    f"{indicator(r['indicator'])['zh']}（{r['indicator']}）{r['period']}"
+                    f"有两个不同的数字（{shown[0]}和{shown[1]}）",
+                    f"two different figures for {r['indicator']} {r['period']} "
+                    f"({shown[0]} and {shown[1]})",
+                ),
+                ("只保留正确的那一个", "keep only the right one"),
             )
         report.append(
             both(
@@ -356,14 +389,16 @@ def _check_duplicates(df: pd.DataFrame, where: str, report: list[str]) -> pd.Dat
     return df.loc[keep].drop(columns=["key"]).reset_index(drop=True)
 
 
-def check_finite(value: float, cell, at: str) -> None:
+def check_finite(value: float, cell, at: Said) -> None:
     if not math.isfinite(value):
         raise InputError(
-            at, f"'{cell}' is not a finite number", "write the figure itself (e.g. 4500)"
+            at,
+            (f"“{cell}”不是有限的数字", f"'{cell}' is not a finite number"),
+            ("填写数字本身（如4500）", "write the figure itself (e.g. 4500)"),
         )
 
 
-def check_magnitude(value: float, unit: str, slug: str, at: str) -> None:
+def check_magnitude(value: float, unit: str, slug: str, at: Said) -> None:
     """Refuse a figure above what any Chinese region could report (the catalog's max_value):
     a typo, a unit slip (万件 for 件) or a sum pasted into a cell."""
     base = indicator(slug)["unit"]
@@ -371,7 +406,15 @@ def check_magnitude(value: float, unit: str, slug: str, at: str) -> None:
     if units.convert(value, unit, base) > ceiling:
         raise InputError(
             at,
-            f"{value:g}{unit} is implausibly large for {slug} (more than {ceiling:g}{base}, "
-            "above any Chinese region's figure)",
-            "check the digits and the unit; if the figure is right, run again with --accept-large",
+            (
+                f"{value:g}{unit}对{indicator(slug)['zh']}（{slug}）来说大得不合常理"
+                f"（超过{ceiling:g}{base}，高于全国任何地区的数字）",
+                f"{value:g}{unit} is implausibly large for {slug} (more than {ceiling:g}{base}, "
+                "above any Chinese region's figure)",
+            ),
+            (
+                "检查数字和单位；如数字无误，加 --accept-large 重新运行",
+                "check the digits and the unit; if the figure is right, run again with "
+                "--accept-large",
+            ),
         )

@@ -19,7 +19,8 @@ import pandas as pd
 from . import units
 from .custom import PREFIX, SYNTAX, declare, is_custom
 from .custom import row as custom_row
-from .errors import InputError
+from .errors import InputError, Said
+from .said import where_zh
 from .text import fold, simplified
 
 _UNIT_WORDS = sorted(set(units.UNITS) | set(units.ALIASES), key=len, reverse=True)
@@ -180,16 +181,20 @@ def closest(name: str, n: int = 3) -> list[str]:
     return out[:n]
 
 
-def unknown_indicator_fix(name: str) -> str:
-    """The one-line way to map a name ipcast does not know."""
+def unknown_indicator_fix(name: str) -> tuple[str, str]:
+    """The one-line way to map a name ipcast does not know, in Chinese and in English."""
     near = closest(name)
     slug = near[0].rsplit("(", 1)[1].rstrip(")") if near else "patent_grants"
-    shown = "; ".join(near) if near else "none close"
+    custom = f"--map '{name}=custom:UNIT[:flow|stock|ratio]'"
     return (
-        f"nearest: {shown}. Map it: ipcast import FILE --map '{name}={slug}' (--map goes with "
-        "--history FILE on every command too, and takes a CSV of name,code lines); if none "
-        f"fits, declare it custom, forecast from its own points only: "
-        f"--map '{name}=custom:UNIT[:flow|stock|ratio]'"
+        f"最接近的：{'；'.join(near) if near else '没有相近的'}。对应到目录指标："
+        f"ipcast import FILE --map '{name}={slug}'（其他命令的 --history FILE 后也可加 --map，"
+        "也可给一个每行“名称,代码”的CSV文件）；都不合适的，声明为自定义指标，"
+        f"只按它自己的数字预测：{custom}",
+        f"nearest: {'; '.join(near) if near else 'none close'}. Map it: ipcast import FILE "
+        f"--map '{name}={slug}' (--map goes with --history FILE on every command too, and takes "
+        "a CSV of name,code lines); if none fits, declare it custom, forecast from its own "
+        f"points only: {custom}",
     )
 
 
@@ -207,19 +212,28 @@ def read_name_map(items: list[str]) -> dict[str, str]:
         if not p.exists():
             raise InputError(
                 "--map",
-                f"'{item}' is neither NAME=CODE nor a file",
-                f"see --help; custom: {SYNTAX}",
+                (
+                    f"“{item}”既不是“名称=代码”，也不是文件",
+                    f"'{item}' is neither NAME=CODE nor a file",
+                ),
+                (f"见 --help；自定义指标：{SYNTAX}", f"see --help; custom: {SYNTAX}"),
             )
         for i, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines()):
+            # "names.csv row 2", as the mapping's own lines are numbered
+            at = (f"{where_zh(item)}，第{i + 1}行", f"{item} row {i + 1}")
             if line.strip() and "," in line:
                 name, slug = line.split(",", 1)
-                out[name.strip()] = _code(name.strip(), slug.strip(), f"{item} row {i + 1}")
+                out[name.strip()] = _code(name.strip(), slug.strip(), at)
             elif line.strip():
-                raise InputError(f"{item} row {i + 1}", "not 'name,code'", "one name,code a line")
+                raise InputError(
+                    at,
+                    ("不是“名称,代码”", "not 'name,code'"),
+                    ("每行写一个“名称,代码”", "one name,code a line"),
+                )
     return out
 
 
-def _code(name: str, code: str, where: str) -> str:
+def _code(name: str, code: str, where: Said) -> str:
     """A mapping's code checked: a catalog code, a name the alias table knows, or a custom
     declaration made into its slug."""
     from .catalog import indicators
@@ -232,7 +246,10 @@ def _code(name: str, code: str, where: str) -> str:
     if slug is None:
         raise InputError(
             where,
-            f"'{name}={code}': unknown code '{code}'",
-            f"use a code from `ipcast indicators`, or declare it custom: {SYNTAX}",
+            (f"“{name}={code}”：无法识别的代码“{code}”", f"'{name}={code}': unknown code '{code}'"),
+            (
+                f"用 `ipcast indicators` 中的代码，或声明为自定义指标：{SYNTAX}",
+                f"use a code from `ipcast indicators`, or declare it custom: {SYNTAX}",
+            ),
         )
     return slug

@@ -15,7 +15,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .errors import InputError
+from .errors import InputError, Said
 from .text import fold, simplified
 
 DIVISIONS_SOURCE = (
@@ -204,7 +204,7 @@ def _qualified(key: str) -> list[str]:
     return found
 
 
-def resolve_region(text: str, where: str = "--region") -> str:
+def resolve_region(text: str, where: Said = "--region") -> str:
     """The region code for a full name, short name, adcode, pinyin or bundled code.
 
     An ambiguous or unknown name raises ``InputError`` naming the candidates or the nearest
@@ -216,19 +216,31 @@ def resolve_region(text: str, where: str = "--region") -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        listed = "; ".join(f"{describe(k)} -> {spelling(k)}" for k in found[:12])
+        listed = [f"{describe(k)} -> {spelling(k)}" for k in found[:12]]
         raise InputError(
             where,
-            f"'{raw}' is {len(found)} regions: {listed}",
-            "write the spelling after the arrow, or the 6-digit code",
+            (
+                f"“{raw}”有{len(found)}个地区：{'；'.join(listed)}",
+                f"'{raw}' is {len(found)} regions: {'; '.join(listed)}",
+            ),
+            (
+                "写箭头后的名称，或6位行政区划代码",
+                "write the spelling after the arrow, or the 6-digit code",
+            ),
         )
-    near = nearest(raw)
-    hint = "; ".join(describe(k) for k in near) if near else "none close"
+    near = [describe(k) for k in nearest(raw)]
     raise InputError(
         where,
-        f"unknown region '{raw}' (nearest: {hint})",
-        "write a full name (广汉市), short name (广汉), 6-digit code (510681) or pinyin "
-        "(Guanghan); `ipcast regions --all` lists every division",
+        (
+            f"无法识别的地区“{raw}”（最接近：{'；'.join(near) if near else '没有相近的'}）",
+            f"unknown region '{raw}' (nearest: {'; '.join(near) if near else 'none close'})",
+        ),
+        (
+            "写全称（广汉市）、简称（广汉）、6位代码（510681）或拼音（Guanghan）；"
+            "`ipcast regions --all` 列出全部行政区",
+            "write a full name (广汉市), short name (广汉), 6-digit code (510681) or pinyin "
+            "(Guanghan); `ipcast regions --all` lists every division",
+        ),
     )
 
 
@@ -270,7 +282,14 @@ def region_in_text(text: str) -> str | None:
 def members(within: str, level: str) -> list[str]:
     """Every region of ``level`` (province, prefecture or county) inside ``within``."""
     if level not in ("province", "prefecture", "county"):
-        raise InputError("level", f"unknown level '{level}'", "use province, prefecture or county")
+        raise InputError(
+            "level",
+            (f"无法识别的层级“{level}”", f"unknown level '{level}'"),
+            (
+                "用 province（省）、prefecture（地级）或 county（县级）",
+                "use province, prefecture or county",
+            ),
+        )
     t = region_table()
     top = resolve_region(within, "within")
     return [k for k in t.index[t["tier"] == level] if top in ancestors(k)]

@@ -10,7 +10,8 @@ from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
 from .plan_table_header import Header
-from .table_cells import column_letter, period_in, period_text, place, text
+from .said import place
+from .table_cells import period_in, period_text, text
 from .target_files import KIND_ZH, kind_code, unknown_kind
 
 GROWTH_WORDS = ("增长", "增幅", "增速")
@@ -28,8 +29,11 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
         raise unknown_kind(
             kind_cell,
             place(where, row.line, h.cols["kind"], "类型"),
-            "; 或留空，按指标名称判断 / or leave the cell empty to read the kind from the name "
-            "(累计, 年均, 增长, 到2030年)",
+            (
+                "；或留空，按指标名称判断（累计、年均、增长、到2030年）",
+                "; or leave the cell empty to read the kind from the name "
+                "(累计, 年均, 增长, 到2030年)",
+            ),
         )
     period_cell = text(row.cells[h.cols["period"]]) if "period" in h.cols else ""
     measure = cat["measure"]
@@ -39,7 +43,7 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
         kind = kind_cell.removesuffix("(全期)")
         periods = [p.strip() for p in period_cell.split(",")]
         return kind_code(kind), periods, each, per, []
-    target_period = _target_period(name, h, readings)
+    target_period = _target_period(name, h, readings, where)
     if h.yearly:
         periods = [period_text(p.start, p.end) for _, p in h.targets]
         return "each_year", periods, each, "year", [("每个期间一个数字", "one figure per period")]
@@ -111,7 +115,7 @@ def _kind_from_name(name: str, measure: str, unit: str) -> str:
     return "ratio" if measure == "ratio" and unit != "%" else "level"
 
 
-def _target_period(name: str, h: Header, readings: list[tuple[str, str]]) -> Period:
+def _target_period(name: str, h: Header, readings: list[tuple[str, str]], where: str) -> Period:
     m = re.search(r"到\s*(\d{4})\s*年", name)
     if m:
         p = period_in(m.group(1) + "年")
@@ -120,10 +124,14 @@ def _target_period(name: str, h: Header, readings: list[tuple[str, str]]) -> Per
         return p
     p = h.targets[0][1]
     if p is None:
+        c = h.targets[0][0]
         raise InputError(
-            f"header row {h.line}, column {column_letter(h.targets[0][0])}",
-            "the target column names no year",
-            "write the year in the header, e.g. 目标值（2030年）",
+            place(where, h.line, c, h.names[c]),
+            ("目标值列的表头没有写年份", "the target column names no year"),
+            (
+                "在表头写上年份，如“目标值（2030年）”",
+                "write the year in the header, e.g. 目标值（2030年）",
+            ),
         )
     return p
 
@@ -138,6 +146,12 @@ def _span(h: Header, target: Period, horizon, row, where, kind, name="") -> Peri
         return horizon
     raise InputError(
         place(where, row.line),
-        f"a {kind} target but no base year to count from",
-        "add a 基期值（2025年） column, or a plan title with the years (2026-2030年)",
+        (
+            f"{KIND_WORD.get(kind, kind)}目标，但没有基期年可起算",
+            f"a {kind} target but no base year to count from",
+        ),
+        (
+            "添加“基期值（2025年）”列，或在规划标题中写明年份（2026-2030年）",
+            "add a 基期值（2025年） column, or a plan title with the years (2026-2030年)",
+        ),
     )

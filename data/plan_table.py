@@ -19,8 +19,8 @@ from .indicator_names import name_span
 from .periods import Period
 from .plan_kinds import GROWTH_WORDS, KIND_WORD, named, read_kind, span_words
 from .plan_table_header import NAME, Header, read_header
-from .said import at_row, both
-from .table_cells import period_in, period_text, place, text
+from .said import at_row, both, place, where_zh
+from .table_cells import period_in, period_text, text
 
 # 注：… is a note, 注册商标 is not.
 NOTE_START = re.compile(
@@ -54,7 +54,10 @@ def read_plan_table(
     keys of a target file, plus ``_line`` and ``_columns`` (key -> column) for error messages."""
     h = read_header(raw, where)
     report = [
-        both(f"{where}：读作规划指标表", f"{where}: plan indicator table; " + "; ".join(h.notes))
+        both(
+            f"{where_zh(where)}：读作规划指标表；" + "；".join(zh for zh, _ in h.notes),
+            f"{where}: plan indicator table; " + "; ".join(en for _, en in h.notes),
+        )
     ]
     horizon = horizon or next((p for p in map(period_in, h.title) if p and p.years > 1), None)
     out = []
@@ -99,8 +102,14 @@ def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict
     if d["kind"] != "growth":
         raise InputError(
             place(where, row.line, c, h.names[c]),
-            f"'{named}' is read as {d['kind']}, not a growth",
-            f"make the growth target a row of its own: {named}, 类型 增速",
+            (
+                f"“{named}”读作{KIND_WORD.get(d['kind'], d['kind'])}，不是增速",
+                f"'{named}' is read as {d['kind']}, not a growth",
+            ),
+            (
+                f"把增速目标单列一行：{named}，类型 增速",
+                f"make the growth target a row of its own: {named}, 类型 增速",
+            ),
         )
     d["id"] = f"{_cell(row, h, 'id') or d['id']}_growth"
     return d
@@ -139,8 +148,11 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     if len(thresholds) != len(periods):
         raise InputError(
             place(where, row.line, h.targets[0][0], h.names[h.targets[0][0]]),
-            f"{len(thresholds)} figures for {len(periods)} periods",
-            "give one figure per period, separated by /",
+            (
+                f"{len(thresholds)}个数字对应{len(periods)}个期间",
+                f"{len(thresholds)} figures for {len(periods)} periods",
+            ),
+            ("每个期间填一个数字，用“/”分隔", "give one figure per period, separated by /"),
         )
     keep = [(p, t) for p, t in zip(periods, thresholds, strict=True) if t is not None]
     if kind == "each_year" and keep and len(keep) < len(periods):
@@ -168,7 +180,10 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         "comparator": _comparator(row, h),
         "unit": unit,
         "quote": " ".join(t for t in map(text, row.cells) if t),
-        "reading": "; ".join(en for _, en in readings),
+        # Chinese first, as the run workbook's 解读 column shows it
+        "reading": both("；".join(zh for zh, _ in readings), "; ".join(en for _, en in readings))
+        if readings
+        else "",
         "baseline": base,
         "_line": row.line,
         "_columns": _columns(h),
@@ -239,17 +254,21 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
             if not re.search(r"\d", t):
                 out.append((p, None, t))  # 超全省平均水平: a target without a figure
                 continue
-            fix = getattr(e, "fix", "write the number alone")
+            fix = (getattr(e, "fix_zh", "只写数字"), getattr(e, "fix", "write the number alone"))
             kind = re.search(r"累计|新增|年均|每年|逐年", t)
             if kind:
                 # 累计20: the kind belongs to the name, where the reading of kinds looks for it
-                span = span_words(h, p)
+                number = re.sub(r"[^0-9.]", "", t)
+                name = named(row.name, kind.group(0) + span_words(h, p))
                 fix = (
-                    f"write the number alone ({re.sub(r'[^0-9.]', '', t)}) and the kind in the "
-                    f"indicator name ({named(row.name, kind.group(0) + span)}) or in a 类型 column"
+                    f"只写数字（{number}），把类型写进指标名称（{name}）或“类型”列",
+                    f"write the number alone ({number}) and the kind in the "
+                    f"indicator name ({name}) or in a 类型 column",
                 )
             raise InputError(
-                place(where, row.line, c, h.names[c]), f"'{t}' is not one exact figure", fix
+                place(where, row.line, c, h.names[c]),
+                (f"“{t}”不是一个确切数字", f"'{t}' is not one exact figure"),
+                fix,
             ) from None
         out.append((p, value if cell_unit is None else (value, cell_unit), ""))
     return out
@@ -263,7 +282,7 @@ def _one_figure(cell: str, c: int, row: Row, h: Header, where: str):
     try:
         value, _, _ = parse_number(cell)
     except CellError as e:
-        raise InputError(place(where, row.line, c, h.names[c]), e.problem, e.fix) from None
+        raise e.at(place(where, row.line, c, h.names[c])) from None
     return value
 
 
@@ -275,14 +294,23 @@ def _indicator(row: Row, h: Header, where: str, mapping=None) -> tuple[str, str]
     else:
         slugs, how = names.match(row.name, mapping)
     if not slugs:
-        near = names.nearest(code or row.name)
+        written = code or row.name
+        near = "、".join(names.nearest(written))
         raise InputError(
             place(where, row.line, col, h.names[col]),
-            f"no indicator named '{code or row.name}'"
-            + (f" (nearest: {'、'.join(near)})" if near else ""),
-            "write its code in a 指标代码 column (see `ipcast indicators`), or map the name: "
-            f"--map '{code or row.name}=CODE', or '{code or row.name}=custom:UNIT[:KIND]' for an "
-            "indicator outside the catalog (forecast from its own points only); or delete the row",
+            (
+                f"没有名为“{written}”的指标" + (f"（最接近：{near}）" if near else ""),
+                f"no indicator named '{written}'" + (f" (nearest: {near})" if near else ""),
+            ),
+            (
+                "在“指标代码”列写上它的代码（见 `ipcast indicators`），或对应名称："
+                f"--map '{written}=CODE'；目录外的指标写 '{written}=custom:UNIT[:KIND]'"
+                "（只按它自己的数字预测）；或删去该行",
+                "write its code in a 指标代码 column (see `ipcast indicators`), or map the name: "
+                f"--map '{written}=CODE', or '{written}=custom:UNIT[:KIND]' for an "
+                "indicator outside the catalog (forecast from its own points only); "
+                "or delete the row",
+            ),
         )
     if len(slugs) == 1:
         return slugs[0], how
@@ -321,8 +349,8 @@ def _unit(row: Row, h: Header, where: str, cat, figures) -> str:
         col = h.cols.get("unit", h.name_col)
         raise InputError(
             place(where, row.line, col, h.names[col]),
-            f"unknown unit '{written}'",
-            units.unit_fix(written, base),
+            (f"无法识别的单位“{written}”", f"unknown unit '{written}'"),
+            units.unit_fixes(written, base),
         ) from None
     if base == "件/万人" and units.dimension(unit) == "count" and unit == "件":
         return "件/万人"
@@ -346,7 +374,9 @@ def _thresholds(figures, kind, unit, row, h, where, readings) -> list[float | No
     return out
 
 
-def _in_unit(v, written: str, unit: str, at: str, readings: list[tuple]) -> float | None:
+def _in_unit(
+    v, written: str, unit: str, at: tuple[str, str], readings: list[tuple]
+) -> float | None:
     """A cell's figure in the row's unit: ``v`` as it is, or ``(number, unit or 万/亿)``
     converted, the reading said; refused at ``at`` where the two do not fit."""
     if not isinstance(v, tuple):
@@ -359,11 +389,15 @@ def _in_unit(v, written: str, unit: str, at: str, readings: list[tuple]) -> floa
     if not units.fits(cell_unit, unit):
         raise InputError(
             at,
-            f"单元格写的是{cell_unit}，该行单位是{unit} / "
-            f"the cell says {cell_unit} but the row is in {unit}",
+            (
+                f"单元格写的是{cell_unit}，该行单位是{unit}",
+                f"the cell says {cell_unit} but the row is in {unit}",
+            ),
             # not "give the row the unit 亿元": a count of patents cannot be in 亿元
-            f"只写以{unit}计的数字，或改正该行的单位 / write the figure in {unit} alone, "
-            "or correct the row's unit",
+            (
+                f"只写以{unit}计的数字，或改正该行的单位",
+                f"write the figure in {unit} alone, or correct the row's unit",
+            ),
         )
     x = _decimal(units.convert(value, cell_unit, unit))
     if cell_unit != unit:
@@ -380,7 +414,7 @@ def _decimal(x: float) -> float:
     return float(f"{x:.15g}")
 
 
-def _times(value: float, word: str, unit: str, at: str, written: str) -> float:
+def _times(value: float, word: str, unit: str, at: tuple[str, str], written: str) -> float:
     """A figure written with a bare 万 or 亿 (22万) in the row's unit: 22万 of 件 is 220,000 件;
     refused, with what to write, where the row's unit makes it no figure or two readings."""
     f = units.times(word, unit)
@@ -390,19 +424,29 @@ def _times(value: float, word: str, unit: str, at: str, written: str) -> float:
     if one is None:  # a % or a ratio: 万 multiplies counts and amounts only
         raise InputError(
             at,
-            f"'{written}' in a row in {unit}: 万 and 亿 count things (件) or money (元), not {unit}"
-            f" / 单位为{unit}的指标不能写“{word}”",
-            f"只写以{unit}计的数字（如{value:.15g}），或改正该行的单位 / write the figure in "
-            f"{unit} alone (e.g. {value:.15g}), or correct the row's unit if it counts things",
+            (
+                f"单位为{unit}的指标不能写“{word}”",
+                f"'{written}' in a row in {unit}: 万 and 亿 count things (件) or money (元), "
+                f"not {unit}",
+            ),
+            (
+                f"只写以{unit}计的数字（如{value:.15g}），或改正该行的单位",
+                f"write the figure in {unit} alone (e.g. {value:.15g}), or correct the row's "
+                "unit if it counts things",
+            ),
         )
     # 22万 in 万件 means 22万件 (22 万件) or 22万万件; the first is the figure to write
     meant = f"{_decimal(value * units.MULTIPLIERS[word] * units.factor(one, unit)):.15g}"
     raise InputError(
         at,
-        f"'{written}' in a row already in {unit}: {written}{one} or {written}{unit}?"
-        f" / 单位已是{unit}，“{written}”有两种读法（{written}{one}或{written}{unit}）",
-        f"写{meant}（即{written}{one}，以{unit}计），或把该行单位改为{one} / "
-        f"write {meant} ({written}{one} in {unit}), or give the row the unit {one}",
+        (
+            f"单位已是{unit}，“{written}”有两种读法（{written}{one}或{written}{unit}）",
+            f"'{written}' in a row already in {unit}: {written}{one} or {written}{unit}?",
+        ),
+        (
+            f"写{meant}（即{written}{one}，以{unit}计），或把该行单位改为{one}",
+            f"write {meant} ({written}{one} in {unit}), or give the row the unit {one}",
+        ),
     )
 
 

@@ -10,7 +10,8 @@ import pandas as pd
 
 from .errors import InputError
 from .periods import Period
-from .table_cells import column_letter, period_in, text
+from .said import column_letter, file_place, place
+from .table_cells import period_in, text
 
 NAME = ("指标名称", "主要指标", "指标", "指标项", "名称", "indicator_name")
 SEQ = ("序号", "编号序号", "no", "no.")
@@ -39,7 +40,7 @@ class Header:
     base: tuple[int, Period | None] | None = None
     targets: list[tuple[int, Period | None]] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (Chinese, English)
 
     @property
     def yearly(self) -> bool:
@@ -56,16 +57,27 @@ def read_header(raw: pd.DataFrame, where: str) -> Header:
     at = next((i for i, r in enumerate(rows) if is_plan_header(r)), None)
     if at is None:
         raise InputError(
-            where,
-            "no header row with 指标名称 (or 指标/indicator) in the first 12 rows",
-            "use `ipcast template --targets` for the two layouts ipcast reads",
+            file_place(where),
+            (
+                "前12行中没有含“指标名称”（或“指标”、indicator）的表头行",
+                "no header row with 指标名称 (or 指标/indicator) in the first 12 rows",
+            ),
+            (
+                "用 `ipcast template --targets` 生成的两种表格式之一填写",
+                "use `ipcast template --targets` for the two layouts ipcast reads",
+            ),
         )
     names = rows[at]
     notes = []
     # A second header row holds the years under the first: "(2020年)", "2022年7月—2023年6月".
     if at + 1 < len(rows) and not _numbered(rows[at + 1]) and _has_periods(rows[at + 1]):
         names = [f"{a}{b}" for a, b in zip(names, rows[at + 1], strict=True)]
-        notes.append(f"two-row header (rows {at + 1}-{at + 2}) merged")
+        notes.append(
+            (
+                f"两行表头（第{at + 1}-{at + 2}行）已合并",
+                f"two-row header (rows {at + 1}-{at + 2}) merged",
+            )
+        )
         at += 1
     h = Header(line=at + 1, names=names, name_col=_first(names, NAME), title=_title(rows, at))
     h.seq_col = _first(names, SEQ, required=False)
@@ -95,7 +107,11 @@ def _first(names: list[str], words, required: bool = True) -> int | None:
         if n.lower().replace(" ", "") in words:
             return i
     if required:
-        raise InputError("header", f"no column {words[0]}", f"name a column {words[0]}")
+        raise InputError(
+            ("表头", "header"),
+            (f"没有“{words[0]}”列", f"no column {words[0]}"),
+            (f"添加一列，表头写“{words[0]}”", f"name a column {words[0]}"),
+        )
     return None
 
 
@@ -115,8 +131,11 @@ def _figure_columns(h: Header, where: str) -> None:
     proposed = [c for c in rest if any(w in c[1] for w in PROPOSED_WORDS)]
     if proposed:
         h.notes.append(
-            "the proposed targets (" + ", ".join(c[1] for c in proposed) + ") read; "
-            "the current ones left aside"
+            (
+                "读取建议目标（" + "、".join(c[1] for c in proposed) + "），现行目标未读",
+                "the proposed targets (" + ", ".join(c[1] for c in proposed) + ") read; "
+                "the current ones left aside",
+            )
         )
         rest = proposed
     else:
@@ -125,37 +144,58 @@ def _figure_columns(h: Header, where: str) -> None:
         base, rest = [rest[0]], rest[1:]  # 2023年 | 2026年: the first is the base year
     if not rest:
         raise InputError(
-            f"{where}, row {h.line}",
-            "no target column (a header with 目标 or a year, e.g. 2026年目标值)",
-            "name the target column 目标值（2026年）",
+            place(where, h.line),
+            (
+                "没有目标值列（表头含“目标”或年份，如“2026年目标值”）",
+                "no target column (a header with 目标 or a year, e.g. 2026年目标值)",
+            ),
+            ("把目标值列的表头写作“目标值（2026年）”", "name the target column 目标值（2026年）"),
         )
     if base:
         h.base = (base[0][0], base[0][2])
     h.targets = [(i, p) for i, _, p in rest]
-    described = ", ".join(f"column {column_letter(i)} ({n})" for i, n, _ in rest)
     h.notes.append(
-        (f"base: column {column_letter(base[0][0])} ({base[0][1]}); " if base else "no base; ")
-        + f"targets: {described}"
+        (
+            (f"基期值：{_cols_zh(base[:1])}；" if base else "无基期值；")
+            + f"目标值：{_cols_zh(rest)}",
+            (f"base: {_cols(base[:1])}; " if base else "no base; ") + f"targets: {_cols(rest)}",
+        )
     )
     # Every base column is the past's, a base-period growth (基期年均增速) too: never a target.
     growth = _growth_column(h, taken | {c[0] for c in base} | {i for i, _ in h.targets})
     if growth is not None:
         h.cols["growth"] = growth
+        shown = [(growth, h.names[growth])]
         h.notes.append(
-            f"growth targets: column {column_letter(growth)} ({h.names[growth]}), "
-            "yearly growth from the base year to the target year"
+            (
+                f"增速目标：{_cols_zh(shown)}，基期年至目标年的年均增速",
+                f"growth targets: {_cols(shown)}, yearly growth from the base year to the target "
+                "year",
+            )
         )
     read = taken | set(h.cols.values()) | {c[0] for c in base[:1]} | {i for i, _ in h.targets}
     unread = [(i, n) for i, n in enumerate(h.names) if n and i not in read]
     if unread:
         # A planner must see what was left aside: a 年均增速 column holds targets too.
         growth = any(re.search(r"年均|增速|增长", n) for _, n in unread)
+        hint_zh = "；增速目标请单列一行，如“专利授权量年均增长（%）”"
         hint = "; a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
         h.notes.append(
-            "not read: "
-            + ", ".join(f"column {column_letter(i)} ({n})" for i, n in unread)
-            + (hint if growth else "")
+            (
+                f"未读：{_cols_zh(unread)}" + (hint_zh if growth else ""),
+                f"not read: {_cols(unread)}" + (hint if growth else ""),
+            )
         )
+
+
+def _cols(cols) -> str:
+    """``column E (2026年), column F (备注)`` for ``(index, header, ...)`` tuples."""
+    return ", ".join(f"column {column_letter(c[0])} ({c[1]})" for c in cols)
+
+
+def _cols_zh(cols) -> str:
+    """``E列（2026年）、F列（备注）``: ``_cols`` in Chinese."""
+    return "、".join(f"{column_letter(c[0])}列（{c[1]}）" for c in cols)
 
 
 def _growth_column(h: Header, taken: set) -> int | None:

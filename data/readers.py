@@ -13,7 +13,7 @@ import pandas as pd
 
 from .errors import InputError
 from .figure_rows import checked_rows
-from .said import both
+from .said import both, file_place, place
 from .sheet_layout import (
     check_duplicate_columns,
     clean,
@@ -49,10 +49,16 @@ def read_history_file(
     through; ``names`` maps the file's own indicator names to slugs. Never changes the file."""
     p = Path(path)
     if not p.exists():
-        raise InputError(str(p), "file not found", "check the path")
+        raise InputError(
+            file_place(p), ("找不到文件", "file not found"), ("检查路径", "check the path")
+        )
     report: list[str] = []
     if sheet is not None and p.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise InputError("--sheet", f"{p.name} is not a workbook", "drop --sheet for a CSV file")
+        raise InputError(
+            "--sheet",
+            (f"{p.name}不是Excel工作簿", f"{p.name} is not a workbook"),
+            ("CSV文件不用 --sheet", "drop --sheet for a CSV file"),
+        )
     sheet = read_raw(p, report, sheet)
     raw = sheet.raw
     header_row = find_header(raw, sheet.where)
@@ -77,7 +83,7 @@ def read_history_file(
             report.append(
                 both(f"两行表头（第{rows}行）合并读取", f"two-row header (rows {rows}) merged")
             )
-    check_duplicate_columns(header, f"{sheet.where} row {body_start}")
+    check_duplicate_columns(header, sheet.where, body_start)
     body = raw.iloc[body_start:].reset_index(drop=True)
     first_line = body_start + 1
     cols = map_columns(header)
@@ -95,10 +101,17 @@ def read_history_file(
         )
     else:
         raise InputError(
-            f"{sheet.where} row {header_row + 1}",
-            "no value and period columns, and no year columns",
-            "use the layout of `ipcast template` (years as columns) or columns "
-            "region, indicator, period, value, unit",
+            place(sheet.where, header_row + 1),
+            (
+                "没有“数值”和“期间”列，也没有年份列",
+                "no value and period columns, and no year columns",
+            ),
+            (
+                "按 `ipcast template` 的格式（各年份为列）填写，或用“地区、指标、期间、数值、单位”"
+                "各列",
+                "use the layout of `ipcast template` (years as columns) or columns "
+                "region, indicator, period, value, unit",
+            ),
         )
     rows = checked_rows(
         records, sheet.where, p, region, report, any_region, accept_large, names or {}

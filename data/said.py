@@ -1,7 +1,11 @@
-"""A line telling the planner how a file was read: Chinese first, then English, as the bilingual
-error messages are written (``类型“x”无法识别 / unknown kind 'x'``)."""
+"""A line telling the planner how a file was read, and where in it: Chinese first, then English,
+as the bilingual error messages are written (``类型“x”无法识别 / unknown kind 'x'``)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Said
 
 # An indicator's measure as the fill-in sheet's 口径 column and the import report say it.
 MEASURE_ZH = {"flow": "全年合计", "stock": "年末存量", "ratio": "年末(比率)"}
@@ -15,3 +19,50 @@ def at_row(line, note: tuple[str, str]) -> str:
     """``第3行：… / row 3: …`` for a reading ``(zh, en)`` made on one row."""
     zh, en = note
     return both(f"第{line}行：{zh}", f"row {line}: {en}")
+
+
+def column_letter(i: int) -> str:
+    name, i = "", i + 1
+    while i:
+        i, rem = divmod(i - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+SHEET_MARK = ", sheet "
+
+
+def sheet_where(p: Path, name: str) -> str:
+    """``t.xlsx, sheet S``: a sheet as every message names it (``where_zh`` reads it back)."""
+    return f"{p}{SHEET_MARK}{name}"
+
+
+def where_zh(where: str) -> str:
+    """``文件 t.xlsx，工作表 S`` for ``t.xlsx, sheet S`` (``sheet_where``), ``文件 t.csv`` for a
+    file."""
+    file, _, sheet = where.partition(SHEET_MARK)
+    return f"文件 {file}" + (f"，工作表 {sheet}" if sheet else "")
+
+
+def place(where: str, line: int, col: int | None = None, header: str = "") -> tuple[str, str]:
+    """``(文件 t.xlsx，工作表 S，第7行，D列（目标值）, t.xlsx, sheet S, row 7, column D (目标值))``:
+    a cell in Chinese and in English (an ``InputError`` takes the pair), rows and columns as Excel
+    shows them."""
+    zh, en = f"{where_zh(where)}，第{line}行", f"{where}, row {line}"
+    if col is not None:
+        letter = column_letter(col)
+        zh += f"，{letter}列" + (f"（{header}）" if header else "")
+        en += f", column {letter}" + (f" ({header})" if header else "")
+    return zh, en
+
+
+def key_place(where: Said, key) -> tuple[str, str]:
+    """``(…，字段“unit”, … key 'unit')``: a key of a YAML file or of one target, as ``place``
+    says a cell; a ``where`` in English alone (a path) is the same in the Chinese."""
+    zh, en = where if isinstance(where, tuple) else (where, where)
+    return f"{zh}，字段“{key}”", f"{en} key '{key}'"
+
+
+def file_place(where: str | Path) -> tuple[str, str]:
+    """``(文件 t.xlsx，工作表 S, t.xlsx, sheet S)``: a whole file or sheet, as ``place`` says it."""
+    return where_zh(str(where)), str(where)

@@ -17,8 +17,8 @@ from .errors import InputError
 from .indicator_names import split_label
 from .periods import parse_period
 from .places import describe, region_in_text
-from .said import both
-from .table_cells import column_letter, period_text, read_csv_cells
+from .said import SHEET_MARK, both, column_letter, file_place, place, sheet_where
+from .table_cells import period_text, read_csv_cells
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
@@ -29,6 +29,19 @@ HEADERS = {
     "unit": ("unit", "单位", "计量单位"),
     "source": ("source", "来源", "数据来源"),
     "notes": ("notes", "备注", "说明"),
+}
+
+
+# A header's field as an error names it in Chinese (two columns for the same …).
+FIELD_ZH = {
+    "region": "地区",
+    "indicator": "指标",
+    "name": "指标名称",
+    "period": "期间",
+    "value": "数值",
+    "unit": "单位",
+    "source": "来源",
+    "notes": "备注",
 }
 
 
@@ -43,7 +56,11 @@ def read_raw(p: Path, report: list[str], sheet: str | None = None) -> _Sheet:
     if suffix in (".xlsx", ".xlsm"):
         return _read_sheet(p, sheet, report)
     if suffix not in (".csv", ".txt"):
-        raise InputError(str(p), f"unknown file type '{suffix}'", "give a .csv or .xlsx file")
+        raise InputError(
+            file_place(p),
+            (f"无法识别的文件类型“{suffix}”", f"unknown file type '{suffix}'"),
+            ("请提供 .csv 或 .xlsx 文件", "give a .csv or .xlsx file"),
+        )
     return _Sheet(read_csv_cells(p, report, blank_lines=True), str(p))
 
 
@@ -67,7 +84,7 @@ def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
 
         name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
         workbook.check_formulas(p, name)
-        sheet = _Sheet(raw(name), f"{p}, sheet {name}")
+        sheet = _Sheet(raw(name), sheet_where(p, name))
     except InputError:
         raise
     except Exception as e:  # openpyxl raises many kinds for a broken workbook
@@ -130,9 +147,15 @@ def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
         text = _period_text(h)
         if text is None:
             raise InputError(
-                f"{where} row {header_row + 1}, {_col_name(i)}",
-                f"header '{h}' starts with a year but is not a period",
-                "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
+                place(where, header_row + 1, i),
+                (
+                    f"表头“{h}”以年份开头，但不是一个期间",
+                    f"header '{h}' starts with a year but is not a period",
+                ),
+                (
+                    "只写年份（2023），或写作2023H1、2022-07~2023-06",
+                    "write the year alone (2023), or 2023H1 / 2022-07~2023-06",
+                ),
             )
         if h not in (text, f"{text}年"):  # 2023年 needs no word; 2023年末 and 2023年度 do
             letter = column_letter(i)
@@ -149,7 +172,7 @@ def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
 def title_region(raw, header_row: int, where: str, report: list[str]) -> str | None:
     """A region named in the title rows above the header or in the sheet's name, if exactly
     one is; a row's own region column still wins."""
-    sheet = where.split(", sheet ", 1)[1] if ", sheet " in where else ""
+    sheet = where.partition(SHEET_MARK)[2]
     titles = [sheet] + [" ".join(clean(c) for c in raw.iloc[i].tolist()) for i in range(header_row)]
     for text in titles:
         key = region_in_text(text)
@@ -171,9 +194,15 @@ def find_header(raw: pd.DataFrame, where: str) -> int:
         if any(_header_key(c) in ("indicator", "name", "value") for c in cells):
             return i
     raise InputError(
-        where,
-        "no header row in the first 10 rows (looked for 指标/indicator or 数值/value)",
-        "put a header row with 指标代码 and the years, as in `ipcast template`",
+        file_place(where),
+        (
+            "前10行中没有表头行（找的是“指标”/indicator或“数值”/value）",
+            "no header row in the first 10 rows (looked for 指标/indicator or 数值/value)",
+        ),
+        (
+            "加一行表头，写上“指标代码”和各年份，如 `ipcast template` 生成的表",
+            "put a header row with 指标代码 and the years, as in `ipcast template`",
+        ),
     )
 
 
@@ -204,9 +233,10 @@ def _record(body, r, cols, line, column, period, value) -> dict:
         "period": period,
         "value": value,
         "unit": _text(body, r, cols.get("unit")),
-        # where each field was read, for an error about it (the value's column otherwise)
+        # where each field was read, as (column, header) for ``said.place``: an error about a
+        # field names its cell (the value's otherwise)
         "columns": {
-            f: _col_name(cols[f])
+            f: (cols[f], "")
             for f in ("region", "indicator", "name", "period", "unit")
             if cols.get(f) is not None
         },
@@ -238,7 +268,7 @@ def long_records(body, cols: dict[str, int], first: int) -> list[dict]:
             r,
             cols,
             first + r,
-            _col_name(cols["value"]),
+            (cols["value"], ""),
             _cell(body, r, cols["period"]),
             _cell(body, r, cols["value"]),
         )
@@ -248,17 +278,13 @@ def long_records(body, cols: dict[str, int], first: int) -> list[dict]:
 
 def wide_records(body, cols: dict[str, int], years: dict[int, str], first: int):
     return [
-        _record(body, r, cols, first + r, f"{_col_name(c)} ({period})", period, _cell(body, r, c))
+        _record(body, r, cols, first + r, (c, period), period, _cell(body, r, c))
         for r in range(len(body))
         for c, period in years.items()
     ]
 
 
-def _col_name(i: int) -> str:
-    return f"column {column_letter(i)}"
-
-
-def check_duplicate_columns(header: list[str], where: str) -> None:
+def check_duplicate_columns(header: list[str], where: str, line: int) -> None:
     """Two columns for the same thing (two 数值, or 2023 and 2023年): which one is meant cannot
     be known, so neither is read."""
     seen: dict[str, int] = {}
@@ -272,9 +298,15 @@ def check_duplicate_columns(header: list[str], where: str) -> None:
         if key is None:
             continue
         if key in seen:
+            zh, en = place(where, line)
+            a, b = column_letter(seen[key]), column_letter(i)
+            what = key.split()[0]
             raise InputError(
-                f"{where}, {_col_name(seen[key])} and {_col_name(i)}",
-                f"two columns for the same {key.split()[0]} ('{header[seen[key]]}' and '{h}')",
-                "delete or rename one of them",
+                (f"{zh}，{a}列和{b}列", f"{en}, column {a} and column {b}"),
+                (
+                    f"两列是同一个{FIELD_ZH.get(what, what)}（“{header[seen[key]]}”和“{h}”）",
+                    f"two columns for the same {what} ('{header[seen[key]]}' and '{h}')",
+                ),
+                ("删去其中一列或改名", "delete or rename one of them"),
             )
         seen[key] = i

@@ -14,7 +14,7 @@ from . import places, workbook
 from .cells import normalise
 from .errors import InputError
 from .periods import Period, parse_period
-from .said import both
+from .said import both, file_place, place, sheet_where
 
 INSTRUCTION_SHEETS = ("说明", "填写说明", "instructions", "方法与来源", "method")
 _PERIOD_IN_TEXT = re.compile(
@@ -36,7 +36,7 @@ def read_sheets(p: Path) -> list[Sheet]:
             book = pd.ExcelFile(p)
             out = [
                 Sheet(
-                    pd.read_excel(book, sheet_name=n, header=None, dtype=object), f"{p}, sheet {n}"
+                    pd.read_excel(book, sheet_name=n, header=None, dtype=object), sheet_where(p, n)
                 )
                 for n in book.sheet_names
                 if n.strip().lower() not in INSTRUCTION_SHEETS
@@ -45,7 +45,11 @@ def read_sheets(p: Path) -> list[Sheet]:
             raise workbook.unreadable(p, e) from None
         return [s for s in out if not s.raw.dropna(how="all").empty]
     if suffix != ".csv":
-        raise InputError(str(p), f"unknown file type '{suffix}'", "give a .yaml, .csv or .xlsx")
+        raise InputError(
+            file_place(p),
+            (f"无法识别的文件类型“{suffix}”", f"unknown file type '{suffix}'"),
+            ("请提供 .yaml、.csv 或 .xlsx 文件", "give a .yaml, .csv or .xlsx"),
+        )
     return [Sheet(read_csv_cells(p, blank_lines=False).replace("", None), str(p))]
 
 
@@ -65,12 +69,20 @@ def read_csv_cells(p: Path, report: list[str] | None = None, blank_lines: bool =
         numbered = [(reader.line_num, r) for r in reader]
         filled = [(n, r) for n, r in numbered if any(c.strip() for c in r)]
         if not filled:
-            raise InputError(str(p), "the file is empty", "fill in the template")
+            raise InputError(
+                file_place(p),
+                ("文件是空的", "the file is empty"),
+                ("填写模板后再读取", "fill in the template"),
+            )
         _refuse_ragged(p, filled)
         rows = [r for _, r in (numbered if blank_lines else filled)]
         width = max(len(r) for r in rows)
         return pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=str)
-    raise InputError(str(p), "neither UTF-8 nor GBK text", "save the file as UTF-8 CSV")
+    raise InputError(
+        file_place(p),
+        ("文件既不是UTF-8也不是GBK编码的文本", "neither UTF-8 nor GBK text"),
+        ("另存为UTF-8编码的CSV文件", "save the file as UTF-8 CSV"),
+    )
 
 
 def _refuse_ragged(p: Path, rows: list[tuple[int, list[str]]]) -> None:
@@ -81,9 +93,12 @@ def _refuse_ragged(p: Path, rows: list[tuple[int, list[str]]]) -> None:
     for line, r in rows[header + 1 :]:
         if any(c.strip() for c in r[width:]):
             raise InputError(
-                f"{p} row {line}",
-                "a row has more cells than the header",
-                "check for stray commas; quote cells that contain commas",
+                place(str(p), line),
+                ("该行的单元格比表头多", "a row has more cells than the header"),
+                (
+                    "检查是否多了逗号；含逗号的单元格请加英文引号",
+                    "check for stray commas; quote cells that contain commas",
+                ),
             )
 
 
@@ -94,22 +109,6 @@ def text(v) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     return normalise(str(v)).replace("\ufeff", "").replace("\n", "").strip()
-
-
-def column_letter(i: int) -> str:
-    name, i = "", i + 1
-    while i:
-        i, rem = divmod(i - 1, 26)
-        name = chr(65 + rem) + name
-    return name
-
-
-def place(where: str, line: int, col: int | None = None, header: str = "") -> str:
-    """``file, sheet S, row 7, column D (目标值)``: rows and columns as Excel shows them."""
-    out = f"{where}, row {line}"
-    if col is not None:
-        out += f", column {column_letter(col)}" + (f" ({header})" if header else "")
-    return out
 
 
 def period_in(text_: str) -> Period | None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from . import units
 from .catalog import data_path, indicator, known
-from .errors import InputError
+from .errors import InputError, Said
 from .periods import Period, parse_period
 from .places import members, resolve_region
+from .said import file_place, key_place
 from .schema import check_keys, finite_number, read_yaml, year_in_range
 
 KINDS = ("level", "stock", "cumulative", "average", "ratio", "growth", "each_year")
@@ -116,22 +117,37 @@ def bundled_targets() -> tuple[Target, ...]:
 def load_path(path: str | Path) -> list[Target]:
     p = Path(path)
     if not p.exists():
-        raise InputError(str(p), "file not found", "give the path of a target YAML file")
+        raise InputError(
+            file_place(p),
+            ("找不到文件", "file not found"),
+            ("给出目标YAML文件的路径", "give the path of a target YAML file"),
+        )
     return load_file(p, str(p))
 
 
 def load_file(f, name: str) -> list[Target]:
     doc = read_yaml(f, name)
     if not isinstance(doc, dict) or not isinstance(doc.get("targets"), list):
-        raise InputError(name, "no 'targets:' list", "put the targets under a top-level 'targets:'")
-    check_keys(doc, FILE_KEYS, name)
+        raise InputError(
+            file_place(name),
+            ("没有“targets:”列表", "no 'targets:' list"),
+            (
+                "把各目标写在顶层的“targets:”之下",
+                "put the targets under a top-level 'targets:'",
+            ),
+        )
+    check_keys(doc, FILE_KEYS, file_place(name))
     regions = _file_regions(doc, name)
     plan = str(doc.get("plan", Path(name).stem))
     targets = [_target(t, i, plan, regions[0], name) for i, t in enumerate(doc["targets"])]
     ids = [t.id for t in targets]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
-        raise InputError(name, f"duplicate target ids {dup}", "give every target its own id")
+        raise InputError(
+            file_place(name),
+            (f"目标编号重复：{'、'.join(dup)}", f"duplicate target ids {dup}"),
+            ("每个目标用不同的 id", "give every target its own id"),
+        )
     return [replace(t, region=r) for r in regions for t in targets]
 
 
@@ -139,26 +155,32 @@ def _file_regions(doc: dict, name: str) -> list[str]:
     """``region: 广汉`` for one region; ``regions: [绵阳, 宣汉]`` or ``regions: {within: 四川省,
     level: county}`` for the same targets in many (a province-wide run)."""
     if "regions" not in doc:
-        return [resolve_region(str(doc.get("region", "")), f"{name} key 'region'")]
+        return [resolve_region(str(doc.get("region", "")), key_place(file_place(name), "region"))]
     spec = doc["regions"]
-    where = f"{name} key 'regions'"
+    where = key_place(file_place(name), "regions")
     if isinstance(spec, list) and spec:
         return list(dict.fromkeys(resolve_region(str(r), where) for r in spec))
     if isinstance(spec, dict) and "within" in spec:
         try:
             found = members(str(spec["within"]), str(spec.get("level", "county")))
         except InputError as e:
-            raise InputError(where, e.problem, e.fix) from None
+            raise e.at(where) from None
         if found:
             return found
     raise InputError(
         where,
-        "neither a list of regions nor 'within' with regions in it",
-        "write regions: [绵阳市, 宣汉县] or regions: {within: 四川省, level: county}",
+        (
+            "既不是地区列表，也不是含地区的“within”",
+            "neither a list of regions nor 'within' with regions in it",
+        ),
+        (
+            "写作 regions: [绵阳市, 宣汉县] 或 regions: {within: 四川省, level: county}",
+            "write regions: [绵阳市, 宣汉县] or regions: {within: 四川省, level: county}",
+        ),
     )
 
 
-def _indicator_code(name: str, where: str) -> str:
+def _indicator_code(name: str, where: Said) -> str:
     """A catalog code, any name the alias table knows (专利授权量), or a custom indicator's code
     (custom:UNIT:KIND:NAME, as ``ipcast history`` shows it)."""
     if known(name):
@@ -167,37 +189,55 @@ def _indicator_code(name: str, where: str) -> str:
 
     slug = match_indicator(name)
     if slug is None:
-        raise InputError(where, f"unknown indicator '{name}'", unknown_indicator_fix(name))
+        raise InputError(
+            where,
+            (f"无法识别的指标“{name}”", f"unknown indicator '{name}'"),
+            unknown_indicator_fix(name),
+        )
     return slug
 
 
-def _target(t: dict, i: int, plan: str, region: str, name: str) -> Target:
-    where = f"{name} target {i + 1} ({t.get('id', '?') if isinstance(t, dict) else '?'})"
+def _target(t: dict, i: int, plan: str, region: str, name: Said) -> Target:
+    """One target of a file (``name`` its path) or of a table's row (``name`` its place)."""
+    zh, en = name if isinstance(name, tuple) else file_place(name)
+    tid = t.get("id", "?") if isinstance(t, dict) else "?"
+    where = (f"{zh}，第{i + 1}个目标（{tid}）", f"{en} target {i + 1} ({tid})")
     if not isinstance(t, dict):
-        raise InputError(where, "not a mapping", "write each target as 'key: value' lines")
+        raise InputError(
+            where,
+            ("不是“字段: 值”的映射", "not a mapping"),
+            ("每个目标写成若干行“字段: 值”", "write each target as 'key: value' lines"),
+        )
     check_keys(t, TARGET_KEYS, where)
     missing = [k for k in REQUIRED if k not in t]
     if missing:
-        raise InputError(where, f"missing {missing}", f"every target needs {list(REQUIRED)}")
-    ind = _indicator_code(str(t["indicator"]), f"{where} key 'indicator'")
+        raise InputError(
+            where,
+            (f"缺少{'、'.join(missing)}", f"missing {missing}"),
+            (f"每个目标都要有{'、'.join(REQUIRED)}", f"every target needs {list(REQUIRED)}"),
+        )
+    ind = _indicator_code(str(t["indicator"]), key_place(where, "indicator"))
     meta = indicator(ind)
     kind = kind_code(t["kind"])
     if kind is None:
-        raise unknown_kind(t["kind"], f"{where} key 'kind'")
+        raise unknown_kind(t["kind"], key_place(where, "kind"))
     family = str(t.get("family", meta["family"]))
     if family != meta["family"]:
         raise InputError(
-            f"{where} key 'family'",
-            f"'{family}' but {ind} is {meta['family']}",
-            "drop the key or correct it",
+            key_place(where, "family"),
+            (
+                f"写的是“{family}”，但{ind}属于{meta['family']}",
+                f"'{family}' but {ind} is {meta['family']}",
+            ),
+            ("删去该字段或改正", "drop the key or correct it"),
         )
     unit = str(t["unit"])
     expected = "%" if kind == "growth" else meta["unit"]
     if not units.fits(unit, expected):
         raise InputError(
-            f"{where} key 'unit'",
-            f"unit '{unit}' does not fit {ind}",
-            units.unit_fix(unit, expected),
+            key_place(where, "unit"),
+            (f"单位“{unit}”与指标{ind}不符", f"unit '{unit}' does not fit {ind}"),
+            units.unit_fixes(unit, expected),
         )
     periods, thresholds = _periods_and_thresholds(t, kind, where)
     each = (
@@ -242,7 +282,7 @@ def kind_code(written) -> str | None:
 _BOTH = re.compile(r"(\S+?)\s*[(（]\s*([a-z_]+)\s*[)）]", re.IGNORECASE)
 
 
-def unknown_kind(written, where: str, more: str = "") -> InputError:
+def unknown_kind(written, where: Said, more: tuple[str, str] = ("", "")) -> InputError:
     """The complaint about a kind that is none of ``KINDS`` nor its Chinese words, in Chinese and
     English: what was written, where, and every word accepted (Chinese first), plus ``more``."""
     words = ", ".join(
@@ -251,47 +291,59 @@ def unknown_kind(written, where: str, more: str = "") -> InputError:
     said = "" if written is None else str(written).strip()  # YAML's `kind:` with nothing after
     return InputError(
         where,
-        f"类型“{said}”无法识别 / unknown kind '{said}'" if said else "未写类型 / no kind written",
-        f"写以下之一 / write one of: {words}{more}",
+        (f"类型“{said}”无法识别", f"unknown kind '{said}'")
+        if said
+        else ("未写类型", "no kind written"),
+        (f"写以下之一：{words}{more[0]}", f"write one of: {words}{more[1]}"),
     )
 
 
-def _choice(t: dict, key: str, allowed, default: str | None, where: str) -> str:
+def _choice(t: dict, key: str, allowed, default: str | None, where: Said) -> str:
     value = str(t.get(key, default))
     if value not in allowed:
+        shown = ", ".join(allowed)
         raise InputError(
-            f"{where} key '{key}'", f"unknown {key} '{value}'", f"use one of {list(allowed)}"
+            key_place(where, key),
+            (f"无法识别的{key}“{value}”", f"unknown {key} '{value}'"),
+            (f"用以下之一：{shown}", f"use one of {list(allowed)}"),
         )
     return value
 
 
-def _periods_and_thresholds(t: dict, kind: str, where: str):
+def _periods_and_thresholds(t: dict, kind: str, where: Said):
     """One period and threshold, or (each_year) a list of each, as many thresholds as periods."""
     raw_periods = t["period"] if isinstance(t["period"], list) else [t["period"]]
     raw_thresholds = t["threshold"] if isinstance(t["threshold"], list) else [t["threshold"]]
     if kind != "each_year" and len(raw_periods) != 1:
         raise InputError(
-            f"{where} key 'period'", "a list of periods", "only each_year takes a list"
+            key_place(where, "period"),
+            ("写了一列期间", "a list of periods"),
+            ("只有逐年（each_year）目标可写一列期间", "only each_year takes a list"),
         )
     if len(raw_periods) != len(raw_thresholds):
+        n, m = len(raw_periods), len(raw_thresholds)
         raise InputError(
             where,
-            f"{len(raw_periods)} periods but {len(raw_thresholds)} thresholds",
-            "give one threshold per period",
+            (f"{n}个期间，却有{m}个目标值", f"{n} periods but {m} thresholds"),
+            ("每个期间给一个目标值", "give one threshold per period"),
         )
-    periods = tuple(_period(p, f"{where} key 'period'") for p in raw_periods)
+    periods = tuple(_period(p, key_place(where, "period")) for p in raw_periods)
+    at = key_place(where, "threshold")
     thresholds = tuple(
-        None if v is None else finite_number(v, f"{where} key 'threshold'", "a finite number")
-        for v in raw_thresholds
+        None if v is None else finite_number(v, at, "a finite number") for v in raw_thresholds
     )
     return periods, thresholds
 
 
-def _period(p, where: str) -> Period:
+def _period(p, where: Said) -> Period:
     try:
         period = parse_period(str(p))
     except ValueError as e:
-        raise InputError(where, str(e), "write 2025, 2024/2026 or 2022-07/2025-06") from None
+        raise InputError(
+            where,
+            (f"无法识别的期间“{p}”", str(e)),
+            ("写作2025、2024/2026或2022-07/2025-06", "write 2025, 2024/2026 or 2022-07/2025-06"),
+        ) from None
     year_in_range(period.start, period.end, where)
     return period
 

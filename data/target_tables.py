@@ -21,7 +21,8 @@ from .errors import InputError
 from .periods import Period
 from .plan_table import read_plan_table
 from .plan_table_header import is_plan_header
-from .table_cells import place, read_sheets, region_in_title, resolve_region, text
+from .said import both, file_place, place, where_zh
+from .table_cells import read_sheets, region_in_title, resolve_region, text
 from .target_files import Target, kind_code, load_path
 from .target_files import _target as build_target
 
@@ -53,7 +54,14 @@ def load_targets(
     for a table's indicator names."""
     p = Path(path)
     if not p.exists():
-        raise InputError(str(p), "file not found", "give the path of a .yaml, .csv or .xlsx file")
+        raise InputError(
+            file_place(p),
+            ("找不到文件", "file not found"),
+            (
+                "给出 .yaml、.csv 或 .xlsx 文件的路径",
+                "give the path of a .yaml, .csv or .xlsx file",
+            ),
+        )
     if p.suffix.lower() in (".yaml", ".yml"):
         return TableTargets(load_path(p))
     return read_target_table(p, region, names=names)
@@ -76,21 +84,39 @@ def read_target_table(
             reg = region or region_in_title([" ".join(r) for r in rows[:6]])
             if reg is None:
                 raise InputError(
-                    sheet.where, "no region", "pass --region, or name the region in the title"
+                    file_place(sheet.where),
+                    ("没有地区", "no region"),
+                    (
+                        "用 --region 指定，或在标题中写明地区",
+                        "pass --region, or name the region in the title",
+                    ),
                 )
             for d in dicts:
                 d["_region"] = region or reg
         else:
-            out.report.append(f"{sheet.where}: no target table; sheet skipped")
+            out.report.append(
+                both(
+                    f"{where_zh(sheet.where)}：没有目标表，未读",
+                    f"{sheet.where}: no target table; sheet skipped",
+                )
+            )
             continue
         out.report += report
         out.targets += [_build(d, p, sheet.where) for d in dicts]
     if not out.targets:
-        raise InputError(str(p), "no targets found", "fill in `ipcast template --targets`")
+        raise InputError(
+            file_place(p),
+            ("没有找到任何目标", "no targets found"),
+            ("按 `ipcast template --targets` 生成的表填写", "fill in `ipcast template --targets`"),
+        )
     ids = Counter((t.region, t.id) for t in out.targets)
     dup = sorted(i for (_, i), n in ids.items() if n > 1)
     if dup:
-        raise InputError(str(p), f"duplicate target ids {dup}", "give every target its own 编号")
+        raise InputError(
+            file_place(p),
+            (f"目标编号重复：{'、'.join(dup)}", f"duplicate target ids {dup}"),
+            ("每个目标用不同的编号", "give every target its own 编号"),
+        )
     return out
 
 
@@ -104,8 +130,7 @@ def _build(d: dict, p: Path, where: str) -> Target:
     except InputError as e:
         key = e.where.rsplit("key '", 1)[-1].rstrip("'") if "key '" in e.where else None
         col = columns.get(key) if key else None
-        at = place(where, line, *col) if col is not None else row_at
-        raise InputError(at, e.problem, e.fix) from None
+        raise e.at(place(where, line, *col) if col is not None else row_at) from None
     extra = {"attribute": attribute} if attribute else {}
     return replace(t, extra=extra)
 
@@ -125,7 +150,9 @@ def _long_rows(raw, rows, at, where, names=None) -> tuple[list[dict], list[str]]
         for key, words in LONG.items():
             if c.lower() in words and key not in cols:
                 cols[key] = i
-    report = [f"{where}: long layout (one row per target)"]
+    report = [
+        both(f"{where_zh(where)}：每行一个目标", f"{where}: long layout (one row per target)")
+    ]
     merged: dict[tuple, dict] = {}
     for r in range(at + 1, len(rows)):
         cells = rows[r]
@@ -141,8 +168,11 @@ def _long_rows(raw, rows, at, where, names=None) -> tuple[list[dict], list[str]]
         if key in merged:
             raise InputError(
                 place(where, r + 1, cols.get("id")),
-                f"target id '{d['id']}' used twice",
-                "give each target its own 编号 (rows of one 逐年 target share it)",
+                (f"目标编号“{d['id']}”用了两次", f"target id '{d['id']}' used twice"),
+                (
+                    "每个目标用不同的编号（同一逐年目标的各行共用一个编号）",
+                    "give each target its own 编号 (rows of one 逐年 target share it)",
+                ),
             )
         merged[key] = d
     return list(merged.values()), report
@@ -156,7 +186,11 @@ def _long_row(cells, raw_cells, cols, header, where, line, report, names=None) -
         return place(where, line, cols.get(key), header[cols[key]] if key in cols else "")
 
     if not get("region"):
-        raise InputError(at("region"), "no region", "write the region code or name (e.g. 成都)")
+        raise InputError(
+            at("region"),
+            ("没有地区", "no region"),
+            ("写地区代码或名称（如成都）", "write the region code or name (e.g. 成都)"),
+        )
     region = resolve_region(get("region"), at("region"))
     slug = _long_indicator(get("indicator"), at("indicator"), names)
     meta = indicator(slug)
@@ -165,7 +199,9 @@ def _long_row(cells, raw_cells, cols, header, where, line, report, names=None) -
     number = threshold if isinstance(threshold, int | float) else _number(get("threshold"))
     if get("threshold") and number is None:
         raise InputError(
-            at("threshold"), f"'{get('threshold')}' is not a number", "write the number alone"
+            at("threshold"),
+            (f"“{get('threshold')}”不是数字", f"'{get('threshold')}' is not a number"),
+            ("只写数字", "write the number alone"),
         )
     measure = meta["measure"]
     period = get("period").replace("-", "/") if _is_year_span(get("period")) else get("period")
@@ -200,16 +236,24 @@ def _is_year_span(s: str) -> bool:
     return len(parts) == 2 and all(len(x) == 4 and x.isdigit() for x in parts)
 
 
-def _long_indicator(cell: str, where: str, mapping: dict[str, str] | None = None) -> str:
+def _long_indicator(cell: str, where, mapping: dict[str, str] | None = None) -> str:
     if known(cell):
         return cell
     slugs, _ = names.match(cell, mapping)
     if len(slugs) == 1:
         return slugs[0]
     near = slugs or names.nearest(cell)
+    eg = (f"（如{'、'.join(near)}）", f" (e.g. {', '.join(near)})") if near else ("", "")
     raise InputError(
         where,
-        f"{'ambiguous' if slugs else 'unknown'} indicator '{cell}'",
-        f"write a code from `ipcast indicators`{' (e.g. ' + ', '.join(near) + ')' if near else ''}"
-        f", or map the name: --map '{cell}=CODE' (custom:UNIT[:KIND] outside the catalog)",
+        (
+            f"指标“{cell}”{'有多种读法' if slugs else '无法识别'}",
+            f"{'ambiguous' if slugs else 'unknown'} indicator '{cell}'",
+        ),
+        (
+            f"写 `ipcast indicators` 中的代码{eg[0]}，或对应名称：--map '{cell}=CODE'"
+            "（目录外的指标用 custom:UNIT[:KIND]）",
+            f"write a code from `ipcast indicators`{eg[1]}, or map the name: --map '{cell}=CODE' "
+            "(custom:UNIT[:KIND] outside the catalog)",
+        ),
     )

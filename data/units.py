@@ -82,13 +82,23 @@ def unit_fix(written: str, base_unit: str) -> str:
     """The fix for a unit that is unknown or does not fit an indicator in ``base_unit``: the unit
     meant when it is plain ('万' written for '万件' on a count of 件, for '万元' on money), then
     every unit that fits."""
+    return unit_fixes(written, base_unit)[1]
+
+
+def unit_fixes(written: str, base_unit: str) -> tuple[str, str]:
+    """``unit_fix`` in Chinese and in English, for an ``InputError``."""
     like = units_like(base_unit)
     w = str(written).strip()
     near = [u for u in like if w and u.startswith(w) and u != w]
     if len(near) > 1:  # 万 on a count: 万件 or 万人, the one of the indicator's own kind
         near = [u for u in near if u.endswith(base_unit[-1])]
-    every = f"use one of {', '.join(like)}"
-    return f"write '{near[0]}' ('{w}' alone is no unit), or {every}" if len(near) == 1 else every
+    zh, en = f"改用以下单位之一：{'、'.join(like)}", f"use one of {', '.join(like)}"
+    if len(near) != 1:
+        return zh, en
+    return (
+        f"写“{near[0]}”（单写“{w}”不是单位），或{zh}",
+        f"write '{near[0]}' ('{w}' alone is no unit), or {en}",
+    )
 
 
 def single(unit: str) -> str | None:

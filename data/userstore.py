@@ -26,6 +26,7 @@ from filelock import FileLock, Timeout
 from .catalog import HISTORY_COLUMNS
 from .errors import InputError
 from .periods import parse_period
+from .said import file_place, place
 
 if TYPE_CHECKING:  # imported where a store is read: a warm `ipcast run` only hashes the file
     import pandas as pd
@@ -62,13 +63,21 @@ def locked(wait: float | None = None):
         lock.acquire()
     except Timeout:
         raise InputError(
-            str(store_path()),
-            f"another ipcast import has held the store for over {wait:.0f} s",
-            "wait for it to finish and run again; nothing was written",
+            file_place(store_path()),
+            (
+                f"另一个 ipcast import 占用数据存储已超过{wait:.0f}秒",
+                f"another ipcast import has held the store for over {wait:.0f} s",
+            ),
+            (
+                "等它完成后重新运行；本次未写入任何内容",
+                "wait for it to finish and run again; nothing was written",
+            ),
         ) from None
     except OSError as e:
         raise InputError(
-            str(home()), f"cannot use the data folder ({e.strerror})", _HOME_FIX
+            str(home()),
+            (f"无法使用数据文件夹（{e.strerror}）", f"cannot use the data folder ({e.strerror})"),
+            _HOME_FIX,
         ) from None
     try:
         yield
@@ -76,10 +85,14 @@ def locked(wait: float | None = None):
         lock.release()
 
 
-_HOME_FIX = "make the folder writable or set IPCAST_HOME to a folder you can write"
+_HOME_FIX = (
+    "让该文件夹可写，或把 IPCAST_HOME 设为一个可写的文件夹",
+    "make the folder writable or set IPCAST_HOME to a folder you can write",
+)
 _RECOVER_FIX = (
+    "运行 `ipcast import --recover`，从 versions/ 恢复最近一个完好的版本（损坏的文件留在旁边）",
     "run `ipcast import --recover` to restore the last good version from versions/ "
-    "(the damaged file is kept beside it)"
+    "(the damaged file is kept beside it)",
 )
 
 
@@ -96,13 +109,28 @@ def read_store_file(p: Path) -> pd.DataFrame:
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise StoreError(str(p), f"cannot be read ({e.strerror})", _HOME_FIX) from None
+        raise StoreError(
+            file_place(p),
+            (f"无法读取（{e.strerror}）", f"cannot be read ({e.strerror})"),
+            _HOME_FIX,
+        ) from None
     body, sep, tail = data.rpartition(CHECKSUM.encode())
     if sep:
         if tail.strip().decode("ascii", "replace") != hashlib.sha256(body).hexdigest():
-            raise StoreError(str(p), "changed outside ipcast or not completely written", _fix(p))
+            raise StoreError(
+                file_place(p),
+                (
+                    "在 ipcast 之外被改动过，或没有写完整",
+                    "changed outside ipcast or not completely written",
+                ),
+                _fix(p),
+            )
     elif not data.endswith(b"\n"):
-        raise StoreError(str(p), "not completely written (it ends mid-line)", _fix(p))
+        raise StoreError(
+            file_place(p),
+            ("没有写完整（止于一行中间）", "not completely written (it ends mid-line)"),
+            _fix(p),
+        )
     else:
         body = data  # a store written before checksums: checked by its content alone
     import pandas as pd
@@ -110,16 +138,20 @@ def read_store_file(p: Path) -> pd.DataFrame:
     try:
         df = pd.read_csv(io.BytesIO(body), dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        raise StoreError(str(p), "not a readable store table", _fix(p)) from None
+        raise StoreError(
+            file_place(p), ("不是可读的存储表", "not a readable store table"), _fix(p)
+        ) from None
     if list(df.columns) != STORE_COLUMNS or df.isna().any().any():
-        raise StoreError(str(p), "its columns are not the store's", _fix(p))
+        raise StoreError(
+            file_place(p), ("各列与存储表的不同", "its columns are not the store's"), _fix(p)
+        )
     _check_rows(df, p)
     df["value"] = df["value"].astype(float)
     return df
 
 
-def _fix(p: Path) -> str:
-    return _RECOVER_FIX if p == store_path() else "restore another version"
+def _fix(p: Path) -> tuple[str, str]:
+    return _RECOVER_FIX if p == store_path() else ("恢复另一个版本", "restore another version")
 
 
 def _check_rows(df: pd.DataFrame, p: Path) -> None:
@@ -130,7 +162,11 @@ def _check_rows(df: pd.DataFrame, p: Path) -> None:
         except ValueError:
             ok = False
         if not ok:
-            raise StoreError(f"{p} row {i + 2}", f"unreadable figure '{value}' {period}", _fix(p))
+            raise StoreError(
+                place(str(p), i + 2),
+                (f"无法读取的数字“{value}”（{period}）", f"unreadable figure '{value}' {period}"),
+                _fix(p),
+            )
 
 
 def _key(r) -> tuple:
@@ -179,13 +215,21 @@ def merge(
                 counts["unchanged"] += 1
             continue
         if not replace:
+            stored = f"{old.at[i, 'value']:g}{old.at[i, 'unit']}"
+            said, origin = f"{r['value']:g}{r['unit']}", old.at[i, "origin"]
+            what = f"{r['region']} {r['indicator']} {r['period']}"
             raise InputError(
-                f"{file} row {r.get('line', '?')}",
-                f"{r['region']} {r['indicator']} {r['period']} is stored already as "
-                f"{old.at[i, 'value']:g}{old.at[i, 'unit']} (from {old.at[i, 'origin']}); "
-                f"the file says {r['value']:g}{r['unit']}",
-                "run again with --replace to overwrite (the stored version is kept and "
-                "`ipcast import --undo` restores it)",
+                place(str(file), r.get("line", "?")),
+                (
+                    f"{what}已存为{stored}（来自{origin}），文件中写的是{said}",
+                    f"{what} is stored already as {stored} (from {origin}); the file says {said}",
+                ),
+                (
+                    "加 --replace 重新运行以覆盖（存储的版本会保留，"
+                    "`ipcast import --undo` 可恢复）",
+                    "run again with --replace to overwrite (the stored version is kept and "
+                    "`ipcast import --undo` restores it)",
+                ),
             )
         for col in STORE_COLUMNS:
             out.at[i, col] = r[col]
@@ -230,7 +274,11 @@ def _write_verified(data: bytes, target: Path, rows: int) -> None:
             os.fsync(f.fileno())
         back = read_store_file(Path(tmp))
         if Path(tmp).read_bytes() != data or len(back) != rows:
-            raise StoreError(str(target), "the written file differs from the figures", _HOME_FIX)
+            raise StoreError(
+                file_place(target),
+                ("写入的文件与数字不一致", "the written file differs from the figures"),
+                _HOME_FIX,
+            )
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
@@ -259,7 +307,11 @@ def save(df: pd.DataFrame, keep_as: str = "history") -> Path:
         _write_verified(old, backup, len(load()) if p.exists() else 0)
         _write_verified(_encode(df), p, len(df))
     except OSError as e:
-        raise InputError(str(p), f"cannot write the store ({e.strerror})", _HOME_FIX) from None
+        raise InputError(
+            file_place(p),
+            (f"无法写入数据存储（{e.strerror}）", f"cannot write the store ({e.strerror})"),
+            _HOME_FIX,
+        ) from None
     return backup
 
 
@@ -270,8 +322,11 @@ def undo() -> Path:
         if not versions:
             raise InputError(
                 str(home()),
-                "no earlier version to restore",
-                "nothing to undo; `ipcast history` shows what is stored",
+                ("没有可恢复的更早版本", "no earlier version to restore"),
+                (
+                    "没有可撤销的操作；`ipcast history` 显示已存储的数字",
+                    "nothing to undo; `ipcast history` shows what is stored",
+                ),
             )
         last = versions[-1]
         load()  # refuse to undo over a damaged store: --recover is the way out of that
@@ -293,7 +348,7 @@ def recover() -> dict:
             df = load()
             return {"damaged": False, "rows": 0 if df is None else len(df)}
         except StoreError as e:
-            problem = e.problem
+            problem, problem_zh = e.problem, e.problem_zh
         candidates = sorted(versions_dir().glob("*.csv"), key=_stamp_of, reverse=True)
         for version in (c for c in candidates if not c.name.startswith("damaged-")):
             try:
@@ -306,12 +361,19 @@ def recover() -> dict:
             return {
                 "damaged": True,
                 "problem": problem,
+                "problem_zh": problem_zh,
                 "restored": version.name,
                 "rows": len(good),
                 "kept": kept.name,
             }
         raise StoreError(
-            str(p),
-            f"{problem}, and no version in {versions_dir()} reads cleanly",
-            "move history.csv away to start empty, then import your files again",
+            file_place(p),
+            (
+                f"{problem_zh}，且 {versions_dir()} 中没有一个版本能完好读取",
+                f"{problem}, and no version in {versions_dir()} reads cleanly",
+            ),
+            (
+                "把 history.csv 移走，从空存储开始，再重新导入各文件",
+                "move history.csv away to start empty, then import your files again",
+            ),
         )

@@ -12,7 +12,7 @@ import difflib
 from pathlib import Path
 
 from .errors import InputError
-from .said import both
+from .said import both, file_place, sheet_where, where_zh
 
 PREFERRED = "历史数据"  # the sheet `ipcast template` writes
 MAX_NAMED = 6  # cells named in a message
@@ -21,9 +21,12 @@ MAX_NAMED = 6  # cells named in a message
 def unreadable(p: Path, e: Exception) -> InputError:
     """The error for a workbook that cannot be opened (openpyxl raises many kinds)."""
     return InputError(
-        str(p),
-        f"cannot open as an Excel workbook ({type(e).__name__})",
-        "save it again as .xlsx, or export it as CSV",
+        file_place(p),
+        (
+            f"无法作为Excel工作簿打开（{type(e).__name__}）",
+            f"cannot open as an Excel workbook ({type(e).__name__})",
+        ),
+        ("重新另存为 .xlsx，或导出为CSV", "save it again as .xlsx, or export it as CSV"),
     )
 
 
@@ -41,7 +44,14 @@ def choose_sheet(p: Path, wanted: str | None, looks_like_data) -> tuple[str, lis
     hidden = [n for n in states if n not in visible]
     if wanted is not None:
         return _named(p, wanted, states), (
-            [f"sheet '{wanted}' read as asked, though it is hidden"] if wanted in hidden else []
+            [
+                both(
+                    f"按要求读取工作表“{wanted}”，尽管它是隐藏的",
+                    f"sheet '{wanted}' read as asked, though it is hidden",
+                )
+            ]
+            if wanted in hidden
+            else []
         )
     if PREFERRED in visible:
         name = PREFERRED
@@ -49,9 +59,15 @@ def choose_sheet(p: Path, wanted: str | None, looks_like_data) -> tuple[str, lis
         candidates = [n for n in visible if looks_like_data(n)]
         if len(candidates) > 1:
             raise InputError(
-                str(p),
-                f"{len(candidates)} visible sheets hold figures ({', '.join(candidates)})",
-                f"say which with --sheet, e.g. --sheet {candidates[0]}",
+                file_place(p),
+                (
+                    f"有{len(candidates)}个可见工作表含有数字（{'、'.join(candidates)}）",
+                    f"{len(candidates)} visible sheets hold figures ({', '.join(candidates)})",
+                ),
+                (
+                    f"用 --sheet 指定读哪一个，如 --sheet {candidates[0]}",
+                    f"say which with --sheet, e.g. --sheet {candidates[0]}",
+                ),
             )
         name = candidates[0] if candidates else (visible or list(states))[0]
     n = len(states)
@@ -71,11 +87,14 @@ def _named(p: Path, wanted: str, states: dict) -> str:
     if wanted in states:
         return wanted
     near = difflib.get_close_matches(wanted, list(states), n=1, cutoff=0.4)
-    hint = f"did you mean '{near[0]}'? " if near else ""
+    hint = (f"是不是“{near[0]}”？", f"did you mean '{near[0]}'? ") if near else ("", "")
     raise InputError(
-        f"{p} --sheet",
-        f"no sheet '{wanted}'",
-        f"{hint}the sheets are {', '.join(states)}",
+        (f"{where_zh(str(p))}，--sheet", f"{p} --sheet"),
+        (f"没有名为“{wanted}”的工作表", f"no sheet '{wanted}'"),
+        (
+            f"{hint[0]}工作表有：{'、'.join(states)}",
+            f"{hint[1]}the sheets are {', '.join(states)}",
+        ),
     )
 
 
@@ -92,9 +111,17 @@ def check_formulas(p: Path, sheet: str) -> None:
                 missing.append(cf.coordinate)
     if missing:
         shown = ", ".join(missing[:MAX_NAMED]) + (" …" if len(missing) > MAX_NAMED else "")
+        where = sheet_where(p, sheet)
         raise InputError(
-            f"{p}, sheet {sheet} cells {shown}",
-            f"{len(missing)} formula cell(s) without a saved result (the workbook was written "
-            "by a program and never saved by Excel)",
-            "open the file in Excel or WPS, save it, and import it again",
+            (f"{where_zh(where)}，单元格{shown}", f"{where} cells {shown}"),
+            (
+                f"{len(missing)}个公式单元格没有保存的计算结果（该工作簿由程序生成，"
+                "从未在Excel中保存过）",
+                f"{len(missing)} formula cell(s) without a saved result (the workbook was "
+                "written by a program and never saved by Excel)",
+            ),
+            (
+                "用Excel或WPS打开该文件，保存后重新导入",
+                "open the file in Excel or WPS, save it, and import it again",
+            ),
         )

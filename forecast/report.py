@@ -74,7 +74,7 @@ def fan_records(
         if not fc.ok:
             out.append(rec)
             continue
-        rec["stale_years"] = _stale_years(fc, as_of)
+        rec["stale_years"] = _stale_years(fc, as_of, max(year_to_date(obs), default=0))
         # A year partly observed is read as a run's targets read it (``year_to_date``).
         q = fan(read_conditioned(fc, obs, times, seed, learned.as_of))
         rec["so_far"] = [
@@ -100,9 +100,11 @@ def _first_year(as_of: int | None) -> int:
     return (as_of + 1) if as_of is not None else date.today().year
 
 
-def _stale_years(fc, as_of: int | None) -> int:
-    """How many years the last figure lies before the as-of year (or last year)."""
-    return max(0, _first_year(as_of) - 1 - _last_year(fc))
+def _stale_years(fc, as_of: int | None, so_far: int = 0) -> int:
+    """How many years the last figure lies before the as-of year (or last year); the year of
+    figures so far (2025年1-11月: ``so_far`` 2025) counts as that year's, as the fan starts
+    from them."""
+    return max(0, _first_year(as_of) - 1 - max(_last_year(fc), so_far))
 
 
 def _fan_times(fc, horizon: int, as_of: int | None, start_now: bool) -> list[float]:

@@ -193,7 +193,7 @@ def read_conditioned(fc, obs: Observed, times: np.ndarray, seed: int, as_of: int
     years read too when ``times`` skips them: a figure for 2025年1-11月 moves every later year
     of a 2026-2030 forecast, not only a 2025 target. The extra columns are dropped after."""
     times = np.asarray(times, dtype=float)
-    last = obs.t[-1] if obs.n_points else -np.inf
+    last = obs.t.max(initial=-np.inf)
     extra = [
         float(y)
         for y in year_to_date(obs)

@@ -26,7 +26,8 @@ def appendix(b: dict, w: dict, lang: str) -> list[dict]:
             words.borrowed(r.get("borrowed"), lang),
         ]
         for r in recs
-        if r["status"] == "simulated"
+        # a target awaiting its outcome is judged by a forecast too, and page one says so
+        if r["status"] in ("simulated", "awaiting_outcome")
     ]
     cal = [
         [*words.calibration_row(fam, c, lang), _basis(c, lang)]

@@ -92,7 +92,7 @@ def note_zh(b: dict, unit: str) -> str:
             f"达成把握 {p:.0%}"
         )
     for period, low, floor, at in b["below"]:
-        out.append(f"{period} 的 {fig(low)} 低于 {at} 目标 {fig(floor)}：预测在下降")
+        out.append(f"{period} 的 {fig(low)} 低于 {at} 目标 {fig(floor)}：预测中位数也低于该目标")
     return "；".join(out)
 
 

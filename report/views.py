@@ -9,6 +9,10 @@ import textwrap
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
+from ..data.said import both
+from ..scenarios.idle import idle_words
+from . import notes, words
+from .fold import fold
 from .run_table import fit, percent, width, wrap
 from .tables import Format, render
 from .words import STATUS_ZH, reason
@@ -162,32 +166,45 @@ def fan_rows(recs: list[dict]) -> list[dict]:
 
 
 def fan_text(recs: list[dict]) -> str:
-    """Each indicator's history, method and fan table, every line within 100 columns."""
+    """Each indicator's history, method and fan table, every line within 100 columns; what each
+    line says in Chinese first, then in English."""
     out = []
     for r in recs:
-        out.append(f"\n{r['label_zh']} {r['indicator']} ({r['unit']}), {r['n_points']} point(s)")
+        n = r["n_points"]
+        out.append(f"\n{r['label_zh']} {r['indicator']}（{r['unit']}），{n}个数据点 / {n} point(s)")
         seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
-        out += wrap(f"history: {seen or 'none'}", "  ")
+        out += wrap(f"历史数据 / history: {seen or '无 / none'}", "  ")
         for x in r.get("so_far") or []:
+            so_far, year = f"{x['period']}: {num(x['value'])}", x["year"]
             out += wrap(
-                f"so far: {x['period']}: {num(x['value'])} ({x['year']}年已有部分月份数据): the "
-                f"{x['year']} total is its pace combined with the forecast, as run judges it, "
-                "and the years after start from it",
+                both(
+                    f"{year}年已有部分月份数据 {so_far}：{year}年全年按已有进度与预测合并"
+                    "（与 run 的测算一致），其后各年也由此起算",
+                    f"so far: {so_far}: the {year} total is its pace combined with the forecast, "
+                    "as run judges it, and the years after start from it",
+                ),
                 "  ",
             )
         if r.get("stale_years"):
+            k = r["stale_years"]
             out += wrap(
-                f"last point {r['stale_years']} year(s) before the forecast start "
-                f"(最新数据滞后 {r['stale_years']} 年): the fan starts after the as-of year",
+                both(
+                    f"最新数据滞后 {k} 年：预测区间从数据截至年份之后开始",
+                    f"last point {k} year(s) before the forecast start: the fan starts after "
+                    "the as-of year",
+                ),
                 "  ",
             )
         if not r["fan"]:
-            out += wrap(str(r["reason"]), "  ")
+            out += wrap(both(reason(r, "zh"), str(r["reason"])), "  ")
             continue
-        out += wrap(f"method: {r['method']}", "  ") + wrap(f"borrowed: {r['borrowed']}", "  ")
+        method, borrowed = r["method"], r["borrowed"]
+        out += wrap(f"预测方法：{words.method(method, 'zh')} / method: {method}", "  ")
+        if borrowed:
+            out += wrap(f"借用：{words.borrowed(borrowed, 'zh')} / borrowed: {borrowed}", "  ")
         if r.get("weights"):
             weights = ", ".join(f"{m} {w:.2f}" for m, w in r["weights"].items())
-            out += wrap(f"weights: {weights}", "  ")
+            out += wrap(f"模型权重 / weights: {weights}", "  ")
         rows = [
             {k: (num(v) if isinstance(v, float) else v) for k, v in f.items() if k != "time"}
             for f in r["fan"]
@@ -205,18 +222,27 @@ def backtest_rows(result: dict) -> list[dict]:
 
 def backtest_text(result: dict) -> str:
     rows = backtest_rows(result)
-    head = (
-        f"{result['source']}: {result['n_series']} series, origins from {result['start']}, "
-        f"horizons 1-{result['horizons']}"
+    src, n, start, h = result["source"], result["n_series"], result["start"], result["horizons"]
+    head = both(
+        f"{src}：{n}个序列，起点自{start}年，向前1-{h}年",
+        f"{src}: {n} series, origins from {start}, horizons 1-{h}",
     )
     return head + "\n" + render(rows, Format.table) + "\n" + backtest_legend(rows)
 
 
 def backtest_legend(rows: list[dict]) -> str:
     """What the columns mean and what a right forecast scores, with how far a coverage measured on
-    so few forecasts can stray from it by chance (one standard error)."""
+    so few forecasts can stray from it by chance (one standard error): in Chinese, then English."""
     n = max((r["n_forecasts"] or 0 for r in rows), default=0)
-    chance = f" (on {n} forecasts at least ±{(0.8 * 0.2 / n) ** 0.5:.2f} by chance)" if n else ""
+    se = f"{(0.8 * 0.2 / n) ** 0.5:.2f}" if n else ""
+    chance = f" (on {n} forecasts at least ±{se} by chance)" if n else ""
+    chance_zh = f"（按{n}个预测，单凭偶然也可偏离至少±{se}）" if n else ""
+    zh = (
+        "selected：`ipcast run` 实际使用的预测。coverage_80 / coverage_95：实际值落在 80% / 95% "
+        f"区间内的比例，准确时应为 0.80 / 0.95{chance_zh}。crps：整个预测分布在对数值上的误差，"
+        "越小越好；crps_skill_vs_naive 大于 0 即优于无漂移随机游走。brier：对“结果达到以往趋势"
+        "延续值”这一判断的评分，越小越好（0.25 相当于掷硬币）。"
+    )
     text = (
         "selected: the forecast `ipcast run` uses. coverage_80 / coverage_95: share of outcomes "
         f"inside the 80 % / 95 % range, right at 0.80 / 0.95{chance}. crps: error of the whole "
@@ -224,7 +250,7 @@ def backtest_legend(rows: list[dict]) -> str:
         "walk without drift. brier: of 'the outcome reaches the past trend continued', lower is "
         "better (0.25 is a coin)."
     )
-    return textwrap.fill(text, 100)
+    return "\n".join(fold(zh, 100)) + "\n" + textwrap.fill(text, 100)
 
 
 def nothing_to_revise(recs: list[dict], region: str) -> str:
@@ -232,34 +258,56 @@ def nothing_to_revise(recs: list[dict], region: str) -> str:
     is for ``draft``; otherwise the figures are missing."""
     if any(r["revised_threshold"] is not None for r in recs):
         return ""
+    n = len(recs)
     over = sum(r["status"] in ("resolved", "awaiting_outcome") for r in recs)
     if over:
-        which = f"all {over}" if over == len(recs) else f"{over} of the {len(recs)}"
-        rest = "" if over == len(recs) else " and the rest could not be simulated"
-        return (
-            f"note: nothing to revise: {which} targets are for periods already over (resolved "
+        draft = f"`ipcast draft -r {region} --out FILE.xlsx`"
+        which = f"all {over}" if over == n else f"{over} of the {n}"
+        rest = "" if over == n else " and the rest could not be simulated"
+        which_zh = f"全部{over}项目标" if over == n else f"{n}项目标中有{over}项"
+        rest_zh = "" if over == n else "，其余无法测算"
+        return notes.note(
+            f"没有可修订的目标：{which_zh}的期间已结束（已有结果或待公布）{rest_zh}（见状态列）；"
+            f"编制下一期规划请用 {draft}",
+            f"nothing to revise: {which} targets are for periods already over (resolved "
             f"or awaiting their outcome){rest} (see the status column); for the next plan: "
-            f"`ipcast draft -r {region} --out FILE.xlsx`"
+            + draft,
         )
-    return (
-        f"note: nothing to revise: none of the {len(recs)} targets could be simulated "
+    return notes.note(
+        f"没有可修订的目标：{n}项目标均无法测算（见状态列）；请用 `ipcast import FILE` "
+        "导入本地区的数字，或加 --history FILE，或用 --targets FILE 给出有历史数据的目标",
+        f"nothing to revise: none of the {n} targets could be simulated "
         "(see the status column); import the region's figures with `ipcast import FILE` "
-        "or pass --history FILE, or pass --targets FILE with targets that have history"
+        "or pass --history FILE, or pass --targets FILE with targets that have history",
     )
 
 
 def goal_text(out: dict) -> str:
+    """The answer of ``goal``: a Chinese line, then the same in English."""
     target, lever, p = out["target_id"], out["lever"], out["p_wanted"]
+    off, full = percent(out["p_off"]), percent(out["p_full"])
+    named = f"措施“{out['lever_zh']}”" if out.get("lever_zh") else f"措施{lever}"
     if out["reachable"]:
-        return (
+        zh = (
+            f"{target}：{named}力度达到{out['intensity']:.2f}时，达标概率升至{p:.0%}"
+            f"（不用该措施{off}，满力度{full}）"
+        )
+        en = (
             f"{target}: {lever} at intensity {out['intensity']:.2f} lifts p_hit to "
             f"{p:.0%} (off {out['p_off']:.0%}, full {out['p_full']:.0%})"
         )
-    return (
-        f"{target}: cannot reach {p:.0%} with {lever} alone: p_hit is "
-        f"{out['p_off']:.0%} off, {out['p_full']:.0%} at full intensity and "
-        f"{out['p_max']:.0%} at {out['max_intensity']:g}x"
-    )
+    else:
+        most = f"{out['max_intensity']:g}"
+        zh = (
+            f"{target}：仅靠{named}达不到{p:.0%}：不用该措施时达标概率为{off}，"
+            f"满力度时{full}，{most}倍力度时{percent(out['p_max'])}"
+        )
+        en = (
+            f"{target}: cannot reach {p:.0%} with {lever} alone: p_hit is "
+            f"{out['p_off']:.0%} off, {out['p_full']:.0%} at full intensity and "
+            f"{out['p_max']:.0%} at {most}x"
+        )
+    return zh + "\n" + en
 
 
 BASIS_ZH = {"evidence": "实测", "judgement": "判断", "local": "本地"}
@@ -267,11 +315,14 @@ BASIS_ZH = {"evidence": "实测", "judgement": "判断", "local": "本地"}
 
 def levers_text(recs: list[dict], region: str = "REGION") -> str:
     if not recs:  # levers are ranked for targets still to come that could be simulated
-        return (
-            f"note: no lever to rank: none of the targets asked for is still to come and "
-            f"simulated (see the status column of `ipcast run -r {region}`); for a plan whose "
+        run, draft = f"`ipcast run -r {region}`", f"`ipcast draft -r {region} --out FILE.xlsx`"
+        return notes.note(
+            f"没有可排序的措施：所选目标中没有尚未到期且能测算的（见 {run} 的状态列）；"
+            f"规划期已结束的，加 --as-of 年份 可按当年情况排序措施，{draft} 可起草下一期规划",
+            f"no lever to rank: none of the targets asked for is still to come and "
+            f"simulated (see the status column of {run}); for a plan whose "
             f"periods are over, --as-of YEAR ranks the levers as they stood then, and "
-            f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
+            f"{draft} drafts the next plan",
         )
     out = []
     for r in recs:
@@ -292,16 +343,17 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
             for x in r["ranking"]
         ]
         out.append(_narrow(rows, "zh"))
-        moved = "change" if r["order_changes_when_widened"] else "hold"
-        out.append(r["ranking_label_zh"])
+        changes = r["order_changes_when_widened"]
+        moved = "change" if changes else "hold"
+        k, top = r["widen_factor"], r["top"]
+        widened = f"判断范围放宽到{k:g}倍时，前{top}名顺序" + ("有变化" if changes else "不变")
+        out.append("；".join(x for x in (r["ranking_label_zh"], widened) if x))
         out.append(
             _wrap(
-                f"{r['ranking_label_en']}; with judged ranges {r['widen_factor']:g}x as wide "
-                f"the top {r['top']} {moved}."
+                f"{r['ranking_label_en']}; with judged ranges {k:g}x as wide the top {top} {moved}."
             )
         )
-        for x in r.get("idle_levers", []):
-            out.append(f"no effect inside the period: {x['lever']} ({x['why']})")
+        out += [idle_line(x) for x in r.get("idle_levers", [])]
         if r["by_cost"]:
             rows = [
                 {
@@ -313,7 +365,7 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
                 }
                 for x in r["by_cost"]
             ]
-            out.append("per 万元 of yearly cost (每万元年投入提高的达标概率):")
+            out.append("每万元年投入提高的达标概率 / p_hit gained per 万元 of yearly cost:")
             out.append(_narrow(rows, "zh"))
         rows = [
             {
@@ -326,6 +378,13 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
         if rows:
             out.append(render(rows, Format.table))
     if recs:
+        top, draws = recs[0]["top"], recs[0]["n_draws"]
+        note_zh = (
+            f"top{top}：对措施效果抽取{draws}次（本地区每项措施各取一个值），该措施排进前三的比例；"
+            "holds：保持原名次的比例；basis：效果范围的依据，实测、判断或规划部门自己的文件（本地）。"
+            f"Sobol 指数假定{recs[0].get('assumption_zh') or recs[0]['assumption']}。"
+        )
+        out.append("\n" + "\n".join(fold(note_zh, WIDTH)))
         note = (
             f"top{recs[0]['top']}: share of {recs[0]['n_draws']} draws of the lever effects (one "
             "value per lever for the region) in which a lever ranks in the top three; holds: "
@@ -333,7 +392,7 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
             f"judgement (判断) or the planner's own file (本地). Sobol indices assume "
             f"{recs[0]['assumption']}."
         )
-        out.append("\n" + _wrap(note))
+        out.append(_wrap(note))
     return "\n".join(out)
 
 
@@ -366,18 +425,18 @@ def _narrow(rows: list[dict], key: str) -> str:
 
 def idle_note(records: list[dict]) -> str:
     """Levers of the scenario that act in no year of a target's period, one line each."""
-    lines = [
-        f"{r['target_id']}: {x['lever']} has no effect inside the period ("
-        + {
-            "late": f"acts only from {x['first_year']}",
-            "over": f"acted {x['first_year']}-{x['last_year']} only",
-            "history": "the period's figures are already observed",
-        }[x["why"]]
-        + ")"
-        for r in records
-        for x in r.get("idle_levers", [])
-    ]
-    return "\n".join(lines)
+    return "\n".join(
+        f"{r['target_id']}：{idle_line(x)}" for r in records for x in r.get("idle_levers", [])
+    )
+
+
+def idle_line(x: dict) -> str:
+    """One lever of ``idle_levers`` (``scenarios.apply``): why it acts in no year of the period."""
+    zh, en = idle_words(x)
+    return both(
+        f"措施“{x.get('zh') or x['lever']}”在期内不起作用（{zh}）",
+        f"{x['lever']} has no effect inside the period ({en})",
+    )
 
 
 def draft_text(doc: dict, out) -> str:
@@ -385,11 +444,14 @@ def draft_text(doc: dict, out) -> str:
         any(x is not None for x in (th if isinstance(th, list) else [th]))
         for th in (t["threshold"] for t in doc["targets"])
     )
-    notes = "".join(f"\n  说明：{x}" for x in doc.get("notes", []))  # each note: Chinese / English
+    said = "".join(f"\n  说明：{x}" for x in doc.get("notes", []))  # each note: Chinese / English
     total = len(doc["targets"])
     run = f"`ipcast run --targets {out}`"
     return (
-        f"已写入{out}：{total}条目标，其中{n}条有建议目标值；修改后运行 {run} / "
-        f"wrote {out}: {total} targets, {n} with a proposed threshold; "
-        f"edit it, then `ipcast run --targets {out}`{notes}"
+        notes.wrote(
+            out,
+            f"{total}条目标，其中{n}条有建议目标值；修改后运行 {run}",
+            f"{total} targets, {n} with a proposed threshold; edit it, then {run}",
+        )
+        + said
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..scenarios.idle import idle_words
+
 WORDS = {
     "zh": {
         "title": "知识产权规划目标达成情况研判简报",
@@ -239,6 +241,11 @@ REASONS_ZH = (
     ),
     (r"^period partly observed \((.*?)\)", "规划期内已有部分数据（{0}），已计入测算"),
     (
+        r"^the forecast starts from the figures so far of a year before the period \((.*)\): "
+        r"that year",
+        "预测从规划期前一年已有的部分数据起算（{0}）：该年全年按已有进度与预测合并，其后各年随之变动",
+    ),
+    (
         r"^period over; .*?; figures so far \((.*?)\):",
         "规划期已结束，结果尚未公布，按已有数据估计（期内已有部分数据：{0}，已计入）",
     ),
@@ -258,14 +265,22 @@ STATUS_ZH = {
 
 
 def reason(rec: dict, lang: str) -> str:
+    """The record's reason in ``lang``; in Chinese, the levers that act in no year of the period
+    are said after it (the English reason ends with them too)."""
     text = str(rec.get("reason") or "")
     if lang != "zh":
         return text
+    said = ""
     for pattern, zh in REASONS_ZH:
         m = re.match(pattern, text)
         if m:
-            return zh.format(*m.groups())
-    return STATUS_ZH.get(rec.get("status"), "暂无法测算")
+            said = zh.format(*m.groups())
+            break
+    idle = rec.get("idle_levers") or []
+    if idle:
+        levers = "、".join(f"{x.get('zh') or x['lever']}（{idle_words(x)[0]}）" for x in idle)
+        said = "；".join(x for x in (said, f"期内不起作用的措施：{levers}") if x)
+    return said or STATUS_ZH.get(rec.get("status"), "暂无法测算")
 
 
 def status(rec: dict, lang: str) -> str:
@@ -282,14 +297,14 @@ def method(text: str, lang: str) -> str:
     members = ""
     m = _ENSEMBLE.search(low)
     if m:
-        names = [x.strip() for x in (m.group(1) or m.group(2)).split(",") if x.strip()]
-        members = "（" + "、".join(MEMBER_ZH.get(x, x) for x in names) + "）"
+        names = [x.strip() for x in (m.group(1) or m.group(2) or "").split(",") if x.strip()]
+        members = "（" + "、".join(MEMBER_ZH.get(x, x) for x in names) + "）" if names else ""
         low = low[: m.start()] + "ensemble" + low[m.end() :]
     found = [zh + (members if key == "ensemble" else "") for key, zh in METHOD_ZH if key in low]
     return "，".join(found) or "统计模型"
 
 
-_ENSEMBLE = re.compile(r"calibrated ensemble(?: of ([\w, ]+)| \(([^)]*)\))")
+_ENSEMBLE = re.compile(r"calibrated ensemble(?: of ([\w, ]+)| \(([^)]*)\))?")
 
 
 def borrowed(text: str, lang: str) -> str:

@@ -13,8 +13,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..data.said import both
+from . import words
 from .tables import plain
-from .words import STATUS_ZH
+from .words import FAMILY_ZH, STATUS_ZH
 
 HEADERS_ZH = {
     "region": "地区",
@@ -103,6 +105,9 @@ HEADERS_ZH = {
     "cost_wan": "年度成本(万元)",
     "gain_per_wan": "每万元提高的达标概率",
     "no_effect_in_period": "期内不起作用的措施",
+    "as_of": "数据截至年份",
+    "growth_needed": "达标所需年均增速(%)",
+    "growth_history": "历史年均增速(%)",
 }
 KIND_ZH = {
     "level": "水平",
@@ -131,6 +136,8 @@ def cell_value(key: str, v):
         return f"{STATUS_ZH[v]} ({v})"
     if key in ("kind", "each") and v in KIND_ZH:
         return f"{KIND_ZH[v]} ({v})"
+    if key == "family" and v in FAMILY_ZH:
+        return f"{FAMILY_ZH[v]} ({v})"
     return v
 
 
@@ -242,9 +249,12 @@ def method_lines(
     except PackageNotFoundError:
         v = "source tree"
     out = [("命令", command), ("生成时间", datetime.now().strftime("%Y-%m-%d %H:%M")), ("版本", v)]
-    for key, item in (("method", "预测方法"), ("borrowed", "借用的参照")):
+    for key, item, zh in (
+        ("method", "预测方法", words.method),
+        ("borrowed", "借用的参照", words.borrowed),
+    ):
         seen = sorted({str(r[key]) for r in records if r.get(key)})
-        out += [(item, s) for s in seen]
+        out += [(item, both(zh(s, "zh"), s)) for s in seen]  # Chinese, then the engine's words
     out += [(item, text) for item, text in NOTES_ZH]
     out += [("数据来源", s) for s in sources(records, history)]
     out += [("目标表解读", line) for line in readings or []]

@@ -17,6 +17,7 @@ INDEPENDENCE = (
     "the levers' effects and the baseline forecast are independent of each other (levers that "
     "reinforce or crowd out each other are not modelled)"
 )
+INDEPENDENCE_ZH = "措施效果与基线预测相互独立（措施之间相互加强或挤占的情形未建模）"
 
 
 def revised_threshold(run: TargetRun, confidence: float, scenario: Scenario = BASELINE):

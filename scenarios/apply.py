@@ -8,6 +8,8 @@ from dataclasses import replace
 
 import numpy as np
 
+from ..data import catalog
+from ..data.said import both
 from ..forecast import streams
 from .evaluate import Paths
 from .levers import Scenario, lever_catalog
@@ -132,17 +134,25 @@ def idle_reason(scenario: Scenario, target, start: int) -> str | None:
     movers = [
         i for i, x in scenario.settings if x != 0 and scenario.effect(cat[i], target.indicator)
     ]
+    named = f"{catalog.indicator(target.indicator)['zh']}（{target.indicator}）"
     if not movers:
-        return f"scenario {scenario.name} has no lever that moves {target.indicator}"
+        return both(
+            f"情景{scenario.name}中没有作用于{named}的措施",
+            f"scenario {scenario.name} has no lever that moves {target.indicator}",
+        )
     first = math.floor(min(p.start for p in target.periods))
     last = math.ceil(max(p.end for p in target.periods)) - 1
     idle = idle_levers(target.indicator, range(first, last + 1), scenario, start)
     if len(idle) < len(movers):
         return None
     begins = min(x["first_year"] for x in idle)
-    when = f"start in {begins}, after the period ends" if begins > last else "act outside it"
-    return (
+    late = begins > last
+    when_zh = f"{begins}年才开始起作用，已在期末之后" if late else "都在期外起作用"
+    when = f"start in {begins}, after the period ends" if late else "act outside it"
+    return both(
+        f"情景{scenario.name}对{target.id}（{target.period_text}）不起作用：其作用于{named}的措施"
+        f"{when_zh}；可在情景文件中设置“start:”，或用 --as-of 调整起始年份",
         f"scenario {scenario.name} changes nothing for {target.id} ({target.period_text}): "
         f"its levers on {target.indicator} {when}; set 'start:' in the scenario file or "
-        "use --as-of to move them"
+        "use --as-of to move them",
     )

@@ -14,6 +14,7 @@ import yaml
 from ..data import units
 from ..data.catalog import indicator, regions
 from ..data.periods import parse_period
+from ..data.said import both
 from ..data.target_files import Target
 from ..forecast.year_to_date import year_to_date
 from . import PATHS
@@ -71,7 +72,10 @@ def starter_targets(region: str, history, until: int) -> list[Target]:
                 unit=unit,
                 quote="",
                 each="stock" if kind in ("stock", "ratio") else "level",
-                reading="no plan: one target for each indicator with figures",
+                reading=both(
+                    "无现行规划：每个有数据的指标各起草一条目标",
+                    "no plan: one target for each indicator with figures",
+                ),
             )
         )
     return out
@@ -172,10 +176,12 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
                 ths[j] = floor
             else:
                 zh = f"{which} 的 {ths[j]:g} 低于 {at} 目标 {floor:g}"
-                zh += f"：预测在下降（中位数 {med:.4g}）"
+                # Not "the forecast declines": a one-point series can grow and still have its
+                # median short of an ambitious old target (成都 海外发明专利: 1,090 -> 1,595).
+                zh += f"：预测中位数 {med:.4g} 也低于该目标"
                 note = (
                     f"{which}: {ths[j]:g} is below the {at} target {floor:g} "
-                    f"because the forecast declines (median {med:.4g})"
+                    f"because the forecast's median ({med:.4g}) is below it too"
                 )
                 entry["_basis"]["below"].append((period.text, ths[j], floor, at))
             notes.append(f"{zh} / {note}")  # the terminal's line: Chinese first, then English
@@ -209,7 +215,7 @@ def latest_figure(run, unit: str) -> str | None:
     obs = run.obs
     if not obs.n_points:
         return None
-    value, period = float(obs.y[-1]), obs.periods[-1] if obs.periods else f"{obs.t[-1]:g}"
+    value, period = float(obs.y[-1]), obs.periods[-1]
     later = [v for y, v in sorted(year_to_date(obs).items()) if y > obs.t[-1]]
     if later:
         value, period = later[-1][2], later[-1][3]["period"]

@@ -12,6 +12,7 @@ from ..forecast.year_to_date import share_of_year, year_to_date
 from .apply import apply_scenario, idle_levers
 from .baseline import TargetRun, h1_share
 from .evaluate import KindMismatch, Paths, meets, metric
+from .idle import idle_words
 from .levers import BASELINE, Scenario, known_by
 from .outcomes import observed_part, to_plan_unit
 
@@ -183,11 +184,8 @@ def _earlier_part(run: TargetRun) -> str:
 
 
 def _idle_text(x: dict) -> str:
-    if x["why"] == "history":
-        return f"{x['lever']}: the period's figures are already observed"
-    if x["why"] == "late":
-        return f"{x['lever']} acts only from {x['first_year']}"
-    return f"{x['lever']} acted {x['first_year']}-{x['last_year']} only"
+    en = idle_words(x)[1]
+    return f"{x['lever']}: {en}" if x["why"] == "history" else f"{x['lever']} {en}"
 
 
 def _summary(m: np.ndarray, comparator: str, threshold: float | None) -> dict:

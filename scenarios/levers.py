@@ -17,10 +17,12 @@ from pathlib import Path
 import numpy as np
 
 from ..data.catalog import data_path, indicators
-from ..data.errors import InputError
+from ..data.errors import InputError, Said
+from ..data.said import file_place, key_place
 from ..data.schema import (
     FIRST_YEAR,
     LAST_YEAR,
+    WHAT_ZH,
     check_keys,
     finite_number,
     read_yaml,
@@ -205,15 +207,28 @@ def known_by(scenario: Scenario, as_of: int | None) -> Scenario:
     return scenario if kept == scenario.settings else replace(scenario, settings=kept)
 
 
-def unknown_by(scenario: Scenario, as_of: int | None) -> list[str]:
-    """What ``known_by`` leaves out, said once for the planner."""
+def unknown_by(scenario: Scenario, as_of: int | None) -> list[tuple[str, str]]:
+    """What ``known_by`` leaves out, said once for the planner: ``(Chinese, English)``."""
     cat = lever_catalog()
     return [
-        f"{k}: its range was measured on outcomes to {cat[k].known_from}, not known as of "
-        f"{as_of}: left out"
+        unknown_lever(cat[k], as_of, "未计入", "left out")
         for k, x in scenario.settings
         if x != 0 and not cat[k].known_by(as_of)
     ]
+
+
+def unknown_lever(lever: Lever, as_of: int | None, done_zh: str, done_en: str) -> tuple[str, str]:
+    """Why ``lever`` is not used as of ``as_of`` (its range rests on later outcomes) and what
+    is done about it (``未计入`` / ``left out``), in Chinese and in English."""
+    zh = (
+        f"措施“{lever.zh}”（{lever.id}）：其效果范围依据截至{lever.known_from}年的实际结果测得，"
+        f"{as_of}年时尚无从知道，{done_zh}"
+    )
+    en = (
+        f"{lever.id}: its range was measured on outcomes to {lever.known_from}, not known as of "
+        f"{as_of}: {done_en}"
+    )
+    return zh, en
 
 
 def _check_lever(raw, where: str) -> None:
@@ -268,51 +283,75 @@ def load_scenario(name_or_path: str | None) -> Scenario:
         if not p.is_file():
             _fail(
                 "--scenario",
-                f"no scenario '{name_or_path}'",
-                f"use one of {sorted(bundled)} or the path of a scenario YAML file",
+                (f"没有情景“{name_or_path}”", f"no scenario '{name_or_path}'"),
+                (
+                    f"用以下之一：{'、'.join(sorted(bundled))}，或情景YAML文件的路径",
+                    f"use one of {sorted(bundled)} or the path of a scenario YAML file",
+                ),
             )
         f, label = p, str(p)
     return parse_scenario(read_yaml(f, label), label)
 
 
-def _intensity(value, where: str) -> float:
+def _intensity(value, where: Said) -> float:
     """A scenario sets each lever from 0 (off) to 1 (full strength, as its evidence states)."""
     v = finite_number(value, where, "an intensity")
     if not 0 <= v <= 1:
-        _fail(where, f"intensity {value!r}", "give a number from 0 (off) to 1 (full)")
+        _fail(
+            where,
+            (f"强度为{value!r}", f"intensity {value!r}"),
+            ("给0（关闭）到1（全力）之间的数字", "give a number from 0 (off) to 1 (full)"),
+        )
     return v
 
 
 def parse_scenario(doc, label: str) -> Scenario:
+    at = file_place(label)
     if not isinstance(doc, dict):
-        _fail(label, "not a mapping", "start from data/scenarios/baseline.yaml")
-    check_keys(doc, SCENARIO_KEYS, label)
+        _fail(
+            at,
+            ("不是“字段: 值”的映射", "not a mapping"),
+            ("从 data/scenarios/baseline.yaml 改起", "start from data/scenarios/baseline.yaml"),
+        )
+    check_keys(doc, SCENARIO_KEYS, at)
     cat = lever_catalog()
     settings = {}
     for section, kind in (("levers", "lever"), ("shocks", "shock")):
         block = doc.get(section) or {}
         if not isinstance(block, dict):
             _fail(
-                f"{label} key '{section}'",
-                "not a mapping",
-                f"write '{section}:' then '  id: intensity' lines",
+                key_place(at, section),
+                ("不是“字段: 值”的映射", "not a mapping"),
+                (
+                    f"先写“{section}:”，再逐行写“  编号: 强度”",
+                    f"write '{section}:' then '  id: intensity' lines",
+                ),
             )
         valid = sorted(k for k, lv in cat.items() if lv.kind == kind)
         for lever_id, value in block.items():
             if lever_id in cat and cat[lever_id].kind != kind:
                 other = "shocks" if section == "levers" else "levers"
                 _fail(
-                    f"{label} key '{section}.{lever_id}'",
-                    f"unknown {kind}: it is a {cat[lever_id].kind}",
-                    f"move it under '{other}:'",
+                    key_place(at, f"{section}.{lever_id}"),
+                    (
+                        f"这不是{WHAT_ZH[kind]}，而是{WHAT_ZH[cat[lever_id].kind]}",
+                        f"unknown {kind}: it is a {cat[lever_id].kind}",
+                    ),
+                    (f"移到“{other}:”之下", f"move it under '{other}:'"),
                 )
-            check_keys({lever_id: value}, valid, f"{label} {section}", kind)
-            settings[lever_id] = _intensity(value, f"{label} key '{section}.{lever_id}'")
+            check_keys(
+                {lever_id: value}, valid, (f"{at[0]}，{section}", f"{label} {section}"), kind
+            )
+            settings[lever_id] = _intensity(value, key_place(at, f"{section}.{lever_id}"))
     start = doc.get("start")
     if start is not None:
         if isinstance(start, bool) or not isinstance(start, int):
-            _fail(f"{label} key 'start'", f"{start!r} is not a year", "write e.g. start: 2026")
-        year_in_range(start, start, f"{label} key 'start'")
+            _fail(
+                key_place(at, "start"),
+                (f"{start!r}不是年份", f"{start!r} is not a year"),
+                ("写作如 start: 2026", "write e.g. start: 2026"),
+            )
+        year_in_range(start, start, key_place(at, "start"))
     name = str(doc.get("name", Path(label).stem))
     return Scenario(
         name,

@@ -156,7 +156,7 @@ def lever_records(
 ) -> list[dict]:
     """One record per simulated target: the ranking with each lever's stability, the ranking by
     p_hit gained per 万元 when ``costs`` (万元 a year per lever) are given, and Sobol indices."""
-    from .analysis import INDEPENDENCE, sobol_indices
+    from .analysis import INDEPENDENCE, INDEPENDENCE_ZH, sobol_indices
     from .judge import judge
     from .local import cost_ranking
 
@@ -177,6 +177,7 @@ def lever_records(
                 "by_cost": cost_ranking(ranked["ranking"], costs) if costs else [],
                 "sobol": sobol_indices(run, sobol_n, seed, scenario) if sobol_n else [],
                 "assumption": INDEPENDENCE,
+                "assumption_zh": INDEPENDENCE_ZH,
                 "idle_levers": rec.get("idle_levers", []),
             }
         )

@@ -46,9 +46,12 @@ def test_bad_input(case, home, tmp_path):
     assert "Traceback" not in res.output
     assert res.exit_code == int(case["exit"]), res.output
     assert case["message"] in res.output, res.output
-    if res.exit_code == 2 and res.output.startswith("error: "):
-        assert len([x for x in res.output.splitlines() if x.strip()]) == 1
-        assert "Fix:" in res.output
+    lines = [x for x in res.output.splitlines() if x.strip()]
+    if res.exit_code == 2 and res.output.startswith(("错误：", "error: ")):
+        # the Chinese line, where the error has one, then the English line
+        zh = lines[:-1]
+        assert lines[-1].startswith("error: ") and "Fix:" in lines[-1]
+        assert zh == [] or (len(zh) == 1 and zh[0].startswith("错误：") and "修改：" in zh[0])
     assert list(out.iterdir()) == []  # nothing half-written
 
 

@@ -65,8 +65,10 @@ def test_a_bad_cell_stops_with_sheet_row_and_column(tmp_path, home):
         "编号,地区,指标,类型,期间,目标值\na,广汉,授权专利,水平,2026,四千\n", encoding="utf-8"
     )
     res = _run(["run", "--targets", str(f)], 2)
-    assert res.output.count("\n") == 1
-    assert "row 2, column F (目标值): '四千' is not a number" in res.output
+    zh, en = res.output.splitlines()  # Chinese first, then English
+    assert zh == f"错误：文件 {f}，第2行，F列（目标值）：“四千”不是数字。修改：只写数字"
+    assert en.startswith("error: ")
+    assert "row 2, column F (目标值): '四千' is not a number" in en
 
 
 def test_template_for_targets_and_the_draft_round_trip(tmp_path, home):

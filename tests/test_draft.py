@@ -72,3 +72,29 @@ def test_a_drafts_base_is_the_last_figure_known_not_the_old_plans():
     bases = [e["baseline"] for e in doc["targets"]]
     assert bases == ["1050000 (2025-11-30)", "114 (2025-01/2025-11)", "408 (2020)"]
     assert [r["baseline"] for r in draft_rows(ts, doc)] == bases
+
+
+def test_a_drafts_base_skips_a_gap_years_figures_so_far_and_converts_units():
+    """Whole years 2018-2021 and 2023, and 2022年1-6月 alone (a gap): the base is 2023's whole
+    figure, not the earlier half-year; in 万件 it is 0.15. A half-year after the last whole year
+    (2024年1-6月) is the base, with its months."""
+    from types import SimpleNamespace
+
+    from conftest import make_history
+
+    from ipcast.forecast.series import observed
+    from ipcast.scenarios.draft import latest_figure
+
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 1000.0 + 100 * (y - 2018), "件")
+        for y in [2018, 2019, 2020, 2021, 2023]
+    ]
+    gap = [("dazhou", "patent_grants", "2022-01/2022-06", "half", 600.0, "件")]
+    run = SimpleNamespace(obs=observed(make_history(rows + gap), "dazhou", "patent_grants"))
+    assert latest_figure(run, "件") == "1500 (2023)"
+    assert latest_figure(run, "万件") == "0.15 (2023)"
+    after = gap + [("dazhou", "patent_grants", "2024-01/2024-06", "half", 700.0, "件")]
+    run = SimpleNamespace(obs=observed(make_history(rows + after), "dazhou", "patent_grants"))
+    assert latest_figure(run, "件") == "700 (2024-01/2024-06)"
+    empty = SimpleNamespace(obs=observed(make_history(rows), "dazhou", "invention_grants"))
+    assert latest_figure(empty, "件") is None

@@ -29,11 +29,20 @@ def test_every_line_of_the_forecast_text_fits_100_columns():
     lines = fan_text([_rec()]).splitlines()
     assert max(width(x) for x in lines) <= 100
     # the stale line (with Chinese) was 105 columns, the borrowed one 169: now two lines each
-    stale = [i for i, x in enumerate(lines) if x.startswith("  last point 2 year(s)")]
-    assert lines[stale[0]].endswith("(最新数据滞后 2 年): the fan starts after the as-of")
-    assert lines[stale[0] + 1] == "    year"
+    stale = [i for i, x in enumerate(lines) if x.startswith("  最新数据滞后 2 年")]
+    assert lines[stale[0]] == (
+        "  最新数据滞后 2 年：预测区间从数据截至年份之后开始 / last point 2 year(s) before the "
+        "forecast"
+    )
+    assert lines[stale[0] + 1] == "    start: the fan starts after the as-of year"
     said = " ".join(x.strip() for x in lines if "borrowed" in x or x.startswith("    "))
     assert BORROWED in said
+    # Chinese first: what was borrowed, and the method, as the workbook words them
+    assert (
+        "  借用：增长与波动部分借用：美国与欧盟按持有国统计的商标注册量（NCSES） / borrowed: "
+        "growth and" in lines
+    )
+    assert "  预测方法：多模型校准组合 / method: calibrated ensemble" in lines
 
 
 def test_wrap_breaks_at_spaces_and_counts_wide_characters_twice():
@@ -47,9 +56,10 @@ def test_a_forecast_with_no_history_and_member_weights_says_both_and_hides_the_d
     r = _rec(history=[], stale_years=0, weights={"naive": 0.5, "drift": 0.25})
     r["fan"] = [{"time": 2026.0, "period": "2026", "median": 3000.0, "q10": 2500.0}]
     lines = fan_text([r]).splitlines()
-    assert lines[2] == "  history: none"
+    assert lines[1] == "注册商标 trademark_registrations（件），8个数据点 / 8 point(s)"
+    assert lines[2] == "  历史数据 / history: 无 / none"
     assert lines[-3:] == [
-        "  weights: naive 0.50, drift 0.25",
+        "  模型权重 / weights: naive 0.50, drift 0.25",
         "period median   q10",
         "  2026  3,000 2,500",
     ]

@@ -1,5 +1,6 @@
 """The messy-input corpus in tests/fixtures (manifest.csv says what each file exercises): each is
-read right with its repairs reported, or refused with exit code 2 and one line naming the file,
+read right with its repairs reported, or refused with exit code 2 and a Chinese line and an
+English line, each naming the file,
 row and column, the problem and the fix; a refused import changes nothing stored."""
 
 import csv
@@ -38,9 +39,11 @@ def test_fixture(case, home):
         assert "nothing written" in res.output and not (home / "history.csv").exists()
     else:
         assert res.exit_code == 2, res.output
-        lines = [x for x in res.output.splitlines() if x.strip()]
-        assert len(lines) == 1 and lines[0].startswith("error: ")
-        assert case["check"] in lines[0] and "Fix:" in lines[0] and case["file"] in lines[0]
+        # Chinese first, then English: each line names the file and says the fix
+        zh, en = [x for x in res.output.splitlines() if x.strip()]
+        assert zh.startswith("错误：文件 ") and "修改：" in zh and case["file"] in zh
+        assert en.startswith("error: ")
+        assert case["check"] in en and "Fix:" in en and case["file"] in en
 
 
 def _digest(p: Path) -> str:

@@ -63,26 +63,55 @@ def test_number_cells_read_as_a_person_reads_them():
 
 
 @pytest.mark.parametrize(
-    "body,expect",
+    "body,expect,expect_zh",
     [
-        ("shanghaii,授权专利,2022,3900,件", "unknown region 'shanghaii'"),
-        ("dazhou,专利数,2022,3900,件", "unknown indicator '专利数'"),
-        ("dazhou,授权专利,22年度,3900,件", "cannot read '22年度' as a period"),
-        ("dazhou,授权专利,2022,3900,亿元", "unit '亿元' does not fit patent_grants"),
-        ("dazhou,授权专利,2022,0.39,万", "column E: unknown unit '万'. Fix: write '万件'"),
-        ("dazhou,质押融资额,2022,3900,万", "column E: unknown unit '万'. Fix: write '万元'"),
-        ("dazhou,授权专利,2022,约3900,件", "'约3900' is not one exact figure"),
-        ("dazhou,授权专利,2022,3900,件\ndazhou,授权专利,2022年,3950,件", "two different figures"),
+        (
+            "shanghaii,授权专利,2022,3900,件",
+            "unknown region 'shanghaii'",
+            "A列：无法识别的地区“shanghaii”",
+        ),
+        ("dazhou,专利数,2022,3900,件", "unknown indicator '专利数'", "B列：无法识别的指标“专利数”"),
+        (
+            "dazhou,授权专利,22年度,3900,件",
+            "cannot read '22年度' as a period",
+            "C列：无法识别的期间“22年度”",
+        ),
+        (
+            "dazhou,授权专利,2022,3900,亿元",
+            "unit '亿元' does not fit patent_grants",
+            "E列：单位“亿元”与指标",
+        ),
+        (
+            "dazhou,授权专利,2022,0.39,万",
+            "column E: unknown unit '万'. Fix: write '万件'",
+            "E列：无法识别的单位“万”。修改：写“万件”",
+        ),
+        (
+            "dazhou,质押融资额,2022,3900,万",
+            "column E: unknown unit '万'. Fix: write '万元'",
+            "E列：无法识别的单位“万”。修改：写“万元”",
+        ),
+        (
+            "dazhou,授权专利,2022,约3900,件",
+            "'约3900' is not one exact figure",
+            "D列：“约3900”不是一个确切数字。修改：只写数字",
+        ),
+        (
+            "dazhou,授权专利,2022,3900,件\ndazhou,授权专利,2022年,3950,件",
+            "two different figures",
+            "第2行和第3行：授权专利（patent_grants）2022年有两个不同的数字（3900和3950）",
+        ),
     ],
 )
-def test_bad_rows_are_refused_with_row_and_fix(tmp_path, body, expect):
+def test_bad_rows_are_refused_with_row_and_fix(tmp_path, body, expect, expect_zh):
     p = _csv(tmp_path, "地区,指标,年份,数值,单位\n" + body + "\n")
     with pytest.raises(InputError) as e:
         read_history_file(p)
-    msg = str(e.value)
-    assert expect in msg
-    assert str(p) in msg and re.search(r"rows? 2", msg) and "Fix:" in msg
-    assert "\n" not in msg
+    zh, en = str(e.value).split("\n")  # Chinese first, then English, one line each
+    assert expect in en
+    assert str(p) in en and re.search(r"rows? 2", en) and "Fix:" in en
+    assert expect_zh in zh
+    assert zh.startswith(f"文件 {p}，第2行") and "修改：" in zh
 
 
 def test_a_repeated_identical_row_is_read_once(tmp_path):

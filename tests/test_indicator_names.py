@@ -114,9 +114,10 @@ def test_closest_names_and_the_fix():
     near = closest("商标申请量")
     assert len(near) == 3
     assert any("trademark" in n for n in near)
-    fix = unknown_indicator_fix("商标申请量")
+    zh, fix = unknown_indicator_fix("商标申请量")
     assert "--map '商标申请量=" in fix
     assert "ipcast import FILE --map" in fix
+    assert zh.startswith("最接近的：") and "ipcast import FILE --map '商标申请量=" in zh
 
 
 def test_user_mapping_wins():

@@ -199,7 +199,12 @@ def test_a_shock_measured_after_the_as_of_year_is_left_out_of_scenarios_and_rank
     assert known_by(shock, 2020).settings == () and known_by(shock, 2023) is shock
     assert known_by(shock, None) is shock
     assert unknown_by(shock, 2020) == [
-        f"{CAMPAIGN}: its range was measured on outcomes to 2023, not known as of 2020: left out"
+        (
+            f"措施“打击非正常专利申请专项整治”（{CAMPAIGN}）：其效果范围依据截至2023年的实际结果"
+            "测得，2020年时尚无从知道，未计入",
+            f"{CAMPAIGN}: its range was measured on outcomes to 2023, not known as of 2020: "
+            "left out",
+        )
     ]
     assert unknown_by(shock, 2023) == []
     t = make_target("patent_grants", "cumulative", "2021/2023", 3600)

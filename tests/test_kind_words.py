@@ -19,10 +19,12 @@ targets:
   unit: 件
   quote: q
 """
-ACCEPTED = (
-    "写以下之一 / write one of: 水平/当年 (level), 存量/总量 (stock), 累计/合计 (cumulative), "
+WORDS = (
+    "水平/当年 (level), 存量/总量 (stock), 累计/合计 (cumulative), "
     "年均/平均 (average), 比率/每万人 (ratio), 增速/增长/年均增长 (growth), 逐年/每年 (each_year)"
 )
+ACCEPTED = "write one of: " + WORDS
+ACCEPTED_ZH = "写以下之一：" + WORDS
 
 
 def test_the_message_lists_every_accepted_word():
@@ -44,8 +46,10 @@ def test_an_unknown_kind_in_a_target_file_is_refused_in_both_languages(tmp_path)
     with pytest.raises(InputError) as e:
         load_path(p)
     assert e.value.where == f"{p} target 1 (x) key 'kind'"
-    assert e.value.problem == "类型“累积”无法识别 / unknown kind '累积'"
-    assert e.value.fix == ACCEPTED
+    assert e.value.where_zh == f"文件 {p}，第1个目标（x），字段“kind”"
+    assert e.value.problem == "unknown kind '累积'"
+    assert e.value.problem_zh == "类型“累积”无法识别"
+    assert e.value.fix == ACCEPTED and e.value.fix_zh == ACCEPTED_ZH
 
 
 def test_an_unknown_kind_in_a_table_is_refused_at_its_cell_in_both_languages(tmp_path):
@@ -54,7 +58,9 @@ def test_an_unknown_kind_in_a_table_is_refused_at_its_cell_in_both_languages(tmp
     with pytest.raises(InputError) as e:
         load_targets(p)
     assert e.value.where == f"{p}, row 2, column D (类型)"
-    assert (e.value.problem, e.value.fix) == ("类型“累积”无法识别 / unknown kind '累积'", ACCEPTED)
+    assert e.value.where_zh == f"文件 {p}，第2行，D列（类型）"
+    assert (e.value.problem, e.value.fix) == ("unknown kind '累积'", ACCEPTED)
+    assert (e.value.problem_zh, e.value.fix_zh) == ("类型“累积”无法识别", ACCEPTED_ZH)
 
 
 def test_an_unknown_kind_in_a_plans_kind_column_also_says_it_may_be_left_empty(tmp_path):
@@ -63,8 +69,9 @@ def test_an_unknown_kind_in_a_plans_kind_column_also_says_it_may_be_left_empty(t
     with pytest.raises(InputError) as e:
         load_targets(p, region="330122")
     assert e.value.where == f"{p}, row 2, column C (类型)"
-    assert e.value.problem == "类型“累积”无法识别 / unknown kind '累积'"
-    assert e.value.fix.startswith(ACCEPTED + "; 或留空，按指标名称判断 / or leave the cell empty")
+    assert e.value.problem == "unknown kind '累积'"
+    assert e.value.fix.startswith(ACCEPTED + "; or leave the cell empty")
+    assert e.value.fix_zh.startswith(ACCEPTED_ZH + "；或留空，按指标名称判断")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +112,8 @@ def test_an_empty_kind_cell_is_said_to_be_empty_not_an_unknown_word(tmp_path):
     with pytest.raises(InputError) as e:
         load_targets(p)
     assert e.value.where == f"{p}, row 2, column D (类型)"
-    assert (e.value.problem, e.value.fix) == ("未写类型 / no kind written", ACCEPTED)
+    assert (e.value.problem, e.value.fix) == ("no kind written", ACCEPTED)
+    assert e.value.problem_zh == "未写类型"
 
 
 def test_a_kind_key_with_nothing_after_it_is_said_to_be_empty(tmp_path):
@@ -115,8 +123,9 @@ def test_a_kind_key_with_nothing_after_it_is_said_to_be_empty(tmp_path):
         load_path(p)
     assert (e.value.where, e.value.problem) == (
         f"{p} target 1 (x) key 'kind'",
-        "未写类型 / no kind written",
+        "no kind written",
     )
+    assert e.value.problem_zh == "未写类型"
 
 
 def test_a_kind_written_as_a_number_is_quoted_not_taken_for_empty(tmp_path):
@@ -124,4 +133,4 @@ def test_a_kind_written_as_a_number_is_quoted_not_taken_for_empty(tmp_path):
     p.write_text(YAML.format(kind="0"), encoding="utf-8")  # YAML reads it as the number 0
     with pytest.raises(InputError) as e:
         load_path(p)
-    assert e.value.problem == "类型“0”无法识别 / unknown kind '0'"
+    assert (e.value.problem_zh, e.value.problem) == ("类型“0”无法识别", "unknown kind '0'")

@@ -163,6 +163,13 @@ def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
     assert "高价值专利培育（育成中心…" in row1 and width(row1) == 99
     assert "产业与企业专利导航" in text and "判断" in row1 and "实测" in text
     assert "with judged ranges 2x as wide the top 3 hold." in text
+    # the Chinese line first says the same
+    said = "排序依据判断（非实测）的效果范围，仅供参考；判断范围放宽到2倍时，前3名顺序不变"
+    assert said in lines and lines.index(said) < lines.index(
+        "ranking rests on judged, not measured, effect ranges; with judged ranges 2x as wide the "
+        "top 3 hold."
+    )
+    assert text.index("top3：对措施效果抽取2000次") < text.index("top3: share of 2000 draws")
 
 
 def test_levers_read_a_probability_as_the_run_table_does():

@@ -174,4 +174,5 @@ def test_region_bar_draws_every_tenth_off_a_terminal(capsys):
         bar(done, 100)
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 11  # 0 %, 10 %, ..., 100 %
-    assert lines[-1].startswith("[##########] 100/100 regions")
+    assert lines[-1].startswith("[##########] 100/100 个地区，")
+    assert lines[-1].endswith(" / 100/100 regions")

@@ -26,7 +26,7 @@ def test_the_readings_of_a_plan_table_are_chinese_then_english(home, tmp_path):
     res = CliRunner().invoke(app, ["targets", "--targets", str(plan), "-r", "广汉"])
     assert res.exit_code == 0, res.output
     lines = res.stderr.splitlines()
-    assert lines[0].startswith(f"读取 {plan}, sheet 指标表：读作规划指标表 / ")
+    assert lines[0].startswith(f"读取 文件 {plan}，工作表 指标表：读作规划指标表；基期值：D列")
     assert lines[1:] == [
         # 22万 件 = 220,000 件; the base 1500 is shown, not used.
         "读取 第3行：“专利授权量”读作patent_grants（授权专利）；水平 2030 220000 件；"

@@ -43,7 +43,8 @@ def test_wan_in_a_percent_row_is_refused_at_its_cell(tmp_path):
     with pytest.raises(InputError) as e:
         _load(tmp_path, "1,专利授权量年均增长（%）,,22万\n")
     assert e.value.where.endswith("row 2, column D (目标值(2030年))")
-    assert "'22万' in a row in %" in e.value.problem and "不能写“万”" in e.value.problem
+    assert "'22万' in a row in %" in e.value.problem and "不能写“万”" in e.value.problem_zh
+    assert e.value.where_zh.endswith("，第2行，D列（目标值(2030年)）")
     assert "write the figure in % alone (e.g. 22)" in e.value.fix
 
 
@@ -85,14 +86,15 @@ def test_a_figure_with_its_unit_keeps_every_digit_the_plan_wrote(tmp_path):
 def test_the_figure_to_write_in_a_row_already_in_wan_is_not_rounded(tmp_path):
     with pytest.raises(InputError) as e:
         _load(tmp_path, "1,专利授权量（万件）,,22.123456万\n")
-    assert e.value.problem == (
-        "'22.123456万' in a row already in 万件: 22.123456万件 or 22.123456万万件? / "
+    assert (
+        e.value.problem
+        == "'22.123456万' in a row already in 万件: 22.123456万件 or 22.123456万万件?"
+    )
+    assert e.value.problem_zh == (
         "单位已是万件，“22.123456万”有两种读法（22.123456万件或22.123456万万件）"
     )
-    assert e.value.fix == (
-        "写22.123456（即22.123456万件，以万件计），或把该行单位改为件 / "
-        "write 22.123456 (22.123456万件 in 万件), or give the row the unit 件"
-    )
+    assert e.value.fix == "write 22.123456 (22.123456万件 in 万件), or give the row the unit 件"
+    assert e.value.fix_zh == "写22.123456（即22.123456万件，以万件计），或把该行单位改为件"
 
 
 def test_wan_in_a_wan_yuan_row_is_refused_with_both_readings(tmp_path):
@@ -100,37 +102,31 @@ def test_wan_in_a_wan_yuan_row_is_refused_with_both_readings(tmp_path):
         _load(tmp_path, "1,知识产权质押融资金额（亿元）,,22万\n")
     assert e.value.where.endswith("row 2, column D (目标值(2030年))")
     # 22万元 is 0.0022亿元 (22 x 10^4 / 10^8)
-    assert e.value.fix == (
-        "写0.0022（即22万元，以亿元计），或把该行单位改为元 / "
-        "write 0.0022 (22万元 in 亿元), or give the row the unit 元"
-    )
+    assert e.value.fix == "write 0.0022 (22万元 in 亿元), or give the row the unit 元"
+    assert e.value.fix_zh == "写0.0022（即22万元，以亿元计），或把该行单位改为元"
 
 
 def test_wan_in_a_percent_row_says_the_fix_in_both_languages(tmp_path):
     with pytest.raises(InputError) as e:
         _load(tmp_path, "1,专利授权量年均增长（%）,,-2.5万\n")
     assert e.value.problem == (
-        "'-2.5万' in a row in %: 万 and 亿 count things (件) or money (元), not % / "
-        "单位为%的指标不能写“万”"
+        "'-2.5万' in a row in %: 万 and 亿 count things (件) or money (元), not %"
     )
+    assert e.value.problem_zh == "单位为%的指标不能写“万”"
     assert e.value.fix == (
-        "只写以%计的数字（如-2.5），或改正该行的单位 / "
         "write the figure in % alone (e.g. -2.5), or correct the row's unit if it counts things"
     )
+    assert e.value.fix_zh == "只写以%计的数字（如-2.5），或改正该行的单位"
 
 
 def test_a_cell_in_a_unit_the_row_cannot_take_is_refused_in_both_languages(tmp_path):
     with pytest.raises(InputError) as e:
         _load(tmp_path, "1,专利授权量（件）,,1.5亿元\n")
     assert e.value.where.endswith("row 2, column D (目标值(2030年))")
-    assert (
-        e.value.problem
-        == "单元格写的是亿元，该行单位是件 / the cell says 亿元 but the row is in 件"
-    )
-    assert e.value.fix == (
-        "只写以件计的数字，或改正该行的单位 / write the figure in 件 alone, or correct the "
-        "row's unit"
-    )
+    assert e.value.problem == "the cell says 亿元 but the row is in 件"
+    assert e.value.problem_zh == "单元格写的是亿元，该行单位是件"
+    assert e.value.fix == "write the figure in 件 alone, or correct the row's unit"
+    assert e.value.fix_zh == "只写以件计的数字，或改正该行的单位"
 
 
 def test_a_negative_or_zero_figure_with_wan(tmp_path):

@@ -407,7 +407,9 @@ def _read(tmp_path, csv: str):
     p = tmp_path / "plan.csv"
     p.write_text(csv, encoding="utf-8")
     loaded = load_targets(p, region="330122")
-    head = loaded.report[0].removeprefix(f"{p}：读作规划指标表 / {p}: plan indicator table; ")
+    zh, en = loaded.report[0].split(" / ")
+    assert zh.startswith(f"文件 {p}：读作规划指标表；")
+    head = en.removeprefix(f"{p}: plan indicator table; ")
     return head, [(t.id, t.kind, t.period_text, list(t.thresholds)) for t in loaded.targets]
 
 
@@ -424,6 +426,11 @@ def test_which_columns_hold_the_base_and_the_targets(tmp_path):
         "not read: column D (现行目标值(2030年))"
     )
     assert got == [("1_patent_grants", "level", "2030", [3650.0])]
+    zh = load_targets(tmp_path / "plan.csv", region="330122").report[0].split(" / ")[0]
+    assert zh.endswith(
+        "读取建议目标（建议目标值(2030年)），现行目标未读；基期值：C列（2025年基期值）；"
+        "目标值：E列（建议目标值(2030年)）；未读：D列（现行目标值(2030年)）"
+    )
     # Without a proposed column, a current one (现行) beside another target column is left aside.
     head, got = _read(
         tmp_path,

@@ -107,7 +107,7 @@ def test_the_method_sheet_lists_every_source_used():
     h["source_title"] = ["广汉市2022年统计公报", "", ""]
     recs = [dict(RECORDS[0], indicator="effective_trademarks", method="theta")]
     lines = dict(method_lines(recs, "ipcast run -r guanghan", h, ["row 4: ..."]))
-    assert lines["命令"] == "ipcast run -r guanghan" and lines["预测方法"] == "theta"
+    assert lines["命令"] == "ipcast run -r guanghan" and lines["预测方法"] == "Theta模型 / theta"
     got = [v for k, v in method_lines(recs, "x", h) if k == "数据来源"]
     assert got == ["广汉市2022年统计公报 (统计公报2022)", "方案"]  # not the patent row
     assert lines["目标表解读"] == "row 4: ..."
@@ -214,7 +214,8 @@ def test_nothing_to_revise_says_whether_the_plan_is_over_or_the_figures_are_miss
     gone = {"status": "no_history", "revised_threshold": None}
     assert nothing_to_revise([over, gone, {**over, "revised_threshold": 3.0}], "chengdu") == ""
     said = nothing_to_revise([over, {**over, "status": "resolved"}, gone], "chengdu")
-    assert said.startswith("note: nothing to revise: 2 of the 3 targets are for periods already")
+    assert said.startswith("提示：没有可修订的目标：3项目标中有2项的期间已结束")
+    assert " / nothing to revise: 2 of the 3 targets are for periods already" in said
     assert said.endswith("`ipcast draft -r chengdu --out FILE.xlsx`")
     missing = nothing_to_revise([gone, gone], "chengdu")
     assert "none of the 2 targets could be simulated" in missing and "draft" not in missing

@@ -508,3 +508,41 @@ def test_a_target_after_a_year_so_far_starts_from_it_and_says_so():
     assert 1250 < rec["median"] < 1450
     assert "starts from the figures so far of a year before the period" in rec["reason"]
     assert "2024-01/2024-09: 900件" in rec["reason"]
+
+
+def test_chengdus_pledge_fan_for_2026_starts_from_its_2025_figures_so_far():
+    """成都 知识产权质押融资额: one whole year (2020, 29.63 亿元) and 2025年1-11月 114 亿元. As of
+    2025 the fan of 2026 started from the 2020 figure alone, five years stale (q10 36, q90 432);
+    now 2025 is the pace of 114 by November and 2026 moves with it, and nothing is stale."""
+    from ipcast.data.history import combine
+    from ipcast.forecast.report import fan_records
+
+    hist = combine()
+    (rec,) = fan_records(hist, "chengdu", ["pledge_financing"], 5, 2000, 0, 2025)
+    assert [x["value"] for x in rec["so_far"]] == [114.0]
+    assert rec["stale_years"] == 0
+    first = rec["fan"][0]
+    assert first["period"] == "2026"
+    assert first["median"] > 114 and first["q10"] > 90  # a pace of about 124 for 2025
+    mask = (hist["region"] == "chengdu") & hist["period"].str.startswith("2025")
+    (old,) = fan_records(hist[~mask], "chengdu", ["pledge_financing"], 5, 2000, 0, 2025)
+    assert old["stale_years"] == 5 and old["so_far"] == []
+    assert old["fan"][0]["q10"] < 60
+
+
+def test_a_year_so_far_between_two_times_read_moves_the_later_one_only():
+    """A growth target reads 2023 (observed) and 2025; 2024年1-9月 lies between them: 2025
+    moves by 2024's factor, 2023 stays as drawn."""
+    from ipcast.forecast.year_to_date import read_conditioned
+
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    obs = observed(_grants(part), "dazhou", "patent_grants")
+    cols = {2023.0: np.full(200, 1610.51), 2024.0: np.linspace(1500, 2100, 200)}
+    fc = _Fixed({**cols, 2025.0: np.linspace(1700, 2300, 200)})
+    got = read_conditioned(fc, obs, np.array([2023.0, 2025.0]), 4, None)
+    every = condition_paths(
+        obs, np.array([2023.0, 2024.0, 2025.0]), fc.at([2023, 2024, 2025]), 4, None
+    )
+    assert np.array_equal(got[:, 0], fc.cols[2023.0])
+    assert np.array_equal(got[:, 1], every[:, 2])
+    assert np.median(got[:, 1]) < 1500

@@ -60,6 +60,7 @@ TESTS: dict[str, list[str]] = {
     ],
     "scenarios/judge.py": [
         "tests/test_judge.py",
+        "tests/test_year_to_date.py",
         "tests/test_engine_numbers.py",
         "tests/test_engine.py",
         "tests/test_statuses.py",
@@ -81,6 +82,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_short_grid.py",
     ],
     "forecast/year_to_date.py": ["tests/test_year_to_date.py", "tests/test_asof.py"],
+    "forecast/report.py": ["tests/test_year_to_date.py", "tests/test_fan_text.py"],
     # What a planner reads besides the numbers: the run table, the plan table read and written
     # back, the briefing's words. Only the pure tests run (a briefing takes too long per mutant).
     "report/run_table.py": [
@@ -143,7 +145,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_backtest_short.py",
         "tests/test_fan_text.py",
     ],
-    "scenarios/draft.py": ["tests/test_draft_no_plan.py"],
+    "scenarios/draft.py": ["tests/test_draft_no_plan.py", "tests/test_draft.py"],
     "api/inputs.py": ["tests/test_draft_no_plan.py"],
     # No look-ahead in lever effects (known_from in levers.yaml).
     "scenarios/levers.py": [
@@ -188,11 +190,12 @@ ONLY: dict[str, set[str]] = {
     "data/indicator_names.py": {"sub_item_name", "name_key"},
     "data/figure_rows.py": {"checked_rows", "_indicator_and_period", "_noted_source", "_row"},
     "report/views.py": {"footer", "_told_why", "nothing_to_revise", "backtest_legend", "fan_text"},
-    "scenarios/draft.py": {"starter_targets"},
+    "scenarios/draft.py": {"starter_targets", "latest_figure"},
     "api/inputs.py": {"drafted_from"},
     "scenarios/levers.py": {"Lever.known_by", "known_by", "unknown_by"},
     "scenarios/analysis.py": {"relevant_levers"},
     "report/brief.py": {"_vintage", "_fitted", "_later"},
+    "forecast/report.py": {"_stale_years"},
 }
 # A method is named with its class (Lever.known_by); a class's name takes all its methods.
 # Imported once before forking, so each child starts warm.

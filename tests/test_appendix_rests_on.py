@@ -1,0 +1,25 @@
+"""Appendix three lists what every forecast the briefing shows rests on, a finished plan's too."""
+
+from datetime import date
+
+from ipcast.data.history import combine
+from ipcast.data.target_files import bundled_targets
+from ipcast.report import words
+from ipcast.report.appendix import appendix
+from ipcast.report.brief import build_briefing
+
+
+def test_a_finished_plans_awaiting_targets_are_in_appendix_three():
+    """成都 2021-2025 is over: its forecasts await their outcomes (海外发明专利授权量, 29 %). Page
+    one sends the reader to 附录三 for what they borrowed, which showed only '—' (it listed
+    simulated targets alone); a target resolved from its figures has no forecast to list."""
+    ids = ["cd02_overseas_invention_grants", "cd07_pledge_financing"]
+    ts = [t for t in bundled_targets() if t.id in ids]
+    b = build_briefing(ts, combine(), n_paths=300, seed=1, today=date(2026, 12, 1))
+    status = {r["target_id"]: r["status"] for r in b["records"]}
+    assert status == {ids[0]: "awaiting_outcome", ids[1]: "resolved"}
+    out = appendix(b, words.WORDS["zh"], "zh")
+    head = [i for i, x in enumerate(out) if x.get("text") == words.WORDS["zh"]["a3"]][0]
+    rests = out[head + 1]
+    assert rests["kind"] == "table"
+    assert [row[:2] for row in rests["rows"]] == [["海外发明专利授权量", "1"]]
