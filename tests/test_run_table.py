@@ -384,6 +384,7 @@ def test_whole_breaks_after_a_slash_or_at_a_space_and_never_drops_a_character():
     assert whole("123456789012345", 12) == ["123456789012", "345"]
     assert whole("123456789012", 12) == ["123456789012"]  # exactly 12: one line, no empty one
     assert whole("件件", 1) == ["件", "件"]  # a character wider than the column: one a line
+    assert whole("12345", 2) == ["12", "34", "5"]  # each line as full as the column allows
     assert whole("每年>1,000 人次", 12) == ["每年>1,000", "人次"]
     # a unit with a / (件/万人) is not broken; a slash before a negative figure is
     assert whole("48/50/52 件/万人", 12) == ["48/50/52", "件/万人"]
