@@ -60,18 +60,28 @@ def fit(s: str, w: int) -> str:
 # Where a list of figures may break: after a / that a figure follows (3,500/|4,000), never
 # inside a unit (件/万人). The terminal tables, the briefing's PDF and its HTML break there.
 AFTER_SLASH = r"(?<=/)(?=[-+.\d])"
+NO_BREAK = "\u00a0"  # a space ``whole`` does not break at
 
 
 def whole(text: str, w: int) -> list[str]:
     """``text`` on as many lines of ``w`` columns as it takes, nothing cut: broken after a
     ``/`` that ends a figure or at a space, each line as full as it can be (100/200/300 then
-    件; 3,500/4,000/ then 4,500 件; 每年2,000 then 人次; a unit 件/万人 stays whole), and a word
-    wider than the column, which no plan's figure is, character by character."""
-    # each piece with what joins it to the one before: "" after a /, " " at a space
+    件; 3,500/4,000/ then 4,500 件; 每年2,000 then 人次; a unit 件/万人 and "each year" stay
+    whole), and a word wider than the column, which no plan's figure is, character by
+    character."""
+    # each piece with what joins it to the one before: "" after a /, " " at a space; the
+    # English "each year" is one word here
+    glued = text.replace(EACH_YEAR_EN, EACH_YEAR_EN.replace(" ", NO_BREAK))
     pieces = [
-        (" " if i and not j else "", piece)
-        for i, word in enumerate(text.split(" "))
+        (" " if i and not j else "", piece.replace(NO_BREAK, " "))
+        for i, word in enumerate(glued.split(" "))
         for j, piece in enumerate(re.split(AFTER_SLASH, word))
+    ]
+    # a phrase wider than the column breaks at its spaces after all
+    pieces = [
+        (" " if k else sep, word)
+        for sep, piece in pieces
+        for k, word in enumerate(piece.split(" ") if width(piece) > w else [piece])
     ]
     lines, line = [], ""
     for sep, piece in pieces:
@@ -159,9 +169,9 @@ def short(v: float, lang: str) -> str:
 def _threshold(r: dict, lang: str = "zh") -> str:
     """The target as the plan wrote it, every figure whole (``exact``): in its 12 columns when a
     form fits (a figure too wide in 万/亿 when that is exact; an each-year list with one figure
-    for every year that figure once, 每年1,000 (1,000 x3 in English); different figures in 万/亿
-    when each is exact and that fits), else its narrowest form, which the table writes on as
-    many lines of the column as it takes (``whole``), never cut."""
+    for every year that figure once, 每年1,000 (1,000 each year in English); different figures
+    in 万/亿 when each is exact and that fits), else its narrowest form, which the table writes
+    on as many lines of the column as it takes (``whole``), never cut."""
     th = r["threshold"]
     if th is None:
         return "—"
@@ -179,14 +189,25 @@ def planner_form(
     texts: list[str], unit: str, lang: str = "zh", gap: str = " ", shown: str = ""
 ) -> str:
     """A target's or a promise's figures as a plan writes them, the one form of the run table,
-    ``revise`` and the briefing: one figure for every year said once, 每年100 家 (100 x3 家 in
-    English), else each year's (``with_unit``: 3,500/4,000/4,500 件, 80%/82%/83%). ``shown``
-    is the comparator written before the figures (<=), nothing for at least."""
-    if len(texts) > 1 and len(set(texts)) == 1:
+    ``revise`` and the briefing: one figure for every year said once (``said_once``), 每年100 家
+    (100 家 each year in English), else each year's (``with_unit``: 3,500/4,000/4,500 件,
+    80%/82%/83%). ``shown`` is written before the figures: a comparator (<=; nothing for at
+    least), or a sentence's 约."""
+    if said_once(texts):
         if lang == "zh":
             return f"每年{shown}{with_unit(texts[:1], unit, gap)}"
-        return shown + with_unit([f"{texts[0]} x{len(texts)}"], unit, gap)
+        return f"{shown}{with_unit(texts[:1], unit, gap)} {EACH_YEAR_EN}"
     return shown + with_unit(texts, unit, gap)
+
+
+# How the English says a plan's 每年 after a figure; a table's line never breaks inside it
+# (``whole``): "100 家 each" then "year" read as two things.
+EACH_YEAR_EN = "each year"
+
+
+def said_once(texts: list[str]) -> bool:
+    """Each year's figures are one figure for every year, which a plan says once (每年100家)."""
+    return len(texts) > 1 and len(set(texts)) == 1
 
 
 def with_unit(texts: list[str], unit: str, gap: str = " ") -> str:

@@ -138,7 +138,7 @@ def test_an_each_year_promise_is_every_years_figure_in_the_plans_form():
     ]
     assert [row[4] for row in rows] == ["46%±5"] * 4  # all years met together: one chance
     en = _odds(same, words.WORDS["en"], revised, "en")
-    assert en[-1] == "90 x3家"  # the run table's English: the figure once, times the years
+    assert en[-1] == "90家 each year"  # the run table's English: the figure once, each year
     # a threshold the plan gave to two decimals is shown with them
     fine = _rec("f", "结案率", "level", "%", 97.25, None, None)
     assert _lighttable({"records": [fine], "revised": {}}, w, "zh")["rows"][0][3] == "97.25%"

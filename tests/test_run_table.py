@@ -272,7 +272,9 @@ def test_an_each_year_list_with_one_figure_says_it_once_and_in_wan_when_that_fit
         return _threshold({"threshold": v, "comparator": comparator, "unit": unit}, lang)
 
     assert cell([1000.0] * 3) == "每年1,000 件"  # 4 + 5 + 1 + 2 = 12 columns: fits
-    assert cell([1000.0] * 3, "en") == "1,000 x3 件"
+    # English says the plan's 每年 as "each year" (it wrote 1,000 x3 件, a product, before)
+    assert cell([1000.0] * 3, "en") == "1,000 件 each year"
+    assert cell([100.0] * 3, "en", ">", "%") == ">100 % each year"
     assert cell([120_000.0] * 3) == "每年12万 件"  # 每年120,000 件 is 15 columns
     assert cell([100.0, 100.0], comparator="<=") == "每年<=100 件"
     assert cell([1000.0] * 3, comparator=">", unit="人次") == "每年>1,000 人次"  # 2 lines
@@ -300,8 +302,16 @@ def test_an_each_year_line_keeps_its_100_columns_with_the_figure_said_once():
         + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "未达成",
         " " * 45 + "人次",
     ]  # fmt: skip
-    en = run_table([{**each, "unit": "件"}], "en").splitlines()[2]
-    assert "  1,000 x3 件   " in en and width(en) <= 100
+    # "1,000 件 each year" is 18 columns: 1,000 件 on the line, "each year" whole below it
+    # (from column 26 + 2 + 15 + 2 = 45), never "1,000 件 each" then "year"
+    en = run_table([{**each, "unit": "件"}], "en").splitlines()[2:]
+    assert en == [
+        "Patent grants" + " " * 13 + GAP + "2024…2026" + " " * 6 + GAP + "1,000 件" + " " * 4
+        + GAP + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "missed",
+        " " * 45 + "each year",
+    ]  # fmt: skip
+    small = run_table([{**each, "unit": "家", "threshold": [100.0] * 3}], "en").splitlines()
+    assert small[2][45:50] == "100 家" and small[3] == " " * 45 + "each year"
     years = {**each, "threshold": [20_000.0, 25_000.0], "period": "2025,2026", "unit": "件"}
     assert GAP + "2万/2.5万 件" + GAP in run_table([years], "zh").splitlines()[2]
 
@@ -397,11 +407,21 @@ def test_the_plans_form_says_one_figure_for_every_year_once_and_a_single_figure_
 
     assert planner_form(["3,000"], "件") == "3,000 件" and planner_form(["10"], "%") == "10 %"
     assert planner_form(["90"] * 3, "家") == "每年90 家"
-    assert planner_form(["90"] * 3, "家", "en", "") == "90 x3家"
+    assert planner_form(["90"] * 3, "家", "en", "") == "90家 each year"
+    assert planner_form(["90"] * 3, "家", "en") == "90 家 each year"
+    assert planner_form(["90"] * 3, "家", "zh", "", "约") == "每年约90家"  # a sentence's 约
+    assert planner_form(["90", "91"], "家", "en", "", "约") == "约90/91家"
     assert planner_form(["80", "82"], "%", shown="<=") == "<=80%/82%"
     # a year without a figure in the plan is a dash, never an error
     cell = _threshold({"threshold": [None, 10.0, 12.0], "comparator": ">=", "unit": "件"})
     assert cell == "—/10/12 件"
+
+
+def test_each_year_stays_whole_when_a_column_breaks_a_figure():
+    assert whole("100 家 each year", 12) == ["100 家", "each year"]  # not "100 家 each"
+    assert whole("1,000 件 each year", 20) == ["1,000 件 each year"]
+    assert whole(">1,000 人次 each year", 12) == [">1,000 人次", "each year"]
+    assert whole("3,500/4,000 件 each year", 8) == ["3,500/", "4,000 件", "each", "year"]
 
 
 def test_a_promise_too_wide_for_its_16_columns_goes_on_below_it_too():
