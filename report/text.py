@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 import re
 
-from .run_table import with_unit
+from ..data.periods import parse_period
+from .run_table import planner_form, said_once, with_unit
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
@@ -99,8 +100,9 @@ def sentences(
     recs: list[dict], revised: dict, top_lever: dict, lang: str = "zh", bands=BANDS
 ) -> list[str]:
     """Three to five sentences: the overall picture, the riskiest and the safest target, what can
-    be promised, and the lever that matters most for the riskiest."""
-    sim = [r for r in recs if r["status"] == "simulated" and not r.get("parts")]
+    be promised, and the lever that matters most for the riskiest. An each-year target counts
+    as one target, its chance that of every year met."""
+    sim = [r for r in recs if r["status"] == "simulated"]
     lights = [light(r, bands) for r in recs]
     n = len(recs)
     counts = {k: lights.count(k) for k in ("green", "amber", "red", "met", "missed", "grey")}
@@ -127,18 +129,7 @@ def sentences(
         out.append(_odds(safe, lang, first=False))
     rv = revised.get(risky["target_id"])
     if rv is not None:
-        c, unit = risky.get("comparator", ">="), risky["unit"]
-        rvs = [promised(x, c, unit) for x in _each(rv)]
-        if lang == "zh":
-            out.append(
-                f"若要有80%把握，「{risky['label_zh']}」可承诺约{with_unit(rvs, unit, '')}"
-                f"（规划目标{figures(risky['threshold'], unit, '')}）。"
-            )
-        else:
-            out.append(
-                f"With 80% confidence, '{risky['label_en']}' could be promised at about "
-                f"{with_unit(rvs, unit)} (plan: {figures(risky['threshold'], '', '')})."
-            )
+        out.append(_promise(risky, rv, lang))
     lever = top_lever.get(risky["target_id"])
     if lever and lever["delta"] >= 0.005:
         d = pct(lever["delta"])
@@ -155,6 +146,71 @@ def sentences(
     return out[:5]
 
 
+def _promise(r: dict, rv, lang: str) -> str:
+    """What can be promised at 80 %: ``revise``'s figure, or an each-year target's figure for
+    every year, in the plan's form (``planner_form``): 2026-2028年分别可承诺约
+    1,117,028/1,167,802/1,218,576件, 每年可承诺约53.1亿元."""
+    c, unit = r.get("comparator", ">="), r["unit"]
+    rvs = [promised(x, c, unit) for x in _each(rv)]
+    plan = _shown(r["threshold"])
+    if lang == "zh":
+        years = _years_zh(r) if isinstance(rv, list) else ""
+        lead = "" if said_once(rvs) or not years else "分别"
+        return (
+            f"若要有80%把握，「{r['label_zh']}」{years}"
+            f"{planner_form(rvs, unit, lang, '', lead + '可承诺约')}"
+            f"（规划目标{planner_form(plan, unit, lang, '')}）。"
+        )
+    years = _years_en(r, rvs) if isinstance(rv, list) else ""
+    return (
+        f"With 80% confidence, '{r['label_en']}' could be promised at about "
+        f"{planner_form(rvs, unit, lang)} ({years}{'; ' if years else ''}"
+        f"plan: {planner_form(plan, '', lang, '')})."
+    )
+
+
+def _shown(v) -> list[str]:
+    """A threshold's figures as a sentence shows them (``fmt``), a year without one as —."""
+    return ["—" if x is None else fmt(x) for x in _each(v)]
+
+
+def _years_zh(r: dict) -> str:
+    """An each-year target's years as a sentence says them: 2026-2028年 for years in a row
+    (2022年7月至2025年6月 for July-June years), else each one (2024年、2026年); nothing when
+    the target's name says it."""
+    parts = str(r["period"]).split(",")
+    said = (
+        period_zh(f"{parts[0].split('/')[0]}/{parts[-1].split('/')[-1]}")
+        if _in_a_row(parts)
+        else "、".join(map(period_zh, parts))
+    )
+    return "" if said in r.get("label_zh", "").replace("—", "-") else said
+
+
+def _years_en(r: dict, texts: list[str]) -> str:
+    """An each-year target's years as an English sentence says them, after its figures:
+    2026-2028 (one figure said once, each year), 2026-2028, year by year (a figure a year);
+    July-June years as written, 2022-07/2023-06 to 2024-07/2025-06."""
+    parts = str(r["period"]).split(",")
+    if _in_a_row(parts):
+        calendar = all(p.isdigit() for p in parts)
+        said = f"{parts[0]}-{parts[-1]}" if calendar else f"{parts[0]} to {parts[-1]}"
+    else:
+        said = ", ".join(parts)
+    return said if said_once(texts) else f"{said}, year by year"
+
+
+def _in_a_row(parts: list[str]) -> bool:
+    """Years of a year each, one after the other (2026, 2027, 2028; July-June years)."""
+    spans = [parse_period(p) for p in parts]
+    whole = all(abs(p.years - 1) < 1e-6 for p in spans)
+    return (
+        len(spans) > 1
+        and whole
+        and all(abs(b.start - a.end) < 1e-6 for a, b in zip(spans, spans[1:], strict=False))
+    )
+
+
 def _over(r: dict) -> bool:
     """The target's period is over but its outcome is not yet in the data."""
     return r.get("status") == "awaiting_outcome" or str(r.get("reason") or "").startswith(
@@ -169,22 +225,31 @@ REACH_EN = {">=": "reaches", ">": "exceeds", "<=": "stays at or below", "<": "st
 
 def _odds(r: dict, lang: str, first: bool) -> str:
     p, pm = pct(r["p_hit"]), plus_minus(r)
+    c, unit = r.get("comparator", ">="), r["unit"]
+    each = isinstance(r["threshold"], list)
+    figs = _shown(r["threshold"])
     if lang == "zh":
         lead = "风险最大的是" if first else "把握最大的是"
         basis = "规划期已结束、结果尚未公布，据已有数据估计" if _over(r) else "按当前趋势"
-        return (
-            f"{lead}「{r['label_zh']}」：{basis}，{_period(r, lang)}{r['label_zh']}"
-            f"{REACH_ZH.get(r.get('comparator', '>='), '达到')}"
-            f"{figures(r['threshold'], r['unit'], '')}的概率约为{p}%（±{pm}个百分点）。"
-        )
+        reach = REACH_ZH.get(c, "达到")
+        if each:
+            # the years, then every year's figure: 2026-2028年分别达到3,500/4,000/4,500件,
+            # 2026-2028年每年达到100亿元 (the name would say 每年 twice)
+            lead_in = "" if said_once(figs) else "分别"
+            what = f"{_years_zh(r)}{planner_form(figs, unit, lang, '', lead_in + reach)}"
+        else:
+            what = f"{_period(r, lang)}{r['label_zh']}{reach}{figures(r['threshold'], unit, '')}"
+        return f"{lead}「{r['label_zh']}」：{basis}，{what}的概率约为{p}%（±{pm}个百分点）。"
     lead = "Most at risk" if first else "Safest"
     basis = (
         "the period is over but the outcome not yet published; from the data so far"
         if _over(r)
         else "on the current trend"
     )
+    when = _years_en(r, figs) if each else r["period"]
     return (
         f"{lead}: {basis}, the chance that {r['label_en']} "
-        f"{REACH_EN.get(r.get('comparator', '>='), 'reaches')} "
-        f"{figures(r['threshold'], r['unit'])} ({r['period']}) is about {p}% (±{pm} points)."
+        f"{REACH_EN.get(c, 'reaches')} "
+        f"{planner_form(figs, unit, lang) if each else figures(r['threshold'], unit)} "
+        f"({when}) is about {p}% (±{pm} points)."
     )

@@ -97,12 +97,7 @@ def test_the_briefing_writes_the_promise_as_revise_shows_it_in_the_plans_form(bo
     assert [line.split()[-3] for line in table] == said[:-1].split("/")
     flat = revised["cd_pledge_each"]["revised_threshold"][0]
     row = _light_row(brief, "质押融资额（逐年）")
-    figure = math.floor(flat) if flat >= 100 else None
-    if figure is None:  # under 100: three figures, rounded down
-        e = math.floor(math.log10(flat)) - 2
-        figure = f"{math.floor(flat / 10**e) * 10**e:.{max(0, -e)}f}"
-    else:
-        figure = f"{figure:,}"
+    figure = _floored(flat)
     assert row[3] == "每年100亿元" and row[-1] == f"每年{figure}亿元"
     table = revise_table([revised["cd_pledge_each"]], "zh").splitlines()[2:]
     assert [line.split()[-3] for line in table] == [figure] * 3
@@ -143,3 +138,31 @@ def test_the_html_lets_a_list_of_figures_break_after_each_slash():
 
     b = {"head": ["规划值"], "rows": [["3,500/4,000/4,500件"]], "widths": [1.0]}
     assert "<td>3,500/<wbr>4,000/<wbr>4,500件</td>" in _table(b)
+
+
+def _floored(v: float) -> str:
+    """A promise at least, worked by hand: whole things and figures from 100 up are whole and
+    rounded down; below 100, three figures, down."""
+    if v >= 100:
+        return f"{math.floor(v):,}"
+    e = math.floor(math.log10(v)) - 2
+    return f"{math.floor(v / 10**e) * 10**e:.{max(0, -e)}f}"
+
+
+def test_the_summary_names_the_riskiest_each_year_targets_promise_as_revise_gives_it(both):
+    """Page one's sentences skipped each-year targets; with only those in the plan they said
+    nothing of a promise. Now the riskiest is one, and its promise is revise's figures."""
+    revised, brief = both
+    risky = min(revised.values(), key=lambda r: r["p_hit"])
+    said = [_floored(v) for v in risky["revised_threshold"]]
+    unit = risky["unit"]
+    figures = (
+        f"每年可承诺约{said[0]}{unit}"
+        if len(set(said)) == 1
+        else f"分别可承诺约{'/'.join(said)}{unit}"
+    )
+    zh = brief["sentences"]
+    assert f"风险最大的是「{risky['label_zh']}」" in zh[1]
+    assert zh[3].startswith(f"若要有80%把握，「{risky['label_zh']}」2026-2028年{figures}（")
+    safe = max(revised.values(), key=lambda r: r["p_hit"])
+    assert f"把握最大的是「{safe['label_zh']}」" in zh[2] and safe is not risky
