@@ -54,11 +54,11 @@ def build_briefing(
     revised, levers = {}, {}
     for rec in recs:
         if rec["status"] == "simulated":
+            run = by_id[rec["target_id"]]
             # what ``revise`` promises at 80 %, by its own function: one number, or an
             # each-year target's yearly thresholds scaled by one factor
-            revised[rec["target_id"]] = revised_threshold(by_id[rec["target_id"]], 0.8, scenario)
-        if rec["status"] == "simulated" and not rec.get("parts"):
-            run = by_id[rec["target_id"]]
+            revised[rec["target_id"]] = revised_threshold(run, 0.8, scenario)
+            # every target's levers, an each-year one's too (p_hit: every year met)
             ranking = tornado(run, scenario)
             levers[rec["target_id"]] = ranking[0] if ranking else None
             rec["tornado"] = ranking

@@ -62,6 +62,29 @@ def both(tmp_path_factory):
     return {r["target_id"]: r for r in revised}, brief
 
 
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """The targets' baseline runs on the briefing's seed and paths, and a second briefing on
+    another seed (same seed: the fixture ``both``, and one more below)."""
+    from ipcast import api
+    from ipcast.api.inputs import load_history, region_targets
+    from ipcast.scenarios.baseline import prepare
+
+    home = tmp_path_factory.mktemp("home")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("IPCAST_HOME", str(home))
+    plan = home / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    try:
+        targets = region_targets("chengdu", Path(plan))
+        out = {r.target.id: r for r in prepare(targets, load_history(None), 300, 3)}
+        again = api.brief("chengdu", paths=300, seed=3, targets_file=Path(plan))
+        other = api.brief("chengdu", paths=300, seed=4, targets_file=Path(plan))
+    finally:
+        mp.undo()
+    return out, again, other
+
+
 def test_the_briefing_promises_what_revise_promises_year_by_year(both):
     revised, brief = both
     for tid in ("cd_pledge_each", "cd_marks_each"):
@@ -166,3 +189,48 @@ def test_the_summary_names_the_riskiest_each_year_targets_promise_as_revise_give
     assert zh[3].startswith(f"若要有80%把握，「{risky['label_zh']}」2026-2028年{figures}（")
     safe = max(revised.values(), key=lambda r: r["p_hit"])
     assert f"把握最大的是「{safe['label_zh']}」" in zh[2] and safe is not risky
+
+
+def test_an_each_year_targets_levers_are_its_chance_of_every_year_met_with_each_lever(both, runs):
+    """The briefing ranked no lever for an each-year target, so it never reached page one's
+    levers or the tornado charts. Worked on the paths: with a lever off and at full intensity,
+    the share of paths on which every year meets its figure."""
+    import numpy as np
+
+    from ipcast.scenarios.judge import part_metrics
+    from ipcast.scenarios.levers import BASELINE
+
+    _, brief = both
+    by_id, _, _ = runs
+    recs = {r["target_id"]: r for r in brief["records"]}
+    for tid in ("cd_pledge_each", "cd_marks_each"):
+        run, rows = by_id[tid], recs[tid]["tornado"]
+        assert rows, tid
+        ths = run.target.thresholds
+        for row in rows:
+            for key, intensity in (("p_off", 0.0), ("p_full", 1.0)):
+                ms = part_metrics(run, BASELINE.with_setting(row["lever"], intensity))
+                every = np.logical_and.reduce([m >= th for m, th in zip(ms, ths, strict=True)])
+                assert row[key] == every.mean(), (tid, row["lever"], key)
+            assert row["delta"] == row["p_full"] - row["p_off"]
+    # both are simulated and the plan has nothing else: the tornado charts are theirs, and
+    # page one's levers name them
+    assert {k for k in brief["charts"] if k.startswith("tornado_")} == {
+        "tornado_cd_pledge_each",
+        "tornado_cd_marks_each",
+    }
+    assert brief["top_levers"]
+    labels = {recs[t]["label_zh"] for t in ("cd_pledge_each", "cd_marks_each")}
+    assert {lv["label_zh"] for lv in brief["top_levers"]} <= labels
+    assert all("lever_stability" in recs[t] for t in ("cd_pledge_each", "cd_marks_each"))
+
+
+def test_an_each_year_targets_lever_ranking_is_the_same_on_the_same_seed_not_on_another(both, runs):
+    _, brief = both
+    _, again, other = runs
+
+    def ranked(b):
+        return [(r["target_id"], r["tornado"], r["lever_stability"]) for r in b["records"]]
+
+    assert ranked(again) == ranked(brief)
+    assert ranked(other) != ranked(brief)
