@@ -143,3 +143,20 @@ def test_a_name_that_says_the_years_is_not_followed_by_them_again():
         "若要有80%把握，「质押融资额（2026-2028年每年）」"
         "每年可承诺约90亿元（规划目标每年100亿元）。"
     )
+
+
+def test_years_are_said_as_a_span_only_when_they_follow_one_another():
+    from ipcast.report.text import _years_en, _years_zh
+
+    def zh(period):
+        return _years_zh({"period": period, "label_zh": "质押融资额"})
+
+    assert zh("2026,2027") == "2026-2027年"  # two in a row are a span too
+    assert zh("2026") == "2026年"  # one year: itself, not 2026-2026年
+    assert zh("2027,2026") == "2027年、2026年"  # backwards: each as written
+    assert zh("2024H1,2024H2") == "2024年上半年、2024年下半年"  # half years: not years
+    assert _years_en({"period": "2027,2026"}, ["1", "2"]) == "2027, 2026, year by year"
+    assert _years_en({"period": "2026,2027"}, ["1", "1"]) == "2026-2027"
+    # a plan figure of 0 is a figure (0), a year without one a dash
+    none = _rec("z", "质押融资额", "2026,2027,2028", [0.0, None, 10.0], "亿元", 0.5)
+    assert "分别达到0/—/10亿元的概率" in sentences([none], {}, {}, "zh")[1]
