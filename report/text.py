@@ -154,8 +154,9 @@ def _promise(r: dict, rv, lang: str) -> str:
     rvs = [promised(x, c, unit) for x in _each(rv)]
     plan = _shown(r["threshold"])
     if lang == "zh":
-        years = _years_zh(r) if isinstance(rv, list) else ""
-        lead = "" if said_once(rvs) or not years else "分别"
+        each = isinstance(rv, list)
+        years = _years_zh(r) if each else ""
+        lead = "分别" if each and not said_once(rvs) else ""
         return (
             f"若要有80%把握，「{r['label_zh']}」{years}"
             f"{planner_form(rvs, unit, lang, '', lead + '可承诺约')}"

@@ -143,6 +143,16 @@ def test_a_name_that_says_the_years_is_not_followed_by_them_again():
         "若要有80%把握，「质押融资额（2026-2028年每年）」"
         "每年可承诺约90亿元（规划目标每年100亿元）。"
     )
+    # the name says the years, a figure a year: still 分别 (each its own)
+    named = _rec("n", "商标（2026-2028年）", YEARS, [1.0e6, 1.1e6, 1.2e6], "件", 0.5)
+    zh = sentences([named], {"n": [9.0e5, 9.9e5, 1.08e6]}, {}, "zh")
+    assert zh[1].endswith(
+        "：按当前趋势，分别达到1,000,000/1,100,000/1,200,000件的概率约为50%（±1个百分点）。"
+    )
+    assert zh[2] == (
+        "若要有80%把握，「商标（2026-2028年）」分别可承诺约900,000/990,000/1,080,000件"
+        "（规划目标1,000,000/1,100,000/1,200,000件）。"
+    )
 
 
 def test_years_are_said_as_a_span_only_when_they_follow_one_another():
