@@ -422,6 +422,8 @@ def test_each_year_stays_whole_when_a_column_breaks_a_figure():
     assert whole("1,000 件 each year", 20) == ["1,000 件 each year"]
     assert whole(">1,000 人次 each year", 12) == [">1,000 人次", "each year"]
     assert whole("3,500/4,000 件 each year", 8) == ["3,500/", "4,000 件", "each", "year"]
+    # exactly the column's width: still one piece, not "1 each" then "year"
+    assert whole("1 each year", 9) == ["1", "each year"]
 
 
 def test_a_promise_too_wide_for_its_16_columns_goes_on_below_it_too():
