@@ -201,3 +201,21 @@ def test_an_unreachable_scheduler_is_said_in_both(monkeypatch):
     assert e.value.zh.startswith("--scheduler：无法连接 tcp://127.0.0.1:9（")
     assert e.value.zh.endswith("修改：先用 `dask scheduler` 和 `dask worker 地址` 启动")
     assert e.value.en.startswith("--scheduler: cannot reach tcp://127.0.0.1:9 (")
+
+
+def test_the_tables_language_option_is_refused_in_both(home):
+    zh, en = _refused(["run", "-r", "guanghan", "--lang", "fr"])
+    assert zh == "错误：--lang：无法识别的语言“fr”。修改：用 zh（中文）或 en（英文）"
+    assert en == "error: --lang: unknown language 'fr'. Fix: use zh or en"
+
+
+def test_an_error_said_in_english_only_still_starts_in_chinese():
+    """A bundled file's own check (data/levers.yaml, a developer's file) is said in English; the
+    planner still reads 错误 and the place first."""
+    from ipcast.cli.common import error_text
+
+    e = InputError("data/levers.yaml key 'x'", "unknown key", "use one of ['id']")
+    assert error_text(e).split("\n") == [
+        "错误：data/levers.yaml key 'x'：此项说明只有英文，见下一行。修改：照下一行 Fix 所说修改",
+        "error: data/levers.yaml key 'x': unknown key. Fix: use one of ['id']",
+    ]
