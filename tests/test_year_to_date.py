@@ -490,6 +490,9 @@ def test_a_year_so_far_before_the_times_read_moves_them():
     assert np.median(got) < 1500  # a pace of 1,200 for 2024, not the forecast's 1,800
     assert np.array_equal(got, read_conditioned(fc, obs, np.array([2025.0]), 4, None))
     assert not np.array_equal(got, read_conditioned(fc, obs, np.array([2025.0]), 5, None))
+    # a year so far after the last time read is not read (the grid ends there)
+    past = _Fixed({2023.0: fc.cols[2024.0]})
+    assert np.array_equal(read_conditioned(past, obs, np.array([2023.0]), 4, None), past.at([2023]))
     # nothing so far: the columns as the forecast drew them
     plain = observed(_grants(), "dazhou", "patent_grants")
     assert np.array_equal(read_conditioned(fc, plain, np.array([2025.0]), 4, None), fc.at([2025]))
@@ -546,3 +549,23 @@ def test_a_year_so_far_between_two_times_read_moves_the_later_one_only():
     assert np.array_equal(got[:, 0], fc.cols[2023.0])
     assert np.array_equal(got[:, 1], every[:, 2])
     assert np.median(got[:, 1]) < 1500
+
+
+def test_a_gap_years_figures_so_far_are_not_where_a_later_target_starts():
+    """2022年1-6月 beside whole 2021 and 2023: a 2025 target starts from 2023, so its reason
+    names no figures so far; with 2024年1-9月 as well it names 2024's alone."""
+    from ipcast.scenarios.baseline import prepare
+    from ipcast.scenarios.judge import _earlier_part
+
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 1000.0 + 100 * (y - 2018), "件")
+        for y in [2018, 2019, 2020, 2021, 2023]
+    ]
+    gap = [("dazhou", "patent_grants", "2022-01/2022-06", "half", 600.0, "件")]
+    t = make_target("patent_grants", "level", "2025", 1500)
+    (run,) = prepare([t], make_history(rows + gap), 200, 1, None, date(2024, 10, 15))
+    assert _earlier_part(run) == ""
+    later = gap + [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    (run,) = prepare([t], make_history(rows + later), 200, 1, None, date(2024, 10, 15))
+    assert "(2024-01/2024-09: 900件)" in _earlier_part(run)
+    assert "2022" not in _earlier_part(run)
