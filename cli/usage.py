@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 
 import typer
-from typer._click import exceptions as click_errors  # typer carries its own click
+
+try:
+    from typer._click import exceptions as click_errors  # typer 0.29 carries its own click
+except ImportError:  # a typer built on click itself
+    from click import exceptions as click_errors
 
 # click's English messages, by pattern, in Chinese ({0}, {1}: the pattern's groups; quotes
 # around an option dropped, as the planner types it).
