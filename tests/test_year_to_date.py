@@ -197,6 +197,24 @@ def test_revise_rows_carry_the_reason_that_says_a_period_is_partly_observed():
         "进度推算（这几个月约占全年的0.83±0.08，全年约2.52亿元），与预测合并，不低于已有数字",
     ]
     assert partly_observed_lines([{**rec, "status": "no_history"}], "zh") == []
+    # A target after the year so far: its forecast starts from it, said under its own heading
+    before = {
+        "status": "simulated",
+        "label_zh": "专利授权量",
+        "label_en": "Patent grants",
+        "reason": "the forecast starts from the figures so far of a year before the period "
+        "(2026-01/2026-10: 1,051件): that year is their pace combined with the forecast, and the "
+        "years after move with it",
+    }
+    assert partly_observed_lines([before, rec], "zh")[2:] == [
+        "规划期前已有部分数据（预测由此起算）：",
+        "  专利授权量：预测从规划期之前年份已有的部分数据起算（2026-01/2026-10: 1,051件）：该年全年"
+        "按已有进度与预测合并，其后各年随之变动",
+    ]
+    assert partly_observed_lines([before], "en") == [
+        "Forecasts starting from a year's figures so far:",
+        f"  Patent grants: {before['reason']}",
+    ]
 
 
 def test_as_of_the_current_year_does_not_close_a_period_still_running():
