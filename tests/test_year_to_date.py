@@ -311,7 +311,7 @@ def test_a_gap_year_partly_observed_leaves_the_observed_years_after_it():
 
 def test_the_data_date_of_a_stock_read_at_a_spans_end_is_that_months_end():
     """A bureau's 2026年1-10月 column holds 有效发明专利 at the end of October: 数据截至 said
-    '2026年1月至2026年10月' as if it were a flow over those months."""
+    '2026年1-10月' as if it were a flow over those months."""
     import pandas as pd
 
     from ipcast.report.brief import _vintage
@@ -326,7 +326,7 @@ def test_the_data_date_of_a_stock_read_at_a_spans_end_is_that_months_end():
     assert _vintage(used, "zh") == "2026年10月末（有效发明专利）"
     assert _vintage(used, "en") == "end of 2026-10 (effective_invention_patents)"
     flows = used.assign(indicator="patent_grants", period_type=["year", "span"])
-    assert _vintage(flows, "zh") == "2026年1月至2026年10月（授权专利）"
+    assert _vintage(flows, "zh") == "2026年1-10月（授权专利）"
 
 
 def test_which_figures_a_year_is_read_by():
