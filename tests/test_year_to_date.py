@@ -158,10 +158,10 @@ def test_a_period_over_with_figures_for_part_of_it_awaits_its_outcome_by_their_p
     (rec,) = assess([t], _grants(part), n_paths=2000, seed=1, today=date(2025, 3, 1))
     assert rec["status"] == "awaiting_outcome"
     assert rec["p_hit"] < 0.05
-    assert "figures so far (2024-01/2024-06: 500.0件): 2024 is the pace" in rec["reason"]
+    assert "figures so far (2024-01/2024-06: 500件): 2024 is the pace" in rec["reason"]
     assert reason(rec, "zh") == (
         "规划期已结束，结果尚未公布，按已有数据估计"
-        "（期内已有部分数据：2024-01/2024-06: 500.0件，已计入）"
+        "（期内已有部分数据：2024-01/2024-06: 500件，已计入）"
     )
 
 
