@@ -17,8 +17,11 @@ def check_bands(green: float, amber: float) -> None:
     if not 0 <= amber <= green <= 1:
         raise InputError(
             "--green/--amber",
-            f"bands {green}/{amber}",
-            "give 0 <= amber <= green <= 1, e.g. --green 0.8 --amber 0.5",
+            (f"分档界限{green}/{amber}不成立", f"bands {green}/{amber}"),
+            (
+                "须 0 <= amber <= green <= 1，如 --green 0.8 --amber 0.5",
+                "give 0 <= amber <= green <= 1, e.g. --green 0.8 --amber 0.5",
+            ),
         )
 
 
@@ -53,7 +56,11 @@ def brief(
     targets = region_targets(region, targets_file, names=names)
     check_as_of(as_of)
     if lang not in ("zh", "en"):
-        raise InputError("--lang", f"unknown language '{lang}'", "use zh or en")
+        raise InputError(
+            "--lang",
+            (f"无法识别的语言“{lang}”", f"unknown language '{lang}'"),
+            ("用 zh（中文）或 en（英文）", "use zh or en"),
+        )
     check_bands(green, amber)
     fmt = output_format(out) if out is not None else None
     refuse_existing(out, pdf)

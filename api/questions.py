@@ -11,7 +11,7 @@ from ..data.catalog import regions
 from ..data.errors import InputError
 from ..data.said import file_place
 from ..data.schema import FIRST_YEAR, LAST_YEAR
-from ..report import notes
+from ..report import notes, words
 from ..scenarios import PATHS, analysis
 from ..scenarios.apply import idle_reason
 from ..scenarios.baseline import TargetRun, prepare
@@ -229,15 +229,28 @@ def goal(
     )
     rec = judge(run, sc)
     if rec["status"] != "simulated":
+        over = rec["status"] in ("resolved", "awaiting_outcome")
         raise InputError(
             f"--target {target}",
-            f"status {rec['status']}: {rec['reason']}",
-            "goal seeking needs a simulated target"
-            + (
-                f"; its period is over: --as-of YEAR asks what it would have taken then, and "
-                f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
-                if rec["status"] in ("resolved", "awaiting_outcome")
-                else ""
+            (
+                f"状态为“{words.status(rec, 'zh')}”：{words.reason(rec, 'zh')}",
+                f"status {rec['status']}: {rec['reason']}",
+            ),
+            (
+                "只有已测算的目标才能反推措施力度"
+                + (
+                    f"；其规划期已过：--as-of 年份 可问当时需要多大力度，"
+                    f"`ipcast draft -r {region} --out 文件.xlsx` 可起草下一期规划"
+                    if over
+                    else ""
+                ),
+                "goal seeking needs a simulated target"
+                + (
+                    f"; its period is over: --as-of YEAR asks what it would have taken then, and "
+                    f"`ipcast draft -r {region} --out FILE.xlsx` drafts the next plan"
+                    if over
+                    else ""
+                ),
             ),
         )
     res = analysis.goal_seek(run, p, lever, sc)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..data import userstore
 from ..data.errors import InputError
+from ..data.said import file_place
 from ..forecast import cache as disk_cache
 from ..report import notes
 from ..scenarios import PATHS
@@ -191,7 +192,7 @@ def backtest(
     was run. Nothing to score is an ``InputError`` saying what is missing."""
     from ..forecast.backtest_selected import MIN_SELECTED_POINTS, backtest_summary, default_start
 
-    series, label = backtest_series(region, history_file, panel, names)
+    series, where = backtest_series(region, history_file, panel, names)
     first = start or default_start(series)
     result = backtest_summary(
         series,
@@ -206,12 +207,19 @@ def backtest(
     )
     if not result["n_scored"]:
         raise InputError(
-            label,
-            f"no series with {MIN_SELECTED_POINTS}+ consecutive yearly values up to an origin"
-            f"{' from ' + str(start) if start else ''} and one after it: nothing to score",
-            "import more years, or give an earlier --start",
+            where,
+            (
+                f"没有哪条序列在某个起点{f'（{start}年或以后）' if start else ''}之前有连续"
+                f"{MIN_SELECTED_POINTS}年以上的年度数值、且起点之后还有一年的数值：无可评分",
+                f"no series with {MIN_SELECTED_POINTS}+ consecutive yearly values up to an origin"
+                f"{' from ' + str(start) if start else ''} and one after it: nothing to score",
+            ),
+            (
+                "导入更多年份，或给更早的 --start",
+                "import more years, or give an earlier --start",
+            ),
         )
-    result.update(source=label, start=first, horizons=horizon)
+    result.update(source=where[1], start=first, horizons=horizon)
     return result
 
 
@@ -221,7 +229,8 @@ def backtest_series(
     panel: str | None,
     names: list[str] | dict[str, str] | None = None,
 ):
-    """The series a backtest scores and a label saying where they came from."""
+    """The series a backtest scores and where they came from, ``(Chinese, English)``: the
+    English is the result's ``source``."""
     from ..data.history import combine
     from ..data.readers import read_history_file
     from ..forecast.backtest_selected import MIN_SELECTED_POINTS
@@ -231,22 +240,36 @@ def backtest_series(
 
     if panel:
         if panel not in PANELS:
-            raise InputError("--panel", f"unknown panel '{panel}'", f"use one of {list(PANELS)}")
-        return list(panel_series(panel)), PANELS[panel][1]
+            raise InputError(
+                "--panel",
+                (f"无法识别的面板“{panel}”", f"unknown panel '{panel}'"),
+                (f"用以下之一：{'、'.join(PANELS)}", f"use one of {list(PANELS)}"),
+            )
+        label = PANELS[panel][1]
+        return list(panel_series(panel)), (f"面板 {panel}（{label}）", label)
     if history_file is not None:
         rows = read_history_file(history_file, region, any_region=True, names=name_map(names)).rows
         hist = rows.assign(exclude="")
-        label = str(history_file)
+        where = file_place(history_file)
     else:
         region = check_region(region)
         hist = combine(userstore.load())
         hist = hist[hist["region"] == region] if region else hist
-        label = f"ipcast history{' of ' + region if region else ''}"
+        where = (
+            f"ipcast 中的历史数据{'（' + region + '）' if region else ''}",
+            f"ipcast history{' of ' + region if region else ''}",
+        )
     series = yearly_series(hist, MIN_SELECTED_POINTS + 1)
     if not series:
         raise InputError(
-            label,
-            f"no series with {MIN_SELECTED_POINTS + 1}+ consecutive yearly values",
-            "import a longer series, or use --panel china_provinces",
+            where,
+            (
+                f"没有连续{MIN_SELECTED_POINTS + 1}年以上年度数值的序列",
+                f"no series with {MIN_SELECTED_POINTS + 1}+ consecutive yearly values",
+            ),
+            (
+                "导入更长的序列，或用 --panel china_provinces",
+                "import a longer series, or use --panel china_provinces",
+            ),
         )
-    return series, label
+    return series, where

@@ -30,9 +30,11 @@ def fail(e: InputError) -> None:
 
 
 def error_text(e: InputError) -> str:
-    """``错误：…`` then ``error: …``; the English line alone for an error said in English only.
+    """``错误：…`` then ``error: …``; an error said in English only (a bundled file's check, a
+    developer's) still starts in Chinese, naming the place and pointing to the English line.
     Two lines, not one joined by `` / ``: each is long, and the join would fall mid-line."""
-    return "\n".join(([f"错误：{e.zh}"] if e.zh else []) + [f"error: {e.en}"])
+    zh = e.zh or f"{e.where_zh or e.where}：此项说明只有英文，见下一行。修改：照下一行 Fix 所说修改"
+    return f"错误：{zh}\nerror: {e.en}"
 
 
 def to_stderr(text: str) -> None:

@@ -11,6 +11,7 @@ import typer.core
 
 from ..report.fold import WIDE, fold
 from ..report.run_table import width
+from .usage import said_in_chinese
 
 # Up to 100 columns on a wide terminal, the terminal's width on a narrower one.
 MAX_WIDTH = 100
@@ -77,3 +78,17 @@ class Group(typer.core.TyperGroup):
 
     def get_help_option(self, ctx):
         return _help_option(super().get_help_option(ctx))
+
+    # A command line click cannot parse is said in Chinese first (cli/usage.py): the app's own
+    # options are parsed in make_context, a command's name and options in invoke.
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except Exception as e:
+            raise said_in_chinese(e) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except Exception as e:
+            raise said_in_chinese(e) from None

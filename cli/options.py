@@ -64,8 +64,13 @@ OUT = out_option(
 
 def lang_callback(value: str) -> str:
     if value not in ("zh", "en"):
-        typer.echo(f"error: --lang: unknown language '{value}'. Fix: use zh or en", err=True)
-        raise typer.Exit(2)
+        fail(
+            InputError(
+                "--lang",
+                (f"无法识别的语言“{value}”", f"unknown language '{value}'"),
+                ("用 zh（中文）或 en（英文）", "use zh or en"),
+            )
+        )
     return value
 
 

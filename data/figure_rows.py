@@ -16,7 +16,7 @@ from .cells import CellError, parse_number, parse_period_cell
 from .custom import is_custom
 from .errors import InputError, Said
 from .indicator_names import match_indicator, split_label, sub_item_name, unknown_indicator_fix
-from .periods import parse_period
+from .periods import WRITE_AS, parse_period
 from .places import resolve_region
 from .said import MEASURE_ZH, at_row, both, file_place, place, where_zh
 
@@ -165,11 +165,8 @@ def _indicator_and_period(rec: dict, where: str, names: dict[str, str]):
     except ValueError as e:
         raise InputError(
             _cell_at(where, rec, "period"),
-            (f"无法识别的期间“{period_text}”", str(e)),
-            (
-                "期间写作2023、2023年、2023H1或2022-07/2023-06",
-                "write the period as 2023, 2023年, 2023H1 or 2022-07/2023-06",
-            ),
+            (e.zh, str(e)),
+            WRITE_AS,
         ) from None
     return slug, period, readings + period_repairs
 

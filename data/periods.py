@@ -14,6 +14,23 @@ from datetime import date
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／～", "0123456789-/~")
 
+# The forms ``parse_period`` reads, as a fix says them: (Chinese, English).
+WRITE_AS = (
+    "期间写作2026、2026年、2026H1（2026年上半年）、2026Q1、2026-06（一个月）、2026年1-10月、"
+    "2024-2026（2024/2026、2024-2026年）、2022-07/2023-06（2022年7月-2023年6月）或2020-11-01（一天）",
+    "write the period as 2026, 2026年, 2026H1 (2026年上半年), 2026Q1, 2026-06 (a month), "
+    "2026年1-10月, 2024-2026 (2024/2026, 2024-2026年), 2022-07/2023-06 (2022年7月-2023年6月) "
+    "or 2020-11-01 (a day)",
+)
+
+
+class PeriodError(ValueError):
+    """A period that cannot be read: ``str()`` is the English, ``zh`` the Chinese."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh = zh
+
 
 @dataclass(frozen=True)
 class Period:
@@ -34,7 +51,7 @@ class Period:
 
 def _month_start(year: int, month: int) -> float:
     if not 1 <= month <= 12:
-        raise ValueError(f"month {month} is not 1-12")
+        raise PeriodError(f"月份{month}不在1-12之间", f"month {month} is not 1-12")
     return year + (month - 1) / 12
 
 
@@ -63,10 +80,17 @@ def _one(token: str) -> tuple[float, float]:
         y, mo = int(m[1]), int(m[2])
         return _month_start(y, mo), _month_start(y, mo) + 1 / 12
     if m := re.fullmatch(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", t):
-        d = date(int(m[1]), int(m[2]), int(m[3]))
+        try:
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as e:
+            raise PeriodError(f"没有{token.strip()}这一天", str(e)) from None
         end = _day_end(d)
         return end - 1 / 365, end
-    raise ValueError(f"cannot read '{token}' as a period")
+    raise _unreadable(token)
+
+
+def _unreadable(text: str) -> PeriodError:
+    return PeriodError(f"无法识别的期间“{text}”", f"cannot read '{text}' as a period")
 
 
 def parse_period(text: str | int | float) -> Period:
@@ -75,8 +99,9 @@ def parse_period(text: str | int | float) -> Period:
     ``2023-07~2024-06``,
     ``2025-06`` (a month) or ``2020-11-01`` (a day).
 
-    Raises ``ValueError`` with the offending text when the period cannot be read or ends before
-    it starts.
+    Raises ``PeriodError`` (a ``ValueError``) with the offending text, in Chinese and in
+    English, when the period cannot be read or ends before it starts; ``WRITE_AS`` says the
+    forms read.
     """
     if isinstance(text, float) and text.is_integer():
         text = int(text)
@@ -102,9 +127,9 @@ def parse_period(text: str | int | float) -> Period:
         start, _ = _one(parts[0])
         _, end = _one(parts[1])
     else:
-        raise ValueError(f"cannot read '{raw}' as a period")
+        raise _unreadable(raw)
     if end <= start:
-        raise ValueError(f"period '{raw}' ends before it starts")
+        raise PeriodError(f"期间“{raw}”的结束早于开始", f"period '{raw}' ends before it starts")
     return Period(start, end, raw)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import units
 from .catalog import data_path, indicator, known
 from .errors import InputError, Said
-from .periods import Period, parse_period
+from .periods import WRITE_AS, Period, parse_period
 from .places import members, resolve_region
 from .said import file_place, key_place
 from .schema import check_keys, finite_number, read_yaml, year_in_range
@@ -341,8 +341,8 @@ def _period(p, where: Said) -> Period:
     except ValueError as e:
         raise InputError(
             where,
-            (f"无法识别的期间“{p}”", str(e)),
-            ("写作2025、2024/2026或2022-07/2025-06", "write 2025, 2024/2026 or 2022-07/2025-06"),
+            (e.zh, str(e)),
+            WRITE_AS,
         ) from None
     year_in_range(period.start, period.end, where)
     return period

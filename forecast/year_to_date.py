@@ -193,11 +193,10 @@ def read_conditioned(fc, obs: Observed, times: np.ndarray, seed: int, as_of: int
     years read too when ``times`` skips them: a figure for 2025年1-11月 moves every later year
     of a 2026-2030 forecast, not only a 2025 target. The extra columns are dropped after."""
     times = np.asarray(times, dtype=float)
-    last = obs.t.max(initial=-np.inf)
+    # A year after the last time read moves nothing read; one before the last whole figure (a
+    # gap year) moves nothing either (``condition_paths``), but costs only a column.
     extra = [
-        float(y)
-        for y in year_to_date(obs)
-        if last < y < times.max() and not np.isclose(times, y).any()
+        float(y) for y in year_to_date(obs) if y < times.max() and not np.isclose(times, y).any()
     ]
     if not extra:
         return condition_paths(obs, times, fc.at(times), seed, as_of)

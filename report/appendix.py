@@ -9,7 +9,7 @@ from ..data.catalog import indicator as indicator_row
 from . import words
 from .blocks import block, table
 from .sources import GRADE_WORDS, WEAK
-from .text import fmt
+from .text import fmt, period_zh
 
 ASSESSED = ("simulated", "resolved", "awaiting_outcome")
 CJK = r"[\u4e00-\u9fff]"
@@ -42,7 +42,7 @@ def appendix(b: dict, w: dict, lang: str) -> list[dict]:
     src = [
         [
             indicator_row(s["indicator"])["zh"] if lang == "zh" else s["indicator"],
-            str(s["period"]),
+            period_zh(str(s["period"])) if lang == "zh" else str(s["period"]),
             f"{fmt(float(s['value']))}{s['unit']}",
             grades.get(s["grade"], s["grade"]) + (w["weak"] if s["grade"] in WEAK else ""),
             f"{_title_in(s['source_title'], lang)} {s['source']}".strip(),

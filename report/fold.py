@@ -15,23 +15,25 @@ CLOSING = set("，。、；：）》」』”’！？")
 OPENING = set("（《「『“‘")
 
 
-def fold(text: str, columns: int) -> list[str]:
-    """``text`` (one paragraph) in lines of at most ``columns`` terminal columns: broken at spaces,
-    or between two Chinese characters; a closing mark (，。）) never starts a line, an opening one
-    （“ never ends one. A run of other text wider than a line is kept whole."""
-    lines, line, gap = [], "", False
-    for unit in UNITS.findall(" ".join(text.split())):
+def fold(text: str, columns: float, measure=width) -> list[str]:
+    """``text`` (one paragraph) in lines of at most ``columns`` (terminal columns, or the mm of a
+    PDF line with ``measure`` its font's widths): broken at spaces, or between two Chinese
+    characters; a closing mark (，。）) never starts a line, an opening one （“ never ends one
+    (the units before it go down with it: 百分点）then 。 moves 点）。). A run of other text
+    wider than a line is kept whole."""
+    lines, line, gap = [], [], False
+    for unit in UNITS.findall(re.sub(r"[ \t\r\n]+", " ", text).strip()):
         if unit.startswith(" "):
             gap = bool(line)
             continue
         piece = (" " if gap else "") + unit
         gap = False
-        if line and width(line + piece) > columns:
-            # a closing mark stays with the character before it, an opening one with the next
-            if (unit[0] in CLOSING and width(line[-1]) == 2) or line[-1] in OPENING:
-                line, unit = line[:-1], line[-1] + unit
-            lines.append(line.rstrip())
-            line = unit
+        if line and measure("".join(line) + piece) > columns:
+            carry = [piece]
+            while len(line) > 1 and (carry[0].lstrip()[0] in CLOSING or line[-1][-1] in OPENING):
+                carry.insert(0, line.pop())
+            lines.append("".join(line).rstrip())
+            line = [carry[0].lstrip(), *carry[1:]]
         else:
-            line += piece
-    return [*lines, line] if line else lines
+            line.append(piece)
+    return [*lines, "".join(line)] if line else lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data.errors import InputError
+from ..data.said import file_place
 
 FORMATS = (".docx", ".pdf", ".html", ".htm")
 
@@ -13,7 +14,9 @@ def output_format(path: Path) -> str:
     fmt = path.suffix.lower()
     if fmt not in FORMATS:
         raise InputError(
-            str(path), f"unknown format '{path.suffix}'", "end it in .docx, .pdf or .html"
+            file_place(path),
+            (f"无法识别的格式“{path.suffix}”", f"unknown format '{path.suffix}'"),
+            ("文件名以 .docx、.pdf 或 .html 结尾", "end it in .docx, .pdf or .html"),
         )
     return fmt
 

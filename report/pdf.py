@@ -17,6 +17,7 @@ from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
 
 from .charts import png
+from .fold import fold
 from .fonts import BOLD, REGULAR
 from .run_table import AFTER_SLASH
 from .words import WORDS
@@ -69,7 +70,8 @@ def _title(pdf, b):
 def _meta(pdf, b):
     pdf.set_font(FONT, size=SIZES["meta"])
     pdf.set_text_color(90)
-    pdf.multi_cell(0, 5, b["text"], align="C", new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    text = _folded(pdf, b["text"], _line_room(pdf))
+    pdf.multi_cell(0, 5, text, align="C", new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
     pdf.set_text_color(0)
     pdf.ln(1)
 
@@ -81,7 +83,8 @@ def _heading(pdf, b):
         pdf.add_page()
     pdf.ln(2)
     pdf.set_font(FONT, "B", size)
-    pdf.multi_cell(0, size * 0.55, b["text"], new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
+    text = _folded(pdf, b["text"], _line_room(pdf))
+    pdf.multi_cell(0, size * 0.55, text, new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
     pdf.ln(1)
 
 
@@ -89,6 +92,7 @@ def _para(pdf, b):
     size = SIZES[b["kind"]]
     pdf.set_font(FONT, size=size)
     text = ("• " + b["text"]) if b["kind"] == "bullet" else b["text"]
+    text = _folded(pdf, text, _line_room(pdf))
     pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", wrapmode=_wrap(pdf))
     pdf.ln(0.8)
 
@@ -115,7 +119,7 @@ def _table(pdf, b):
         for i, cells in enumerate(b["rows"]):
             row = table.row()
             for j, text in enumerate(cells):
-                text = _after_slashes(pdf, text, rooms[j])
+                text = _folded(pdf, _after_slashes(pdf, text, rooms[j]), rooms[j])
                 style = None
                 if j == 0 and b.get("fills"):
                     fill = b["fills"][i]
@@ -153,6 +157,23 @@ def _after_slashes(pdf, text: str, room: float) -> str:
         else:
             line += piece
     return "\n".join(lines + [line])
+
+
+def _line_room(pdf) -> float:
+    """The mm a full-width line of text has (``multi_cell`` keeps a cell margin each side)."""
+    return pdf.epw - 2 * pdf.c_margin
+
+
+def _folded(pdf, text, room: float):
+    """Chinese text broken into lines by ``report.fold``'s rule before fpdf2 lays it out: fpdf2
+    wraps at any character, which left a 。 or ） alone at the head of a line (…（±2个百分点）
+    then 。). A little room is kept so fpdf2's own measure never wraps a folded line again."""
+    if pdf.brief_lang != "zh" or not isinstance(text, str):
+        return text
+    width = pdf.get_string_width
+    return "\n".join(
+        line for para in text.split("\n") for line in fold(para, room - 0.3, width) or [""]
+    )
 
 
 def _wrap(pdf) -> WrapMode:

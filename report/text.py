@@ -77,8 +77,8 @@ def _period(rec: dict, lang: str) -> str:
 
 
 def period_zh(p: str) -> str:
-    """2030年, 2026-2030年, 2022年7月至2025年6月, 2025年6月 (a stock at a month's end),
-    2024年上半年; any other text as written."""
+    """2030年, 2026-2030年, 2022年7月至2025年6月, 2026年1-10月, 2025年6月 (a stock at a month's
+    end), 2024年上半年; any other text as written."""
     span = re.fullmatch(r"(\d{4})/(\d{4})", p)
     months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", p)
     month = re.fullmatch(r"(\d{4})-(\d{2})", p)
@@ -87,6 +87,9 @@ def period_zh(p: str) -> str:
         return f"{p}年"
     if span:
         return f"{span[1]}-{span[2]}年"
+    if months and months[1] == months[3]:  # months of one year, as a bureau writes them
+        first, last = int(months[2]), int(months[4])
+        return f"{months[1]}年{first}月" if first == last else f"{months[1]}年{first}-{last}月"
     if months:
         return f"{months[1]}年{int(months[2])}月至{months[3]}年{int(months[4])}月"
     if month:

@@ -132,19 +132,30 @@ def footer(records: list[dict], lang: str = "en") -> str:
 def partly_observed_lines(records: list[dict], lang: str) -> list[str]:
     """Targets still open whose period has figures for part of it already, and how the
     figures are used (run's footer, under revise's table)."""
-    part = [
-        r
-        for r in records
-        if r["status"] == "simulated"
-        and str(r.get("reason") or "").startswith("period partly observed")
-    ]
-    if not part:
-        return []
-    if lang == "zh":
-        return ["规划期内已有部分数据："] + [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in part]
-    return ["Periods partly observed:"] + [
-        f"  {r.get('label_en') or r['label_zh']}: {r['reason']}" for r in part
-    ]
+    out = []
+    for start, zh, en in PARTS_SO_FAR:
+        part = [
+            r
+            for r in records
+            if r["status"] == "simulated" and str(r.get("reason") or "").startswith(start)
+        ]
+        if part and lang == "zh":
+            out += [zh] + [f"  {r['label_zh']}：{reason(r, 'zh')}" for r in part]
+        elif part:
+            out += [en] + [f"  {r.get('label_en') or r['label_zh']}: {r['reason']}" for r in part]
+    return out
+
+
+# The two ways figures for part of a year enter a target still open: inside its period, or in
+# the year before it, where its forecast starts (``judge._earlier_part``).
+PARTS_SO_FAR = (
+    ("period partly observed", "规划期内已有部分数据：", "Periods partly observed:"),
+    (
+        "the forecast starts from the figures so far",
+        "规划期前已有部分数据（预测由此起算）：",
+        "Forecasts starting from a year's figures so far:",
+    ),
+)
 
 
 def _told_why(records: list[dict]) -> list[dict]:

@@ -243,7 +243,7 @@ REASONS_ZH = (
     (
         r"^the forecast starts from the figures so far of a year before the period \((.*)\): "
         r"that year",
-        "预测从规划期前一年已有的部分数据起算（{0}）：该年全年按已有进度与预测合并，其后各年随之变动",
+        "预测从规划期之前年份已有的部分数据起算（{0}）：该年全年按已有进度与预测合并，其后各年随之变动",
     ),
     (
         r"^period over; .*?; figures so far \((.*?)\):",

@@ -113,7 +113,7 @@ def draft_targets(
     out, notes = [], []
     seen = _current_parts(targets)
     for old, run in zip(targets, runs, strict=True):
-        entry = _entry(old, run, confidence, scenario)
+        entry = _entry(old, run, confidence, scenario, first)
         if run.base is not None and upward(old.comparator):
             _no_fall(entry, run, scenario, seen, notes)
         out.append(entry)
@@ -208,24 +208,32 @@ def relabel(label: str, kind: str, periods: list[str]) -> str:
     return f"{stem} in {when}" if kind == "level" else f"{stem}, {when}"
 
 
-def latest_figure(run, unit: str) -> str | None:
-    """The new plan's 基期值: the last figure the draft rests on, in ``unit`` with its period
-    (a year's figures so far when they are later than its last whole figure); None without one.
-    The current plan's own base (2020 for a 2021-2025 plan) would read as the new plan's."""
+def latest_figure(run, unit: str, first: int) -> str | None:
+    """The new plan's 基期值: the last figure before its first year ``first``, in ``unit`` with
+    its period (a year's figures so far when they are later than its last whole figure: 成都's
+    2025年1-11月 for 2026-2030); None without one. Not a figure inside the new plan (2026年1-10月
+    for 2026-2030), nor the current plan's own base (2020 for a 2021-2025 plan)."""
     obs = run.obs
-    if not obs.n_points:
+    known = [
+        (parse_period(p).end, float(v), p)
+        for p, v in zip(obs.periods or [], obs.y, strict=False)
+        if parse_period(p).end <= first + 1e-9
+    ]
+    known += [
+        (end, value, r["period"])
+        for _, (_, end, value, r) in year_to_date(obs).items()
+        if end <= first + 1e-9
+    ]
+    if not known:
         return None
-    value, period = float(obs.y[-1]), obs.periods[-1]
-    later = [v for y, v in sorted(year_to_date(obs).items()) if y > obs.t[-1]]
-    if later:
-        value, period = later[-1][2], later[-1][3]["period"]
+    _, value, period = max(known, key=lambda k: k[0])
     try:
         return f"{units.convert(value, obs.unit, unit):.15g} ({period})"
     except (KeyError, ValueError):
         return f"{value:.15g} {obs.unit} ({period})"
 
 
-def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
+def _entry(old: Target, run, confidence: float, scenario: Scenario, first: int) -> dict:
     t = run.target
     periods = [p.text for p in t.periods]
     entry = {
@@ -237,7 +245,7 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario) -> dict:
         "kind": t.kind,
         "period": periods if t.kind == "each_year" else periods[0],
     }
-    base = latest_figure(run, old.unit)
+    base = latest_figure(run, old.unit, first)
     if base:
         entry["baseline"] = base
     if t.kind == "each_year":

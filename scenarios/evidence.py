@@ -11,6 +11,7 @@ import yaml
 
 from ..data.catalog import data_path
 from ..data.errors import InputError
+from ..data.said import key_place
 from .levers import EVIDENCE_KEYS, Lever, lever_catalog
 
 FILE = "data/lever_evidence.yaml"
@@ -25,24 +26,42 @@ def evidence_rows() -> tuple[dict, ...]:
     cat = lever_catalog()
     rows = []
     for i, r in enumerate(doc["rows"]):
-        where = f"{FILE} row {i + 1} ({r.get('lever', '?')})"
+        lever = r.get("lever", "?")
+        where = (f"文件 {FILE}，第{i + 1}条依据（{lever}）", f"{FILE} row {i + 1} ({lever})")
         extra = sorted(set(r) - set(EVIDENCE_KEYS))
         if extra:
-            raise InputError(f"{where} key '{extra[0]}'", "unknown key", f"use {EVIDENCE_KEYS}")
+            raise InputError(
+                key_place(where, extra[0]),
+                ("无法识别的字段", "unknown key"),
+                (f"用以下字段：{'、'.join(EVIDENCE_KEYS)}", f"use {EVIDENCE_KEYS}"),
+            )
         if r.get("lever") not in cat:
-            raise InputError(f"{where} key 'lever'", "unknown lever", f"use one of {list(cat)}")
+            raise InputError(
+                key_place(where, "lever"),
+                ("无法识别的措施", "unknown lever"),
+                (f"用以下之一：{'、'.join(cat)}", f"use one of {list(cat)}"),
+            )
         pct = r.get("per_year_pct")
         if pct is not None:
             moved = {s for e in cat[r["lever"]].effects for s in e.indicators}
             if len(pct) != 3 or not pct[0] <= pct[1] <= pct[2]:
                 raise InputError(
-                    f"{where} key 'per_year_pct'", f"{pct}", "give [low, central, high]"
+                    key_place(where, "per_year_pct"),
+                    (f"{pct}不是由小到大的三个数", f"{pct}"),
+                    ("写作 [下限, 中值, 上限]", "give [low, central, high]"),
                 )
             if not set(r["indicators"]) <= moved:
+                unmoved = sorted(set(r["indicators"]) - moved)
                 raise InputError(
-                    f"{where} key 'indicators'",
-                    f"{sorted(set(r['indicators']) - moved)} not moved by the lever",
-                    "list only indicators the lever's effects name",
+                    key_place(where, "indicators"),
+                    (
+                        f"该措施不作用于{'、'.join(unmoved)}",
+                        f"{unmoved} not moved by the lever",
+                    ),
+                    (
+                        "只列该措施各项效果所作用的指标",
+                        "list only indicators the lever's effects name",
+                    ),
                 )
         rows.append(r)
     return tuple(rows)

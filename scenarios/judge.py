@@ -167,12 +167,11 @@ def _earlier_part(run: TargetRun) -> str:
     """The figures so far of a year before the target's period that the forecast starts from
     (``read_conditioned``), said; empty when there is none."""
     t, obs = run.target, run.obs
-    last = obs.t[-1] if obs.n_points else -np.inf
-    start = min(p.start for p in t.periods)
+    last = obs.t.max(initial=-np.inf)  # a gap year's figures so far move nothing after it
     said = [
         f"{r['period']}: {value:,.4g}{obs.unit}"
         for year, (_, _, value, r) in sorted(year_to_date(obs).items())
-        if last < year and year + 1 <= start + 1e-9
+        if last < year < t.period.start
     ]
     if not said:
         return ""

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..data.errors import InputError
+from ..data.said import file_place
 from .levers import LOCAL_LEVER_KEYS, Scenario, lever_catalog
 
 # What each column means, for the template (Chinese first: the planners' language).
@@ -39,20 +40,35 @@ class LocalLever:
 
 def read_local_levers(path: str | Path) -> dict[str, LocalLever]:
     """Rows of a YAML (``levers:`` list of mappings), CSV or XLSX file with the columns of
-    ``LOCAL_LEVER_KEYS``; every problem names the file, the row and the column."""
+    ``LOCAL_LEVER_KEYS``; every problem names the file, the row and the column (Chinese first,
+    then English: the planner writes this file)."""
     p = Path(path)
+    at = file_place(p)
     if not p.is_file():
         raise InputError(
-            str(p), "file not found", "give the path of a lever file (.yaml/.csv/.xlsx)"
+            at,
+            ("文件不存在", "file not found"),
+            (
+                "给出措施文件（.yaml/.csv/.xlsx）的路径",
+                "give the path of a lever file (.yaml/.csv/.xlsx)",
+            ),
         )
     suffix = p.suffix.lower()
     if suffix in (".yaml", ".yml"):
         try:
             doc = yaml.safe_load(p.read_text(encoding="utf-8"))
         except yaml.YAMLError:
-            raise InputError(str(p), "not valid YAML", "check indentation and quotes") from None
+            raise InputError(
+                at,
+                ("不是有效的YAML", "not valid YAML"),
+                ("检查缩进和引号", "check indentation and quotes"),
+            ) from None
         if not isinstance(doc, dict) or not isinstance(doc.get("levers"), list):
-            raise InputError(str(p), "no 'levers:' list", "put one '- lever: id' entry per measure")
+            raise InputError(
+                at,
+                ("没有“levers:”列表", "no 'levers:' list"),
+                ("每项措施写一条“- lever: 措施代码”", "put one '- lever: id' entry per measure"),
+            )
         records = doc["levers"]
     elif suffix in (".csv", ".xlsx", ".xls"):
         import pandas as pd
@@ -60,59 +76,94 @@ def read_local_levers(path: str | Path) -> dict[str, LocalLever]:
         frame = pd.read_csv(p) if suffix == ".csv" else pd.read_excel(p, sheet_name=0)
         records = frame.to_dict("records")
     else:
-        raise InputError(str(p), f"unknown file type '{suffix}'", "use .yaml, .csv or .xlsx")
+        raise InputError(
+            at,
+            (f"无法识别的文件类型“{suffix}”", f"unknown file type '{suffix}'"),
+            ("用 .yaml、.csv 或 .xlsx", "use .yaml, .csv or .xlsx"),
+        )
     out = {}
     for i, rec in enumerate(records):
-        row = _row(rec, f"{p} row {i + 1}")
+        where = _row_place(p, i + 1)
+        row = _row(rec, where)
         if row.lever in out:
-            raise InputError(f"{p} row {i + 1}", f"'{row.lever}' given twice", "keep one row")
+            raise InputError(
+                where,
+                (f"措施“{row.lever}”出现了两次", f"'{row.lever}' given twice"),
+                ("只保留一行", "keep one row"),
+            )
         out[row.lever] = row
     return out
 
 
-def _number(value, where: str, column: str) -> float | None:
+def _row_place(p: Path, n: int) -> tuple[str, str]:
+    """``(文件 x.csv，第1条措施, x.csv row 1)``: the n-th measure (a YAML entry, a table row
+    below the header)."""
+    return f"{file_place(p)[0]}，第{n}条措施", f"{p} row {n}"
+
+
+def _column(where: tuple[str, str], column: str) -> tuple[str, str]:
+    return f"{where[0]}，“{column}”列", f"{where[1]} column '{column}'"
+
+
+def _number(value, where: tuple[str, str], column: str) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
         return None
     try:
         return float(str(value).replace("%", "").replace("万元", "").strip())
     except ValueError:
         raise InputError(
-            f"{where} column '{column}'", f"{value!r} is not a number", "write e.g. 12.5"
+            _column(where, column),
+            (f"“{value}”不是数字", f"{value!r} is not a number"),
+            ("写作如 12.5", "write e.g. 12.5"),
         ) from None
 
 
-def _row(rec, where: str) -> LocalLever:
+def _row(rec, where: tuple[str, str]) -> LocalLever:
     if not isinstance(rec, dict):
-        raise InputError(where, "not a mapping", "write 'lever: id' and the other columns")
+        raise InputError(
+            where,
+            ("不是“列名: 值”的映射", "not a mapping"),
+            ("写“lever: 措施代码”及其他各列", "write 'lever: id' and the other columns"),
+        )
     extra = sorted(str(k) for k in rec if k not in LOCAL_LEVER_KEYS)
     if extra:
         raise InputError(
-            f"{where} column '{extra[0]}'", "unknown column", f"use {LOCAL_LEVER_KEYS}"
+            _column(where, extra[0]),
+            ("无法识别的列", "unknown column"),
+            (f"用以下列名：{'、'.join(LOCAL_LEVER_KEYS)}", f"use {LOCAL_LEVER_KEYS}"),
         )
     cat = lever_catalog()
     lever = str(rec.get("lever", "")).strip()
     if lever not in cat:
         raise InputError(
-            f"{where} column 'lever'", f"unknown lever '{lever}'", f"use one of {list(cat)}"
+            _column(where, "lever"),
+            (f"无法识别的措施“{lever}”", f"unknown lever '{lever}'"),
+            (f"用以下之一：{'、'.join(cat)}", f"use one of {list(cat)}"),
         )
     low, mode, high = (_number(rec.get(k), where, k) for k in ("low", "mode", "high"))
     given = [v is not None for v in (low, mode, high)]
+    ranges = (f"{where[0]}，low/mode/high列", f"{where[1]} columns low/mode/high")
     if any(given) and not all(given):
         raise InputError(
-            f"{where} columns low/mode/high",
-            "only part of the range given",
-            "fill all three or none",
+            ranges,
+            ("效果范围只填了一部分", "only part of the range given"),
+            ("三列都填，或都不填", "fill all three or none"),
         )
     if all(given) and not low <= mode <= high:
         raise InputError(
-            f"{where} columns low/mode/high", f"{low}/{mode}/{high}", "needs low <= mode <= high"
+            ranges,
+            (f"{low}/{mode}/{high}的大小顺序不对", f"{low}/{mode}/{high}"),
+            ("须 low <= mode <= high", "needs low <= mode <= high"),
         )
     cost = _number(rec.get("cost_wan"), where, "cost_wan")
     if cost is not None and cost <= 0:
         raise InputError(
-            f"{where} column 'cost_wan'",
-            f"{cost}",
-            "give a yearly cost above 0 万元, or leave it empty",
+            _column(where, "cost_wan"),
+            (f"年度成本为{cost}", f"{cost}"),
+            (
+                "给大于0的年度成本（万元），或留空",
+                "give a yearly cost above 0 万元, or leave it empty",
+            ),
         )
     source = rec.get("source")
     source = (

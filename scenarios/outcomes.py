@@ -158,10 +158,7 @@ def outcome_sources(t: Target, obs: Observed) -> str:
         ]
     unique = list({id(r): r for r in rows}.values())
     unique.sort(key=lambda r: parse_period(r["period"]).start)
-    return "; ".join(
-        f"{r['period']}: {r['value']}{r['unit']} ({r.get('source') or 'no source given'})"
-        for r in unique
-    )
+    return "; ".join(f"{_figure(r)} ({r.get('source') or 'no source given'})" for r in unique)
 
 
 def _instants(kind: str, period, obs: Observed) -> list[float]:
@@ -235,10 +232,7 @@ def _pieces(obs: Observed) -> list[tuple]:
 
 
 def _cite(pieces: list[tuple]) -> str:
-    return "; ".join(
-        f"{r['period']}: {r['value']}{r['unit']} ({r.get('source') or 'no source given'})"
-        for *_, r in pieces
-    )
+    return "; ".join(f"{_figure(r)} ({r.get('source') or 'no source given'})" for *_, r in pieces)
 
 
 def observed_part(t: Target, obs: Observed) -> str:
@@ -250,5 +244,11 @@ def observed_part(t: Target, obs: Observed) -> str:
         p = parse_period(r["period"])
         inside = p.start >= t.period.start - 1e-9 and p.end <= t.period.end + 1e-9
         if inside and (p.end - p.start) < t.period.years - 1e-6:
-            seen.append(f"{r['period']}: {r['value']}{r['unit']}")
+            seen.append(_figure(r))
     return "; ".join(seen)
+
+
+def _figure(r: dict) -> str:
+    """``2025-01/2025-11: 114亿元``: a history row's figure as a planner writes it (4,200件, not
+    the stored 4200.0件), every digit kept."""
+    return f"{r['period']}: {float(r['value']):,.15g}{r['unit']}"

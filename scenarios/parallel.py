@@ -23,16 +23,22 @@ def _connect(scheduler: str):
     except ImportError:
         raise InputError(
             "--scheduler",
-            "Dask is not installed",
-            "pip install 'dask[distributed]' here and on every worker",
+            ("未安装 Dask", "Dask is not installed"),
+            (
+                "在本机和每台工作机上 pip install 'dask[distributed]'",
+                "pip install 'dask[distributed]' here and on every worker",
+            ),
         ) from None
     try:
         return Client(scheduler, timeout=CONNECT_TIMEOUT)
     except OSError as e:
         raise InputError(
             "--scheduler",
-            f"cannot reach {scheduler} ({e})",
-            "start it with `dask scheduler` and `dask worker ADDRESS`",
+            (f"无法连接 {scheduler}（{e}）", f"cannot reach {scheduler} ({e})"),
+            (
+                "先用 `dask scheduler` 和 `dask worker 地址` 启动",
+                "start it with `dask scheduler` and `dask worker ADDRESS`",
+            ),
         ) from None
 
 

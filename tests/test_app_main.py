@@ -24,6 +24,8 @@ def _main(monkeypatch, *argv: str) -> int:
         raise SystemExit(code)
 
     monkeypatch.setattr(sys, "argv", ["ipcast", *argv])
+    # as the installed script runs it: click names the program "ipcast", not "python -m pytest"
+    monkeypatch.setattr(sys.modules["__main__"], "__package__", None, raising=False)
     monkeypatch.setattr(app_mod, "hard_exit", leave)
     with pytest.raises(SystemExit) as e:
         app_mod.main()
@@ -56,3 +58,60 @@ def test_ctrl_c_inside_a_real_command_exits_130_not_clicks_aborted(monkeypatch, 
     assert _main(monkeypatch, "indicators") == 130
     err = capsys.readouterr().err
     assert "interrupted (Ctrl-C)" in err and "Aborted" not in err
+
+
+def test_a_missing_option_is_said_in_chinese_first_then_in_clicks_words(monkeypatch, capsys):
+    assert _main(monkeypatch, "draft") == 2
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
+    assert lines == [
+        "错误：缺少选项 --out / -o；用法见 ipcast draft --help",
+        "Usage: ipcast draft [OPTIONS]",
+        "Try 'ipcast draft --help' for help.",
+        "Error: Missing option '--out' / '-o'.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "argv,zh,en",
+    [
+        (
+            ("run", "--bogus"),
+            "错误：没有选项 --bogus（相近的有：--jobs, --out）；用法见 ipcast run --help",
+            "Error: No such option: --bogus (Possible options: --jobs, --out)",
+        ),
+        (
+            ("bogus",),
+            "错误：没有命令 bogus；用法见 ipcast --help",
+            "Error: No such command 'bogus'.",
+        ),
+        (
+            ("cache", "bogus"),
+            "错误：没有命令 bogus；用法见 ipcast cache --help",
+            "Error: No such command 'bogus'.",
+        ),
+        (
+            ("run", "--paths", "50"),
+            "错误：--paths 的取值无效；用法见 ipcast run --help",
+            "Error: Invalid value for '--paths': ",
+        ),
+        (
+            ("run", "a", "b"),
+            "错误：多余的参数：a b；用法见 ipcast run --help",
+            "Error: Got unexpected extra argument",
+        ),
+        (("run", "--out"), "错误：选项 --out 后面缺少取值", "Error: Option '--out' requires"),
+    ],
+)
+def test_a_command_line_click_cannot_parse_is_said_in_chinese_first(
+    monkeypatch, capsys, argv, zh, en
+):
+    assert _main(monkeypatch, *argv) == 2
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
+    assert lines[0] == zh
+    assert lines[-1].startswith(en)
+
+
+def test_ipcast_alone_still_shows_its_help(monkeypatch, capsys):
+    _main(monkeypatch)
+    err = capsys.readouterr()
+    assert (err.out + err.err).lstrip().startswith("Usage: ipcast") and "错误" not in err.err

@@ -23,3 +23,14 @@ def test_a_finished_plans_awaiting_targets_are_in_appendix_three():
     rests = out[head + 1]
     assert rests["kind"] == "table"
     assert [row[:2] for row in rests["rows"]] == [["海外发明专利授权量", "1"]]
+
+
+def test_appendix_five_names_a_span_of_months_as_the_bureau_does():
+    """成都's pledge financing for 2025年1-11月 was listed as 2025-01/2025-11 (and broken after
+    its / in a narrow column); the Chinese appendix says 2025年1-11月, the English keeps it."""
+    ts = [t for t in bundled_targets() if t.id == "cd07_pledge_financing"]
+    b = build_briefing(ts, combine(), n_paths=100, seed=1, today=date(2026, 12, 1))
+    out = {lang: appendix(b, words.WORDS[lang], lang) for lang in ("zh", "en")}
+    periods = {lang: [row[1] for row in out[lang][-1]["rows"]] for lang in out}
+    assert "2025年1-11月" in periods["zh"] and "2025-01/2025-11" not in periods["zh"]
+    assert "2025-01/2025-11" in periods["en"]

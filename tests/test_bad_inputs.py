@@ -47,11 +47,14 @@ def test_bad_input(case, home, tmp_path):
     assert res.exit_code == int(case["exit"]), res.output
     assert case["message"] in res.output, res.output
     lines = [x for x in res.output.splitlines() if x.strip()]
-    if res.exit_code == 2 and res.output.startswith(("错误：", "error: ")):
-        # the Chinese line, where the error has one, then the English line
+    if res.exit_code == 2 and lines[-1].startswith("Error: "):
+        # a command line click cannot parse: the Chinese line, then click's usage and error
+        assert lines[0].startswith("错误：") and "；用法见 " in lines[0], lines
+    elif res.exit_code == 2 and res.output.startswith(("错误：", "error: ")):
+        # the Chinese line, then the English line
         zh = lines[:-1]
         assert lines[-1].startswith("error: ") and "Fix:" in lines[-1]
-        assert zh == [] or (len(zh) == 1 and zh[0].startswith("错误：") and "修改：" in zh[0])
+        assert len(zh) == 1 and zh[0].startswith("错误：") and "修改：" in zh[0]
     assert list(out.iterdir()) == []  # nothing half-written
 
 

@@ -190,16 +190,16 @@ def test_footer_names_the_figures_each_known_outcome_rests_on():
         "uses_user_data": False,
         "label_zh": "知识产权质押融资金额",
         "label_en": "IP pledge financing",
-        "outcome_source": "2025-01/2025-11: 114.0亿元 (http://example.org/a)",
+        "outcome_source": "2025-01/2025-11: 114亿元 (http://example.org/a)",
     }
     open_ = {"status": "simulated", "uses_user_data": False, "outcome_source": "x"}
     zh = footer([met, open_], "zh").splitlines()
     assert zh[-2:] == [
         "已有结果所依据的数字：",
-        "  知识产权质押融资金额：2025-01/2025-11: 114.0亿元 (http://example.org/a)",
+        "  知识产权质押融资金额：2025-01/2025-11: 114亿元 (http://example.org/a)",
     ]
     en = footer([met, open_], "en").splitlines()
-    assert en[-1] == "  IP pledge financing: 2025-01/2025-11: 114.0亿元 (http://example.org/a)"
+    assert en[-1] == "  IP pledge financing: 2025-01/2025-11: 114亿元 (http://example.org/a)"
     assert "已有结果" not in footer([open_], "zh")
 
 

@@ -75,9 +75,10 @@ def test_a_drafts_base_is_the_last_figure_known_not_the_old_plans():
 
 
 def test_a_drafts_base_skips_a_gap_years_figures_so_far_and_converts_units():
-    """Whole years 2018-2021 and 2023, and 2022年1-6月 alone (a gap): the base is 2023's whole
-    figure, not the earlier half-year; in 万件 it is 0.15. A half-year after the last whole year
-    (2024年1-6月) is the base, with its months."""
+    """Whole years 2018-2021 and 2023, and 2022年1-6月 alone (a gap): the base of a plan from
+    2025 is 2023's whole figure, not the earlier half-year; in 万件 it is 0.15. A half-year
+    after the last whole year (2024年1-6月) is the base, with its months, unless it lies inside
+    the new plan; for a plan from 2023 the gap year's half is the last figure before it."""
     from types import SimpleNamespace
 
     from conftest import make_history
@@ -91,10 +92,13 @@ def test_a_drafts_base_skips_a_gap_years_figures_so_far_and_converts_units():
     ]
     gap = [("dazhou", "patent_grants", "2022-01/2022-06", "half", 600.0, "件")]
     run = SimpleNamespace(obs=observed(make_history(rows + gap), "dazhou", "patent_grants"))
-    assert latest_figure(run, "件") == "1500 (2023)"
-    assert latest_figure(run, "万件") == "0.15 (2023)"
+    assert latest_figure(run, "件", 2025) == "1500 (2023)"
+    assert latest_figure(run, "万件", 2025) == "0.15 (2023)"
     after = gap + [("dazhou", "patent_grants", "2024-01/2024-06", "half", 700.0, "件")]
     run = SimpleNamespace(obs=observed(make_history(rows + after), "dazhou", "patent_grants"))
-    assert latest_figure(run, "件") == "700 (2024-01/2024-06)"
+    assert latest_figure(run, "件", 2025) == "700 (2024-01/2024-06)"
+    # a plan from 2024: its own 2024年1-6月 is not its base, nor is 2023 when it starts in 2023
+    assert latest_figure(run, "件", 2024) == "1500 (2023)"
+    assert latest_figure(run, "件", 2023) == "600 (2022-01/2022-06)"
     empty = SimpleNamespace(obs=observed(make_history(rows), "dazhou", "invention_grants"))
-    assert latest_figure(empty, "件") is None
+    assert latest_figure(empty, "件", 2025) is None

@@ -123,7 +123,7 @@ def test_resolved_when_history_covers_a_finished_period():
         True,
         None,
     )
-    assert rec["outcome_source"] == "2023: 4200.0件 (bulletin 2023)"
+    assert rec["outcome_source"] == "2023: 4,200件 (bulletin 2023)"
 
 
 def test_a_july_june_year_from_calendar_years_carries_the_split():
@@ -143,7 +143,7 @@ def test_a_july_june_year_from_calendar_years_carries_the_split():
     assert rec["p_hit"] == pytest.approx(0.651, abs=0.03)
     assert rec["median"] == pytest.approx(3600, abs=15)
     assert "January-June share taken as 0.50 ± 0.05" in rec["reason"]
-    assert rec["outcome_source"] == "2022: 3000.0件 (bulletin 2022); 2023: 4200.0件 (bulletin 2023)"
+    assert rec["outcome_source"] == "2022: 3,000件 (bulletin 2022); 2023: 4,200件 (bulletin 2023)"
     far = _target("patent_grants", "level", "2022-07/2023-06", 2000)
     (rec,) = assess([far], h, 4000, today=date(2024, 3, 1))
     assert (rec["status"], rec["outcome"], rec["hit"]) == ("resolved", 3600.0, True)
@@ -173,8 +173,8 @@ def test_july_june_figures_settle_a_july_june_target_exactly():
     assert (a["status"], a["outcome"], a["hit"]) == ("resolved", pytest.approx(12400 / 3), True)
     assert (e["status"], e["outcome"], e["hit"]) == ("resolved", [3700.0, 4100.0, 4600.0], False)
     assert a["outcome_source"] == (
-        "2022-07/2023-06: 3700.0件 (fy1); 2023-07/2024-06: 4100.0件 (fy2); "
-        "2024-07/2025-06: 4600.0件 (fy3)"
+        "2022-07/2023-06: 3,700件 (fy1); 2023-07/2024-06: 4,100件 (fy2); "
+        "2024-07/2025-06: 4,600件 (fy3)"
     )
 
 

@@ -195,3 +195,77 @@ def test_a_scenarios_intensity_out_of_range_names_its_key_in_both(tmp_path):
     assert e.value.en == (
         f"{p} key 'levers.{lever}': intensity 1.5. Fix: give a number from 0 (off) to 1 (full)"
     )
+
+
+# Every form the period fix names, and the span it is read as (hand-worked: months are twelfths).
+PERIOD_FORMS = {
+    "2026": (2026, 2027),
+    "2026年": (2026, 2027),
+    "2026H1": (2026, 2026.5),
+    "2026年上半年": (2026, 2026.5),
+    "2026Q1": (2026, 2026.25),
+    "2026-06": (2026 + 5 / 12, 2026.5),
+    "2026年1-10月": (2026, 2026 + 10 / 12),
+    "2024-2026": (2024, 2027),
+    "2024/2026": (2024, 2027),
+    "2024-2026年": (2024, 2027),
+    "2022-07/2023-06": (2022.5, 2023.5),
+    "2022年7月-2023年6月": (2022.5, 2023.5),
+}
+
+
+def test_the_period_fix_names_only_forms_that_are_read():
+    from ipcast.data.periods import WRITE_AS, parse_period
+
+    for text, (start, end) in PERIOD_FORMS.items():
+        assert text in WRITE_AS[0] and text in WRITE_AS[1], text
+        p = parse_period(text)
+        assert (p.start, p.end) == pytest.approx((start, end)), text
+    day = parse_period("2020-11-01")  # a day: the end of 1 November, 306th day of 366
+    assert "2020-11-01（一天）" in WRITE_AS[0]
+    assert day.end == pytest.approx(2020 + 306 / 366)
+
+
+@pytest.mark.parametrize(
+    "text,zh,en",
+    [
+        ("22年度", "无法识别的期间“22年度”", "cannot read '22年度' as a period"),
+        ("2026/2024", "期间“2026/2024”的结束早于开始", "period '2026/2024' ends before it starts"),
+        ("2025-13", "月份13不在1-12之间", "month 13 is not 1-12"),
+        ("2025-02-30", "没有2025-02-30这一天", "day is out of range for month"),
+    ],
+)
+def test_a_bad_period_in_a_history_file_is_said_in_chinese_with_the_forms_read(
+    tmp_path, text, zh, en
+):
+    from ipcast.data.periods import WRITE_AS
+
+    p = tmp_path / "h.csv"
+    p.write_text(f"地区,指标,年份,数值,单位\ndazhou,授权专利,{text},3900,件\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_history_file(p)
+    assert e.value.zh == f"文件 {p}，第2行，C列：{zh}。修改：{WRITE_AS[0]}"
+    assert e.value.zh.endswith(
+        "2024-2026（2024/2026、2024-2026年）、2022-07/2023-06"
+        "（2022年7月-2023年6月）或2020-11-01（一天）"
+    )
+    assert e.value.en == f"{p}, row 2, column C: {en}. Fix: {WRITE_AS[1]}"
+
+
+def test_a_yaml_targets_bad_period_names_the_target_and_key_in_both(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text(
+        "region: chengdu\ntargets:\n- id: x\n  label_zh: 专利授权量\n  indicator: patent_grants\n"
+        "  kind: level\n  period: 2030/2026\n  threshold: 60000\n  unit: 件\n  quote: q\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        load_path(p)
+    assert e.value.zh.startswith(
+        f"文件 {p}，第1个目标（x），字段“period”：期间“2030/2026”的结束早于开始。"
+        "修改：期间写作2026、"
+    )
+    assert e.value.en.startswith(
+        f"{p} target 1 (x) key 'period': period '2030/2026' ends before it starts. Fix: write "
+        "the period as 2026, 2026年"
+    )

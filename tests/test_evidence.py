@@ -66,3 +66,50 @@ def test_campaign_measurement_reproduces_its_row():
     assert [round(s["q10_pct"], 1), round(s["median_pct"], 1), round(s["q90_pct"], 1)] == row[
         "per_year_pct"
     ]
+
+
+@pytest.fixture
+def evidence_file(tmp_path, monkeypatch):
+    """A stand-in for data/lever_evidence.yaml (测试数据), read afresh and forgotten after."""
+    from ipcast.scenarios import evidence
+
+    f = tmp_path / "lever_evidence.yaml"
+    monkeypatch.setattr(evidence, "data_path", lambda name: f)
+    evidence.evidence_rows.cache_clear()
+    yield f
+    evidence.evidence_rows.cache_clear()
+
+
+def test_an_evidence_rows_bad_range_names_its_row_and_key_in_both(evidence_file):
+    from ipcast.data.errors import InputError
+
+    evidence_file.write_text(
+        "rows:\n- lever: pledge_risk_pool\n  indicators: [pledge_financing]\n"
+        "  per_year_pct: [30, 15, 5]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        evidence_rows()
+    assert e.value.zh == (
+        "文件 data/lever_evidence.yaml，第1条依据（pledge_risk_pool），字段“per_year_pct”："
+        "[30, 15, 5]不是由小到大的三个数。修改：写作 [下限, 中值, 上限]"
+    )
+    assert e.value.en == (
+        "data/lever_evidence.yaml row 1 (pledge_risk_pool) key 'per_year_pct': [30, 15, 5]. "
+        "Fix: give [low, central, high]"
+    )
+
+
+def test_an_evidence_row_for_an_unknown_lever_is_said_in_both(evidence_file):
+    from ipcast.data.errors import InputError
+
+    evidence_file.write_text("rows:\n- lever: nosuch\n  indicators: []\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        evidence_rows()
+    assert e.value.zh.startswith(
+        "文件 data/lever_evidence.yaml，第1条依据（nosuch），字段“lever”：无法识别的措施。"
+        "修改：用以下之一："
+    )
+    assert e.value.en.startswith(
+        "data/lever_evidence.yaml row 1 (nosuch) key 'lever': unknown lever. Fix: use one of"
+    )

@@ -12,6 +12,8 @@ from ipcast.report.text import _period
         ("2030", "2030年"),
         ("2026/2030", "2026-2030年"),
         ("2022-07/2025-06", "2022年7月至2025年6月"),
+        ("2026-01/2026-10", "2026年1-10月"),  # months of one year, as the bureau writes them
+        ("2026-03/2026-03", "2026年3月"),
         ("2025-06", "2025年6月"),  # 达州's stocks are read at the end of June
         ("2024H1", "2024年上半年"),
         ("2024H2", "2024年下半年"),
@@ -33,7 +35,7 @@ def test_nothing_when_the_name_says_the_period():
 
 def test_the_briefings_data_date_is_said_in_chinese():
     """数据截至 names the latest figure's period as a sentence does: a bureau's half year
-    2024-01/2024-06 is 2024年1月至2024年6月, not the stored text."""
+    2024-01/2024-06 is 2024年1-6月, not the stored text."""
     import pandas as pd
 
     from ipcast.report.brief import _vintage
@@ -41,7 +43,7 @@ def test_the_briefings_data_date_is_said_in_chinese():
     used = pd.DataFrame(
         {"period": ["2023", "2024-01/2024-06"], "indicator": ["patent_grants", "patent_grants"]}
     )
-    assert _vintage(used, "zh") == "2024年1月至2024年6月（授权专利）"
+    assert _vintage(used, "zh") == "2024年1-6月（授权专利）"
     assert _vintage(used, "en") == "2024-01/2024-06 (patent_grants)"
     assert _vintage(used.iloc[:1], "zh") == "2023年（授权专利）"
 
@@ -66,7 +68,7 @@ def test_the_data_date_is_the_last_figure_the_yearly_forecasts_use(half):
     fitted, rest = _fitted(used)
     assert fitted["period"].tolist() == ["2023"] and rest["period"].tolist() == [half]
     assert _vintage(fitted, "zh") == "2023年（授权专利）"
-    said = "2024年1月至2024年6月" if "/" in half else half
+    said = "2024年1-6月" if "/" in half else half
     assert _later(fitted, rest, "zh") == f"另有{said}数据，已按进度计入当年预测"
     assert _later(fitted, rest) == f"figures for {half} are in their year's forecast by their pace"
     b = {"lang": "zh", "grades": {}, "records": [], "vintage_zh": _vintage(fitted, "zh")}
@@ -158,14 +160,14 @@ def test_the_data_date_paragraph_in_both_languages_keeps_the_repost_count_with_t
         "vintage": "2023 (patent_grants)",
         "vintage_zh": "2023年（授权专利）",
         "later": "figures for 2024-01/2024-06 are not in the yearly forecasts",
-        "later_zh": "另有2024年1月至2024年6月数据，未计入年度预测",
+        "later_zh": "另有2024年1-6月数据，未计入年度预测",
     }
     zh = rests_on({**b, "lang": "zh"})
     assert zh.startswith(
         "本地区历史数据点共7个（官方统计5个、转载/汇编2个）；3项测算目标中2项借用了同类地区序列的"
     )
     assert zh.endswith(
-        "数据截至2023年（授权专利）。另有2024年1月至2024年6月数据，未计入年度预测。"
+        "数据截至2023年（授权专利）。另有2024年1-6月数据，未计入年度预测。"
         "7个数据点中有2个仅有转载来源，已在附录五标注，建议以统计部门数据核实。"
     )
     en = rests_on({**b, "lang": "en"})

@@ -117,14 +117,14 @@ def test_a_resolved_target_names_the_figure_and_source_it_rests_on():
     t = make_target("effective_invention_patents", "stock", "2025-06", 900)
     (rec,) = assess([t], stock, n_paths=200, today=date(2026, 1, 1))
     assert (rec["status"], rec["outcome"], rec["hit"]) == ("resolved", 950.0, True)
-    assert rec["outcome_source"] == "2025-06-30: 950.0件 (c)"
+    assert rec["outcome_source"] == "2025-06-30: 950件 (c)"
     part = make_history(
         [("dazhou", "pledge_financing", "2025-01/2025-11", "span", 114.0, "亿元", "s")]
     )
     t = make_target("pledge_financing", "level", "2025", 50, unit="亿元")
     (rec,) = assess([t], part, n_paths=200, today=date(2026, 2, 1))
     assert (rec["status"], rec["hit"]) == ("resolved", True)
-    assert rec["outcome_source"] == "2025-01/2025-11: 114.0亿元 (s)"
+    assert rec["outcome_source"] == "2025-01/2025-11: 114亿元 (s)"
 
 
 def test_figures_that_add_up_past_a_total_meet_it_before_the_period_ends():
@@ -139,7 +139,7 @@ def test_figures_that_add_up_past_a_total_meet_it_before_the_period_ends():
     (rec,) = assess([t], make_history(fy), n_paths=200, as_of=2024)
     assert (rec["status"], rec["hit"], rec["outcome"]) == ("resolved", True, 21500.0)
     assert rec["outcome_source"] == (
-        "2022-07/2023-06: 10500.0件 (fy1); 2023-07/2024-06: 11000.0件 (fy2)"
+        "2022-07/2023-06: 10,500件 (fy1); 2023-07/2024-06: 11,000件 (fy2)"
     )
 
 
@@ -156,7 +156,7 @@ def test_an_each_year_target_with_a_finished_year_short_has_missed():
     (rec,) = assess([each], _grants(2021, fy), n_paths=200, as_of=2023)
     assert (rec["status"], rec["hit"], rec["outcome"]) == ("resolved", False, [3400.0, None, None])
     assert "missed already: 2022-07/2023-06" in rec["reason"]
-    assert rec["outcome_source"] == "2022-07/2023-06: 3400.0件 (fy1)"
+    assert rec["outcome_source"] == "2022-07/2023-06: 3,400件 (fy1)"
 
 
 def test_two_half_years_are_the_outcome_of_their_year_either_way():
@@ -172,4 +172,4 @@ def test_two_half_years_are_the_outcome_of_their_year_either_way():
     assert (miss["status"], miss["hit"], miss["outcome"]) == ("resolved", False, 1900.0)
     assert (met["status"], met["hit"], met["outcome"]) == ("resolved", True, 1900.0)
     assert met["reason"] == "outcome known from history: 2024H1, 2024H2"
-    assert met["outcome_source"] == "2024H1: 900.0件 (h1); 2024H2: 1000.0件 (h2)"
+    assert met["outcome_source"] == "2024H1: 900件 (h1); 2024H2: 1,000件 (h2)"

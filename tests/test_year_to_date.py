@@ -158,10 +158,10 @@ def test_a_period_over_with_figures_for_part_of_it_awaits_its_outcome_by_their_p
     (rec,) = assess([t], _grants(part), n_paths=2000, seed=1, today=date(2025, 3, 1))
     assert rec["status"] == "awaiting_outcome"
     assert rec["p_hit"] < 0.05
-    assert "figures so far (2024-01/2024-06: 500.0件): 2024 is the pace" in rec["reason"]
+    assert "figures so far (2024-01/2024-06: 500件): 2024 is the pace" in rec["reason"]
     assert reason(rec, "zh") == (
         "规划期已结束，结果尚未公布，按已有数据估计"
-        "（期内已有部分数据：2024-01/2024-06: 500.0件，已计入）"
+        "（期内已有部分数据：2024-01/2024-06: 500件，已计入）"
     )
 
 
@@ -197,6 +197,24 @@ def test_revise_rows_carry_the_reason_that_says_a_period_is_partly_observed():
         "进度推算（这几个月约占全年的0.83±0.08，全年约2.52亿元），与预测合并，不低于已有数字",
     ]
     assert partly_observed_lines([{**rec, "status": "no_history"}], "zh") == []
+    # A target after the year so far: its forecast starts from it, said under its own heading
+    before = {
+        "status": "simulated",
+        "label_zh": "专利授权量",
+        "label_en": "Patent grants",
+        "reason": "the forecast starts from the figures so far of a year before the period "
+        "(2026-01/2026-10: 1,051件): that year is their pace combined with the forecast, and the "
+        "years after move with it",
+    }
+    assert partly_observed_lines([before, rec], "zh")[2:] == [
+        "规划期前已有部分数据（预测由此起算）：",
+        "  专利授权量：预测从规划期之前年份已有的部分数据起算（2026-01/2026-10: 1,051件）：该年全年"
+        "按已有进度与预测合并，其后各年随之变动",
+    ]
+    assert partly_observed_lines([before], "en") == [
+        "Forecasts starting from a year's figures so far:",
+        f"  Patent grants: {before['reason']}",
+    ]
 
 
 def test_as_of_the_current_year_does_not_close_a_period_still_running():
@@ -293,7 +311,7 @@ def test_a_gap_year_partly_observed_leaves_the_observed_years_after_it():
 
 def test_the_data_date_of_a_stock_read_at_a_spans_end_is_that_months_end():
     """A bureau's 2026年1-10月 column holds 有效发明专利 at the end of October: 数据截至 said
-    '2026年1月至2026年10月' as if it were a flow over those months."""
+    '2026年1-10月' as if it were a flow over those months."""
     import pandas as pd
 
     from ipcast.report.brief import _vintage
@@ -308,7 +326,7 @@ def test_the_data_date_of_a_stock_read_at_a_spans_end_is_that_months_end():
     assert _vintage(used, "zh") == "2026年10月末（有效发明专利）"
     assert _vintage(used, "en") == "end of 2026-10 (effective_invention_patents)"
     flows = used.assign(indicator="patent_grants", period_type=["year", "span"])
-    assert _vintage(flows, "zh") == "2026年1月至2026年10月（授权专利）"
+    assert _vintage(flows, "zh") == "2026年1-10月（授权专利）"
 
 
 def test_which_figures_a_year_is_read_by():
@@ -490,6 +508,9 @@ def test_a_year_so_far_before_the_times_read_moves_them():
     assert np.median(got) < 1500  # a pace of 1,200 for 2024, not the forecast's 1,800
     assert np.array_equal(got, read_conditioned(fc, obs, np.array([2025.0]), 4, None))
     assert not np.array_equal(got, read_conditioned(fc, obs, np.array([2025.0]), 5, None))
+    # a year so far after the last time read is not read (the grid ends there)
+    past = _Fixed({2023.0: fc.cols[2024.0]})
+    assert np.array_equal(read_conditioned(past, obs, np.array([2023.0]), 4, None), past.at([2023]))
     # nothing so far: the columns as the forecast drew them
     plain = observed(_grants(), "dazhou", "patent_grants")
     assert np.array_equal(read_conditioned(fc, plain, np.array([2025.0]), 4, None), fc.at([2025]))
@@ -546,3 +567,23 @@ def test_a_year_so_far_between_two_times_read_moves_the_later_one_only():
     assert np.array_equal(got[:, 0], fc.cols[2023.0])
     assert np.array_equal(got[:, 1], every[:, 2])
     assert np.median(got[:, 1]) < 1500
+
+
+def test_a_gap_years_figures_so_far_are_not_where_a_later_target_starts():
+    """2022年1-6月 beside whole 2021 and 2023: a 2025 target starts from 2023, so its reason
+    names no figures so far; with 2024年1-9月 as well it names 2024's alone."""
+    from ipcast.scenarios.baseline import prepare
+    from ipcast.scenarios.judge import _earlier_part
+
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 1000.0 + 100 * (y - 2018), "件")
+        for y in [2018, 2019, 2020, 2021, 2023]
+    ]
+    gap = [("dazhou", "patent_grants", "2022-01/2022-06", "half", 600.0, "件")]
+    t = make_target("patent_grants", "level", "2025", 1500)
+    (run,) = prepare([t], make_history(rows + gap), 200, 1, None, date(2024, 10, 15))
+    assert _earlier_part(run) == ""
+    later = gap + [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    (run,) = prepare([t], make_history(rows + later), 200, 1, None, date(2024, 10, 15))
+    assert "(2024-01/2024-09: 900件)" in _earlier_part(run)
+    assert "2022" not in _earlier_part(run)
