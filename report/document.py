@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
-from .run_table import exact, percent, planner_form
+from .run_table import exact, percent, planner_form, unbroken
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -156,9 +156,8 @@ def _lighttable(b: dict, w: dict, lang: str) -> dict:
     for r in shown:
         lt = _light(r)
         label = r["label_zh"] if lang == "zh" else r["label_en"]
-        rows.append(
-            [w[lt], label, _period(r), _threshold(r, lang), *_odds(r, w, b["revised"], lang)]
-        )
+        cells = [w[lt], label, _period(r), _threshold(r, lang), *_odds(r, w, b["revised"], lang)]
+        rows.append([unbroken(c) for c in cells])  # 100亿元 each / year would read as two
         fills.append(COLORS[lt])
     widths = [0.08, 0.30, 0.13, 0.12, 0.11, 0.15, 0.11]
     return block("table", head=head, rows=rows, widths=widths, fills=fills, summary=True)

@@ -71,7 +71,7 @@ def whole(text: str, w: int) -> list[str]:
     character."""
     # each piece with what joins it to the one before: "" after a /, " " at a space; the
     # English "each year" is one word here
-    glued = text.replace(EACH_YEAR_EN, EACH_YEAR_EN.replace(" ", NO_BREAK))
+    glued = unbroken(text)
     pieces = [
         (" " if i and not j else "", piece.replace(NO_BREAK, " "))
         for i, word in enumerate(glued.split(" "))
@@ -201,8 +201,14 @@ def planner_form(
 
 
 # How the English says a plan's 每年 after a figure; a table's line never breaks inside it
-# (``whole``): "100 家 each" then "year" read as two things.
+# (``unbroken``): "100 家 each" then "year" read as two things.
 EACH_YEAR_EN = "each year"
+
+
+def unbroken(text: str) -> str:
+    """``text`` with "each year" joined by a no-break space, which no table cell breaks at: the
+    terminal's (``whole``), nor the briefing's PDF (fpdf2), DOCX (Word) or HTML (a browser)."""
+    return text.replace(EACH_YEAR_EN, EACH_YEAR_EN.replace(" ", NO_BREAK))
 
 
 def said_once(texts: list[str]) -> bool:

@@ -142,3 +142,26 @@ def test_an_each_year_promise_is_every_years_figure_in_the_plans_form():
     # a threshold the plan gave to two decimals is shown with them
     fine = _rec("f", "结案率", "level", "%", 97.25, None, None)
     assert _lighttable({"records": [fine], "revised": {}}, w, "zh")["rows"][0][3] == "97.25%"
+
+
+def test_each_year_stays_on_one_line_in_the_english_briefings_cells():
+    """The promise column is about 19 mm: 90家 each year wrapped as "90家 each" then "year".
+    The rows join it with a no-break space, which fpdf2, Word and browsers keep whole."""
+    from ipcast.report.fonts import REGULAR
+    from ipcast.report.html import _table
+    from ipcast.report.pdf import FONT, TABLE_SIZE, _Briefing
+
+    same = _rec("s", "Firms in trusteeship", "each_year", "家", [100.0] * 3, None, None)
+    table = _lighttable({"records": [same], "revised": {"s": [90.4] * 3}}, words.WORDS["en"], "en")
+    (row,) = table["rows"]
+    assert row[3] == "100家 each\u00a0year" and row[-1] == "90家 each\u00a0year"
+    pdf = _Briefing("en")
+    pdf.add_font(FONT, "", str(REGULAR))
+    pdf.set_font(FONT, size=TABLE_SIZE[True])
+    pdf.add_page()
+    room = pdf.epw * table["widths"][-1] / sum(table["widths"]) - 2 * 0.8
+    lines = pdf.multi_cell(room, 4, row[-1], dry_run=True, output="LINES")
+    assert lines == ["90家", "each year"]  # plain, it was ["90家 each", "year"]
+    plain = pdf.multi_cell(room, 4, "90家 each year", dry_run=True, output="LINES")
+    assert plain == ["90家 each", "year"]
+    assert "<td>90家 each\u00a0year</td>" in _table({**table, "head": table["head"]})
