@@ -216,13 +216,13 @@ def latest_figure(run, unit: str, first: int) -> str | None:
     obs = run.obs
     known = [
         (parse_period(p).end, float(v), p)
-        for p, v in zip(obs.periods or [], obs.y, strict=False)
-        if parse_period(p).end <= first + 1e-9
+        for p, v in zip(obs.periods, obs.y, strict=True)
+        if parse_period(p).end <= first
     ]
     known += [
         (end, value, r["period"])
         for _, (_, end, value, r) in year_to_date(obs).items()
-        if end <= first + 1e-9
+        if end <= first
     ]
     if not known:
         return None

@@ -100,5 +100,12 @@ def test_a_drafts_base_skips_a_gap_years_figures_so_far_and_converts_units():
     # a plan from 2024: its own 2024年1-6月 is not its base, nor is 2023 when it starts in 2023
     assert latest_figure(run, "件", 2024) == "1500 (2023)"
     assert latest_figure(run, "件", 2023) == "600 (2022-01/2022-06)"
+    # two halves of 2024 added up end with the year: the base of a plan from 2025
+    halves = [
+        ("dazhou", "patent_grants", "2024H1", "half", 600.0, "件"),
+        ("dazhou", "patent_grants", "2024-07/2024-12", "half", 700.0, "件"),
+    ]
+    run = SimpleNamespace(obs=observed(make_history(rows + halves), "dazhou", "patent_grants"))
+    assert latest_figure(run, "件", 2025) == "1300 (2024-01/2024-12)"
     empty = SimpleNamespace(obs=observed(make_history(rows), "dazhou", "invention_grants"))
     assert latest_figure(empty, "件", 2025) is None
