@@ -60,7 +60,9 @@ def build_briefing(
             revised[rec["target_id"]] = revised_threshold(run, 0.8, scenario)
             # every target's levers, an each-year one's too (p_hit: every year met)
             ranking = tornado(run, scenario)
-            levers[rec["target_id"]] = ranking[0] if ranking else None
+            # page one names the lever that raises the odds most: the largest change may be a
+            # headwind (荣昌's trademark_crackdown, -7 points), which no planner pulls to help
+            levers[rec["target_id"]] = max(ranking, key=lambda x: x["delta"], default=None)
             rec["tornado"] = ranking
         rec["light"] = light(rec, bands)
     for rec in _riskiest(recs):  # the targets whose levers the briefing charts

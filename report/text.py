@@ -138,13 +138,13 @@ def sentences(
         d = pct(lever["delta"])
         if lang == "zh":
             out.append(
-                f"对该目标作用最大的措施是「{lever['zh']}」，满力度实施可将达标概率提高约"
+                f"最能提高该目标达标概率的措施是「{lever['zh']}」，满力度实施可将达标概率提高约"
                 f"{d}个百分点。"
             )
         else:
             out.append(
-                f"The lever that matters most for it is '{lever['lever']}': at full "
-                f"intensity it raises the probability by about {d} percentage points."
+                f"The lever that raises its probability most is '{lever['lever']}': at full "
+                f"intensity by about {d} percentage points."
             )
     return out[:5]
 

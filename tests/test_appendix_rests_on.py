@@ -34,3 +34,17 @@ def test_appendix_five_names_a_span_of_months_as_the_bureau_does():
     periods = {lang: [row[1] for row in out[lang][-1]["rows"]] for lang in out}
     assert "2025年1-11月" in periods["zh"] and "2025-01/2025-11" not in periods["zh"]
     assert "2025-01/2025-11" in periods["en"]
+
+
+def test_page_one_names_the_lever_that_raises_the_odds_most_not_a_headwind():
+    """荣昌 注册商标 (2026, 19,000件): the largest change is trademark_crackdown's, which lowers
+    the odds (a headwind no planner pulls), so the lever sentence was dropped; it names the
+    lever that raises them most, with that lever's own change."""
+    ts = [t for t in bundled_targets() if t.region == "rongchang"]
+    b = build_briefing(ts, combine(), n_paths=1000, seed=1, today=date(2026, 12, 1))
+    (rec,) = [r for r in b["records"] if r["target_id"] == "rc04_effective_trademarks"]
+    by = {x["lever"]: x["delta"] for x in rec["tornado"]}
+    assert by["trademark_crackdown"] < -abs(by["trademark_brand_guidance"]) < 0
+    (said,) = [s for s in b["sentences"] if s.startswith("最能提高")]
+    assert "「商标品牌指导站、“无标创标”引导」" in said
+    assert f"提高约{round(100 * by['trademark_brand_guidance'])}个百分点" in said
