@@ -10,7 +10,7 @@ import math
 import re
 
 from ..data.periods import parse_period
-from .run_table import planner_form, said_once, with_unit
+from .run_table import exact, planner_form, said_once, with_unit
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
@@ -57,9 +57,9 @@ def promised(v, comparator: str = ">=", unit: str = "") -> str:
 
 
 def figures(v, unit: str, gap: str = " ") -> str:
-    """A figure or each year's figures with their unit, as the run table writes them
-    (``run_table.with_unit``: 95.5%/96.5%, 10/15/20件)."""
-    return with_unit([fmt(x) for x in _each(v)], unit, gap)
+    """A plan's figure or each year's figures with their unit, every digit, as the run table
+    writes them (``run_table.with_unit``: 95.5%/96.5%, 10/15/20件, 12.35件/万人)."""
+    return with_unit([exact(x) for x in _each(v)], unit, gap)
 
 
 def _each(v) -> list:
@@ -174,8 +174,9 @@ def _promise(r: dict, rv, lang: str) -> str:
 
 
 def _shown(v) -> list[str]:
-    """A threshold's figures as a sentence shows them (``fmt``), a year without one as —."""
-    return ["—" if x is None else fmt(x) for x in _each(v)]
+    """A plan's figures as a sentence shows them, every digit (``run_table.exact``: 12.35, not
+    12.3 as ``fmt`` rounds), a year without one as —."""
+    return ["—" if x is None else exact(x) for x in _each(v)]
 
 
 def _years_zh(r: dict) -> str:

@@ -170,3 +170,14 @@ def test_years_are_said_as_a_span_only_when_they_follow_one_another():
     # a plan figure of 0 is a figure (0), a year without one a dash
     none = _rec("z", "质押融资额", "2026,2027,2028", [0.0, None, 10.0], "亿元", 0.5)
     assert "分别达到0/—/10亿元的概率" in sentences([none], {}, {}, "zh")[1]
+
+
+def test_a_plans_figure_is_said_with_every_digit_it_has():
+    """每万人口高价值发明专利拥有量 12.35 in the plan: the sentence said 12.3 (three significant
+    figures), which is not the plan's target; the promise is rounded as revise rounds it."""
+    ratio = _rec("r", "每万人口高价值发明专利拥有量", "2030", 12.35, "件/万人", 0.4, kind="ratio")
+    zh = sentences([ratio], {"r": 11.84}, {}, "zh")
+    assert "2030年每万人口高价值发明专利拥有量达到12.35件/万人的概率约为40%" in zh[1]
+    assert "（规划目标12.35件/万人）" in zh[2]
+    en = sentences([ratio], {"r": 11.84}, {}, "en")
+    assert "reaches 12.35 件/万人 (2030)" in en[1]
