@@ -9,8 +9,9 @@ import re
 from .run_table import width
 
 WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-# A wide character with whatever is written against it ("件.xlsx"), a run of other text, spaces.
-UNITS = re.compile(rf" +|[{WIDE}][^ {WIDE}]*|[^ {WIDE}]+")
+# A bracketed period kept whole ("(2026-2030年)": not 2026-2030 then 年)), a wide character with
+# whatever is written against it up to a bracket ("件.xlsx"), a run of other text, spaces.
+UNITS = re.compile(rf" +|[(（][\d\-–/年月至]{{1,16}}[)）]|[{WIDE}][^ {WIDE}(（]*|[^ {WIDE}]+")
 CLOSING = set("，。、；：）》」』”’！？")
 OPENING = set("（《「『“‘")
 

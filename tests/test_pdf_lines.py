@@ -17,6 +17,9 @@ def test_a_closing_mark_goes_down_with_the_characters_before_it():
     assert fold("概率约为28%（±2个百分点）。", 15, one) == ["概率约为28%（±2个百分", "点）。"]
     assert fold("甲乙丙丁（戊己", 5, one) == ["甲乙丙丁", "（戊己"]
     assert fold("hello world foo bar baz", 11, one) == ["hello world", "foo bar baz"]
+    # a bracketed period stays whole: not 累计(2026-2030 then 年)
+    assert fold("质押融资金额累计(2026-2030年)", 14, one) == ["质押融资金额累计", "(2026-2030年)"]
+    assert fold("累计（2026年7月至2027年6月）", 14, one) == ["累计", "（2026年7月至2027年6月）"]
 
 
 def test_no_line_of_a_briefing_pdf_starts_with_a_closing_mark():
