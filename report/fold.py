@@ -1,12 +1,13 @@
 """Text folded into lines by terminal columns, Chinese and English mixed: a Chinese character
 takes two columns and a line may break between two of them, where English breaks at spaces only
-(``--help``, and the Chinese paragraphs a command prints)."""
+(``--help``, the Chinese paragraphs a command prints, the briefing PDF's lines, and ``wrap``'s
+indented lines of ``ipcast forecast``)."""
 
 from __future__ import annotations
 
 import re
 
-from .run_table import width
+from .run_table import WIDTH, fit, width
 
 WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 # A bracketed period kept whole ("(2026-2030年)": not 2026-2030 then 年)), a wide character with
@@ -16,12 +17,12 @@ CLOSING = set("，。、；：）》」』”’！？")
 OPENING = set("（《「『“‘")
 
 
-def fold(text: str, columns: float, measure=width) -> list[str]:
+def fold(text: str, columns: float, measure=width, first: float | None = None) -> list[str]:
     """``text`` (one paragraph) in lines of at most ``columns`` (terminal columns, or the mm of a
     PDF line with ``measure`` its font's widths): broken at spaces, or between two Chinese
     characters; a closing mark (，。）) never starts a line, an opening one （“ never ends one
     (the units before it go down with it: 百分点）then 。 moves 点）。). A run of other text
-    wider than a line is kept whole."""
+    wider than a line is kept whole. ``first``: the first line's room, when not ``columns``."""
     lines, line, gap = [], [], False
     for unit in UNITS.findall(re.sub(r"[ \t\r\n]+", " ", text).strip()):
         if unit.startswith(" "):
@@ -29,7 +30,8 @@ def fold(text: str, columns: float, measure=width) -> list[str]:
             continue
         piece = (" " if gap else "") + unit
         gap = False
-        if line and measure("".join(line) + piece) > columns:
+        room = columns if lines or first is None else first
+        if line and measure("".join(line) + piece) > room:
             carry = [piece]
             while len(line) > 1 and (carry[0].lstrip()[0] in CLOSING or line[-1][-1] in OPENING):
                 carry.insert(0, line.pop())
@@ -38,3 +40,14 @@ def fold(text: str, columns: float, measure=width) -> list[str]:
         else:
             line.append(piece)
     return [*lines, "".join(line)] if line else lines
+
+
+def wrap(text: str, indent: str = "", w: int = WIDTH) -> list[str]:
+    """``text`` folded (``fold``) into lines of at most ``w`` columns, the first after
+    ``indent``, the rest two columns further in; a run without spaces or Chinese wider than a
+    line is cut with ``fit``. A Chinese sentence breaks between its characters: broken at spaces
+    only, a long one ran past the line and was cut (借用：…波动取省级专利序列…)."""
+    lead = indent + "  "
+    lines = fold(text, w - width(lead), first=w - width(indent)) or [""]
+    out = [indent + lines[0]] + [lead + x for x in lines[1:]]
+    return [fit(x, w).rstrip() if width(x) > w else x for x in out]

@@ -99,21 +99,6 @@ def whole(text: str, w: int) -> list[str]:
     return lines + [line]
 
 
-def wrap(text: str, indent: str = "", w: int = WIDTH) -> list[str]:
-    """``text`` broken at spaces into lines of at most ``w`` columns (wide characters count two),
-    the first after ``indent``, the rest two columns further in; a word wider than a line is cut
-    with ``fit``."""
-    lines, line, lead = [], indent, indent
-    for word in text.split(" "):
-        if word and width(line) > width(lead) and width(line) + 1 + width(word) > w:
-            lines.append(line)
-            line = lead = indent + "  "
-        gap = " " if width(line) > width(lead) else ""
-        line += gap + word
-    lines.append(line)
-    return [fit(x, w).rstrip() if width(x) > w else x for x in lines]
-
-
 def num(v) -> str:
     if v is None:
         return "—"

@@ -12,8 +12,8 @@ from ..data.custom import row as custom_row
 from ..data.said import both
 from ..scenarios.idle import idle_words
 from . import notes, words
-from .fold import fold
-from .run_table import fit, percent, width, wrap
+from .fold import fold, wrap
+from .run_table import fit, percent, width
 from .tables import Format, render
 from .words import STATUS_ZH, reason
 
@@ -411,16 +411,9 @@ WIDTH = 100
 
 
 def _wrap(text: str) -> str:
-    """``text`` broken at spaces into lines of at most ``WIDTH`` terminal columns (a Chinese
-    character takes two, which textwrap does not count)."""
-    lines = [""]
-    for word in text.split():
-        joined = f"{lines[-1]} {word}" if lines[-1] else word
-        if width(joined) > WIDTH and lines[-1]:
-            lines.append(word)
-        else:
-            lines[-1] = joined
-    return "\n".join(lines)
+    """``text`` in lines of at most ``WIDTH`` terminal columns (``fold``: a Chinese character
+    takes two, which textwrap does not count)."""
+    return "\n".join(fold(text, WIDTH))
 
 
 def _narrow(rows: list[dict], key: str) -> str:

@@ -1,7 +1,8 @@
 """`ipcast forecast`'s text keeps within 100 columns, as the run table does (a Chinese character
 takes two), and wraps rather than cuts what it says."""
 
-from ipcast.report.run_table import width, wrap
+from ipcast.report.fold import wrap
+from ipcast.report.run_table import width
 from ipcast.report.views import fan_text
 
 BORROWED = (
@@ -63,3 +64,16 @@ def test_a_forecast_with_no_history_and_member_weights_says_both_and_hides_the_d
         "period median   q10",
         "  2026  3,000 2,500",
     ]
+
+
+def test_a_long_chinese_line_breaks_between_characters_and_loses_nothing():
+    """`forecast`'s 借用 line for pledge financing has 55 Chinese characters and no space: broken
+    at spaces only it ran past 100 columns and was cut (…波动取省级专利序列…, 的高分位（判断）
+    lost)."""
+    said = "借用：增长与波动全部借用：无质押融资序列：增长取全国与广东质押融资的年增长率，"
+    said += "波动取省级专利序列的高分位（判断）"
+    lines = wrap(said + " / borrowed: no pledge panel exists", "  ")
+    assert all(width(x) <= 100 for x in lines)
+    assert lines[0].startswith("  借用") and lines[1].startswith("    ")
+    assert "".join(x.strip() for x in lines).startswith(said)
+    assert "…" not in "".join(lines)
