@@ -11,7 +11,7 @@ import typer.core
 
 from ..report.fold import WIDE, fold
 from ..report.run_table import width
-from .usage import said_in_chinese
+from .usage import click_errors, said_in_chinese
 
 # Up to 100 columns on a wide terminal, the terminal's width on a narrower one.
 MAX_WIDTH = 100
@@ -81,14 +81,15 @@ class Group(typer.core.TyperGroup):
 
     # A command line click cannot parse is said in Chinese first (cli/usage.py): the app's own
     # options are parsed in make_context, a command's name and options in invoke.
+    # Only usage errors are caught: any other exception goes on as raised, its context kept.
     def make_context(self, *args, **kwargs):
         try:
             return super().make_context(*args, **kwargs)
-        except Exception as e:
+        except click_errors.UsageError as e:
             raise said_in_chinese(e) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except Exception as e:
+        except click_errors.UsageError as e:
             raise said_in_chinese(e) from None
