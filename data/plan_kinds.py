@@ -52,10 +52,12 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
     if kind in ("cumulative", "average", "growth", "each_year"):
         span = _span(h, target_period, horizon, row, where, kind, name)
         if kind == "each_year":
-            years = list(range(int(span.start), int(span.end)))
+            # Each plan year of the span: calendar years, or July-June years (2026-07/2027-06)
+            # when the span starts mid-year, as a plan whose years run July-June writes it.
+            starts = [span.start + k for k in range(round(span.years))]
             return (
                 kind,
-                [str(y) for y in years],
+                [period_text(s, s + 1) for s in starts],
                 each,
                 "year",
                 readings + [("每年同一数字", "the same figure each year")],
@@ -78,8 +80,18 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
                 ),
             )
         )
-    year = int(target_period.end) - 1
-    return kind, [str(year)], each, "year", readings
+    return kind, [_one_period(target_period, kind)], each, "year", readings
+
+
+def _one_period(target: Period, kind: str) -> str:
+    """The period a level, stock or ratio target is judged at: the target column's year (2030),
+    or, when the column is a July-June year (2029年7月-2030年6月), that year itself for a flow
+    and its last month (2030-06) for a stock or ratio, read at the month's end."""
+    if abs(target.end % 1) < 1e-9:
+        return str(int(target.end) - 1)
+    if kind in ("stock", "ratio"):
+        return period_text(target.end - 1 / 12, target.end).split("/")[0]
+    return period_text(target.end - 1, target.end)
 
 
 def span_words(h: Header, target: Period | None) -> str:

@@ -1,0 +1,53 @@
+"""A plan whose years run July-June (达州's way), its indicator table's target column headed
+目标值（2029年7月-2030年6月）: each row's target is that July-June year, not calendar 2029."""
+
+import pytest
+
+from ipcast.data.target_tables import load_targets
+
+
+def test_a_july_june_target_column_keeps_its_months(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,指标名称,单位,基期值（2025年7月-2026年6月）,目标值（2029年7月-2030年6月）\n"
+        "1,专利授权量,件,1012,1300\n"
+        "2,有效发明专利拥有量,件,590,950\n"
+        "3,每年新增注册商标,件,,2300\n"
+        "4,累计新增发明专利授权量,件,,500\n",
+        encoding="utf-8",
+    )
+    got = {t.indicator + ":" + t.kind: t for t in load_targets(p, region="511722").targets}
+    level = got["patent_grants:level"]
+    # 2029-07..2030-06 is [2029.5, 2030.5) in decimal years; calendar 2029 would be [2029, 2030).
+    assert (level.period.start, level.period.end) == (2029.5, 2030.5)
+    # A stock is read at the end of the year's last month, June 2030: 2030.5.
+    stock = got["effective_invention_patents:stock"]
+    assert stock.period.end == pytest.approx(2030.5)
+    each = got["trademark_registrations:each_year"]
+    assert [(q.start, q.end) for q in each.periods] == [
+        (2026.5, 2027.5),
+        (2027.5, 2028.5),
+        (2028.5, 2029.5),
+        (2029.5, 2030.5),
+    ]
+    total = got["invention_grants:cumulative"]
+    assert (total.period.start, total.period.end) == (2026.5, 2030.5)
+
+
+def test_a_calendar_target_column_is_read_as_before(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "序号,指标名称,单位,基期值（2025年）,目标值（2030年）\n"
+        "1,专利授权量,件,1012,1300\n"
+        "2,有效发明专利拥有量,件,590,950\n"
+        "3,每年新增注册商标,件,,2300\n",
+        encoding="utf-8",
+    )
+    got = {t.indicator + ":" + t.kind: t for t in load_targets(p, region="511722").targets}
+    assert (got["patent_grants:level"].period.start, got["patent_grants:level"].period.end) == (
+        2030.0,
+        2031.0,
+    )
+    assert got["effective_invention_patents:stock"].period.end == 2031.0
+    each = got["trademark_registrations:each_year"].periods
+    assert [(q.start, q.end) for q in each] == [(float(y), y + 1.0) for y in range(2026, 2031)]
