@@ -83,6 +83,13 @@ class Target:
         return self.periods[-1]
 
     @property
+    def span(self) -> Period:
+        """From the first period's start to the last one's end: an each-year target's years
+        together (``period`` is its last year only)."""
+        start = min(p.start for p in self.periods)
+        return Period(start, self.end, self.period_text)
+
+    @property
     def period_text(self) -> str:
         return ",".join(p.text for p in self.periods)
 

@@ -148,7 +148,7 @@ def _observed_use(run: TargetRun) -> str:
     h1 = h1_share(indicator_row(t.indicator)["family"], run.as_of)
     years = []
     for year, (start, end, value, _) in sorted(year_to_date(run.obs).items()):
-        if t.period.start - 1e-9 <= start and end <= t.period.end + 1e-9:
+        if t.span.start - 1e-9 <= start and end <= t.span.end + 1e-9:
             mean, sd = share_of_year(start, end, h1)
             if mean >= 1.0:
                 years.append(f"{year} is its parts added up ({value:,.4g}{run.obs.unit})")
@@ -171,7 +171,7 @@ def _earlier_part(run: TargetRun) -> str:
     said = [
         f"{r['period']}: {value:,.4g}{obs.unit}"
         for year, (_, _, value, r) in sorted(year_to_date(obs).items())
-        if last < year < t.period.start
+        if last < year < t.span.start
     ]
     if not said:
         return ""

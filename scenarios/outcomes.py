@@ -238,12 +238,13 @@ def _cite(pieces: list[tuple]) -> str:
 def observed_part(t: Target, obs: Observed) -> str:
     """The figures for part of the target's period already in the history (empty when none)."""
     seen = []
+    span = t.span  # an each-year target's whole span: its first year's figures are inside it
     for r in obs.unused:
         if r["exclude"]:
             continue
         p = parse_period(r["period"])
-        inside = p.start >= t.period.start - 1e-9 and p.end <= t.period.end + 1e-9
-        if inside and (p.end - p.start) < t.period.years - 1e-6:
+        inside = p.start >= span.start - 1e-9 and p.end <= span.end + 1e-9
+        if inside and (p.end - p.start) < span.years - 1e-6:
             seen.append(_figure(r))
     return "; ".join(seen)
 

@@ -587,3 +587,21 @@ def test_a_gap_years_figures_so_far_are_not_where_a_later_target_starts():
     (run,) = prepare([t], make_history(rows + later), 200, 1, None, date(2024, 10, 15))
     assert "(2024-01/2024-09: 900件)" in _earlier_part(run)
     assert "2022" not in _earlier_part(run)
+
+
+def test_an_each_year_targets_first_year_so_far_is_inside_its_period():
+    """Each year 2024-2025 at least 1,500, and by September 2024 900 granted: the figure lies in
+    the target's first year, so it is said to be inside the period, read by its pace (900 over
+    the share 0.75 of January-September, about 1,200), not as a year before the period (the last
+    year, 2025, was taken for the whole target)."""
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    t = make_target("patent_grants", "each_year", ["2024", "2025"], [1500, 1500], each="level")
+    one = make_target("patent_grants", "level", "2024", 1500)
+    (rec, first) = assess([t, one], _grants(part), n_paths=4000, seed=1, today=date(2024, 10, 15))
+    assert rec["reason"].startswith("period partly observed (2024-01/2024-09: 900件)")
+    assert "2024 is the pace of its figure so far" in rec["reason"]
+    assert "about 1,200件" in rec["reason"]
+    assert "a year before the period" not in rec["reason"]
+    # Both years must be met, so no more likely than 2024 alone, itself unlikely at that pace.
+    assert first["p_hit"] < 0.1
+    assert rec["p_hit"] <= first["p_hit"]
