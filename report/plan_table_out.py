@@ -109,25 +109,32 @@ def revise_rows(targets: list, records: list[dict]) -> list[dict]:
             each = revised if isinstance(revised, list) else [revised]
             promised = [promise(x, t.comparator, t.unit) for x in each]
             revised = promised if isinstance(revised, list) else promised[0]
-        note = r.get("reason") or f"P(hit) of the current target: {r['p_hit']}"
-        if revised is None:  # nothing to revise from: the current target stays, said so
-            note = f"{r['status']}: 无法测算，沿用现行目标 (current target kept). {note}"
-        rows.append(
-            {
-                "name": t.label_zh,
-                "indicator": t.indicator,
-                "kind": _kind(t.kind, t.per),
-                "period": t.period_text,
-                "baseline": t.baseline,
-                "current": _figures(r["threshold"]),
-                "proposed": _figures(r["threshold"] if revised is None else revised),
-                "unit": t.unit,
-                "comparator": t.comparator,
-                "id": t.id,
-                "note": note,
-            }
-        )
+        rows.append(_revised_row(t, r, revised))
     return rows
+
+
+def _revised_row(t, r: dict, revised) -> dict:
+    """One row of a revised plan; its 说明 in Chinese, as the table's other words and draft's
+    说明 are (it was the engine's English reason)."""
+    if revised is None:  # nothing to revise from: the current target stays, said so
+        note = f"无法测算，沿用现行目标：{words.reason(r, 'zh')}"
+    elif r.get("reason"):
+        note = words.reason(r, "zh")
+    else:
+        note = f"现行目标达标概率 {r['p_hit']:.0%}"
+    return {
+        "name": t.label_zh,
+        "indicator": t.indicator,
+        "kind": _kind(t.kind, t.per),
+        "period": t.period_text,
+        "baseline": t.baseline,
+        "current": _figures(r["threshold"]),
+        "proposed": _figures(r["threshold"] if revised is None else revised),
+        "unit": t.unit,
+        "comparator": t.comparator,
+        "id": t.id,
+        "note": note,
+    }
 
 
 def write_plan_table(

@@ -274,3 +274,48 @@ def test_figures_of_a_yearly_target_over_a_million_are_written_in_full_and_read_
     write_plan_table(path, "遵义市 2026-2030 目标草案（测试）", rows, 0.8)
     (t,) = load_targets(path).targets
     assert (t.kind, list(t.thresholds)) == ("each_year", [1250001.0, 1312345.5])
+
+
+def test_a_revised_rows_note_is_chinese():
+    """The 说明 of a revised table was the engine's English reason ("P(hit) of the current
+    target: 0.6645", "no_history: 无法测算，沿用现行目标 (current target kept). no history for
+    …"): a planner's table says it in Chinese, as draft's does."""
+    from types import SimpleNamespace
+
+    def target(i):
+        return SimpleNamespace(
+            region="511722",
+            id=f"t{i}",
+            label_zh="x",
+            indicator="patent_grants",
+            kind="level",
+            per="year",
+            period_text="2029-07/2030-06",
+            baseline="",
+            unit="件",
+            comparator=">=",
+        )
+
+    def rec(i, **kw):
+        return {"region": "511722", "target_id": f"t{i}", "threshold": 950.0, **kw}
+
+    records = [
+        rec(1, p_hit=0.6645, status="simulated", revised_threshold=909.4),
+        rec(2, p_hit=None, status="no_history", revised_threshold=None, reason="no history"),
+        rec(
+            3,
+            p_hit=0.49,
+            status="simulated",
+            revised_threshold=987.2,
+            reason="period partly observed (2026-07/2026-10: 37件); 2026 is the pace of its "
+            "figure so far (37 over a share of 0.33 ± 0.05 of the year's flow, about 111件) "
+            "combined with the forecast, never below the figure",
+        ),
+    ]
+    notes = [row["note"] for row in revise_rows([target(i) for i in (1, 2, 3)], records)]
+    assert notes == [
+        "现行目标达标概率 66%",
+        "无法测算，沿用现行目标：本地区无该指标的历史数据，可导入本局统计数据后测算",
+        "规划期内已有部分数据（2026-07/2026-10: 37件）：2026年全年按已有数字的进度推算（这几个月"
+        "约占全年的0.33±0.05，全年约111件），与预测合并，不低于已有数字",
+    ]
