@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
-from .run_table import exact, percent, planner_form, unbroken
+from .run_table import exact, percent, period_cell, planner_form, unbroken
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -156,16 +156,12 @@ def _lighttable(b: dict, w: dict, lang: str) -> dict:
     for r in shown:
         lt = _light(r)
         label = r["label_zh"] if lang == "zh" else r["label_en"]
-        cells = [w[lt], label, _period(r), _threshold(r, lang), *_odds(r, w, b["revised"], lang)]
+        odds = _odds(r, w, b["revised"], lang)
+        cells = [w[lt], label, period_cell(r), _threshold(r, lang), *odds]
         rows.append([unbroken(c) for c in cells])  # 100亿元 each / year would read as two
         fills.append(COLORS[lt])
     widths = [0.08, 0.30, 0.13, 0.12, 0.11, 0.15, 0.11]
     return block("table", head=head, rows=rows, widths=widths, fills=fills, summary=True)
-
-
-def _period(r: dict) -> str:
-    period = str(r["period"]).split(",")
-    return period[0] if len(period) == 1 else f"{period[0]}…{period[-1]}"
 
 
 def _threshold(r: dict, lang: str = "zh") -> str:

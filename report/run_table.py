@@ -119,7 +119,9 @@ def percent(p: float | None) -> str:
     return f"{p:.0%}"
 
 
-def _period(r: dict) -> str:
+def period_cell(r: dict) -> str:
+    """A target's period in a table cell; an each-year target's from its first year's start to
+    its last year's end (2022-07…2025-06), so that a narrow column need not break it."""
     parts = str(r["period"]).split(",")
     return parts[0] if len(parts) == 1 else f"{parts[0].split('/')[0]}…{parts[-1].split('/')[-1]}"
 
@@ -318,7 +320,7 @@ def run_table(
     def lines(r: dict) -> list[str]:
         cells = [
             _label(r, lang),
-            _period(r),
+            period_cell(r),
             _threshold(r, lang),
             percent(r.get("p_hit")),
             _forecast(r, lang),
@@ -362,7 +364,7 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
             )
             cells = [
                 "" if i else _label(r, lang),
-                _period(part),
+                period_cell(part),
                 _threshold(part, lang),
                 "" if i else percent(r.get("p_hit")),
                 promise,
@@ -422,7 +424,7 @@ def compare_table(
         d, se = r.get("difference"), r.get("difference_se")
         cells = [
             _label(r, lang),
-            _period(r),
+            period_cell(r),
             _threshold(r, lang),
             percent(r.get(f"p_{a}")),
             percent(r.get(f"p_{b}")),

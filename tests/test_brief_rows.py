@@ -165,3 +165,17 @@ def test_each_year_stays_on_one_line_in_the_english_briefings_cells():
     plain = pdf.multi_cell(room, 4, "90家 each year", dry_run=True, output="LINES")
     assert plain == ["90家 each", "year"]
     assert "<td>90家 each\u00a0year</td>" in _table({**table, "head": table["head"]})
+
+
+def test_an_each_year_rows_period_is_written_as_the_run_table_writes_it():
+    """A July-June each-year target's period was 2026-07/2027-06…2029-07/2030-06 in the
+    briefing (the PDF broke it as 2029- / 07/ in its narrow column) and 2026-07…2030-06 in the
+    run table: both now say 2026-07…2030-06; a calendar each-year target 2026…2030."""
+    years = ["2026-07/2027-06", "2027-07/2028-06", "2028-07/2029-06", "2029-07/2030-06"]
+    rec = _rec("e", "每年新增注册商标", "each_year", "件", 2300.0, None, None)
+    rec["period"] = ",".join(years)
+    rec["parts"] = [{"period": p, "threshold": 2300.0} for p in years]
+    cal = {**rec, "target_id": "c", "period": "2026,2027,2028,2029,2030"}
+    b = {"records": [rec, cal], "revised": {}}
+    rows = _lighttable(b, words.WORDS["zh"], "zh")["rows"]
+    assert [r[2] for r in rows] == ["2026-07…2030-06", "2026…2030"]
