@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ from .cells import CellError, parse_number, parse_period_cell
 from .custom import is_custom
 from .errors import InputError, Said
 from .indicator_names import match_indicator, split_label, sub_item_name, unknown_indicator_fix
-from .periods import WRITE_AS, parse_period
+from .periods import WRITE_AS, Period, decimal_to_label, parse_period
 from .places import resolve_region
 from .said import MEASURE_ZH, at_row, both, file_place, place, where_zh
 
@@ -50,9 +51,12 @@ def checked_rows(
     any_region: bool = False,
     accept_large: bool = False,
     names: dict[str, str] | None = None,
+    today: date | None = None,
 ):
-    """The long table of ``records``; every reading made is added to ``report``."""
+    """The long table of ``records``; every reading made is added to ``report``. A figure for a
+    period not over by ``today`` (the real date unless given) is refused."""
     names = names or {}
+    today = today or date.today()
     region = resolve_region(region) if region else None
     resolved: dict[str, str] = {}
     rows, blanks, assumed_units, skipped = [], 0, set(), {}
@@ -82,6 +86,7 @@ def checked_rows(
                 ("去掉 --region，或改正该行", "drop --region or correct the row"),
             )
         slug, period, period_repairs = _indicator_and_period(rec, where, names)
+        _check_over(period, slug, today, _cell_at(where, rec, "period"))
         base = indicator(slug)["unit"]
         unit, value = _unit(rec, cell_unit, value, base, slug, where, repairs, assumed_units)
         _check_figure(value, unit, slug, at, accept_large)
@@ -169,6 +174,48 @@ def _indicator_and_period(rec: dict, where: str, names: dict[str, str]):
             WRITE_AS,
         ) from None
     return slug, period, readings + period_repairs
+
+
+def _check_over(period: Period, slug: str, today: date, at: Said) -> None:
+    """A figure's period must be over by today: 2026年度 written on 2026-12-01 for the months so
+    far would be read as the whole year, and every forecast after it would start from it."""
+    days = (date(today.year + 1, 1, 1) - date(today.year, 1, 1)).days
+    if period.end <= today.year + today.timetuple().tm_yday / days + 1e-9:
+        return
+    shown, ends = period.text, decimal_to_label(period.end)
+    ends_en = ends.replace("年末", "").replace("末", "")  # 2026年末 -> 2026, 2027-06末 -> 2027-06
+    if indicator(slug)["measure"] == "flow":
+        eg = _months_so_far(today)
+        raise InputError(
+            at,
+            (
+                f"期间“{shown}”到{ends}才结束，今天（{today}）还没有这一期间的全部数字",
+                f"the period '{shown}' ends at the end of {ends_en}, after today ({today}): no "
+                "figure for the whole of it exists yet",
+            ),
+            (
+                f"写明数字所含的月份，如“{eg}”；期间结束后再按全期导入",
+                f"write the months the figure covers, e.g. {eg}; import the whole period once it "
+                "is over",
+            ),
+        )
+    month = f"{today.year}-{today.month - 1:02d}" if today.month > 1 else f"{today.year - 1}-12"
+    raise InputError(
+        at,
+        (
+            f"存量的时点“{shown}”（{ends}）晚于今天（{today}）",
+            f"the stock's date '{shown}' (the end of {ends_en}) is after today ({today})",
+        ),
+        (f"写明数字的时点，如“{month}”（该月末）", f"write its date, e.g. {month} (month's end)"),
+    )
+
+
+def _months_so_far(today: date) -> str:
+    """The months of this year already over, as a bureau writes them (2026年1-11月)."""
+    done = today.month - 1
+    if done == 0:
+        return f"{today.year - 1}年1-12月"
+    return f"{today.year}年1月" if done == 1 else f"{today.year}年1-{done}月"
 
 
 def _check_figure(value: float, unit: str, slug: str, at: Said, accept_large: bool) -> None:

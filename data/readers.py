@@ -7,6 +7,7 @@ each cell in ``cells``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -42,11 +43,13 @@ def read_history_file(
     sheet: str | None = None,
     accept_large: bool = False,
     names: dict[str, str] | None = None,
+    today: date | None = None,
 ) -> ReadResult:
     """Read a history file. ``any_region`` accepts region codes ipcast does not know (a
     backtest needs no plan), which storing them for a run would not; ``sheet`` names the
     workbook sheet; ``accept_large`` lets figures above an indicator's plausible maximum
-    through; ``names`` maps the file's own indicator names to slugs. Never changes the file."""
+    through; ``names`` maps the file's own indicator names to slugs; a figure for a period not
+    over by ``today`` (the real date unless given) is refused. Never changes the file."""
     p = Path(path)
     if not p.exists():
         raise InputError(
@@ -114,6 +117,6 @@ def read_history_file(
             ),
         )
     rows = checked_rows(
-        records, sheet.where, p, region, report, any_region, accept_large, names or {}
+        records, sheet.where, p, region, report, any_region, accept_large, names or {}, today
     )
     return ReadResult(rows, report)
