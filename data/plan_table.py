@@ -17,6 +17,7 @@ from .cells import CellError, multiplied, parse_number
 from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
+from .plan_checks import check_plausible, refuse_repeats
 from .plan_kinds import GROWTH_WORDS, KIND_WORD, named, read_kind, span_words
 from .plan_table_header import NAME, Header, read_header
 from .said import at_row, both, place, where_zh
@@ -78,6 +79,7 @@ def read_plan_table(
         g = _growth_target(row, h, where, horizon, report, mapping) if d else None
         if g:
             out.append(g)
+    refuse_repeats(out, where)
     return out, report
 
 
@@ -154,6 +156,8 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
             ),
             ("每个期间填一个数字，用“/”分隔", "give one figure per period, separated by /"),
         )
+    at = place(where, row.line, h.targets[0][0], h.names[h.targets[0][0]])
+    check_plausible(thresholds, kind, unit, slug, periods[0], at)
     keep = [(p, t) for p, t in zip(periods, thresholds, strict=True) if t is not None]
     if kind == "each_year" and keep and len(keep) < len(periods):
         n = len(periods) - len(keep)

@@ -69,17 +69,18 @@ def test_the_factor_of_a_bare_wan_or_yi():
 
 def test_a_figure_with_its_unit_keeps_every_digit_the_plan_wrote(tmp_path):
     """Cleaning the float product (0.07万 is 700, not 700.0000000000001) must not round what was
-    written: 12,345,678,901.23 元 has 13 significant figures."""
+    written: 12,345,678,901.23 元 has 13 significant figures (and 234.5678万 件 seven: a plausible
+    county figure, as 1234.5678万, above any region's yearly grants, is not)."""
     loaded = _load(
         tmp_path,
         "1,知识产权质押融资金额（元）,,12345678901.23元\n"
-        "2,专利授权量（件）,,1234.5678万\n"
+        "2,专利授权量（件）,,234.5678万\n"
         "3,知识产权质押融资金额（万元）,,1.15亿元\n",
     )
-    assert [t.threshold for t in loaded.targets] == [12345678901.23, 12345678.0, 11500.0]
+    assert [t.threshold for t in loaded.targets] == [12345678901.23, 2345678.0, 11500.0]
     report = "\n".join(loaded.report)
     # the cell quoted as written, not to six figures (1234.57万)
-    assert "1234.5678万 read as 12,345,678 件" in report
+    assert "234.5678万 read as 2,345,678 件" in report
     assert "1.15亿元 converted to 11,500 万元" in report
 
 
