@@ -25,7 +25,7 @@ from ..forecast.year_to_date import h1_share as h1_share  # judge and engine rea
 from ..forecast.year_to_date import read_conditioned
 from . import PATHS
 from .apply import lever_uniforms
-from .evaluate import Paths, half_year_shares, half_year_years, needed_times
+from .evaluate import Paths, half_year_shares, half_year_years, needed_times, read_periods
 from .levers import plan_start
 from .outcomes import Split, flow_spans, outcome
 from .parallel import execute
@@ -189,7 +189,13 @@ def year_split(obs: Observed, group: list[Target], n_paths: int, seed: int, as_o
     """Each path's January-June share of the calendar years the group's periods cut in half
     (July-June years), from the series' own stream: the paths and the outcome that history
     settles use the same draws. None for a stock or rate, or when no period cuts a year."""
-    halves = {y for t in group for _, p, _ in t.parts() for y in half_year_years(p)}
+    halves = {
+        y
+        for t in group
+        for k, p, _ in t.parts()
+        for q in read_periods(k, p)
+        for y in half_year_years(q)
+    }
     if not (obs.additive and halves):
         return None
     mean, sd = h1_share(indicator_row(obs.indicator)["family"], as_of)

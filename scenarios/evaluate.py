@@ -41,12 +41,19 @@ class KindMismatch(ValueError):
     """The target's kind cannot be computed from this indicator's series."""
 
 
+def read_periods(kind: str, period: Period) -> list[Period]:
+    """The periods a part's metric reads: a growth's year before its span and its last year
+    (2025 and 2030 for 2026/2030; 2025-07/2026-06 and 2029-07/2030-06 for a July-June span),
+    any other kind its own period."""
+    if kind == "growth":
+        return [Period(period.start - 1, period.start, ""), Period(period.end - 1, period.end, "")]
+    return [period]
+
+
 def needed_times(kind: str, period: Period, annual: bool) -> list[float]:
     if annual:
-        years = sorted(year_weights(period))
-        if kind == "growth":
-            return [float(years[0] - 1), float(years[-1])]
-        return [float(y) for y in years]
+        years = {y for p in read_periods(kind, period) for y in year_weights(p)}
+        return [float(y) for y in sorted(years)]
     if kind == "growth":
         return [period.start, period.end]
     return [period.end]
@@ -131,17 +138,25 @@ def half_year_shares(years, mean: float, sd: float, n: int, rng) -> dict[int, np
 
 
 def _growth(paths: Paths, period: Period, per: str) -> np.ndarray:
-    t0, t1 = needed_times("growth", period, paths.annual)
-    base = paths.col(t0)
+    """From the year before the span to its last year: for a yearly series each year's flow (or
+    rate) as a level target reads it, so a July-June span compares July-June years, their
+    figures taken as observed; for a stock its values at the span's start and end."""
+    if paths.annual:
+        before, last = read_periods("growth", period)
+        base, end = metric(paths, "level", before), metric(paths, "level", last)
+        t0, years = before.start, period.years
+    else:
+        t0, years = period.start, period.end - period.start
+        base, end = paths.col(period.start), paths.col(period.end)
     if np.all(base <= 0):
         raise KindMismatch(
             f"growth from a base of zero at {t0:g} has no rate; "
             "state the target as a level (kind: stock or level) instead"
         )
-    ratio = paths.col(t1) / base
+    ratio = end / base
     if per == "span":
         return (ratio - 1) * 100
-    return (ratio ** (1 / (t1 - t0)) - 1) * 100
+    return (ratio ** (1 / years) - 1) * 100
 
 
 def meets(values: np.ndarray, comparator: str, threshold: float) -> np.ndarray:

@@ -287,3 +287,44 @@ def test_tile_prefers_the_longer_span_and_fills_gaps_exactly():
     # the gap before a span and the one after it are what is left
     chosen, rest = tile(parse_period("2021/2022"), [(2021.5, 2022.0, 7.0)])
     assert [(r.start, r.end) for r in rest] == [(2021.0, 2021.5), (2022.0, 2023.0)]
+
+
+def test_a_july_june_growth_compares_july_june_years():
+    """年均增长 over 2026-07/2030-06: from the July-June year before the span (2025-07/2026-06,
+    observed at 120) to its last (2029-07/2030-06: half of 2029 and half of 2030, 1.1^4 x 100
+    and 1.1^5 x 100 on the path), four years. It was read from calendar 2025 (100) to calendar
+    2030 (161.051) over five: 10.0 %, reading months after the plan's end and leaving the
+    observed July-June figure aside."""
+    years = np.arange(2025.0, 2031.0)
+    flow = Paths(
+        times=years,
+        values=np.array([100.0 * 1.1 ** (years - 2025)]),
+        annual=True,
+        additive=True,
+        spans=((2025.5, 2026.5, 120.0),),
+    )
+    span = parse_period("2026-07/2030-06")
+    assert needed_times("growth", span, True) == [2025.0, 2026.0, 2029.0, 2030.0]
+    last = 0.5 * 146.41 + 0.5 * 161.051  # 153.7305
+    want = ((last / 120.0) ** (1 / 4) - 1) * 100  # 6.3885 %
+    assert metric(flow, "growth", span).tolist() == pytest.approx([want])
+    assert want == pytest.approx(6.3885, abs=1e-4)
+    # The whole span's growth (per: span) is the ratio itself: 28.11 %
+    assert metric(flow, "growth", span, "span").tolist() == pytest.approx([(last / 120 - 1) * 100])
+    # A calendar span reads as before: 2025 to 2030, five years, 10 %.
+    assert metric(flow, "growth", parse_period("2026/2030")).tolist() == pytest.approx([10.0])
+
+
+def test_a_july_june_growths_base_year_draws_its_january_june_share():
+    """The base year 2025-07/2026-06 cuts 2025 in half: its January-June share is drawn per
+    path like 2026's and 2030's (it was left at one half for every path)."""
+    from conftest import make_history, make_target
+
+    from ipcast.forecast.series import observed
+    from ipcast.scenarios.baseline import year_split
+
+    rows = [("dazhou", "patent_grants", str(y), "year", 1000.0, "件") for y in range(2019, 2026)]
+    obs = observed(make_history(rows), "dazhou", "patent_grants")
+    t = make_target("patent_grants", "growth", "2026-07/2030-06", 5.0, unit="%")
+    split = year_split(obs, [t], 200, 1, None)
+    assert sorted(split.shares) == [2025, 2026, 2029, 2030]
