@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ..data import units
 from ..data.catalog import indicator as indicator_row
 from ..data.history import cut
 from .chain import forecast_series
@@ -80,6 +81,14 @@ def fan_records(
         rec["so_far"] = [
             {"period": r["period"], "year": y, "value": v}
             for y, (_, _, v, r) in sorted(year_to_date(obs).items())
+        ]
+        # The planner's other figures the yearly forecast does not read (a July-June year): said,
+        # so that the history above is not taken to have lost them.
+        paced = {x["period"] for x in rec["so_far"]}
+        rec["not_read"] = [
+            {"period": r["period"], "value": units.convert(float(r["value"]), r["unit"], obs.unit)}
+            for r in obs.unused
+            if obs.annual and not r["exclude"] and r["period"] not in paced
         ]
         for j, t in enumerate(times):
             label = str(int(t)) if obs.annual else f"{int(t) - 1}年末"

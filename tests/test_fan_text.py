@@ -77,3 +77,29 @@ def test_a_long_chinese_line_breaks_between_characters_and_loses_nothing():
     assert lines[0].startswith("  借用") and lines[1].startswith("    ")
     assert "".join(x.strip() for x in lines).startswith(said)
     assert "…" not in "".join(lines)
+
+
+def test_a_july_june_figure_the_yearly_forecast_does_not_read_is_named():
+    """A bureau's 2025-07/2026-06 figure (1,028) is not a point of the yearly forecast: the fan's
+    history listed the calendar years alone and said nothing of it; it is named now, in 件 as
+    the history is, beside the months so far that are read by their pace."""
+    from conftest import make_history
+
+    from ipcast.forecast.report import fan_records
+
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 900.0 + 20 * y - 40000, "件")
+        for y in range(2019, 2026)
+    ]
+    rows += [
+        ("dazhou", "patent_grants", "2025-07/2026-06", "span", 0.1028, "万件"),
+        ("dazhou", "patent_grants", "2026-07/2026-10", "span", 341.0, "件"),
+    ]
+    (rec,) = fan_records(make_history(rows), "dazhou", ["patent_grants"], 3, 500, 0, None)
+    assert rec["not_read"] == [{"period": "2025-07/2026-06", "value": 1028.0}]
+    assert [x["period"] for x in rec["so_far"]] == ["2026-07/2026-10"]
+    text = fan_text([rec])
+    assert (
+        "未计入年度预测：2025-07/2026-06: 1,028（统计期不是日历年；期间包含它的目标按原数计入）"
+        in (text.replace("\n    ", ""))
+    )
