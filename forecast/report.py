@@ -75,6 +75,9 @@ def fan_records(
         if not fc.ok:
             out.append(rec)
             continue
+        # The points the forecast rests on, as run, revise and the briefing count them: a stock
+        # built from its flows counts the flow's points too (``own_points`` are its own).
+        rec.update(n_points=fc.n_points, own_points=obs.n_points)
         rec["stale_years"] = _stale_years(fc, as_of, max(year_to_date(obs), default=0))
         # A year partly observed is read as a run's targets read it (``year_to_date``).
         q = fan(read_conditioned(fc, obs, times, seed, learned.as_of))

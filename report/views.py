@@ -181,8 +181,14 @@ def fan_text(recs: list[dict]) -> str:
     line says in Chinese first, then in English."""
     out = []
     for r in recs:
-        n = r["n_points"]
+        n, own = r["n_points"], r.get("own_points", r["n_points"])
         out.append(f"\n{r['label_zh']} {r['indicator']}（{r['unit']}），{n}个数据点 / {n} point(s)")
+        if own != n:  # a stock built from its flows: run and the briefing count both
+            said = both(
+                f"其中本指标{own}个，其余为所依据的新增量序列",
+                f"{own} of its own, the rest the flow's it is built from",
+            )
+            out += wrap(said, "  ")
         seen = ", ".join(f"{h['period']}: {num(h['value'])}" for h in r["history"])
         out += wrap(f"历史数据 / history: {seen or '无 / none'}", "  ")
         for x in r.get("so_far") or []:

@@ -103,3 +103,26 @@ def test_a_july_june_figure_the_yearly_forecast_does_not_read_is_named():
         "未计入年度预测：2025-07/2026-06: 1,028（统计期不是日历年；期间包含它的目标按原数计入）"
         in (text.replace("\n    ", ""))
     )
+
+
+def test_forecast_counts_a_stock_built_from_flows_as_run_does():
+    """有效发明专利 from seven year-end figures and seven years of grants: run, revise and the
+    briefing said 14 points, forecast said 7; both say 14 now, forecast adding that 7 are its
+    own."""
+    from conftest import make_history, make_target
+
+    from ipcast.forecast.report import fan_records
+    from ipcast.scenarios.engine import assess
+
+    rows = []
+    for i, y in enumerate(range(2019, 2026)):
+        rows.append(("dazhou", "invention_grants", str(y), "year", 40.0 + 10 * i, "件"))
+        rows.append(("dazhou", "effective_invention_patents", str(y), "asof", 230.0 + 55 * i, "件"))
+    hist = make_history(rows)
+    (rec,) = fan_records(hist, "dazhou", ["effective_invention_patents"], 3, 500, 0, None)
+    t = make_target("effective_invention_patents", "stock", "2030", 950)
+    (run,) = assess([t], hist, n_paths=500, seed=0)
+    assert (rec["n_points"], rec["own_points"], run["n_points"]) == (14, 7, 14)
+    text = fan_text([rec])
+    assert "14个数据点 / 14 point(s)" in text
+    assert "其中本指标7个，其余为所依据的新增量序列" in text
