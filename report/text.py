@@ -78,7 +78,10 @@ def _period(rec: dict, lang: str) -> str:
 
 def period_zh(p: str) -> str:
     """2030年, 2026-2030年, 2022年7月至2025年6月, 2026年1-10月, 2025年6月 (a stock at a month's
-    end), 2024年上半年; any other text as written."""
+    end), 2025年6月30日, 2024年上半年; any other text as written."""
+    day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", p)
+    if day:
+        return f"{day[1]}年{int(day[2])}月{int(day[3])}日"
     span = re.fullmatch(r"(\d{4})/(\d{4})", p)
     months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", p)
     month = re.fullmatch(r"(\d{4})-(\d{2})", p)
@@ -97,6 +100,20 @@ def period_zh(p: str) -> str:
     if half:
         return f"{half[1]}年{'上' if half[2] == '1' else '下'}半年"
     return p
+
+
+def cite_zh(cited: str) -> str:
+    """``2025-01/2025-11: 114亿元 (url); 2026: 4,200件 (no source given)`` as a planner reads it:
+    2025年1-11月：114亿元（url）；2026年：4,200件（未注明来源）."""
+    pieces = []
+    for piece in cited.split("; "):
+        m = re.fullmatch(r"(\S+): (.*?) \((.*)\)", piece)
+        if not m:
+            pieces.append(piece)
+            continue
+        source = "未注明来源" if m[3] == "no source given" else m[3]
+        pieces.append(f"{period_zh(m[1])}：{m[2]}（{source}）")
+    return "；".join(pieces)
 
 
 def sentences(

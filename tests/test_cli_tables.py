@@ -196,11 +196,23 @@ def test_footer_names_the_figures_each_known_outcome_rests_on():
     zh = footer([met, open_], "zh").splitlines()
     assert zh[-2:] == [
         "已有结果所依据的数字：",
-        "  知识产权质押融资金额：2025-01/2025-11: 114亿元 (http://example.org/a)",
+        "  知识产权质押融资金额：2025年1-11月：114亿元（http://example.org/a）",
     ]
     en = footer([met, open_], "en").splitlines()
     assert en[-1] == "  IP pledge financing: 2025-01/2025-11: 114亿元 (http://example.org/a)"
     assert "已有结果" not in footer([open_], "zh")
+
+
+def test_cited_figures_read_in_the_planners_periods():
+    """The Chinese footer said 2025-01/2025-11 and "no source given" in a Chinese line."""
+    from ipcast.report.text import cite_zh, period_zh
+
+    assert period_zh("2025-06-30") == "2025年6月30日"
+    assert cite_zh("2022: 3,000件 (bulletin 2022); 2022-07/2023-06: 3,400件 (no source given)") == (
+        "2022年：3,000件（bulletin 2022）；2022年7月至2023年6月：3,400件（未注明来源）"
+    )
+    assert cite_zh("2025-06-30: 950件 (c)") == "2025年6月30日：950件（c）"
+    assert cite_zh("as written") == "as written"
 
 
 def test_json_on_screen_and_in_a_file_are_the_same_records(tmp_path, home):
