@@ -205,7 +205,8 @@ def test_footer_names_the_figures_each_known_outcome_rests_on():
 
 def test_cited_figures_read_in_the_planners_periods():
     """The Chinese footer said 2025-01/2025-11 and "no source given" in a Chinese line."""
-    from ipcast.report.text import cite_zh, period_zh
+    from ipcast.data.periods import period_zh
+    from ipcast.report.text import cite_zh
 
     assert period_zh("2025-06-30") == "2025年6月30日"
     assert cite_zh("2022: 3,000件 (bulletin 2022); 2022-07/2023-06: 3,400件 (no source given)") == (

@@ -187,7 +187,6 @@ ONLY: dict[str, set[str]] = {
     "report/text.py": {
         "promised",
         "_period",
-        "period_zh",
         "_promise",
         "_shown",
         "_years_zh",
