@@ -203,19 +203,6 @@ def test_footer_names_the_figures_each_known_outcome_rests_on():
     assert "已有结果" not in footer([open_], "zh")
 
 
-def test_cited_figures_read_in_the_planners_periods():
-    """The Chinese footer said 2025-01/2025-11 and "no source given" in a Chinese line."""
-    from ipcast.data.periods import period_zh
-    from ipcast.report.text import cite_zh
-
-    assert period_zh("2025-06-30") == "2025年6月30日"
-    assert cite_zh("2022: 3,000件 (bulletin 2022); 2022-07/2023-06: 3,400件 (no source given)") == (
-        "2022年：3,000件（bulletin 2022）；2022年7月至2023年6月：3,400件（未注明来源）"
-    )
-    assert cite_zh("2025-06-30: 950件 (c)") == "2025年6月30日：950件（c）"
-    assert cite_zh("as written") == "as written"
-
-
 def test_json_on_screen_and_in_a_file_are_the_same_records(tmp_path, home):
     """`-f json` printed each command's records whole while `--out x.json` wrote the first sheet
     flat (levers: one row per lever, no Sobol indices; forecast: the fan rows only; run: three

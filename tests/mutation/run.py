@@ -185,6 +185,7 @@ ONLY: dict[str, set[str]] = {
     "data/target_tables.py": {"_long_row"},
     "data/plan_table_header.py": {"_figure_columns", "_growth_column"},
     "report/text.py": {
+        "cite_zh",
         "promised",
         "_period",
         "_promise",
