@@ -85,8 +85,9 @@ def test_a_note_below_an_earlier_target_names_it_as_the_plan_does(home, tmp_path
 
 
 def test_a_figure_is_written_whole():
-    assert [figure(x) for x in (1_050_000.0, 1595.4, 497.3, 0.8, -1234.0)] == [
+    assert [figure(x) for x in (1_050_000.0, 1000.0, 1595.4, 497.3, 0.8, -1234.0)] == [
         "1,050,000",
+        "1,000",
         "1,595",
         "497.3",
         "0.8",
