@@ -199,5 +199,10 @@ def year_split(obs: Observed, group: list[Target], n_paths: int, seed: int, as_o
     if not (obs.additive and halves):
         return None
     mean, sd = h1_share(indicator_row(obs.indicator)["family"], as_of)
-    rng = streams.stream(seed, obs.region, obs.indicator, "h1")
-    return Split(half_year_shares(halves, mean, sd, n_paths, rng), mean, sd)
+    # One stream per year: a year's shares do not depend on which other years the run's targets
+    # cut (a target added to the table left the others' draws, and their P(hit), moved).
+    shares = {}
+    for y in sorted(halves):
+        rng = streams.stream(seed, obs.region, obs.indicator, "h1", int(y))
+        shares |= half_year_shares([y], mean, sd, n_paths, rng)
+    return Split(shares, mean, sd)

@@ -328,3 +328,36 @@ def test_a_july_june_growths_base_year_draws_its_january_june_share():
     t = make_target("patent_grants", "growth", "2026-07/2030-06", 5.0, unit="%")
     split = year_split(obs, [t], 200, 1, None)
     assert sorted(split.shares) == [2025, 2026, 2029, 2030]
+
+
+def test_a_july_june_targets_numbers_do_not_move_when_another_target_is_added():
+    """知识产权质押融资额累计 2026-07/2030-06 gave 6.346 亿元 alone and 6.331 with a level target
+    for 2029-07/2030-06 beside it (same seed): the January-June shares were drawn in one
+    stream for the years the run's targets cut, so 2029's draw shifted 2030's. Each year now
+    has its stream; another seed draws other shares."""
+    from datetime import date
+
+    from conftest import make_history, make_target
+
+    from ipcast.forecast.series import observed
+    from ipcast.scenarios.baseline import year_split
+    from ipcast.scenarios.engine import assess
+
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 1000.0 * 1.05 ** (y - 2019), "件")
+        for y in range(2019, 2026)
+    ]
+    hist = make_history(rows)
+    total = make_target("patent_grants", "cumulative", "2026-07/2030-06", 5000)
+    level = make_target("patent_grants", "level", "2029-07/2030-06", 1400)
+    today = date(2026, 12, 1)
+    (alone,) = assess([total], hist, n_paths=2000, seed=1, today=today)
+    both_ = assess([total, level], hist, n_paths=2000, seed=1, today=today)
+    assert (alone["p_hit"], alone["median"]) == (both_[0]["p_hit"], both_[0]["median"])
+    obs = observed(hist, "dazhou", "patent_grants")
+    one = year_split(obs, [total], 50, 1, None).shares
+    two = year_split(obs, [total, level], 50, 1, None).shares
+    assert sorted(one) == [2026, 2030] and sorted(two) == [2026, 2029, 2030]
+    assert all(np.array_equal(one[y], two[y]) for y in one)
+    other = year_split(obs, [total], 50, 2, None).shares
+    assert not np.array_equal(one[2030], other[2030])
