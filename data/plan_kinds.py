@@ -156,6 +156,11 @@ def _span(h: Header, target: Period, horizon, row, where, kind, name="") -> Peri
         return Period(h.base[1].end, target.end, "")
     if horizon is not None and horizon.end == target.end:
         return horizon
+    shift = target.end % 1
+    if horizon is not None and shift and abs(horizon.end - 1 - (target.end - shift)) < 1e-9:
+        # 2026-2030年 in the title and 2029年7月-2030年6月 the last column: a plan whose years
+        # run July-June (达州's 2022-2025 ran 2022-07..2025-06) spans 2026-07..2030-06.
+        return Period(horizon.start + shift, target.end, "")
     raise InputError(
         place(where, row.line),
         (

@@ -68,6 +68,7 @@ def read_header(raw: pd.DataFrame, where: str) -> Header:
             ),
         )
     names = rows[at]
+    top = at  # the first header row: the lines above it are the title
     notes = []
     # A second header row holds the years under the first: "(2020年)", "2022年7月—2023年6月".
     if at + 1 < len(rows) and not _numbered(rows[at + 1]) and _has_periods(rows[at + 1]):
@@ -79,7 +80,7 @@ def read_header(raw: pd.DataFrame, where: str) -> Header:
             )
         )
         at += 1
-    h = Header(line=at + 1, names=names, name_col=_first(names, NAME), title=_title(rows, at))
+    h = Header(line=at + 1, names=names, name_col=_first(names, NAME), title=_title(rows, top))
     h.seq_col = _first(names, SEQ, required=False)
     for key, words in OPTIONAL.items():
         c = _first(names, words, required=False)
@@ -90,8 +91,10 @@ def read_header(raw: pd.DataFrame, where: str) -> Header:
     return h
 
 
-def _title(rows: list[list[str]], at: int) -> list[str]:
-    return [" ".join(c for c in r if c) for r in rows[: max(0, at - 1)] if any(r)]
+def _title(rows: list[list[str]], top: int) -> list[str]:
+    """The lines above the header (its first row): the line right above it was left out when
+    the header was one row, so 标题（2026—2030年） there gave no span."""
+    return [" ".join(c for c in r if c) for r in rows[:top] if any(r)]
 
 
 def _numbered(row: list[str]) -> bool:

@@ -51,3 +51,24 @@ def test_a_calendar_target_column_is_read_as_before(tmp_path):
     assert got["effective_invention_patents:stock"].period.end == 2031.0
     each = got["trademark_registrations:each_year"].periods
     assert [(q.start, q.end) for q in each] == [(float(y), y + 1.0) for y in range(2026, 2031)]
+
+
+@pytest.mark.parametrize(
+    "target,span",
+    [("目标值（2029年7月-2030年6月）", (2026.5, 2030.5)), ("目标值（2030年）", (2026.0, 2031.0))],
+)
+def test_a_title_right_above_the_header_gives_the_span_of_a_table_with_no_base(
+    tmp_path, target, span
+):
+    """标题（2026—2030年） on the line right above the header was left out of the title, so a
+    累计 row with no base column was refused with 'write the years in the title' though they
+    were there; a July-June last column makes the span 2026-07..2030-06, as 达州's 2022-2025
+    plan ran 2022-07..2025-06."""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        f"宣汉县知识产权主要指标（2026—2030年）,,,\n序号,指标名称,单位,{target}\n"
+        "1,累计新增发明专利授权量,件,500\n",
+        encoding="utf-8",
+    )
+    (t,) = load_targets(p).targets
+    assert (t.region, t.kind, (t.period.start, t.period.end)) == ("511722", "cumulative", span)
