@@ -126,6 +126,23 @@ def flow_instead(case: Case) -> str:
     )
 
 
+def ratio_instead(case: Case) -> str:
+    """For a per-10k ratio with no figure of its own whose stock the region has: the population
+    it lacks to be derived ("" otherwise), so the planner imports 常住人口, not the ratio."""
+    ratio = case.obs.indicator
+    if ratio not in RATIO_OF or case.obs.n_points or case.history is None:
+        return ""
+    stock = RATIO_OF[ratio]
+    s = observed(case.history, case.obs.region, stock)
+    if s.n_points == 0 or observed(case.history, case.obs.region, "population").n_points:
+        return ""
+    return (
+        f"no figure of {ratio} and no population to derive it from {stock} ({s.n_points} "
+        "point(s)): import the resident population (常住人口, 万人) at one year end or more, "
+        "or the ratio's own figures"
+    )
+
+
 def stock_from_flows(case: Case) -> Built | None:
     """Stock paths from its last observation and the flow's own forecast (the same paths the flow
     series is forecast with), year end by year end; ``None`` when the flow has no forecast."""

@@ -81,7 +81,12 @@ def _unused_periods(obs) -> str:
 def _own_problem(case: Case, min_points: int = 1) -> str:
     obs = case.obs
     if obs.n_points == 0:
-        return _unused_periods(obs) or linked.flow_instead(case) or NO_HISTORY
+        return (
+            _unused_periods(obs)
+            or linked.flow_instead(case)
+            or linked.ratio_instead(case)
+            or NO_HISTORY
+        )
     if obs.n_points < min_points:
         return (
             f"{obs.n_points} point(s) and no comparable series to borrow growth from; "

@@ -163,7 +163,10 @@ def _told_why(records: list[dict]) -> list[dict]:
     """Targets with no forecast although the planner gave figures that bear on them (a flow
     over a span that is not a year, a stock's flow without the stock): what to do about them.
     Those with no figures at all, or too few, are told by the lines above."""
-    told = re.compile(r"no figure of \S+ \(a total to date\)|\d+ figure\(s\) for")
+    told = re.compile(
+        r"no figure of \S+ \(a total to date\)|no figure of \S+ and no population|"
+        r"\d+ figure\(s\) for"
+    )
     return [r for r in records if r["status"] == "no_history" and told.match(r.get("reason") or "")]
 
 

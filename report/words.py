@@ -216,6 +216,11 @@ REASONS_ZH = (
         "（如2025年末）；若规划指规划期内各年之和，请在指标名称后写明期间，如“累计（2026-2030年）”",
     ),
     (
+        r"^no figure of \S+ and no population to derive it from \S+ \((\d+) point",
+        "没有该比率的数字，也没有常住人口数据，无法由存量（{0}个数据点）换算：请导入常住人口"
+        "（万人，至少一个年末数），或该比率本身的数字",
+    ),
+    (
         r"^(\d+) figure\(s\) for periods that are not calendar years \((.*?)\) not used",
         "{0}个数字的统计期不是日历年（{1}），未使用：年度数字按日历年预测，请导入日历年数字",
     ),

@@ -365,3 +365,31 @@ def test_a_stock_read_to_a_year_draws_its_flows_that_far_and_no_other_numbers(
     whole = forecast_series(h, "x", "effective_invention_patents", n, seed, learned)
     times = [2022.0, 2023.0, 2024.5, 2025.0]
     assert np.array_equal(stock.at(times), whole.at(times))
+
+
+def test_a_ratio_without_population_says_to_import_the_population_not_the_ratio():
+    """每万人口发明专利拥有量 with seven effective-invention figures and no population said 'no
+    history for this indicator' (import the ratio); the stock is there, the population is what
+    is missing. With one population figure the ratio is the stock over it."""
+    from ipcast.report.words import reason
+
+    rows = [
+        ("x", "effective_invention_patents", str(y), "asof", 230.0 + 55 * i, "件")
+        for i, y in enumerate(range(2019, 2026))
+    ]
+    fc = _stock(_history(rows), "invention_per_10k")
+    assert not fc.ok
+    assert fc.reason == (
+        "no figure of invention_per_10k and no population to derive it from "
+        "effective_invention_patents (7 point(s)): import the resident population (常住人口, "
+        "万人) at one year end or more, or the ratio's own figures"
+    )
+    assert reason({"reason": fc.reason, "status": "no_history"}, "zh") == (
+        "没有该比率的数字，也没有常住人口数据，无法由存量（7个数据点）换算：请导入常住人口"
+        "（万人，至少一个年末数），或该比率本身的数字"
+    )
+    # no stock either: nothing to derive from, the plain reason stays
+    grants = _history([("x", "invention_grants", "2025", "year", 50.0, "件")])
+    assert _stock(grants, "invention_per_10k").reason == NO_HISTORY
+    pop = rows + [("x", "population", "2025", "asof", 95.3, "万人")]
+    assert _stock(_history(pop), "invention_per_10k").ok
