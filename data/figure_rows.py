@@ -121,7 +121,53 @@ def checked_rows(
                 "forecast from its own points only, nothing borrowed",
             )
         )
+    _across_years(df, report)
     return _check_duplicates(df, where, report)
+
+
+def _across_years(df: pd.DataFrame, report: list[str]) -> None:
+    """Say at import that a flow's figures over spans across a year end (a July-June year) are
+    not points of the yearly forecast: a bureau with July-June figures only learns it here, not
+    from a run whose flows all come out 无数据. Indicators with no calendar year in the file
+    are named, with what to import."""
+    rows = list(zip(df["period"], df["indicator"], strict=True))
+    flows = [(p, s) for p, s in rows if indicator(s)["measure"] == "flow"]
+    spans = [(p, s) for p, s in flows if _across(parse_period(p))]
+    if not spans:
+        return
+    yearly = {s for p, s in flows if _whole_year(parse_period(p))}
+    alone = list(dict.fromkeys(s for _, s in spans if s not in yearly))
+    periods = list(dict.fromkeys(p for p, _ in spans))
+    shown = "、".join(periods[:3]) + ("等" if len(periods) > 3 else "")
+    shown_en = ", ".join(periods[:3]) + (" …" if len(periods) > 3 else "")
+    zh = (
+        f"{len(spans)}个年度数字的统计期跨年（{shown}）：年度预测按日历年，这些数字只在目标期间"
+        "包含它们时按原数计入"
+    )
+    en = (
+        f"{len(spans)} yearly figure(s) over spans across a year end ({shown_en}): yearly "
+        "forecasts run by calendar year, so they count only where a target's period holds them"
+    )
+    if alone:
+        names_zh = "、".join(indicator(s)["zh"] for s in alone)
+        zh += (
+            f"；本文件中{names_zh}没有日历年数字，须另有日历年数字（已导入的或内置的）才能预测，"
+            "否则请一并导入（2023、2024……）"
+        )
+        en += (
+            f"; {', '.join(alone)} have no calendar-year figures in this file and are forecast "
+            "only from calendar-year figures stored or bundled: import those too (2023, 2024 …)"
+        )
+    report.append(both(zh, en))
+
+
+def _whole_year(p: Period) -> bool:
+    return abs(p.start % 1) < 1e-9 and abs(p.years - 1) < 1e-9
+
+
+def _across(p: Period) -> bool:
+    """A span that runs over a year end (2025-07/2026-06), not a whole year or part of one."""
+    return int(p.start // 1) != int((p.end - 1e-9) // 1) and abs(p.start % 1) > 1e-9
 
 
 def _value(rec: dict, at: tuple[str, str]):
