@@ -45,6 +45,7 @@ def read_kind(name, h: Header, cat, unit, horizon, row, where, implied=None):
         return kind_code(kind), periods, each, per, []
     target_period = _target_period(name, h, readings, where)
     if h.yearly:
+        _refuse_a_span_kind_per_period(name, kind_cell, measure, h, row, where)
         periods = [period_text(p.start, p.end) for _, p in h.targets]
         return "each_year", periods, each, "year", [("每个期间一个数字", "one figure per period")]
     kind = kind_code(kind_cell) if kind_cell else None
@@ -92,6 +93,33 @@ def _one_period(target: Period, kind: str) -> str:
     if kind in ("stock", "ratio"):
         return period_text(target.end - 1 / 12, target.end).split("/")[0]
     return period_text(target.end - 1, target.end)
+
+
+def _refuse_a_span_kind_per_period(name, kind_cell, measure, h: Header, row, where) -> None:
+    """A table with one target column per period reads each figure as that period's own (达州's
+    annex); a flow row whose name or 类型 says 累计, 年均 or 增长 would have its running total
+    (2.5 亿元 by 2028, 5 亿元 by 2030) judged as single years' flows: refused, with the layout
+    that reads it."""
+    said = kind_code(kind_cell) if kind_cell else None
+    words = [w for w in ("累计", "年均", *GROWTH_WORDS) if w in name]
+    if measure != "flow" or not (words or said in ("cumulative", "average", "growth")):
+        return
+    written = words[0] if words else kind_cell
+    c = h.targets[0][0]
+    raise InputError(
+        place(where, row.line, c, h.names[c]),
+        (
+            f"“{name}”是{written}目标，但本表每个期间各一列目标值，只能读作各期间自身的数字",
+            f"'{name}' is a {written} target, but this table has one target column per period, "
+            "read as each period's own figure",
+        ),
+        (
+            "把该行放进只有一个目标值列的表（如“基期值（2025年7月-2026年6月）”“目标值（2029年7月"
+            "-2030年6月）”两列），另用 --targets 测算",
+            "put the row in a table with one target column (e.g. 基期值（2025年7月-2026年6月） and "
+            "目标值（2029年7月-2030年6月）) and run it with --targets",
+        ),
+    )
 
 
 def span_words(h: Header, target: Period | None) -> str:

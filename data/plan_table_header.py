@@ -71,7 +71,7 @@ def read_header(raw: pd.DataFrame, where: str) -> Header:
     top = at  # the first header row: the lines above it are the title
     notes = []
     # A second header row holds the years under the first: "(2020年)", "2022年7月—2023年6月".
-    if at + 1 < len(rows) and not _numbered(rows[at + 1]) and _has_periods(rows[at + 1]):
+    if at + 1 < len(rows) and _second_header(rows[at], rows[at + 1]):
         names = [f"{a}{b}" for a, b in zip(names, rows[at + 1], strict=True)]
         notes.append(
             (
@@ -95,6 +95,15 @@ def _title(rows: list[list[str]], top: int) -> list[str]:
     """The lines above the header (its first row): the line right above it was left out when
     the header was one row, so 标题（2026—2030年） there gave no span."""
     return [" ".join(c for c in r if c) for r in rows[:top] if any(r)]
+
+
+def _second_header(first: list[str], below: list[str]) -> bool:
+    """The years under the header (达州's 预期目标 over 2022年7月—2023年6月 …): a row with periods
+    and nothing under the names. A first row of figures (新增注册商标 | 2300 | 2450) has a name
+    there, and 2300 only looks like a year: it was merged into the header."""
+    name_col = next((i for i, c in enumerate(first) if c.lower() in NAME), None)
+    named = name_col is not None and bool(below[name_col])
+    return not named and not _numbered(below) and _has_periods(below)
 
 
 def _numbered(row: list[str]) -> bool:

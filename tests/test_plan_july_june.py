@@ -3,6 +3,7 @@
 
 import pytest
 
+from ipcast.data.errors import InputError
 from ipcast.data.target_tables import load_targets
 
 
@@ -72,3 +73,31 @@ def test_a_title_right_above_the_header_gives_the_span_of_a_table_with_no_base(
     )
     (t,) = load_targets(p).targets
     assert (t.region, t.kind, (t.period.start, t.period.end)) == ("511722", "cumulative", span)
+
+
+def test_a_running_total_in_a_table_of_one_column_per_period_is_refused_at_its_cell(tmp_path):
+    """One target column per July-June year, 2027-07/2028-06 to 2029-07/2030-06: 知识产权质押
+    融资额累计 2.5, 3.7 and 5 亿元 were read as each July-June year's own flow (P(hit) 2 %); a
+    flow row that says 累计, 年均 or 增长 there is refused. Stocks and 新增 (each year's own
+    additions) are read; and a first row of four-digit figures (2300 件) is not merged into the
+    header as a row of years ('no column 指标名称')."""
+    p = tmp_path / "plan.csv"
+    head = (
+        "宣汉县主要指标,,,,\n"
+        "指标名称,单位,2027年7月-2028年6月,2028年7月-2029年6月,2029年7月-2030年6月\n"
+    )
+    p.write_text(head + "知识产权质押融资额累计,亿元,2.5,3.7,5\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_targets(p)
+    assert e.value.where_zh.endswith("第3行，C列（2027年7月-2028年6月）")
+    assert e.value.problem_zh == (
+        "“知识产权质押融资额累计”是累计目标，但本表每个期间各一列目标值，只能读作各期间自身的数字"
+    )
+    p.write_text(
+        head + "新增注册商标,件,2300,2450,2600\n有效发明专利拥有量累计,件,760,850,950\n", "utf-8"
+    )
+    got = [(t.indicator, t.kind, t.each) for t in load_targets(p).targets]
+    assert got == [
+        ("trademark_registrations", "each_year", "level"),
+        ("effective_invention_patents", "each_year", "stock"),
+    ]
