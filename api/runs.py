@@ -261,11 +261,24 @@ def backtest_series(
         )
     series = yearly_series(hist, MIN_SELECTED_POINTS + 1)
     if not series:
+        # A bureau's July-June years are yearly figures too, but not calendar years: say so,
+        # or "no 3+ consecutive yearly values" reads as wrong beside seven of them.
+        spans = [p for p in hist["period"] if _july_june(str(p))]
+        why = (
+            (
+                f"（{len(spans)}个数字按跨年的统计期，如{spans[0]}，回测按日历年：请导入日历年"
+                "数字，如2019、2020……）",
+                f" ({len(spans)} figures are over spans across a year end, e.g. {spans[0]}; "
+                "backtests run by calendar year: import calendar-year figures, 2019, 2020 …)",
+            )
+            if spans
+            else ("", "")
+        )
         raise InputError(
             where,
             (
-                f"没有连续{MIN_SELECTED_POINTS + 1}年以上年度数值的序列",
-                f"no series with {MIN_SELECTED_POINTS + 1}+ consecutive yearly values",
+                f"没有连续{MIN_SELECTED_POINTS + 1}年以上年度数值的序列{why[0]}",
+                f"no series with {MIN_SELECTED_POINTS + 1}+ consecutive yearly values{why[1]}",
             ),
             (
                 "导入更长的序列，或用 --panel china_provinces",
@@ -273,3 +286,11 @@ def backtest_series(
             ),
         )
     return series, where
+
+
+def _july_june(period: str) -> bool:
+    """A span across a year end that starts mid-year (2025-07/2026-06)."""
+    from ..data.periods import parse_period
+
+    p = parse_period(period)
+    return p.start % 1 > 1e-9 and int(p.start) != int(p.end - 1e-9)

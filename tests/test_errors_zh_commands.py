@@ -162,6 +162,18 @@ def test_the_backtests_panel_and_short_series_are_refused_in_both(tmp_path, home
         f"error: {f}: no series with 3+ consecutive yearly values. "
         "Fix: import a longer series, or use --panel china_provinces"
     )
+    # 测试数据: seven July-June years are yearly figures, but backtests run by calendar year
+    jj = tmp_path / "jj.csv"
+    cols = ",".join(f"{y}年7月-{y + 1}年6月" for y in range(2019, 2026))
+    row = "宣汉县,专利授权量（件）,612,698,1024,905,874,931,1012"
+    jj.write_text(f"地区,指标,{cols}\n{row}\n", "utf-8")
+    zh, en = _refused(["backtest", "--history", str(jj)])
+    assert zh == (
+        f"错误：文件 {jj}：没有连续3年以上年度数值的序列（7个数字按跨年的统计期，"
+        "如2019-07/2020-06，回测按日历年：请导入日历年数字，如2019、2020……）。"
+        "修改：导入更长的序列，或用 --panel china_provinces"
+    )
+    assert "(7 figures are over spans across a year end, e.g. 2019-07/2020-06;" in en
     zh, en = _refused(["backtest", "--region", "chengdu"])
     assert zh == (
         "错误：ipcast 中的历史数据（chengdu）：没有哪条序列在某个起点之前有连续2年以上的年度数值、"
