@@ -17,7 +17,7 @@ from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
 
 from .charts import png
-from .fold import fold
+from .fold import fold, units_kept
 from .fonts import BOLD, REGULAR
 from .run_table import AFTER_SLASH
 from .words import WORDS
@@ -167,9 +167,12 @@ def _line_room(pdf) -> float:
 def _folded(pdf, text, room: float):
     """Chinese text broken into lines by ``report.fold``'s rule before fpdf2 lays it out: fpdf2
     wraps at any character, which left a 。 or ） alone at the head of a line (…（±2个百分点）
-    then 。). A little room is kept so fpdf2's own measure never wraps a folded line again."""
-    if pdf.brief_lang != "zh" or not isinstance(text, str):
+    then 。). A little room is kept so fpdf2's own measure never wraps a folded line again.
+    English text is wrapped by fpdf2 at its spaces, but not between a figure and its unit."""
+    if not isinstance(text, str):
         return text
+    if pdf.brief_lang != "zh":
+        return units_kept(text)
     width = pdf.get_string_width
     return "\n".join(
         line for para in text.split("\n") for line in fold(para, room - 0.3, width) or [""]
