@@ -12,6 +12,9 @@ import re
 from ..data.periods import parse_period
 from .run_table import exact, planner_form, said_once, with_unit
 
+# An English name that says "each year" already (pledge financing each year; Firms taken into IP
+# trusteeship, every year; each July-June year): its one figure for every year is said bare.
+YEARLY_EN = re.compile(r"\b(each|every)\b[^,;()]*?\byear\b|\byearly\b|\bannual", re.I)
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
 
@@ -168,9 +171,15 @@ def _promise(r: dict, rv, lang: str) -> str:
     years = _years_en(r, rvs) if isinstance(rv, list) else ""
     return (
         f"With 80% confidence, '{r['label_en']}' could be promised at about "
-        f"{planner_form(rvs, unit, lang)} ({years}{'; ' if years else ''}"
-        f"plan: {planner_form(plan, '', lang, '')})."
+        f"{planner_form(_once_en(r, rvs), unit, lang)} ({years}{'; ' if years else ''}"
+        f"plan: {planner_form(_once_en(r, plan), '', lang, '')})."
     )
+
+
+def _once_en(r: dict, texts: list[str]) -> list[str]:
+    """Each year's figures, or their one figure alone when the English name says "each year"
+    already: "pledge financing each year reaches 100 亿元 each year" said it twice."""
+    return texts[:1] if said_once(texts) and YEARLY_EN.search(r.get("label_en") or "") else texts
 
 
 def _shown(v) -> list[str]:
@@ -255,6 +264,6 @@ def _odds(r: dict, lang: str, first: bool) -> str:
     return (
         f"{lead}: {basis}, the chance that {r['label_en']} "
         f"{REACH_EN.get(c, 'reaches')} "
-        f"{planner_form(figs, unit, lang) if each else figures(r['threshold'], unit)} "
+        f"{planner_form(_once_en(r, figs), unit, lang) if each else figures(r['threshold'], unit)} "
         f"({when}) is about {p}% (±{pm} points)."
     )
