@@ -10,11 +10,8 @@ import math
 import re
 
 from ..data.periods import parse_period
-from .run_table import exact, planner_form, said_once, with_unit
+from .run_table import YEARLY_EN, exact, planner_form, said_once, with_unit
 
-# An English name that says "each year" already (pledge financing each year; Firms taken into IP
-# trusteeship, every year; each July-June year): its one figure for every year is said bare.
-YEARLY_EN = re.compile(r"\b(each|every)\b[^,;()]*?\byear\b|\byearly\b|\bannual", re.I)
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
 

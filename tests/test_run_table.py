@@ -316,6 +316,32 @@ def test_an_each_year_line_keeps_its_100_columns_with_the_figure_said_once():
     assert GAP + "2万/2.5万 件" + GAP in run_table([years], "zh").splitlines()[2]
 
 
+def test_each_year_is_not_said_again_beside_an_english_name_that_says_it():
+    """ "100 亿元 each year" is 18 columns; the threshold's 12 keep no figure and unit with
+    "each year" (the least, "1 件 each year", is 13): below "pledge financing each year" it
+    took a line of its own. The name says it: the figure is said alone, on one line. A name
+    cut before it says it ("Firms taken into IP trust…") keeps it below."""
+    each = {**SETTLED, "threshold": [100.0] * 3, "comparator": ">=", "unit": "亿元"}
+    named = {**each, "label_en": "pledge financing each year"}  # 26 columns: shown whole
+    (line,) = run_table([named], "en").splitlines()[2:]
+    assert line.startswith("pledge financing each year" + GAP + "2024…2026" + " " * 6 + GAP)
+    assert _cells([line], 45) == ["100 亿元"]  # no "each year", no line below
+    cut = {**each, "label_en": "Firms taken into IP trusteeship, every year"}
+    lines = run_table([cut], "en").splitlines()[2:]
+    assert lines[0].startswith("Firms taken into IP trust…" + GAP)
+    assert _cells(lines, 45) == ["100 亿元", "each year"]
+    # the compare table's name, and Dazhou's bundled "Yearly attendance at the provincial IP
+    # training base" (200 人次 each year), cut to "Yearly attendance at the …", say it too
+    pair = compare_table([{**named, "p_a": 0.5, "p_b": 0.6}], ("a", "b"), "en").splitlines()
+    assert len(pair) == 4 and "100 亿元" in pair[3] and pair[3].count("each year") == 1
+    from ipcast.data.target_files import bundled_targets, target_fields
+
+    (t,) = [t for t in bundled_targets() if t.label_en.startswith("Yearly attendance at the pr")]
+    rec = {**target_fields(t), "status": "no_history", "p_hit": None, "median": None}
+    (line,) = run_table([rec], "en").splitlines()[2:]
+    assert line.startswith("Yearly attendance at the …") and _cells([line], 45) == ["200 人次"]
+
+
 # Dazhou's annex-1 rows as `ipcast run -r dazhou` showed them: 3,500/4,000…, 0.5/0.7/0.8…,
 # 15/20/25 亿…, 每年2,000 …: the later years or the unit were cut off.
 DAZHOU = {
