@@ -151,13 +151,13 @@ def short(v: float, lang: str) -> str:
     return num(v)
 
 
-def _threshold(r: dict, lang: str = "zh", named: bool = False) -> str:
+def _threshold(r: dict, lang: str = "zh", name: str = "") -> str:
     """The target as the plan wrote it, every figure whole (``exact``): in its 12 columns when a
     form fits (a figure too wide in 万/亿 when that is exact; an each-year list with one figure
     for every year that figure once, 每年1,000 (1,000 each year in English); different figures
     in 万/亿 when each is exact and that fits), else its narrowest form, which the table writes
-    on as many lines of the column as it takes (``whole``), never cut. ``named``: the row's
-    name says "each year" already (``named_each_year``), and the one figure is said bare."""
+    on as many lines of the column as it takes (``whole``), never cut. ``name``: the English
+    name shown beside it; when it says "each year", the one figure is said alone."""
     th = r["threshold"]
     if th is None:
         return "—"
@@ -165,8 +165,7 @@ def _threshold(r: dict, lang: str = "zh", named: bool = False) -> str:
     unit = r["unit"]
     if isinstance(th, list):
         lists = [[_figures(v)[short] for v in th] for short in (0, -1)]
-        if named:
-            lists = [texts[:1] if said_once(texts) else texts for texts in lists]
+        lists = [named_once(texts, name) for texts in lists]
         forms = [planner_form(texts, unit, lang, shown=shown) for texts in lists]
     else:
         forms = [f"{shown}{v} {unit}" for v in _figures(th)]
@@ -198,12 +197,19 @@ EACH_YEAR_EN = "each year"
 YEARLY_EN = re.compile(r"\b(each|every)\b[^,;()]*?\byear\b|\byearly\b|\bannual", re.I)
 
 
-def named_each_year(r: dict, lang: str, room: int) -> bool:
-    """Whether the row's English name, as its ``room`` columns show it, says "each year": then
-    the threshold beside it says its figure alone. "100 亿元 each year" is 18 columns and the
-    threshold's 12 keep no figure and unit with it (the least, "1 件 each year", is 13), so it
-    took a line of its own below a name that had just said it."""
-    return lang == "en" and bool(YEARLY_EN.search(fit(_label(r, lang), room)))
+def named_once(texts: list[str], name: str | None) -> list[str]:
+    """Each year's figures, or their one figure alone when the English ``name`` shown with them
+    says "each year" already ("pledge financing each year reaches 100 亿元 each year" said it
+    twice)."""
+    return texts[:1] if said_once(texts) and YEARLY_EN.search(name or "") else texts
+
+
+def _shown_name(r: dict, lang: str, room: int) -> str:
+    """The row's English name as its ``room`` columns show it (a Chinese one: nothing). Where it
+    says "each year" the threshold beside it says its figure alone (``named_once``): "100 亿元
+    each year" is 18 columns and the threshold's 12 keep no figure and unit with "each year"
+    (the least, "1 件 each year", is 13), so it took a line of its own below the name."""
+    return fit(_label(r, lang), room) if lang == "en" else ""
 
 
 def unbroken(text: str) -> str:
@@ -335,7 +341,7 @@ def run_table(
         cells = [
             _label(r, lang),
             _period(r),
-            _threshold(r, lang, named_each_year(r, lang, label_width)),
+            _threshold(r, lang, _shown_name(r, lang, label_width)),
             percent(r.get("p_hit")),
             _forecast(r, lang),
             _now(r, lang) if hindcast else _status(r, lang),
@@ -379,7 +385,7 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
             cells = [
                 "" if i else _label(r, lang),
                 _period(part),
-                _threshold(part, lang, named_each_year(r, lang, label_width)),
+                _threshold(part, lang, _shown_name(r, lang, label_width)),
                 "" if i else percent(r.get("p_hit")),
                 promise,
                 num(part.get("median")),
@@ -439,7 +445,7 @@ def compare_table(
         cells = [
             _label(r, lang),
             _period(r),
-            _threshold(r, lang, named_each_year(r, lang, label_width)),
+            _threshold(r, lang, _shown_name(r, lang, label_width)),
             percent(r.get(f"p_{a}")),
             percent(r.get(f"p_{b}")),
             _status(r, lang) if d is None else f"{100 * d:+.1f} ±{100 * (se or 0):.1f}",

@@ -10,7 +10,7 @@ import math
 import re
 
 from ..data.periods import parse_period
-from .run_table import YEARLY_EN, exact, planner_form, said_once, with_unit
+from .run_table import exact, named_once, planner_form, said_once, with_unit
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
@@ -166,17 +166,12 @@ def _promise(r: dict, rv, lang: str) -> str:
             f"（规划目标{planner_form(plan, unit, lang, '')}）。"
         )
     years = _years_en(r, rvs) if isinstance(rv, list) else ""
+    name = r["label_en"]  # "each year" once: a name that says it takes the figure alone
     return (
-        f"With 80% confidence, '{r['label_en']}' could be promised at about "
-        f"{planner_form(_once_en(r, rvs), unit, lang)} ({years}{'; ' if years else ''}"
-        f"plan: {planner_form(_once_en(r, plan), '', lang, '')})."
+        f"With 80% confidence, '{name}' could be promised at about "
+        f"{planner_form(named_once(rvs, name), unit, lang)} ({years}{'; ' if years else ''}"
+        f"plan: {planner_form(named_once(plan, name), '', lang, '')})."
     )
-
-
-def _once_en(r: dict, texts: list[str]) -> list[str]:
-    """Each year's figures, or their one figure alone when the English name says "each year"
-    already: "pledge financing each year reaches 100 亿元 each year" said it twice."""
-    return texts[:1] if said_once(texts) and YEARLY_EN.search(r.get("label_en") or "") else texts
 
 
 def _shown(v) -> list[str]:
@@ -258,9 +253,10 @@ def _odds(r: dict, lang: str, first: bool) -> str:
         else "on the current trend"
     )
     when = _years_en(r, figs) if each else r["period"]
+    name = r["label_en"]  # "each year" once: a name that says it takes the figure alone
+    th = r["threshold"]
+    what = planner_form(named_once(figs, name), unit, lang) if each else figures(th, unit)
     return (
-        f"{lead}: {basis}, the chance that {r['label_en']} "
-        f"{REACH_EN.get(c, 'reaches')} "
-        f"{planner_form(_once_en(r, figs), unit, lang) if each else figures(r['threshold'], unit)} "
+        f"{lead}: {basis}, the chance that {name} {REACH_EN.get(c, 'reaches')} {what} "
         f"({when}) is about {p}% (±{pm} points)."
     )
