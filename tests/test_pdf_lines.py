@@ -83,3 +83,25 @@ def test_the_english_briefing_pdf_keeps_a_figure_with_its_unit():
     lines = pdf[0].get_textpage().get_text_range().splitlines()
     assert lines[2].endswith("the chance xxxx reaches")
     assert lines[3] == "1,800 件 (2030) is about 28%."
+
+
+def test_a_range_too_wide_for_its_cell_breaks_after_its_dash_never_inside_a_figure():
+    """Chengdu's page one, 有效注册商标总量: the 10-90 % range 1,019,294–1,108,191 is 28.2 mm in
+    a 26.9 mm cell, and fpdf2 wrapped it at any character: 1,019,294–1,108,1 then 91."""
+    from ipcast.report.fonts import REGULAR
+    from ipcast.report.pdf import FONT, TABLE_SIZE, _after_slashes, _Briefing
+
+    widths = [0.08, 0.30, 0.13, 0.12, 0.11, 0.15, 0.11]  # the summary table's (document.py)
+    row = ["绿灯", "有效注册商标总量", "2025", "900,000件", ">99%", "1,019,294–1,108,191", ""]
+    table = {"kind": "table", "head": ["灯", "目标", "期间", "规划值", "概率", "区间", "承诺"]}
+    table.update(rows=[row], widths=widths, fills=["#00b050"], summary=True)
+    for lang in ("zh", "en"):
+        doc = [{"kind": "title", "text": "t"}, table]
+        pdf = pypdfium2.PdfDocument(brief_pdf(doc, lang, "2026-12-01"))
+        lines = pdf[0].get_textpage().get_text_range().splitlines()
+        assert "1,108,191" in lines, lang
+        assert any(x.endswith("1,019,294–") for x in lines), lang
+    pdf = _Briefing("zh")
+    pdf.add_font(FONT, "", str(REGULAR))
+    pdf.set_font(FONT, size=TABLE_SIZE[True])
+    assert _after_slashes(pdf, "-3.7%–13.1%", 5.0) == "-3.7%–\n13.1%"  # a rate's range too
