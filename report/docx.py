@@ -50,6 +50,7 @@ UNIT_AFTER_FIGURE = re.compile(rf"(?<=\d)(?=(?:{COUNTED}))(?=[{WIDE}])")
 # that a figure follows lets it break there, as the PDF (``pdf._after_slashes``) and the HTML
 # (<wbr>) do.
 AFTER_SLASH_BREAK = "\u200b"
+URL = re.compile(r"(https?://[!-~]+)")  # printable ASCII: an address ends at a Chinese mark
 
 
 def brief_docx(doc: list[dict], lang: str, date: str) -> bytes:
@@ -107,9 +108,13 @@ def _kept_whole(text: str) -> str:
     """``text`` as Word should break it: a figure never parted from its unit (1,800\u2060件;
     1,800 件 with a no-break space), a list of figures broken after a / only (3,500/\u200b4,000).
     Inside a figure (1,100,000) Word finds no break of its own; no joiner goes there, so that a
-    figure copied out of the document is still a number."""
-    text = units_kept(UNIT_AFTER_FIGURE.sub(WORD_JOINER, text))
-    return re.sub(AFTER_SLASH, AFTER_SLASH_BREAK, text)
+    figure copied out of the document is still a number, nor into an address (.../2016/12/...),
+    which would not work copied."""
+    parts = URL.split(text)
+    for i in range(0, len(parts), 2):  # the parts between addresses
+        joined = units_kept(UNIT_AFTER_FIGURE.sub(WORD_JOINER, parts[i]))
+        parts[i] = re.sub(AFTER_SLASH, AFTER_SLASH_BREAK, joined)
+    return "".join(parts)
 
 
 def _write(d, b: dict, lang: str) -> None:

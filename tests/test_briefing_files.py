@@ -307,3 +307,8 @@ def test_the_docx_keeps_a_figure_with_its_unit_and_breaks_a_list_only_after_a_sl
     assert "reaches 100\u00a0亿元 each year (2030)." in _document_xml_texts(
         brief_docx(en, "en", "2026-12-01")
     )
+    # an address is left as it is written, to work when copied (a bundled source's)
+    url = "http://english.sipo.gov.cn/statistics/2016/12/201704/t20170407_1309326.html"
+    src = [{"kind": "title", "text": "t"}, {"kind": "small", "text": f"来源：{url}，2016年"}]
+    said = f"来源：{url}，2016{wj}年"
+    assert said in _document_xml_texts(brief_docx(src, "zh", "2026-12-01"))
