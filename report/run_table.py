@@ -60,22 +60,28 @@ def fit(s: str, w: int) -> str:
 # Where a list of figures may break: after a / that a figure follows (3,500/|4,000), never
 # inside a unit (件/万人). The terminal tables, the briefing's PDF and its HTML break there.
 AFTER_SLASH = r"(?<=/)(?=[-+.\d])"
+# where else a cell may break with nothing between: after a plan's 每年 before its figure
+BREAKS = AFTER_SLASH + r"|(?<=每年)(?=[<>=≤≥约+\-.\d])"
+# the space between a figure and the Chinese unit or % written after it, which no line breaks
+# at: the unit goes down with its figure (100/200/ then 300 件, not 100/200/300 then 件)
+UNIT_SPACE = r"(?<=\d) (?=[%\u4e00-\u9fff])"
 NO_BREAK = "\u00a0"  # a space ``whole`` does not break at
 
 
 def whole(text: str, w: int) -> list[str]:
     """``text`` on as many lines of ``w`` columns as it takes, nothing cut: broken after a
-    ``/`` that ends a figure or at a space, each line as full as it can be (100/200/300 then
-    件; 3,500/4,000/ then 4,500 件; 每年2,000 then 人次; a unit 件/万人 and "each year" stay
-    whole), and a word wider than the column, which no plan's figure is, character by
+    ``/`` that ends a figure, after 每年 or at a space, each line as full as it can be, a figure
+    kept with its unit (100/200/ then 300 件; 3,500/4,000/ then 4,500 件; 每年 then 2,000 人次;
+    a unit 件/万人 and "each year" stay whole); a figure and unit wider than the column break
+    between them, and a word wider than the column, which no plan's figure is, character by
     character."""
-    # each piece with what joins it to the one before: "" after a /, " " at a space; the
-    # English "each year" is one word here
-    glued = unbroken(text)
+    # each piece with what joins it to the one before: "" after a / or 每年, " " at a space;
+    # the English "each year" and a figure with its unit are one word here
+    glued = re.sub(UNIT_SPACE, NO_BREAK, unbroken(text))
     pieces = [
         (" " if i and not j else "", piece.replace(NO_BREAK, " "))
         for i, word in enumerate(glued.split(" "))
-        for j, piece in enumerate(re.split(AFTER_SLASH, word))
+        for j, piece in enumerate(re.split(BREAKS, word))
     ]
     # a phrase wider than the column breaks at its spaces after all
     pieces = [
