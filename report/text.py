@@ -10,7 +10,7 @@ import math
 import re
 
 from ..data.periods import parse_period, period_zh
-from .run_table import exact, planner_form, said_once, with_unit
+from .run_table import exact, named_once, planner_form, said_once, with_unit
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
@@ -157,10 +157,11 @@ def _promise(r: dict, rv, lang: str) -> str:
             f"（规划目标{planner_form(plan, unit, lang, '')}）。"
         )
     years = _years_en(r, rvs) if isinstance(rv, list) else ""
+    name = r["label_en"]  # "each year" once: a name that says it takes the figure alone
     return (
-        f"With 80% confidence, '{r['label_en']}' could be promised at about "
-        f"{planner_form(rvs, unit, lang)} ({years}{'; ' if years else ''}"
-        f"plan: {planner_form(plan, '', lang, '')})."
+        f"With 80% confidence, '{name}' could be promised at about "
+        f"{planner_form(named_once(rvs, name), unit, lang)} ({years}{'; ' if years else ''}"
+        f"plan: {planner_form(named_once(plan, name), '', lang, '')})."
     )
 
 
@@ -243,9 +244,10 @@ def _odds(r: dict, lang: str, first: bool) -> str:
         else "on the current trend"
     )
     when = _years_en(r, figs) if each else r["period"]
+    name = r["label_en"]  # "each year" once: a name that says it takes the figure alone
+    th = r["threshold"]
+    what = planner_form(named_once(figs, name), unit, lang) if each else figures(th, unit)
     return (
-        f"{lead}: {basis}, the chance that {r['label_en']} "
-        f"{REACH_EN.get(c, 'reaches')} "
-        f"{planner_form(figs, unit, lang) if each else figures(r['threshold'], unit)} "
+        f"{lead}: {basis}, the chance that {name} {REACH_EN.get(c, 'reaches')} {what} "
         f"({when}) is about {p}% (±{pm} points)."
     )
