@@ -200,3 +200,13 @@ def _span(h: Header, target: Period, horizon, row, where, kind, name="") -> Peri
             "add a 基期值（2025年） column, or a plan title with the years (2026-2030年)",
         ),
     )
+
+
+def label_en(name: str, kind: str, per: str) -> str:
+    """A table row's English name: the indicator's with what the plan counts, since its Chinese
+    name (注册商标量年均增长, 累计新增发明专利授权量) says it and the indicator's alone does not
+    ('Trademark registrations reaches 6 %' for a growth target)."""
+    if kind == "growth":
+        return f"{name}, {'yearly growth' if per == 'year' else 'growth over the period'}"
+    said = {"cumulative": "cumulative", "average": "yearly average", "each_year": "every year"}
+    return f"{name}, {said[kind]}" if kind in said else name

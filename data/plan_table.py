@@ -18,7 +18,7 @@ from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
 from .plan_checks import check_plausible, refuse_repeats
-from .plan_kinds import GROWTH_WORDS, KIND_WORD, named, read_kind, span_words
+from .plan_kinds import GROWTH_WORDS, KIND_WORD, label_en, named, read_kind, span_words
 from .plan_table_header import NAME, Header, read_header
 from .said import at_row, both, place, where_zh
 from .table_cells import period_in, period_text, text
@@ -177,6 +177,7 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     d = {
         "id": _cell(row, h, "id") or f"{seq or row.line}_{slug}",
         "label_zh": names.core(row.name),
+        "label_en": label_en(cat["en"], kind, per),
         "indicator": slug,
         "kind": kind,
         "period": periods if kind == "each_year" else periods[0],

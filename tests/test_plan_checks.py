@@ -48,3 +48,20 @@ def test_a_row_pasted_twice_is_refused_naming_both_rows(tmp_path):
 def test_one_indicator_twice_as_two_kinds_is_two_targets(tmp_path):
     loaded = _load(tmp_path, "1,专利授权量,件,1012,1300\n2,专利授权量年均增长,%,,5\n")
     assert [t.kind for t in loaded.targets] == ["level", "growth"]
+
+
+def test_a_table_rows_english_name_says_what_the_plan_counts(tmp_path):
+    """注册商标量年均增长 and 累计新增发明专利授权量 were 'Trademark registrations' and 'Invention
+    patent grants' in English ('the chance that Trademark registrations reaches 6 %'): the
+    English name now says the growth, the running total and every year, as the Chinese does."""
+    rows = (
+        "1,注册商标量年均增长,%,,6\n2,累计新增发明专利授权量,件,,500\n"
+        "3,每年新增注册商标,件,,2300\n4,专利授权量,件,1012,1300\n"
+    )
+    got = [t.label_en for t in _load(tmp_path, rows).targets]
+    assert got == [
+        "Trademark registrations, yearly growth",
+        "Invention patent grants, cumulative",
+        "Trademark registrations, every year",
+        "Patent grants (all three types)",
+    ]
