@@ -148,7 +148,7 @@ def _observed_use(run: TargetRun) -> str:
     h1 = h1_share(indicator_row(t.indicator)["family"], run.as_of)
     years = []
     for year, (start, end, value, _) in sorted(year_to_date(run.obs).items()):
-        if t.span.start - 1e-9 <= start and end <= t.span.end + 1e-9:
+        if t.span.overlap(start, end) > 1e-9:  # inside, or its year runs into the period
             mean, sd = share_of_year(start, end, h1)
             if mean >= 1.0:
                 years.append(f"{year} is its parts added up ({value:,.4g}{run.obs.unit})")
@@ -170,8 +170,8 @@ def _earlier_part(run: TargetRun) -> str:
     last = obs.t.max(initial=-np.inf)  # a gap year's figures so far move nothing after it
     said = [
         f"{r['period']}: {value:,.4g}{obs.unit}"
-        for year, (_, _, value, r) in sorted(year_to_date(obs).items())
-        if last < year < t.span.start
+        for year, (_, end, value, r) in sorted(year_to_date(obs).items())
+        if last < year and end <= t.span.start + 1e-9
     ]
     if not said:
         return ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..data import units
-from ..data.periods import parse_period, year_weights
+from ..data.periods import Period, parse_period, year_weights
 from ..data.target_files import Target
 from ..forecast.quantiles import quantile, sorted_columns
 from ..forecast.series import Observed
@@ -244,9 +244,17 @@ def observed_part(t: Target, obs: Observed) -> str:
             continue
         p = parse_period(r["period"])
         inside = p.start >= span.start - 1e-9 and p.end <= span.end + 1e-9
-        if inside and (p.end - p.start) < span.years - 1e-6:
+        if (inside or _straddles(p, span)) and (p.end - p.start) < span.years - 1e-6:
             seen.append(_figure(r))
     return "; ".join(seen)
+
+
+def _straddles(p: Period, span: Period) -> bool:
+    """Months of one calendar year that run into a period starting or ending inside it
+    (2026年1-10月 and a plan from 2026-07): its year is read by their pace, inside the period
+    in part, so they are the period's figures so far, not a year's before it."""
+    one_year = int(p.start // 1) == int((p.end - 1e-9) // 1)
+    return one_year and span.overlap(p.start, p.end) > 1e-9
 
 
 def _figure(r: dict) -> str:

@@ -605,3 +605,18 @@ def test_an_each_year_targets_first_year_so_far_is_inside_its_period():
     # Both years must be met, so no more likely than 2024 alone, itself unlikely at that pace.
     assert first["p_hit"] < 0.1
     assert rec["p_hit"] <= first["p_hit"]
+
+
+def test_months_of_the_year_a_july_june_period_starts_in_are_inside_it():
+    """2024年1-9月 (900) and a total over 2024-07/2026-06: July-September lie inside the period,
+    so the figures are the period's so far, 2024 read by their pace (900 over 0.75, about
+    1,200); they were said to be 'a year before the period'. A target from 2025-07 on still
+    starts from them as a year before its period."""
+    part = [("dazhou", "patent_grants", "2024-01/2024-09", "span", 900.0, "件")]
+    total = make_target("patent_grants", "cumulative", "2024-07/2026-06", 3000)
+    later = make_target("patent_grants", "level", "2025-07/2026-06", 1500)
+    recs = assess([total, later], _grants(part), n_paths=2000, seed=1, today=date(2024, 10, 15))
+    assert recs[0]["reason"].startswith("period partly observed (2024-01/2024-09: 900件)")
+    assert "2024 is the pace of its figure so far" in recs[0]["reason"]
+    assert "about 1,200件" in recs[0]["reason"]
+    assert recs[1]["reason"].startswith("the forecast starts from the figures so far of a year")
