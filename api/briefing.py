@@ -77,11 +77,13 @@ def brief(
         (green, amber),
     )
     written: list[Path] = []
+    doc["chart_files"] = []
     if charts is not None:
         charts.mkdir(parents=True, exist_ok=True)
         for name, fig in doc["charts"].items():
             (charts / f"{name}.png").write_bytes(png(fig))
             (charts / f"{name}.svg").write_text(svg(fig), encoding="utf-8")
+            doc["chart_files"] += [charts / f"{name}.png", charts / f"{name}.svg"]
     pages = blocks(doc)
     for f, kind in ((out, fmt), (pdf, ".pdf")):
         if f is not None:

@@ -80,3 +80,6 @@ def brief_cmd(
     for f in doc["written"]:
         size = f"{f.stat().st_size / 1e6:.2f} MB"
         typer.echo(notes.wrote(f, size, size))
+    if doc["chart_files"]:  # said too: --charts wrote a folder the planner may not look in
+        n = len(doc["chart_files"])
+        typer.echo(notes.wrote(charts, f"{n}个图表文件（PNG和SVG）", f"{n} chart files (PNG, SVG)"))

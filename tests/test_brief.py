@@ -32,7 +32,11 @@ def briefs(tmp_path_factory):
         )
         assert res.exit_code == 0, res.output
         out[region] = f
+        SAID[region] = res.output
     return out
+
+
+SAID: dict[str, str] = {}  # what each brief command printed
 
 
 def test_every_region_gets_a_small_self_contained_file(briefs):
@@ -105,6 +109,10 @@ def test_charts_are_written_as_png_and_svg(briefs):
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
     svg = next(out.glob("fan_*.svg")).read_text(encoding="utf-8")
     assert "<text" not in svg  # text drawn as outlines: no font needed to read it
+    # and the folder is said, as the briefing's own files are (it was written without a word)
+    n = 2 * len(pngs)
+    said = f"已写入{out}：{n}个图表文件（PNG和SVG） / wrote {out}: {n} chart files (PNG, SVG)"
+    assert said in SAID["guanghan"]
 
 
 def test_existing_output_is_never_overwritten(tmp_path):
