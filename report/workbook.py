@@ -46,6 +46,8 @@ HEADERS_ZH = {
     "outcome_source": "实际值依据（数字与来源）",
     "shortfall": "预期差额",
     "n_points": "历史数据点",
+    "own_points": "本指标数据点",
+    "not_read": "未计入年度预测的数字",
     "method": "预测方法",
     "borrowed": "借用的参照",
     "reason": "说明",
