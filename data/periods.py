@@ -187,3 +187,12 @@ def period_zh(p: str) -> str:
     if half:
         return f"{half[1]}年{'上' if half[2] == '1' else '下'}半年"
     return p
+
+
+def period_en(p: str) -> str:
+    """A period as an English sentence says it: 2026-2030 (not 2026/2030), 2022-07 to 2025-06;
+    anything else as written."""
+    span = re.fullmatch(r"(\d{4}(?:-\d{2})?)/(\d{4}(?:-\d{2})?)", p)
+    if not span:
+        return p
+    return f"{span[1]}-{span[2]}" if "-" not in p else f"{span[1]} to {span[2]}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..data.periods import parse_period, period_zh
+from ..data.periods import parse_period, period_en, period_zh
 from .run_table import exact, named_once, planner_form, said_once, with_unit
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
@@ -161,7 +161,7 @@ def _promise(r: dict, rv, lang: str) -> str:
     return (
         f"With 80% confidence, '{name}' could be promised at about "
         f"{planner_form(named_once(rvs, name), unit, lang)} ({years}{'; ' if years else ''}"
-        f"plan: {planner_form(named_once(plan, name), '', lang, '')})."
+        f"plan: {planner_form(named_once(plan, name), unit, lang)})."
     )
 
 
@@ -243,7 +243,7 @@ def _odds(r: dict, lang: str, first: bool) -> str:
         if _over(r)
         else "on the current trend"
     )
-    when = _years_en(r, figs) if each else r["period"]
+    when = _years_en(r, figs) if each else period_en(str(r["period"]))
     name = r["label_en"]  # "each year" once: a name that says it takes the figure alone
     th = r["threshold"]
     what = planner_form(named_once(figs, name), unit, lang) if each else figures(th, unit)

@@ -253,7 +253,7 @@ def test_an_english_name_that_says_every_year_is_not_followed_by_each_year_again
     )
     assert said[2] == (
         "With 80% confidence, 'Firms taken into IP trusteeship, every year' could be promised "
-        f"at about 90 家 ({years}; plan: 100)."
+        f"at about 90 家 ({years}; plan: 100 家)."
     )
     # a name that does not say it keeps the figure's "each year"
     plain = {**rec, "label_en": "Firms taken into IP trusteeship"}

@@ -1,6 +1,13 @@
 import pytest
 
-from ipcast.data.periods import decimal_to_label, instant, parse_period, period_zh, year_weights
+from ipcast.data.periods import (
+    decimal_to_label,
+    instant,
+    parse_period,
+    period_en,
+    period_zh,
+    year_weights,
+)
 
 
 @pytest.mark.parametrize(
@@ -184,3 +191,9 @@ def test_every_label_ipcast_prints_reads_back_as_the_same_instant():
 )
 def test_period_said_in_chinese(text, said):
     assert period_zh(text) == said
+
+
+def test_period_said_in_english():
+    assert period_en("2026/2030") == "2026-2030"
+    assert period_en("2022-07/2025-06") == "2022-07 to 2025-06"
+    assert period_en("2030") == "2030" and period_en("2025-06") == "2025-06"

@@ -55,7 +55,7 @@ def test_the_riskiest_can_be_an_each_year_target_and_its_promise_is_every_years_
     assert en[3] == (
         "With 80% confidence, '有效注册商标（逐年）' could be promised at about "
         "1,117,028/1,167,802/1,218,576 件 (2026-2028, year by year; "
-        "plan: 1,100,000/1,150,000/1,200,000)."
+        "plan: 1,100,000/1,150,000/1,200,000 件)."
     )
 
 
@@ -77,7 +77,7 @@ def test_one_figure_for_every_year_is_said_once_each_year():
     )
     assert en[3] == (
         "With 80% confidence, '质押融资额（逐年）' could be promised at about 110 亿元 each "
-        "year (2026-2028; plan: 100 each year)."
+        "year (2026-2028; plan: 100 亿元 each year)."
     )
     # below 100: three figures, down (53.19 -> 53.1)
     low = sentences([PLEDGE, TOTAL], {"p": [53.19] * 3}, {}, "zh")
@@ -98,8 +98,8 @@ def test_the_safest_can_be_an_each_year_target_and_a_one_figure_target_reads_as_
     assert zh[3] == ("若要有80%把握，「质押融资额累计」可承诺约408亿元（规划目标300亿元）。")
     en = sentences([TOTAL], REVISED, {}, "en")
     assert (
-        en[2]
-        == "With 80% confidence, '质押融资额累计' could be promised at about 408 亿元 (plan: 300)."
+        en[2] == "With 80% confidence, '质押融资额累计' could be promised at about 408 亿元 "
+        "(plan: 300 亿元)."
     )
 
 
@@ -181,3 +181,11 @@ def test_a_plans_figure_is_said_with_every_digit_it_has():
     assert "（规划目标12.35件/万人）" in zh[2]
     en = sentences([ratio], {"r": 11.84}, {}, "en")
     assert "reaches 12.35 件/万人 (2030)" in en[1]
+
+
+def test_a_growth_targets_plan_figure_keeps_its_percent():
+    """The English said "(plan: 6)" for a 6 % growth target: its unit was left out."""
+    growth = _rec("g", "商标注册量年均增长", "2026/2030", 6.0, "%", 0.6, kind="growth")
+    en = sentences([growth], {"g": 5.0}, {}, "en")
+    assert en[-1].endswith("(plan: 6 %).")
+    assert "reaches 6 % (2026-2030) is about 60%" in en[1]  # not (2026/2030)
