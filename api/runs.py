@@ -202,7 +202,7 @@ def backtest(
         seed,
         jobs,
         with_prophet,
-        progress=None if progress is None else lambda i, n: say(progress, notes.series_done(i, n)),
+        progress=None if progress is None else lambda *a: say(progress, notes.series_done(*a)),
         all_models=all_models,
     )
     if not result["n_scored"]:

@@ -54,9 +54,13 @@ def origins_from_data(series: list[Series], min_points: int = MIN_SELECTED_POINT
     return sorted(out)
 
 
-def selected_scores(series: list[Series], origins, horizons: int, n_paths: int, seed: int):
+def selected_scores(
+    series: list[Series], origins, horizons: int, n_paths: int, seed: int, progress=None
+):
     rows = []
-    for s in series:
+    for i, s in enumerate(series):
+        if progress and i:
+            progress(i, len(series))
         borrow, annual = _borrow(s.indicator), _annual(s.indicator)
         for o in origins:
             past = s.until(o)
@@ -89,6 +93,8 @@ def selected_scores(series: list[Series], origins, horizons: int, n_paths: int, 
                         s, "selected", step, o, h, logs[:, h - 1], y, x[-1] + h * trend, x[-1]
                     )
                 )
+    if progress and series:
+        progress(len(series), len(series))
     return pd.DataFrame(rows)
 
 
@@ -111,13 +117,14 @@ def backtest_summary(
     if long:
         wanted = set(CANDIDATES) if all_models else {"prophet"} if with_prophet else set()
         models = [m for m in CANDIDATES if m not in OPT_IN or m in wanted]
-        bt = run_backtest(long, start, models, horizons, n_paths, seed, jobs, progress=progress)
+        stage = _stage(progress)
+        bt = run_backtest(long, start, models, horizons, n_paths, seed, jobs, progress=stage)
         if (bt.scores["origin"] >= start).any():
             result.update(bt.summary())
             ev = bt.scores[bt.scores["origin"] >= start]
             naive = ev[ev["model"] == "naive"]
     origins = [o for o in origins_from_data(series) if o >= start]
-    sel = selected_scores(series, origins, horizons, n_paths, seed)
+    sel = selected_scores(series, origins, horizons, n_paths, seed, _stage(progress, "selected"))
     if not sel.empty:
         keys = ["series", "origin", "h"]
         matched = (
@@ -135,6 +142,11 @@ def backtest_summary(
     blocks = [result.get("selected"), result.get("ensemble"), *result["models"].values()]
     result["n_scored"] = sum(b["n_forecasts"] for b in blocks if b)
     return result
+
+
+def _stage(progress, stage: str = "models"):
+    """``progress(i, n)`` for one stage of a backtest, told which (``notes.series_done``)."""
+    return None if progress is None else (lambda i, n: progress(i, n, stage))
 
 
 def default_start(series: list[Series]) -> int:

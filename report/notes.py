@@ -29,8 +29,18 @@ def regions_progress(batch: int) -> tuple[str, str]:
     return f"{batch}个地区", f"{batch} regions"
 
 
-def series_done(done: int, total: int) -> str:
-    return both(f"… 已完成 {done}/{total} 个序列", f"{done}/{total} series")
+def series_done(done: int, total: int, stage: str = "models") -> str:
+    """A backtest's progress, stage by stage: the candidate models score the series long enough
+    for them, then the forecast ``run`` uses scores every series (5/5, then 6/6: one count
+    alone ended at 5/5 beside a summary of 6 series)."""
+    if stage == "selected":
+        return both(
+            f"… run 所用预测：已完成 {done}/{total} 个序列",
+            f"forecast run uses: {done}/{total} series",
+        )
+    return both(
+        f"… 候选模型：已完成 {done}/{total} 个序列", f"candidate models: {done}/{total} series"
+    )
 
 
 def regions_bar(bar: str, done: int, total: int, secs: float) -> str:

@@ -73,3 +73,23 @@ def test_the_legend_fits_a_100_column_terminal():
 
     for rows in ([{"n_forecasts": None}], [{"n_forecasts": 1000}]):
         assert max(len(line) for line in backtest_legend(rows).splitlines()) <= 100
+
+
+def test_progress_counts_each_stage_of_what_the_summary_counts(tmp_path, home):
+    """The progress ended at 5/5 series beside a summary of 6: the candidate models score only
+    the series long enough for them, and the forecast `run` uses, scored on every series after
+    them, went unsaid."""
+    f = tmp_path / "two.csv"
+    lines = ["region,indicator,period,value,unit"]
+    lines += [f"county_x,patent_grants,{2018 + i},{v},件" for i, v in enumerate(SIX)]
+    lines += [f"county_x,trademark_registrations,{2021 + i},{v},件" for i, v in enumerate(SIX[:3])]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = _run(f, "--format", "json")
+    assert res.exit_code == 0, res.output
+    said = [line for line in res.stderr.splitlines() if line.startswith("…")]
+    assert said == [
+        "… 候选模型：已完成 1/1 个序列 / candidate models: 1/1 series",
+        "… run 所用预测：已完成 1/2 个序列 / forecast run uses: 1/2 series",
+        "… run 所用预测：已完成 2/2 个序列 / forecast run uses: 2/2 series",
+    ]
+    assert json.loads(res.stdout)["n_series"] == 2
