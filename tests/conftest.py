@@ -25,9 +25,18 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory):
-    """Tests never read or fill the user's cache."""
+    """Tests never read or fill the user's cache. Under pytest-xdist the processes of one run share
+    one cache folder (their temporary folders' common parent, made afresh for each run): a bundled
+    plan's forecasts, learned inputs or saved run are computed by whichever process needs them
+    first, as they would be by an earlier test in the same process. Entries are written
+    atomically (``forecast/cache.save``), and a test that needs no cache or its own sets it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "cache"
+    folder.mkdir(exist_ok=True)
     mp = pytest.MonkeyPatch()
-    mp.setenv("IPCAST_CACHE", str(tmp_path_factory.mktemp("cache")))
+    mp.setenv("IPCAST_CACHE", str(folder))
     yield
     mp.undo()
 
