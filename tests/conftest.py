@@ -11,8 +11,27 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import pandas as pd  # noqa: E402
+import typer.main  # noqa: E402
+import typer.testing  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+
+# typer's CliRunner builds the click command from the app at every invoke: about 20 ms, every
+# command's string annotations evaluated afresh, some 13 s of the suite's CPU over 600 invokes.
+# An app is whole once its modules are imported (commands register at import; no test adds
+# one), and click makes a new context for each invocation, so each app's command is built once
+# per process, as `ipcast` itself builds it once per run.
+_COMMANDS: dict[int, tuple] = {}
+
+
+def _command(app):
+    app_and_command = _COMMANDS.get(id(app))
+    if app_and_command is None or app_and_command[0] is not app:
+        app_and_command = _COMMANDS[id(app)] = (app, typer.main.get_command(app))
+    return app_and_command[1]
+
+
+typer.testing._get_command = _command
 
 
 @pytest.fixture
