@@ -35,6 +35,7 @@ REVISE_KEYS = (
     "region",
     "target_id",
     "label_zh",
+    "label_en",  # revise --lang en named the targets in Chinese
     "kind",
     "period",
     "threshold",

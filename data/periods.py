@@ -176,3 +176,29 @@ def decimal_to_label(t: float) -> str:
     if abs(frac * 12 - month) < 1e-6:
         return f"{y}-{month:02d}末"
     return f"{t:.2f}"
+
+
+def period_zh(p: str) -> str:
+    """2030年, 2026-2030年, 2022年7月至2025年6月, 2026年1-10月, 2025年6月 (a stock at a month's
+    end), 2025年6月30日, 2024年上半年; any other text as written."""
+    day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", p)
+    if day:
+        return f"{day[1]}年{int(day[2])}月{int(day[3])}日"
+    span = re.fullmatch(r"(\d{4})/(\d{4})", p)
+    months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", p)
+    month = re.fullmatch(r"(\d{4})-(\d{2})", p)
+    half = re.fullmatch(r"(\d{4})H([12])", p)
+    if p.isdigit():
+        return f"{p}年"
+    if span:
+        return f"{span[1]}-{span[2]}年"
+    if months and months[1] == months[3]:  # months of one year, as a bureau writes them
+        first, last = int(months[2]), int(months[4])
+        return f"{months[1]}年{first}月" if first == last else f"{months[1]}年{first}-{last}月"
+    if months:
+        return f"{months[1]}年{int(months[2])}月至{months[3]}年{int(months[4])}月"
+    if month:
+        return f"{month[1]}年{int(month[2])}月"
+    if half:
+        return f"{half[1]}年{'上' if half[2] == '1' else '下'}半年"
+    return p

@@ -11,6 +11,11 @@ from .errors import Said
 MEASURE_ZH = {"flow": "全年合计", "stock": "年末存量", "ratio": "年末(比率)"}
 
 
+def figure(x: float) -> str:
+    """63,369, not 6.337e+04 (nor 1.05e+06): a planner's figure, as the run table has it."""
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}"
+
+
 def both(zh: str, en: str) -> str:
     return f"{zh} / {en}"
 

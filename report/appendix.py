@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ..data.catalog import indicator as indicator_row
+from ..data.periods import period_zh
 from . import words
 from .blocks import block, table
 from .sources import GRADE_WORDS, WEAK
-from .text import fmt, period_zh
+from .text import fmt
 
 ASSESSED = ("simulated", "resolved", "awaiting_outcome")
 CJK = r"[\u4e00-\u9fff]"

@@ -14,7 +14,7 @@ import pandas as pd
 from ..data.catalog import indicator as indicator_row
 from ..data.catalog import regions
 from ..data.history import cut
-from ..data.periods import parse_period
+from ..data.periods import parse_period, period_zh
 from ..data.target_files import Target
 from ..data.units import factor
 from ..forecast.calibrate import POOLED_FAMILIES, family_panels
@@ -30,7 +30,7 @@ from ..scenarios.levers import BASELINE, Scenario
 from ..scenarios.stability import lever_ranking
 from .charts import fan_chart, revised_chart, tornado_chart
 from .sources import grade
-from .text import BANDS, light, period_zh, sentences
+from .text import BANDS, light, sentences
 
 TOP_LEVERS = 3  # the levers page one names
 RISKIEST = 3  # tornado charts for this many targets with the lowest p_hit

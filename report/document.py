@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
-from .run_table import exact, percent, planner_form, unbroken
+from .run_table import exact, named_once, percent, planner_form, unbroken
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -175,7 +175,14 @@ def _threshold(r: dict, lang: str = "zh") -> str:
     # a % (95.5%/96.5%), any other unit comes once (10/15/20件); one figure for every year is
     # said once (每年100家)
     shown = "" if r.get("comparator", ">=") == ">=" else r["comparator"]
-    return planner_form([exact(x) for x in _each(th)], r["unit"], lang, "", shown)
+    texts = named_once([exact(x) for x in _each(th)], _name_en(r, lang))
+    return planner_form(texts, r["unit"], lang, "", shown)
+
+
+def _name_en(r: dict, lang: str) -> str:
+    """The English name beside a row's figures: where it says "each year", they do not again
+    (``named_once``: "pledge financing each year | 100亿元 each year | 109亿元 each year")."""
+    return (r.get("label_en") or "") if lang == "en" else ""
 
 
 def _each(v) -> list:
@@ -190,7 +197,8 @@ def _odds(r: dict, w: dict, revised: dict, lang: str = "zh") -> list[str]:
     u = "%" if r["unit"] == "%" else ""
     rv, c = revised.get(r["target_id"]), r.get("comparator", ">=")
     if rv is not None:
-        rv = planner_form([promised(x, c, r["unit"]) for x in _each(rv)], r["unit"], lang, "")
+        texts = named_once([promised(x, c, r["unit"]) for x in _each(rv)], _name_en(r, lang))
+        rv = planner_form(texts, r["unit"], lang, "")
     if r["status"] == "resolved":
         out = r["outcome"]
         return [

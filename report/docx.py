@@ -10,6 +10,7 @@ the zip entries a fixed timestamp.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -22,6 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from .charts import png
+from .fold import COUNTED, WIDE, units_kept
+from .run_table import AFTER_SLASH
 
 FONTS = {  # block kind -> (East Asian font, Latin font, size in pt, bold)
     "title": ("黑体", "Arial", 18, True),
@@ -38,6 +41,16 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Each Chinese font with the name Word on other systems and WPS also know it by, so either finds a
 # match or substitutes a Chinese font of the same kind (charset 86 = GB 2312).
 ALT_NAMES = {"黑体": "SimHei", "仿宋": "FangSong", "宋体": "SimSun", "楷体": "KaiTi"}
+# Word breaks Chinese text between a figure and a Chinese unit after it (1,800 then 件); a WORD
+# JOINER, which Word honours, holds them together.
+WORD_JOINER = "\u2060"
+UNIT_AFTER_FIGURE = re.compile(rf"(?<=\d)(?=(?:{COUNTED}))(?=[{WIDE}])")
+# Word does not break after a / : a list of figures wider than its cell was broken wherever the
+# cell ended, inside a figure (1,100,000/1,1 then 50,000/...). A ZERO WIDTH SPACE after each /
+# that a figure follows lets it break there, as the PDF (``pdf._after_slashes``) and the HTML
+# (<wbr>) do.
+AFTER_SLASH_BREAK = "\u200b"
+URL = re.compile(r"(https?://[!-~]+)")  # printable ASCII: an address ends at a Chinese mark
 
 
 def brief_docx(doc: list[dict], lang: str, date: str) -> bytes:
@@ -84,11 +97,24 @@ def _font(font, element, kind: str) -> None:
 
 
 def _run(paragraph, text: str, kind: str, color: str | None = None):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_kept_whole(text))
     _font(run.font, run._element, kind)
     if color:
         run.font.color.rgb = RGBColor.from_string(color.lstrip("#"))
     return run
+
+
+def _kept_whole(text: str) -> str:
+    """``text`` as Word should break it: a figure never parted from its unit (1,800\u2060件;
+    1,800 件 with a no-break space), a list of figures broken after a / only (3,500/\u200b4,000).
+    Inside a figure (1,100,000) Word finds no break of its own; no joiner goes there, so that a
+    figure copied out of the document is still a number, nor into an address (.../2016/12/...),
+    which would not work copied."""
+    parts = URL.split(text)
+    for i in range(0, len(parts), 2):  # the parts between addresses
+        joined = units_kept(UNIT_AFTER_FIGURE.sub(WORD_JOINER, parts[i]))
+        parts[i] = re.sub(AFTER_SLASH, AFTER_SLASH_BREAK, joined)
+    return "".join(parts)
 
 
 def _write(d, b: dict, lang: str) -> None:

@@ -7,12 +7,25 @@ from __future__ import annotations
 
 import re
 
-from .run_table import WIDTH, fit, width
+from ..data.units import ALIASES, MULTIPLIERS, UNITS
+from .run_table import AFTER_SLASH, NO_BREAK, WIDTH, fit, width
 
 WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+# What a figure is counted in, longest first (亿元 before 亿): the units of data/units.py, 万 or
+# 亿 alone (110万), and a date's 年 and 月 (2030年).
+COUNTED = "|".join(
+    re.escape(u)
+    for u in sorted({*UNITS, *ALIASES, *MULTIPLIERS, "年", "月"}, key=len, reverse=True)
+)
 # A bracketed period kept whole ("(2026-2030年)": not 2026-2030 then 年)), a wide character with
-# whatever is written against it up to a bracket ("件.xlsx"), a run of other text, spaces.
-UNITS = re.compile(rf" +|[(（][\d\-–/年月至]{{1,16}}[)）]|[{WIDE}][^ {WIDE}(（]*|[^ {WIDE}]+")
+# whatever is written against it up to a bracket ("件.xlsx"), a run of other text, spaces; a
+# figure keeps the unit written right after it (1,800件, 53.1亿元, 12万件: never 1,800 then 件).
+PIECES = re.compile(
+    rf" +|[(（][\d\-–/年月至]{{1,16}}[)）]"
+    rf"|(?:[{WIDE}][^ {WIDE}(（]*|[^ {WIDE}]+)(?:(?<=\d)(?:{COUNTED})[^ {WIDE}(（]*)*"
+)
+# The space between a figure and its unit (1,800 件), where English text would break.
+UNIT_SPACE = re.compile(rf"(?<=\d) (?={COUNTED})")
 CLOSING = set("，。、；：）》」』”’！？")
 OPENING = set("（《「『“‘")
 
@@ -22,9 +35,12 @@ def fold(text: str, columns: float, measure=width, first: float | None = None) -
     PDF line with ``measure`` its font's widths): broken at spaces, or between two Chinese
     characters; a closing mark (，。）) never starts a line, an opening one （“ never ends one
     (the units before it go down with it: 百分点）then 。 moves 点）。). A run of other text
-    wider than a line is kept whole. ``first``: the first line's room, when not ``columns``."""
+    wider than a line is kept whole, and so is a figure with its unit (1,800件); a list of
+    figures breaks after a / (3,500/ then 4,000/4,500件), as the tables do. ``first``: the
+    first line's room, when not ``columns``."""
     lines, line, gap = [], [], False
-    for unit in UNITS.findall(re.sub(r"[ \t\r\n]+", " ", text).strip()):
+    pieces = PIECES.findall(re.sub(r"[ \t\r\n]+", " ", text).strip())
+    for unit in (part for piece in pieces for part in re.split(AFTER_SLASH, piece)):
         if unit.startswith(" "):
             gap = bool(line)
             continue
@@ -40,6 +56,13 @@ def fold(text: str, columns: float, measure=width, first: float | None = None) -
         else:
             line.append(piece)
     return [*lines, "".join(line)] if line else lines
+
+
+def units_kept(text: str) -> str:
+    """``text`` with a no-break space between a figure and its unit (1,800 件, 100 亿元), which
+    fpdf2 and Word do not break at: English text, broken at its spaces, put 1,800 at a line's
+    end and 件 at the next one's head."""
+    return UNIT_SPACE.sub(NO_BREAK, text)
 
 
 def wrap(text: str, indent: str = "", w: int = WIDTH) -> list[str]:

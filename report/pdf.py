@@ -17,7 +17,7 @@ from fpdf.enums import WrapMode
 from fpdf.fonts import FontFace
 
 from .charts import png
-from .fold import fold
+from .fold import fold, units_kept
 from .fonts import BOLD, REGULAR
 from .run_table import AFTER_SLASH
 from .words import WORDS
@@ -28,6 +28,9 @@ SIZES = {"title": 16, "meta": 8.5, "h1": 12, "h2": 10.5, "p": 10, "bullet": 10, 
 TABLE_SIZE = {True: 8.5, False: 7.5}  # summary table, appendix tables
 CHART_WIDTH = 165  # mm
 LIGHT_FILLS = {"#ffc000", "#8eaadb", "#a6a6a6"}  # fills on which black text reads better
+# Where a cell's figures may break: after a / of a list, after the – of a range (1,019,294– then
+# 1,108,191, where Chengdu's page one read 1,019,294–1,108,1 then 91).
+CELL_BREAKS = rf"{AFTER_SLASH}|(?<=[\d%]–)(?=[-+.\d])"
 
 
 class _Briefing(FPDF):
@@ -145,12 +148,13 @@ def _pagebreak(pdf, b):
 
 def _after_slashes(pdf, text: str, room: float) -> str:
     """A list of figures too wide for its cell broken after a / (1,100,000/1,150,000/ then
-    1,200,000件): wrapped at any character, as Chinese text is, it read 1,100,000/1,1 then
-    50,000, two figures that are not the plan's. ``room``: the cell's width in mm."""
-    if not isinstance(text, str) or "/" not in text or pdf.get_string_width(text) <= room:
+    1,200,000件), a range after its – (``CELL_BREAKS``): wrapped at any character, as Chinese
+    text is, it read 1,100,000/1,1 then 50,000, two figures that are not the plan's. ``room``:
+    the cell's width in mm."""
+    if not isinstance(text, str) or pdf.get_string_width(text) <= room:
         return text
     lines, line = [], ""
-    for piece in re.split(AFTER_SLASH, text):
+    for piece in re.split(CELL_BREAKS, text):
         if line and pdf.get_string_width(line + piece) > room:
             lines.append(line)
             line = piece
@@ -167,9 +171,12 @@ def _line_room(pdf) -> float:
 def _folded(pdf, text, room: float):
     """Chinese text broken into lines by ``report.fold``'s rule before fpdf2 lays it out: fpdf2
     wraps at any character, which left a 。 or ） alone at the head of a line (…（±2个百分点）
-    then 。). A little room is kept so fpdf2's own measure never wraps a folded line again."""
-    if pdf.brief_lang != "zh" or not isinstance(text, str):
+    then 。). A little room is kept so fpdf2's own measure never wraps a folded line again.
+    English text is wrapped by fpdf2 at its spaces, but not between a figure and its unit."""
+    if not isinstance(text, str):
         return text
+    if pdf.brief_lang != "zh":
+        return units_kept(text)
     width = pdf.get_string_width
     return "\n".join(
         line for para in text.split("\n") for line in fold(para, room - 0.3, width) or [""]

@@ -9,6 +9,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from ..data.periods import period_zh
+from ..data.said import figure
 from . import words
 from .workbook import KIND_ZH
 
@@ -69,11 +71,8 @@ def draft_rows(current: list, doc: dict) -> list[dict]:
 def note_zh(b: dict, unit: str) -> str:
     """The 说明 of a drafted row, in the plan's language, from the figures the draft rests on."""
 
-    def fig(x: float) -> str:  # 63,369, not 6.337e+04: a planner's figure, as the run table has it
-        return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}"
-
     def figs(v) -> str:
-        return "/".join(fig(x) for x in v) if isinstance(v, list | tuple) else fig(v)
+        return "/".join(figure(x) for x in v) if isinstance(v, list | tuple) else figure(v)
 
     current = "无现行目标" if b["current"] is None else f"现行目标 {figs(b['current'])}{unit}"
     if b["median"] is None:
@@ -88,11 +87,15 @@ def note_zh(b: dict, unit: str) -> str:
     ]
     for period, low, floor, at, p in b["raised"]:
         out.append(
-            f"{period} 由 {fig(low)} 提高到 {at} 目标 {fig(floor)}（预测仍在增长），"
+            f"{period_zh(period)} 由 {figure(low)} 提高到 {period_zh(at)} 目标 {figure(floor)}"
+            "（预测仍在增长），"
             f"达成把握 {p:.0%}"
         )
     for period, low, floor, at in b["below"]:
-        out.append(f"{period} 的 {fig(low)} 低于 {at} 目标 {fig(floor)}：预测中位数也低于该目标")
+        out.append(
+            f"{period_zh(period)} 的 {figure(low)} 低于 {period_zh(at)} 目标 {figure(floor)}："
+            "预测中位数也低于该目标"
+        )
     return "；".join(out)
 
 

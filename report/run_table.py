@@ -60,22 +60,28 @@ def fit(s: str, w: int) -> str:
 # Where a list of figures may break: after a / that a figure follows (3,500/|4,000), never
 # inside a unit (件/万人). The terminal tables, the briefing's PDF and its HTML break there.
 AFTER_SLASH = r"(?<=/)(?=[-+.\d])"
+# where else a cell may break with nothing between: after a plan's 每年 before its figure
+BREAKS = AFTER_SLASH + r"|(?<=每年)(?=[<>=≤≥约+\-.\d])"
+# the space between a figure and the Chinese unit or % written after it, which no line breaks
+# at: the unit goes down with its figure (100/200/ then 300 件, not 100/200/300 then 件)
+UNIT_SPACE = r"(?<=\d) (?=[%\u4e00-\u9fff])"
 NO_BREAK = "\u00a0"  # a space ``whole`` does not break at
 
 
 def whole(text: str, w: int) -> list[str]:
     """``text`` on as many lines of ``w`` columns as it takes, nothing cut: broken after a
-    ``/`` that ends a figure or at a space, each line as full as it can be (100/200/300 then
-    件; 3,500/4,000/ then 4,500 件; 每年2,000 then 人次; a unit 件/万人 and "each year" stay
-    whole), and a word wider than the column, which no plan's figure is, character by
+    ``/`` that ends a figure, after 每年 or at a space, each line as full as it can be, a figure
+    kept with its unit (100/200/ then 300 件; 3,500/4,000/ then 4,500 件; 每年 then 2,000 人次;
+    a unit 件/万人 and "each year" stay whole); a figure and unit wider than the column break
+    between them, and a word wider than the column, which no plan's figure is, character by
     character."""
-    # each piece with what joins it to the one before: "" after a /, " " at a space; the
-    # English "each year" is one word here
-    glued = unbroken(text)
+    # each piece with what joins it to the one before: "" after a / or 每年, " " at a space;
+    # the English "each year" and a figure with its unit are one word here
+    glued = re.sub(UNIT_SPACE, NO_BREAK, unbroken(text))
     pieces = [
         (" " if i and not j else "", piece.replace(NO_BREAK, " "))
         for i, word in enumerate(glued.split(" "))
-        for j, piece in enumerate(re.split(AFTER_SLASH, word))
+        for j, piece in enumerate(re.split(BREAKS, word))
     ]
     # a phrase wider than the column breaks at its spaces after all
     pieces = [
@@ -151,12 +157,13 @@ def short(v: float, lang: str) -> str:
     return num(v)
 
 
-def _threshold(r: dict, lang: str = "zh") -> str:
+def _threshold(r: dict, lang: str = "zh", name: str = "") -> str:
     """The target as the plan wrote it, every figure whole (``exact``): in its 12 columns when a
     form fits (a figure too wide in 万/亿 when that is exact; an each-year list with one figure
     for every year that figure once, 每年1,000 (1,000 each year in English); different figures
     in 万/亿 when each is exact and that fits), else its narrowest form, which the table writes
-    on as many lines of the column as it takes (``whole``), never cut."""
+    on as many lines of the column as it takes (``whole``), never cut. ``name``: the English
+    name shown beside it; when it says "each year", the one figure is said alone."""
     th = r["threshold"]
     if th is None:
         return "—"
@@ -164,6 +171,7 @@ def _threshold(r: dict, lang: str = "zh") -> str:
     unit = r["unit"]
     if isinstance(th, list):
         lists = [[_figures(v)[short] for v in th] for short in (0, -1)]
+        lists = [named_once(texts, name) for texts in lists]
         forms = [planner_form(texts, unit, lang, shown=shown) for texts in lists]
     else:
         forms = [f"{shown}{v} {unit}" for v in _figures(th)]
@@ -188,6 +196,26 @@ def planner_form(
 # How the English says a plan's 每年 after a figure; a table's line never breaks inside it
 # (``unbroken``): "100 家 each" then "year" read as two things.
 EACH_YEAR_EN = "each year"
+
+
+# An English name that says "each year" already (pledge financing each year; Firms taken into IP
+# trusteeship, every year; each July-June year): its one figure for every year is said bare.
+YEARLY_EN = re.compile(r"\b(each|every)\b[^,;()]*?\byear\b|\byearly\b|\bannual", re.I)
+
+
+def named_once(texts: list[str], name: str | None) -> list[str]:
+    """Each year's figures, or their one figure alone when the English ``name`` shown with them
+    says "each year" already ("pledge financing each year reaches 100 亿元 each year" said it
+    twice)."""
+    return texts[:1] if said_once(texts) and YEARLY_EN.search(name or "") else texts
+
+
+def _shown_name(r: dict, lang: str, room: int) -> str:
+    """The row's English name as its ``room`` columns show it (a Chinese one: nothing). Where it
+    says "each year" the threshold beside it says its figure alone (``named_once``): "100 亿元
+    each year" is 18 columns and the threshold's 12 keep no figure and unit with "each year"
+    (the least, "1 件 each year", is 13), so it took a line of its own below the name."""
+    return fit(_label(r, lang), room) if lang == "en" else ""
 
 
 def unbroken(text: str) -> str:
@@ -319,7 +347,7 @@ def run_table(
         cells = [
             _label(r, lang),
             _period(r),
-            _threshold(r, lang),
+            _threshold(r, lang, _shown_name(r, lang, label_width)),
             percent(r.get("p_hit")),
             _forecast(r, lang),
             _now(r, lang) if hindcast else _status(r, lang),
@@ -363,7 +391,7 @@ def revise_table(records: list[dict], lang: str = "zh", region_names: dict | Non
             cells = [
                 "" if i else _label(r, lang),
                 _period(part),
-                _threshold(part, lang),
+                _threshold(part, lang, _shown_name(r, lang, label_width)),
                 "" if i else percent(r.get("p_hit")),
                 promise,
                 num(part.get("median")),
@@ -423,7 +451,7 @@ def compare_table(
         cells = [
             _label(r, lang),
             _period(r),
-            _threshold(r, lang),
+            _threshold(r, lang, _shown_name(r, lang, label_width)),
             percent(r.get(f"p_{a}")),
             percent(r.get(f"p_{b}")),
             _status(r, lang) if d is None else f"{100 * d:+.1f} ±{100 * (se or 0):.1f}",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 import re
 
-from ..data.periods import parse_period
-from .run_table import exact, planner_form, said_once, with_unit
+from ..data.periods import parse_period, period_zh
+from .run_table import exact, named_once, planner_form, said_once, with_unit
 
 BANDS = (0.8, 0.5)  # green at or above the first, amber at or above the second, red below
 
@@ -76,27 +76,18 @@ def _period(rec: dict, lang: str) -> str:
     return "" if said in rec.get("label_zh", "").replace("—", "-") else said
 
 
-def period_zh(p: str) -> str:
-    """2030年, 2026-2030年, 2022年7月至2025年6月, 2026年1-10月, 2025年6月 (a stock at a month's
-    end), 2024年上半年; any other text as written."""
-    span = re.fullmatch(r"(\d{4})/(\d{4})", p)
-    months = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", p)
-    month = re.fullmatch(r"(\d{4})-(\d{2})", p)
-    half = re.fullmatch(r"(\d{4})H([12])", p)
-    if p.isdigit():
-        return f"{p}年"
-    if span:
-        return f"{span[1]}-{span[2]}年"
-    if months and months[1] == months[3]:  # months of one year, as a bureau writes them
-        first, last = int(months[2]), int(months[4])
-        return f"{months[1]}年{first}月" if first == last else f"{months[1]}年{first}-{last}月"
-    if months:
-        return f"{months[1]}年{int(months[2])}月至{months[3]}年{int(months[4])}月"
-    if month:
-        return f"{month[1]}年{int(month[2])}月"
-    if half:
-        return f"{half[1]}年{'上' if half[2] == '1' else '下'}半年"
-    return p
+def cite_zh(cited: str) -> str:
+    """``2025-01/2025-11: 114亿元 (url); 2026: 4,200件 (no source given)`` as a planner reads it:
+    2025年1-11月：114亿元（url）；2026年：4,200件（未注明来源）."""
+    pieces = []
+    for piece in cited.split("; "):
+        m = re.fullmatch(r"(\S+): (.*?) \((.*)\)", piece)
+        if not m:
+            pieces.append(piece)
+            continue
+        source = "未注明来源" if m[3] == "no source given" else m[3]
+        pieces.append(f"{period_zh(m[1])}：{m[2]}（{source}）")
+    return "；".join(pieces)
 
 
 def sentences(
@@ -166,10 +157,11 @@ def _promise(r: dict, rv, lang: str) -> str:
             f"（规划目标{planner_form(plan, unit, lang, '')}）。"
         )
     years = _years_en(r, rvs) if isinstance(rv, list) else ""
+    name = r["label_en"]  # "each year" once: a name that says it takes the figure alone
     return (
-        f"With 80% confidence, '{r['label_en']}' could be promised at about "
-        f"{planner_form(rvs, unit, lang)} ({years}{'; ' if years else ''}"
-        f"plan: {planner_form(plan, '', lang, '')})."
+        f"With 80% confidence, '{name}' could be promised at about "
+        f"{planner_form(named_once(rvs, name), unit, lang)} ({years}{'; ' if years else ''}"
+        f"plan: {planner_form(named_once(plan, name), '', lang, '')})."
     )
 
 
@@ -252,9 +244,10 @@ def _odds(r: dict, lang: str, first: bool) -> str:
         else "on the current trend"
     )
     when = _years_en(r, figs) if each else r["period"]
+    name = r["label_en"]  # "each year" once: a name that says it takes the figure alone
+    th = r["threshold"]
+    what = planner_form(named_once(figs, name), unit, lang) if each else figures(th, unit)
     return (
-        f"{lead}: {basis}, the chance that {r['label_en']} "
-        f"{REACH_EN.get(c, 'reaches')} "
-        f"{planner_form(figs, unit, lang) if each else figures(r['threshold'], unit)} "
+        f"{lead}: {basis}, the chance that {name} {REACH_EN.get(c, 'reaches')} {what} "
         f"({when}) is about {p}% (±{pm} points)."
     )

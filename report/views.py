@@ -15,6 +15,7 @@ from . import notes, words
 from .fold import fold, wrap
 from .run_table import fit, percent, width
 from .tables import Format, render
+from .text import cite_zh
 from .words import STATUS_ZH, reason
 
 RUN_COLUMNS = [
@@ -104,7 +105,7 @@ def footer(records: list[dict], lang: str = "en") -> str:
         settled = [r for r in records if r["status"] == "resolved" and r.get("outcome_source")]
         if settled:
             lines.append("已有结果所依据的数字：")
-            lines += [f"  {r['label_zh']}：{r['outcome_source']}" for r in settled]
+            lines += [f"  {r['label_zh']}：{cite_zh(r['outcome_source'])}" for r in settled]
         return "\n".join(lines)
     lines = ["\n" + ", ".join(f"{k}: {v}" for k, v in counts.items())]
     if any(r["uses_user_data"] for r in records):

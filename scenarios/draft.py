@@ -13,8 +13,8 @@ import yaml
 
 from ..data import units
 from ..data.catalog import indicator, regions
-from ..data.periods import parse_period
-from ..data.said import both
+from ..data.periods import parse_period, period_zh
+from ..data.said import both, figure
 from ..data.target_files import Target
 from ..forecast.year_to_date import year_to_date
 from . import PATHS
@@ -160,28 +160,32 @@ def _no_fall(entry: dict, run, scenario: Scenario, seen: list, notes: list[str])
             floor, at = max(earlier)
             med = float(np.median(m))
             which = f"{entry['id']} {period.text}"
+            # the Chinese line names the target and its period as the plan does (累计有效发明专利
+            # 2030年6月), and every figure whole (1,050,000, not 1.05e+06)
+            which_zh = f"{entry['label_zh']} {period_zh(period.text)}"
+            at_zh, low, high = period_zh(at), figure(ths[j]), figure(floor)
             if med >= floor:
                 hit = float(np.mean(m >= floor))
                 # As the drafted table's 说明 says it (plan_table_out.note_zh), with the median
                 zh = (
-                    f"{which} 由 {ths[j]:g} 提高到 {at} 目标 {floor:g}"
-                    f"（预测仍在增长，中位数 {med:.4g}），达成把握 {hit:.0%}"
+                    f"{which_zh} 由 {low} 提高到 {at_zh} 目标 {high}"
+                    f"（预测仍在增长，中位数 {figure(med)}），达成把握 {hit:.0%}"
                 )
                 note = (
-                    f"{which}: raised from {ths[j]:g} to {floor:g} (the {at} "
-                    f"target) as the forecast grows (median {med:.4g}); met with "
+                    f"{which}: raised from {low} to {high} (the {at} "
+                    f"target) as the forecast grows (median {figure(med)}); met with "
                     f"{hit:.0%} confidence"
                 )
                 entry["_basis"]["raised"].append((period.text, ths[j], floor, at, hit))
                 ths[j] = floor
             else:
-                zh = f"{which} 的 {ths[j]:g} 低于 {at} 目标 {floor:g}"
+                zh = f"{which_zh} 的 {low} 低于 {at_zh} 目标 {high}"
                 # Not "the forecast declines": a one-point series can grow and still have its
                 # median short of an ambitious old target (成都 海外发明专利: 1,090 -> 1,595).
-                zh += f"：预测中位数 {med:.4g} 也低于该目标"
+                zh += f"：预测中位数 {figure(med)} 也低于该目标"
                 note = (
-                    f"{which}: {ths[j]:g} is below the {at} target {floor:g} "
-                    f"because the forecast's median ({med:.4g}) is below it too"
+                    f"{which}: {low} is below the {at} target {high} "
+                    f"because the forecast's median ({figure(med)}) is below it too"
                 )
                 entry["_basis"]["below"].append((period.text, ths[j], floor, at))
             notes.append(f"{zh} / {note}")  # the terminal's line: Chinese first, then English

@@ -234,3 +234,42 @@ def test_an_each_year_targets_lever_ranking_is_the_same_on_the_same_seed_not_on_
 
     assert ranked(again) == ranked(brief)
     assert ranked(other) != ranked(brief)
+
+
+def test_an_english_name_that_says_every_year_is_not_followed_by_each_year_again():
+    """Dazhou's bundled 知识产权托管企业每年 (100 家 in each July-June year), as page one says it
+    in English: the name says "every year", and the figure said "100 家 each year" after it."""
+    from ipcast.data.target_files import bundled_targets, target_fields
+    from ipcast.report.text import sentences
+
+    (t,) = [t for t in bundled_targets() if t.id == "dz10_trusteeship_firms_each_year"]
+    assert t.label_en == "Firms taken into IP trusteeship, every year"
+    rec = {**target_fields(t), "status": "simulated", "p_hit": 0.46, "p_hit_se": 0.0255}
+    said = sentences([rec], {t.id: [90.4] * 3}, {}, "en")
+    years = "2022-07/2023-06 to 2024-07/2025-06"
+    assert said[1] == (
+        "Most at risk: on the current trend, the chance that Firms taken into IP trusteeship, "
+        f"every year reaches 100 家 ({years}) is about 46% (±5 points)."
+    )
+    assert said[2] == (
+        "With 80% confidence, 'Firms taken into IP trusteeship, every year' could be promised "
+        f"at about 90 家 ({years}; plan: 100)."
+    )
+    # a name that does not say it keeps the figure's "each year"
+    plain = {**rec, "label_en": "Firms taken into IP trusteeship"}
+    assert "reaches 100 家 each year (" in sentences([plain], {}, {}, "en")[1]
+
+
+def test_the_english_briefing_says_each_year_once_for_a_name_that_says_it(tmp_path, monkeypatch):
+    """The plan above in an English briefing: "pledge financing each year reaches 100 亿元 each
+    year (2026-2028)" read it twice; every sentence now says it at most once."""
+    from ipcast import api
+
+    monkeypatch.setenv("IPCAST_HOME", str(tmp_path))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    brief = api.brief("chengdu", paths=300, seed=3, targets_file=plan, lang="en")
+    said = brief["sentences"]
+    (pledge,) = [s for s in said if "the chance that pledge financing each year" in s]
+    assert "the chance that pledge financing each year reaches 100 亿元 (2026-2028) is" in pledge
+    assert max(s.count("each year") for s in said) == 1

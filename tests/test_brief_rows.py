@@ -165,3 +165,20 @@ def test_each_year_stays_on_one_line_in_the_english_briefings_cells():
     plain = pdf.multi_cell(room, 4, "90家 each year", dry_run=True, output="LINES")
     assert plain == ["90家 each", "year"]
     assert "<td>90家 each\u00a0year</td>" in _table({**table, "head": table["head"]})
+
+
+def test_an_english_row_whose_name_says_each_year_does_not_say_it_again():
+    """Dazhou's bundled name "Firms taken into IP trusteeship, every year" beside "100家 each
+    year" and a promise "90家 each year" read it three times in one row; its figures are bare
+    now, as page one's sentences and the run table say them. A name without it keeps them."""
+    name = "Firms taken into IP trusteeship, every year"
+    same = _rec("s", "知识产权托管企业每年", "each_year", "家", [100.0] * 3, None, None)
+    same["label_en"] = name
+    b = {"records": [same], "revised": {"s": [90.4] * 3}}
+    (row,) = _lighttable(b, words.WORDS["en"], "en")["rows"]
+    assert row[1:4] == [name, "2030", "100家"] and row[-1] == "90家"
+    (zh,) = _lighttable(b, words.WORDS["zh"], "zh")["rows"]
+    assert zh[3] == "每年100家" and zh[-1] == "每年90家"  # the Chinese is as it was
+    plain = {**same, "label_en": "Firms taken into IP trusteeship"}
+    (row,) = _lighttable({**b, "records": [plain]}, words.WORDS["en"], "en")["rows"]
+    assert row[3] == "100家 each\u00a0year" and row[-1] == "90家 each\u00a0year"

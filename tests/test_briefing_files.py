@@ -1,6 +1,7 @@
 """The briefing as DOCX, PDF and HTML with no Chinese system font and no browser: read back,
 summary on one A4 page, nothing past the page edge, Chinese throughout, same seed same bytes."""
 
+import io
 import re
 import zipfile
 
@@ -263,3 +264,51 @@ def test_a_chart_is_kept_per_format_and_resolution():
     assert svg(fig).startswith("<svg") and svg(fig) == svg(fig)
     other = revised_chart([{"label": "专利授权量", "threshold": 100.0, "revised": 80.0}], "zh")
     assert png(other, 100) != png(fig, 100) and svg(other) != svg(fig)
+
+
+def _document_xml_texts(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)
+
+
+def test_the_docx_keeps_a_figure_with_its_unit_and_breaks_a_list_only_after_a_slash():
+    """Word found no break after a / and broke an over-wide list where its cell ended, inside a
+    figure (1,100,000/1,1 then 50,000); and it may break between a figure and a Chinese unit
+    (1,800 then 件). The XML now carries a zero width space after each / a figure follows, a
+    WORD JOINER between a figure and its unit, a no-break space where a space is written, and
+    nothing inside a figure."""
+    from ipcast.report.docx import brief_docx
+
+    doc = [
+        {"kind": "title", "text": "简报"},
+        {
+            "kind": "p",
+            "text": "2026-2028年分别达到3,500/4,000/4,500件的概率约为28%（±2个百分点）。",
+        },
+        {
+            "kind": "table",
+            "head": ["目标", "规划值"],
+            "rows": [["有效注册商标（逐年）", "1,100,000/1,150,000/1,200,000件"]],
+            "widths": [0.3, 0.12],
+        },
+    ]
+    texts = _document_xml_texts(brief_docx(doc, "zh", "2026-12-01"))
+    wj, zw = "\u2060", "\u200b"  # WORD JOINER, ZERO WIDTH SPACE
+    said = (
+        f"2026-2028{wj}年分别达到3,500/{zw}4,000/{zw}4,500{wj}件的概率约为28%（±2{wj}个百分点）。"
+    )
+    assert said in texts
+    assert f"1,100,000/{zw}1,150,000/{zw}1,200,000{wj}件" in texts
+    en = [
+        {"kind": "title", "text": "t"},
+        {"kind": "p", "text": "reaches 100 亿元 each year (2030)."},
+    ]
+    assert "reaches 100\u00a0亿元 each year (2030)." in _document_xml_texts(
+        brief_docx(en, "en", "2026-12-01")
+    )
+    # an address is left as it is written, to work when copied (a bundled source's)
+    url = "http://english.sipo.gov.cn/statistics/2016/12/201704/t20170407_1309326.html"
+    src = [{"kind": "title", "text": "t"}, {"kind": "small", "text": f"来源：{url}，2016年"}]
+    said = f"来源：{url}，2016{wj}年"
+    assert said in _document_xml_texts(brief_docx(src, "zh", "2026-12-01"))

@@ -196,7 +196,7 @@ def test_footer_names_the_figures_each_known_outcome_rests_on():
     zh = footer([met, open_], "zh").splitlines()
     assert zh[-2:] == [
         "已有结果所依据的数字：",
-        "  知识产权质押融资金额：2025-01/2025-11: 114亿元 (http://example.org/a)",
+        "  知识产权质押融资金额：2025年1-11月：114亿元（http://example.org/a）",
     ]
     en = footer([met, open_], "en").splitlines()
     assert en[-1] == "  IP pledge financing: 2025-01/2025-11: 114亿元 (http://example.org/a)"

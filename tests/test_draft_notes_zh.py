@@ -6,6 +6,7 @@ from typer.testing import CliRunner
 
 from ipcast import api
 from ipcast.cli.app import app
+from ipcast.data.said import figure
 
 
 def test_a_raised_target_is_noted_in_chinese_then_english(home, tmp_path):
@@ -14,13 +15,17 @@ def test_a_raised_target_is_noted_in_chinese_then_english(home, tmp_path):
     raised = [(e, r) for e in doc["targets"] for r in e["_basis"]["raised"]]
     assert raised
     for entry, (period, low, floor, at, p) in raised:
-        (note,) = [n for n in doc["notes"] if n.startswith(f"{entry['id']} {period} ")]
+        (note,) = [n for n in doc["notes"] if f" / {entry['id']} {period}: " in n]
         zh, en = note.split(" / ")
+        # the plan's label and periods (2030年, 2026年), not the id and 2030
         assert zh.startswith(
-            f"{entry['id']} {period} 由 {low:g} 提高到 {at} 目标 {floor:g}（预测仍在增长"
+            f"{entry['label_zh']} {period}年 由 {figure(low)} 提高到 {at}年 目标 {figure(floor)}"
+            "（预测仍在增长"
         )
         assert zh.endswith(f"，达成把握 {p:.0%}")
-        assert en.startswith(f"{entry['id']} {period}: raised from {low:g} to {floor:g} (the {at} ")
+        assert en.startswith(
+            f"{entry['id']} {period}: raised from {figure(low)} to {figure(floor)} (the {at} "
+        )
         assert en.endswith(f"met with {p:.0%} confidence")
 
 
@@ -62,4 +67,29 @@ def test_the_terminal_says_what_was_written_in_chinese_then_english(home, tmp_pa
         f"wrote {out}: {total} targets, {n} with a proposed threshold; "
         f"edit it, then `ipcast run --targets {out}`"
     )
-    assert lines[1].startswith("  说明：gh03_copyright_registrations_total_next 2030 由 ")
+    assert lines[1].startswith("  说明：版权登记数量累计 2030年 由 ")
+
+
+def test_a_note_below_an_earlier_target_names_it_as_the_plan_does(home, tmp_path):
+    # 达州's year runs July-June: its 2030 effective invention patents fall short of the 2025-06
+    # target. The line said "dz04_effective_invention_patents_next 2030-06 的 497 低于 2025-06".
+    doc = api.draft("dazhou", tmp_path / "d.yaml", until=2030, paths=400)
+    below = [(e, b) for e in doc["targets"] for b in e["_basis"]["below"]]
+    assert below
+    for entry, (period, low, floor, at) in below:
+        assert (period, at) == ("2030-06", "2025-06")
+        (note,) = [n for n in doc["notes"] if f" / {entry['id']} {period}: " in n]
+        assert note.startswith(
+            f"{entry['label_zh']} 2030年6月 的 {figure(low)} 低于 2025年6月 目标 {figure(floor)}："
+        )
+
+
+def test_a_figure_is_written_whole():
+    assert [figure(x) for x in (1_050_000.0, 1000.0, 1595.4, 497.3, 0.8, -1234.0)] == [
+        "1,050,000",
+        "1,000",
+        "1,595",
+        "497.3",
+        "0.8",
+        "-1,234",
+    ]

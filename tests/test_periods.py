@@ -1,6 +1,6 @@
 import pytest
 
-from ipcast.data.periods import decimal_to_label, instant, parse_period, year_weights
+from ipcast.data.periods import decimal_to_label, instant, parse_period, period_zh, year_weights
 
 
 @pytest.mark.parametrize(
@@ -165,3 +165,22 @@ def test_ends_of_years_and_dotted_spans_are_read(text, start, end):
 def test_every_label_ipcast_prints_reads_back_as_the_same_instant():
     for t in (2026.0, 2025.5, 2025.25, 2025 + 11 / 12):
         assert instant(decimal_to_label(t)) == pytest.approx(t)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2030", "2030年"),
+        ("2026/2030", "2026-2030年"),
+        ("2026-01/2026-10", "2026年1-10月"),
+        ("2026-03/2026-03", "2026年3月"),
+        ("2022-07/2025-06", "2022年7月至2025年6月"),
+        ("2025-06", "2025年6月"),
+        ("2025-06-30", "2025年6月30日"),
+        ("2024H1", "2024年上半年"),
+        ("2024H2", "2024年下半年"),
+        ("over the pilot", "over the pilot"),
+    ],
+)
+def test_period_said_in_chinese(text, said):
+    assert period_zh(text) == said

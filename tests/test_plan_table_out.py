@@ -117,11 +117,13 @@ def test_a_drafted_row_says_in_chinese_what_its_proposal_rests_on(tmp_path):
     assert note_zh(basis, "件") == (
         "ipcast 按 80% 把握测算；趋势中位数 3,173件；现行目标 3,800件；"
         "方法：对数随机游走，借用同类序列先验；本地数据点 1 个；"
-        "2030 由 1,790 提高到 2029 目标 2,000（预测仍在增长），达成把握 74%"
+        "2030年 由 1,790 提高到 2029年 目标 2,000（预测仍在增长），达成把握 74%"
     )
     # Below an earlier target: the median is short of it too, which is not a falling forecast
     short = {**basis, "raised": [], "below": [("2030", 787.0, 1800.0, "2025")]}
-    assert note_zh(short, "件").endswith("2030 的 787 低于 2025 目标 1,800：预测中位数也低于该目标")
+    assert note_zh(short, "件").endswith(
+        "2030年 的 787 低于 2025年 目标 1,800：预测中位数也低于该目标"
+    )
     none = {**basis, "median": None, "reason": "no history for this indicator in this region"}
     assert note_zh(none, "件").startswith("无法测算（本地区无该指标的历史数据")
     # The figures behind the note stay out of the target file a draft writes.
@@ -213,7 +215,7 @@ def test_a_drafted_row_of_a_long_series_names_the_ensemble_and_writes_figures_in
         "ipcast 按 80% 把握测算；趋势中位数 63,369件；无现行目标；"
         "方法：多模型校准组合（无漂移随机游走、带漂移随机游走、借用同类序列先验的随机游走、"
         "Theta模型）；本地数据点 14 个；"
-        "2030 由 1,234,567 提高到 2029 目标 1,250,000（预测仍在增长），达成把握 80%"
+        "2030年 由 1,234,567 提高到 2029年 目标 1,250,000（预测仍在增长），达成把握 80%"
     )
 
 

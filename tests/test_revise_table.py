@@ -85,6 +85,9 @@ def test_revise_gives_an_each_year_target_one_median_a_year(tmp_path, home):
     assert rec["median"] == sorted(rec["median"])  # a stock of marks grows year by year
     # the promise is met on 80 % of paths, the median on half: below it each year
     assert all(v < m for v, m in zip(rec["revised_threshold"], rec["median"], strict=True))
+    # revise --lang en names it in English (its records had no label_en: 商标逐年 showed)
+    assert rec["label_en"] == "marks each year"
+    assert revise_table([rec], "en").splitlines()[2].startswith("marks each year ")
 
 
 def test_the_head_says_the_records_confidence_and_a_zero_promise_is_shown():

@@ -294,13 +294,13 @@ def test_different_yearly_figures_go_to_wan_only_when_each_is_exact_and_that_fit
 def test_an_each_year_line_keeps_its_100_columns_with_the_figure_said_once():
     each = {**SETTLED, "threshold": [1000.0] * 3, "comparator": ">=", "unit": "人次"}
     lines = run_table([each], "zh").splitlines()[2:]
-    # label 10 + 16 | 2024…2026 9 + 6 | "每年1,000 人次" is 14: 每年1,000 (9 + 3) on the line,
-    # 人次 below it in the same column (from column 26 + 2 + 15 + 2 = 45) | no p |
+    # label 10 + 16 | 2024…2026 9 + 6 | "每年1,000 人次" is 14: 每年 (4 + 8) on the line,
+    # 1,000 人次 below it, the figure with its unit (from column 26 + 2 + 15 + 2 = 45) | no p |
     # "= 4,620" 7 + 16 | 未达成
     assert lines == [
-        "专利授权量" + " " * 16 + GAP + "2024…2026" + " " * 6 + GAP + "每年1,000" + " " * 3 + GAP
+        "专利授权量" + " " * 16 + GAP + "2024…2026" + " " * 6 + GAP + "每年" + " " * 8 + GAP
         + " " * 4 + GAP + "= 4,620" + " " * 16 + GAP + "未达成",
-        " " * 45 + "人次",
+        " " * 45 + "1,000 人次",
     ]  # fmt: skip
     # "1,000 件 each year" is 18 columns: 1,000 件 on the line, "each year" whole below it
     # (from column 26 + 2 + 15 + 2 = 45), never "1,000 件 each" then "year"
@@ -314,6 +314,32 @@ def test_an_each_year_line_keeps_its_100_columns_with_the_figure_said_once():
     assert small[2][45:50] == "100 家" and small[3] == " " * 45 + "each year"
     years = {**each, "threshold": [20_000.0, 25_000.0], "period": "2025,2026", "unit": "件"}
     assert GAP + "2万/2.5万 件" + GAP in run_table([years], "zh").splitlines()[2]
+
+
+def test_each_year_is_not_said_again_beside_an_english_name_that_says_it():
+    """ "100 亿元 each year" is 18 columns; the threshold's 12 keep no figure and unit with
+    "each year" (the least, "1 件 each year", is 13): below "pledge financing each year" it
+    took a line of its own. The name says it: the figure is said alone, on one line. A name
+    cut before it says it ("Firms taken into IP trust…") keeps it below."""
+    each = {**SETTLED, "threshold": [100.0] * 3, "comparator": ">=", "unit": "亿元"}
+    named = {**each, "label_en": "pledge financing each year"}  # 26 columns: shown whole
+    (line,) = run_table([named], "en").splitlines()[2:]
+    assert line.startswith("pledge financing each year" + GAP + "2024…2026" + " " * 6 + GAP)
+    assert _cells([line], 45) == ["100 亿元"]  # no "each year", no line below
+    cut = {**each, "label_en": "Firms taken into IP trusteeship, every year"}
+    lines = run_table([cut], "en").splitlines()[2:]
+    assert lines[0].startswith("Firms taken into IP trust…" + GAP)
+    assert _cells(lines, 45) == ["100 亿元", "each year"]
+    # the compare table's name, and Dazhou's bundled "Yearly attendance at the provincial IP
+    # training base" (200 人次 each year), cut to "Yearly attendance at the …", say it too
+    pair = compare_table([{**named, "p_a": 0.5, "p_b": 0.6}], ("a", "b"), "en").splitlines()
+    assert len(pair) == 4 and "100 亿元" in pair[3] and pair[3].count("each year") == 1
+    from ipcast.data.target_files import bundled_targets, target_fields
+
+    (t,) = [t for t in bundled_targets() if t.label_en.startswith("Yearly attendance at the pr")]
+    rec = {**target_fields(t), "status": "no_history", "p_hit": None, "median": None}
+    (line,) = run_table([rec], "en").splitlines()[2:]
+    assert line.startswith("Yearly attendance at the …") and _cells([line], 45) == ["200 人次"]
 
 
 # Dazhou's annex-1 rows as `ipcast run -r dazhou` showed them: 3,500/4,000…, 0.5/0.7/0.8…,
@@ -351,9 +377,9 @@ def _before(line: str, column: int) -> str:
 def test_an_each_year_list_too_wide_for_its_column_goes_on_below_every_figure_whole():
     rows = [
         ([3500.0, 4000.0, 4500.0], "件", ["3,500/4,000/", "4,500 件"]),
-        ([0.5, 0.7, 0.8], "亿元", ["0.5/0.7/0.8", "亿元"]),
-        ([15.0, 20.0, 25.0], "亿元", ["15/20/25", "亿元"]),
-        ([2000.0] * 3, "人次", ["每年2,000", "人次"]),
+        ([0.5, 0.7, 0.8], "亿元", ["0.5/0.7/", "0.8 亿元"]),
+        ([15.0, 20.0, 25.0], "亿元", ["15/20/", "25 亿元"]),
+        ([2000.0] * 3, "人次", ["每年", "2,000 人次"]),
         ([80.0, 82.0, 83.0, 85.0, 88.0], "%", ["80%/82%/83%/", "85%/88%"]),
     ]
     for threshold, unit, said in rows:
@@ -373,8 +399,8 @@ def test_the_revise_and_compare_tables_keep_the_whole_list_by_the_same_rule():
     rec["median"] = None
     lines = revise_table([rec], "zh").splitlines()[2:]
     # revise's label takes 31 columns: the threshold column from 31 + 2 + 15 + 2 = 50
-    assert _cells(lines, 50) == ["0.5/0.7/0.8", "亿元"]
-    assert lines[0].split()[-2:] == ["无数据", "—"] and lines[1] == " " * 50 + "亿元"
+    assert _cells(lines, 50) == ["0.5/0.7/", "0.8 亿元"]
+    assert lines[0].split()[-2:] == ["无数据", "—"] and lines[1] == " " * 50 + "0.8 亿元"
     pair = {**DAZHOU, "threshold": [3500.0, 4000.0, 4500.0], "unit": "件", "difference": None}
     lines = compare_table([{**pair, "p_a": None, "p_b": None}], ("a", "b")).splitlines()[3:]
     # compare's label: 100 - 50 - 10 = 40 columns, the threshold from 40 + 2 + 15 + 2 = 59
@@ -384,20 +410,22 @@ def test_the_revise_and_compare_tables_keep_the_whole_list_by_the_same_rule():
 def test_whole_breaks_after_a_slash_or_at_a_space_and_never_drops_a_character():
     assert whole("13,500 件", 12) == ["13,500 件"]
     assert whole("3,500/4,000/4,500 件", 12) == ["3,500/4,000/", "4,500 件"]
-    assert whole("100/200/300 件", 12) == ["100/200/300", "件"]
+    assert whole("100/200/300 件", 12) == ["100/200/", "300 件"]  # the unit with its figure
     assert whole("12,345,678 件", 12) == ["12,345,678", "件"]
-    # six years: three lines, the unit on the last
+    # six years: three lines, the unit with the last figure
     six = "3,500/4,000/4,500/5,000/5,500/6,000 件"
-    assert whole(six, 12) == ["3,500/4,000/", "4,500/5,000/", "5,500/6,000", "件"]
+    assert whole(six, 12) == ["3,500/4,000/", "4,500/5,000/", "5,500/", "6,000 件"]
     # a word wider than the column (no plan figure is): split, not cut
     assert whole("1234567890123456 件", 12) == ["123456789012", "3456 件"]
     assert whole("123456789012345", 12) == ["123456789012", "345"]
     assert whole("123456789012", 12) == ["123456789012"]  # exactly 12: one line, no empty one
     assert whole("件件", 1) == ["件", "件"]  # a character wider than the column: one a line
     assert whole("12345", 2) == ["12", "34", "5"]  # each line as full as the column allows
-    assert whole("每年>1,000 人次", 12) == ["每年>1,000", "人次"]
+    assert whole("每年>1,000 人次", 12) == ["每年", ">1,000 人次"]
+    assert whole("每年10 件", 12) == ["每年10 件"]
+    assert whole("1,347 (671-2,769)", 12) == ["1,347", "(671-2,769)"]  # no unit: any space
     # a unit with a / (件/万人) is not broken; a slash before a negative figure is
-    assert whole("48/50/52 件/万人", 12) == ["48/50/52", "件/万人"]
+    assert whole("48/50/52 件/万人", 12) == ["48/50/", "52 件/万人"]
     assert whole("-2/-1/0.5 %", 6) == ["-2/-1/", "0.5 %"]
     assert whole("共 10/20", 12) == ["共 10/20"]  # no blank slipped in after the /
 

@@ -28,3 +28,14 @@ def test_a_promise_in_a_count_of_single_things_is_whole_in_every_figure_of_a_lis
     assert promised(14.1, ">=", "件") == "14" and promised(14.1, "<=", "件") == "15"
     assert promised([14.1, 2.57], "<=", "件") == "15/3"
     assert promised([14.1, 2.57], "<=") == "14.1/2.57"
+
+
+def test_cited_figures_read_in_the_planners_periods():
+    """The Chinese footer said 2025-01/2025-11 and "no source given" in a Chinese line."""
+    from ipcast.report.text import cite_zh
+
+    assert cite_zh("2022: 3,000件 (bulletin 2022); 2022-07/2023-06: 3,400件 (no source given)") == (
+        "2022年：3,000件（bulletin 2022）；2022年7月至2023年6月：3,400件（未注明来源）"
+    )
+    assert cite_zh("2025-06-30: 950件 (c)") == "2025年6月30日：950件（c）"
+    assert cite_zh("as written") == "as written"

@@ -185,9 +185,9 @@ ONLY: dict[str, set[str]] = {
     "data/target_tables.py": {"_long_row"},
     "data/plan_table_header.py": {"_figure_columns", "_growth_column"},
     "report/text.py": {
+        "cite_zh",
         "promised",
         "_period",
-        "period_zh",
         "_promise",
         "_shown",
         "_years_zh",
