@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／～", "0123456789-/~")
 
@@ -103,6 +104,20 @@ def parse_period(text: str | int | float) -> Period:
     English, when the period cannot be read or ends before it starts; ``WRITE_AS`` says the
     forms read.
     """
+    # Kept per text: a history's periods are read again by every cut and combine (the bundled
+    # rows' ~100,000 times in the test suite); a Period is frozen, so sharing one is safe.
+    try:
+        return _parse_kept(text)
+    except TypeError:  # an unhashable value: read it afresh, to be refused as before
+        return _parse(text)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _parse_kept(text: str | int | float) -> Period:
+    return _parse(text)
+
+
+def _parse(text: str | int | float) -> Period:
     if isinstance(text, float) and text.is_integer():
         text = int(text)
     raw = str(text).strip()

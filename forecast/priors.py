@@ -166,9 +166,12 @@ def _one_stats(s: pd.Series, decay: float = 1.0, last: int | None = None):
     """One series' mean and sd of yearly log growth (``None`` below ``MIN_DIFFS`` changes). With
     ``decay`` below 1 the mean is of the growth of year ``t`` times ``decay ** (last - t)`` (its
     growth brought forward to year ``last``); the sd is of the growth itself."""
-    s = s[s > 0]
-    years = s.index.to_numpy()
-    d = np.diff(np.log(s.to_numpy()))
+    # numpy, not pandas indexing: learning calls this for every series of every pool as known
+    # by every year (tens of thousands of calls in a backtest); the same arrays either way
+    values, years = s.to_numpy(), s.index.to_numpy()
+    positive = values > 0
+    values, years = values[positive], years[positive]
+    d = np.diff(np.log(values))
     step = np.diff(years) == 1
     d, at = d[step], years[1:][step]
     if len(d) < MIN_DIFFS:

@@ -11,8 +11,27 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import pandas as pd  # noqa: E402
+import typer.main  # noqa: E402
+import typer.testing  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+
+# typer's CliRunner builds the click command from the app at every invoke: about 20 ms, every
+# command's string annotations evaluated afresh, some 13 s of the suite's CPU over 600 invokes.
+# An app is whole once its modules are imported (commands register at import; no test adds
+# one), and click makes a new context for each invocation, so each app's command is built once
+# per process, as `ipcast` itself builds it once per run.
+_COMMANDS: dict[int, tuple] = {}
+
+
+def _command(app):
+    app_and_command = _COMMANDS.get(id(app))
+    if app_and_command is None or app_and_command[0] is not app:
+        app_and_command = _COMMANDS[id(app)] = (app, typer.main.get_command(app))
+    return app_and_command[1]
+
+
+typer.testing._get_command = _command
 
 
 @pytest.fixture
@@ -25,9 +44,18 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory):
-    """Tests never read or fill the user's cache."""
+    """Tests never read or fill the user's cache. Under pytest-xdist the processes of one run share
+    one cache folder (their temporary folders' common parent, made afresh for each run): a bundled
+    plan's forecasts, learned inputs or saved run are computed by whichever process needs them
+    first, as they would be by an earlier test in the same process. Entries are written
+    atomically (``forecast/cache.save``), and a test that needs no cache or its own sets it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "cache"
+    folder.mkdir(exist_ok=True)
     mp = pytest.MonkeyPatch()
-    mp.setenv("IPCAST_CACHE", str(tmp_path_factory.mktemp("cache")))
+    mp.setenv("IPCAST_CACHE", str(folder))
     yield
     mp.undo()
 
