@@ -5,6 +5,7 @@ twice, 1,300 and 1,400, counted as two targets)."""
 import pytest
 
 from ipcast.data.errors import InputError
+from ipcast.data.plan_checks import _shown, check_plausible
 from ipcast.data.target_tables import load_targets
 
 HEAD = "序号,指标名称,单位,基期值（2025年）,目标值（2030年）\n"
@@ -65,3 +66,35 @@ def test_a_table_rows_english_name_says_what_the_plan_counts(tmp_path):
         "Trademark registrations, every year",
         "Patent grants (all three types)",
     ]
+
+
+def test_the_bound_is_inclusive_and_held_to_a_level_target_as_written():
+    """patent_grants' bound is 10,000,000 件 a year: 1,000 万件 is exactly it and read, 1,001 万件
+    (10,010,000 件) is refused; a level target is not spread over any span."""
+    check_plausible([1000.0], "level", "万件", "patent_grants", "2030", "t.csv")
+    with pytest.raises(InputError):
+        check_plausible([1001.0], "level", "万件", "patent_grants", "2030", "t.csv")
+
+
+def test_a_cumulative_target_over_less_than_a_year_is_not_spread_thinner():
+    # 6,000,000 件 over January-June: the bound is per year of its span, but never over less than
+    # a year (6,000,000 / 0.5 would be 12,000,000, refused)
+    check_plausible([6e6], "cumulative", "件", "patent_grants", "2026-01/2026-06", "t.csv")
+    # and over five years 40,000,000 件 is 8,000,000 a year, read; 60,000,000 is refused
+    check_plausible([4e7], "cumulative", "件", "patent_grants", "2026/2030", "t.csv")
+    with pytest.raises(InputError):
+        check_plausible([6e7], "cumulative", "件", "patent_grants", "2026/2030", "t.csv")
+
+
+def test_blank_thresholds_growth_and_percentages_are_left_alone():
+    check_plausible([None, 0.0, 5e6], "each_year", "件", "patent_grants", "2026", "t.csv")
+    check_plausible([1e9], "growth", "件", "patent_grants", "2026/2030", "t.csv")
+    check_plausible([1e9], "level", "%", "patent_grants", "2030", "t.csv")
+    check_plausible([1e9], "level", "亿元", "patent_grants", "2030", "t.csv")  # no 件: not checked
+
+
+def test_a_repeated_rows_targets_are_written_as_the_plan_wrote_them():
+    assert _shown({"threshold": None}) == "—"
+    assert _shown({"threshold": 1300.0}) == "1,300"
+    assert _shown({"threshold": 0.0}) == "0"
+    assert _shown({"threshold": [0.0, None, 1400.5]}) == "0/1,400.5"

@@ -101,3 +101,45 @@ def test_a_running_total_in_a_table_of_one_column_per_period_is_refused_at_its_c
         ("trademark_registrations", "each_year", "level"),
         ("effective_invention_patents", "each_year", "stock"),
     ]
+
+
+def test_a_running_total_said_in_the_kind_column_is_refused_in_a_table_per_period(tmp_path):
+    """The 类型 column saying 累计 is read as the name saying it: 知识产权质押融资额 of 2.5, 3.7
+    and 5 亿元 marked 累计 are a running total, not three July-June years' own flows."""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "指标名称,单位,类型,2027年7月-2028年6月,2028年7月-2029年6月,2029年7月-2030年6月\n"
+        "知识产权质押融资额,亿元,累计,2.5,3.7,5\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="511722")
+    assert e.value.where_zh.endswith("第2行，D列（2027年7月-2028年6月）")
+    assert e.value.problem_zh.startswith("“知识产权质押融资额”是累计目标")
+
+
+def test_a_july_june_span_ending_in_an_odd_year_starts_half_a_year_into_the_title(tmp_path):
+    # 2025—2029年 in the title, the last column 2028年7月-2029年6月: 2025-07..2029-06
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        "某县主要指标（2025—2029年）,,,\n序号,指标名称,单位,目标值（2028年7月-2029年6月）\n"
+        "1,累计新增发明专利授权量,件,500\n",
+        encoding="utf-8",
+    )
+    (t,) = load_targets(p, region="511722").targets
+    assert (t.kind, t.period.start, t.period.end) == ("cumulative", 2025.5, 2029.5)
+
+
+@pytest.mark.parametrize("target", ["目标值（2030年7月-2031年6月）", "目标值（2035年）"])
+def test_a_title_whose_years_do_not_end_at_the_target_column_gives_no_span(tmp_path, target):
+    """2026—2029年 in the title and a last column a year later (or six years later): which years
+    a 累计 counts is not said, so it is refused asking for a base column, not guessed."""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        f"某县主要指标（2026—2029年）,,,\n序号,指标名称,单位,{target}\n"
+        "1,累计新增发明专利授权量,件,500\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="511722")
+    assert e.value.problem_zh == "累计目标，但没有基期年可起算"

@@ -283,6 +283,7 @@ def test_a_total_to_date_read_from_累计_names_the_span_to_write_for_a_sum_over
         f"累计 read as the total to date at the end of the period (for the sum over the plan's "
         f"years, write {proposed})"
     ) in " ".join(loaded.report)
+    assert f"“累计”读作期末的累计总量（若指规划期内各年之和，请写作{proposed}）" in loaded.report[1]
     p.write_text(rows.format(name=proposed), encoding="utf-8")
     (t,) = load_targets(p, region="330122").targets
     assert (t.indicator, t.kind, t.period.start, t.period.end, t.threshold) == (
