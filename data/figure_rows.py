@@ -4,6 +4,7 @@ the cell and the fix, implausible figures and contradicting repeats refused."""
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from datetime import date
@@ -225,8 +226,12 @@ def _indicator_and_period(rec: dict, where: str, names: dict[str, str]):
 def _check_over(period: Period, slug: str, today: date, at: Said) -> None:
     """A figure's period must be over by today: 2026年度 written on 2026-12-01 for the months so
     far would be read as the whole year, and every forecast after it would start from it."""
-    days = (date(today.year + 1, 1, 1) - date(today.year, 1, 1)).days
-    if period.end <= today.year + today.timetuple().tm_yday / days + 1e-9:
+    # Today's start with months as twelfths, as periods are read: a period ending at today's
+    # end is not over (2028 on 2028-12-31, as 2026年1-11月 on 2026-11-30); at the end of the
+    # day, by day of the year, the whole year was read on its last day and November was not.
+    month_days = calendar.monthrange(today.year, today.month)[1]
+    start = today.year + (today.month - 1 + (today.day - 1) / month_days) / 12
+    if period.end <= start + 1e-9:
         return
     shown, ends = period.text, decimal_to_label(period.end)
     ends_en = ends.replace("年末", "").replace("末", "")  # 2026年末 -> 2026, 2027-06末 -> 2027-06

@@ -47,3 +47,40 @@ def test_a_period_over_by_today_is_read(tmp_path, header):
     if header == "2026年1-11月":
         with pytest.raises(InputError):
             read_history_file(p, today=date(2026, 11, 15))
+
+
+def test_the_months_so_far_are_said_as_a_bureau_writes_them():
+    from ipcast.data.figure_rows import _months_so_far
+
+    assert _months_so_far(date(2026, 12, 1)) == "2026年1-11月"
+    assert _months_so_far(date(2027, 2, 3)) == "2027年1月"  # one month over: no range
+    assert _months_so_far(date(2027, 1, 15)) == "2026年1-12月"  # none yet: last year's
+
+
+def test_a_stock_dated_after_today_in_january_is_asked_for_as_of_last_december(tmp_path):
+    p = _sheet(tmp_path, "2027年末", "650", name="有效发明专利（件）")
+    with pytest.raises(InputError) as e:
+        read_history_file(p, today=date(2027, 1, 10))
+    assert e.value.fix_zh == "写明数字的时点，如“2026-12”（该月末）"
+    with pytest.raises(InputError) as e:
+        read_history_file(p, today=date(2027, 2, 10))
+    assert e.value.fix_zh == "写明数字的时点，如“2027-01”（该月末）"
+    said = "the stock's date '2027' (the end of 2027) is after today (2027-02-10)"
+    assert e.value.problem == said
+
+
+def test_months_are_over_on_the_day_after_their_last(tmp_path):
+    # 2026年1-11月 ends with November 30: refused that day, read from December 1 (as above)
+    p = _sheet(tmp_path, "2026年1-11月", "900")
+    with pytest.raises(InputError) as e:
+        read_history_file(p, today=date(2026, 11, 30))
+    assert e.value.problem == (
+        "the period '2026-01/2026-11' ends at the end of 2026-11, after today (2026-11-30): no "
+        "figure for the whole of it exists yet"
+    )
+    assert e.value.fix_zh == "写明数字所含的月份，如“2026年1-10月”；期间结束后再按全期导入"
+    # a leap year's last day: 2028 is over on 2029-01-01, not on 2028-12-31
+    p = _sheet(tmp_path, "2028年", "900")
+    with pytest.raises(InputError):
+        read_history_file(p, today=date(2028, 12, 31))
+    assert len(read_history_file(p, today=date(2029, 1, 1)).rows) == 2
