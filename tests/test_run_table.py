@@ -495,3 +495,25 @@ def test_every_figure_of_dazhous_each_year_targets_is_in_the_run_table():
         else:
             said = "/".join(figures) + t.unit
         assert "".join(_cells(lines, 45)).replace(" ", "") == said, t.id
+
+
+def test_a_period_cell_runs_from_the_first_years_start_to_the_last_years_end():
+    from ipcast.report.run_table import period_cell
+
+    assert period_cell({"period": "2030"}) == "2030"
+    assert period_cell({"period": "2026-07/2030-06"}) == "2026-07/2030-06"
+    assert period_cell({"period": "2026,2027,2028"}) == "2026…2028"
+    each = "2026-07/2027-06,2027-07/2028-06,2028-07/2029-06"
+    assert period_cell({"period": each}) == "2026-07…2029-06"
+
+
+def test_one_figure_each_year_is_said_once_beside_a_name_that_says_each_year():
+    from ipcast.report.run_table import named_once
+
+    same = ["100", "100", "100"]
+    assert named_once(same, "Pledge financing each year") == ["100"]
+    assert named_once(same, "Firms taken into IP trusteeship, every year") == ["100"]
+    assert named_once(same, "Patent grants, yearly average") == ["100"]
+    assert named_once(same, "Patent grants") == same  # the name does not say it: each year's
+    assert named_once(same, None) == same
+    assert named_once(["100", "120", "140"], "Pledge financing each year") == ["100", "120", "140"]
