@@ -79,6 +79,8 @@ def test_months_are_over_on_the_day_after_their_last(tmp_path):
         "figure for the whole of it exists yet"
     )
     assert e.value.fix_zh == "写明数字所含的月份，如“2026年1-10月”；期间结束后再按全期导入"
+    # and on any later day of December, read by the day's place in its month
+    assert len(read_history_file(p, today=date(2026, 12, 15)).rows) == 2
     # a leap year's last day: 2028 is over on 2029-01-01, not on 2028-12-31
     p = _sheet(tmp_path, "2028年", "900")
     with pytest.raises(InputError):

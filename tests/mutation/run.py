@@ -66,6 +66,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_statuses.py",
     ],
     "scenarios/baseline.py": [
+        "tests/test_year_split.py",
         "tests/test_baseline.py",
         "tests/test_judge.py",
         "tests/test_engine_numbers.py",
