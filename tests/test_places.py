@@ -112,6 +112,15 @@ def test_unknown_names_suggest_nearest(text, nearest):
     assert e.value.where == "--region"
     assert f"unknown region '{text}'" in e.value.problem
     assert nearest in e.value.problem
+    assert f"无法识别的地区“{text}”（最接近：" in e.value.problem_zh
+    assert nearest.split(" ")[0] in e.value.problem_zh
+
+
+def test_a_name_close_to_no_region_says_so_in_both_languages():
+    with pytest.raises(InputError) as e:
+        resolve_region("Qwxzzk")
+    assert e.value.problem_zh == "无法识别的地区“Qwxzzk”（最接近：没有相近的）"
+    assert e.value.problem == "unknown region 'Qwxzzk' (nearest: none close)"
 
 
 def test_describe_and_spelling():
@@ -176,3 +185,17 @@ def test_region_bar_draws_every_tenth_off_a_terminal(capsys):
     assert len(lines) == 11  # 0 %, 10 %, ..., 100 %
     assert lines[-1].startswith("[##########] 100/100 个地区，")
     assert lines[-1].endswith(" / 100/100 regions")
+
+
+def test_a_name_of_many_regions_lists_the_first_12(monkeypatch):
+    """No bundled name reads as more than 6 regions; a longer list (stored regions) is cut at 12,
+    with the count of all."""
+    import ipcast.data.places as places
+
+    codes = sorted({k for keys in places._names()["full"].values() for k in keys})[:13]
+    monkeypatch.setattr(places, "_found", lambda raw: codes)
+    with pytest.raises(InputError) as e:
+        resolve_region("某区")
+    assert e.value.problem.startswith("'某区' is 13 regions: ")
+    assert e.value.problem.count(" -> ") == 12
+    assert spelling(codes[11]) in e.value.problem and spelling(codes[12]) not in e.value.problem

@@ -74,6 +74,9 @@ TESTS: dict[str, list[str]] = {
         "tests/test_asof.py",
         "tests/test_statuses.py",
     ],
+    # A region named in a plan's title or by --region (ONLY below), and a backtest's progress.
+    "data/places.py": ["tests/test_places.py"],
+    "report/notes.py": ["tests/test_backtest_short.py"],
     # Which history figures are a target's period so far (ONLY below).
     "scenarios/outcomes.py": ["tests/test_observed_part.py", "tests/test_year_to_date.py"],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
@@ -248,6 +251,8 @@ ONLY: dict[str, set[str]] = {
     "report/brief.py": {"_vintage", "_fitted", "_later"},
     "forecast/report.py": {"_stale_years"},
     "scenarios/outcomes.py": {"observed_part", "_straddles"},
+    "data/places.py": {"resolve_region", "_found", "region_in_text"},
+    "report/notes.py": {"series_done"},
 }
 # A method is named with its class (Lever.known_by); a class's name takes all its methods.
 # Imported once before forking, so each child starts warm.
