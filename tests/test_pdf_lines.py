@@ -105,3 +105,20 @@ def test_a_range_too_wide_for_its_cell_breaks_after_its_dash_never_inside_a_figu
     pdf.add_font(FONT, "", str(REGULAR))
     pdf.set_font(FONT, size=TABLE_SIZE[True])
     assert _after_slashes(pdf, "-3.7%–13.1%", 5.0) == "-3.7%–\n13.1%"  # a rate's range too
+
+
+def test_a_closing_mark_takes_the_character_before_it_down_unless_that_leaves_nothing():
+    from ipcast.report.fold import fold
+
+    # 甲乙。 in 4 columns: 。 does not start a line, 乙 goes down with it
+    assert fold("甲乙。", 4) == ["甲", "乙。"]
+    # 甲。 in 2: carrying 甲 down would leave an empty line, so 。 starts the next one
+    assert fold("甲。", 2) == ["甲", "。"]
+
+
+def test_a_first_line_with_no_room_holds_one_word():
+    from ipcast.report.fold import fold
+
+    assert fold("ab cd", 10, first=0) == ["ab", "cd"]
+    assert fold("ab cd", 10, first=2) == ["ab", "cd"]
+    assert fold("ab cd", 10) == ["ab cd"]

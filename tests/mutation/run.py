@@ -77,6 +77,8 @@ TESTS: dict[str, list[str]] = {
     # A region named in a plan's title or by --region (ONLY below), and a backtest's progress.
     "data/places.py": ["tests/test_places.py"],
     "report/notes.py": ["tests/test_backtest_short.py"],
+    # How the briefing's PDF and DOCX break a line: a figure kept with its unit.
+    "report/fold.py": ["tests/test_pdf_lines.py", "tests/test_fan_text.py"],
     # Which history figures are a target's period so far (ONLY below).
     "scenarios/outcomes.py": ["tests/test_observed_part.py", "tests/test_year_to_date.py"],
     "scenarios/confidence.py": ["tests/test_confidence.py", "tests/test_engine_numbers.py"],
