@@ -393,3 +393,18 @@ def test_a_ratio_without_population_says_to_import_the_population_not_the_ratio(
     assert _stock(grants, "invention_per_10k").reason == NO_HISTORY
     pop = rows + [("x", "population", "2025", "asof", 95.3, "万人")]
     assert _stock(_history(pop), "invention_per_10k").ok
+
+
+def test_a_series_with_a_zero_is_not_forecast_on_the_log_scale():
+    """A flow of 0 in one year cannot be read on the log scale: the forecast says so rather than
+    drawing from log(0); a small positive figure in its place is read."""
+    from ipcast.forecast.chain import NOT_POSITIVE
+
+    rows = [
+        ("x", "trademark_registrations", str(y), "year", v, "件")
+        for y, v in zip(range(2019, 2025), [10.0, 0.0, 12.0, 13.0, 15.0, 16.0], strict=True)
+    ]
+    fc = _stock(make_history(rows), "trademark_registrations")
+    assert (fc.ok, fc.reason) == (False, NOT_POSITIVE)
+    rows[1] = ("x", "trademark_registrations", "2020", "year", 0.5, "件")
+    assert _stock(make_history(rows), "trademark_registrations").ok

@@ -142,7 +142,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_words.py",
     ],
     "forecast/calibrate.py": ["tests/test_words.py"],
-    "forecast/steps.py": ["tests/test_import.py"],
+    "forecast/steps.py": ["tests/test_linked.py", "tests/test_import.py"],
     "report/appendix.py": ["tests/test_words.py"],
     # Bureau sheets as written, and a first draft for a region with no plan: only the functions
     # that read them (ONLY below) are mutated.
@@ -230,7 +230,7 @@ ONLY: dict[str, set[str]] = {
     "report/plan_table_out.py": {"note_zh", "draft_rows"},
     "report/document.py": {"_few_points", "_odds", "rests_on"},
     "forecast/calibrate.py": {"family_panels"},
-    "forecast/steps.py": {"_unused_periods"},
+    "forecast/steps.py": {"_unused_periods", "_own_problem"},
     "data/sheet_layout.py": {"_period_text", "_parent"},
     "report/appendix.py": {"_basis"},
     "data/indicator_names.py": {"sub_item_name", "name_key"},
