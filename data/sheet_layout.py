@@ -84,12 +84,13 @@ def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
 
         name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
         workbook.check_formulas(p, name)
-        sheet = _Sheet(raw(name), sheet_where(p, name))
+        shown, hidden = workbook.hide_hidden(p, name, raw(name))
+        sheet = _Sheet(shown, sheet_where(p, name))
     except InputError:
         raise
     except Exception as e:  # openpyxl raises many kinds for a broken workbook
         raise workbook.unreadable(p, e) from None
-    report.extend(notes)
+    report.extend(notes + hidden)
     return sheet
 
 
