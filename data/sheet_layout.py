@@ -135,6 +135,7 @@ def _period_text(h: str) -> str | None:
     return None
 
 
+_CHANGE = re.compile(r"同比|环比|增长|增速|增幅|增减|比上年|较上年|占比")
 _YEAR_WORDS = re.compile(r"(?<=\d)(年(度|末|底|全年)?|度|末|底|全年)$")
 
 
@@ -146,6 +147,16 @@ def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
         if i in cols.values() or not re.match(r"(19|20)\d{2}(?!\d)", h):
             continue
         text = _period_text(h)
+        if text is None and _CHANGE.search(h):
+            # 2025年同比增长(%): a rate beside the figures, never a figure of the indicator
+            letter = column_letter(i)
+            report.append(
+                both(
+                    f"{letter}列“{h}”是增减幅度，不是指标的数字，未读",
+                    f"column {letter} '{h}' is a rate of change, not a figure, and is not read",
+                )
+            )
+            continue
         if text is None:
             raise InputError(
                 place(where, header_row + 1, i),
