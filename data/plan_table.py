@@ -36,6 +36,14 @@ COMPARATOR_WORDS = {
     "以下": "<=",
     "不超过": "<=",
 }
+# A target cell that says its direction in words: ≥13000, 不低于13000, 13000以上, 力争4000
+# (strive for: a stretch goal, still at least the figure), ≤5, 不超过5. Read as the figure and
+# its comparator, the reading said; 保持在90%以上 (every year, or the last?) stays refused.
+_AT_LEAST = ("≥", ">=", "不低于", "不少于", "力争达到", "力争", "达到")
+_AT_MOST = ("≤", "<=", "不超过", "不高于")
+_CELL_DIRECTION = re.compile(
+    rf"^({'|'.join(map(re.escape, _AT_LEAST + _AT_MOST))})?\s*(.*?\d.*?)\s*(及以上|以上|以下)?$"
+)
 
 
 @dataclass
@@ -118,7 +126,8 @@ def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict
 
 
 def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) -> dict | None:
-    figures = _figures(row, h, where)
+    directions: list[tuple[str, tuple[str, str]]] = []
+    figures = _figures(row, h, where, directions)
     if all(v is None for _, v, _ in figures) and not any(t for _, _, t in figures):
         report.append(
             both(
@@ -136,6 +145,23 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     )
     if kind == "growth":
         unit = "%"
+    comparator = _comparator(row, h)
+    if directions:
+        said = {comp for comp, _ in directions}
+        if len(said) > 1 or (_cell(row, h, "comparator") and said != {comparator}):
+            raise InputError(
+                place(where, row.line, h.targets[0][0], h.names[h.targets[0][0]]),
+                (
+                    "目标值写的方向（不低于、不超过）与本行其他地方不一致",
+                    "the target cells' direction (at least, at most) disagrees with the row's",
+                ),
+                (
+                    "只写数字，方向写在“方向”列（>= 或 <=）",
+                    "write the figure alone, with the direction in a 方向 column (>= or <=)",
+                ),
+            )
+        comparator = said.pop()
+        readings += [r for _, r in dict.fromkeys(directions)]
     thresholds = _thresholds(figures, kind, unit, row, h, where, readings)
     if unit != cat["unit"] and units.fits(unit, cat["unit"]):
         shown = "/".join(f"{units.convert(t, unit, cat['unit']):,.6g}" for t in thresholds if t)
@@ -182,7 +208,7 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         "kind": kind,
         "period": periods if kind == "each_year" else periods[0],
         "threshold": thresholds if kind == "each_year" else thresholds[0],
-        "comparator": _comparator(row, h),
+        "comparator": comparator,
         "unit": unit,
         "quote": " ".join(t for t in map(text, row.cells) if t),
         # Chinese first, as the run workbook's 解读 column shows it
@@ -239,11 +265,36 @@ def _cell(row: Row, h: Header, key: str) -> str:
     return text(row.cells[c]) if c is not None else ""
 
 
-def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float | None, str]]:
-    """(period, value, words) of each target cell; words when the plan states no number."""
+def _direction(raw) -> tuple[object, str | None, tuple[str, str] | None]:
+    """``(the cell without its direction words, comparator or None, reading or None)``."""
+    m = _CELL_DIRECTION.match(text(raw)) if isinstance(raw, str) else None
+    if not m or not (m.group(1) or m.group(3)):
+        return raw, None, None
+    before, figure, after = m.group(1) or "", m.group(2), m.group(3) or ""
+    if before and after and (before in _AT_MOST) != (after == "以下"):
+        return raw, None, None  # 不低于5以下: two directions, refused as written
+    comp = "<=" if before in _AT_MOST or after == "以下" else ">="
+    word = "不超过" if comp == "<=" else "不低于"
+    stretch = "（力争，争取达到）" if before.startswith("力争") else ""
+    said = (
+        f"目标值“{text(raw)}”读作{word}{figure}（{comp}）{stretch}",
+        f"target '{text(raw)}' read as {'at most' if comp == '<=' else 'at least'} {figure} "
+        f"({comp}){' (力争: a stretch goal)' if stretch else ''}",
+    )
+    return figure, comp, said
+
+
+def _figures(
+    row: Row, h: Header, where: str, directions: list | None = None
+) -> list[tuple[Period | None, float | None, str]]:
+    """(period, value, words) of each target cell; words when the plan states no number.
+    A cell's direction words (≥, 不低于, 力争, 以上, 不超过) go to ``directions`` as
+    ``(comparator, reading)``."""
     out = []
     for c, p in h.targets:
-        raw = row.cells[c]
+        raw, comp, said = _direction(row.cells[c])
+        if comp and directions is not None:
+            directions.append((comp, said))
         # 1.2/1.5: one figure a period, as ipcast writes a 逐年 target (22万/23万 as planners do)
         if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+[万亿]?(/[\d.,\s—-]*[万亿]?)+", raw):
             out.append((p, [_one_figure(x, c, row, h, where) for x in raw.split("/")], ""))
@@ -254,12 +305,27 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
             continue
         try:
             value, cell_unit, _ = parse_number(raw)
-        except (CellError, KeyError) as e:
-            t = text(raw)
+        except (CellError, KeyError):
+            t = text(row.cells[c])  # as written, direction words and all
             if not re.search(r"\d", t):
                 out.append((p, None, t))  # 超全省平均水平: a target without a figure
                 continue
-            fix = (getattr(e, "fix_zh", "只写数字"), getattr(e, "fix", "write the number alone"))
+            span = re.fullmatch(r"([\d.]+)\s*[-~—–至到]\s*([\d.]+)\s*%?", t)
+            fix = (
+                "只写数字（如4500），单位写在“单位”列；可写方向（≥4500、4500以上、力争4500、"
+                "不超过5）；约数（约、左右）和“保持在……以上”无法读取",
+                "write the number alone (e.g. 4500), with its unit in the 单位 column; a "
+                "direction may go with it (≥4500, 4500以上, 力争4500, 不超过5); approximate "
+                "figures (约, 左右) and 保持在…以上 cannot be read",
+            )
+            if span:
+                low, high = span.groups()
+                fix = (
+                    f"范围不是一个目标值：写下限{low}（达到即算达标），或写上限{high}，"
+                    "另一端可写在备注",
+                    f"a range is not one target: write its lower end {low} (met once reached), "
+                    f"or its upper end {high}, the other in a note",
+                )
             kind = re.search(r"累计|新增|年均|每年|逐年", t)
             if kind:
                 # 累计20: the kind belongs to the name, where the reading of kinds looks for it
