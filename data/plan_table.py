@@ -284,6 +284,45 @@ def _direction(raw) -> tuple[object, str | None, tuple[str, str] | None]:
     return figure, comp, said
 
 
+_DOUBLINGS = {"一": 2, "两": 4, "二": 4, "三": 8}
+
+
+def _doubled(row: Row, h: Header, c: int, where: str) -> tuple[float, tuple[str, str]] | None:
+    """``(threshold, reading)`` of a 翻一番 (x2) or 翻两番 (x4) cell: the plan's own base figure
+    in the row's unit, times 2 or 4; refused at the cell when the row has no base figure."""
+    m = re.fullmatch(r"(?:实现|比基期|较基期)?翻([一两二三])番", text(row.cells[c]))
+    if not m:
+        return None
+    times = _DOUBLINGS[m.group(1)]
+    base = None
+    if h.base is not None:
+        try:
+            base, cell_unit, _ = parse_number(row.cells[h.base[0]])
+        except CellError:
+            base, cell_unit = None, None
+        if cell_unit is not None:  # 9.87万件 in the base cell: which unit x2 is in is not said
+            base = None
+    if base is None:
+        raise InputError(
+            place(where, row.line, c, h.names[c]),
+            (
+                f"“{text(row.cells[c])}”要有基期值才能换算成目标数，本行没有可读的基期值",
+                f"'{text(row.cells[c])}' needs the row's base figure, and the row has none",
+            ),
+            (
+                f"在基期值列写上基期数字，或把目标值写成数字（基期值的{times}倍）",
+                f"write the base figure in the base column, or the target as a figure "
+                f"({times} times the base)",
+            ),
+        )
+    said = (
+        f"目标值“{text(row.cells[c])}”读作基期值{base:g}的{times}倍：不低于{base * times:g}",
+        f"target '{text(row.cells[c])}' read as {times} times the base {base:g}: at least "
+        f"{base * times:g}",
+    )
+    return base * times, said
+
+
 def _figures(
     row: Row, h: Header, where: str, directions: list | None = None
 ) -> list[tuple[Period | None, float | None, str]]:
@@ -292,6 +331,13 @@ def _figures(
     ``(comparator, reading)``."""
     out = []
     for c, p in h.targets:
+        doubled = _doubled(row, h, c, where)
+        if doubled is not None:  # 翻一番: the plan's base figure times two
+            value, said = doubled
+            if directions is not None:
+                directions.append((">=", said))
+            out.append((p, value, ""))
+            continue
         raw, comp, said = _direction(row.cells[c])
         if comp and directions is not None:
             directions.append((comp, said))

@@ -58,3 +58,23 @@ def test_a_range_or_a_kept_level_is_refused_at_its_cell(tmp_path, cell, fix):
         _plan(tmp_path, cell)
     assert e.value.where_zh.endswith("第2行，D列（目标值(2030年)）")
     assert f"“{cell}”不是一个确切数字" in e.value.zh and fix in e.value.fix_zh
+
+
+def test_doubling_is_the_base_figure_times_two(tmp_path):
+    """翻一番 was read as a target without a number (no_threshold): it is the base doubled."""
+    (t,) = _plan(tmp_path, "翻一番", name="有效注册商标量（万件）").targets
+    # base 10600 万件 x 2, in the row's unit
+    assert (t.threshold, t.comparator, t.unit) == (21200.0, ">=", "万件")
+    assert "目标值“翻一番”读作基期值10600的2倍：不低于21200" in t.reading
+    (t,) = _plan(tmp_path, "翻两番").targets
+    assert t.threshold == 42400.0
+
+
+def test_doubling_without_a_base_figure_is_refused(tmp_path):
+    p = tmp_path / "plan.csv"
+    head = "序号,指标名称,基期值（2025年）,目标值（2030年）\n"
+    p.write_text(head + "1,专利授权量,—,翻一番\n", "utf-8")
+    with pytest.raises(InputError) as e:
+        load_targets(p, region="绵阳")
+    assert e.value.where_zh.endswith("第2行，D列（目标值(2030年)）")
+    assert "本行没有可读的基期值" in e.value.zh and "基期值的2倍" in e.value.fix_zh
