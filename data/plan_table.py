@@ -146,6 +146,20 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     if kind == "growth":
         unit = "%"
     comparator = _comparator(row, h)
+    points = [c for c, _ in h.targets if _POINTS.fullmatch(text(row.cells[c]))]
+    if points and unit != "%":
+        raise InputError(
+            place(where, row.line, points[0], h.names[points[0]]),
+            (
+                f"“{text(row.cells[points[0]])}”只用于单位为%的指标，本行单位是“{unit}”",
+                f"'{text(row.cells[points[0]])}' fits a % indicator only; the row's unit is "
+                f"'{unit}'",
+            ),
+            (
+                "把目标值写成数字，单位与本行相同",
+                "write the target as a figure in the row's unit",
+            ),
+        )
     if directions:
         said = {comp for comp, _ in directions}
         if len(said) > 1 or (_cell(row, h, "comparator") and said != {comparator}):
@@ -287,13 +301,24 @@ def _direction(raw) -> tuple[object, str | None, tuple[str, str] | None]:
 _DOUBLINGS = {"一": 2, "两": 4, "二": 4, "三": 8}
 
 
+_POINTS = re.compile(r"(?:比基期|较基期)?(?:提高|增加|提升)(\d+(?:\.\d+)?)个百分点")
+
+
 def _doubled(row: Row, h: Header, c: int, where: str) -> tuple[float, tuple[str, str]] | None:
     """``(threshold, reading)`` of a 翻一番 (x2) or 翻两番 (x4) cell: the plan's own base figure
-    in the row's unit, times 2 or 4; refused at the cell when the row has no base figure."""
+    in the row's unit, times 2 or 4; of 提高5个百分点, the base plus 5 (a % row only, checked in
+    ``_row_target`` once the unit is known); refused at the cell when the row has no base
+    figure."""
     m = re.fullmatch(r"(?:实现|比基期|较基期)?翻([一两二三])番", text(row.cells[c]))
-    if not m:
+    points = _POINTS.fullmatch(text(row.cells[c]))
+    if not m and not points:
         return None
-    times = _DOUBLINGS[m.group(1)]
+    times = _DOUBLINGS[m.group(1)] if m else 1
+    what = (
+        (f"基期值的{times}倍", f"{times} times the base")
+        if m
+        else ("基期值加上这几个百分点", "the base plus the points")
+    )
     base = None
     if h.base is not None:
         try:
@@ -310,11 +335,19 @@ def _doubled(row: Row, h: Header, c: int, where: str) -> tuple[float, tuple[str,
                 f"'{text(row.cells[c])}' needs the row's base figure, and the row has none",
             ),
             (
-                f"在基期值列写上基期数字，或把目标值写成数字（基期值的{times}倍）",
-                f"write the base figure in the base column, or the target as a figure "
-                f"({times} times the base)",
+                f"在基期值列写上基期数字，或把目标值写成数字（{what[0]}）",
+                f"write the base figure in the base column, or the target as a figure ({what[1]})",
             ),
         )
+    if points:
+        step = float(points.group(1))
+        said = (
+            f"目标值“{text(row.cells[c])}”读作基期值{base:g}加{step:g}个百分点：不低于"
+            f"{base + step:g}",
+            f"target '{text(row.cells[c])}' read as the base {base:g} plus {step:g} points: "
+            f"at least {base + step:g}",
+        )
+        return base + step, said
     said = (
         f"目标值“{text(row.cells[c])}”读作基期值{base:g}的{times}倍：不低于{base * times:g}",
         f"target '{text(row.cells[c])}' read as {times} times the base {base:g}: at least "

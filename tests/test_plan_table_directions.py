@@ -9,10 +9,10 @@ from ipcast.data.errors import InputError
 from ipcast.data.target_tables import load_targets
 
 
-def _plan(tmp_path, cell, name="专利授权量（件）"):
+def _plan(tmp_path, cell, name="专利授权量（件）", base=10600):
     p = tmp_path / "plan.csv"
     p.write_text(
-        f"序号,指标名称,基期值（2025年）,目标值（2030年）\n1,{name},10600,{cell}\n", "utf-8"
+        f"序号,指标名称,基期值（2025年）,目标值（2030年）\n1,{name},{base},{cell}\n", "utf-8"
     )
     return load_targets(p, region="绵阳")
 
@@ -78,3 +78,13 @@ def test_doubling_without_a_base_figure_is_refused(tmp_path):
         load_targets(p, region="绵阳")
     assert e.value.where_zh.endswith("第2行，D列（目标值(2030年)）")
     assert "本行没有可读的基期值" in e.value.zh and "基期值的2倍" in e.value.fix_zh
+
+
+def test_points_are_added_to_the_base_of_a_percent_row(tmp_path):
+    """提高5个百分点 on a % row (satisfaction 85 %) is at least 90 %; on a 件 row it is refused."""
+    (t,) = _plan(tmp_path, "提高5个百分点", name="知识产权保护社会满意度（%）", base=85).targets
+    assert (t.threshold, t.comparator, t.unit) == (90.0, ">=", "%")
+    assert "目标值“提高5个百分点”读作基期值85加5个百分点：不低于90" in t.reading
+    with pytest.raises(InputError) as e:
+        _plan(tmp_path, "提高5个百分点")
+    assert "只用于单位为%的指标，本行单位是“件”" in e.value.zh
