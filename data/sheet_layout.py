@@ -14,7 +14,7 @@ import pandas as pd
 from . import workbook
 from .cells import normalise
 from .errors import InputError
-from .indicator_names import split_label
+from .indicator_names import match_indicator, split_label
 from .periods import parse_period
 from .places import describe, region_in_text
 from .said import SHEET_MARK, both, column_letter, file_place, place, sheet_where
@@ -205,6 +205,8 @@ def find_header(raw: pd.DataFrame, where: str) -> int:
         cells = [clean(c) for c in raw.iloc[i].tolist()]
         if any(_header_key(c) in ("indicator", "name", "value") for c in cells):
             return i
+        if header_key_of(cells) == "period" and indicator_columns(cells, map_columns(cells)):
+            return i  # 年份 | 知识产权质押融资金额 | 单位: years down, an indicator across
     raise InputError(
         file_place(where),
         (
@@ -216,6 +218,34 @@ def find_header(raw: pd.DataFrame, where: str) -> int:
             "put a header row with 指标代码 and the years, as in `ipcast template`",
         ),
     )
+
+
+def indicator_columns(header: list[str], cols: dict[str, int]) -> dict[int, str]:
+    """Columns headed by an indicator's name, in a sheet with a period column (years down the
+    rows): 年份 | 知识产权质押融资金额 | 单位 | 同比增长(%) | 备注."""
+    if "period" not in cols or "value" in cols:
+        return {}
+    return {
+        i: h
+        for i, h in enumerate(header)
+        if h and i not in cols.values() and not is_period_header(h) and match_indicator(h)
+    }
+
+
+def down_records(body, cols: dict[str, int], across: dict[int, str], first: int) -> list[dict]:
+    """One record per figure of a sheet with the years down its rows: the column's header is
+    the indicator's name."""
+    out = []
+    for r in range(len(body)):
+        # 2016年 and 2026年1-9月 as a wide header reads them; a row whose first cell is no
+        # period (注：数据来源为…, 合计) keeps no name, so it is read as the note or total it is
+        period = _period_text(_text(body, r, cols["period"]))
+        for c, name in across.items():
+            rec = _record(body, r, cols, first + r, (c, name), _cell(body, r, cols["period"]), "")
+            out.append(rec | {"name": name if period else "", "value": body[r, c]})
+            if period:
+                out[-1]["period"] = period
+    return out
 
 
 def map_columns(header: list[str]) -> dict[str, int]:
