@@ -233,6 +233,9 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         "_line": row.line,
         "_columns": _columns(h),
         "_attribute": _cell(row, h, "attribute"),
+        # the plan runs from the year after its base (基期值（2025年）: 2026), which a table's
+        # plan name (its file's) does not say: the year its measures, and levers, start
+        "_plan_start": int(h.base[1].end + 1e-9) if h.base and h.base[1] else None,
     }
     if kind == "each_year":
         d["each"] = each
