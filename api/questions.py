@@ -61,9 +61,11 @@ def baseline_runs(
 ) -> list[TargetRun]:
     """The baseline paths of a region's targets (or of the one named ``target``)."""
     targets = region_targets(region, targets_file, target, names)
+    plan = region_targets(region, targets_file, None, names) if target else targets
     check_as_of(as_of)
     starting(progress, region, len(targets), paths)
-    return prepare(targets, load_history(history_file, names=names), paths, seed, as_of)
+    history = load_history(history_file, names=names)
+    return prepare(targets, history, paths, seed, as_of, plan=plan)
 
 
 def left_out(sc: Scenario, as_of: int | None, progress: Progress) -> None:

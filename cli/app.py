@@ -14,7 +14,7 @@ import sys
 import typer
 
 from ..report.notes import INTERRUPTED
-from . import brief_cmd, checks, data_cmds, run_cmds, scenario_cmds  # noqa: F401  (registers)
+from . import brief_cmd, checks, data_cmds, interrupt, run_cmds, scenario_cmds  # noqa: F401
 from .common import app
 
 __all__ = ["app", "main"]
@@ -30,16 +30,20 @@ def main() -> None:
     """Run the app; Ctrl-C ends with exit code 130 and one line, never a traceback (click on its
     own would print "Aborted!" and exit 1). Output files the command set out to create are
     removed on Ctrl-C (they did not exist before it started), so nothing is left half-written."""
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    interrupt.install()
     try:
         code = app(standalone_mode=False)  # typer turns Ctrl-C into exit code 130
     except (KeyboardInterrupt, typer.Abort):
         code = 130
-    except typer.TyperException as e:  # typer carries its own click: no separate click install
-        if hasattr(e, "show"):
-            e.show()
-        sys.exit(getattr(e, "exit_code", 2))
-    if code == 130:
+    except Exception as e:
+        if not interrupt.pressed():  # else: Ctrl-C came back as a library's own error
+            if not isinstance(e, typer.TyperException):
+                raise
+            if hasattr(e, "show"):  # typer carries its own click: no separate click install
+                e.show()
+            sys.exit(getattr(e, "exit_code", 2))
+        code = 130
+    if code == 130 or interrupt.pressed():  # pressed: however the command itself ended
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not undo the cleanup
         checks.remove_planned()
         sys.stderr.write(f"\n{INTERRUPTED}\n")

@@ -11,6 +11,7 @@ import typer
 
 from ..data.errors import InputError
 from ..report import notes
+from . import interrupt
 from .help import Group
 
 # Plain help (click's layout, not rich's boxes): drawing it with rich imports rich, a quarter of
@@ -25,6 +26,7 @@ app = typer.Typer(
 
 
 def fail(e: InputError) -> None:
+    interrupt.check()  # an error that Ctrl-C caused (a read cut short) is not the input's fault
     typer.echo(error_text(e), err=True)
     raise typer.Exit(2)
 
@@ -38,6 +40,7 @@ def error_text(e: InputError) -> str:
 
 
 def to_stderr(text: str) -> None:
+    interrupt.check()  # progress lines come between steps: a lost Ctrl-C ends the work here
     typer.echo(text, err=True)
 
 
@@ -51,6 +54,7 @@ class RegionBar:
         self.shown = -1
 
     def __call__(self, done: int, total: int) -> None:
+        interrupt.check()  # between regions: a lost Ctrl-C ends the run here, not at its end
         if total <= 1:
             return
         secs = time.perf_counter() - self.start
@@ -66,7 +70,7 @@ class RegionBar:
 def call(fn: Callable, *args, **kwargs):
     """``fn(*args, **kwargs)``, with bad input turned into its error lines and exit code 2."""
     try:
-        return fn(*args, **kwargs)
+        out = fn(*args, **kwargs)
     except InputError as e:
         fail(e)
     except OSError as e:  # the disk, not the input: a read-only folder, a full disk
@@ -79,3 +83,5 @@ def call(fn: Callable, *args, **kwargs):
                 ("检查路径和剩余空间", "check the path and the free space"),
             )
         )
+    interrupt.check()  # the library may have lost a Ctrl-C: nothing of its result is shown
+    return out

@@ -203,6 +203,19 @@ def _indicator_and_period(rec: dict, where: str, names: dict[str, str]):
                     f"'{shown}' read as {full}, a sub-item of '{parent}' (row {line})",
                 )
             )
+    if slug is None and not (rec["indicator"] or rec["name"]):
+        # a merged 指标 cell holds its name in its first row only: the rows below read blank
+        raise InputError(
+            _cell_at(where, rec, "indicator" if "indicator" in rec.get("columns", {}) else "name"),
+            ("该行有数字，但指标名称是空的", "the row has figures but no indicator name"),
+            (
+                "每行写上指标名称：合并的指标单元格拆开，其中项写作“其中：发明专利”"
+                "（读作上一行指标的其中项）；不要的行删去",
+                "write the indicator's name on every row: unmerge a merged name cell and write "
+                "a sub-item as 其中：发明专利 (read as part of the row above); delete rows not "
+                "wanted",
+            ),
+        )
     if slug is None:
         shown = rec["indicator"] or rec["name"]
         raise InputError(

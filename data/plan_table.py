@@ -36,6 +36,14 @@ COMPARATOR_WORDS = {
     "以下": "<=",
     "不超过": "<=",
 }
+# A target cell that says its direction in words: ≥13000, 不低于13000, 13000以上, 力争4000
+# (strive for: a stretch goal, still at least the figure), ≤5, 不超过5. Read as the figure and
+# its comparator, the reading said; 保持在90%以上 (every year, or the last?) stays refused.
+_AT_LEAST = ("≥", ">=", "不低于", "不少于", "力争达到", "力争", "达到")
+_AT_MOST = ("≤", "<=", "不超过", "不高于")
+_CELL_DIRECTION = re.compile(
+    rf"^({'|'.join(map(re.escape, _AT_LEAST + _AT_MOST))})?\s*(.*?\d.*?)\s*(及以上|以上|以下)?$"
+)
 
 
 @dataclass
@@ -118,7 +126,8 @@ def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict
 
 
 def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) -> dict | None:
-    figures = _figures(row, h, where)
+    directions: list[tuple[str, tuple[str, str]]] = []
+    figures = _figures(row, h, where, directions)
     if all(v is None for _, v, _ in figures) and not any(t for _, _, t in figures):
         report.append(
             both(
@@ -136,6 +145,37 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     )
     if kind == "growth":
         unit = "%"
+    comparator = _comparator(row, h)
+    points = [c for c, _ in h.targets if _POINTS.fullmatch(text(row.cells[c]))]
+    if points and unit != "%":
+        raise InputError(
+            place(where, row.line, points[0], h.names[points[0]]),
+            (
+                f"“{text(row.cells[points[0]])}”只用于单位为%的指标，本行单位是“{unit}”",
+                f"'{text(row.cells[points[0]])}' fits a % indicator only; the row's unit is "
+                f"'{unit}'",
+            ),
+            (
+                "把目标值写成数字，单位与本行相同",
+                "write the target as a figure in the row's unit",
+            ),
+        )
+    if directions:
+        said = {comp for comp, _ in directions}
+        if len(said) > 1 or (_cell(row, h, "comparator") and said != {comparator}):
+            raise InputError(
+                place(where, row.line, h.targets[0][0], h.names[h.targets[0][0]]),
+                (
+                    "目标值写的方向（不低于、不超过）与本行其他地方不一致",
+                    "the target cells' direction (at least, at most) disagrees with the row's",
+                ),
+                (
+                    "只写数字，方向写在“方向”列（>= 或 <=）",
+                    "write the figure alone, with the direction in a 方向 column (>= or <=)",
+                ),
+            )
+        comparator = said.pop()
+        readings += [r for _, r in dict.fromkeys(directions)]
     thresholds = _thresholds(figures, kind, unit, row, h, where, readings)
     if unit != cat["unit"] and units.fits(unit, cat["unit"]):
         shown = "/".join(f"{units.convert(t, unit, cat['unit']):,.6g}" for t in thresholds if t)
@@ -182,7 +222,7 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         "kind": kind,
         "period": periods if kind == "each_year" else periods[0],
         "threshold": thresholds if kind == "each_year" else thresholds[0],
-        "comparator": _comparator(row, h),
+        "comparator": comparator,
         "unit": unit,
         "quote": " ".join(t for t in map(text, row.cells) if t),
         # Chinese first, as the run workbook's 解读 column shows it
@@ -193,6 +233,9 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
         "_line": row.line,
         "_columns": _columns(h),
         "_attribute": _cell(row, h, "attribute"),
+        # the plan runs from the year after its base (基期值（2025年）: 2026), which a table's
+        # plan name (its file's) does not say: the year its measures, and levers, start
+        "_plan_start": int(h.base[1].end + 1e-9) if h.base and h.base[1] else None,
     }
     if kind == "each_year":
         d["each"] = each
@@ -239,11 +282,101 @@ def _cell(row: Row, h: Header, key: str) -> str:
     return text(row.cells[c]) if c is not None else ""
 
 
-def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float | None, str]]:
-    """(period, value, words) of each target cell; words when the plan states no number."""
+def _direction(raw) -> tuple[object, str | None, tuple[str, str] | None]:
+    """``(the cell without its direction words, comparator or None, reading or None)``."""
+    m = _CELL_DIRECTION.match(text(raw)) if isinstance(raw, str) else None
+    if not m or not (m.group(1) or m.group(3)):
+        return raw, None, None
+    before, figure, after = m.group(1) or "", m.group(2), m.group(3) or ""
+    if before and after and (before in _AT_MOST) != (after == "以下"):
+        return raw, None, None  # 不低于5以下: two directions, refused as written
+    comp = "<=" if before in _AT_MOST or after == "以下" else ">="
+    word = "不超过" if comp == "<=" else "不低于"
+    stretch = "（力争，争取达到）" if before.startswith("力争") else ""
+    said = (
+        f"目标值“{text(raw)}”读作{word}{figure}（{comp}）{stretch}",
+        f"target '{text(raw)}' read as {'at most' if comp == '<=' else 'at least'} {figure} "
+        f"({comp}){' (力争: a stretch goal)' if stretch else ''}",
+    )
+    return figure, comp, said
+
+
+_DOUBLINGS = {"一": 2, "两": 4, "二": 4, "三": 8}
+
+
+_POINTS = re.compile(r"(?:比基期|较基期)?(?:提高|增加|提升)(\d+(?:\.\d+)?)个百分点")
+
+
+def _doubled(row: Row, h: Header, c: int, where: str) -> tuple[float, tuple[str, str]] | None:
+    """``(threshold, reading)`` of a 翻一番 (x2) or 翻两番 (x4) cell: the plan's own base figure
+    in the row's unit, times 2 or 4; of 提高5个百分点, the base plus 5 (a % row only, checked in
+    ``_row_target`` once the unit is known); refused at the cell when the row has no base
+    figure."""
+    m = re.fullmatch(r"(?:实现|比基期|较基期)?翻([一两二三])番", text(row.cells[c]))
+    points = _POINTS.fullmatch(text(row.cells[c]))
+    if not m and not points:
+        return None
+    times = _DOUBLINGS[m.group(1)] if m else 1
+    what = (
+        (f"基期值的{times}倍", f"{times} times the base")
+        if m
+        else ("基期值加上这几个百分点", "the base plus the points")
+    )
+    base = None
+    if h.base is not None:
+        try:
+            base, cell_unit, _ = parse_number(row.cells[h.base[0]])
+        except CellError:
+            base, cell_unit = None, None
+        if cell_unit is not None:  # 9.87万件 in the base cell: which unit x2 is in is not said
+            base = None
+    if base is None:
+        raise InputError(
+            place(where, row.line, c, h.names[c]),
+            (
+                f"“{text(row.cells[c])}”要有基期值才能换算成目标数，本行没有可读的基期值",
+                f"'{text(row.cells[c])}' needs the row's base figure, and the row has none",
+            ),
+            (
+                f"在基期值列写上基期数字，或把目标值写成数字（{what[0]}）",
+                f"write the base figure in the base column, or the target as a figure ({what[1]})",
+            ),
+        )
+    if points:
+        step = float(points.group(1))
+        said = (
+            f"目标值“{text(row.cells[c])}”读作基期值{base:g}加{step:g}个百分点：不低于"
+            f"{base + step:g}",
+            f"target '{text(row.cells[c])}' read as the base {base:g} plus {step:g} points: "
+            f"at least {base + step:g}",
+        )
+        return base + step, said
+    said = (
+        f"目标值“{text(row.cells[c])}”读作基期值{base:g}的{times}倍：不低于{base * times:g}",
+        f"target '{text(row.cells[c])}' read as {times} times the base {base:g}: at least "
+        f"{base * times:g}",
+    )
+    return base * times, said
+
+
+def _figures(
+    row: Row, h: Header, where: str, directions: list | None = None
+) -> list[tuple[Period | None, float | None, str]]:
+    """(period, value, words) of each target cell; words when the plan states no number.
+    A cell's direction words (≥, 不低于, 力争, 以上, 不超过) go to ``directions`` as
+    ``(comparator, reading)``."""
     out = []
     for c, p in h.targets:
-        raw = row.cells[c]
+        doubled = _doubled(row, h, c, where)
+        if doubled is not None:  # 翻一番: the plan's base figure times two
+            value, said = doubled
+            if directions is not None:
+                directions.append((">=", said))
+            out.append((p, value, ""))
+            continue
+        raw, comp, said = _direction(row.cells[c])
+        if comp and directions is not None:
+            directions.append((comp, said))
         # 1.2/1.5: one figure a period, as ipcast writes a 逐年 target (22万/23万 as planners do)
         if isinstance(raw, str) and re.fullmatch(r"[\d.,\s]+[万亿]?(/[\d.,\s—-]*[万亿]?)+", raw):
             out.append((p, [_one_figure(x, c, row, h, where) for x in raw.split("/")], ""))
@@ -254,12 +387,27 @@ def _figures(row: Row, h: Header, where: str) -> list[tuple[Period | None, float
             continue
         try:
             value, cell_unit, _ = parse_number(raw)
-        except (CellError, KeyError) as e:
-            t = text(raw)
+        except (CellError, KeyError):
+            t = text(row.cells[c])  # as written, direction words and all
             if not re.search(r"\d", t):
                 out.append((p, None, t))  # 超全省平均水平: a target without a figure
                 continue
-            fix = (getattr(e, "fix_zh", "只写数字"), getattr(e, "fix", "write the number alone"))
+            span = re.fullmatch(r"([\d.]+)\s*[-~—–至到]\s*([\d.]+)\s*%?", t)
+            fix = (
+                "只写数字（如4500），单位写在“单位”列；可写方向（≥4500、4500以上、力争4500、"
+                "不超过5）；约数（约、左右）和“保持在……以上”无法读取",
+                "write the number alone (e.g. 4500), with its unit in the 单位 column; a "
+                "direction may go with it (≥4500, 4500以上, 力争4500, 不超过5); approximate "
+                "figures (约, 左右) and 保持在…以上 cannot be read",
+            )
+            if span:
+                low, high = span.groups()
+                fix = (
+                    f"范围不是一个目标值：写下限{low}（达到即算达标），或写上限{high}，"
+                    "另一端可写在备注",
+                    f"a range is not one target: write its lower end {low} (met once reached), "
+                    f"or its upper end {high}, the other in a note",
+                )
             kind = re.search(r"累计|新增|年均|每年|逐年", t)
             if kind:
                 # 累计20: the kind belongs to the name, where the reading of kinds looks for it

@@ -14,12 +14,14 @@ import pandas as pd
 
 from .errors import InputError
 from .figure_rows import checked_rows
-from .said import both, file_place, place
+from .said import both, column_letter, file_place, place
 from .sheet_layout import (
     check_duplicate_columns,
     clean,
+    down_records,
     find_header,
     header_key_of,
+    indicator_columns,
     is_period_header,
     long_records,
     map_columns,
@@ -77,7 +79,8 @@ def read_history_file(
     body_start = header_row + 1
     long_layout = {"value", "period"} <= set(map_columns(header))
     wide = any(is_period_header(h) for h in header)
-    if not long_layout and not wide and header_row + 1 < len(raw):
+    down = "period" in map_columns(header)  # 年份 | 指标…: a row below is figures, no header
+    if not long_layout and not wide and not down and header_row + 1 < len(raw):
         below = [clean(c) for c in raw.iloc[header_row + 1].tolist()]
         if sum(is_period_header(h) for h in below) >= 1 and header_key_of(below) is None:
             header = [b or a for a, b in zip(header, below, strict=True)]
@@ -100,6 +103,30 @@ def read_history_file(
             both(
                 f"宽表：{len(years)}个期间列（{shown}）",
                 f"wide layout: {len(years)} period columns ({shown})",
+            )
+        )
+    elif across := indicator_columns(header, cols):
+        if len(across) > 1 and "unit" in cols:
+            raise InputError(
+                place(sheet.where, header_row + 1, cols["unit"]),
+                (
+                    f"一个“单位”列对应{len(across)}个指标列，看不出是哪一列的单位",
+                    f"one 单位 column for {len(across)} indicator columns: whose unit it is "
+                    "cannot be told",
+                ),
+                (
+                    "删去“单位”列，把单位写进各指标列的表头，如“知识产权质押融资金额（亿元）”",
+                    "delete the 单位 column and put each unit in its header, e.g. "
+                    "知识产权质押融资金额（亿元）",
+                ),
+            )
+        records = down_records(body.to_numpy(dtype=object), cols, across, first_line)
+        shown = "、".join(f"{column_letter(c)}列“{h}”" for c, h in across.items())
+        shown_en = ", ".join(f"column {column_letter(c)} '{h}'" for c, h in across.items())
+        report.append(
+            both(
+                f"年份在行、指标在列：{shown}",
+                f"years down the rows, indicators across: {shown_en}",
             )
         )
     else:

@@ -14,7 +14,7 @@ import pandas as pd
 from . import workbook
 from .cells import normalise
 from .errors import InputError
-from .indicator_names import split_label
+from .indicator_names import match_indicator, split_label
 from .periods import parse_period
 from .places import describe, region_in_text
 from .said import SHEET_MARK, both, column_letter, file_place, place, sheet_where
@@ -84,12 +84,13 @@ def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
 
         name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
         workbook.check_formulas(p, name)
-        sheet = _Sheet(raw(name), sheet_where(p, name))
+        shown, hidden = workbook.hide_hidden(p, name, raw(name))
+        sheet = _Sheet(shown, sheet_where(p, name))
     except InputError:
         raise
     except Exception as e:  # openpyxl raises many kinds for a broken workbook
         raise workbook.unreadable(p, e) from None
-    report.extend(notes)
+    report.extend(notes + hidden)
     return sheet
 
 
@@ -134,6 +135,7 @@ def _period_text(h: str) -> str | None:
     return None
 
 
+_CHANGE = re.compile(r"同比|环比|增长|增速|增幅|增减|比上年|较上年|占比")
 _YEAR_WORDS = re.compile(r"(?<=\d)(年(度|末|底|全年)?|度|末|底|全年)$")
 
 
@@ -145,6 +147,16 @@ def period_columns(header, cols, where, header_row, report) -> dict[int, str]:
         if i in cols.values() or not re.match(r"(19|20)\d{2}(?!\d)", h):
             continue
         text = _period_text(h)
+        if text is None and _CHANGE.search(h):
+            # 2025年同比增长(%): a rate beside the figures, never a figure of the indicator
+            letter = column_letter(i)
+            report.append(
+                both(
+                    f"{letter}列“{h}”是增减幅度，不是指标的数字，未读",
+                    f"column {letter} '{h}' is a rate of change, not a figure, and is not read",
+                )
+            )
+            continue
         if text is None:
             raise InputError(
                 place(where, header_row + 1, i),
@@ -193,6 +205,8 @@ def find_header(raw: pd.DataFrame, where: str) -> int:
         cells = [clean(c) for c in raw.iloc[i].tolist()]
         if any(_header_key(c) in ("indicator", "name", "value") for c in cells):
             return i
+        if header_key_of(cells) == "period" and indicator_columns(cells, map_columns(cells)):
+            return i  # 年份 | 知识产权质押融资金额 | 单位: years down, an indicator across
     raise InputError(
         file_place(where),
         (
@@ -204,6 +218,34 @@ def find_header(raw: pd.DataFrame, where: str) -> int:
             "put a header row with 指标代码 and the years, as in `ipcast template`",
         ),
     )
+
+
+def indicator_columns(header: list[str], cols: dict[str, int]) -> dict[int, str]:
+    """Columns headed by an indicator's name, in a sheet with a period column (years down the
+    rows): 年份 | 知识产权质押融资金额 | 单位 | 同比增长(%) | 备注."""
+    if "period" not in cols or "value" in cols:
+        return {}
+    return {
+        i: h
+        for i, h in enumerate(header)
+        if h and i not in cols.values() and not is_period_header(h) and match_indicator(h)
+    }
+
+
+def down_records(body, cols: dict[str, int], across: dict[int, str], first: int) -> list[dict]:
+    """One record per figure of a sheet with the years down its rows: the column's header is
+    the indicator's name."""
+    out = []
+    for r in range(len(body)):
+        # 2016年 and 2026年1-9月 as a wide header reads them; a row whose first cell is no
+        # period (注：数据来源为…, 合计) keeps no name, so it is read as the note or total it is
+        period = _period_text(_text(body, r, cols["period"]))
+        for c, name in across.items():
+            rec = _record(body, r, cols, first + r, (c, name), _cell(body, r, cols["period"]), "")
+            out.append(rec | {"name": name if period else "", "value": body[r, c]})
+            if period:
+                out[-1]["period"] = period
+    return out
 
 
 def map_columns(header: list[str]) -> dict[str, int]:

@@ -124,6 +124,7 @@ def _build(d: dict, p: Path, where: str) -> Target:
     """A ``Target`` through the YAML loader's own checks; its complaint re-pointed at the cell."""
     line, columns = d.pop("_line"), d.pop("_columns")
     region, attribute = d.pop("_region"), d.pop("_attribute", "")
+    start = d.pop("_plan_start", None)
     row_at = place(where, line)
     try:
         t = build_target(d, 0, p.stem, region, row_at)
@@ -132,7 +133,7 @@ def _build(d: dict, p: Path, where: str) -> Target:
         col = columns.get(key) if key else None
         raise e.at(place(where, line, *col) if col is not None else row_at) from None
     extra = {"attribute": attribute} if attribute else {}
-    return replace(t, extra=extra)
+    return replace(t, extra=extra | ({"plan_start": start} if start else {}))
 
 
 def _long_header(rows: list[list[str]]) -> int | None:

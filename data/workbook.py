@@ -1,9 +1,10 @@
 """Which sheet of a workbook holds the figures, read as the planner sees it in Excel or WPS.
 
-A hidden sheet is never read unless asked for by name (it is often a stale copy); when several
-visible sheets hold figures the reader asks which one. Formula cells whose result was never
-saved (a workbook written by a program and not opened since) have no value to read: they are
-refused with the cells named, never read as empty.
+A hidden sheet is never read unless asked for by name (it is often a stale copy), nor is a hidden
+row or column of the sheet read (a draft or helper figure the planner hid; ``hide_hidden`` says
+which were left out); when several visible sheets hold figures the reader asks which one.
+Formula cells whose result was never saved (a workbook written by a program and not opened
+since) have no value to read: they are refused with the cells named, never read as empty.
 """
 
 from __future__ import annotations
@@ -125,3 +126,45 @@ def check_formulas(p: Path, sheet: str) -> None:
                 "open the file in Excel or WPS, save it, and import it again",
             ),
         )
+
+
+def hide_hidden(p: Path, sheet: str, raw):
+    """``(raw with the cells of hidden rows and columns emptied, report lines)``: what Excel
+    does not show is not read. ``raw`` is the sheet as pandas reads it, row i being Excel row
+    i + 1 and column j column j + 1."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    ws = load_workbook(p)[sheet]  # read_only keeps no row or column dimensions
+    rows = sorted(i for i, d in ws.row_dimensions.items() if d.hidden and i <= len(raw))
+    cols = sorted(
+        {
+            c
+            for d in ws.column_dimensions.values()
+            if d.hidden and d.min
+            for c in range(d.min, (d.max or d.min) + 1)
+            if c <= raw.shape[1]
+        }
+    )
+    rows = [i for i in rows if raw.iloc[i - 1].notna().any()]
+    cols = [c for c in cols if raw.iloc[:, c - 1].notna().any()]
+    if not rows and not cols:
+        return raw, []
+    raw = raw.copy()
+    report = []
+    if rows:
+        raw.iloc[[i - 1 for i in rows], :] = None
+        shown = "、".join(map(str, rows))
+        report.append(
+            both(f"隐藏行未读：第{shown}行", f"hidden row(s) not read: {', '.join(map(str, rows))}")
+        )
+    if cols:
+        raw.iloc[:, [c - 1 for c in cols]] = None
+        letters = [get_column_letter(c) for c in cols]
+        report.append(
+            both(
+                f"隐藏列未读：{'、'.join(letters)}列",
+                f"hidden column(s) not read: {', '.join(letters)}",
+            )
+        )
+    return raw, report

@@ -288,7 +288,7 @@ def _partly_observed(sim: list[dict], lang: str) -> str:
         return ""
     if lang == "zh":
         names = "、".join(f"「{r['label_zh']}」" for r in part)
-        return f"{names}的期内已有部分数据（如当年1-10月），已按其进度计入达标概率。"
+        return f"{names}的期内已有部分数据（当年已过月份的数字），已按其进度计入达标概率。"
     names = ", ".join(f"'{r['label_en']}'" for r in part)
     return f" {names}: figures for part of the period (the year so far) are in the odds."
 

@@ -147,6 +147,13 @@ def _forecast(r: dict, lang: str = "zh", room: int = FIXED[3]) -> str:
     text = f"{num(r['median'])} ({num(r['q10'])}{to}{num(r['q90'])})"
     if width(text) <= room:
         return text
+    unit = str(r.get("unit") or "")
+    if lang == "zh" and unit[:1] in ("万", "亿"):
+        # 452,720 万元 as 45.3万 would read as 45.3万元: say the unit, 45.3 (33.7-61.9)亿元
+        base = [v * (1e4 if unit[0] == "万" else 1e8) for v in (r["median"], r["q10"], r["q90"])]
+        size, word = (1e8, "亿") if abs(base[0]) >= 1e8 else (1e4, "万")
+        m, lo, hi = (f"{v / size:.3g}" if abs(v) < 1000 * size else num(v / size) for v in base)
+        return f"{m} ({lo}{to}{hi}){word}{unit[1:]}"
     return f"{short(r['median'], lang)} ({short(r['q10'], lang)}{to}{short(r['q90'], lang)})"
 
 

@@ -359,21 +359,22 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
     for r in recs:
         # the same reading of a probability as the run table (<1 %, >99 %)
         out.append(f"\n{r['target_id']} {r['label_zh']}: p_hit {percent(r['p_hit'])}")
+        # Chinese headers, as the run table's: a planner reads these (the codes stay for --local)
         rows = [
             {
-                "rank": x["rank"],
-                "lever": x["lever"],
-                "zh": x["zh"],
-                "p_off": percent(x["p_off"]),
-                "p_full": percent(x["p_full"]),
-                "change": f"{x['delta']:+.1%}",
-                f"top{r['top']}": f"{x['top_share']:.0%}",
-                "holds": f"{x['rank_share']:.0%}",
-                "basis": BASIS_ZH[x["basis"]],
+                "名次": x["rank"],
+                "措施": x["zh"],
+                "代码": x["lever"],
+                "不用时": percent(x["p_off"]),
+                "全力度": percent(x["p_full"]),
+                "变化": f"{x['delta']:+.1%}",
+                f"进前{r['top']}": f"{x['top_share']:.0%}",
+                "名次不变": f"{x['rank_share']:.0%}",
+                "依据": BASIS_ZH[x["basis"]],
             }
             for x in r["ranking"]
         ]
-        out.append(_narrow(rows, "zh"))
+        out.append(_narrow(rows, "措施"))
         changes = r["order_changes_when_widened"]
         moved = "change" if changes else "hold"
         k, top = r["widen_factor"], r["top"]
@@ -385,24 +386,26 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
             )
         )
         out += [idle_line(x) for x in r.get("idle_levers", [])]
+        names = {"baseline_forecast": "基线预测本身"} | {x["lever"]: x["zh"] for x in r["ranking"]}
         if r["by_cost"]:
             rows = [
                 {
-                    "lever": x["lever"],
-                    "zh": x["zh"],
-                    "cost_万元_a_year": num(x["cost_wan"]),
-                    "change": f"{x['delta']:+.1%}",
-                    "pp_per_100万元": f"{x['gain_per_wan'] * 1e4:+.2f}",
+                    "措施": x["zh"],
+                    "代码": x["lever"],
+                    "年投入(万元)": num(x["cost_wan"]),
+                    "变化": f"{x['delta']:+.1%}",
+                    "每100万元(百分点)": f"{x['gain_per_wan'] * 1e4:+.2f}",
                 }
                 for x in r["by_cost"]
             ]
             out.append("每万元年投入提高的达标概率 / p_hit gained per 万元 of yearly cost:")
-            out.append(_narrow(rows, "zh"))
+            out.append(_narrow(rows, "措施"))
         rows = [
             {
-                "factor": s["factor"],
-                "S1": f"{s['S1']:.2f} ± {s['S1_conf']:.2f}",
-                "ST": f"{s['ST']:.2f} ± {s['ST_conf']:.2f}",
+                "因素": names.get(s["factor"], s["factor"]),
+                "一阶指数S1": f"{s['S1']:.2f} ± {s['S1_conf']:.2f}",
+                "总效应指数ST": f"{s['ST']:.2f} ± {s['ST_conf']:.2f}",
+                "代码": s["factor"],
             }
             for s in r["sobol"]
         ]
@@ -411,16 +414,19 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
     if recs:
         top, draws = recs[0]["top"], recs[0]["n_draws"]
         note_zh = (
-            f"top{top}：对措施效果抽取{draws}次（本地区每项措施各取一个值），该措施排进前三的比例；"
-            "holds：保持原名次的比例；basis：效果范围的依据，实测、判断或规划部门自己的文件（本地）。"
+            f"进前{top}：对措施效果抽取{draws}次（本地区每项措施各取一个值），该措施排进前{top}的比例；"
+            "名次不变：保持原名次的比例；依据：效果范围的依据，实测、判断或规划部门自己的文件（本地）；"
+            "不用时、全力度：不用该措施和全力度实施时的达标概率。"
             f"Sobol 指数假定{recs[0].get('assumption_zh') or recs[0]['assumption']}。"
         )
         out.append("\n" + "\n".join(fold(note_zh, WIDTH)))
         note = (
-            f"top{recs[0]['top']}: share of {recs[0]['n_draws']} draws of the lever effects (one "
-            "value per lever for the region) in which a lever ranks in the top three; holds: "
-            "in which it keeps its rank; basis: the effect range rests on evidence (实测), "
-            f"judgement (判断) or the planner's own file (本地). Sobol indices assume "
+            f"进前{top} (top {top}): share of {draws} draws of the lever effects (one "
+            f"value per lever for the region) in which a lever ranks in the top {top}; 名次不变 "
+            "(holds): in which it keeps its rank; 依据 (basis): the effect range rests on "
+            "evidence (实测), judgement (判断) or the planner's own file (本地); 不用时, 全力度: "
+            "p_hit without the lever and at full intensity. Sobol indices (一阶 S1, 总效应 ST) "
+            "assume "
             f"{recs[0]['assumption']}."
         )
         out.append(_wrap(note))

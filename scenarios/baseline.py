@@ -72,17 +72,22 @@ def prepare(
     progress=None,
     scheduler: str | None = None,
     learned: Learned | None = None,
+    plan: list[Target] | None = None,
 ) -> list[TargetRun]:
     """Fit and simulate the baseline of every target; ``jobs`` processes, or the workers of the
     Dask cluster at ``scheduler``, fit indicators in parallel with the same results (each series
     has its own seeded stream). ``learned``: the priors and calibration (default: the provider's
-    for ``as_of``)."""
+    for ``as_of``); ``plan``: every target of the plans, when only some are run (the year the
+    plans' levers start)."""
     learned = learned or provider(as_of)
     # As of a year: its end, unless that is still to come (--as-of the current year in
     # December: a period ending this year is not over yet)
     now = decimal_today(today)
     now = min(float(as_of + 1), now) if as_of is not None else now
-    starts = plan_start(targets)  # levers act when the plan's measures do
+    # levers act when the plan's measures do: the whole plan's first year, even when only some
+    # of its targets are run (``plan``: all of them), so one target's odds never depend on
+    # which others were asked for
+    starts = plan_start(plan or targets)
     hist = cut(history, as_of)
     groups: dict[tuple[str, str], list[Target]] = {}
     for t in targets:

@@ -364,11 +364,13 @@ def parse_scenario(doc, label: str) -> Scenario:
 
 def plan_start(targets) -> dict[str, int]:
     """The year each plan's measures start, by plan name: the first year in the plan's name
-    (``chengdu_2021-2025``, ``chengdu_2026-2030_draft``), else the earliest year any of its
-    targets' periods starts in. A scenario's levers start then unless it names its own start."""
+    (``chengdu_2021-2025``, ``chengdu_2026-2030_draft``), else the year after a plan table's
+    base year (``plan_start``) or the earliest year any of its targets' periods starts in,
+    whichever is first. A scenario's levers start then unless it names its own start."""
     out: dict[str, int] = {}
     for t in targets:
         m = re.search(r"(\d{4})-(\d{4})", t.plan)
-        first = int(m.group(1)) if m else int(min(p.start for p in t.periods))
+        first = int(min(p.start for p in t.periods))
+        first = int(m.group(1)) if m else min(first, t.extra.get("plan_start") or first)
         out[t.plan] = min(out.get(t.plan, first), first)
     return out

@@ -42,7 +42,8 @@ def test_levers_with_a_local_file_rank_by_cost(home, tmp_path):
         ),
     )
     text = _run(args).output
-    assert "holds" in text and "per 万元" in text and "判断" in text
+    assert "名次不变" in text and "每100万元(百分点)" in text and "per 万元" in text
+    assert "判断" in text
 
 
 def test_bad_local_file_exits_2_naming_the_row(home, tmp_path):
@@ -158,9 +159,9 @@ def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
     lines = text.splitlines()
     assert max(width(line) for line in lines) <= 100
     row1 = next(line for line in lines if "copyright_registration_support" in line)
-    # widths: 4 rank, 30 slug, 5 p_off, 6 p_full, 6 change, 4 top3, 5 holds, 5 basis, 8 gaps,
-    # 1 lead = 74, so the name gets 26 columns: 12 characters (24) and … (1), the row 99
-    assert "高价值专利培育（育成中心…" in row1 and width(row1) == 99
+    # widths (Chinese headers): 4 名次, 30 代码, 6 不用时, 6 全力度, 5 变化, 5 进前3, 8 名次不变,
+    # 4 依据, 8 gaps, 1 lead = 77, so the name gets 23 columns: 11 characters (22) and … (1)
+    assert "高价值专利培育（育成中…" in row1 and width(row1) == 100
     assert "产业与企业专利导航" in text and "判断" in row1 and "实测" in text
     assert "with judged ranges 2x as wide the top 3 hold." in text
     # the Chinese line first says the same
@@ -169,7 +170,31 @@ def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
         "ranking rests on judged, not measured, effect ranges; with judged ranges 2x as wide the "
         "top 3 hold."
     )
-    assert text.index("top3：对措施效果抽取2000次") < text.index("top3: share of 2000 draws")
+    assert text.index("进前3：对措施效果抽取2000次") < text.index("进前3 (top 3): share of 2000")
+    # the headers a planner reads are Chinese, the code beside the name for --local files
+    head = next(line for line in lines if "代码" in line and "名次" in line)
+    assert head.split() == [
+        "名次",
+        "措施",
+        "代码",
+        "不用时",
+        "全力度",
+        "变化",
+        "进前3",
+        "名次不变",
+        "依据",
+    ]
+    sobol = next(line for line in lines if "基线预测本身" in line)
+    assert sobol.split() == [
+        "基线预测本身",
+        "1.00",
+        "±",
+        "0.10",
+        "1.00",
+        "±",
+        "0.05",
+        "baseline_forecast",
+    ]
 
 
 def test_levers_read_a_probability_as_the_run_table_does():

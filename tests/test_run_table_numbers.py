@@ -26,3 +26,13 @@ def test_short_numbers_by_size():
         "0.317",
     ]
     assert [short(v, "en") for v in (12_345.0, 3.2e6, 4.5e9)] == ["12.3k", "3.2M", "4.5B"]
+
+
+def test_a_range_in_wan_yuan_says_its_unit_once_scaled():
+    """A pledge target in 万元 (测试数据): 452,720 万元 was shown 45.3万, read as 45.3万元 by a
+    planner; it is 45.27亿元, shown with the unit: 45.3 (33.7-61.9)亿元."""
+    r = {**BIG, "median": 452_720.0, "q10": 337_038.0, "q90": 619_084.0, "unit": "万元"}
+    assert _forecast(r, "zh") == "45.3 (33.7-61.9)亿元"
+    # 万件 x 万 is 亿件; a range under 1亿 stays in 万
+    r = {**BIG, "median": 5_123.0, "q10": 4_001.0, "q90": 6_420.5, "unit": "万件"}
+    assert _forecast(r, "zh", room=10) == "5,123 (4,001-6,420)万件"
