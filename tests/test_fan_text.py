@@ -1,6 +1,8 @@
 """`ipcast forecast`'s text keeps within 100 columns, as the run table does (a Chinese character
 takes two), and wraps rather than cuts what it says."""
 
+from datetime import date
+
 from ipcast.report.fold import wrap
 from ipcast.report.run_table import width
 from ipcast.report.views import fan_text
@@ -123,6 +125,15 @@ def test_forecast_counts_a_stock_built_from_flows_as_run_does():
     t = make_target("effective_invention_patents", "stock", "2030", 950)
     (run,) = assess([t], hist, n_paths=500, seed=0)
     assert (rec["n_points"], rec["own_points"], run["n_points"]) == (14, 7, 14)
+    # a stock's fan is read at year ends, from the end of the current year (its time the next
+    # year's start); the flow's members weigh the same
+    y = date.today().year
+    fan = [(f["period"], f["time"]) for f in rec["fan"]]
+    assert fan == [(f"{y + k}年末", y + k + 1.0) for k in range(3)]
+    (flow,) = fan_records(hist, "dazhou", ["invention_grants"], 3, 500, 0, None)
+    assert [f["period"] for f in flow["fan"]] == [str(y + k) for k in range(3)]
+    n = len(flow["members"])
+    assert n > 1 and flow["weights"] == {m: round(1 / n, 4) for m in flow["members"]}
     text = fan_text([rec])
     assert "14个数据点 / 14 point(s)" in text
     assert "其中本指标7个，其余为所依据的新增量序列" in text

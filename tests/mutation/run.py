@@ -94,7 +94,11 @@ TESTS: dict[str, list[str]] = {
         "tests/test_short_grid.py",
     ],
     "forecast/year_to_date.py": ["tests/test_year_to_date.py", "tests/test_asof.py"],
-    "forecast/report.py": ["tests/test_year_to_date.py", "tests/test_fan_text.py"],
+    "forecast/report.py": [
+        "tests/test_fan_text.py",
+        "tests/test_one_forecast.py",
+        "tests/test_year_to_date.py",
+    ],
     # What a planner reads besides the numbers: the run table, the plan table read and written
     # back, the briefing's words. Only the pure tests run (a briefing takes too long per mutant).
     "report/run_table.py": [
@@ -256,7 +260,7 @@ ONLY: dict[str, set[str]] = {
     "scenarios/levers.py": {"Lever.known_by", "known_by", "unknown_by"},
     "scenarios/analysis.py": {"relevant_levers"},
     "report/brief.py": {"_vintage", "_fitted", "_later"},
-    "forecast/report.py": {"_stale_years"},
+    "forecast/report.py": {"_stale_years", "fan_records"},
     "scenarios/outcomes.py": {"observed_part", "_straddles"},
     "data/places.py": {"resolve_region", "_found", "region_in_text"},
     "report/notes.py": {"series_done"},
