@@ -93,3 +93,16 @@ def test_progress_counts_each_stage_of_what_the_summary_counts(tmp_path, home):
         "… run 所用预测：已完成 2/2 个序列 / forecast run uses: 2/2 series",
     ]
     assert json.loads(res.stdout)["n_series"] == 2
+
+
+def test_the_library_backtest_without_progress_scores_the_same(six_years):
+    """api.backtest called from a notebook, with no progress to report to: the same scores as
+    the command's (9 forecasts of the selected model), and nothing said."""
+    from ipcast import api
+
+    quiet = api.backtest(history_file=six_years, paths=200)
+    said = []
+    loud = api.backtest(history_file=six_years, paths=200, progress=said.append)
+    assert quiet["selected"]["n_forecasts"] == 9
+    assert quiet == loud
+    assert said
