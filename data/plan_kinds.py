@@ -189,6 +189,8 @@ def _span(h: Header, target: Period, horizon, row, where, kind, name="") -> Peri
         # 2026-2030年 in the title and 2029年7月-2030年6月 the last column: a plan whose years
         # run July-June (达州's 2022-2025 ran 2022-07..2025-06) spans 2026-07..2030-06.
         return Period(horizon.start + shift, target.end, "")
+    if target.years > 1 + 1e-9:  # the target column names the span itself: 2026-2030年目标
+        return target
     raise InputError(
         place(where, row.line),
         (

@@ -143,3 +143,21 @@ def test_a_title_whose_years_do_not_end_at_the_target_column_gives_no_span(tmp_p
     with pytest.raises(InputError) as e:
         load_targets(p, region="511722")
     assert e.value.problem_zh == "累计目标，但没有基期年可起算"
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "last"), [("2026-2030年目标", 2026, 2030), ("2026—2027年目标", 2026, 2027)]
+)
+def test_a_target_column_that_names_its_span_gives_a_cumulative_its_years(
+    tmp_path, header, first, last
+):
+    """2026-2030年目标 with no base column and no title: the 累计 row counts 2026-2030 (it was
+    refused asking for a base year the header already gave); a level row is read in 2030."""
+    p = tmp_path / "plan.csv"
+    p.write_text(
+        f"序号,指标名称,单位,{header}\n1,专利授权量累计,件,60000\n2,发明专利授权量,件,3000\n",
+        encoding="utf-8",
+    )
+    total, level = load_targets(p, region="510700").targets
+    assert (total.kind, total.period.start, total.period.end) == ("cumulative", first, last + 1)
+    assert (level.kind, level.period.start, level.period.end) == ("level", last, last + 1)
