@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..data.units import ALIASES, MULTIPLIERS, UNITS
-from .run_table import AFTER_SLASH, NO_BREAK, WIDTH, fit, width
+from .run_table import AFTER_SLASH, NO_BREAK, UNIT_SPACE, WIDTH, fit, width
 
 WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 # What a figure is counted in, longest first (亿元 before 亿): the units of data/units.py, 万 or
@@ -24,8 +24,6 @@ PIECES = re.compile(
     rf" +|[(（][\d\-–/年月至]{{1,16}}[)）]"
     rf"|(?:[{WIDE}][^ {WIDE}(（]*|[^ {WIDE}]+)(?:(?<=\d)(?:{COUNTED})[^ {WIDE}(（]*)*"
 )
-# The space between a figure and its unit (1,800 件), where English text would break.
-UNIT_SPACE = re.compile(rf"(?<=\d) (?={COUNTED})")
 CLOSING = set("，。、；：）》」』”’！？")
 OPENING = set("（《「『“‘")
 

@@ -62,9 +62,10 @@ def fit(s: str, w: int) -> str:
 AFTER_SLASH = r"(?<=/)(?=[-+.\d])"
 # where else a cell may break with nothing between: after a plan's 每年 before its figure
 BREAKS = AFTER_SLASH + r"|(?<=每年)(?=[<>=≤≥约+\-.\d])"
-# the space between a figure and the Chinese unit or % written after it, which no line breaks
-# at: the unit goes down with its figure (100/200/ then 300 件, not 100/200/300 then 件)
-UNIT_SPACE = r"(?<=\d) (?=[%\u4e00-\u9fff])"
+# The space between a figure and the Chinese unit or % written after it, which no line breaks
+# at: the unit goes down with its figure (100/200/ then 300 件, not 100/200/300 then 件), in the
+# tables (``whole``) and in the briefing's English lines (``fold.units_kept``: 1,800 件 (2030)).
+UNIT_SPACE = re.compile(r"(?<=\d) (?=[%\u4e00-\u9fff])")
 NO_BREAK = "\u00a0"  # a space ``whole`` does not break at
 
 
@@ -77,7 +78,7 @@ def whole(text: str, w: int) -> list[str]:
     character."""
     # each piece with what joins it to the one before: "" after a / or 每年, " " at a space;
     # the English "each year" and a figure with its unit are one word here
-    glued = re.sub(UNIT_SPACE, NO_BREAK, unbroken(text))
+    glued = UNIT_SPACE.sub(NO_BREAK, unbroken(text))
     pieces = [
         (" " if i and not j else "", piece.replace(NO_BREAK, " "))
         for i, word in enumerate(glued.split(" "))
