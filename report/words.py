@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..data.periods import period_zh
 from ..scenarios.idle import idle_words
 
 WORDS = {
@@ -269,6 +270,15 @@ STATUS_ZH = {
 }
 
 
+# A figure the engine cites with its period (2026-01/2026-10: 95件), said as a planner writes it
+# (2026年1-10月：95件).
+_CITED = re.compile(r"(\d{4}[\d\-/年月]*): ")
+
+
+def _cited_zh(m: re.Match) -> str:
+    return f"{period_zh(m[1])}："
+
+
 def reason(rec: dict, lang: str) -> str:
     """The record's reason in ``lang``; in Chinese, the levers that act in no year of the period
     are said after it (the English reason ends with them too)."""
@@ -279,7 +289,7 @@ def reason(rec: dict, lang: str) -> str:
     for pattern, zh in REASONS_ZH:
         m = re.match(pattern, text)
         if m:
-            said = zh.format(*m.groups())
+            said = zh.format(*(_CITED.sub(_cited_zh, g or "") for g in m.groups()))
             break
     idle = rec.get("idle_levers") or []
     if idle:

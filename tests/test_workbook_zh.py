@@ -61,7 +61,7 @@ def test_the_chinese_reason_names_the_earlier_figures_and_the_idle_levers():
         "idle_levers": [{**idle, "first_year": 2027, "why": "late"}],
     }
     assert reason(rec, "zh") == (
-        "预测从规划期之前年份已有的部分数据起算（2025年1-11月: 114亿元）：该年全年按已有进度与预测"
+        "预测从规划期之前年份已有的部分数据起算（2025年1-11月：114亿元）：该年全年按已有进度与预测"
         "合并，其后各年随之变动；期内不起作用的措施：地理标志梯队培育、保护示范区（2027年起才起作用）"
     )
     assert reason(rec, "en") == rec["reason"]

@@ -160,8 +160,7 @@ def test_a_period_over_with_figures_for_part_of_it_awaits_its_outcome_by_their_p
     assert rec["p_hit"] < 0.05
     assert "figures so far (2024-01/2024-06: 500件): 2024 is the pace" in rec["reason"]
     assert reason(rec, "zh") == (
-        "规划期已结束，结果尚未公布，按已有数据估计"
-        "（期内已有部分数据：2024-01/2024-06: 500件，已计入）"
+        "规划期已结束，结果尚未公布，按已有数据估计（期内已有部分数据：2024年1-6月：500件，已计入）"
     )
 
 
@@ -193,7 +192,7 @@ def test_revise_rows_carry_the_reason_that_says_a_period_is_partly_observed():
     }
     assert partly_observed_lines([rec], "zh") == [
         "规划期内已有部分数据：",
-        "  年融资金额：规划期内已有部分数据（2026-01/2026-10: 2.1亿元）：2026年全年按已有数字的"
+        "  年融资金额：规划期内已有部分数据（2026年1-10月：2.1亿元）：2026年全年按已有数字的"
         "进度推算（这几个月约占全年的0.83±0.08，全年约2.52亿元），与预测合并，不低于已有数字",
     ]
     assert partly_observed_lines([{**rec, "status": "no_history"}], "zh") == []
@@ -208,7 +207,7 @@ def test_revise_rows_carry_the_reason_that_says_a_period_is_partly_observed():
     }
     assert partly_observed_lines([before, rec], "zh")[2:] == [
         "规划期前已有部分数据（预测由此起算）：",
-        "  专利授权量：预测从规划期之前年份已有的部分数据起算（2026-01/2026-10: 1,051件）：该年全年"
+        "  专利授权量：预测从规划期之前年份已有的部分数据起算（2026年1-10月：1,051件）：该年全年"
         "按已有进度与预测合并，其后各年随之变动",
     ]
     assert partly_observed_lines([before], "en") == [
