@@ -94,6 +94,11 @@ TESTS: dict[str, list[str]] = {
         "tests/test_short_grid.py",
     ],
     "forecast/year_to_date.py": ["tests/test_year_to_date.py", "tests/test_asof.py"],
+    # The forecast `run` uses, scored at every origin the data allow (ONLY below).
+    "forecast/backtest_selected.py": [
+        "tests/test_backtest_selected.py",
+        "tests/test_backtest_short.py",
+    ],
     "forecast/report.py": [
         "tests/test_fan_text.py",
         "tests/test_one_forecast.py",
@@ -261,6 +266,7 @@ ONLY: dict[str, set[str]] = {
     "scenarios/analysis.py": {"relevant_levers"},
     "report/brief.py": {"_vintage", "_fitted", "_later"},
     "forecast/report.py": {"_stale_years", "fan_records"},
+    "forecast/backtest_selected.py": {"selected_scores", "_stage"},
     "scenarios/outcomes.py": {"observed_part", "_straddles"},
     "data/places.py": {"resolve_region", "_found", "region_in_text"},
     "report/notes.py": {"series_done"},
