@@ -100,6 +100,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_backtest_short.py",
     ],
     "forecast/report.py": [
+        "tests/test_fan_records.py",
         "tests/test_fan_text.py",
         "tests/test_one_forecast.py",
         "tests/test_year_to_date.py",
