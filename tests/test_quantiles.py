@@ -34,3 +34,10 @@ def test_hand_worked_quantiles_and_nan():
     s = q.sorted_columns(a)
     assert np.isnan(q.median(s)[0]) and q.median(s)[1] == 2.0
     assert np.isnan(q.quantile(s, [0.5])[0, 0])
+
+
+def test_the_median_of_one_sorted_row():
+    """One row, as ``quantile`` also reads it: 1, 2, 3, 4 has median 2.5; 1, 2, 7 has 2."""
+    assert q.median(np.array([1.0, 2.0, 3.0, 4.0])) == 2.5
+    assert q.median(np.array([1.0, 2.0, 7.0])) == 2.0
+    assert q.median(q.sorted_columns(np.array([7.0, 1.0, 2.0]))[0]) == 2.0

@@ -39,6 +39,8 @@ TESTS: dict[str, list[str]] = {
     "data/periods.py": ["tests/test_periods.py", "tests/test_evaluate.py"],
     "data/units.py": ["tests/test_units.py", "tests/test_plan_table_figures.py"],
     "forecast/metrics.py": ["tests/test_metrics.py"],
+    # Every fan's and target's quantiles: numpy's numbers from one sort.
+    "forecast/quantiles.py": ["tests/test_quantiles.py"],
     "forecast/rwdrift.py": [
         "tests/test_rwdrift.py",
         "tests/test_linked.py",
@@ -93,7 +95,11 @@ TESTS: dict[str, list[str]] = {
         "tests/test_import.py",
         "tests/test_short_grid.py",
     ],
-    "forecast/year_to_date.py": ["tests/test_year_to_date.py", "tests/test_asof.py"],
+    "forecast/year_to_date.py": [
+        "tests/test_year_to_date_picks.py",
+        "tests/test_year_to_date.py",
+        "tests/test_asof.py",
+    ],
     # The forecast `run` uses, scored at every origin the data allow (ONLY below).
     "forecast/backtest_selected.py": [
         "tests/test_backtest_selected.py",
