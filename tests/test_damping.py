@@ -79,3 +79,15 @@ def test_a_pool_too_young_to_split_is_still_centred_under_the_run_rule():
     assert run["z"][1] == pytest.approx([-0.5, -0.3, -0.1, 0.1, 0.3, 0.5])
     assert "year_effects" not in run
     assert before["z"][1] == pytest.approx([0.5, 0.7, 0.9, 1.1, 1.3, 1.5])
+
+
+def test_a_path_at_zero_or_below_is_held_at_a_tiny_value_and_the_rest_damped_as_usual():
+    """Paths -2, 0, 90, 100, 110, 121, 133.1 one year after 90: the two lowest are read as
+    1e-300, so the median stays 100 and is damped (phi 0.85) to 90 (100 / 90)^0.85 = 98.43;
+    every path moves by the same factor (100 / 90)^-0.15, the lowest two stay tiny and positive."""
+    paths = np.array([[-2.0], [0.0], [90.0], [100.0], [110.0], [121.0], [133.1]])
+    out = damp_paths(paths, 90.0, [1], 0.85)[:, 0]
+    assert out[3] == pytest.approx(90.0 * (100 / 90) ** 0.85) == pytest.approx(98.4320, abs=1e-4)
+    move = (100 / 90) ** -0.15
+    assert out[2:] == pytest.approx(paths[2:, 0] * move)
+    assert np.all(out[:2] > 0) and np.all(out[:2] < 1e-299)

@@ -41,6 +41,8 @@ TESTS: dict[str, list[str]] = {
     "forecast/metrics.py": ["tests/test_metrics.py"],
     # Every fan's and target's quantiles: numpy's numbers from one sort.
     "forecast/quantiles.py": ["tests/test_quantiles.py"],
+    # The damped trend every ensemble and random walk follows.
+    "forecast/damping.py": ["tests/test_damping.py"],
     "forecast/rwdrift.py": [
         "tests/test_rwdrift.py",
         "tests/test_linked.py",
