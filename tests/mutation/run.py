@@ -107,6 +107,13 @@ TESTS: dict[str, list[str]] = {
         "tests/test_backtest_selected.py",
         "tests/test_backtest_short.py",
     ],
+    # Every series a forecast reads from a history table (ONLY below).
+    "forecast/series.py": [
+        "tests/test_observed.py",
+        "tests/test_evaluate.py",
+        "tests/test_draft.py",
+        "tests/test_year_to_date.py",
+    ],
     "forecast/report.py": [
         "tests/test_fan_records.py",
         "tests/test_fan_text.py",
@@ -276,6 +283,7 @@ ONLY: dict[str, set[str]] = {
     "report/brief.py": {"_vintage", "_fitted", "_later"},
     "forecast/report.py": {"_stale_years", "fan_records"},
     "forecast/backtest_selected.py": {"selected_scores", "_stage"},
+    "forecast/series.py": {"observed", "is_annual", "_rows", "Observed"},
     "scenarios/outcomes.py": {"observed_part", "_straddles"},
     "data/places.py": {"resolve_region", "_found", "region_in_text"},
     "report/notes.py": {"series_done"},
