@@ -6,7 +6,7 @@ and one record per figure cell with the row and column it came from."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -49,23 +49,27 @@ FIELD_ZH = {
 class _Sheet:
     raw: pd.DataFrame
     where: str  # "file" or "file, sheet S"
+    report: list[str] = field(default_factory=list)  # what was left unread in it (hidden rows)
+    figures: bool = True  # False: a cover or notes sheet, read for its title only
 
 
-def read_raw(p: Path, report: list[str], sheet: str | None = None) -> _Sheet:
+def read_raw(p: Path, report: list[str], sheet: str | None = None) -> list[_Sheet]:
+    """The sheets to read: a CSV's one, the workbook sheet asked for, or every visible
+    workbook sheet that holds figures (``workbook.choose_sheets``)."""
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_sheet(p, sheet, report)
+        return _read_sheets(p, sheet, report)
     if suffix not in (".csv", ".txt"):
         raise InputError(
             file_place(p),
             (f"无法识别的文件类型“{suffix}”", f"unknown file type '{suffix}'"),
             ("请提供 .csv 或 .xlsx 文件", "give a .csv or .xlsx file"),
         )
-    return _Sheet(read_csv_cells(p, report, blank_lines=True), str(p))
+    return [_Sheet(read_csv_cells(p, report, blank_lines=True), str(p))]
 
 
-def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
-    """The sheet the planner sees (see ``workbook``), its formulas checked."""
+def _read_sheets(p: Path, wanted: str | None, report: list[str]) -> list[_Sheet]:
+    """The sheets the planner sees (see ``workbook``), their formulas checked."""
     try:
         book = pd.ExcelFile(p)
         raws: dict[str, pd.DataFrame] = {}
@@ -75,23 +79,21 @@ def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
                 raws[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
             return raws[name]
 
-        def looks_like_data(name) -> bool:
-            try:
-                find_header(raw(name), name)
-            except InputError:
-                return False
-            return True
-
-        name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
-        workbook.check_formulas(p, name)
-        shown, hidden = workbook.hide_hidden(p, name, raw(name))
-        sheet = _Sheet(shown, sheet_where(p, name))
+        names, notes = workbook.choose_sheets(p, wanted, lambda name: figures_in(raw(name)))
+        sheets = []
+        for name in names:
+            workbook.check_formulas(p, name)
+            shown, hidden = workbook.hide_hidden(p, name, raw(name))
+            sheets.append(_Sheet(shown, sheet_where(p, name), hidden))
+        for name in workbook.visible_sheets(p):  # a cover's title may name every sheet's region
+            if name not in names and figures_in(raw(name)) == 0:
+                sheets.append(_Sheet(raw(name), sheet_where(p, name), figures=False))
     except InputError:
         raise
     except Exception as e:  # openpyxl raises many kinds for a broken workbook
         raise workbook.unreadable(p, e) from None
-    report.extend(notes + hidden)
-    return sheet
+    report.extend(notes)
+    return sheets
 
 
 def clean(v) -> str:
@@ -218,6 +220,33 @@ def find_header(raw: pd.DataFrame, where: str) -> int:
             "put a header row with 指标代码 and the years, as in `ipcast template`",
         ),
     )
+
+
+def grouped_years(header: list[str], below: list[str]) -> bool:
+    """A merged 年度 (or 年份) cell over the year columns, the years on the row below: two or more
+    periods below a header cell that is empty (the merge) or names the period. A sheet with the
+    years down its rows has one period below 年份 and figures below the indicators' names."""
+    return (
+        sum(
+            is_period_header(b) and (not a or _header_key(a) == "period")
+            for a, b in zip(header, below, strict=True)
+        )
+        >= 2
+    )
+
+
+def figures_in(raw: pd.DataFrame) -> int:
+    """2 if the sheet has a header row with a year, a value column or an indicator's column
+    (the header or the row below it: a merged 年度 over the years), 1 if it has a header row
+    without any (a 目录: 序号 | 名称 | 页码), 0 if it has none (a cover, notes)."""
+    try:
+        i = find_header(raw, "")
+    except InputError:
+        return 0
+    rows = [[clean(c) for c in raw.iloc[j].tolist()] for j in range(i, min(i + 2, len(raw)))]
+    cols = map_columns(rows[0])
+    dated = any(re.match(r"(19|20)\d{2}(?!\d)", h) for row in rows for h in row)
+    return 2 if dated or "value" in cols or indicator_columns(rows[0], cols) else 1
 
 
 def indicator_columns(header: list[str], cols: dict[str, int]) -> dict[int, str]:
@@ -352,3 +381,18 @@ def check_duplicate_columns(header: list[str], where: str, line: int) -> None:
                 ("删去其中一列或改名", "delete or rename one of them"),
             )
         seen[key] = i
+
+
+def book_region(sheets: list[_Sheet]) -> tuple[str, str, str] | None:
+    """``(region, the title that names it, its sheet)`` when the titles of a workbook's sheets
+    (the cover's first rows, each sheet of figures' rows above its header and its name) name
+    one region between them; ``None`` when they name none or several."""
+    found: dict[str, tuple[str, str]] = {}
+    for s in sheets:
+        name = s.where.partition(SHEET_MARK)[2]
+        top = find_header(s.raw, s.where) if s.figures else min(len(s.raw), 10)
+        for text in [name] + [" ".join(clean(c) for c in s.raw.iloc[i]) for i in range(top)]:
+            key = region_in_text(text)
+            if key:
+                found.setdefault(key, (text.strip(), name))
+    return (next(iter(found)), *next(iter(found.values()))) if len(found) == 1 else None

@@ -219,7 +219,7 @@ def merge(
             said, origin = f"{r['value']:g}{r['unit']}", old.at[i, "origin"]
             what = f"{r['region']} {r['indicator']} {r['period']}"
             raise InputError(
-                place(str(file), r.get("line", "?")),
+                place(r.get("where") or str(file), r.get("line", "?")),  # a book's sheet too
                 (
                     f"{what}已存为{stored}（来自{origin}），文件中写的是{said}",
                     f"{what} is stored already as {stored} (from {origin}); the file says {said}",
