@@ -81,6 +81,8 @@ def strip_kind_words(name: str) -> str:
     for w in KIND_WORDS:
         s = s.replace(w, "")
     s = re.sub(r"^年", "", s)  # 年专题培训场次: the yearly count of ...
+    # 知识产权质押融资额（年均）: the brackets the counting words were written in go with them
+    s = re.sub(r"\(\)", "", s)
     return re.sub(r"量$", "", s)
 
 
