@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..data import units
 from ..data.catalog import indicator as indicator_row
 from ..data.periods import period_zh
+from ..data.said import figure
 from . import words
 from .blocks import block, table
 from .sources import GRADE_WORDS, WEAK
@@ -14,6 +16,22 @@ from .text import fmt
 
 ASSESSED = ("simulated", "resolved", "awaiting_outcome")
 CJK = r"[\u4e00-\u9fff]"
+
+
+def _in_own_unit(s: dict, lang: str) -> str:
+    """A source's figure in its indicator's unit, as the targets and charts give it, and as
+    written when it was another (a bureau's table in 万元 some years and 亿元 others: 271,500万元
+    beside 23.8亿元 invites a slip of ten thousand)."""
+    value, unit = float(s["value"]), s["unit"]
+    own = indicator_row(s["indicator"])["unit"]
+    if unit == own:
+        return f"{fmt(value)}{unit}"
+    try:
+        shown = f"{figure(units.convert(value, unit, own))}{own}"  # 27.15, not 27.1
+    except (KeyError, ValueError):
+        return f"{fmt(value)}{unit}"
+    written = f"{fmt(value)}{unit}"
+    return shown + (f"（原表：{written}）" if lang == "zh" else f" (as written: {written})")
 
 
 def appendix(b: dict, w: dict, lang: str) -> list[dict]:
@@ -44,7 +62,7 @@ def appendix(b: dict, w: dict, lang: str) -> list[dict]:
         [
             indicator_row(s["indicator"])["zh"] if lang == "zh" else s["indicator"],
             period_zh(str(s["period"])) if lang == "zh" else str(s["period"]),
-            f"{fmt(float(s['value']))}{s['unit']}",
+            _in_own_unit(s, lang),
             grades.get(s["grade"], s["grade"]) + (w["weak"] if s["grade"] in WEAK else ""),
             f"{_title_in(s['source_title'], lang)} {s['source']}".strip(),
         ]
