@@ -187,3 +187,36 @@ def test_a_merged_year_group_header_is_read_in_a_single_sheet(home, tmp_path):
     rows = read_history_file(book, sheet="专利").rows
     assert list(rows["period"]) == ["2022", "2023", "2024"] * 2
     assert list(rows["value"][:3]) == [22170, 20930, 21640]
+
+
+def test_a_stock_in_a_column_of_months_so_far_is_read_at_the_months_end(home, tmp_path):
+    """有效发明专利 in the 2025年1-10月 column beside the flows' figures so far: the stock at the
+    end of October (stored 2025-10, said 2025年10月 in the briefing), not a span of months; the
+    flow keeps its span, a rate in % too (a year's figure, unused for part of a year)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "专利"
+    ws.append(["昆山市专利主要指标（测试数据）"])
+    ws.append(["指标名称", "单位", "2024年", "2025年1-10月"])
+    ws.append(["发明专利授权量", "件", 4470, 3910])
+    ws.append(["有效发明专利", "件", 28610, 30950])
+    ws.append(["每万人口高价值发明专利拥有量", "件", 37.9, 41.2])
+    ws.append(["知识产权保护社会满意度", "%", 88, 89])
+    wb.save(tmp_path / "s.xlsx")
+    got = read_history_file(tmp_path / "s.xlsx")
+    keys = got.rows["indicator"] + " " + got.rows["value"].astype(str)
+    periods = dict(zip(keys, got.rows["period"], strict=True))
+    assert periods == {
+        "invention_grants 4470.0": "2024",
+        "invention_grants 3910.0": "2025-01/2025-10",
+        "effective_invention_patents 28610.0": "2024",
+        "effective_invention_patents 30950.0": "2025-10",
+        "high_value_invention_per_10k 37.9": "2024",
+        "high_value_invention_per_10k 41.2": "2025-10",
+        "protection_satisfaction 88.0": "2024",
+        "protection_satisfaction 89.0": "2025-01/2025-10",
+    }
+    assert (
+        "第4行：存量指标在“2025年1-10月”的数字读作2025年10月末的数 / "
+        "row 4: a stock's figure for 2025-01/2025-10 read as at the end of 2025-10" in got.report
+    )
