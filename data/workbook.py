@@ -17,7 +17,6 @@ from pathlib import Path
 from .errors import InputError
 from .said import both, file_place, sheet_where, where_zh
 
-PREFERRED = "历史数据"  # the sheet `ipcast template` writes
 MAX_NAMED = 6  # cells named in a message
 
 
@@ -34,8 +33,8 @@ def unreadable(p: Path, e: Exception) -> InputError:
 
 
 def choose_sheets(p: Path, wanted: str | None, figures_in) -> tuple[list[str], list[str]]:
-    """``(sheet names, report lines)``: the sheet asked for, else the template's sheet, else
-    every visible sheet that holds figures (a bureau's book: 专利, 商标, 质押融资 …), the
+    """``(sheet names, report lines)``: the sheet asked for, else every visible sheet that
+    holds figures (a bureau's book: 专利, 商标, 质押融资 …), the
     others (a cover, a 目录, notes) said and skipped. ``figures_in(name)`` says what a sheet
     holds: 2 a header row of figures, 1 a header row without a year or a value column (a 目录:
     序号 | 名称 | 页码), 0 no header row. With no sheet of figures, the first with a header is
@@ -54,12 +53,11 @@ def choose_sheets(p: Path, wanted: str | None, figures_in) -> tuple[list[str], l
             if wanted in hidden
             else []
         )
-    if PREFERRED in visible:
-        names = [PREFERRED]
-    else:
-        held = {n: figures_in(n) for n in visible}
-        names = [n for n in visible if held[n] == 2]
-        names = names or [n for n in visible if held[n] == 1][:1] or (visible or list(states))[:1]
+    # every sheet with figures, the template's 历史数据 too: a sheet a planner adds to it (商标)
+    # was left unread without a word
+    held = {n: figures_in(n) for n in visible}
+    names = [n for n in visible if held[n] == 2]
+    names = names or [n for n in visible if held[n] == 1][:1] or (visible or list(states))[:1]
     n = len(states)
     if len(names) == 1:
         said = (f"读取工作表“{names[0]}”", f"sheet '{names[0]}' read")

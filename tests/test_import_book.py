@@ -220,3 +220,28 @@ def test_a_stock_in_a_column_of_months_so_far_is_read_at_the_months_end(home, tm
         "第4行：存量指标在“2025年1-10月”的数字读作2025年10月末的数 / "
         "row 4: a stock's figure for 2025-01/2025-10 read as at the end of 2025-10" in got.report
     )
+
+
+def test_a_sheet_added_to_the_template_is_read_with_its_sheet(home, tmp_path):
+    """`ipcast template` writes 历史数据 and 说明; a planner who adds a 商标 sheet beside them had
+    it left unread without a word (历史数据 was always the only sheet read)."""
+    from openpyxl import load_workbook
+
+    from ipcast.api.figures import template
+
+    path = tmp_path / "昆山历史数据.xlsx"
+    template("昆山市", path)
+    wb = load_workbook(path)
+    ws = wb["历史数据"]
+    col = [c.value for c in ws[1]].index("2024年") + 1
+    ws.cell(2, col, 21640)  # 授权专利 2024 (test data)
+    tm = wb.create_sheet("商标")
+    tm.append(["地区", "指标名称", "单位", "2024年"])
+    tm.append(["昆山市", "有效注册商标", "件", 174800])
+    wb.save(path)
+    got = read_history_file(path)
+    assert sorted(zip(got.rows["indicator"], got.rows["value"], strict=True)) == [
+        ("effective_trademarks", 174800.0),
+        ("patent_grants", 21640.0),
+    ]
+    assert got.report[0].startswith("读取2个含数字的工作表：历史数据、商标（共3个工作表）")
