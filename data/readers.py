@@ -20,6 +20,7 @@ from .said import SHEET_MARK, both, column_letter, file_place, place
 from .sheet_layout import (
     book_region,
     check_duplicate_columns,
+    check_other_columns,
     clean,
     down_records,
     find_header,
@@ -144,7 +145,7 @@ def _read_sheet(
                 f"wide layout: {len(years)} period columns ({shown})",
             )
         )
-    elif across := indicator_columns(header, cols):
+    elif across := indicator_columns(header, cols, names):
         if len(across) > 1 and "unit" in cols:
             raise InputError(
                 place(sheet.where, header_row + 1, cols["unit"]),
@@ -159,7 +160,9 @@ def _read_sheet(
                     "知识产权质押融资金额（亿元）",
                 ),
             )
-        records = down_records(body.to_numpy(dtype=object), cols, across, first_line)
+        cells = body.to_numpy(dtype=object)
+        check_other_columns(header, cols, across, cells, sheet.where, header_row, report)
+        records = down_records(cells, cols, across, first_line)
         shown = "、".join(f"{column_letter(c)}列“{h}”" for c, h in across.items())
         shown_en = ", ".join(f"column {column_letter(c)} '{h}'" for c, h in across.items())
         report.append(

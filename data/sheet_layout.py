@@ -14,7 +14,7 @@ import pandas as pd
 from . import workbook
 from .cells import normalise
 from .errors import InputError
-from .indicator_names import match_indicator, split_label
+from .indicator_names import match_indicator, split_label, unknown_indicator_fix
 from .periods import parse_period
 from .places import describe, region_in_text
 from .said import SHEET_MARK, both, column_letter, file_place, place, sheet_where
@@ -249,16 +249,54 @@ def figures_in(raw: pd.DataFrame) -> int:
     return 2 if dated or "value" in cols or indicator_columns(rows[0], cols) else 1
 
 
-def indicator_columns(header: list[str], cols: dict[str, int]) -> dict[int, str]:
-    """Columns headed by an indicator's name, in a sheet with a period column (years down the
-    rows): 年份 | 知识产权质押融资金额 | 单位 | 同比增长(%) | 备注."""
+def indicator_columns(
+    header: list[str], cols: dict[str, int], names: dict[str, str] | None = None
+) -> dict[int, str]:
+    """Columns headed by an indicator's name (or one ``names``, the --map, maps), in a sheet
+    with a period column (years down the rows): 年份 | 知识产权质押融资金额 | 单位 | 同比增长(%)."""
     if "period" not in cols or "value" in cols:
         return {}
     return {
         i: h
         for i, h in enumerate(header)
-        if h and i not in cols.values() and not is_period_header(h) and match_indicator(h)
+        if h
+        and i not in cols.values()
+        and not is_period_header(h)
+        and match_indicator(h, names or {})
     }
+
+
+_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
+_ROW_NUMBERS = re.compile(r"序号|编号|行次|no\.?", re.IGNORECASE)
+
+
+def check_other_columns(header, cols, across, body, where, header_row, report) -> None:
+    """The columns of a years-down sheet that are not read, none in silence: a rate of change
+    (同比增长(%)) is said and left; a column of figures under a name ipcast does not know (专利
+    权质押登记笔数) is refused with the --map that reads it, as a row of the wide layout is."""
+    for i, h in enumerate(header):
+        if not h or i in cols.values() or i in across or _ROW_NUMBERS.fullmatch(h):
+            continue
+        cells = [clean(v) for v in body[:, i]]
+        if not any(_NUMBER.fullmatch(c) for c in cells):
+            continue
+        letter = column_letter(i)
+        if _CHANGE.search(h):
+            report.append(
+                both(
+                    f"{letter}列“{h}”是增减幅度，不是指标的数字，未读",
+                    f"column {letter} '{h}' is a rate of change, not a figure, and is not read",
+                )
+            )
+            continue
+        raise InputError(
+            place(where, header_row + 1, i, h),
+            (
+                f"无法识别的指标“{h}”（该列有数字）",
+                f"unknown indicator '{h}' (its column has figures)",
+            ),
+            unknown_indicator_fix(h),
+        )
 
 
 def down_records(body, cols: dict[str, int], across: dict[int, str], first: int) -> list[dict]:

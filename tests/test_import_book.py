@@ -245,3 +245,52 @@ def test_a_sheet_added_to_the_template_is_read_with_its_sheet(home, tmp_path):
         ("patent_grants", 21640.0),
     ]
     assert got.report[0].startswith("读取2个含数字的工作表：历史数据、商标（共3个工作表）")
+
+
+def test_the_same_amount_in_another_unit_is_the_figure_already_stored(home, tmp_path):
+    """The 质押融资 sheet gave 2022 as 194000 万元; a later table gives it as 19.4 亿元: the same
+    amount, refused as a change ('stored already as 194000万元 … the file says 19.4亿元')."""
+    first = tmp_path / "万元.csv"
+    first.write_text(
+        "地区,指标,年份,数值,单位\n昆山市,知识产权质押融资额,2022,194000,万元\n", "utf-8"
+    )
+    assert runner.invoke(app, ["import", str(first)]).exit_code == 0
+    later = tmp_path / "质押.csv"
+    later.write_text(
+        "地区,指标,年份,数值,单位\n昆山市,知识产权质押融资额,2022,19.4,亿元\n", "utf-8"
+    )
+    res = runner.invoke(app, ["import", str(later), "--dry-run"])
+    assert res.exit_code == 0, res.output
+    assert "新增0、不变1、替换0" in res.output
+    later.write_text(
+        "地区,指标,年份,数值,单位\n昆山市,知识产权质押融资额,2022,19.5,亿元\n", "utf-8"
+    )
+    res = runner.invoke(app, ["import", str(later), "--dry-run"])
+    assert res.exit_code == 2 and "已存为194000万元" in res.output  # a different amount still is
+
+
+def test_a_column_of_figures_a_years_down_sheet_cannot_name_is_refused_not_dropped(home, tmp_path):
+    """年份 | 知识产权质押融资金额（亿元） | 专利权质押登记笔数（笔） | 同比增长(%): the second
+    column was left unread without a word; it is refused with the --map that reads it, the
+    rate of change said and left."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "质押"
+    ws.append(["昆山市知识产权质押融资情况（测试数据）"])
+    ws.append(
+        ["序号", "年份", "知识产权质押融资金额（亿元）", "专利权质押登记笔数（笔）", "同比增长(%)"]
+    )
+    ws.append([1, "2023年", 23.8, 310, 22.7])
+    ws.append([2, "2024年", 27.15, 355, 14.1])
+    wb.save(tmp_path / "d.xlsx")
+    res = runner.invoke(app, ["import", str(tmp_path / "d.xlsx"), "--dry-run"])
+    assert res.exit_code == 2
+    assert "工作表 质押，第2行，D列（专利权质押登记笔数(笔)）：无法识别的指标" in res.output
+    mapped = "专利权质押登记笔数(笔)=pledged_patents"
+    res = runner.invoke(app, ["import", str(tmp_path / "d.xlsx"), "--dry-run", "--map", mapped])
+    assert res.exit_code == 0, res.output
+    assert "读取4个数字" in res.output
+    assert (
+        "E列“同比增长(%)”是增减幅度，不是指标的数字，未读 / "
+        "column E '同比增长(%)' is a rate of change, not a figure, and is not read" in res.output
+    )
