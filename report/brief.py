@@ -128,9 +128,9 @@ def _vintage(used: pd.DataFrame, lang: str = "en") -> str:
     n = used["indicator"].nunique()
     every = n > 1 and len(latest) == n
     said, text = str(last["period"]), str(last["period"])
-    if last.get("period_type") == "asof" and not text.isdigit():
-        # a stock read at a month's end (2026-10, from a 2026年1-10月 column of 有效发明专利, or
-        # a span's end): at the end of October, not over January to October nor in October
+    if last.get("period_type") == "asof" and "/" in text:
+        # a stock read at a span's end (a 2026年1-10月 column of 有效发明专利): at the end of
+        # October, not over January to October
         end = parse_period(text).end
         year = int(np.floor(end - 1e-9))
         month = int(round((end - year) * 12))

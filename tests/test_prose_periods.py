@@ -46,13 +46,6 @@ def test_the_briefings_data_date_is_said_in_chinese():
     assert _vintage(used, "zh") == "2024年1-6月（授权专利）"
     assert _vintage(used, "en") == "2024-01/2024-06 (patent_grants)"
     assert _vintage(used.iloc[:1], "zh") == "2023年（授权专利）"
-    # a stock at a month's end (2025-10, from 昆山's 2025年1-10月 column, test data): 2025年10月末,
-    # as a span's end is said, not 2025年10月 (a month's flow)
-    stock = pd.DataFrame(
-        {"period": ["2024", "2025-10"], "indicator": ["effective_invention_patents"] * 2}
-    ).assign(period_type="asof")
-    assert _vintage(stock, "zh") == "2025年10月末（有效发明专利）"
-    assert _vintage(stock, "en") == "end of 2025-10 (effective_invention_patents)"
 
 
 @pytest.mark.parametrize("half", ["2024-01/2024-06", "2024年1-6月"])
