@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .across_sheets import check_across_sheets
+from .cells import MISSING
 from .errors import InputError
 from .figure_rows import checked_rows
 from .places import describe
@@ -78,21 +79,36 @@ def read_history_file(
     parts = []
     for one in sheets:
         said: list[str] = []
-        parts.append(_read_sheet(one, said, *args))
-        n = len(parts[-1])
-        said.insert(0, both(f"读取{n}个数字", f"{n} figures read"))
+        part = _read_sheet(one, said, *args, empty_ok=True)
         name = one.where.partition(SHEET_MARK)[2]
+        if part is None:  # a table not filled in yet (2025年 beside the years done)
+            report.append(
+                both(
+                    f"工作表“{name}”有表头但没有数字，未读",
+                    f"sheet '{name}' has a header but no figures: not read",
+                )
+            )
+            continue
+        parts.append(part)
+        said.insert(0, both(f"读取{len(part)}个数字", f"{len(part)} figures read"))
         report.extend(f"【{name}】{line}" for line in said)  # each line names its sheet
+    if not parts:
+        raise InputError(
+            file_place(p),
+            ("各工作表都没有数字", "no sheet has any figures"),
+            ("至少填写一个数值", "fill in at least one value"),
+        )
     rows = check_across_sheets(pd.concat(parts, ignore_index=True), report)
     return ReadResult(rows, report)
 
 
 def _read_sheet(
-    sheet, report, p, region, book, any_region, accept_large, names, today
-) -> pd.DataFrame:
+    sheet, report, p, region, book, any_region, accept_large, names, today, empty_ok=False
+) -> pd.DataFrame | None:
     """One sheet's figures as rows of the long table, each with the sheet it came from
     (``where``); every reading made is added to ``report``. A sheet whose title names no
-    region takes ``book``'s, the one region the workbook's titles name (``book_region``)."""
+    region takes ``book``'s, the one region the workbook's titles name (``book_region``).
+    With ``empty_ok`` (one sheet of a book), a table with no figure in it is None."""
     report.extend(sheet.report)
     raw = sheet.raw
     header_row = find_header(raw, sheet.where)
@@ -185,6 +201,8 @@ def _read_sheet(
                 "region, indicator, period, value, unit",
             ),
         )
+    if empty_ok and all(clean(r["value"]).lower() in MISSING for r in records):
+        return None
     rows = checked_rows(
         records, sheet.where, p, region, report, any_region, accept_large, names or {}, today
     )

@@ -294,3 +294,35 @@ def test_a_column_of_figures_a_years_down_sheet_cannot_name_is_refused_not_dropp
         "E列“同比增长(%)”是增减幅度，不是指标的数字，未读 / "
         "column E '同比增长(%)' is a rate of change, not a figure, and is not read" in res.output
     )
+
+
+def test_a_table_not_filled_in_yet_is_said_and_skipped_in_a_book(home, tmp_path):
+    """A 2025年 sheet with its header and names but no figures yet, beside the sheets done: it
+    stopped the whole import ('no figures found'); it is now said and left. A book with no
+    figure anywhere still stops."""
+    from openpyxl import load_workbook
+
+    book = _book(tmp_path / "昆山.xlsx")
+    wb = load_workbook(book)
+    ws = wb.create_sheet("2025年")
+    ws.append(["昆山市2025年知识产权主要指标（测试数据）"])
+    ws.append(["指标名称", "单位", "2025年"])
+    ws.append(["专利授权量", "件", None])
+    ws.append(["有效注册商标", "件", "—"])
+    wb.save(book)
+    res = runner.invoke(app, ["import", str(book), "--dry-run"])
+    assert res.exit_code == 0, res.output
+    assert (
+        "工作表“2025年”有表头但没有数字，未读 / sheet '2025年' has a header but no figures: "
+        "not read" in _lines(res)
+    )
+    assert any("读取11个数字" in x for x in _lines(res))
+    for name in ("专利", "商标", "质押融资"):
+        del wb[name]
+    wb.save(book)
+    res = runner.invoke(app, ["import", str(book), "--dry-run"])
+    assert res.exit_code == 2 and "没有找到任何数字" in res.output  # one sheet left: as before
+    wb.copy_worksheet(wb["2025年"]).title = "2026年"
+    wb.save(book)
+    res = runner.invoke(app, ["import", str(book), "--dry-run"])
+    assert res.exit_code == 2 and "各工作表都没有数字" in res.output
