@@ -181,7 +181,8 @@ COUNT_ZH = {"added": "新增", "unchanged": "不变", "replaced": "替换", "sou
 def import_cmd(
     file: Path = typer.Argument(
         None,
-        help="CSV（UTF-8 或 GBK）或 XLSX，长表或宽表 / CSV (UTF-8 or GBK) or XLSX, long or wide",
+        help="CSV（UTF-8 或 GBK）或 XLSX（读取每张含数字的工作表），长表或宽表 / CSV (UTF-8 or "
+        "GBK) or XLSX (every sheet with figures is read), long or wide",
     ),
     region: str = REGION,
     dry_run: bool = typer.Option(
