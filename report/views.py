@@ -9,6 +9,7 @@ import textwrap
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
+from ..data.periods import period_zh
 from ..data.said import both
 from ..scenarios.idle import idle_words
 from . import notes, words
@@ -197,9 +198,10 @@ def fan_text(recs: list[dict]) -> str:
         out += wrap(f"历史数据 / history: {seen or '无 / none'}", "  ")
         for x in r.get("so_far") or []:
             so_far, year = f"{x['period']}: {num(x['value'])}", x["year"]
+            so_far_zh = f"{period_zh(x['period'])}：{num(x['value'])}"  # 2025年1-10月：17,020
             out += wrap(
                 both(
-                    f"{year}年已有部分月份数据 {so_far}：{year}年全年按已有进度与预测合并"
+                    f"{year}年已有部分月份数据（{so_far_zh}）：{year}年全年按已有进度与预测合并"
                     "（与 run 的测算一致），其后各年也由此起算",
                     f"so far: {so_far}: the {year} total is its pace combined with the forecast, "
                     "as run judges it, and the years after start from it",
