@@ -47,7 +47,10 @@ def check_across_sheets(df: pd.DataFrame, report: list[str]) -> pd.DataFrame:
                     f"two different figures for {slug} {r['period']} "
                     f"({first['value']:g} {first['unit']} and {r['value']:g} {r['unit']})",
                 ),
-                ("只在一个工作表里保留正确的那一个", "keep only the right one, in one sheet"),
+                (
+                    f"只在一个工作表里保留正确的那一个，或用 --sheet {a[0]} 只读一张",
+                    f"keep only the right one, in one sheet, or read one sheet with --sheet {a[0]}",
+                ),
             )
         report.append(
             both(
