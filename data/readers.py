@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 
 from .across_sheets import check_across_sheets
+from .book import book_region, read_raw
 from .cells import MISSING
 from .errors import InputError
 from .figure_rows import checked_rows
 from .places import describe
 from .said import SHEET_MARK, both, column_letter, file_place, place
 from .sheet_layout import (
-    book_region,
     check_duplicate_columns,
     check_other_columns,
     clean,
@@ -32,7 +32,6 @@ from .sheet_layout import (
     long_records,
     map_columns,
     period_columns,
-    read_raw,
     title_region,
     wide_records,
 )
