@@ -109,7 +109,7 @@ def test_each_score_of_a_forecast_worked_by_hand(fake):
 
 
 def test_horizons_past_the_data_are_not_scored_and_a_later_origin_scores_less(fake):
-    """Origins 2017-2019 of 2016-2020, three horizons: 2 + 3 is past 2020, so 3 + 2 + 1 rows."""
+    """Origins 2017-2019 of 2016-2020, three horizons: no target year after 2020, so 3 + 2 + 1."""
     rows = bs.selected_scores([_series()], [2017, 2018, 2019], 3, 50, 7)
     assert list(zip(rows["origin"], rows["h"], strict=True)) == [
         (2017, 1),
