@@ -12,9 +12,6 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-from docx import Document
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from .errors import InputError
 from .plan_table import NOTE_START
@@ -24,10 +21,15 @@ from .table_cells import Sheet, text
 WORD = (".docx",)
 # Word's and WPS's older files: binary, which python-docx cannot open. Saved as .docx they read.
 OLD_WORD = {
-    ".doc": "旧版Word文档（.doc）",
-    ".wps": "WPS文字文档（.wps）",
-    ".dot": "旧版Word模板（.dot）",
+    ".doc": ("旧版Word文档（.doc）", "an old binary Word document (.doc)"),
+    ".wps": ("WPS文字文档（.wps）", "a WPS Writer document (.wps)"),
+    ".dot": ("旧版Word模板（.dot）", "an old binary Word template (.dot)"),
 }
+RENAMED = (
+    "旧版Word文档（.doc，扩展名改成了 .docx）",
+    "an old binary Word document (.doc renamed .docx)",
+)
+OLE = b"\xd0\xcf\x11\xe0"  # the first bytes of the binary format
 # A title line is short; a paragraph of prose (over this many characters, or ending 。) is not.
 TITLE_CHARS = 60
 TITLE_LINES = 2
@@ -43,24 +45,34 @@ def read_word_tables(p: Path) -> list[Sheet]:
     """Every table of the document, in order, as a ``Sheet`` (``optional``: a document holds
     tables that are no indicator table); refused for a .doc or .wps file, with the fix."""
     old = OLD_WORD.get(p.suffix.lower())
-    if old is None and p.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":
-        old = "旧版Word文档（.doc，扩展名改成了 .docx）"  # the binary format's signature
+    if old is None:
+        with p.open("rb") as f:
+            old = RENAMED if f.read(len(OLE)) == OLE else None
     if old:
         raise InputError(
             file_place(p),
-            (f"{old}无法读取", f"an old binary Word or WPS file ({p.suffix}) cannot be read"),
+            (f"{old[0]}无法读取", f"{old[1]} cannot be read"),
             (
                 "在Word或WPS中打开，另存为 .docx（Word文档）后再读取；或把主要指标表另存为 .xlsx",
                 "open it in Word or WPS and save it as .docx (Word document); or save the "
                 "indicator table as .xlsx",
             ),
         )
+    from docx import Document  # python-docx (and lxml) for a Word file only
+    from docx.opc.exceptions import OpcError
+    from docx.text.paragraph import Paragraph
+
     try:
-        blocks = list(Document(str(p)).iter_inner_content())
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        content = Document(str(p)).iter_inner_content()
+        # a paragraph as its text (blank: ""), a table as itself
+        blocks = [text(b.text) if isinstance(b, Paragraph) else b for b in content]
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as e:
         raise InputError(
             file_place(p),
-            (f"不是可读取的Word文档（{type(e).__name__}）", f"not a readable Word document ({e})"),
+            (
+                "不是可读取的Word文档：文件已损坏，或其实不是 .docx 格式",
+                f"not a readable Word document: damaged, or not .docx inside ({type(e).__name__})",
+            ),
             (
                 "在Word或WPS中打开，另存为 .docx 后再读取",
                 "open it in Word or WPS and save it as .docx",
@@ -69,7 +81,7 @@ def read_word_tables(p: Path) -> list[Sheet]:
     heading = _document_title(blocks)
     sheets = []
     for i, block in enumerate(blocks):
-        if not isinstance(block, Table):
+        if isinstance(block, str):
             continue
         where = table_where(p, len(sheets) + 1)
         title = _caption(blocks, i)
@@ -85,7 +97,7 @@ def read_word_tables(p: Path) -> list[Sheet]:
     return sheets
 
 
-def cells(table: Table) -> pd.DataFrame:
+def cells(table) -> pd.DataFrame:
     """A Word table's cells as an .xlsx sheet's: a merged span's text in its first cell only, the
     others blank (python-docx returns the first cell again for each), so a merged 类别 cell is
     blank below its first row and a merged 指标 cell too, as in a workbook; a blank cell is None."""
@@ -100,15 +112,17 @@ def cells(table: Table) -> pd.DataFrame:
     return pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
 
 
-def _text(tc, table: Table) -> str:
+def _text(tc, table) -> str:
     """A cell's paragraphs joined by line breaks, which ``table_cells.text`` drops: a header
     written 目标值 / （2030年） on two lines reads 目标值(2030年)."""
+    from docx.text.paragraph import Paragraph
+
     return "\n".join(Paragraph(p, table).text for p in tc.p_lst)
 
 
 def _paragraph(block) -> str | None:
     """A paragraph's text (blank: ""), None for a table."""
-    return text(block.text) if isinstance(block, Paragraph) else None
+    return block if isinstance(block, str) else None
 
 
 def _caption(blocks: list, i: int) -> list[str]:
