@@ -44,10 +44,7 @@ def is_word(p: Path) -> bool:
 def read_word_tables(p: Path) -> list[Sheet]:
     """Every table of the document, in order, as a ``Sheet`` (``optional``: a document holds
     tables that are no indicator table); refused for a .doc or .wps file, with the fix."""
-    old = OLD_WORD.get(p.suffix.lower())
-    if old is None:
-        with p.open("rb") as f:
-            old = RENAMED if f.read(len(OLE)) == OLE else None
+    old = OLD_WORD.get(p.suffix.lower()) or _renamed(p)
     if old:
         raise InputError(
             file_place(p),
@@ -95,6 +92,12 @@ def read_word_tables(p: Path) -> list[Sheet]:
         ]
         sheets.append(Sheet(cells(block), where, title, notes, optional=True))
     return sheets
+
+
+def _renamed(p: Path) -> tuple[str, str] | None:
+    """``RENAMED`` for a .doc saved under a .docx name: its first bytes are the binary format's."""
+    with p.open("rb") as f:
+        return RENAMED if f.read(len(OLE)) == OLE else None
 
 
 def cells(table) -> pd.DataFrame:

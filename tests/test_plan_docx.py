@@ -6,6 +6,7 @@ column. All figures are made up for the tests and titled （测试数据）."""
 
 import csv
 import io
+import warnings
 
 import docx
 import pytest
@@ -57,12 +58,14 @@ def _table(d, header, rows, title_row: str | None = None, merge_kinds: bool = Tr
     return t
 
 
-def _plan_docx(path, rows=ROWS, caption=CAPTION, notes=("注：1.数据来源：测试数据。",)):
+def _plan_docx(path, rows=ROWS, caption=CAPTION, notes=("注：1.数据来源：测试数据。",), gap=True):
     d = docx.Document()
     d.add_paragraph("广汉市知识产权“十五五”规划（测试数据）")
     d.add_paragraph("一、发展基础。" + "规划期内，全市知识产权工作取得明显成效。" * 4)
     d.add_paragraph(caption)
     _table(d, HEADER, rows, title_row="主要指标（测试数据）")
+    if gap:
+        d.add_paragraph("")  # a blank line before the note
     for n in notes:
         d.add_paragraph(n)
     d.add_paragraph("二、重点任务。" + "加强知识产权创造、运用、保护、管理和服务。" * 3)
@@ -143,37 +146,54 @@ def test_a_word_tables_cells_are_a_workbooks_merged_spans_blank_after_their_firs
 
 def test_a_row_starting_late_or_ending_early_keeps_its_cells_in_their_columns(tmp_path):
     d = docx.Document()
-    t = d.add_table(rows=2, cols=3)
-    t.cell(0, 0).text, t.cell(0, 2).text = "a", "c"
-    t.cell(1, 1).text = "b"
+    t = d.add_table(rows=4, cols=4)
+    for c, v in enumerate("abcd"):
+        t.cell(0, c).text = v
+    t.cell(1, 1).text = "e"
+    t.cell(2, 0).text, t.cell(2, 3).text = "f", "g"
+    t.cell(2, 0).merge(t.cell(2, 2))  # three columns merged across: "g" stays in the fourth
+    t.cell(3, 0).text = "h"
     tr = t._tbl.tr_lst[1]
     tr.remove(tr.tc_lst[0])  # the row starts one column late
     tr.get_or_add_trPr()._add_gridBefore(val=1)
-    assert cells(t).values.tolist() == [["a", None, "c"], [None, "b", None]]
+    tr = t._tbl.tr_lst[3]
+    tr.remove(tr.tc_lst[-1])  # a row a cell short, with no gridAfter: Word draws it so
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # pandas pads ragged rows, with a warning that it will not
+        got = cells(t).values.tolist()
+    assert got == [
+        ["a", "b", "c", "d"],
+        [None, "e", None, None],
+        ["f", None, None, "g"],
+        ["h", None, None, None],
+    ]
 
 
 def test_the_caption_is_the_paragraphs_right_above_the_table_not_prose_nor_a_table(tmp_path):
     d = docx.Document()
     d.add_paragraph("本规划的主要指标如下。")  # prose: ends 。, and no title for the document
-    d.add_paragraph("")
+    d.add_paragraph("附表")
     d.add_paragraph("专栏1")
     d.add_paragraph("")
     d.add_paragraph("主要指标（2026—2030年）")
     _table(d, ["指标名称", "目标值(2030年)"], [["专利授权量", "10"]], merge_kinds=False)
     d.add_paragraph("表2")
     _table(d, ["指标名称", "目标值(2030年)"], [["商标注册量", "10"]], merge_kinds=False)
+    d.add_paragraph("正文。")
+    d.add_paragraph("表3" + "广" * 58)  # 60 characters: still a title
+    _table(d, ["指标名称", "目标值(2030年)"], [["商标注册量", "10"]], merge_kinds=False)
     p = tmp_path / "t.docx"
     d.save(p)
-    first, second = read_word_tables(p)
+    first, second, third = read_word_tables(p)
     assert first.title == ["专栏1", "主要指标(2026—2030年)"]  # two lines at most, blanks passed
     assert second.title == ["表2"]  # back to the table before it only
+    assert third.title == ["表3" + "广" * 58]
     assert (first.notes, second.notes) == ([], [])  # 表2 is no note
 
 
 def test_notes_below_a_table_are_its_numbered_lines_after_a_note(tmp_path):
-    p = _plan_docx(
-        tmp_path / "规划.docx", notes=("注：", "1.数据来源：测试数据。", "（2）2025年为预计数。")
-    )
+    lines = ("注：", "1.数据来源：测试数据。", "（2）2025年为预计数。")
+    p = _plan_docx(tmp_path / "规划.docx", notes=lines, gap=False)  # right below the table
     (sheet,) = read_word_tables(p)
     assert [n.split(" / ")[0].rsplit("：", 1)[-1] for n in sheet.notes] == [
         "注:",
@@ -184,15 +204,22 @@ def test_notes_below_a_table_are_its_numbered_lines_after_a_note(tmp_path):
     assert read_word_tables(p)[0].notes == []  # a numbered line is a note only after one
 
 
-def test_a_long_document_title_is_no_title(tmp_path):
-    d = docx.Document()
-    d.add_paragraph("广" * 61)
-    d.add_table(rows=1, cols=1)
-    d.add_paragraph("广" * 60)
-    d.add_table(rows=1, cols=1)
-    p = tmp_path / "t.docx"
-    d.save(p)
-    assert [s.title for s in read_word_tables(p)] == [[], ["广" * 60]]
+def test_the_documents_title_is_its_first_line_when_short(tmp_path):
+    def titles(first_lines):
+        d = docx.Document()
+        for line in first_lines:
+            d.add_paragraph(line)
+        d.add_table(rows=1, cols=1)
+        d.add_paragraph("正" * 61)  # prose between the tables: no caption for the second
+        d.add_table(rows=1, cols=1)
+        p = tmp_path / "t.docx"
+        d.save(p)
+        return [s.title for s in read_word_tables(p)]
+
+    title = "广" * 60  # blank lines before it passed over
+    assert titles(["", title]) == [[title], [title]]
+    assert titles(["广" * 61, ""]) == [[], []]  # too long for a title, and for a caption
+    assert titles(["广汉市知识产权规划。"]) == [[], []]  # a sentence
 
 
 def test_a_document_of_several_tables_reads_its_indicator_tables_and_says_the_rest(tmp_path):

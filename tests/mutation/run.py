@@ -137,6 +137,8 @@ TESTS: dict[str, list[str]] = {
         "tests/test_target_tables.py",
     ],
     "data/target_tables.py": ["tests/test_kind_words.py", "tests/test_target_tables.py"],
+    # A plan's Word document: its tables as sheets, merged cells, title and notes around them.
+    "data/plan_docx.py": ["tests/test_plan_docx.py"],
     "report/text.py": [
         "tests/test_text.py",
         "tests/test_prose_periods.py",
