@@ -53,17 +53,17 @@ def where_zh(where: str) -> str:
     """``文件 t.xlsx，工作表 S`` for ``t.xlsx, sheet S`` (``sheet_where``),
     ``文件 t.docx，第3个表格`` for ``t.docx, table 3`` (``table_where``), ``文件 t.csv`` for a
     file."""
-    file, _, table = where.partition(TABLE_MARK)
-    if table:
-        return f"文件 {file}，第{table}个表格"
     file, _, sheet = where.partition(SHEET_MARK)
-    return f"文件 {file}" + (f"，工作表 {sheet}" if sheet else "")
+    if sheet:  # a sheet's name may hold anything, ", table 1" too
+        return f"文件 {file}，工作表 {sheet}"
+    file, _, table = where.partition(TABLE_MARK)
+    return f"文件 {file}" + (f"，第{table}个表格" if table else "")
 
 
 def column_said(where: str, col: int) -> tuple[str, str]:
     """``(D列, column D)`` of a sheet's column, as Excel letters it; ``(第4列, column 4)`` of a
     Word table's, which has no letters: a reader counts its columns."""
-    if TABLE_MARK in where:
+    if TABLE_MARK in where and SHEET_MARK not in where:
         return f"第{col + 1}列", f"column {col + 1}"
     letter = column_letter(col)
     return f"{letter}列", f"column {letter}"

@@ -79,11 +79,12 @@ def read_target_table(
     out = TableTargets([])
     word = is_word(p)
     sheets = read_word_tables(p) if word else read_sheets(p)
-    found = []
+    found, refused = [], []
     for sheet in sheets:
         got = _read_sheet(sheet, region, horizon, names)
-        if isinstance(got, str):
-            out.report.append(got)
+        if isinstance(got, Skipped):
+            out.report.append(got.said)
+            refused += [got.why] if got.why else []
             continue
         dicts, report = got
         out.report += report + sheet.notes
@@ -92,6 +93,8 @@ def read_target_table(
         out.report += refuse_across(found)
     for where, dicts in found:
         out.targets += [_build(d, p, where) for d in dicts]
+    if not out.targets and refused:
+        raise refused[0]  # a table headed 指标 that is no indicator table as written: its fix
     if not out.targets and word:
         raise no_indicator_table(p, len(sheets))
     if not out.targets:
@@ -111,23 +114,31 @@ def read_target_table(
     return out
 
 
-def _read_sheet(sheet: Sheet, region, horizon, names) -> tuple[list, list] | str:
-    """``(target dicts, report lines)`` of a sheet in either layout, or the line saying why it
-    was skipped: no target table, or (a Word table, one of a document's) a 指标 header the
-    plan-table reader refuses (no target column)."""
+@dataclass
+class Skipped:
+    """A sheet or Word table not read: the report line, and the reader's refusal of a Word table
+    headed 指标 (no target column), raised when the document has no indicator table at all."""
+
+    said: str
+    why: InputError | None = None
+
+
+def _read_sheet(sheet: Sheet, region, horizon, names) -> tuple[list, list] | Skipped:
+    """``(target dicts, report lines)`` of a sheet in either layout, or why it was skipped: no
+    target table, or (a Word table, one of a document's) a 指标 header the plan-table reader
+    refuses (no target column)."""
     rows = [[text(c) for c in sheet.raw.iloc[i].tolist()] for i in range(len(sheet.raw))]
     at = _long_header(rows)
     if at is not None:
         return _long_rows(sheet.raw, rows, at, sheet.where, names)
     if not any(is_plan_header(r) for r in rows[:12]):
-        return _skipped(sheet.where, ("没有目标表", "no target table"))
+        return Skipped(_skipped(sheet.where, ("没有目标表", "no target table")))
     if sheet.optional:
         try:
             read_header(sheet.raw, sheet.where)
         except InputError as e:
-            return _skipped(
-                sheet.where, (f"不是指标表（{e.problem_zh}）", f"no indicator table ({e.problem})")
-            )
+            why = (f"不是指标表（{e.problem_zh}）", f"no indicator table ({e.problem})")
+            return Skipped(_skipped(sheet.where, why), e)
     dicts, report = read_plan_table(sheet.raw, sheet.where, horizon, names, sheet.title)
     reg = region or region_in_title(sheet.title + [" ".join(r) for r in rows[:6]])
     if reg is None:

@@ -326,6 +326,25 @@ def test_a_document_without_an_indicator_table_says_what_was_looked_for(tmp_path
     assert e.value.problem.startswith("no indicator table: the document has no table with")
 
 
+def test_a_document_whose_only_indicator_like_table_lacks_a_target_column_says_its_fix(tmp_path):
+    d = docx.Document()
+    d.add_paragraph(CAPTION)
+    _table(d, ["重点任务", "责任单位"], [["专利导航", "市市场监管局"]], merge_kinds=False)
+    _table(
+        d,
+        ["序号", "指标名称", "现状值", "规划值"],
+        [["1", "专利授权量", "1200", "1500"]],
+        merge_kinds=False,
+    )
+    p = tmp_path / "规划.docx"
+    d.save(p)
+    with pytest.raises(InputError) as e:  # as the same table in a workbook is refused
+        load_targets(p)
+    assert e.value.where_zh == f"文件 {p}，第2个表格，第1行"
+    assert e.value.problem_zh == "没有目标值列（表头含“目标”或年份，如“2026年目标值”）"
+    assert e.value.fix_zh == "把目标值列的表头写作“目标值（2026年）”"
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [
@@ -436,3 +455,17 @@ def test_run_reads_a_word_plan_with_the_p_hit_of_its_workbook_twin(tmp_path):
     # 广汉's bundled history has copyright registrations only: one target simulated
     (simulated,) = [(i, p) for i, status, p in word if status == "simulated"]
     assert simulated[0] == "4_copyright_registrations_total" and 0 < float(simulated[1]) < 1
+
+
+def test_a_word_table_is_named_by_its_number_and_its_columns_counted_a_sheet_by_letters():
+    from ipcast.data.said import place
+
+    assert place("规划.docx, table 3", 4, 27, "目标值") == (
+        "文件 规划.docx，第3个表格，第4行，第28列（目标值）",
+        "规划.docx, table 3, row 4, column 28 (目标值)",
+    )
+    # a sheet's name may hold ", table 3": still a sheet, lettered
+    assert place("t.xlsx, sheet 表, table 3", 4, 27) == (
+        "文件 t.xlsx，工作表 表, table 3，第4行，AB列",
+        "t.xlsx, sheet 表, table 3, row 4, column AB",
+    )
