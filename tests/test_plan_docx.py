@@ -469,3 +469,34 @@ def test_a_word_table_is_named_by_its_number_and_its_columns_counted_a_sheet_by_
         "文件 t.xlsx，工作表 表, table 3，第4行，AB列",
         "t.xlsx, sheet 表, table 3, row 4, column AB",
     )
+
+
+def _simple_docx(path, caption, rows):
+    d = docx.Document()
+    for line in caption:
+        d.add_paragraph(line)
+    _table(d, ["指标名称", "单位", "目标值（2026年）"], rows, merge_kinds=False)
+    d.save(path)
+    return path
+
+
+def test_the_span_of_a_total_comes_from_the_caption_when_the_table_has_no_base_year(tmp_path):
+    """The first title line with a span of years is the plan's (a single year is not): 累计 over
+    2025—2026; with no span in the caption, the row is refused with the fix, as in a workbook."""
+    rows = [
+        ["知识产权质押融资额累计", "亿元", "2"],
+        ["注：数据来源：测试数据", "", ""],
+        ["", "", ""],
+    ]
+    caption = ["附表一 2024年", "广汉市主要指标（2025—2026年）（测试数据）"]
+    got = load_targets(_simple_docx(tmp_path / "a.docx", caption, rows))
+    assert _read(got.targets) == [
+        ("pledge_financing", "cumulative", "2025/2026", (2.0,), "亿元", ">=")
+    ]
+    # the note row inside the table is said as a workbook's is; the blank row below it is not
+    assert got.report[2:] == ["第3行未读：说明行 / row 3 skipped: a note"]
+    p = _simple_docx(tmp_path / "b.docx", ["广汉市主要指标（测试数据）"], rows)
+    with pytest.raises(InputError) as e:
+        load_targets(p)
+    assert e.value.where_zh == f"文件 {p}，第1个表格，第2行"
+    assert e.value.problem_zh == "累计目标，但没有基期年可起算"
