@@ -83,9 +83,13 @@ def targets(
 ) -> list[dict]:
     """Every quantified target with the plan's own words (a table's names through ``names``)."""
     from ..data.target_files import target_records
-    from .inputs import check_region, select_targets
+    from .inputs import check_region, region_targets, select_targets
 
-    return target_records(select_targets(check_region(region), targets_file, names))
+    region = check_region(region)
+    if region is None:
+        return target_records(select_targets(None, targets_file, names))
+    # a region without a plan is told how to give it one (it showed '(nothing to show)')
+    return target_records(region_targets(region, targets_file, names=names))
 
 
 def template_indicators(region: str) -> list[str]:

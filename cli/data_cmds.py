@@ -154,16 +154,23 @@ def template_cmd(
         if targets:
             region = api.figures.target_template(region, out, base, until)
             run = f"`ipcast run --targets {out} -r {region}`"
-            zh = f"{region}的说明、指标表、逐条目标三张表；任填其一，然后运行 {run}"
-            en = f"sheets 说明, 指标表, 逐条目标 for {region}; fill one in, then {run}"
+            named = _named(region)
+            zh = f"{named}的说明、指标表、逐条目标三张表；任填其一，然后运行 {run}"
+            en = f"sheets 说明, 指标表, 逐条目标 for {named}; fill one in, then {run}"
             typer.echo(notes.wrote(out, zh, en))
             return
         slugs = api.figures.template(region, out)
     except InputError as e:
         fail(e)
-    region = api.inputs.check_region(region)
+    named = _named(api.inputs.check_region(region))
     n = len(slugs)
-    typer.echo(notes.wrote(out, f"{region}的{n}个指标", f"{n} indicators for {region}"))
+    typer.echo(notes.wrote(out, f"{named}的{n}个指标", f"{n} indicators for {named}"))
+
+
+def _named(region: str) -> str:
+    """昆山市（320583）: the region as the planner named it, with the code the files carry."""
+    name = api.figures.region_names("zh", [region]).get(region)
+    return f"{name}（{region}）" if name and name != region else region
 
 
 # The store's counts (userstore.merge) as the import summary says them in Chinese.
@@ -174,7 +181,8 @@ COUNT_ZH = {"added": "新增", "unchanged": "不变", "replaced": "替换", "sou
 def import_cmd(
     file: Path = typer.Argument(
         None,
-        help="CSV（UTF-8 或 GBK）或 XLSX，长表或宽表 / CSV (UTF-8 or GBK) or XLSX, long or wide",
+        help="CSV（UTF-8 或 GBK）或 XLSX（读取每张含数字的工作表），长表或宽表 / CSV (UTF-8 or "
+        "GBK) or XLSX (every sheet with figures is read), long or wide",
     ),
     region: str = REGION,
     dry_run: bool = typer.Option(

@@ -121,8 +121,8 @@ MAP = typer.Option(
 SHEET = typer.Option(
     None,
     "--sheet",
-    help="多张工作表都有数字时，要读取的工作表 / the workbook sheet to read, when several hold "
-    "figures",
+    help="只读取这一张工作表（不加时读取每张含数字的可见工作表） / read this workbook sheet only "
+    "(by default every visible sheet with figures is read)",
 )
 ACCEPT_LARGE = typer.Option(
     False,

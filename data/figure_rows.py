@@ -18,7 +18,7 @@ from .cells import CellError, parse_number, parse_period_cell
 from .custom import is_custom
 from .errors import InputError, Said
 from .indicator_names import match_indicator, split_label, sub_item_name, unknown_indicator_fix
-from .periods import WRITE_AS, Period, decimal_to_label, parse_period
+from .periods import WRITE_AS, Period, decimal_to_label, parse_period, period_zh
 from .places import resolve_region
 from .said import MEASURE_ZH, at_row, both, file_place, place, where_zh
 
@@ -162,6 +162,17 @@ def _across_years(df: pd.DataFrame, report: list[str]) -> None:
     report.append(both(zh, en))
 
 
+def _at_a_date(slug: str) -> bool:
+    """A stock or a count per 10,000 residents: a figure at a date (a rate in % is a year's)."""
+    meta = indicator(slug)
+    return meta["measure"] == "stock" or (meta["measure"] == "ratio" and meta["unit"] != "%")
+
+
+def _month_end(t: float) -> str:
+    """The period text of the month ending at ``t`` (2025-10 for 2025 + 10/12)."""
+    return f"{int(t)}-{round((t % 1) * 12):02d}"
+
+
 def _whole_year(p: Period) -> bool:
     return abs(p.start % 1) < 1e-9 and abs(p.years - 1) < 1e-9
 
@@ -233,6 +244,19 @@ def _indicator_and_period(rec: dict, where: str, names: dict[str, str]):
             (e.zh, str(e)),
             WRITE_AS,
         ) from None
+    so_far = abs(period.start % 1) < 1e-9 and period.end - period.start < 1 - 1e-9
+    if _at_a_date(slug) and "/" in period.text and so_far:
+        # 有效发明专利 in a 2025年1-10月 column (beside the flows' figures so far): the stock at
+        # the end of October, not a sum over the months; said as 2025年10月 everywhere after.
+        # (A July-June year's stock keeps its span, as the bureau's year is written.)
+        end = _month_end(period.end)
+        readings.append(
+            (
+                f"存量指标在“{period_zh(period.text)}”的数字读作{period_zh(end)}末的数",
+                f"a stock's figure for {period.text} read as at the end of {end}",
+            )
+        )
+        period = parse_period(end)
     return slug, period, readings + period_repairs
 
 
@@ -451,9 +475,7 @@ def _unit(rec, cell_unit, value, base, slug, where, repairs, assumed_units):
 
 
 def _period_type(slug: str, period) -> str:
-    meta = indicator(slug)
-    measure, unit = meta["measure"], meta["unit"]
-    if measure == "stock" or (measure == "ratio" and unit != "%"):
+    if _at_a_date(slug):
         return "asof"
     whole = abs(period.start - round(period.start)) < 1e-9
     if whole and abs(period.years - 1) < 1e-9:

@@ -13,7 +13,7 @@ import pandas as pd
 from . import table_names as names
 from . import units
 from .catalog import RUNNING_TOTALS, indicator, known
-from .cells import CellError, multiplied, parse_number
+from .cells import MISSING, CellError, multiplied, parse_number
 from .errors import InputError
 from .indicator_names import name_span
 from .periods import Period
@@ -265,6 +265,10 @@ def _row_target(row: Row, h: Header, where: str, horizon, report, mapping=None) 
     shown = "/".join("—" if t is None else f"{t:.15g}" for t in thresholds)
     when = ",".join(periods)
     zh = f"“{row.name}”读作{slug}（{cat['zh']}）；{KIND_WORD.get(kind, kind)} {when} {shown} {unit}"
+    if ALSO_FITS in how:  # the other indicators the name fits, said in Chinese too
+        others = how.split(ALSO_FITS)[1].split(":")[0].split(", ")
+        shown_zh = "、".join(f"{o}（{indicator(o)['zh']}）" for o in others)
+        zh += f"；该名称也可指{shown_zh}，如要选它，在“指标代码”列写上代码"
     en = f"'{row.name}' -> {slug} ({how}); {kind} {when} {shown} {unit}"
     report.append(
         at_row(
@@ -460,6 +464,9 @@ def _one_figure(cell: str, c: int, row: Row, h: Header, where: str):
     return value
 
 
+ALSO_FITS = "also fits "  # how a name that fits several indicators is reported
+
+
 def _indicator(row: Row, h: Header, where: str, mapping=None) -> tuple[str, str]:
     code = _cell(row, h, "code")
     col = h.cols.get("code", h.name_col)
@@ -490,7 +497,7 @@ def _indicator(row: Row, h: Header, where: str, mapping=None) -> tuple[str, str]
         return slugs[0], how
     chosen = _prefer(slugs, row.name, h.yearly)
     others = ", ".join(s for s in slugs if s != chosen)
-    return chosen, f"{how}; also fits {others}: write the code in 指标代码 to choose"
+    return chosen, f"{how}; {ALSO_FITS}{others}: write the code in 指标代码 to choose"
 
 
 def _prefer(slugs: list[str], name: str, yearly: bool) -> str:
@@ -629,6 +636,8 @@ def _baseline(row: Row, h: Header) -> str:
         return ""
     c, p = h.base
     v = text(row.cells[c])
+    if v.lower() in MISSING:  # 基期值 —: the plan gives none (a total over the new plan's years)
+        return ""
     return f"{v} ({period_text(p.start, p.end)})" if v and p else v
 
 

@@ -12,21 +12,26 @@ from pathlib import Path
 
 import pandas as pd
 
+from .across_sheets import check_across_sheets
+from .book import book_region, read_raw
+from .cells import MISSING
 from .errors import InputError
 from .figure_rows import checked_rows
-from .said import both, column_letter, file_place, place
+from .places import describe
+from .said import SHEET_MARK, both, column_letter, file_place, place
 from .sheet_layout import (
     check_duplicate_columns,
+    check_other_columns,
     clean,
     down_records,
     find_header,
+    grouped_years,
     header_key_of,
     indicator_columns,
     is_period_header,
     long_records,
     map_columns,
     period_columns,
-    read_raw,
     title_region,
     wide_records,
 )
@@ -64,7 +69,46 @@ def read_history_file(
             (f"{p.name}不是Excel工作簿", f"{p.name} is not a workbook"),
             ("CSV文件不用 --sheet", "drop --sheet for a CSV file"),
         )
-    sheet = read_raw(p, report, sheet)
+    sheets = read_raw(p, report, sheet)
+    book = None if region or len(sheets) == 1 else book_region(sheets)
+    sheets = [s for s in sheets if s.figures]
+    args = (p, region, book, any_region, accept_large, names, today)
+    if len(sheets) == 1:
+        return ReadResult(_read_sheet(sheets[0], report, *args), report)
+    parts = []
+    for one in sheets:
+        said: list[str] = []
+        part = _read_sheet(one, said, *args, empty_ok=True)
+        name = one.where.partition(SHEET_MARK)[2]
+        if part is None:  # a table not filled in yet (2025年 beside the years done)
+            report.append(
+                both(
+                    f"工作表“{name}”有表头但没有数字，未读",
+                    f"sheet '{name}' has a header but no figures: not read",
+                )
+            )
+            continue
+        parts.append(part)
+        said.insert(0, both(f"读取{len(part)}个数字", f"{len(part)} figures read"))
+        report.extend(f"【{name}】{line}" for line in said)  # each line names its sheet
+    if not parts:
+        raise InputError(
+            file_place(p),
+            ("各工作表都没有数字", "no sheet has any figures"),
+            ("至少填写一个数值", "fill in at least one value"),
+        )
+    rows = check_across_sheets(pd.concat(parts, ignore_index=True), report)
+    return ReadResult(rows, report)
+
+
+def _read_sheet(
+    sheet, report, p, region, book, any_region, accept_large, names, today, empty_ok=False
+) -> pd.DataFrame | None:
+    """One sheet's figures as rows of the long table, each with the sheet it came from
+    (``where``); every reading made is added to ``report``. A sheet whose title names no
+    region takes ``book``'s, the one region the workbook's titles name (``book_region``).
+    With ``empty_ok`` (one sheet of a book), a table with no figure in it is None."""
+    report.extend(sheet.report)
     raw = sheet.raw
     header_row = find_header(raw, sheet.where)
     if header_row:
@@ -76,13 +120,24 @@ def read_history_file(
         )
     header = [clean(c) for c in raw.iloc[header_row].tolist()]
     region = region or title_region(raw, header_row, sheet.where, report)
+    if region is None and book is not None:
+        region, title, named_in = book
+        report.append(
+            both(
+                f"地区{describe(region)}取自工作表“{named_in}”的标题“{title}”",
+                f"region {describe(region)} taken from the title '{title}' of sheet '{named_in}'",
+            )
+        )
     body_start = header_row + 1
     long_layout = {"value", "period"} <= set(map_columns(header))
     wide = any(is_period_header(h) for h in header)
     down = "period" in map_columns(header)  # 年份 | 指标…: a row below is figures, no header
-    if not long_layout and not wide and not down and header_row + 1 < len(raw):
+    if not long_layout and not wide and header_row + 1 < len(raw):
         below = [clean(c) for c in raw.iloc[header_row + 1].tolist()]
-        if sum(is_period_header(h) for h in below) >= 1 and header_key_of(below) is None:
+        periods_below = sum(is_period_header(h) for h in below) >= 1
+        if header_key_of(below) is None and (
+            (periods_below and not down) or grouped_years(header, below)
+        ):
             header = [b or a for a, b in zip(header, below, strict=True)]
             body_start += 1
             rows = f"{header_row + 1}-{header_row + 2}"
@@ -105,7 +160,7 @@ def read_history_file(
                 f"wide layout: {len(years)} period columns ({shown})",
             )
         )
-    elif across := indicator_columns(header, cols):
+    elif across := indicator_columns(header, cols, names):
         if len(across) > 1 and "unit" in cols:
             raise InputError(
                 place(sheet.where, header_row + 1, cols["unit"]),
@@ -120,7 +175,9 @@ def read_history_file(
                     "知识产权质押融资金额（亿元）",
                 ),
             )
-        records = down_records(body.to_numpy(dtype=object), cols, across, first_line)
+        cells = body.to_numpy(dtype=object)
+        check_other_columns(header, cols, across, cells, sheet.where, header_row, report)
+        records = down_records(cells, cols, across, first_line)
         shown = "、".join(f"{column_letter(c)}列“{h}”" for c, h in across.items())
         shown_en = ", ".join(f"column {column_letter(c)} '{h}'" for c, h in across.items())
         report.append(
@@ -143,7 +200,9 @@ def read_history_file(
                 "region, indicator, period, value, unit",
             ),
         )
+    if empty_ok and all(clean(r["value"]).lower() in MISSING for r in records):
+        return None
     rows = checked_rows(
         records, sheet.where, p, region, report, any_region, accept_large, names or {}, today
     )
-    return ReadResult(rows, report)
+    return rows.assign(where=sheet.where)

@@ -1,24 +1,21 @@
-"""A planner's sheet as records: the file read (CSV in UTF-8, GBK or GB18030, or the workbook
-sheet the planner sees), its header row found (titles above it skipped, a two-row header
-merged), its columns named (Chinese or English headers; years as columns in the wide layout),
-and one record per figure cell with the row and column it came from."""
+"""A planner's sheet as records (which sheets are read is chosen in ``book``): its header row
+found (titles above it skipped, a two-row header merged), its columns named (Chinese or English
+headers; years as columns in the wide layout), and one record per figure cell with the row and
+column it came from."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from . import workbook
 from .cells import normalise
 from .errors import InputError
-from .indicator_names import match_indicator, split_label
+from .indicator_names import match_indicator, split_label, unknown_indicator_fix
 from .periods import parse_period
 from .places import describe, region_in_text
-from .said import SHEET_MARK, both, column_letter, file_place, place, sheet_where
-from .table_cells import period_text, read_csv_cells
+from .said import SHEET_MARK, both, column_letter, file_place, place
+from .table_cells import period_text
 
 HEADERS = {
     "region": ("region", "地区", "区域", "城市", "地区代码", "行政区"),
@@ -43,55 +40,6 @@ FIELD_ZH = {
     "source": "来源",
     "notes": "备注",
 }
-
-
-@dataclass
-class _Sheet:
-    raw: pd.DataFrame
-    where: str  # "file" or "file, sheet S"
-
-
-def read_raw(p: Path, report: list[str], sheet: str | None = None) -> _Sheet:
-    suffix = p.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_sheet(p, sheet, report)
-    if suffix not in (".csv", ".txt"):
-        raise InputError(
-            file_place(p),
-            (f"无法识别的文件类型“{suffix}”", f"unknown file type '{suffix}'"),
-            ("请提供 .csv 或 .xlsx 文件", "give a .csv or .xlsx file"),
-        )
-    return _Sheet(read_csv_cells(p, report, blank_lines=True), str(p))
-
-
-def _read_sheet(p: Path, wanted: str | None, report: list[str]) -> _Sheet:
-    """The sheet the planner sees (see ``workbook``), its formulas checked."""
-    try:
-        book = pd.ExcelFile(p)
-        raws: dict[str, pd.DataFrame] = {}
-
-        def raw(name):
-            if name not in raws:
-                raws[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
-            return raws[name]
-
-        def looks_like_data(name) -> bool:
-            try:
-                find_header(raw(name), name)
-            except InputError:
-                return False
-            return True
-
-        name, notes = workbook.choose_sheet(p, wanted, looks_like_data)
-        workbook.check_formulas(p, name)
-        shown, hidden = workbook.hide_hidden(p, name, raw(name))
-        sheet = _Sheet(shown, sheet_where(p, name))
-    except InputError:
-        raise
-    except Exception as e:  # openpyxl raises many kinds for a broken workbook
-        raise workbook.unreadable(p, e) from None
-    report.extend(notes + hidden)
-    return sheet
 
 
 def clean(v) -> str:
@@ -220,16 +168,67 @@ def find_header(raw: pd.DataFrame, where: str) -> int:
     )
 
 
-def indicator_columns(header: list[str], cols: dict[str, int]) -> dict[int, str]:
-    """Columns headed by an indicator's name, in a sheet with a period column (years down the
-    rows): 年份 | 知识产权质押融资金额 | 单位 | 同比增长(%) | 备注."""
+def grouped_years(header: list[str], below: list[str]) -> bool:
+    """A merged 年度 (or 年份) cell over the year columns, the years on the row below: two or more
+    periods below a header cell that is empty (the merge) or names the period. A sheet with the
+    years down its rows has one period below 年份 and figures below the indicators' names."""
+    return (
+        sum(
+            is_period_header(b) and (not a or _header_key(a) == "period")
+            for a, b in zip(header, below, strict=True)
+        )
+        >= 2
+    )
+
+
+def indicator_columns(
+    header: list[str], cols: dict[str, int], names: dict[str, str] | None = None
+) -> dict[int, str]:
+    """Columns headed by an indicator's name (or one ``names``, the --map, maps), in a sheet
+    with a period column (years down the rows): 年份 | 知识产权质押融资金额 | 单位 | 同比增长(%)."""
     if "period" not in cols or "value" in cols:
         return {}
     return {
         i: h
         for i, h in enumerate(header)
-        if h and i not in cols.values() and not is_period_header(h) and match_indicator(h)
+        if h
+        and i not in cols.values()
+        and not is_period_header(h)
+        and match_indicator(h, names or {})
     }
+
+
+_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
+_ROW_NUMBERS = re.compile(r"序号|编号|行次|no\.?", re.IGNORECASE)
+
+
+def check_other_columns(header, cols, across, body, where, header_row, report) -> None:
+    """The columns of a years-down sheet that are not read, none in silence: a rate of change
+    (同比增长(%)) is said and left; a column of figures under a name ipcast does not know (专利
+    权质押登记笔数) is refused with the --map that reads it, as a row of the wide layout is."""
+    for i, h in enumerate(header):
+        if not h or i in cols.values() or i in across or _ROW_NUMBERS.fullmatch(h):
+            continue
+        cells = [clean(v) for v in body[:, i]]
+        if not any(_NUMBER.fullmatch(c) for c in cells):
+            continue
+        letter = column_letter(i)
+        if _CHANGE.search(h):
+            report.append(
+                both(
+                    f"{letter}列“{h}”是增减幅度，不是指标的数字，未读",
+                    f"column {letter} '{h}' is a rate of change, not a figure, and is not read",
+                )
+            )
+            continue
+        raise InputError(
+            place(where, header_row + 1, i, h),
+            (
+                f"无法识别的指标“{h}”（该列有数字）",
+                f"unknown indicator '{h}' (its column has figures)",
+            ),
+            unknown_indicator_fix(h),
+        )
 
 
 def down_records(body, cols: dict[str, int], across: dict[int, str], first: int) -> list[dict]:

@@ -48,23 +48,35 @@ KIND_WORDS = sorted(
 QUALIFIERS = ("累计", "新增", "年度")
 
 
+_PARTS = re.compile(r"[,，、;；]")
+
+
 def core(name: str) -> str:
-    """The name without a trailing unit in brackets, spaces, quotes and notes like （附件1逐年）."""
+    """The name without a trailing unit in brackets, spaces, quotes and notes like （附件1逐年）;
+    a unit written with the way of counting, （亿元，年均）, leaves （年均）."""
     s = normalise(name).replace("\n", "")
     s = re.sub(r"[\s“”\"'‘’《》]", "", s)
     while True:
         m = re.search(r"\(([^()]*)\)$", s)
         if not m or not (_is_unit(m.group(1)) or re.search(r"附件|逐年", m.group(1))):
-            return s
+            break
         s = s[: m.start()]
+    m = re.search(r"\(([^()]*)\)$", s)
+    parts = _PARTS.split(m.group(1)) if m else []
+    if len(parts) > 1 and any(_is_unit(x) for x in parts):
+        rest = [x for x in parts if x and not _is_unit(x)]
+        s = s[: m.start()] + (f"({'、'.join(rest)})" if rest else "")
+    return s
 
 
 def unit_in_name(name: str) -> str | None:
-    """The unit a name states in brackets at its end, as written (件, 万件, 亿元, 百分比)."""
+    """The unit a name states in brackets at its end, as written (件, 万件, 亿元, 百分比), alone
+    or with the way of counting (（亿元，年均）)."""
     s = re.sub(r"\s", "", normalise(name))
     for m in reversed(list(re.finditer(r"\(([^()]*)\)", s))):
-        if _is_unit(m.group(1)):
-            return m.group(1)
+        for part in _PARTS.split(m.group(1)):
+            if _is_unit(part):
+                return part
     return None
 
 
@@ -81,6 +93,9 @@ def strip_kind_words(name: str) -> str:
     for w in KIND_WORDS:
         s = s.replace(w, "")
     s = re.sub(r"^年", "", s)  # 年专题培训场次: the yearly count of ...
+    s = re.sub(r"到\d{4}年(底|末)?", "", s)  # 到2030年: the target year, read by plan_kinds
+    # 知识产权质押融资额（年均）: the brackets the counting words were written in go with them
+    s = re.sub(r"\(\)", "", s)
     return re.sub(r"量$", "", s)
 
 

@@ -188,6 +188,18 @@ def _gives_source(stored, new, replace: bool) -> bool:
     return replace or str(stored["source"] or "").startswith("user:")
 
 
+def _same_figure(a: float, unit_a: str, b: float, unit_b: str) -> bool:
+    """One amount however written: 271500 万元 stored, 27.15 亿元 in the file (a bureau's table
+    in 亿元 after one in 万元) is the figure already there, not a change to refuse."""
+    from . import units
+
+    try:
+        a = units.convert(a, unit_a, unit_b)
+    except (KeyError, ValueError):
+        return False
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
 def merge(
     old: pd.DataFrame | None, new: pd.DataFrame, replace: bool, file: str
 ) -> tuple[pd.DataFrame, dict]:
@@ -205,8 +217,7 @@ def merge(
             additions.append(r[STORE_COLUMNS])
             counts["added"] += 1
             continue
-        same = abs(float(old.at[i, "value"]) - r["value"]) < 1e-9 and old.at[i, "unit"] == r["unit"]
-        if same:
+        if _same_figure(float(old.at[i, "value"]), old.at[i, "unit"], r["value"], r["unit"]):
             if _gives_source(old.loc[i], r, replace):
                 for col in SOURCE_COLUMNS:
                     out.at[i, col] = r[col]
@@ -219,7 +230,7 @@ def merge(
             said, origin = f"{r['value']:g}{r['unit']}", old.at[i, "origin"]
             what = f"{r['region']} {r['indicator']} {r['period']}"
             raise InputError(
-                place(str(file), r.get("line", "?")),
+                place(r.get("where") or str(file), r.get("line", "?")),  # a book's sheet too
                 (
                     f"{what}已存为{stored}（来自{origin}），文件中写的是{said}",
                     f"{what} is stored already as {stored} (from {origin}); the file says {said}",

@@ -2,7 +2,9 @@
 
 A hidden sheet is never read unless asked for by name (it is often a stale copy), nor is a hidden
 row or column of the sheet read (a draft or helper figure the planner hid; ``hide_hidden`` says
-which were left out); when several visible sheets hold figures the reader asks which one.
+which were left out). When several visible sheets hold figures (a bureau's book of 专利, 商标,
+质押融资 sheets) each is read; a sheet without figures beside them (a cover, notes) is said and
+skipped.
 Formula cells whose result was never saved (a workbook written by a program and not opened
 since) have no value to read: they are refused with the cells named, never read as empty.
 """
@@ -15,7 +17,6 @@ from pathlib import Path
 from .errors import InputError
 from .said import both, file_place, sheet_where, where_zh
 
-PREFERRED = "历史数据"  # the sheet `ipcast template` writes
 MAX_NAMED = 6  # cells named in a message
 
 
@@ -31,20 +32,18 @@ def unreadable(p: Path, e: Exception) -> InputError:
     )
 
 
-def choose_sheet(p: Path, wanted: str | None, looks_like_data) -> tuple[str, list[str]]:
-    """``(sheet name, report lines)``. ``looks_like_data(name)`` says whether a sheet has a
-    header row of figures."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(p, read_only=True)
-    try:
-        states = {ws.title: ws.sheet_state for ws in book.worksheets}
-    finally:
-        book.close()
+def choose_sheets(p: Path, wanted: str | None, figures_in) -> tuple[list[str], list[str]]:
+    """``(sheet names, report lines)``: the sheet asked for, else every visible sheet that
+    holds figures (a bureau's book: 专利, 商标, 质押融资 …), the
+    others (a cover, a 目录, notes) said and skipped. ``figures_in(name)`` says what a sheet
+    holds: 2 a header row of figures, 1 a header row without a year or a value column (a 目录:
+    序号 | 名称 | 页码), 0 no header row. With no sheet of figures, the first with a header is
+    read (its error says what its header lacks), else the first visible sheet."""
+    states = _states(p)
     visible = [n for n, s in states.items() if s == "visible"]
     hidden = [n for n in states if n not in visible]
     if wanted is not None:
-        return _named(p, wanted, states), (
+        return [_named(p, wanted, states)], (
             [
                 both(
                     f"按要求读取工作表“{wanted}”，尽管它是隐藏的",
@@ -54,34 +53,47 @@ def choose_sheet(p: Path, wanted: str | None, looks_like_data) -> tuple[str, lis
             if wanted in hidden
             else []
         )
-    if PREFERRED in visible:
-        name = PREFERRED
-    else:
-        candidates = [n for n in visible if looks_like_data(n)]
-        if len(candidates) > 1:
-            raise InputError(
-                file_place(p),
-                (
-                    f"有{len(candidates)}个可见工作表含有数字（{'、'.join(candidates)}）",
-                    f"{len(candidates)} visible sheets hold figures ({', '.join(candidates)})",
-                ),
-                (
-                    f"用 --sheet 指定读哪一个，如 --sheet {candidates[0]}",
-                    f"say which with --sheet, e.g. --sheet {candidates[0]}",
-                ),
-            )
-        name = candidates[0] if candidates else (visible or list(states))[0]
+    # every sheet with figures, the template's 历史数据 too: a sheet a planner adds to it (商标)
+    # was left unread without a word
+    held = {n: figures_in(n) for n in visible}
+    names = [n for n in visible if held[n] == 2]
+    names = names or [n for n in visible if held[n] == 1][:1] or (visible or list(states))[:1]
     n = len(states)
-    report = [
-        both(
-            f"读取工作表“{name}”（共{n}个工作表）",
-            f"sheet '{name}' read ({n} sheets in the workbook)",
+    if len(names) == 1:
+        said = (f"读取工作表“{names[0]}”", f"sheet '{names[0]}' read")
+    else:
+        said = (
+            f"读取{len(names)}个含数字的工作表：{'、'.join(names)}",
+            f"{len(names)} sheets with figures read: {', '.join(names)}",
         )
-    ]
+    report = [both(f"{said[0]}（共{n}个工作表）", f"{said[1]} ({n} sheets in the workbook)")]
+    if len(names) > 1:
+        # a sheet with no figures beside several that have them: a cover or notes
+        for other in (v for v in visible if v not in names):
+            report.append(
+                both(
+                    f"工作表“{other}”没有数字表（封面或说明），未读",
+                    f"sheet '{other}' holds no table of figures (a cover or notes): not read",
+                )
+            )
     if hidden:
         shown = ", ".join(hidden)
         report.append(both(f"隐藏工作表未读：{shown}", f"hidden sheet(s) not read: {shown}"))
-    return name, report if len(states) > 1 else []
+    return names, report if len(states) > 1 else []
+
+
+def _states(p: Path) -> dict[str, str]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(p, read_only=True)
+    try:
+        return {ws.title: ws.sheet_state for ws in book.worksheets}
+    finally:
+        book.close()
+
+
+def visible_sheets(p: Path) -> list[str]:
+    return [n for n, s in _states(p).items() if s == "visible"]
 
 
 def _named(p: Path, wanted: str, states: dict) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..data import units
 from ..data.catalog import indicator as indicator_row
 from ..data.periods import period_zh
+from ..data.said import figure
 from . import words
 from .blocks import block, table
 from .sources import GRADE_WORDS, WEAK
@@ -14,6 +16,23 @@ from .text import fmt
 
 ASSESSED = ("simulated", "resolved", "awaiting_outcome")
 CJK = r"[\u4e00-\u9fff]"
+
+
+def _in_own_unit(s: dict, lang: str) -> tuple[str, str]:
+    """``(figure, note)``: a source's figure in its indicator's unit, as the targets and charts
+    give it, and, for the source cell, what was written when it was another unit (a bureau's
+    table in 万元 some years and 亿元 others: 271,500万元 beside 23.8亿元 invites a slip of ten
+    thousand)."""
+    value, unit = float(s["value"]), s["unit"]
+    own = indicator_row(s["indicator"])["unit"]
+    if unit == own:
+        return f"{fmt(value)}{unit}", ""
+    try:
+        shown = f"{figure(units.convert(value, unit, own))}{own}"  # 27.15, not 27.1
+    except (KeyError, ValueError):
+        return f"{fmt(value)}{unit}", ""
+    written = f"{fmt(value)}{unit}"
+    return shown, (f"（原表为{written}）" if lang == "zh" else f" (written {written})")
 
 
 def appendix(b: dict, w: dict, lang: str) -> list[dict]:
@@ -40,16 +59,18 @@ def appendix(b: dict, w: dict, lang: str) -> list[dict]:
         if r["status"] not in ASSESSED
     ]
     grades = GRADE_WORDS[lang]
-    src = [
-        [
-            indicator_row(s["indicator"])["zh"] if lang == "zh" else s["indicator"],
-            period_zh(str(s["period"])) if lang == "zh" else str(s["period"]),
-            f"{fmt(float(s['value']))}{s['unit']}",
-            grades.get(s["grade"], s["grade"]) + (w["weak"] if s["grade"] in WEAK else ""),
-            f"{_title_in(s['source_title'], lang)} {s['source']}".strip(),
-        ]
-        for s in b["sources"]
-    ]
+    src = []
+    for s in b["sources"]:
+        shown, written = _in_own_unit(s, lang)  # the unit written goes with the source
+        src.append(
+            [
+                indicator_row(s["indicator"])["zh"] if lang == "zh" else s["indicator"],
+                period_zh(str(s["period"])) if lang == "zh" else str(s["period"]),
+                shown,
+                grades.get(s["grade"], s["grade"]) + (w["weak"] if s["grade"] in WEAK else ""),
+                f"{_title_in(s['source_title'], lang)} {s['source']}".strip() + written,
+            ]
+        )
     out = [block("h2", w["a1"]), block("p", words.METHOD[lang])]
     out += [block("h2", w["a2"])]
     out.append(table([w["family"], w["members"], "n", w["coverage"]], cal, [0.2, 0.3, 0.1, 0.4]))

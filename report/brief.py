@@ -15,6 +15,7 @@ from ..data.catalog import indicator as indicator_row
 from ..data.catalog import regions
 from ..data.history import cut
 from ..data.periods import parse_period, period_zh
+from ..data.said import figure
 from ..data.target_files import Target
 from ..data.units import factor
 from ..forecast.calibrate import POOLED_FAMILIES, family_panels
@@ -299,9 +300,9 @@ def fan_data(region, slug, recs, hist, n_paths, seed, as_of, lang) -> dict | Non
             # A total over several years, drawn on a chart of yearly flows as its yearly mean
             mean = th / p.years
             text = (
-                f"年均{mean:,.4g}（{p.years:g}年共{th:,.4g}）"
+                f"年均{figure(mean)}（{p.years:g}年共{figure(th)}）"
                 if lang == "zh"
-                else f"{mean:,.4g}/yr ({th:,.4g} in {p.years:g} yrs)"
+                else f"{figure(mean)}/yr ({figure(th)} in {p.years:g} yrs)"
             )
             targets.append({"x": x, "threshold": mean, "label": label, "text": text})
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import words
 from .appendix import ASSESSED, appendix
 from .blocks import block, table
-from .run_table import exact, named_once, percent, period_cell, planner_form, unbroken
+from .run_table import exact, named_once, percent, period_cell, planner_form, points, unbroken
 from .sources import GRADE_WORDS, WEAK
 from .text import fmt, pct, plus_minus, promised
 
@@ -72,7 +72,7 @@ def _stability(b: dict, key: str, lang: str) -> list[dict]:
         [
             str(r["rank"]),
             r["zh"] if lang == "zh" else r["lever"],
-            f"{r['delta']:+.1%}",
+            points(r["delta"]),
             f"{r['top_share']:.0%}",
             f"{r['rank_share']:.0%}",
             words.BASIS[lang][r["basis"]],

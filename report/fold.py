@@ -47,7 +47,8 @@ def fold(text: str, columns: float, measure=width, first: float | None = None) -
         room = columns if lines or first is None else first
         if line and measure("".join(line) + piece) > room:
             carry = [piece]
-            while len(line) > 1 and (carry[0].lstrip()[0] in CLOSING or line[-1][-1] in OPENING):
+            # [:1]: a piece that is all space (an ideographic space 　 at the break) has no head
+            while len(line) > 1 and (carry[0].lstrip()[:1] in CLOSING or line[-1][-1] in OPENING):
                 carry.insert(0, line.pop())
             lines.append("".join(line).rstrip())
             line = [carry[0].lstrip(), *carry[1:]]

@@ -4,6 +4,7 @@ the 指标代码, 类型 and 期间 columns say exactly what each row means."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -37,6 +38,13 @@ def _figures(v) -> str | float | None:
     if isinstance(v, list | tuple):
         return "/".join("" if x is None else f"{x:.15g}" for x in v)
     return v
+
+
+def baseline_zh(text: str | None) -> str | None:
+    """A 基期值 with its period as the sheet's reader writes it: 3910（2025年1-10月）, 30950
+    （2025年10月）, 41（2025年）, not 3910 (2025-01/2025-10)."""
+    m = re.fullmatch(r"(.*?) \((\d{4}[-/\dH]*)\)", text or "")
+    return f"{m[1]}（{period_zh(m[2])}）" if m else text
 
 
 def _kind(kind: str, per: str) -> str:
@@ -162,7 +170,7 @@ def write_plan_table(
                 r["indicator"],
                 r["kind"],
                 r["period"],
-                r["baseline"],
+                baseline_zh(r["baseline"]),
                 r["current"],
                 r["proposed"],
                 r["unit"],

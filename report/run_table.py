@@ -126,6 +126,12 @@ def percent(p: float | None) -> str:
     return f"{p:.0%}"
 
 
+def points(delta: float) -> str:
+    """A change in a probability in percentage points (+5.0 from 88 % to 93 %): written +5.0%
+    it reads as five per cent of the probability."""
+    return f"{delta * 100:+.1f}"
+
+
 def period_cell(r: dict) -> str:
     """A target's period in a table cell; an each-year target's from its first year's start to
     its last year's end (2022-07…2025-06), so that a narrow column need not break it."""

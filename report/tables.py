@@ -52,7 +52,7 @@ def to_csv(records: list[dict]) -> str:
 
 def to_table(records: list[dict], columns: list[str] | None = None) -> str:
     if not records:
-        return "(nothing to show)"
+        return "（无记录）/ (nothing to show)"
     import pandas as pd
 
     df = pd.DataFrame([{k: _flat(v) for k, v in r.items()} for r in records])

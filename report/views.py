@@ -9,11 +9,12 @@ import textwrap
 
 from ..data.custom import is_custom
 from ..data.custom import row as custom_row
+from ..data.periods import period_zh
 from ..data.said import both
 from ..scenarios.idle import idle_words
 from . import notes, words
 from .fold import fold, wrap
-from .run_table import fit, percent, width
+from .run_table import fit, percent, points, width
 from .tables import Format, render
 from .text import cite_zh
 from .words import STATUS_ZH, reason
@@ -197,9 +198,10 @@ def fan_text(recs: list[dict]) -> str:
         out += wrap(f"历史数据 / history: {seen or '无 / none'}", "  ")
         for x in r.get("so_far") or []:
             so_far, year = f"{x['period']}: {num(x['value'])}", x["year"]
+            so_far_zh = f"{period_zh(x['period'])}：{num(x['value'])}"  # 2025年1-10月：17,020
             out += wrap(
                 both(
-                    f"{year}年已有部分月份数据 {so_far}：{year}年全年按已有进度与预测合并"
+                    f"{year}年已有部分月份数据（{so_far_zh}）：{year}年全年按已有进度与预测合并"
                     "（与 run 的测算一致），其后各年也由此起算",
                     f"so far: {so_far}: the {year} total is its pace combined with the forecast, "
                     "as run judges it, and the years after start from it",
@@ -367,7 +369,7 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
                 "代码": x["lever"],
                 "不用时": percent(x["p_off"]),
                 "全力度": percent(x["p_full"]),
-                "变化": f"{x['delta']:+.1%}",
+                "变化": points(x["delta"]),
                 f"进前{r['top']}": f"{x['top_share']:.0%}",
                 "名次不变": f"{x['rank_share']:.0%}",
                 "依据": BASIS_ZH[x["basis"]],
@@ -393,7 +395,7 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
                     "措施": x["zh"],
                     "代码": x["lever"],
                     "年投入(万元)": num(x["cost_wan"]),
-                    "变化": f"{x['delta']:+.1%}",
+                    "变化": points(x["delta"]),
                     "每100万元(百分点)": f"{x['gain_per_wan'] * 1e4:+.2f}",
                 }
                 for x in r["by_cost"]
@@ -416,7 +418,8 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
         note_zh = (
             f"进前{top}：对措施效果抽取{draws}次（本地区每项措施各取一个值），该措施排进前{top}的比例；"
             "名次不变：保持原名次的比例；依据：效果范围的依据，实测、判断或规划部门自己的文件（本地）；"
-            "不用时、全力度：不用该措施和全力度实施时的达标概率。"
+            "不用时、全力度：不用该措施和全力度实施时的达标概率；变化：两者之差，单位为百分点"
+            "（+5.0即提高5个百分点，不是5%）。"
             f"Sobol 指数假定{recs[0].get('assumption_zh') or recs[0]['assumption']}。"
         )
         out.append("\n" + "\n".join(fold(note_zh, WIDTH)))
@@ -425,7 +428,8 @@ def levers_text(recs: list[dict], region: str = "REGION") -> str:
             f"value per lever for the region) in which a lever ranks in the top {top}; 名次不变 "
             "(holds): in which it keeps its rank; 依据 (basis): the effect range rests on "
             "evidence (实测), judgement (判断) or the planner's own file (本地); 不用时, 全力度: "
-            "p_hit without the lever and at full intensity. Sobol indices (一阶 S1, 总效应 ST) "
+            "p_hit without the lever and at full intensity; 变化 (change): their difference in "
+            "percentage points (+5.0 is 5 points, not 5 %). Sobol indices (一阶 S1, 总效应 ST) "
             "assume "
             f"{recs[0]['assumption']}."
         )

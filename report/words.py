@@ -375,12 +375,12 @@ STABILITY = {
     "zh": (
         "排名",
         "措施",
-        "满力度时达标概率变化",
+        "满力度时达标概率变化（百分点）",
         "保持前三的比例",
         "保持名次的比例",
         "效果范围依据",
     ),
-    "en": ("Rank", "Lever", "Change in P(met)", "Top-3 share", "Holds rank", "Range from"),
+    "en": ("Rank", "Lever", "Change in P(met), points", "Top-3 share", "Holds rank", "Range from"),
 }
 WIDENED = {
     "zh": ("判断放宽一倍后前三顺序", "有变化", "不变"),

@@ -275,7 +275,7 @@ def _entry(old: Target, run, confidence: float, scenario: Scenario, first: int) 
         ]
         med = [float(np.median(m)) for m in ms]
         threshold = props if t.kind == "each_year" else props[0]
-        trend = ", ".join(f"{v:.4g}" for v in med)
+        trend = ", ".join(figure(v) for v in med)
         basis.update(median=med, method=run.fc.method, n_points=run.fc.n_points)
         note = (
             f"proposed by ipcast at {confidence:.0%} confidence; trend median {trend}; "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..data.catalog import indicator as indicator_row
+from ..data.said import figure
 from ..data.target_files import target_fields
 from ..forecast.quantiles import quantile, sorted_columns
 from ..forecast.year_to_date import share_of_year, year_to_date
@@ -151,12 +152,12 @@ def _observed_use(run: TargetRun) -> str:
         if t.span.overlap(start, end) > 1e-9:  # inside, or its year runs into the period
             mean, sd = share_of_year(start, end, h1)
             if mean >= 1.0:
-                years.append(f"{year} is its parts added up ({value:,.4g}{run.obs.unit})")
+                years.append(f"{year} is its parts added up ({figure(value)}{run.obs.unit})")
                 continue
             years.append(
-                f"{year} is the pace of its figure so far ({value:,.4g} over a share of "
+                f"{year} is the pace of its figure so far ({figure(value)} over a share of "
                 f"{mean:.2f} ± {sd:.2f} of the year's flow, about "
-                f"{value / mean:,.4g}{run.obs.unit}) "
+                f"{figure(value / mean)}{run.obs.unit}) "
                 "combined with the forecast, never below the figure"
             )
     spans = "a figure for a whole span (a July-June year) is taken as it is"
@@ -169,7 +170,7 @@ def _earlier_part(run: TargetRun) -> str:
     t, obs = run.target, run.obs
     last = obs.t.max(initial=-np.inf)  # a gap year's figures so far move nothing after it
     said = [
-        f"{r['period']}: {value:,.4g}{obs.unit}"
+        f"{r['period']}: {figure(value)}{obs.unit}"
         for year, (_, end, value, r) in sorted(year_to_date(obs).items())
         if last < year and end <= t.span.start + 1e-9
     ]

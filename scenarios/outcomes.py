@@ -8,6 +8,7 @@ import numpy as np
 
 from ..data import units
 from ..data.periods import Period, parse_period, year_weights
+from ..data.said import figure
 from ..data.target_files import Target
 from ..forecast.quantiles import quantile, sorted_columns
 from ..forecast.series import Observed
@@ -192,7 +193,7 @@ def _settled_early(t: Target, obs: Observed, now: float) -> dict:
                 "status": "resolved",
                 "outcome": [x if w else None for _, _, x, _, w in parts] if len(parts) > 1 else v,
                 "hit": False,
-                "reason": f"missed already: {period.text} came to {v:,.4g}{t.unit} against "
+                "reason": f"missed already: {period.text} came to {figure(v)}{t.unit} against "
                 f"{th:g}{t.unit}",
                 "outcome_source": _cite(chosen),
             }

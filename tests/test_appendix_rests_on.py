@@ -48,3 +48,17 @@ def test_page_one_names_the_lever_that_raises_the_odds_most_not_a_headwind():
     (said,) = [s for s in b["sentences"] if s.startswith("最能提高")]
     assert "「商标品牌指导站、“无标创标”引导」" in said
     assert f"提高约{round(100 * by['trademark_brand_guidance'])}个百分点" in said
+
+
+def test_appendix_five_gives_every_figure_in_its_indicators_unit_and_says_what_was_written():
+    """A bureau's 质押融资 sheet in 万元 some years and 亿元 others (昆山, test data): the
+    source table listed 23.8亿元 then 271,500万元, a slip of ten thousand waiting to be read;
+    each is now in 亿元, as the targets are, the 万元 figure said with its source."""
+    from ipcast.report.appendix import _in_own_unit
+
+    pledge = {"indicator": "pledge_financing", "value": 271500.0, "unit": "万元"}
+    assert _in_own_unit(pledge, "zh") == ("27.15亿元", "（原表为271,500万元）")
+    assert _in_own_unit(pledge, "en") == ("27.15亿元", " (written 271,500万元)")
+    assert _in_own_unit({**pledge, "value": 23.8, "unit": "亿元"}, "zh") == ("23.8亿元", "")
+    ratio = {"indicator": "high_value_invention_per_10k", "value": 41.2, "unit": "件/万人"}
+    assert _in_own_unit(ratio, "zh") == ("41.2件/万人", "")

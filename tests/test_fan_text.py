@@ -137,3 +137,12 @@ def test_forecast_counts_a_stock_built_from_flows_as_run_does():
     text = fan_text([rec])
     assert "14个数据点 / 14 point(s)" in text
     assert "其中本指标7个，其余为所依据的新增量序列" in text
+
+
+def test_the_months_so_far_are_said_as_a_bureau_writes_them_in_the_chinese_half():
+    """昆山's 2025年1-10月 grants (17,020, test data): the Chinese half of the line read
+    2025年已有部分月份数据 2025-01/2025-10: 17,020；the stored period stays in the English."""
+    so_far = [{"period": "2025-01/2025-10", "value": 17020.0, "year": 2025}]
+    text = fan_text([_rec(so_far=so_far)]).replace("\n    ", "")
+    assert "2025年已有部分月份数据（2025年1-10月：17,020）：2025年全年按已有进度与预测合并" in text
+    assert "so far: 2025-01/2025-10: 17,020: the 2025 total" in text

@@ -159,9 +159,11 @@ def test_the_lever_ranking_fits_100_columns_with_the_longest_names():
     lines = text.splitlines()
     assert max(width(line) for line in lines) <= 100
     row1 = next(line for line in lines if "copyright_registration_support" in line)
-    # widths (Chinese headers): 4 名次, 30 代码, 6 不用时, 6 全力度, 5 变化, 5 进前3, 8 名次不变,
-    # 4 依据, 8 gaps, 1 lead = 77, so the name gets 23 columns: 11 characters (22) and … (1)
-    assert "高价值专利培育（育成中…" in row1 and width(row1) == 100
+    # widths (Chinese headers): 4 名次, 30 代码, 6 不用时, 6 全力度, 4 变化 (+2.8 points), 5 进前3,
+    # 8 名次不变, 4 依据, 8 gaps, 1 lead = 76, so the name gets 24 columns: 11 characters (22)
+    # and … (1), one column to spare
+    assert "高价值专利培育（育成中…" in row1 and width(row1) == 99
+    assert " +2.8 " in row1  # the change in percentage points (+2.8%, read as a share, before)
     assert "产业与企业专利导航" in text and "判断" in row1 and "实测" in text
     assert "with judged ranges 2x as wide the top 3 hold." in text
     # the Chinese line first says the same
@@ -248,3 +250,17 @@ def test_levers_as_csv_are_flat_columns_one_row_per_target_and_lever(home):
         1,
     )
     assert row["range"] == " / ".join(f"{v:g}" for v in lever["range"])
+
+
+def test_the_briefings_lever_table_gives_the_change_in_percentage_points():
+    """88 % -> 93 % is +5.0 points; the briefing's table wrote +5.0% under 满力度时达标概率变化,
+    which a leader reads as five per cent of 88 %."""
+    from ipcast.report.document import _stability
+
+    lever = {"rank": 1, "zh": "高价值专利培育", "lever": "high_value_patent_cultivation"}
+    lever.update(delta=0.05, top_share=1.0, rank_share=1.0, basis="judgement")
+    st = {"ranking_label_zh": "", "ranking_label_en": "", "order_changes_when_widened": False}
+    rec = {"target_id": "t1", "tornado": [lever], "lever_stability": st}
+    grid, _ = _stability({"records": [rec]}, "tornado_t1", "zh")
+    assert grid["head"][2] == "满力度时达标概率变化（百分点）"
+    assert grid["rows"][0][2] == "+5.0"

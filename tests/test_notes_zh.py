@@ -74,7 +74,19 @@ def test_a_file_written_is_said_in_chinese_first(home, tmp_path):
     res = runner.invoke(app, ["template", "-r", "guanghan", "--out", str(out)])
     assert res.exit_code == 0, res.output
     (line,) = res.stdout.splitlines()
-    assert line.startswith(f"已写入{out}：guanghan的") and "个指标 / wrote " in line
+    assert line.startswith(f"已写入{out}：广汉市（guanghan）的") and "个指标 / wrote " in line
+
+
+def test_a_template_names_the_region_the_planner_asked_for(home, tmp_path):
+    """-r 昆山市 said 已写入…：320583的11个指标 (the code alone); the name comes first."""
+    out = tmp_path / "t.xlsx"
+    res = runner.invoke(app, ["template", "-r", "昆山市", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith(f"已写入{out}：昆山市（320583）的11个指标 / wrote {out}: ")
+    res = runner.invoke(
+        app, ["template", "-r", "kunshan", "--targets", "--out", str(out.with_stem("p"))]
+    )
+    assert "：昆山市（320583）的说明、指标表、逐条目标三张表" in res.stdout
 
 
 def test_goal_answers_in_chinese_then_english():

@@ -122,3 +122,19 @@ def test_a_first_line_with_no_room_holds_one_word():
     assert fold("ab cd", 10, first=0) == ["ab", "cd"]
     assert fold("ab cd", 10, first=2) == ["ab", "cd"]
     assert fold("ab cd", 10) == ["ab cd"]
+
+
+def test_an_ideographic_space_at_a_break_is_dropped_not_a_crash():
+    """昆山's briefing (test data): its meta line, 生成日期：…　数据截至：…　情景：基线, put the
+    ideographic space 　 that separates its parts at a line's end, and `ipcast brief --pdf`
+    stopped with IndexError (the space had no first character to test for a closing mark)."""
+    from ipcast.report.fold import fold
+
+    text = (
+        "生成日期：2026-12-02　数据截至：2025年10月（有效发明专利、每万人口高价值发明专利拥有量、"
+        "有效注册商标、地理标志(总量)）　情景：基线"
+    )
+    for columns in range(20, 200):
+        lines = fold(text, columns)
+        assert "".join(lines).replace("\u3000", "") == text.replace("\u3000", "")
+    assert fold(text, 118) == [text.split("\u3000情")[0], "情景：基线"]

@@ -321,3 +321,37 @@ def test_a_revised_rows_note_is_chinese():
         "规划期内已有部分数据（2026年7-10月：37件）：2026年全年按已有数字的进度推算（这几个月"
         "约占全年的0.33±0.05，全年约111件），与预测合并，不低于已有数字",
     ]
+
+
+def test_the_base_figure_is_written_with_its_period_in_chinese_and_reads_back(tmp_path):
+    """昆山's draft (test data) wrote 基期值 3910 (2025-01/2025-10) in a Chinese sheet; a planner
+    writes 3910（2025年1-10月）, and a stock at a month's end 30950（2025年10月）."""
+    from types import SimpleNamespace
+
+    from openpyxl import load_workbook
+
+    from ipcast.report.plan_table_out import baseline_zh
+
+    assert baseline_zh("3910 (2025-01/2025-10)") == "3910（2025年1-10月）"
+    assert baseline_zh("30950 (2025-10)") == "30950（2025年10月）"
+    assert baseline_zh("2900 (2025)") == "2900（2025年）"
+    assert baseline_zh("1.5 亿元 (2024)") == "1.5 亿元（2024年）"
+    assert baseline_zh("") == "" and baseline_zh(None) is None
+    old = SimpleNamespace(baseline="2900 (2025)", thresholds=(3800.0,), threshold=3800.0)
+    new = {
+        "label_zh": "专利授权量",
+        "indicator": "patent_grants",
+        "kind": "level",
+        "period": "2030",
+        "baseline": "3910 (2025-01/2025-10)",
+        "threshold": 4200.0,
+        "unit": "件",
+        "comparator": ">=",
+        "id": "kspat_next",
+        "quote": "",
+    }
+    path = tmp_path / "昆山草案.xlsx"
+    write_plan_table(path, "昆山市 2026-2030 目标草案", draft_rows([old], {"targets": [new]}), 0.8)
+    assert load_workbook(path)["指标表"]["F3"].value == "3910（2025年1-10月）"
+    (t,) = load_targets(path, region="320583").targets
+    assert t.threshold == 4200.0 and t.baseline == "3910(2025年1-10月)"

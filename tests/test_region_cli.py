@@ -151,3 +151,20 @@ def test_history_screen_takes_the_title_else_the_source():
     ]
     assert [r["source"] for r in history_screen(rows)] == ["规划 专栏1", "台账", ""]
     assert rows[0]["source"] == "http://a"  # the records themselves are left as they are
+
+
+def test_targets_of_a_region_without_a_plan_says_how_to_give_it_one(home):
+    """`ipcast targets -r 昆山市` printed '(nothing to show)', English and no way on; it says
+    what run says: give the plan's table with --targets, or let draft propose one."""
+    res = runner.invoke(app, ["targets", "-r", "昆山市"])
+    assert res.exit_code == 2
+    assert res.output.startswith(
+        "错误：--region 320583：内置规划中没有320583的目标。修改：用 --targets FILE"
+    )
+    assert runner.invoke(app, ["targets", "-r", "guanghan"]).exit_code == 0
+
+
+def test_an_empty_listing_is_said_in_chinese_first():
+    from ipcast.report.tables import Format, render
+
+    assert render([], Format.table) == "（无记录）/ (nothing to show)"

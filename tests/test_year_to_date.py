@@ -619,3 +619,24 @@ def test_months_of_the_year_a_july_june_period_starts_in_are_inside_it():
     assert "2024 is the pace of its figure so far" in recs[0]["reason"]
     assert "about 1,200件" in recs[0]["reason"]
     assert recs[1]["reason"].startswith("the forecast starts from the figures so far of a year")
+
+
+def test_a_figure_so_far_of_ten_thousand_or_more_is_written_in_full():
+    """昆山's 2025年1-10月 grants (17,020, test data) before a 2026-2030 growth target: the note
+    read 1.702e+04件, and the pace 1.7e+04 over a share; now the figures a planner writes."""
+    from ipcast.report.words import reason
+
+    rows = [
+        ("dazhou", "patent_grants", str(y), "year", 20000.0 + 100 * (y - 2019), "件")
+        for y in range(2019, 2025)
+    ]
+    hist = make_history(
+        rows + [("dazhou", "patent_grants", "2025-01/2025-10", "span", 17020.0, "件")]
+    )
+    before = make_target("patent_grants", "growth", "2026/2030", 3, unit="%")
+    during = make_target("patent_grants", "level", "2025", 21000)
+    recs = assess([before, during], hist, n_paths=200, seed=1, today=date(2025, 11, 20))
+    assert "(2025-01/2025-10: 17,020件)" in recs[0]["reason"]
+    assert "（2025年1-10月：17,020件）" in reason(recs[0], "zh")
+    assert "2025 is the pace of its figure so far (17,020 over a share of" in recs[1]["reason"]
+    assert "e+0" not in recs[0]["reason"] + recs[1]["reason"]

@@ -131,14 +131,21 @@ def columns() -> None:
 
 def sheets() -> None:
     head = ["地区", "指标", "年份", "数值", "单位"]
+    # every sheet with figures is read: the same figure differently in two sheets is refused,
+    # and an error in any sheet names that sheet
     two = [("2022", [head, ["dazhou", "授权专利", 2022, 3900, "件"]])]
-    two.append(("2023", [head, ["dazhou", "授权专利", 2023, 4100, "件"]]))
-    book("two_visible_sheets.xlsx", two, "--sheet", "two sheets of figures, none chosen")
+    two.append(("2023", [head, ["dazhou", "授权专利", 2022, 3950, "件"]]))
+    book(
+        "two_visible_sheets.xlsx",
+        two,
+        "sheet 2022, row 2 and sheet 2023, row 2",
+        "one figure differently in two sheets",
+    )
     book(
         "three_visible_sheets.xlsx",
-        [*two, ("汇总", [head, ["dazhou", "授权专利", 2021, 3300, "件"]])],
-        "3 visible sheets hold figures",
-        "three candidates",
+        [two[0], ("汇总", [head, ["dazhou", "授权专利", 2021, "约3300", "件"]])],
+        "sheet 汇总, row 2",
+        "an error in the second of two sheets of figures",
     )
     book(
         "formulas.xlsx",
