@@ -183,7 +183,7 @@ Names = list[str] | dict[str, str] | None
 def select_targets(
     region: str | None, targets_file: Path | None = None, names: Names = None
 ) -> list[Target]:
-    """The bundled plans' targets, or those of ``targets_file`` (YAML, CSV or XLSX; a plan's
+    """The bundled plans' targets, or those of ``targets_file`` (YAML, CSV, XLSX or DOCX; a plan's
     indicator table that names no region is read as ``region``'s; its indicator names through
     ``names``, the ``--map``)."""
     if targets_file is None:

@@ -132,9 +132,10 @@ ACCEPT_LARGE = typer.Option(
 TARGETS = typer.Option(
     None,
     "--targets",
-    help="用自己的目标代替内置规划：YAML 文件，或 CSV/XLSX 表（每行一项目标，或规划原有的"
-    "指标表） / targets instead of the bundled plans: a YAML file, or a CSV/XLSX table "
-    "(one row per target, or the plan's own indicator table)",
+    help="用自己的目标代替内置规划：YAML 文件，CSV/XLSX 表（每行一项目标，或规划原有的"
+    "指标表），或规划的 Word 文档（.docx，读其中的指标表） / targets instead of the bundled "
+    "plans: a YAML file, a CSV/XLSX table (one row per target, or the plan's own indicator "
+    "table), or the plan's Word document (.docx: its indicator table)",
 )
 SEED = typer.Option(
     0,

@@ -74,3 +74,47 @@ def _shown(d: dict) -> str:
         if isinstance(t, list)
         else ("—" if t is None else f"{t:,.15g}")
     )
+
+
+def refuse_across(found: list[tuple[str, list[dict]]]) -> list[str]:
+    """Two tables of a document (表1 and 专栏3) that both set a target for one region, indicator,
+    kind and period: the same figure twice is read once (the later row dropped from ``found``, a
+    report line said for it); two figures are refused, since which one the plan means is not for
+    ipcast to guess. ``found``: each table's place and its target dicts."""
+    seen: dict[tuple, tuple[str, dict]] = {}
+    said = []
+    for where, dicts in found:
+        for d in list(dicts):
+            period = ",".join(d["period"]) if isinstance(d["period"], list) else d["period"]
+            key = (d["_region"], d["indicator"], d["kind"], period)
+            first_where, first = seen.setdefault(key, (where, d))
+            if first_where == where:
+                continue
+            a_zh, a_en = place(first_where, first["_line"])
+            b_zh, b_en = place(where, d["_line"])
+            if all(first[k] == d[k] for k in ("threshold", "unit", "comparator")):
+                dicts.remove(d)
+                said.append(
+                    f"{b_zh}：与{a_zh}是同一目标（{_shown(d)} {d['unit']}），只读一次 / "
+                    f"{b_en}: the same target as {a_en} ({_shown(d)} {d['unit']}); read once"
+                )
+                continue
+            raise InputError(
+                (b_zh, b_en),
+                (
+                    f"与{a_zh}是同一指标同一期间的目标（“{first['label_zh']}”和"
+                    f"“{d['label_zh']}”，{period}），但目标值不同（{_shown(first)} {first['unit']}"
+                    f"和{_shown(d)} {d['unit']}），无法判断用哪一个",
+                    f"a target for the same indicator and period as {a_en} "
+                    f"('{first['label_zh']}' and '{d['label_zh']}', {period}) with another "
+                    f"figure ({_shown(first)} {first['unit']} and {_shown(d)} {d['unit']}): "
+                    "which one is meant is unclear",
+                ),
+                (
+                    "删去其中一个表格里的该行（或改成相同的目标值），或把要测算的指标表单独存为 "
+                    ".xlsx，用 --targets 读取",
+                    "delete the row from one of the tables (or make the figures agree), or save "
+                    "the table to run on its own as .xlsx and pass it with --targets",
+                ),
+            )
+    return said

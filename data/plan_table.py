@@ -58,10 +58,13 @@ def read_plan_table(
     where: str,
     horizon: Period | None,
     mapping: dict[str, str] | None = None,
+    title: list[str] | None = None,
 ) -> tuple[list, list]:
     """``(target dicts, report lines)`` of one sheet in the plan's layout. Each dict carries the
-    keys of a target file, plus ``_line`` and ``_columns`` (key -> column) for error messages."""
+    keys of a target file, plus ``_line`` and ``_columns`` (key -> column) for error messages.
+    ``title``: title lines outside ``raw`` (a Word table's caption), read before its own."""
     h = read_header(raw, where)
+    h.title = [*(title or []), *h.title]
     report = [
         both(
             f"{where_zh(where)}：读作规划指标表；" + "；".join(zh for zh, _ in h.notes),
@@ -69,12 +72,15 @@ def read_plan_table(
         )
     ]
     horizon = horizon or next((p for p in map(period_in, h.title) if p and p.years > 1), None)
-    out = []
+    out, repeated = [], None
     for r in range(h.line, len(raw)):
         cells = raw.iloc[r].tolist()
         row = Row(r + 1, cells, text(cells[h.name_col]))
         if row.name.lower() in NAME:
-            continue  # the header repeated on a table's next page
+            repeated = r  # the header repeated on a table's next page (its years below it)
+            continue
+        if not row.name and repeated != r - 1 and any(text(cells[c]) for c, _ in h.targets):
+            raise _nameless(row, h, where)
         if not row.name or NOTE_START.match(row.name):
             if row.name:
                 report.append(
@@ -89,6 +95,21 @@ def read_plan_table(
             out.append(g)
     refuse_repeats(out, where)
     return out, report
+
+
+def _nameless(row: Row, h: Header, where: str) -> InputError:
+    """A row with a target figure and no name: a 指标 cell merged over two rows holds its name in
+    the first only (in a workbook and a Word table alike), and the row below was dropped
+    unsaid; the history reader refuses the same row so."""
+    return InputError(
+        place(where, row.line, h.name_col, h.names[h.name_col]),
+        ("该行有目标值，但指标名称是空的", "the row has a target figure but no indicator name"),
+        (
+            "每行写上指标名称：合并的指标单元格拆开，每行各写一个指标；不要的行删去",
+            "write the indicator's name on every row: unmerge a merged name cell, one "
+            "indicator a row; delete rows not wanted",
+        ),
+    )
 
 
 def _growth_target(row: Row, h: Header, where, horizon, report, mapping) -> dict | None:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .errors import InputError
 from .periods import Period
-from .said import column_letter, file_place, place
+from .said import column_said, file_place, place
 from .table_cells import period_in, text
 
 NAME = ("指标名称", "主要指标", "指标", "指标项", "名称", "indicator_name")
@@ -168,9 +168,10 @@ def _figure_columns(h: Header, where: str) -> None:
     h.targets = [(i, p) for i, _, p in rest]
     h.notes.append(
         (
-            (f"基期值：{_cols_zh(base[:1])}；" if base else "无基期值；")
-            + f"目标值：{_cols_zh(rest)}",
-            (f"base: {_cols(base[:1])}; " if base else "no base; ") + f"targets: {_cols(rest)}",
+            (f"基期值：{_cols_zh(base[:1], where)}；" if base else "无基期值；")
+            + f"目标值：{_cols_zh(rest, where)}",
+            (f"base: {_cols(base[:1], where)}; " if base else "no base; ")
+            + f"targets: {_cols(rest, where)}",
         )
     )
     # Every base column is the past's, a base-period growth (基期年均增速) too: never a target.
@@ -180,9 +181,9 @@ def _figure_columns(h: Header, where: str) -> None:
         shown = [(growth, h.names[growth])]
         h.notes.append(
             (
-                f"增速目标：{_cols_zh(shown)}，基期年至目标年的年均增速",
-                f"growth targets: {_cols(shown)}, yearly growth from the base year to the target "
-                "year",
+                f"增速目标：{_cols_zh(shown, where)}，基期年至目标年的年均增速",
+                f"growth targets: {_cols(shown, where)}, yearly growth from the base year to the "
+                "target year",
             )
         )
     read = taken | set(h.cols.values()) | {c[0] for c in base[:1]} | {i for i, _ in h.targets}
@@ -194,20 +195,21 @@ def _figure_columns(h: Header, where: str) -> None:
         hint = "; a growth target is a row of its own, e.g. 专利授权量年均增长（%）"
         h.notes.append(
             (
-                f"未读：{_cols_zh(unread)}" + (hint_zh if growth else ""),
-                f"not read: {_cols(unread)}" + (hint if growth else ""),
+                f"未读：{_cols_zh(unread, where)}" + (hint_zh if growth else ""),
+                f"not read: {_cols(unread, where)}" + (hint if growth else ""),
             )
         )
 
 
-def _cols(cols) -> str:
-    """``column E (2026年), column F (备注)`` for ``(index, header, ...)`` tuples."""
-    return ", ".join(f"column {column_letter(c[0])} ({c[1]})" for c in cols)
+def _cols(cols, where: str) -> str:
+    """``column E (2026年), column F (备注)`` for ``(index, header, ...)`` tuples (a Word
+    table's: ``column 5 (2026年)``)."""
+    return ", ".join(f"{column_said(where, c[0])[1]} ({c[1]})" for c in cols)
 
 
-def _cols_zh(cols) -> str:
+def _cols_zh(cols, where: str) -> str:
     """``E列（2026年）、F列（备注）``: ``_cols`` in Chinese."""
-    return "、".join(f"{column_letter(c[0])}列（{c[1]}）" for c in cols)
+    return "、".join(f"{column_said(where, c[0])[0]}（{c[1]}）" for c in cols)
 
 
 def _growth_column(h: Header, taken: set) -> int | None:

@@ -35,6 +35,7 @@ def column_letter(i: int) -> str:
 
 
 SHEET_MARK = ", sheet "
+TABLE_MARK = ", table "
 
 
 def sheet_where(p: Path, name: str) -> str:
@@ -42,11 +43,30 @@ def sheet_where(p: Path, name: str) -> str:
     return f"{p}{SHEET_MARK}{name}"
 
 
+def table_where(p: Path, n: int) -> str:
+    """``规划.docx, table 3``: the third table of a Word document, counted from 1 as a reader
+    counts them (``where_zh`` says 第3个表格)."""
+    return f"{p}{TABLE_MARK}{n}"
+
+
 def where_zh(where: str) -> str:
-    """``文件 t.xlsx，工作表 S`` for ``t.xlsx, sheet S`` (``sheet_where``), ``文件 t.csv`` for a
+    """``文件 t.xlsx，工作表 S`` for ``t.xlsx, sheet S`` (``sheet_where``),
+    ``文件 t.docx，第3个表格`` for ``t.docx, table 3`` (``table_where``), ``文件 t.csv`` for a
     file."""
     file, _, sheet = where.partition(SHEET_MARK)
-    return f"文件 {file}" + (f"，工作表 {sheet}" if sheet else "")
+    if sheet:  # a sheet's name may hold anything, ", table 1" too
+        return f"文件 {file}，工作表 {sheet}"
+    file, _, table = where.partition(TABLE_MARK)
+    return f"文件 {file}" + (f"，第{table}个表格" if table else "")
+
+
+def column_said(where: str, col: int) -> tuple[str, str]:
+    """``(D列, column D)`` of a sheet's column, as Excel letters it; ``(第4列, column 4)`` of a
+    Word table's, which has no letters: a reader counts its columns."""
+    if TABLE_MARK in where and SHEET_MARK not in where:
+        return f"第{col + 1}列", f"column {col + 1}"
+    letter = column_letter(col)
+    return f"{letter}列", f"column {letter}"
 
 
 def place(where: str, line: int, col: int | None = None, header: str = "") -> tuple[str, str]:
@@ -55,9 +75,9 @@ def place(where: str, line: int, col: int | None = None, header: str = "") -> tu
     shows them."""
     zh, en = f"{where_zh(where)}，第{line}行", f"{where}, row {line}"
     if col is not None:
-        letter = column_letter(col)
-        zh += f"，{letter}列" + (f"（{header}）" if header else "")
-        en += f", column {letter}" + (f" ({header})" if header else "")
+        col_zh, col_en = column_said(where, col)
+        zh += f"，{col_zh}" + (f"（{header}）" if header else "")
+        en += f", {col_en}" + (f" ({header})" if header else "")
     return zh, en
 
 

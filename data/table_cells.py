@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +25,12 @@ _PERIOD_IN_TEXT = re.compile(
 @dataclass
 class Sheet:
     raw: pd.DataFrame
-    where: str  # "file" or "file, sheet S"
+    where: str  # "file", "file, sheet S" or "file, table N" (a Word document's)
+    # A Word table's title lines (the paragraphs above it) and its notes below it (report lines),
+    # which lie outside its cells; and whether it may be skipped: a document holds other tables.
+    title: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    optional: bool = False
 
 
 def read_sheets(p: Path) -> list[Sheet]:
@@ -48,7 +53,7 @@ def read_sheets(p: Path) -> list[Sheet]:
         raise InputError(
             file_place(p),
             (f"无法识别的文件类型“{suffix}”", f"unknown file type '{suffix}'"),
-            ("请提供 .yaml、.csv 或 .xlsx 文件", "give a .yaml, .csv or .xlsx"),
+            ("请提供 .yaml、.csv、.xlsx 或 .docx 文件", "give a .yaml, .csv, .xlsx or .docx"),
         )
     return [Sheet(read_csv_cells(p, blank_lines=False).replace("", None), str(p))]
 

@@ -1,4 +1,4 @@
-"""Targets from a table (CSV or XLSX), in either layout:
+"""Targets from a table (CSV, XLSX, or the tables of a Word document), in either layout:
 
 - long: one row per target (or per period of a 逐年 target), columns 编号/id, 地区/region,
   指标/indicator, 类型/kind, 期间/period, 目标值/threshold, and optional 方向/comparator,
@@ -6,7 +6,8 @@
 - the plan's own indicator table (序号 | 指标名称 | 基期值 | 目标值 | 属性), read by ``plan_table``.
 
 Both end as the same ``Target`` as a YAML file, validated by the same code, with errors that name
-the sheet, row and column. ``load_targets`` takes any of YAML, CSV and XLSX.
+the sheet (or Word table), row and column. ``load_targets`` takes any of YAML, CSV, XLSX and
+DOCX (``plan_docx`` makes each Word table a sheet).
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from . import table_names as names
 from .catalog import indicator, known
 from .errors import InputError
 from .periods import Period
+from .plan_checks import refuse_across
+from .plan_docx import is_word, no_indicator_table, read_word_tables
 from .plan_table import read_plan_table
-from .plan_table_header import is_plan_header
+from .plan_table_header import is_plan_header, read_header
 from .said import both, file_place, place, where_zh
-from .table_cells import read_sheets, region_in_title, resolve_region, text
+from .table_cells import Sheet, read_sheets, region_in_title, resolve_region, text
 from .target_files import Target, kind_code, load_path
 from .target_files import _target as build_target
 
@@ -49,7 +52,7 @@ class TableTargets:
 def load_targets(
     path: str | Path, region: str | None = None, names: dict[str, str] | None = None
 ) -> TableTargets:
-    """Targets from a YAML, CSV or XLSX file; ``region`` is needed only when a plan's table
+    """Targets from a YAML, CSV, XLSX or DOCX file; ``region`` is needed only when a plan's table
     names none (in a 地区 column or its title); ``names`` (the user's ``--map``) is tried first
     for a table's indicator names."""
     p = Path(path)
@@ -58,8 +61,8 @@ def load_targets(
             file_place(p),
             ("找不到文件", "file not found"),
             (
-                "给出 .yaml、.csv 或 .xlsx 文件的路径",
-                "give the path of a .yaml, .csv or .xlsx file",
+                "给出 .yaml、.csv、.xlsx 或 .docx 文件的路径",
+                "give the path of a .yaml, .csv, .xlsx or .docx file",
             ),
         )
     if p.suffix.lower() in (".yaml", ".yml"):
@@ -74,35 +77,26 @@ def read_target_table(
     names: dict[str, str] | None = None,
 ) -> TableTargets:
     out = TableTargets([])
-    for sheet in read_sheets(p):
-        rows = [[text(c) for c in sheet.raw.iloc[i].tolist()] for i in range(len(sheet.raw))]
-        at = _long_header(rows)
-        if at is not None:
-            dicts, report = _long_rows(sheet.raw, rows, at, sheet.where, names)
-        elif any(is_plan_header(r) for r in rows[:12]):
-            dicts, report = read_plan_table(sheet.raw, sheet.where, horizon, names)
-            reg = region or region_in_title([" ".join(r) for r in rows[:6]])
-            if reg is None:
-                raise InputError(
-                    file_place(sheet.where),
-                    ("没有地区", "no region"),
-                    (
-                        "用 --region 指定，或在标题中写明地区",
-                        "pass --region, or name the region in the title",
-                    ),
-                )
-            for d in dicts:
-                d["_region"] = region or reg
-        else:
-            out.report.append(
-                both(
-                    f"{where_zh(sheet.where)}：没有目标表，未读",
-                    f"{sheet.where}: no target table; sheet skipped",
-                )
-            )
+    word = is_word(p)
+    sheets = read_word_tables(p) if word else read_sheets(p)
+    found, refused = [], []
+    for sheet in sheets:
+        got = _read_sheet(sheet, region, horizon, names)
+        if isinstance(got, Skipped):
+            out.report.append(got.said)
+            refused += [got.why] if got.why else []
             continue
-        out.report += report
-        out.targets += [_build(d, p, sheet.where) for d in dicts]
+        dicts, report = got
+        out.report += report + sheet.notes
+        found.append((sheet.where, dicts))
+    if word:  # a workbook's sheets may repeat a target (the template's two layouts do)
+        out.report += refuse_across(found)
+    for where, dicts in found:
+        out.targets += [_build(d, p, where) for d in dicts]
+    if not out.targets and refused:
+        raise refused[0]  # a table headed 指标 that is no indicator table as written: its fix
+    if not out.targets and word:
+        raise no_indicator_table(p, len(sheets))
     if not out.targets:
         raise InputError(
             file_place(p),
@@ -118,6 +112,51 @@ def read_target_table(
             ("每个目标用不同的编号", "give every target its own 编号"),
         )
     return out
+
+
+@dataclass
+class Skipped:
+    """A sheet or Word table not read: the report line, and the reader's refusal of a Word table
+    headed 指标 (no target column), raised when the document has no indicator table at all."""
+
+    said: str
+    why: InputError | None = None
+
+
+def _read_sheet(sheet: Sheet, region, horizon, names) -> tuple[list, list] | Skipped:
+    """``(target dicts, report lines)`` of a sheet in either layout, or why it was skipped: no
+    target table, or (a Word table, one of a document's) a 指标 header the plan-table reader
+    refuses (no target column)."""
+    rows = [[text(c) for c in sheet.raw.iloc[i].tolist()] for i in range(len(sheet.raw))]
+    at = _long_header(rows)
+    if at is not None:
+        return _long_rows(sheet.raw, rows, at, sheet.where, names)
+    if not any(is_plan_header(r) for r in rows[:12]):
+        return Skipped(_skipped(sheet.where, ("没有目标表", "no target table")))
+    if sheet.optional:
+        try:
+            read_header(sheet.raw, sheet.where)
+        except InputError as e:
+            why = (f"不是指标表（{e.problem_zh}）", f"no indicator table ({e.problem})")
+            return Skipped(_skipped(sheet.where, why), e)
+    dicts, report = read_plan_table(sheet.raw, sheet.where, horizon, names, sheet.title)
+    reg = region or region_in_title(sheet.title + [" ".join(r) for r in rows[:6]])
+    if reg is None:
+        raise InputError(
+            file_place(sheet.where),
+            ("没有地区", "no region"),
+            (
+                "用 --region 指定，或在标题中写明地区",
+                "pass --region, or name the region in the title",
+            ),
+        )
+    for d in dicts:
+        d["_region"] = reg
+    return dicts, report
+
+
+def _skipped(where: str, why: tuple[str, str]) -> str:
+    return both(f"{where_zh(where)}：{why[0]}，未读", f"{where}: {why[1]}; skipped")
 
 
 def _build(d: dict, p: Path, where: str) -> Target:

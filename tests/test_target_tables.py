@@ -561,3 +561,20 @@ def test_累计_is_said_to_be_a_total_to_date_only_for_a_stock(tmp_path):
     loaded = load_targets(p, region="330122")
     assert loaded.targets[0].kind == "stock"
     assert loaded.report[-1].endswith("累计 read as the total to date at the end of the period")
+
+
+def test_the_region_is_read_from_the_first_six_lines_and_the_header_from_the_first_12(tmp_path):
+    """The title lines a region is looked for in (six) and the lines a plan header is looked for
+    in (twelve, as ``read_header`` looks)."""
+    p = tmp_path / "plan.csv"
+    body = "指标名称,目标值（2030年）\n专利授权量,3000\n"
+    p.write_text("说明\n" * 5 + "广汉市主要指标（测试数据）\n" + body, encoding="utf-8")
+    assert [t.region for t in load_targets(p).targets] == ["guanghan"]
+    p.write_text("说明\n" * 6 + "广汉市主要指标（测试数据）\n" + body, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_targets(p)
+    assert e.value.problem_zh == "没有地区"
+    p.write_text("广汉市（测试数据）\n" + "说明\n" * 11 + body, encoding="utf-8")  # header: line 13
+    with pytest.raises(InputError) as e:
+        load_targets(p)
+    assert e.value.problem_zh == "没有找到任何目标"

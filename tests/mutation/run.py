@@ -133,6 +133,8 @@ TESTS: dict[str, list[str]] = {
         "tests/test_plan_table_figures.py",
         "tests/test_target_tables.py",
         "tests/test_plan_table_out.py",
+        "tests/test_plan_table_directions.py",
+        "tests/test_plan_docx.py",
     ],
     "data/plan_table_header.py": [
         "tests/test_plan_table_header.py",
@@ -149,7 +151,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_plan_table_out.py",
     ],
     # A plan table's unit slip and a row pasted twice.
-    "data/plan_checks.py": ["tests/test_plan_checks.py"],
+    "data/plan_checks.py": ["tests/test_plan_checks.py", "tests/test_plan_docx.py"],
     # A figure written 22万 in a plan cell, and a target's kind in Chinese or English.
     "data/cells.py": ["tests/test_plan_table_figures.py", "tests/test_sheet_cells.py"],
     "data/target_files.py": [
@@ -157,7 +159,13 @@ TESTS: dict[str, list[str]] = {
         "tests/test_plan_table_out.py",
         "tests/test_target_tables.py",
     ],
-    "data/target_tables.py": ["tests/test_kind_words.py", "tests/test_target_tables.py"],
+    "data/target_tables.py": [
+        "tests/test_kind_words.py",
+        "tests/test_target_tables.py",
+        "tests/test_plan_docx.py",
+    ],
+    # A plan's Word document: its tables as sheets, merged cells, title and notes around them.
+    "data/plan_docx.py": ["tests/test_plan_docx.py"],
     "report/text.py": [
         "tests/test_text.py",
         "tests/test_prose_periods.py",
@@ -219,6 +227,8 @@ TESTS: dict[str, list[str]] = {
 ONLY: dict[str, set[str]] = {
     "forecast/chain.py": {"never_falling", "forecast_series"},
     "data/plan_table.py": {
+        "read_plan_table",
+        "_nameless",
         "_growth_target",
         "_figures",
         "_one_figure",
@@ -238,7 +248,7 @@ ONLY: dict[str, set[str]] = {
     },
     "data/cells.py": {"multiplied"},
     "data/target_files.py": {"kind_code", "unknown_kind"},
-    "data/target_tables.py": {"_long_row"},
+    "data/target_tables.py": {"_long_row", "read_target_table", "_read_sheet"},
     "data/plan_table_header.py": {
         "_figure_columns",
         "_growth_column",
