@@ -3,7 +3,10 @@ the main columns first, nested parts (fans, rankings, Sobol indices) as tables o
 
 from __future__ import annotations
 
+from ..data.catalog import indicator, region_names
+from ..data.periods import period_zh
 from . import words
+from .run_table import exact
 from .views import RUN_COLUMNS
 
 Tables = list[tuple[str, list[dict]]]
@@ -47,13 +50,38 @@ def history_tables(records: list[dict]) -> Tables:
     return [("历史数据", records)]
 
 
-HISTORY_COLUMNS = ["region", "indicator", "period", "value", "unit", "source", "exclude", "origin"]
+# The terminal's columns, in the planner's words: the keys of the records (and of --format
+# csv/json) stay as they are, for whoever scripts them.
+HISTORY_COLUMNS = ["地区", "指标", "期间", "数值", "来源", "未用原因", "出处"]
+ORIGIN_ZH = {"bundled": "内置"}
 
 
 def history_screen(records: list[dict]) -> list[dict]:
-    """The figures as the terminal shows them: one source cell, the title a bundled figure's page
-    has, else the source itself (a planner's sheet names its source in a note, not a title)."""
-    return [{**r, "source": r.get("source_title") or r.get("source") or ""} for r in records]
+    """The figures as the terminal shows them to a planner: the region's and indicator's Chinese
+    names, the period as the plan writes it (2025年1-10月), the figure with every digit and its
+    unit (12,346 件), one source cell (the title a bundled figure's page has, else the source
+    itself: a planner's sheet names its source in a note, not a title), why a figure is not used,
+    and where it came from (内置, or the planner's file)."""
+    places = region_names({r["region"] for r in records})
+    return [
+        {
+            "地区": places.get(r["region"], r["region"]),
+            "指标": _indicator_zh(r["indicator"]),
+            "期间": period_zh(str(r["period"])),
+            "数值": f"{exact(r['value'])} {r['unit']}",
+            "来源": r.get("source_title") or r.get("source") or "",
+            "未用原因": r.get("exclude") or "",
+            "出处": ORIGIN_ZH.get(r.get("origin"), r.get("origin") or ""),
+        }
+        for r in records
+    ]
+
+
+def _indicator_zh(slug: str) -> str:
+    try:
+        return str(indicator(slug)["zh"])
+    except KeyError:  # a code the catalog does not know is shown as the records have it
+        return slug
 
 
 def forecast_tables(recs: list[dict]) -> Tables:

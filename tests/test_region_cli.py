@@ -137,20 +137,64 @@ def test_history_on_screen_shows_a_sheets_noted_source(tmp_path, home):
     wb.save(sheet)
     res = runner.invoke(app, ["history", "--history", str(sheet), "-r", "宣汉", "-i", "专利授权量"])
     assert res.exit_code == 0, res.output
-    assert res.output.splitlines()[0].split()[5] == "source"
+    assert res.output.splitlines()[0].split()[4] == "来源"
     assert "宣汉县市场监管局统计台账(测试)" in res.output  # brackets read as half width
 
 
 def test_history_screen_takes_the_title_else_the_source():
     from ipcast.report.result_tables import history_screen
 
+    base = {"region": "chengdu", "indicator": "patent_grants", "period": "2020", "value": 1.0}
     rows = [
-        {"source": "http://a", "source_title": "规划 专栏1"},
-        {"source": "台账", "source_title": ""},
-        {"source": None, "source_title": None},
+        {**base, "unit": "件", "source": "http://a", "source_title": "规划 专栏1"},
+        {**base, "unit": "件", "source": "台账", "source_title": ""},
+        {**base, "unit": "件", "source": None, "source_title": None},
     ]
-    assert [r["source"] for r in history_screen(rows)] == ["规划 专栏1", "台账", ""]
+    assert [r["来源"] for r in history_screen(rows)] == ["规划 专栏1", "台账", ""]
     assert rows[0]["source"] == "http://a"  # the records themselves are left as they are
+
+
+def test_history_screen_speaks_the_planners_words():
+    """Names, periods and figures as a planner writes them (it showed chengdu, patent_grants,
+    2025-01/2025-10 and 12346.00); a code the catalogs do not know is shown as it is."""
+    from ipcast.report.result_tables import HISTORY_COLUMNS, history_screen
+
+    rows = [
+        {
+            "region": "chengdu",
+            "indicator": "effective_trademarks",
+            "period": "2025-01/2025-10",
+            "value": 12346.0,
+            "unit": "件",
+            "origin": "bundled",
+            "exclude": "",
+        },
+        {
+            "region": "510700",
+            "indicator": "pledge_financing",
+            "period": "2020-11-01",
+            "value": 49.59,
+            "unit": "亿元",
+            "origin": "台账.xlsx",
+            "exclude": "rounded duplicate",
+        },
+        {
+            "region": "nowhere",
+            "indicator": "custom_x",
+            "period": "2024H1",
+            "value": 0.125,
+            "unit": "%",
+            "origin": None,
+        },
+    ]
+    shown = history_screen(rows)
+    assert [list(r) for r in shown] == [HISTORY_COLUMNS] * 3
+    assert [r["地区"] for r in shown] == ["成都市", "绵阳市", "nowhere"]
+    assert [r["指标"] for r in shown] == ["有效注册商标", "知识产权质押融资额", "custom_x"]
+    assert [r["期间"] for r in shown] == ["2025年1-10月", "2020年11月1日", "2024年上半年"]
+    assert [r["数值"] for r in shown] == ["12,346 件", "49.59 亿元", "0.125 %"]
+    assert [r["出处"] for r in shown] == ["内置", "台账.xlsx", ""]
+    assert [r["未用原因"] for r in shown] == ["", "rounded duplicate", ""]
 
 
 def test_targets_of_a_region_without_a_plan_says_how_to_give_it_one(home):
