@@ -9,7 +9,15 @@ import typer
 from .. import api
 from ..data.errors import InputError
 from ..report import notes
-from ..report.result_tables import HISTORY_COLUMNS, history_screen, history_tables
+from ..report.result_tables import (
+    HISTORY_COLUMNS,
+    INDICATOR_COLUMNS,
+    REGION_COLUMNS,
+    history_screen,
+    history_tables,
+    indicator_screen,
+    region_screen,
+)
 from ..report.tables import Format, render
 from .common import app, fail
 from .help import Command, Group
@@ -48,23 +56,10 @@ def regions_cmd(
         recs = api.figures.regions(as_of, every)
     except InputError as e:
         fail(e)
-    typer.echo(
-        render(
-            recs,
-            fmt,
-            [
-                "region",
-                "zh",
-                "en",
-                "level",
-                "parent",
-                "plan",
-                "population",
-                "population_unit",
-                "population_period",
-            ],
-        )
-    )
+    if fmt == Format.table:
+        typer.echo(render(region_screen(recs), fmt, REGION_COLUMNS))
+    else:
+        typer.echo(render(recs, fmt))
 
 
 @app.command("indicators", cls=Command, short_help="指标目录 / The indicator catalog")
@@ -73,9 +68,13 @@ def indicators_cmd(fmt: Format = FORMAT):
 
     The indicator catalog and the custom indicators you imported."""
     try:
-        typer.echo(render(api.figures.indicators(), fmt))
+        recs = api.figures.indicators()
     except InputError as e:
         fail(e)
+    if fmt == Format.table:
+        typer.echo(render(indicator_screen(recs), fmt, INDICATOR_COLUMNS))
+    else:
+        typer.echo(render(recs, fmt))
 
 
 @app.command("history", cls=Command, short_help="历史数据及来源 / Real figures and sources")

@@ -8,6 +8,7 @@ from ..data.periods import period_zh
 from . import words
 from .run_table import exact
 from .views import RUN_COLUMNS
+from .words import FAMILY_ZH
 
 Tables = list[tuple[str, list[dict]]]
 
@@ -109,3 +110,71 @@ def levers_tables(recs: list[dict]) -> Tables:
 
 def revise_tables(records: list[dict]) -> Tables:
     return [("目标修订", records)]
+
+
+# The catalogs on screen, in the planner's words; --format csv/json keep the records' keys.
+LEVEL_ZH = {
+    "country": "国家",
+    "province": "省",
+    "autonomous region": "自治区",
+    "municipality": "直辖市",
+    "special administrative region": "特别行政区",
+    "sub-provincial city": "副省级市",
+    "prefecture city": "地级市",
+    "prefecture": "地区",
+    "autonomous prefecture": "自治州",
+    "league": "盟",
+    "county-level city": "县级市",
+    "county": "县",
+    "autonomous county": "自治县",
+    "district": "市辖区",
+    "banner": "旗",
+    "autonomous banner": "自治旗",
+    "forestry district": "林区",
+    "special district": "特区",
+}
+MEASURE_ZH = {"flow": "当年量", "stock": "存量", "ratio": "比率"}
+REGION_COLUMNS = ["代码", "名称", "English", "级别", "上级", "规划", "常住人口"]
+INDICATOR_COLUMNS = ["代码", "名称", "English", "类别", "计量", "单位", "借用"]
+
+
+def region_screen(records: list[dict]) -> list[dict]:
+    """成都市 | 副省级市 | 四川省 | 2,140.3 万人（2023年）: the level, parent and population as a
+    planner reads them (a level or parent ipcast has no Chinese for is shown as it is)."""
+    parents = region_names({r["parent"] for r in records if r.get("parent")})
+    return [
+        {
+            "代码": r["region"],
+            "名称": r["zh"],
+            "English": r["en"],
+            "级别": LEVEL_ZH.get(r["level"], r["level"]),
+            "上级": parents.get(r.get("parent"), r.get("parent") or ""),
+            "规划": r.get("plan") or "",
+            "常住人口": _population(r),
+        }
+        for r in records
+    ]
+
+
+def _population(r: dict) -> str:
+    if r.get("population") is None or r["population"] != r["population"]:  # none, or NaN
+        return ""
+    period = f"（{period_zh(str(r['population_period']))}）" if r.get("population_period") else ""
+    return f"{exact(r['population'])} {r['population_unit']}{period}"
+
+
+def indicator_screen(records: list[dict]) -> list[dict]:
+    """专利 | 当年量 | 件: the family and measure in Chinese; 借用 the panel a short series
+    borrows its growth and spread from (empty: none)."""
+    return [
+        {
+            "代码": r["slug"],
+            "名称": r["zh"],
+            "English": r["en"],
+            "类别": FAMILY_ZH.get(r["family"], "其他" if r["family"] == "other" else r["family"]),
+            "计量": MEASURE_ZH.get(r["measure"], r["measure"]),
+            "单位": r["unit"],
+            "借用": r.get("borrow") or "",
+        }
+        for r in records
+    ]

@@ -212,3 +212,108 @@ def test_an_empty_listing_is_said_in_chinese_first():
     from ipcast.report.tables import Format, render
 
     assert render([], Format.table) == "（无记录）/ (nothing to show)"
+
+
+def test_region_and_indicator_screens_speak_the_planners_words():
+    """`ipcast regions` and `ipcast indicators` showed sub-provincial city, sichuan, flow and
+    patent, and the population without its date; --format keeps the records' keys."""
+    from ipcast.report.result_tables import (
+        INDICATOR_COLUMNS,
+        REGION_COLUMNS,
+        indicator_screen,
+        region_screen,
+    )
+
+    regions = [
+        {
+            "region": "chengdu",
+            "zh": "成都市",
+            "en": "Chengdu",
+            "level": "sub-provincial city",
+            "parent": "sichuan",
+            "plan": "chengdu_2021-2025",
+            "population": 2140.3,
+            "population_unit": "万人",
+            "population_period": "2023",
+        },
+        {
+            "region": "510681",
+            "zh": "广汉市",
+            "en": "Guanghan",
+            "level": "county-level city",
+            "parent": "deyang",
+            "plan": None,
+            "population": float("nan"),
+            "population_unit": "万人",
+            "population_period": None,
+        },
+        {
+            "region": "x",
+            "zh": "某地",
+            "en": "X",
+            "level": "new kind",
+            "parent": "nowhere",
+            "population": 5.0,
+            "population_unit": "万人",
+            "population_period": "2020-11-01",
+        },
+        {
+            "region": "y",
+            "zh": "某省",
+            "en": "Y",
+            "level": "province",
+            "parent": None,
+            "population": None,
+        },
+    ]
+    shown = region_screen(regions)
+    assert [list(r) for r in shown] == [REGION_COLUMNS] * 4
+    assert [r["级别"] for r in shown] == ["副省级市", "县级市", "new kind", "省"]
+    assert [r["上级"] for r in shown] == ["四川", "德阳市", "nowhere", ""]
+    assert [r["规划"] for r in shown] == ["chengdu_2021-2025", "", "", ""]
+    assert [r["常住人口"] for r in shown] == [
+        "2,140.3 万人（2023年）",
+        "",
+        "5 万人（2020年11月1日）",
+        "",
+    ]
+    indicators = [
+        {
+            "slug": "patent_grants",
+            "zh": "授权专利",
+            "en": "Patent grants",
+            "family": "patent",
+            "measure": "flow",
+            "unit": "件",
+            "borrow": "patent_flow",
+        },
+        {
+            "slug": "firms",
+            "zh": "企业",
+            "en": "Firms",
+            "family": "other",
+            "measure": "stock",
+            "unit": "家",
+            "borrow": "",
+        },
+        {
+            "slug": "c",
+            "zh": "自定义",
+            "en": "C",
+            "family": "custom",
+            "measure": "ratio",
+            "unit": "%",
+        },
+    ]
+    shown = indicator_screen(indicators)
+    assert [list(r) for r in shown] == [INDICATOR_COLUMNS] * 3
+    assert [(r["类别"], r["计量"], r["借用"]) for r in shown] == [
+        ("专利", "当年量", "patent_flow"),
+        ("其他", "存量", ""),
+        ("custom", "比率", ""),
+    ]
+    out = runner.invoke(app, ["regions"]).output
+    assert out.split()[:7] == REGION_COLUMNS and "副省级市" in out
+    assert '"level": "sub-provincial city"' in runner.invoke(app, ["regions", "-f", "json"]).output
+    out = runner.invoke(app, ["indicators"]).output
+    assert out.split()[:7] == INDICATOR_COLUMNS and "当年量" in out
