@@ -210,9 +210,12 @@ def fan_text(recs: list[dict]) -> str:
             )
         if r.get("not_read"):
             shown = ", ".join(f"{x['period']}: {num(x['value'])}" for x in r["not_read"])
+            shown_zh = "；".join(
+                f"{period_zh(x['period'])}：{num(x['value'])}" for x in r["not_read"]
+            )
             out += wrap(
                 both(
-                    f"未计入年度预测：{shown}（统计期不是日历年；期间包含它的目标按原数计入）",
+                    f"未计入年度预测：{shown_zh}（统计期不是日历年；期间包含它的目标按原数计入）",
                     f"not in the yearly forecast: {shown} (not a calendar year; a target whose "
                     "period holds it takes it as it is)",
                 ),

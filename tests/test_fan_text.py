@@ -102,7 +102,7 @@ def test_a_july_june_figure_the_yearly_forecast_does_not_read_is_named():
     assert [x["period"] for x in rec["so_far"]] == ["2026-07/2026-10"]
     text = fan_text([rec])
     assert (
-        "未计入年度预测：2025-07/2026-06: 1,028（统计期不是日历年；期间包含它的目标按原数计入）"
+        "未计入年度预测：2025年7月至2026年6月：1,028（统计期不是日历年；期间包含它的目标按原数计入）"
         in (text.replace("\n    ", ""))
     )
 
