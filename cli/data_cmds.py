@@ -13,10 +13,12 @@ from ..report.result_tables import (
     HISTORY_COLUMNS,
     INDICATOR_COLUMNS,
     REGION_COLUMNS,
+    TARGET_COLUMNS,
     history_screen,
     history_tables,
     indicator_screen,
     region_screen,
+    target_screen,
 )
 from ..report.tables import Format, render
 from .common import app, fail
@@ -118,13 +120,10 @@ def targets_cmd(
         recs = api.figures.targets(region, targets_file, names)
     except InputError as e:
         fail(e)
-    typer.echo(
-        render(
-            recs,
-            fmt,
-            ["region", "target_id", "label_zh", "kind", "period", "threshold", "unit", "family"],
-        )
-    )
+    if fmt == Format.table:
+        typer.echo(render(target_screen(recs), fmt, TARGET_COLUMNS))
+    else:
+        typer.echo(render(recs, fmt))
 
 
 @app.command("template", cls=Command, short_help="生成填报表 / Write a fill-in sheet")

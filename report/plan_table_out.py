@@ -13,7 +13,7 @@ from openpyxl.styles import Font, PatternFill
 from ..data.periods import period_zh
 from ..data.said import figure
 from . import words
-from .workbook import KIND_ZH
+from .words import KIND_ZH
 
 HEADER = [
     "序号",

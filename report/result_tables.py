@@ -6,9 +6,9 @@ from __future__ import annotations
 from ..data.catalog import indicator, region_names
 from ..data.periods import period_zh
 from . import words
-from .run_table import exact
+from .run_table import exact, period_cell, planner_form
 from .views import RUN_COLUMNS
-from .words import FAMILY_ZH
+from .words import FAMILY_ZH, KIND_ZH
 
 Tables = list[tuple[str, list[dict]]]
 
@@ -171,10 +171,46 @@ def indicator_screen(records: list[dict]) -> list[dict]:
             "代码": r["slug"],
             "名称": r["zh"],
             "English": r["en"],
-            "类别": FAMILY_ZH.get(r["family"], "其他" if r["family"] == "other" else r["family"]),
+            "类别": _family(r["family"]),
             "计量": MEASURE_ZH.get(r["measure"], r["measure"]),
             "单位": r["unit"],
             "借用": r.get("borrow") or "",
         }
         for r in records
     ]
+
+
+TARGET_COLUMNS = ["地区", "目标代码", "目标", "类型", "期间", "目标值", "类别"]
+
+
+def target_screen(records: list[dict]) -> list[dict]:
+    """The plans' targets as the run table writes them (期间 2022-07/2025-06, 目标值 4,000 件,
+    每年100 家, ≤5 %), with the region's name and the kind and family in Chinese; 目标代码 is
+    what -t takes."""
+    places = region_names({r["region"] for r in records})
+    return [
+        {
+            "地区": places.get(r["region"], r["region"]),
+            "目标代码": r["target_id"],
+            "目标": r["label_zh"],
+            "类型": KIND_ZH.get(r["kind"], r["kind"]),
+            "期间": period_cell(r),
+            "目标值": _target_figure(r),
+            "类别": _family(r["family"]),
+        }
+        for r in records
+    ]
+
+
+def _target_figure(r: dict) -> str:
+    th, unit = r["threshold"], r["unit"]
+    if th is None:
+        return "—"
+    shown = "" if r.get("comparator", ">=") == ">=" else r["comparator"]  # >= is what plans mean
+    if isinstance(th, list):
+        return planner_form([exact(v) for v in th], unit, shown=shown)
+    return f"{shown}{exact(th)} {unit}"
+
+
+def _family(family: str) -> str:
+    return FAMILY_ZH.get(family, "其他" if family == "other" else family)

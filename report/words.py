@@ -345,6 +345,17 @@ def finished(rec: dict) -> bool:
     ).startswith("period over")
 
 
+# A target's kind as ipcast writes it in Chinese (the first word a plan table's 类型 may say
+# for it, data/target_files.KIND_ZH).
+KIND_ZH = {
+    "level": "水平",
+    "stock": "存量",
+    "cumulative": "累计",
+    "average": "年均",
+    "ratio": "比率",
+    "growth": "增速",
+    "each_year": "逐年",
+}
 FAMILY_ZH = {"patent": "专利", "trademark": "商标", "copyright": "版权", "pledge": "质押融资"}
 MEMBER_ZH = {
     "theta": "Theta模型",

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from ..data.said import both
 from . import words
 from .tables import plain
-from .words import FAMILY_ZH, STATUS_ZH
+from .words import FAMILY_ZH, KIND_ZH, STATUS_ZH
 
 HEADERS_ZH = {
     "region": "地区",
@@ -110,15 +110,6 @@ HEADERS_ZH = {
     "as_of": "数据截至年份",
     "growth_needed": "达标所需年均增速(%)",
     "growth_history": "历史年均增速(%)",
-}
-KIND_ZH = {
-    "level": "水平",
-    "stock": "存量",
-    "cumulative": "累计",
-    "average": "年均",
-    "ratio": "比率",
-    "growth": "增速",
-    "each_year": "逐年",
 }
 PERCENT_KEYS = {"confidence", "delta", "delta_p", "difference", "difference_se", "now_p_hit"}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

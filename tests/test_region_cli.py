@@ -317,3 +317,68 @@ def test_region_and_indicator_screens_speak_the_planners_words():
     assert '"level": "sub-provincial city"' in runner.invoke(app, ["regions", "-f", "json"]).output
     out = runner.invoke(app, ["indicators"]).output
     assert out.split()[:7] == INDICATOR_COLUMNS and "当年量" in out
+
+
+def test_target_screen_writes_the_target_as_the_run_table_does():
+    """`ipcast targets` showed dazhou, average, 4000.00 and trademark; it now writes 达州市, 年均,
+    4,000 件, 每年100 家 and ≤5 % as run does, and keeps the code that -t takes."""
+    from ipcast.report.result_tables import TARGET_COLUMNS, target_screen
+
+    base = {"region": "dazhou", "target_id": "t", "label_zh": "专利", "unit": "件"}
+    rows = [
+        {
+            **base,
+            "kind": "average",
+            "period": "2022-07/2025-06",
+            "threshold": 4000.0,
+            "comparator": ">=",
+            "family": "patent",
+        },
+        {
+            **base,
+            "kind": "each_year",
+            "period": "2022-07/2023-06,2023-07/2024-06",
+            "threshold": [100.0, 100.0],
+            "comparator": ">=",
+            "unit": "家",
+            "family": "other",
+        },
+        {
+            **base,
+            "kind": "level",
+            "period": "2025",
+            "threshold": 5.0,
+            "comparator": "<=",
+            "unit": "%",
+            "family": "trademark",
+        },
+        {**base, "region": "x", "kind": "new", "period": "2025", "threshold": None, "family": "x"},
+        {
+            **base,
+            "kind": "each_year",
+            "period": "2026,2027",
+            "threshold": [1.5, 2.25],
+            "comparator": ">=",
+            "family": "pledge",
+        },
+    ]
+    shown = target_screen(rows)
+    assert [list(r) for r in shown] == [TARGET_COLUMNS] * 5
+    assert [r["地区"] for r in shown] == ["达州市"] * 3 + ["x", "达州市"]
+    assert [r["类型"] for r in shown] == ["年均", "逐年", "水平", "new", "逐年"]
+    assert [r["期间"] for r in shown][:2] == ["2022-07/2025-06", "2022-07…2024-06"]
+    assert [r["目标值"] for r in shown] == ["4,000 件", "每年100 家", "<=5 %", "—", "1.5/2.25 件"]
+    assert [r["类别"] for r in shown] == ["专利", "其他", "商标", "x", "质押融资"]
+    assert shown[0]["目标代码"] == "t"
+    out = runner.invoke(app, ["targets", "-r", "dazhou"]).output
+    assert out.split()[:7] == TARGET_COLUMNS and "dz01_patent_grants_avg" in out
+
+
+def test_the_kind_ipcast_writes_is_the_first_word_a_plan_table_may_say_for_it():
+    from ipcast.data.target_files import KIND_ZH as READ
+    from ipcast.report.words import KIND_ZH as WRITTEN
+
+    first = {}
+    for zh, kind in READ.items():
+        first.setdefault(kind, zh)
+    assert first == WRITTEN
