@@ -370,6 +370,9 @@ def test_target_screen_writes_the_target_as_the_run_table_does():
     assert [r["目标值"] for r in shown] == ["4,000 件", "每年100 家", "<=5 %", "—", "1.5/2.25 件"]
     assert [r["类别"] for r in shown] == ["专利", "其他", "商标", "x", "质押融资"]
     assert shown[0]["目标代码"] == "t"
+    # none at all is a figure: 不超过0件
+    zero = {**rows[2], "threshold": 0.0, "unit": "件"}
+    assert target_screen([zero])[0]["目标值"] == "<=0 件"
     out = runner.invoke(app, ["targets", "-r", "dazhou"]).output
     assert out.split()[:7] == TARGET_COLUMNS and "dz01_patent_grants_avg" in out
 

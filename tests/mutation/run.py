@@ -81,6 +81,7 @@ TESTS: dict[str, list[str]] = {
     # A region named in a plan's title or by --region (ONLY below), and a backtest's progress.
     "data/places.py": ["tests/test_places.py"],
     "report/notes.py": ["tests/test_backtest_short.py"],
+    "report/result_tables.py": ["tests/test_region_cli.py"],
     # How the briefing's PDF and DOCX break a line: a figure kept with its unit.
     "report/fold.py": ["tests/test_pdf_lines.py", "tests/test_fan_text.py"],
     "report/docx.py": [
@@ -297,6 +298,16 @@ ONLY: dict[str, set[str]] = {
     "scenarios/outcomes.py": {"observed_part", "_straddles"},
     "data/places.py": {"resolve_region", "_found", "region_in_text"},
     "report/notes.py": {"series_done"},
+    "report/result_tables.py": {
+        "history_screen",
+        "_indicator_zh",
+        "region_screen",
+        "_population",
+        "indicator_screen",
+        "target_screen",
+        "_target_figure",
+        "_family",
+    },
     "report/docx.py": {"_kept_whole", "_run"},
 }
 # A method is named with its class (Lever.known_by); a class's name takes all its methods.
