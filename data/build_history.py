@@ -38,7 +38,8 @@ RULES = [
         "2025-04-30",
         "125",
         None,
-        "scope unclear; conflicts with 116 total reported for 2025-11",
+        "口径不明，与2025年11月报道的总数116不符 / scope unclear; conflicts with 116 total "
+        "reported for 2025-11",
     ),
     ("chengdu", "madrid_registrations", "2015", "230", "madrid_stock", ""),
     ("dazhou", "geographical_indications", "2020-07-13", "14", "gi_products", ""),
@@ -52,7 +53,7 @@ RULES = [
         "2021",
         "60.4",
         None,
-        "the same page says the 2021 figure was not published",
+        "同一页面说明2021年数字未公布 / the same page says the 2021 figure was not published",
     ),
     (
         "rongchang",
@@ -68,9 +69,12 @@ RULES = [
         "2025",
         "114",
         None,
-        "duplicate of the 2025-01/2025-11 row; the source sentence is a year-to-November figure",
+        "与2025年1-11月一行重复，原文是1-11月的数字 / duplicate of the 2025-01/2025-11 row; "
+        "the source sentence is a year-to-November figure",
     ),
 ]
+
+CONFLICT = "同期数字互相矛盾，见备注 / conflicting figures for the same period; see notes"
 
 # Pledge rows whose notes give a narrower scope than patents plus trademarks.
 PLEDGE_SCOPE = {
@@ -159,14 +163,15 @@ def _mark_duplicates(rows: list[dict]) -> list[dict]:
                 for r in live:
                     if r is not best:
                         same = _same_figure(r, best)
+                        src, fig = best["source"], f"{best['value']} {best['unit']}"
                         r["exclude"] = (
-                            f"same figure also given by {best['source']}"
+                            f"同一数字另见{src} / same figure also given by {src}"
                             if same
-                            else f"rounded duplicate of {best['value']} {best['unit']}"
+                            else f"与{fig}重复（四舍五入） / rounded duplicate of {fig}"
                         )
             else:
                 for r in live:
-                    r["exclude"] = "conflicting figures for the same period; see notes"
+                    r["exclude"] = CONFLICT
         out.extend(seen)
     return out
 

@@ -7,6 +7,10 @@ import pandas as pd
 from .catalog import HISTORY_COLUMNS, bundled_history
 from .periods import parse_period
 
+# Why a bundled figure is not used once the planner imported one for the same period, said as
+# every exclude reason is: Chinese, then English.
+REPLACED = "已由你导入的同期数字取代 / replaced by the user's figure for the same period"
+
 
 def combine(user: pd.DataFrame | None = None) -> pd.DataFrame:
     """Bundled rows plus user rows; a user row replaces bundled rows with the same region,
@@ -24,7 +28,7 @@ def combine(user: pd.DataFrame | None = None) -> pd.DataFrame:
         (r, i, _period_key(p)) in keys
         for r, i, p in zip(bundled["region"], bundled["indicator"], bundled["period"], strict=True)
     ]
-    bundled.loc[hit, "exclude"] = "replaced by the user's figure for the same period"
+    bundled.loc[hit, "exclude"] = REPLACED
     return pd.concat([bundled, user[HISTORY_COLUMNS + ["origin"]]], ignore_index=True)
 
 

@@ -71,7 +71,7 @@ def history_screen(records: list[dict]) -> list[dict]:
             "期间": period_zh(str(r["period"])),
             "数值": f"{exact(r['value'])} {r['unit']}",
             "来源": r.get("source_title") or r.get("source") or "",
-            "未用原因": r.get("exclude") or "",
+            "未用原因": (r.get("exclude") or "").split(" / ")[0],  # its Chinese half
             "出处": ORIGIN_ZH.get(r.get("origin"), r.get("origin") or ""),
         }
         for r in records

@@ -149,7 +149,7 @@ def test_user_figures_take_precedence_and_the_run_says_so(home, tmp_path):
     assert tm["p_hit"] > 0.9  # 20000 already exceeds the 13500 target
     hist = _json(["history", "-r", "guanghan", "-i", "effective_trademarks", "--format", "json"])
     assert [h["exclude"] for h in hist if h["origin"] == "bundled"] == [
-        "replaced by the user's figure for the same period"
+        "已由你导入的同期数字取代 / replaced by the user's figure for the same period"
     ]
 
 

@@ -176,7 +176,7 @@ def test_history_screen_speaks_the_planners_words():
             "value": 49.59,
             "unit": "亿元",
             "origin": "台账.xlsx",
-            "exclude": "rounded duplicate",
+            "exclude": "与49.6 亿元重复（四舍五入） / rounded duplicate of 49.6 亿元",
         },
         {
             "region": "nowhere",
@@ -194,7 +194,7 @@ def test_history_screen_speaks_the_planners_words():
     assert [r["期间"] for r in shown] == ["2025年1-10月", "2020年11月1日", "2024年上半年"]
     assert [r["数值"] for r in shown] == ["12,346 件", "49.59 亿元", "0.125 %"]
     assert [r["出处"] for r in shown] == ["内置", "台账.xlsx", ""]
-    assert [r["未用原因"] for r in shown] == ["", "rounded duplicate", ""]
+    assert [r["未用原因"] for r in shown] == ["", "与49.6 亿元重复（四舍五入）", ""]
 
 
 def test_targets_of_a_region_without_a_plan_says_how_to_give_it_one(home):
