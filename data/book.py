@@ -44,21 +44,21 @@ def read_raw(p: Path, report: list[str], sheet: str | None = None) -> list[Sheet
 def _read_sheets(p: Path, wanted: str | None, report: list[str]) -> list[Sheet]:
     """The sheets the planner sees (see ``workbook``), their formulas checked."""
     try:
-        book = pd.ExcelFile(p)
+        excel, book = pd.ExcelFile(p), workbook.Book(p)
         raws: dict[str, pd.DataFrame] = {}
 
         def raw(name):
             if name not in raws:
-                raws[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+                raws[name] = pd.read_excel(excel, sheet_name=name, header=None, dtype=object)
             return raws[name]
 
-        names, notes = workbook.choose_sheets(p, wanted, lambda name: figures_in(raw(name)))
+        names, notes = workbook.choose_sheets(book, wanted, lambda name: figures_in(raw(name)))
         sheets = []
         for name in names:
-            workbook.check_formulas(p, name)
-            shown, hidden = workbook.hide_hidden(p, name, raw(name))
+            workbook.check_formulas(book, name)
+            shown, hidden = workbook.hide_hidden(book, name, raw(name))
             sheets.append(Sheet(shown, sheet_where(p, name), hidden))
-        for name in workbook.visible_sheets(p):  # a cover's title may name every sheet's region
+        for name in workbook.visible_sheets(book):  # a cover's title may name every sheet's region
             if name not in names and figures_in(raw(name)) == 0:
                 sheets.append(Sheet(raw(name), sheet_where(p, name), figures=False))
     except InputError:

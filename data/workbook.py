@@ -20,6 +20,31 @@ from .said import both, file_place, sheet_where, where_zh
 MAX_NAMED = 6  # cells named in a message
 
 
+class Book:
+    """A workbook opened once for all ipcast asks of it beside the cells pandas reads: its
+    sheets' states, formula cells and hidden rows and columns (``read_only`` would keep no row
+    or column dimensions). Its saved formula results are opened only if a sheet has formulas.
+    Each sheet used to open it again for each question: 12 times for a book of four sheets."""
+
+    def __init__(self, p: Path):
+        from openpyxl import load_workbook
+
+        self.path = p
+        self.cells = load_workbook(p)  # formulas as written
+        self._results = None
+
+    def states(self) -> dict[str, str]:
+        return {ws.title: ws.sheet_state for ws in self.cells.worksheets}
+
+    def results(self, sheet: str):
+        """The sheet's formula results as Excel last saved them."""
+        if self._results is None:
+            from openpyxl import load_workbook
+
+            self._results = load_workbook(self.path, data_only=True)
+        return self._results[sheet]
+
+
 def unreadable(p: Path, e: Exception) -> InputError:
     """The error for a workbook that cannot be opened (openpyxl raises many kinds)."""
     return InputError(
@@ -32,14 +57,14 @@ def unreadable(p: Path, e: Exception) -> InputError:
     )
 
 
-def choose_sheets(p: Path, wanted: str | None, figures_in) -> tuple[list[str], list[str]]:
+def choose_sheets(book: Book, wanted: str | None, figures_in) -> tuple[list[str], list[str]]:
     """``(sheet names, report lines)``: the sheet asked for, else every visible sheet that
     holds figures (a bureau's book: 专利, 商标, 质押融资 …), the
     others (a cover, a 目录, notes) said and skipped. ``figures_in(name)`` says what a sheet
     holds: 2 a header row of figures, 1 a header row without a year or a value column (a 目录:
     序号 | 名称 | 页码), 0 no header row. With no sheet of figures, the first with a header is
     read (its error says what its header lacks), else the first visible sheet."""
-    states = _states(p)
+    p, states = book.path, book.states()
     visible = [n for n, s in states.items() if s == "visible"]
     hidden = [n for n in states if n not in visible]
     if wanted is not None:
@@ -82,18 +107,8 @@ def choose_sheets(p: Path, wanted: str | None, figures_in) -> tuple[list[str], l
     return names, report if len(states) > 1 else []
 
 
-def _states(p: Path) -> dict[str, str]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(p, read_only=True)
-    try:
-        return {ws.title: ws.sheet_state for ws in book.worksheets}
-    finally:
-        book.close()
-
-
-def visible_sheets(p: Path) -> list[str]:
-    return [n for n, s in _states(p).items() if s == "visible"]
+def visible_sheets(book: Book) -> list[str]:
+    return [n for n, s in book.states().items() if s == "visible"]
 
 
 def _named(p: Path, wanted: str, states: dict) -> str:
@@ -111,20 +126,14 @@ def _named(p: Path, wanted: str, states: dict) -> str:
     )
 
 
-def check_formulas(p: Path, sheet: str) -> None:
+def check_formulas(book: Book, sheet: str) -> None:
     """Refuse formula cells with no saved result: openpyxl (like pandas) reads them as empty."""
-    from openpyxl import load_workbook
-
-    formulas = load_workbook(p, read_only=True, data_only=False)[sheet]
-    values = load_workbook(p, read_only=True, data_only=True)[sheet]
-    missing = []
-    for row_f, row_v in zip(formulas.iter_rows(), values.iter_rows(), strict=False):
-        for cf, cv in zip(row_f, row_v, strict=False):
-            if cf.data_type == "f" and cv.value is None:
-                missing.append(cf.coordinate)
+    formulas = [c for row in book.cells[sheet].iter_rows() for c in row if c.data_type == "f"]
+    results = book.results(sheet) if formulas else None
+    missing = [c.coordinate for c in formulas if results[c.coordinate].value is None]
     if missing:
         shown = ", ".join(missing[:MAX_NAMED]) + (" …" if len(missing) > MAX_NAMED else "")
-        where = sheet_where(p, sheet)
+        where = sheet_where(book.path, sheet)
         raise InputError(
             (f"{where_zh(where)}，单元格{shown}", f"{where} cells {shown}"),
             (
@@ -140,14 +149,13 @@ def check_formulas(p: Path, sheet: str) -> None:
         )
 
 
-def hide_hidden(p: Path, sheet: str, raw):
+def hide_hidden(book: Book, sheet: str, raw):
     """``(raw with the cells of hidden rows and columns emptied, report lines)``: what Excel
     does not show is not read. ``raw`` is the sheet as pandas reads it, row i being Excel row
     i + 1 and column j column j + 1."""
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    ws = load_workbook(p)[sheet]  # read_only keeps no row or column dimensions
+    ws = book.cells[sheet]
     rows = sorted(i for i, d in ws.row_dimensions.items() if d.hidden and i <= len(raw))
     cols = sorted(
         {
