@@ -27,8 +27,12 @@ _UNIT_WORDS = sorted(set(units.UNITS) | set(units.ALIASES), key=len, reverse=Tru
 _UNIT = "|".join(map(re.escape, _UNIT_WORDS))
 _BRACKET = re.compile(rf"[(\[【]\s*(?:单位[:：]?)?\s*({_UNIT})\s*[)\]】]")
 _SLASH_UNIT = re.compile(rf"(?:[/／,，]|单位[:：])\s*({_UNIT})$")
-# A span of years written with the name: 著作权登记量累计（2026-2030年）.
-_SPAN = re.compile(r"[(（]\s*(19|20)\d{2}\s*年?\s*[-—–~至到]\s*(19|20)\d{2}\s*年?\s*[)）]")
+# A span of years written with the name: 著作权登记量累计（2026-2030年）, and with the way of
+# counting inside the bracket: 发明专利授权量（2026-2030年累计）.
+_SPAN = re.compile(
+    r"[(（]\s*((?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年?)"
+    r"\s*(?:累计|合计|总计|年均|平均|新增)?\s*[)）]"
+)
 _YEAR = re.compile(r"(19|20)\d{2}\s*年?(度|末|底)?")
 _LEADING = (
     "年末",
@@ -62,7 +66,7 @@ def split_label(text: str) -> tuple[str, str | None]:
 def name_span(text: str) -> str | None:
     """The span of years written with a name: ``2026-2030年`` of 著作权登记量累计（2026-2030年）."""
     m = _SPAN.search(fold(text))
-    return m.group(0).strip("()（）") if m else None
+    return m.group(1).strip() if m else None
 
 
 def name_key(text: str) -> str:

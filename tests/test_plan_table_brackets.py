@@ -86,3 +86,33 @@ def test_such_names_are_read_with_their_kind_year_and_unit(home, tmp_path):
         ("invention_grants", "cumulative", "2026/2030", 25000.0, "件"),
         ("pledge_financing", "average", "2026/2030", 35.0, "亿元"),
     ]
+
+
+def test_the_span_and_the_way_of_counting_in_one_bracket_give_the_span(home, tmp_path):
+    """发明专利授权量（2026-2030年累计） beside a 2024 base column was summed over 2025-2030: the
+    span in its bracket was not read when 累计 came with it (累计发明专利授权量（2026-2030年）
+    was)."""
+    from ipcast.data.indicator_names import name_span
+
+    assert name_span("发明专利授权量（2026-2030年累计）") == "2026-2030年"
+    assert name_span("知识产权质押融资额（2026—2030年年均）") == "2026—2030年"
+    assert name_span("著作权登记量累计（2026-2030年）") == "2026-2030年"
+    assert name_span("发明专利授权量（2026-2030年累计件数）") is None  # not a way of counting
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["昆山市“十五五”知识产权发展主要指标（测试数据）"])
+    ws.append(["序号", "指标名称", "单位", "2024年基期值", "2030年目标值"])
+    ws.append([1, "发明专利授权量（2026-2030年累计）", "件", "", 2000])
+    ws.append([2, "知识产权质押融资额（2026-2030年年均）", "亿元", "", 2])
+    wb.save(tmp_path / "p.xlsx")
+    res = CliRunner().invoke(
+        app, ["targets", "--targets", str(tmp_path / "p.xlsx"), "--format", "json"]
+    )
+    assert res.exit_code == 0, res.output
+    import json
+
+    got = [(t["indicator"], t["kind"], t["period"]) for t in json.loads(res.stdout)]
+    assert got == [
+        ("invention_grants", "cumulative", "2026/2030"),
+        ("pledge_financing", "average", "2026/2030"),
+    ]
