@@ -326,3 +326,39 @@ def test_a_table_not_filled_in_yet_is_said_and_skipped_in_a_book(home, tmp_path)
     wb.save(book)
     res = runner.invoke(app, ["import", str(book), "--dry-run"])
     assert res.exit_code == 2 and "各工作表都没有数字" in res.output
+
+
+def test_a_formula_excel_saved_is_read_as_its_result_and_one_never_saved_is_refused(tmp_path):
+    """The workbook is opened once for its formulas and once for their saved results
+    (``workbook.Book``); a result Excel saved (110) is the figure, a formula without one is
+    refused with its cell named."""
+    import re
+    import zipfile
+
+    import pytest
+
+    from ipcast.data.errors import InputError
+    from ipcast.data.readers import read_history_file
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "专利"
+    ws.append(["昆山市专利统计（测试数据）"])
+    ws.append(["指标", "单位", "2023年", "2024年"])
+    ws.append(["发明专利授权量", "件", 100, "=C3*1.1"])
+    never = tmp_path / "never.xlsx"
+    wb.save(never)
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(never) as zin, zipfile.ZipFile(saved, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):  # as Excel saves it
+                data = re.sub(
+                    rb"<f>C3\*1.1</f>(<v\s*/>|<v></v>)?", b"<f>C3*1.1</f><v>110</v>", data
+                )
+            zout.writestr(item, data)
+    rows = read_history_file(saved).rows
+    got = sorted(zip(rows["period"], rows["value"], strict=True))
+    assert got == [("2023", 100.0), ("2024", 110.0)]
+    with pytest.raises(InputError, match="D3"):
+        read_history_file(never)
